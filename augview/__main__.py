@@ -1,0 +1,5 @@
+import sys
+
+from augview.cli import main
+
+sys.exit(main())

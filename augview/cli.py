@@ -1,0 +1,156 @@
+"""The `augview` command line: a thin layer over the core.
+
+    augview                         start the window on the bundled sample photo
+    augview IMAGE [--preset P]      start the window on an image (and a preset)
+    augview ops [--json]            list the op catalog
+    augview render --preset P --image I [--variants N] [--seed S] --output grid.png
+    augview validate P [P ...]      check presets: exit 0 if all are valid
+
+Every error is one line on stderr, with no traceback, and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+from augview.errors import AugviewError, PresetError
+
+COMMANDS = ("ops", "render", "validate")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="augview",
+        description="See what an image augmentation pipeline does. Without a command, opens the window.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ops = sub.add_parser("ops", help="list every op with its parameters, ranges and description")
+    ops.add_argument("--json", action="store_true", help="machine-readable output")
+    ops.add_argument("--category", help="only this category")
+
+    render = sub.add_parser("render", help="save an 'original + N variants' grid as an image")
+    render.add_argument("--preset", required=True, help="preset JSON file")
+    render.add_argument("--image", required=True, help="image file")
+    render.add_argument("--variants", type=int, default=3, help="number of variants (default 3)")
+    render.add_argument("--seed", type=int, default=None, help="base seed (default: the preset's seed)")
+    render.add_argument("--cell", type=int, default=384, help="cell size in pixels (default 384)")
+    render.add_argument("--output", "-o", required=True, help="output image (.png or .jpg)")
+
+    validate = sub.add_parser("validate", help="check presets; one line per problem")
+    validate.add_argument("presets", nargs="+", help="preset JSON files")
+    return parser
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="augview", description="Open the augview window.")
+    parser.add_argument("image", nargs="?", help="image to open (default: the bundled sample)")
+    parser.add_argument("--preset", help="preset to open")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+            args = build_parser().parse_args(argv)
+            return {"ops": cmd_ops, "render": cmd_render, "validate": cmd_validate}[args.command](args)
+        return cmd_gui(build_gui_parser().parse_args(argv))
+    except PresetError as err:
+        for line in err.lines():
+            print(f"augview: {line}", file=sys.stderr)
+        return 1
+    except (AugviewError, OSError, ValueError) as err:
+        print(f"augview: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("augview: interrupted", file=sys.stderr)
+        return 130
+
+
+def cmd_ops(args) -> int:
+    from augview.core import CATALOG
+
+    ops = [op for op in CATALOG.values() if not args.category or op.category == args.category]
+    if args.category and not ops:
+        raise ValueError(f"no op has category {args.category!r}")
+    if args.json:
+        data = [{"name": op.name, "category": op.category, "description": op.description,
+                 "params": [spec.describe() for spec in op.params]} for op in ops]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    for category in dict.fromkeys(op.category for op in ops):
+        print(f"== {category}")
+        for op in (o for o in ops if o.category == category):
+            print(f"{op.name}")
+            print(textwrap.fill(op.description, 96, initial_indent="    ", subsequent_indent="    "))
+            for spec in op.params:
+                print(f"    - {format_spec(spec)}")
+        print()
+    return 0
+
+
+def format_spec(spec) -> str:
+    unit = spec.unit
+    if spec.kind == "range":
+        low, high = spec.default
+        return f"{spec.name}: range, default [{low}, {high}]{unit} within [{spec.min}, {spec.max}]"
+    if spec.kind in ("float", "int"):
+        return f"{spec.name}: {spec.kind}, default {spec.default}{unit} within [{spec.min}, {spec.max}]"
+    if spec.kind == "choice":
+        return f"{spec.name}: one of {', '.join(spec.choices)}; default {spec.default}"
+    return f"{spec.name}: true/false, default {str(spec.default).lower()}"
+
+
+def cmd_render(args) -> int:
+    from augview.core.grid import render_grid
+    from augview.core.imageio import load_image, save_image
+    from augview.core.pipeline import Pipeline
+
+    if not 1 <= args.variants <= 63:
+        raise ValueError(f"--variants must be between 1 and 63, got {args.variants}")
+    if not 32 <= args.cell <= 2048:
+        raise ValueError(f"--cell must be between 32 and 2048, got {args.cell}")
+    pipeline = Pipeline.load(args.preset)
+    image = load_image(args.image)
+    seed = pipeline.seed if args.seed is None else args.seed
+    title = f"{pipeline.name or Path(args.preset).stem} on {Path(args.image).name}"
+    grid = render_grid(pipeline, image, args.variants, seed, cell=args.cell, title=title)
+    try:
+        save_image(args.output, grid)
+    except OSError as err:
+        raise OSError(f"{args.output}: cannot write ({err.strerror or err})") from None
+    print(f"wrote {args.output} ({args.variants} variants, seed {seed})")
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from augview.core.pipeline import Pipeline
+
+    failed = 0
+    for path in args.presets:
+        try:
+            pipeline = Pipeline.load(path)
+        except PresetError as err:
+            failed += 1
+            for line in err.lines():
+                print(line)
+        else:
+            print(f"{path}: ok ({len(pipeline.steps)} steps)")
+    return 1 if failed else 0
+
+
+def cmd_gui(args) -> int:
+    try:
+        from augview.gui.app import run
+    except ImportError as err:
+        raise AugviewError(f"the window cannot start: {err}") from None
+    return run(image=args.image, preset=args.preset)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

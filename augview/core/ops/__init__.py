@@ -1,0 +1,12 @@
+"""Importing this package registers every op family in the catalog."""
+
+from augview.core.ops import (  # noqa: F401
+    blur,
+    color,
+    crops,
+    dropout,
+    geometric,
+    noise,
+    tone,
+    warps,
+)

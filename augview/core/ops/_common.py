@@ -1,0 +1,58 @@
+"""Small helpers shared by the op families: OpenCV flag tables and lookup-table application."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from augview.core.params import choice_param, int_param
+
+INTERPOLATIONS = {
+    "nearest": cv2.INTER_NEAREST,
+    "linear": cv2.INTER_LINEAR,
+    "cubic": cv2.INTER_CUBIC,
+    "area": cv2.INTER_AREA,
+    "lanczos": cv2.INTER_LANCZOS4,
+}
+
+BORDERS = {
+    "constant": cv2.BORDER_CONSTANT,
+    "reflect": cv2.BORDER_REFLECT,
+    "reflect_101": cv2.BORDER_REFLECT_101,
+    "replicate": cv2.BORDER_REPLICATE,
+    "wrap": cv2.BORDER_WRAP,
+}
+
+
+def interpolation_param(default: str = "linear"):
+    # "area" only makes sense for resizing; warps treat it as linear, so it is offered everywhere
+    # for one consistent list.
+    return choice_param("interpolation", default, INTERPOLATIONS, help="how new pixels are computed")
+
+
+def border_params(default: str = "constant"):
+    return (
+        choice_param("border_mode", default, BORDERS, help="what fills the area outside the image"),
+        int_param("fill", 0, 0, 255, help="grey level used by the constant border"),
+    )
+
+
+def border_value(image: np.ndarray, fill: int):
+    return (fill,) * (1 if image.ndim == 2 else 3)
+
+
+def is_gray(image: np.ndarray) -> bool:
+    return image.ndim == 2
+
+
+def apply_lut(image: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """Map every pixel through a 256-entry table (one per channel when ``table`` is (256, 3))."""
+    table = np.clip(np.rint(table), 0, 255).astype(np.uint8)
+    if table.ndim == 1 or image.ndim == 2:
+        return cv2.LUT(image, table if table.ndim == 1 else table[:, 0])
+    return cv2.LUT(image, table.reshape(256, 1, 3))
+
+
+def to_uint8(values: np.ndarray) -> np.ndarray:
+    """Round and clip float pixels back to uint8."""
+    return np.clip(np.rint(values), 0, 255).astype(np.uint8)

@@ -1,0 +1,135 @@
+"""Parameter specs: the single place where an op's parameters, ranges and defaults are written.
+
+A spec is plain data. The preset validator, the GUI's controls, the CLI's `ops` listing and the
+registry-driven tests are all derived from it, so a range is never written twice.
+
+Kinds:
+- ``float`` / ``int``: one number in [min, max];
+- ``range``: a (low, high) pair inside [min, max], from which the op draws a value at random
+  (``draws`` names the drawn value in the trace, e.g. range ``limit`` draws ``angle``);
+- ``choice``: one string of ``choices``;
+- ``bool``: a flag.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+KINDS = ("float", "int", "bool", "choice", "range")
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    name: str
+    kind: str
+    default: Any
+    min: float | None = None
+    max: float | None = None
+    step: float | None = None
+    unit: str = ""
+    choices: tuple[str, ...] = ()
+    integer: bool = False  # a range of whole numbers
+    draws: str = ""  # range only: the name of the value drawn from it
+    help: str = ""
+
+    @property
+    def drawn_name(self) -> str:
+        return self.draws or self.name
+
+    def validate(self, value: Any) -> Any:
+        """Return ``value`` in canonical form, or raise ValueError with a short reason."""
+        if self.kind == "bool":
+            if not isinstance(value, bool):
+                raise ValueError(f"must be true or false, got {_show(value)}")
+            return value
+        if self.kind == "choice":
+            if not isinstance(value, str) or value not in self.choices:
+                options = ", ".join(repr(c) for c in self.choices)
+                raise ValueError(f"must be one of {options}, got {_show(value)}")
+            return value
+        if self.kind == "range":
+            if not isinstance(value, (list, tuple)) or len(value) != 2:
+                raise ValueError(f"must be a [low, high] pair, got {_show(value)}")
+            low = self._number(value[0], self.integer)
+            high = self._number(value[1], self.integer)
+            if low > high:
+                raise ValueError(f"low must not exceed high, got [{_fmt(low)}, {_fmt(high)}]")
+            return (low, high)
+        return self._number(value, self.kind == "int")
+
+    def _number(self, value: Any, integer: bool) -> float | int:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            what = "an integer" if integer else "a number"
+            raise ValueError(f"must be {what}, got {_show(value)}")
+        if not math.isfinite(value):
+            raise ValueError(f"must be a finite number, got {value}")
+        if integer:
+            if value != int(value):
+                raise ValueError(f"must be an integer, got {_fmt(value)}")
+            value = int(value)
+        else:
+            value = float(value)
+        if (self.min is not None and value < self.min) or (self.max is not None and value > self.max):
+            raise ValueError(f"must be between {_fmt(self.min)} and {_fmt(self.max)}, got {_fmt(value)}")
+        return value
+
+    def to_json(self, value: Any) -> Any:
+        """The JSON form of a canonical value (ranges become lists)."""
+        return list(value) if self.kind == "range" else value
+
+    def describe(self) -> dict:
+        """A JSON-ready description, used by `augview ops --json` and the docs."""
+        out: dict[str, Any] = {"name": self.name, "kind": self.kind, "default": self.to_json(self.default)}
+        if self.kind in ("float", "int", "range"):
+            out.update(min=self.min, max=self.max, step=self.step)
+        if self.kind == "range":
+            out["integer"] = self.integer
+            out["draws"] = self.drawn_name
+        if self.choices:
+            out["choices"] = list(self.choices)
+        if self.unit:
+            out["unit"] = self.unit
+        if self.help:
+            out["help"] = self.help
+        return out
+
+
+def _fmt(x: Any) -> str:
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return str(x)
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+# Constructors: one per kind, so declarations read like a table.
+
+
+def float_param(name, default, min, max, step=0.01, unit="", help="") -> ParamSpec:
+    return ParamSpec(name, "float", float(default), float(min), float(max), step, unit, help=help)
+
+
+def int_param(name, default, min, max, step=1, unit="", help="") -> ParamSpec:
+    return ParamSpec(name, "int", int(default), min, max, step, unit, help=help)
+
+
+def bool_param(name, default, help="") -> ParamSpec:
+    return ParamSpec(name, "bool", bool(default), help=help)
+
+
+def choice_param(name, default, choices, help="") -> ParamSpec:
+    return ParamSpec(name, "choice", default, choices=tuple(choices), help=help)
+
+
+def range_param(name, default, min, max, step=0.01, unit="", integer=False, draws="", help="") -> ParamSpec:
+    cast = int if integer else float
+    low, high = default
+    return ParamSpec(
+        name, "range", (cast(low), cast(high)), min, max, step, unit,
+        integer=integer, draws=draws, help=help,
+    )

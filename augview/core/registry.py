@@ -1,0 +1,127 @@
+"""The op catalog: every op is declared once, as an `Op`, and registered by name.
+
+An op is two functions:
+- ``sample(rng, params, shape) -> drawn``: the only place randomness is used. It turns the step's
+  parameters (ranges, choices...) into concrete values, e.g. ``{"angle": 23.4, ...}``. The drawn
+  dict is JSON-ready and complete: it is the trace a result reports, and replaying it through
+  ``apply`` reproduces the pixels exactly.
+- ``apply(image, drawn) -> image``: pure; never mutates its input.
+
+Most ops only draw uniformly from their range parameters; they leave ``sample`` unset and get
+`default_sample`. Geometric ops draw what later targets (boxes, masks, keypoints) will need to
+follow: an angle and a matrix recipe, a crop box, a seed for a displacement field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import numpy as np
+
+from augview.core.params import ParamSpec
+from augview.errors import InvalidImageError
+
+CATEGORIES = ("geometric", "color", "noise", "blur", "quality", "dropout", "policy")
+
+Sampler = Callable[[np.random.Generator, dict, tuple], dict]
+Applier = Callable[[np.ndarray, dict], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Op:
+    name: str
+    category: str
+    description: str
+    params: tuple[ParamSpec, ...]
+    apply: Applier
+    sample: Sampler | None = None
+
+    def spec(self, name: str) -> ParamSpec:
+        for spec in self.params:
+            if spec.name == name:
+                return spec
+        raise KeyError(f"{self.name} has no parameter {name!r}")
+
+    def defaults(self) -> dict[str, Any]:
+        return {spec.name: spec.default for spec in self.params}
+
+    def draw(self, rng: np.random.Generator, params: dict, shape: tuple) -> dict:
+        """Concrete values for one application, from the step's parameters."""
+        if self.sample is not None:
+            return self.sample(rng, params, shape)
+        return default_sample(self, rng, params)
+
+    def run(self, image: np.ndarray, rng: np.random.Generator, params: dict | None = None):
+        """Draw and apply in one call; returns ``(image, drawn)``. Handy in notebooks and tests."""
+        check_image(image)
+        values = self.defaults() if params is None else {**self.defaults(), **params}
+        drawn = self.draw(rng, values, image.shape)
+        return self.apply(image, drawn), drawn
+
+    def label(self, drawn: dict) -> str:
+        """A short caption of what was drawn, e.g. ``rotate angle=23.4°``."""
+        fixed = {s.name for s in self.params if s.kind != "range"}
+        units = {s.drawn_name: s.unit for s in self.params if s.kind == "range"}
+        parts = []
+        for key, value in drawn.items():
+            if key in fixed or key.startswith("_") or isinstance(value, (list, dict)):
+                continue
+            if isinstance(value, float):
+                value = f"{value:.3g}" if abs(value) < 10 else f"{value:.1f}"
+            parts.append(f"{key}={value}{units.get(key, '')}")
+        return self.name + (" " + " ".join(parts) if parts else "")
+
+
+CATALOG: dict[str, Op] = {}
+
+
+def register(op: Op) -> Op:
+    if op.name in CATALOG:
+        raise ValueError(f"op {op.name!r} is declared twice")
+    if op.category not in CATEGORIES:
+        raise ValueError(f"op {op.name!r}: unknown category {op.category!r}")
+    CATALOG[op.name] = op
+    return op
+
+
+def get_op(name: str) -> Op:
+    try:
+        return CATALOG[name]
+    except KeyError:
+        raise KeyError(f"unknown op {name!r}") from None
+
+
+def uniform(rng: np.random.Generator, low_high, integer: bool = False):
+    """One draw from a (low, high) range; always consumes exactly one draw, so that a locked seed
+    keeps every other draw where it was when a range changes."""
+    low, high = low_high
+    if integer:
+        return int(low + min(int(rng.random() * (high - low + 1)), high - low))
+    return float(low + rng.random() * (high - low))
+
+
+def default_sample(op: Op, rng: np.random.Generator, params: dict) -> dict:
+    """Each range parameter draws one uniform value; every other parameter is passed on as is."""
+    drawn = {}
+    for spec in op.params:
+        value = params[spec.name]
+        if spec.kind == "range":
+            drawn[spec.drawn_name] = uniform(rng, value, spec.integer)
+        else:
+            drawn[spec.name] = value
+    return drawn
+
+
+def check_image(image: Any) -> None:
+    """Raise InvalidImageError unless ``image`` is a uint8 (H, W) or (H, W, 3) array."""
+    if not isinstance(image, np.ndarray):
+        raise InvalidImageError(f"expected a numpy array, got {type(image).__name__}")
+    if image.dtype != np.uint8:
+        raise InvalidImageError(f"expected a uint8 image, got dtype {image.dtype}")
+    if image.ndim == 3 and image.shape[2] == 1:
+        raise InvalidImageError("expected shape (H, W) or (H, W, 3), got (H, W, 1): squeeze the last axis")
+    if not (image.ndim == 2 or (image.ndim == 3 and image.shape[2] == 3)):
+        raise InvalidImageError(f"expected shape (H, W) or (H, W, 3), got {image.shape}")
+    if image.shape[0] < 1 or image.shape[1] < 1:
+        raise InvalidImageError(f"expected a non-empty image, got shape {image.shape}")
