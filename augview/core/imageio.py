@@ -1,25 +1,41 @@
 """Reading and writing images with Pillow.
 
-`load_image` always returns a uint8 array: (H, W, 3) RGB by default, or (H, W) with
-``mode="L"``. What it does with unusual files, so results are predictable:
+`load_image` always returns a writeable, C-contiguous uint8 array: (H, W, 3) RGB by default, or
+(H, W) with ``mode="L"``. What it does with unusual files, so results are predictable:
 
-- EXIF orientation is applied, so a phone photo stands the way it was shot;
+- EXIF orientation is applied, so a phone photo stands the way it was shot (an unreadable EXIF
+  block is ignored rather than making the photo unreadable);
 - animations (GIF, APNG, WebP, multi-page TIFF): the first frame;
-- transparency (RGBA, LA, PA, palette with a transparent colour) is composited over white, the way
-  the image looks on a page; the alpha channel is then dropped;
-- palette, 1-bit, CMYK, YCbCr and LAB images are converted by Pillow;
-- 16-bit images are scaled from 0..65535 to 0..255; 32-bit integer and float images are scaled
-  from their own range (floats already in 0..1 are taken as 0..1);
+- transparency (RGBA, LA, PA, palette with a transparent colour or alpha palette, grey or RGB with
+  a transparent colour key) is composited over white, the way the image looks on a page; the alpha
+  channel is then dropped;
+- palette, 1-bit, CMYK, YCbCr and LAB images are converted to RGB by Pillow (grey for
+  ``mode="L"``);
+- 16-bit images (``I;16`` modes, and ``I`` images from PNG and PGM/PPM, whose grey can only be
+  16-bit) are scaled from 0..65535 to 0..255; other 32-bit integer images and float images are
+  scaled from their own min..max range, except floats already within 0..1, which are taken as
+  0..1; NaN becomes 0 and infinities the ends of the range;
 - Pillow's decompression-bomb guard applies: an image over ``Image.MAX_IMAGE_PIXELS * 2`` pixels
-  is refused; truncated, empty and non-image files are refused. Every failure is an
-  ImageLoadError whose message names the file and the problem.
+  is refused before any pixel memory is allocated. If some code switched the guard off
+  (``MAX_IMAGE_PIXELS = None``), augview still refuses images over twice Pillow's default limit;
+  set ``MAX_IMAGE_PIXELS`` to a larger number to read bigger images on purpose;
+- truncated, empty and non-image files, folders, missing files and special files (pipes,
+  devices) are refused. Truncation is detected because Pillow's ``ImageFile.LOAD_TRUNCATED_IMAGES``
+  is False; augview never changes it, but if other code sets it to True, Pillow fills the missing
+  part of a truncated file with grey and that can no longer be detected.
+
+Every failure is an ImageLoadError whose message names the file and the problem; nothing else
+escapes except ``ValueError`` for a bad ``mode`` argument and ``TypeError`` for a path that is not
+a path.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -30,80 +46,158 @@ from augview.errors import ImageLoadError
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp", ".gif", ".ppm", ".pgm", ".pnm")
 
+# Pillow's default MAX_IMAGE_PIXELS (about 0.25 GB of 24-bit pixels); used only when the guard has
+# been switched off, so that one bad file cannot exhaust memory or decode for minutes.
+_FALLBACK_MAX_PIXELS = 89_478_485
+_SIXTEEN_BIT_MODES = ("I;16", "I;16B", "I;16L", "I;16N")
+# Formats whose 32-bit "I" images can only hold 16-bit grey (older Pillow opens 16-bit PNG as "I";
+# PGM with maxval > 255 is always "I", rescaled by Pillow to 0..65535).
+_SIXTEEN_BIT_I_FORMATS = ("PNG", "PPM")
+
 
 def load_image(path: str | os.PathLike, mode: str = "RGB") -> np.ndarray:
     """Read an image file as a uint8 array, RGB (H, W, 3) or, with ``mode="L"``, grey (H, W)."""
-    if mode not in ("RGB", "L"):
-        raise ValueError(f"mode must be 'RGB' or 'L', got {mode!r}")
-    name = str(path)
+    _check_mode(mode)
+    if not isinstance(path, (str, bytes, os.PathLike)):
+        # An int would be taken as a file descriptor by os.stat/open: refuse it plainly.
+        raise TypeError(f"path must be a str or os.PathLike, got {type(path).__name__}")
+    name = os.fsdecode(path)
     try:
-        if os.path.isdir(path):
-            raise ImageLoadError(f"{name}: is a folder, not an image")
-        if os.path.getsize(path) == 0:
-            raise ImageLoadError(f"{name}: the file is empty")
-        with Image.open(path) as opened:
-            opened.seek(0)
-            opened.load()
-            image = ImageOps.exif_transpose(opened) or opened
-            array = _to_uint8(image, mode)
-    except ImageLoadError:
-        raise
+        info = os.stat(path)
     except FileNotFoundError:
         raise ImageLoadError(f"{name}: no such file") from None
     except PermissionError:
         raise ImageLoadError(f"{name}: permission denied") from None
-    except Image.DecompressionBombError as err:
-        raise ImageLoadError(f"{name}: refused as a possible decompression bomb ({err})") from None
-    except UnidentifiedImageError:
-        raise ImageLoadError(f"{name}: not an image file augview can read") from None
-    except (OSError, SyntaxError, ValueError, EOFError) as err:
-        # Pillow reports truncated or corrupt data as OSError / SyntaxError / EOFError.
-        raise ImageLoadError(f"{name}: the image data is truncated or corrupt ({err})") from None
-    except MemoryError:
-        raise ImageLoadError(f"{name}: too large to decode in memory") from None
-    return array
+    except (OSError, ValueError) as err:  # ValueError: embedded NUL byte in the path
+        raise ImageLoadError(f"{name}: cannot access the file ({_reason(err)})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ImageLoadError(f"{name}: is a folder, not an image")
+    if not stat.S_ISREG(info.st_mode):
+        # Reading a pipe or a device could block forever or never end.
+        raise ImageLoadError(f"{name}: not a regular file (a pipe, socket or device)")
+    if info.st_size == 0:
+        raise ImageLoadError(f"{name}: the file is empty")
+    try:
+        handle = open(path, "rb")
+    except PermissionError:
+        raise ImageLoadError(f"{name}: permission denied") from None
+    except OSError as err:
+        raise ImageLoadError(f"{name}: cannot open the file ({_reason(err)})") from None
+    with handle:
+        return _decode(handle, name, mode)
 
 
 def decode_image(data: bytes, name: str = "<bytes>", mode: str = "RGB") -> np.ndarray:
-    """Like `load_image`, for bytes in memory."""
+    """Like `load_image`, for the bytes of an image file in memory; ``name`` is used in errors."""
+    _check_mode(mode)
+    if not data:
+        raise ImageLoadError(f"{name}: the data is empty")
+    return _decode(io.BytesIO(data), name, mode)
+
+
+def _check_mode(mode: str) -> None:
+    if mode not in ("RGB", "L"):
+        raise ValueError(f"mode must be 'RGB' or 'L', got {mode!r}")
+
+
+def _reason(err: BaseException) -> str:
+    text = getattr(err, "strerror", None) or str(err)
+    return text or type(err).__name__
+
+
+def _decode(source: BinaryIO, name: str, mode: str) -> np.ndarray:
+    """Decode the first frame of an image file; every failure becomes an ImageLoadError."""
     try:
-        with Image.open(io.BytesIO(data)) as opened:
+        # Image.open reads only the header; Pillow's bomb guard runs here, before pixels exist.
+        with Image.open(source) as opened:
+            _check_pixels(opened.size)
             opened.seek(0)
+            _check_pixels(opened.size)
             opened.load()
-            return _to_uint8(ImageOps.exif_transpose(opened) or opened, mode)
+            source_format = opened.format
+            try:
+                frame = ImageOps.exif_transpose(opened)
+            except MemoryError:
+                raise
+            except Exception:
+                # Pixels decoded fine (load() above), so this is a malformed EXIF block: show the
+                # image as stored rather than refuse a viewable photo.
+                frame = opened
+            return _to_uint8(frame, mode, source_format)
+    except ImageLoadError as err:
+        raise ImageLoadError(f"{name}: {err}") from None
     except Image.DecompressionBombError as err:
         raise ImageLoadError(f"{name}: refused as a possible decompression bomb ({err})") from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as err:
-        raise ImageLoadError(f"{name}: not a readable image ({err})") from None
+    except Image.DecompressionBombWarning as err:
+        # Only raised as an exception when warnings are turned into errors.
+        raise ImageLoadError(f"{name}: refused as a possible decompression bomb ({err})") from None
+    except UnidentifiedImageError:
+        raise ImageLoadError(f"{name}: not an image file augview can read") from None
+    except MemoryError:
+        raise ImageLoadError(f"{name}: too large to decode in memory") from None
+    except (OSError, SyntaxError, EOFError) as err:
+        # Pillow reports truncated or corrupt data as OSError / SyntaxError / EOFError.
+        raise ImageLoadError(f"{name}: the image data is truncated or corrupt ({_reason(err)})") from None
+    except Exception as err:
+        # Malformed files can make Pillow's parsers raise nearly anything (ValueError,
+        # struct.error, IndexError, ...): a bad file must not take the caller down.
+        raise ImageLoadError(
+            f"{name}: the image could not be decoded ({type(err).__name__}: {err})"
+        ) from None
 
 
-def _to_uint8(image: Image.Image, mode: str) -> np.ndarray:
-    if image.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
-        grey = _scale_wide(np.asarray(image))
-        return grey if mode == "L" else np.repeat(grey[:, :, None], 3, axis=2)
-    if image.mode == "P" and "transparency" in image.info:
-        image = image.convert("RGBA")
-    elif image.mode == "PA":
-        image = image.convert("RGBA")
-    if image.mode in ("RGBA", "LA", "RGBa", "La"):
-        image = image.convert("RGBA")
-        white = Image.new("RGBA", image.size, (255, 255, 255, 255))
-        image = Image.alpha_composite(white, image)
-    return np.ascontiguousarray(np.asarray(image.convert(mode)), dtype=np.uint8)
+def _check_pixels(size: tuple[int, int]) -> None:
+    width, height = size
+    if width <= 0 or height <= 0:
+        raise ImageLoadError(f"the image has no pixels ({width}x{height})")
+    if Image.MAX_IMAGE_PIXELS is None and width * height > 2 * _FALLBACK_MAX_PIXELS:
+        raise ImageLoadError(
+            f"refused as a possible decompression bomb ({width}x{height} = {width * height} pixels, "
+            f"over {2 * _FALLBACK_MAX_PIXELS}; set PIL.Image.MAX_IMAGE_PIXELS to allow it)"
+        )
 
 
-def _scale_wide(values: np.ndarray) -> np.ndarray:
-    """Scale 16-bit, 32-bit integer or float pixels to uint8."""
-    values = values.astype(np.float64)
-    finite = values[np.isfinite(values)]
-    low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
-    if low >= 0 and high <= 1.0 and values.dtype.kind == "f":
-        scaled = values * 255.0
-    elif low >= 0 and high <= 65535:
-        scaled = values / 257.0
+def _to_uint8(image: Image.Image, mode: str, source_format: str | None) -> np.ndarray:
+    if image.mode in _SIXTEEN_BIT_MODES or image.mode in ("I", "F"):
+        sixteen_bit = image.mode in _SIXTEEN_BIT_MODES or (
+            image.mode == "I" and source_format in _SIXTEEN_BIT_I_FORMATS
+        )
+        grey = _scale_wide(np.asarray(image), sixteen_bit)
+        return grey if mode == "L" else np.ascontiguousarray(np.repeat(grey[:, :, None], 3, axis=2))
+    if image.has_transparency_data:
+        # Covers RGBA, LA, PA, premultiplied modes, palettes with tRNS or RGBA entries and
+        # grey/RGB colour keys; convert("RGBA") turns each into a real alpha channel.
+        rgba = image.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(white, rgba).convert("RGB")
+    if mode == "L" and image.mode in ("1", "L", "P"):
+        out = image.convert("L")
     else:
-        scaled = (values - low) * (255.0 / max(high - low, 1e-12))
-    return np.clip(np.nan_to_num(np.rint(scaled)), 0, 255).astype(np.uint8)
+        # Going through RGB first: Pillow has no direct LAB -> L (and similar) conversions.
+        rgb = image if image.mode == "RGB" else image.convert("RGB")
+        out = rgb if mode == "RGB" else rgb.convert("L")
+    # np.array copies into a writeable array (np.asarray of a Pillow image is read-only).
+    return np.array(out, dtype=np.uint8, order="C")
+
+
+def _scale_wide(values: np.ndarray, sixteen_bit: bool) -> np.ndarray:
+    """Scale 16-bit, 32-bit integer or float grey pixels to uint8."""
+    is_float = values.dtype.kind == "f"
+    values = values.astype(np.float64)
+    if sixteen_bit:
+        scaled = values / 257.0  # 65535 / 257 = 255 exactly, and 257 * k -> k
+    else:
+        finite = values[np.isfinite(values)]
+        low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
+        if is_float and low >= 0.0 and high <= 1.0:
+            scaled = values * 255.0
+        elif high > low:
+            scaled = (values - low) * 255.0 / (high - low)  # this order keeps exact halves exact
+        else:
+            # A flat image has no range to stretch: keep its value, clipped to 0..255.
+            scaled = values
+    scaled = np.nan_to_num(scaled, nan=0.0, posinf=255.0, neginf=0.0)
+    return np.clip(np.rint(scaled), 0, 255).astype(np.uint8)
 
 
 def encode_image(image: np.ndarray, suffix: str = ".png", quality: int = 95) -> bytes:

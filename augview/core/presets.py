@@ -24,10 +24,10 @@ Validation lives here, in one place, and reports every problem with its location
 
 from __future__ import annotations
 
+import codecs
 import json
 import math
 import os
-from pathlib import Path
 from typing import Any
 
 from augview.core.atomic import atomic_write_bytes
@@ -39,24 +39,54 @@ SCHEMA_VERSION = 1
 MAX_DEPTH = 8  # groups inside groups; deeper is surely a mistake (or an attack)
 MAX_NODES = 10_000
 MAX_BYTES = 5_000_000
+MAX_SEED = 2**63 - 1  # the largest seed `Pipeline.apply` takes
 TOP_KEYS = {"schema_version", "name", "description", "seed", "steps"}
 
 
 # ---- nodes -> plain data -------------------------------------------------------------------
 
 
-def node_to_dict(node: Node) -> dict:
+def node_to_dict(node: Node) -> Any:
+    """Plain data for a node, in canonical form (so a save re-loads and re-saves byte for byte).
+
+    Nodes built in Python may hold values that are not valid yet; those are passed through as they
+    are, never dropped or "fixed", so that `parse_preset` reports them with their location.
+    """
     if isinstance(node, Step):
-        op = CATALOG[node.op]
-        params = {spec.name: spec.to_json(node.params[spec.name]) for spec in op.params}
-        return {"op": node.op, "p": node.p, "enabled": node.enabled, "params": params}
-    out: dict[str, Any] = {"group": node.kind, "p": node.p, "enabled": node.enabled}
+        op = CATALOG.get(node.op)
+        specs = {spec.name: spec for spec in op.params} if op is not None else {}
+        # Declared parameters in declaration order, then any unknown ones (a typo must be reported).
+        names = [name for name in specs if name in node.params]
+        names += [name for name in node.params if name not in specs]
+        params = {name: _canonical(specs.get(name), node.params[name]) for name in names}
+        return {"op": node.op, "p": _float(node.p), "enabled": node.enabled, "params": params}
+    if not isinstance(node, Group):
+        return node
+    out: dict[str, Any] = {"group": node.kind, "p": _float(node.p), "enabled": node.enabled}
     if node.kind == "one_of" and node.weights is not None:
-        out["weights"] = list(node.weights)
+        weights = node.weights
+        out["weights"] = [_float(w) for w in weights] if isinstance(weights, (list, tuple)) else weights
     if node.kind == "some_of":
-        out["n"] = list(node.n)
-    out["steps"] = [node_to_dict(child) for child in node.steps]
+        n = node.n
+        if _is_int(n):
+            n = (n, n)
+        out["n"] = list(n) if isinstance(n, (list, tuple)) else n
+    steps = node.steps
+    out["steps"] = [node_to_dict(child) for child in steps] if isinstance(steps, (list, tuple)) else steps
     return out
+
+
+def _canonical(spec, value):
+    if spec is None:
+        return value
+    try:
+        return spec.to_json(spec.validate(value))
+    except (ValueError, OverflowError):
+        return list(value) if isinstance(value, tuple) else value
+
+
+def _float(value):
+    return float(value) if _is_number(value) else value
 
 
 def preset_dict(steps: list[Node], name: str = "", description: str = "", seed: int = 0) -> dict:
@@ -89,8 +119,8 @@ def parse_preset(data: Any, source: str = "<preset>") -> tuple[list[Node], dict]
     problems = _Problems()
     if not isinstance(data, dict):
         raise PresetError(source, [("", f"a preset must be a JSON object, got {_kind(data)}")])
-    for key in sorted(set(data) - TOP_KEYS):
-        problems.add(key, "unknown key")
+    for key in sorted(set(data) - TOP_KEYS, key=str):
+        problems.add(str(key), "unknown key")
 
     version = data.get("schema_version")
     if "schema_version" not in data:
@@ -108,8 +138,11 @@ def parse_preset(data: Any, source: str = "<preset>") -> tuple[list[Node], dict]
     for key in ("name", "description"):
         if not isinstance(header[key], str):
             problems.add(key, f"must be a string, got {_show(header[key])}")
-    if not _is_int(header["seed"]) or header["seed"] < 0:
-        problems.add("seed", f"must be a non-negative integer, got {_show(header['seed'])}")
+        elif not _encodable(header[key]):
+            # e.g. a lone "\ud800" escape: it loads, but could never be saved again.
+            problems.add(key, "contains a character that is not valid Unicode (a lone surrogate escape)")
+    if not _is_int(header["seed"]) or not 0 <= header["seed"] <= MAX_SEED:
+        problems.add("seed", f"must be an integer between 0 and {MAX_SEED}, got {_show(header['seed'])}")
 
     nodes: list[Node] = []
     if "steps" not in data:
@@ -142,7 +175,7 @@ def _parse_node(item: Any, where: str, depth: int, problems: _Problems) -> Node 
         problems.add(where, f"must be an object with 'op' or 'group', got {_kind(item)}")
         return None
     p = item.get("p", 1.0)
-    if isinstance(p, bool) or not isinstance(p, (int, float)) or not math.isfinite(p) or not 0 <= p <= 1:
+    if not _is_number(p) or not 0 <= p <= 1:
         problems.add(f"{where}.p", f"must be a probability between 0 and 1, got {_show(p)}")
         p = 1.0
     enabled = item.get("enabled", True)
@@ -161,7 +194,7 @@ def _parse_node(item: Any, where: str, depth: int, problems: _Problems) -> Node 
 
 
 def _parse_step(item: dict, where: str, p: float, enabled: bool, problems: _Problems) -> Step | None:
-    for key in sorted(set(item) - {"op", "p", "enabled", "params"}):
+    for key in sorted(set(item) - {"op", "p", "enabled", "params"}, key=str):
         problems.add(f"{where}.{key}", "unknown key")
     name = item["op"]
     if not isinstance(name, str) or name not in CATALOG:
@@ -175,7 +208,7 @@ def _parse_step(item: dict, where: str, p: float, enabled: bool, problems: _Prob
         return None
     params = {}
     known = {spec.name for spec in op.params}
-    for key in sorted(set(raw) - known):
+    for key in sorted(set(raw) - known, key=str):
         problems.add(f"{where}.params.{key}", f"unknown parameter of {name}")
     for spec in op.params:
         if spec.name not in raw:
@@ -185,6 +218,8 @@ def _parse_step(item: dict, where: str, p: float, enabled: bool, problems: _Prob
             params[spec.name] = spec.validate(raw[spec.name])
         except ValueError as err:
             problems.add(f"{where}.params.{spec.name}", str(err))
+        except OverflowError:  # an integer too large for a float, e.g. 1 followed by 400 zeros
+            problems.add(f"{where}.params.{spec.name}", f"is out of range, got {_show(raw[spec.name])}")
     if len(params) != len(op.params):
         return None
     return Step(name, params, p, enabled)
@@ -192,16 +227,20 @@ def _parse_step(item: dict, where: str, p: float, enabled: bool, problems: _Prob
 
 def _parse_group(item, where, p, enabled, depth, problems: _Problems) -> Group | None:
     kind = item["group"]
-    allowed = {"group", "p", "enabled", "steps"} | {"one_of": {"weights"}, "some_of": {"n"}}.get(kind, set())
-    for key in sorted(set(item) - allowed):
-        problems.add(f"{where}.{key}", "unknown key" if key not in ("weights", "n") else f"does not apply to {kind!r}")
-    if kind not in GROUP_KINDS:
+    extra = {"one_of": {"weights"}, "some_of": {"n"}}.get(kind, set()) if isinstance(kind, str) else set()
+    allowed = {"group", "p", "enabled", "steps"} | extra
+    for key in sorted(set(item) - allowed, key=str):
+        problems.add(f"{where}.{key}", "unknown key" if key not in ("weights", "n") else f"does not apply to {_show(kind)}")
+    if not isinstance(kind, str) or kind not in GROUP_KINDS:
         problems.add(f"{where}.group", f"must be one of {', '.join(GROUP_KINDS)}, got {_show(kind)}")
         return None
     if depth + 1 > MAX_DEPTH:
         problems.add(where, f"groups are nested more than {MAX_DEPTH} deep")
         return None
-    children = item.get("steps")
+    if "steps" not in item:
+        problems.add(f"{where}.steps", "missing")
+        return None
+    children = item["steps"]
     if not isinstance(children, list):
         problems.add(f"{where}.steps", f"must be a list, got {_kind(children)}")
         return None
@@ -210,7 +249,8 @@ def _parse_group(item, where, p, enabled, depth, problems: _Problems) -> Group |
     if "weights" in item and kind == "one_of":
         weights = item["weights"]
         if (not isinstance(weights, list) or len(weights) != len(children)
-                or not all(_is_number(w) and w >= 0 for w in weights)):
+                or not all(_is_number(w) and w >= 0 for w in weights)
+                or not math.isfinite(sum(float(w) for w in weights))):  # [1e308, 1e308] sums to inf
             problems.add(f"{where}.weights", f"must be {len(children)} non-negative numbers, one per step, got {_show(weights)}")
         else:
             group.weights = [float(w) for w in weights]
@@ -218,7 +258,10 @@ def _parse_group(item, where, p, enabled, depth, problems: _Problems) -> Group |
         n = item["n"]
         if _is_int(n):
             n = [n, n]
-        if not (isinstance(n, list) and len(n) == 2 and all(_is_int(v) for v in n) and 0 <= n[0] <= n[1]):
+        if isinstance(n, tuple):
+            n = list(n)
+        if not (isinstance(n, list) and len(n) == 2 and all(_is_int(v) for v in n)
+                and 0 <= n[0] <= n[1] <= MAX_NODES):  # a huge count overflows the draw
             problems.add(f"{where}.n", f"must be a count or a [low, high] pair of counts, got {_show(item['n'])}")
         else:
             group.n = (int(n[0]), int(n[1]))
@@ -235,7 +278,12 @@ def read_preset_file(path: str | os.PathLike) -> dict:
         size = os.path.getsize(path)
         if size > MAX_BYTES:
             raise PresetError(source, [("", f"is {size} bytes; a preset is at most {MAX_BYTES}")])
-        raw = Path(path).read_bytes()
+        # Read at most one byte past the limit: the file may grow after the size check, or be a
+        # device like /dev/zero whose size says 0.
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise PresetError(source, [("", f"is more than {MAX_BYTES} bytes, the most a preset may be")])
     except FileNotFoundError:
         raise PresetError(source, [("", "no such file")]) from None
     except IsADirectoryError:
@@ -246,10 +294,13 @@ def read_preset_file(path: str | os.PathLike) -> dict:
 
 
 def decode_preset(raw: bytes, source: str) -> Any:
+    # The BOM is stripped by hand so that a bad byte's offset counts from the start of the file.
+    start = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw[start:].decode("utf-8")
     except UnicodeDecodeError as err:
-        raise PresetError(source, [("", f"is not UTF-8 text (byte 0x{raw[err.start]:02x} at offset {err.start})")]) from None
+        offset = start + err.start
+        raise PresetError(source, [("", f"is not UTF-8 text (byte 0x{raw[offset]:02x} at offset {offset})")]) from None
     if not text.strip():
         raise PresetError(source, [("", "is empty")])
     try:
@@ -259,6 +310,8 @@ def decode_preset(raw: bytes, source: str) -> Any:
         raise PresetError(source, [("", f"is not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}")]) from None
     except RecursionError:
         raise PresetError(source, [("", "is nested too deeply to be a preset")]) from None
+    except ValueError as err:  # e.g. an integer with more than 4300 digits
+        raise PresetError(source, [("", f"is not valid JSON: {err}")]) from None
 
 
 def encode_preset(data: dict) -> bytes:
@@ -266,6 +319,8 @@ def encode_preset(data: dict) -> bytes:
 
 
 def write_preset_file(path: str | os.PathLike, data: dict) -> None:
+    # Never write a file that would not load again (steps can be edited after validation).
+    parse_preset(data, source=str(path))
     atomic_write_bytes(path, encode_preset(data))
 
 
@@ -277,7 +332,12 @@ def _is_int(value) -> bool:
 
 
 def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        return False
 
 
 def _kind(value) -> str:
@@ -286,8 +346,19 @@ def _kind(value) -> str:
 
 
 def _show(value) -> str:
-    text = json.dumps(value) if not isinstance(value, float) or math.isfinite(value) else str(value)
+    try:
+        text = json.dumps(value) if not isinstance(value, float) or math.isfinite(value) else str(value)
+    except (TypeError, ValueError, RecursionError):  # Python-built data: sets, numpy scalars...
+        text = repr(value) if not isinstance(value, (list, dict)) else _kind(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _close_names(name: str) -> str:

@@ -36,6 +36,7 @@ class Op:
     params: tuple[ParamSpec, ...]
     apply: Applier
     sample: Sampler | None = None
+    caption: Callable[[dict], str] | None = None  # custom grid caption of the drawn values
 
     def spec(self, name: str) -> ParamSpec:
         for spec in self.params:
@@ -60,16 +61,19 @@ class Op:
         return self.apply(image, drawn), drawn
 
     def label(self, drawn: dict) -> str:
-        """A short caption of what was drawn, e.g. ``rotate angle=23.4°``."""
-        fixed = {s.name for s in self.params if s.kind != "range"}
+        """A short caption of what was drawn, e.g. ``rotate angle=23.4°``: the values drawn from
+        range parameters, or the op's own ``caption`` when it has one."""
+        if self.caption is not None:
+            text = self.caption(drawn)
+            return self.name + (" " + text if text else "")
         units = {s.drawn_name: s.unit for s in self.params if s.kind == "range"}
         parts = []
         for key, value in drawn.items():
-            if key in fixed or key.startswith("_") or isinstance(value, (list, dict)):
+            if key not in units or isinstance(value, (list, dict)):
                 continue
             if isinstance(value, float):
                 value = f"{value:.3g}" if abs(value) < 10 else f"{value:.1f}"
-            parts.append(f"{key}={value}{units.get(key, '')}")
+            parts.append(f"{key}={value}{units[key]}")
         return self.name + (" " + " ".join(parts) if parts else "")
 
 

@@ -1,0 +1,339 @@
+"""Colour ops: brightness, contrast, saturation, hue, channel casts, grey and gamma.
+
+Almost everything here is a per-pixel mapping, so it is done with one 256-entry lookup table per
+channel (cv2.LUT touches each pixel once, far cheaper than float arithmetic on the whole image).
+Saturation and hue need the pixel's other channels, so they go through cv2 colour conversions.
+
+Grayscale (H, W) input keeps its shape: ops that only move colour (hue, saturation, channel
+order) leave it unchanged; ops that also move brightness apply that part.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from augview.core.ops._common import apply_lut, is_gray
+from augview.core.params import choice_param, range_param
+from augview.core.registry import Op, register, uniform
+
+_IDENTITY = np.arange(256, dtype=np.float64)
+
+# ITU-R BT.601 luma weights, the ones cv2.COLOR_RGB2GRAY, PIL's "L" mode and torchvision use.
+LUMA = (0.299, 0.587, 0.114)
+
+
+def luma_mean(image: np.ndarray) -> float:
+    """Mean grey level. For RGB this is the mean of the luma image, computed from the per-channel
+    means (the mean is linear), which avoids building a grey copy of the image."""
+    means = cv2.mean(image)
+    if is_gray(image):
+        return float(means[0])
+    return float(LUMA[0] * means[0] + LUMA[1] * means[1] + LUMA[2] * means[2])
+
+
+# ---------------------------------------------------------------------------------------------
+# brightness_contrast
+
+CONTRAST_PIVOTS = ("mean", "mid_grey", "zero")
+
+
+def _brightness_contrast(image, drawn):
+    brightness, contrast = drawn["brightness"], drawn["contrast"]
+    if brightness == 0 and contrast == 0:
+        return image.copy()
+    pivot = drawn["contrast_pivot"]
+    if contrast == 0 or pivot == "zero":
+        center = 0.0
+    elif pivot == "mid_grey":
+        center = 127.5
+    else:
+        center = luma_mean(image)
+    table = (_IDENTITY - center) * (1.0 + contrast) + center + 255.0 * brightness
+    return apply_lut(image, table)
+
+
+register(Op(
+    name="brightness_contrast",
+    category="color",
+    description=(
+        "Makes the image lighter or darker and stretches or flattens its tones, like exposure and "
+        "contrast sliders. Brightness adds a fraction of full white (0.2 = +51 levels); contrast "
+        "scales the distance of every pixel from a pivot, by default the image's mean grey so the "
+        "overall brightness stays put. Teaches robustness to lighting and camera exposure; too "
+        "much crushes shadows and highlights into flat black or white, destroying detail."
+    ),
+    params=(
+        range_param("brightness_limit", (-0.2, 0.2), -1.0, 1.0, step=0.01, draws="brightness",
+                    help="added brightness as a fraction of 255 (albumentations semantics)"),
+        range_param("contrast_limit", (-0.2, 0.2), -1.0, 1.0, step=0.01, draws="contrast",
+                    help="contrast factor is 1 + this value: -1 gives a flat grey, 1 doubles contrast"),
+        choice_param("contrast_pivot", "mean", CONTRAST_PIVOTS,
+                     help="the grey level contrast scales around: the image's mean grey (like "
+                          "torchvision), 127.5, or 0 (albumentations' alpha * x + beta)"),
+    ),
+    apply=_brightness_contrast,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# color_jitter (torchvision ColorJitter)
+
+JITTER_NAMES = ("brightness", "contrast", "saturation", "hue")
+
+
+def adjust_brightness(image: np.ndarray, factor: float) -> np.ndarray:
+    """torchvision/PIL brightness: blend with black, i.e. multiply by ``factor``."""
+    return apply_lut(image, _IDENTITY * factor)
+
+
+def adjust_contrast(image: np.ndarray, factor: float) -> np.ndarray:
+    """torchvision/PIL contrast: blend with a flat image of the mean grey level."""
+    mean = luma_mean(image)
+    return apply_lut(image, _IDENTITY * factor + (1.0 - factor) * mean)
+
+
+def adjust_saturation(image: np.ndarray, factor: float) -> np.ndarray:
+    """torchvision/PIL saturation: blend with the image's own grey version."""
+    if is_gray(image):
+        return image.copy()
+    gray = cv2.cvtColor(cv2.cvtColor(image, cv2.COLOR_RGB2GRAY), cv2.COLOR_GRAY2RGB)
+    # addWeighted rounds and saturates to uint8 in one pass.
+    return cv2.addWeighted(image, factor, gray, 1.0 - factor, 0.0)
+
+
+def adjust_hue(image: np.ndarray, factor: float) -> np.ndarray:
+    """Rotate the hue by ``factor`` turns of the colour circle (torchvision semantics).
+
+    The _FULL conversions store hue in 256 steps (1.4 degrees) instead of 180 (2 degrees), so
+    small shifts are less quantised than with the plain HSV conversion."""
+    if is_gray(image):
+        return image.copy()
+    shift = int(round(factor * 256.0)) % 256
+    if shift == 0:
+        return image.copy()
+    hsv = cv2.cvtColor(image, cv2.COLOR_RGB2HSV_FULL)
+    table = np.empty((256, 1, 3), np.uint8)
+    table[:, 0, 0] = (np.arange(256) + shift) % 256
+    table[:, 0, 1] = table[:, 0, 2] = np.arange(256)
+    # One LUT call over the 3-channel image avoids a split/merge round trip.
+    return cv2.cvtColor(cv2.LUT(hsv, table), cv2.COLOR_HSV2RGB_FULL)
+
+
+_JITTER_FUNCS = {
+    "brightness": (adjust_brightness, 1.0),
+    "contrast": (adjust_contrast, 1.0),
+    "saturation": (adjust_saturation, 1.0),
+    "hue": (adjust_hue, 0.0),
+}
+
+
+def _jitter_sample(rng, params, shape):
+    # Like torchvision: the order is drawn first, then one factor per property, all always drawn
+    # so that changing one range never moves the other draws.
+    order = [JITTER_NAMES[int(i)] for i in rng.permutation(len(JITTER_NAMES))]
+    drawn = {"order": order}
+    for name in JITTER_NAMES:
+        drawn[f"{name}_factor"] = uniform(rng, params[name])
+    return drawn
+
+
+def _color_jitter(image, drawn):
+    out = image
+    for name in drawn["order"]:
+        func, identity = _JITTER_FUNCS[name]
+        factor = drawn[f"{name}_factor"]
+        if factor != identity:  # skipping exact identities saves whole passes
+            out = func(out, factor)
+    return out.copy() if out is image else out
+
+
+register(Op(
+    name="color_jitter",
+    category="color",
+    description=(
+        "torchvision's ColorJitter: scales brightness, contrast and saturation by random factors "
+        "(1 = unchanged) and rotates the hue, in a random order. The standard colour augmentation "
+        "of ImageNet-style training; it makes a classifier rely less on exact colours and "
+        "lighting. Keep hue small where colour is the label (ripe vs unripe fruit, traffic lights, "
+        "medical stains): a large hue turn paints a red apple green."
+    ),
+    params=(
+        range_param("brightness", (0.8, 1.2), 0.0, 3.0, step=0.01, draws="brightness_factor",
+                    help="brightness factor: 0 is black, 1 unchanged"),
+        range_param("contrast", (0.8, 1.2), 0.0, 3.0, step=0.01, draws="contrast_factor",
+                    help="contrast factor: 0 is flat mean grey, 1 unchanged"),
+        range_param("saturation", (0.8, 1.2), 0.0, 3.0, step=0.01, draws="saturation_factor",
+                    help="saturation factor: 0 is greyscale, 1 unchanged"),
+        range_param("hue", (-0.05, 0.05), -0.5, 0.5, step=0.01, unit=" turn", draws="hue_factor",
+                    help="hue rotation as a fraction of the colour circle (0.5 = 180 degrees)"),
+    ),
+    apply=_color_jitter,
+    sample=_jitter_sample,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# hue_saturation_value (albumentations HueSaturationValue)
+
+
+def _hue_saturation_value(image, drawn):
+    hue, sat, val = drawn["hue_shift"], drawn["sat_shift"], drawn["val_shift"]
+    if is_gray(image):
+        # A grey pixel has no hue and zero saturation; its value is the pixel itself.
+        return apply_lut(image, _IDENTITY + val)
+    hue_steps = int(round(hue)) % 180
+    if hue_steps == 0 and sat == 0 and val == 0:
+        return image.copy()
+    table = np.empty((256, 3), np.float64)
+    # Hue lives in 0..179 (2 degrees per step); entries 180..255 never occur.
+    table[:, 0] = (_IDENTITY + hue_steps) % 180
+    table[:, 1] = _IDENTITY + sat
+    table[0, 1] = 0  # grey pixels stay grey: no hue to saturate (as albumentations does)
+    table[:, 2] = _IDENTITY + val
+    hsv = cv2.cvtColor(image, cv2.COLOR_RGB2HSV)
+    return cv2.cvtColor(apply_lut(hsv, table), cv2.COLOR_HSV2RGB)
+
+
+register(Op(
+    name="hue_saturation_value",
+    category="color",
+    description=(
+        "Shifts the image in HSV space: turns the hue, adds to the colourfulness (saturation) and "
+        "to the brightness (value). Hue uses OpenCV's units, where 180 steps make the full circle "
+        "(1 step = 2 degrees), as albumentations does. Good for cameras with different colour "
+        "rendering; harmful when the exact colour is what distinguishes classes. On greyscale "
+        "input only the value shift applies."
+    ),
+    params=(
+        range_param("hue_shift_limit", (-20, 20), -90, 90, step=1, unit="", draws="hue_shift",
+                    help="hue shift in OpenCV steps of 2 degrees (90 = half the circle)"),
+        range_param("sat_shift_limit", (-30, 30), -255, 255, step=1, draws="sat_shift",
+                    help="added to saturation (0..255)"),
+        range_param("val_shift_limit", (-20, 20), -255, 255, step=1, draws="val_shift",
+                    help="added to value, the brightest channel (0..255)"),
+    ),
+    apply=_hue_saturation_value,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# rgb_shift
+
+
+def _rgb_shift(image, drawn):
+    shifts = (drawn["r_shift"], drawn["g_shift"], drawn["b_shift"])
+    if is_gray(image):
+        # No channels to tint: apply the brightness part of the cast, i.e. what converting the
+        # shifted colour image back to grey would show (luma-weighted sum of the shifts).
+        offset = sum(w * s for w, s in zip(LUMA, shifts))
+        return apply_lut(image, _IDENTITY + offset)
+    return apply_lut(image, _IDENTITY[:, None] + np.asarray(shifts)[None, :])
+
+
+register(Op(
+    name="rgb_shift",
+    category="color",
+    description=(
+        "Adds a separate constant to the red, green and blue channels, giving the image a colour "
+        "cast like a wrong white balance or tinted lighting. Helps models trained on one camera "
+        "or light source generalise to others; large shifts produce colours that never occur in "
+        "real photos. Greyscale input gets the cast's brightness part: the luma-weighted mix of "
+        "the three shifts."
+    ),
+    params=(
+        range_param("r_shift_limit", (-20, 20), -255, 255, step=1, draws="r_shift",
+                    help="added to the red channel (levels)"),
+        range_param("g_shift_limit", (-20, 20), -255, 255, step=1, draws="g_shift",
+                    help="added to the green channel (levels)"),
+        range_param("b_shift_limit", (-20, 20), -255, 255, step=1, draws="b_shift",
+                    help="added to the blue channel (levels)"),
+    ),
+    apply=_rgb_shift,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# channel_shuffle
+
+
+def _channel_shuffle_sample(rng, params, shape):
+    # Drawn even for grey images so the draw count does not depend on the input.
+    return {"channel_order": [int(i) for i in rng.permutation(3)]}
+
+
+def _channel_shuffle(image, drawn):
+    order = drawn["channel_order"]
+    if is_gray(image) or list(order) == [0, 1, 2]:
+        return image.copy()
+    out = np.empty_like(image)
+    # mixChannels copies channel order[i] of the input into channel i of the output in one pass.
+    cv2.mixChannels([image], [out], [v for i, src in enumerate(order) for v in (int(src), i)])
+    return out
+
+
+register(Op(
+    name="channel_shuffle",
+    category="color",
+    description=(
+        "Reorders the red, green and blue channels at random (e.g. RGB becomes BRG), so colours "
+        "swap wholesale: sky may turn red, grass blue. A strong way to stop a model leaning on "
+        "colour when shape is what matters; useless or harmful when colour carries the label. "
+        "Greyscale input is unchanged."
+    ),
+    params=(),
+    apply=_channel_shuffle,
+    sample=_channel_shuffle_sample,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# grayscale
+
+
+def _grayscale(image, drawn):
+    if is_gray(image):
+        return image.copy()
+    return cv2.cvtColor(cv2.cvtColor(image, cv2.COLOR_RGB2GRAY), cv2.COLOR_GRAY2RGB)
+
+
+register(Op(
+    name="grayscale",
+    category="color",
+    description=(
+        "Removes colour, keeping the image's luminance (0.299 R + 0.587 G + 0.114 B) in all three "
+        "channels so the shape stays RGB. Applied now and then, it forces a model to recognise "
+        "objects by shape and texture too; wrong for tasks decided by colour. Greyscale input is "
+        "unchanged."
+    ),
+    params=(),
+    apply=_grayscale,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# gamma
+
+
+def _gamma(image, drawn):
+    gamma = drawn["gamma"]
+    if gamma == 1.0:
+        return image.copy()
+    return apply_lut(image, 255.0 * (_IDENTITY / 255.0) ** gamma)
+
+
+register(Op(
+    name="gamma",
+    category="color",
+    description=(
+        "Bends the tone curve: out = 255 * (in / 255) ^ gamma. Gamma below 1 lifts the shadows, "
+        "above 1 darkens them, while pure black and white stay fixed. Mimics different camera "
+        "response curves and display settings more naturally than a brightness shift; strong "
+        "values bury dark regions or wash them out."
+    ),
+    params=(
+        range_param("gamma_limit", (0.8, 1.2), 0.1, 5.0, step=0.01, draws="gamma",
+                    help="the exponent; 1 leaves the image unchanged (albumentations' 80..120 / 100)"),
+    ),
+    apply=_gamma,
+))

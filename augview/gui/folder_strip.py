@@ -1,0 +1,82 @@
+"""A thumbnail strip for stepping through the images of a folder.
+
+Thumbnails are decoded and shrunk on a background pool; the GUI thread only wraps the finished
+small QImage in an icon.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
+
+from augview.core.imageio import IMAGE_SUFFIXES, load_image
+from augview.gui.render_worker import BackgroundTasks, to_qimage
+
+THUMB = 72
+
+
+def list_images(folder: str | Path) -> list[Path]:
+    folder = Path(folder)
+    return sorted(
+        (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES),
+        key=lambda p: p.name.lower(),
+    )
+
+
+def make_thumbnail(path: Path):
+    image = load_image(path)
+    scale = THUMB / max(image.shape[:2])
+    size = (max(1, round(image.shape[1] * scale)), max(1, round(image.shape[0] * scale)))
+    return to_qimage(cv2.resize(image, size, interpolation=cv2.INTER_AREA))
+
+
+class FolderStrip(QListWidget):
+    chosen = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(False)
+        self.setIconSize(QSize(THUMB, THUMB))
+        self.setFixedHeight(THUMB + 46)
+        self.setUniformItemSizes(True)
+        self.setMovement(QListView.Movement.Static)
+        self.files: list[Path] = []
+        self._tasks = BackgroundTasks(workers=1)
+        self._tasks.done.connect(self._on_thumbnail)
+        self.currentRowChanged.connect(self._on_row)
+
+    def set_folder(self, files: list[Path], current: int = 0):
+        self.blockSignals(True)
+        self.clear()
+        self.files = list(files)
+        for path in self.files:
+            item = QListWidgetItem(path.name)
+            item.setToolTip(str(path))
+            item.setSizeHint(QSize(THUMB + 24, THUMB + 38))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.addItem(item)
+            self._tasks.run(str(path), make_thumbnail, path)
+        self.setCurrentRow(current)
+        self.blockSignals(False)
+
+    def _on_thumbnail(self, token, image):
+        for row, path in enumerate(self.files):
+            if str(path) == token:
+                self.item(row).setIcon(QIcon(QPixmap.fromImage(image)))
+
+    def _on_row(self, row: int):
+        if 0 <= row < len(self.files):
+            self.chosen.emit(str(self.files[row]))
+
+    def step(self, delta: int) -> None:
+        if self.files:
+            self.setCurrentRow((self.currentRow() + delta) % len(self.files))
+
+    def shutdown(self):
+        self._tasks.shutdown()

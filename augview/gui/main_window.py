@@ -1,0 +1,474 @@
+"""The explorer window: layout, menus and the flow between document, worker and previews.
+
+Pixels never get computed here: images are decoded and proxied by `BackgroundTasks`, previews are
+rendered by `RenderWorker`, and only the newest render is painted.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
+    QMessageBox, QPushButton, QSpinBox, QSplitter, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from augview import paths
+from augview.core.grid import compose_grid, grid_titles, render_variants
+from augview.core.imageio import load_image, save_image
+from augview.core.pipeline import Pipeline
+from augview.errors import AugviewError
+from augview.gui.document import Document
+from augview.gui.folder_strip import FolderStrip, list_images
+from augview.gui.param_form import ParamForm
+from augview.gui.pipeline_panel import PipelinePanel
+from augview.gui.preview import PreviewArea
+from augview.gui.render_worker import BackgroundTasks, RenderJob, RenderWorker
+
+PROXY_MAX_SIDE = 1024  # previews of larger photos run on a copy this size (display resolution)
+MAX_RECENT = 8
+MAX_SEED = 2**31 - 1
+
+
+def make_proxy(image: np.ndarray, max_side: int = PROXY_MAX_SIDE) -> np.ndarray:
+    scale = max_side / max(image.shape[:2])
+    if scale >= 1:
+        return image
+    size = (max(1, round(image.shape[1] * scale)), max(1, round(image.shape[0] * scale)))
+    return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+
+
+def load_with_proxy(path: str):
+    image = load_image(path)
+    return image, make_proxy(image)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, image: str | Path | None = None, preset: str | Path | None = None,
+                 settings: QSettings | None = None):
+        super().__init__()
+        self.settings = settings if settings is not None else QSettings("augview", "augview")
+        self.document = Document()
+        self.image_path: str | None = None
+        self.image: np.ndarray | None = None
+        self.proxy: np.ndarray | None = None
+        self.last_output = None
+        self._job_id = 0
+        self.worker = RenderWorker()
+        self.worker.finished.connect(self._on_rendered)
+        self.worker.failed.connect(self._on_render_failed)
+        self.tasks = BackgroundTasks()
+        self.tasks.done.connect(self._on_task_done)
+        self.tasks.error.connect(self._on_task_error)
+
+        self._build_widgets()
+        self._build_actions()
+        self.document.changed.connect(self._on_document_changed)
+        self.document.dirty_changed.connect(lambda *_: self._update_title())
+        self.setAcceptDrops(True)
+        self.resize(1360, 860)
+        self._restore_settings()
+
+        self.open_preset(preset or paths.DEFAULT_PRESET, confirm=False, remember=preset is not None)
+        self.open_image(image or paths.SAMPLE_IMAGE, remember=image is not None)
+
+    # ---- layout ----
+
+    def _build_widgets(self):
+        self.panel = PipelinePanel(self.document)
+        self.form = ParamForm(self.document)
+        self.panel.selected.connect(self.form.show_node)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("preset name")
+        self.name_edit.editingFinished.connect(self._on_name_edited)
+        form_scroll = QScrollArea()
+        form_scroll.setWidget(self.form)
+        form_scroll.setWidgetResizable(True)
+        left = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(6, 6, 6, 0)
+        top_layout.addWidget(self.name_edit)
+        top_layout.addWidget(self.panel, 1)
+        top_layout.setSpacing(0)
+        left.addWidget(top)
+        left.addWidget(form_scroll)
+        left.setSizes([330, 470])
+        dock = QDockWidget("Pipeline", self)
+        dock.setObjectName("pipeline_dock")
+        dock.setWidget(left)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        dock.setMinimumWidth(380)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+
+        self.preview = PreviewArea()
+        self.mode_box = QComboBox()
+        self.mode_box.addItem("Side by side", "side")
+        self.mode_box.addItem("Grid", "grid")
+        self.mode_box.setCurrentIndex(1)
+        self.count_spin = QSpinBox()
+        self.count_spin.setRange(1, 15)
+        self.count_spin.setValue(3)
+        self.count_spin.setPrefix("variants: ")
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, MAX_SEED)
+        self.seed_spin.setPrefix("seed: ")
+        self.lock_box = QCheckBox("Lock seed")
+        self.lock_box.setChecked(True)
+        self.lock_box.setToolTip("While locked, editing a parameter changes only that parameter's effect")
+        self.reroll_button = QPushButton("Reroll")
+        self.reroll_button.setToolTip("Draw new variants (Space)")
+        bar = QHBoxLayout()
+        for widget in (self.mode_box, self.count_spin, self.reroll_button, self.seed_spin, self.lock_box):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        self.zoom_label = QLabel()
+        bar.addWidget(self.zoom_label)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addLayout(bar)
+        column.addWidget(self.preview, 1)
+        self.setCentralWidget(central)
+
+        self.strip = FolderStrip()
+        self.strip.chosen.connect(lambda path: self.open_image(path, remember=False, from_strip=True))
+        self.strip_dock = QDockWidget("Folder", self)
+        self.strip_dock.setObjectName("folder_dock")
+        self.strip_dock.setWidget(self.strip)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.strip_dock)
+        self.strip_dock.hide()
+
+        self.mode_box.currentIndexChanged.connect(lambda *_: self.request_render())
+        self.count_spin.valueChanged.connect(lambda *_: self.request_render())
+        self.seed_spin.valueChanged.connect(lambda *_: self.request_render())
+        self.reroll_button.clicked.connect(self.reroll)
+        self.preview.view.changed.connect(self._update_zoom_label)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+
+    def _action(self, menu, text, slot, shortcut=None, tip=""):
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda *_: slot())
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self):
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&New preset", self.new_preset, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Open preset…", self.open_preset_dialog, QKeySequence.StandardKey.Open)
+        self.builtin_menu = file_menu.addMenu("Built-in presets")
+        for path in paths.builtin_presets():
+            self.builtin_menu.addAction(path.stem.replace("_", " "), lambda p=path: self.open_preset(p))
+        self._action(file_menu, "&Save preset", self.save, QKeySequence.StandardKey.Save)
+        self._action(file_menu, "Save preset &as…", self.save_as, QKeySequence("Ctrl+Shift+S"))
+        file_menu.addSeparator()
+        self._action(file_menu, "Open &image…", self.open_image_dialog, QKeySequence("Ctrl+I"))
+        self._action(file_menu, "Open &folder…", self.open_folder_dialog, QKeySequence("Ctrl+Shift+O"))
+        self._action(file_menu, "Next image", lambda: self.strip.step(+1), QKeySequence("PgDown"))
+        self._action(file_menu, "Previous image", lambda: self.strip.step(-1), QKeySequence("PgUp"))
+        self.recent_menu = file_menu.addMenu("Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Export grid as PNG…", self.export_grid_dialog, QKeySequence("Ctrl+E"))
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self._action(edit, "&Undo", self.document.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(
+            edit, "&Redo", self.document.redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        edit.addSeparator()
+        self._action(edit, "Add op…", self.panel.show_picker, QKeySequence("Ctrl+T"))
+        self._action(edit, "Remove step", self.panel.remove_selected, QKeySequence.StandardKey.Delete)
+        self._action(edit, "Move step up", lambda: self.panel.move_selected(-1), QKeySequence("Ctrl+Up"))
+        self._action(edit, "Move step down", lambda: self.panel.move_selected(+1), QKeySequence("Ctrl+Down"))
+
+        view = bar.addMenu("&View")
+        self._action(view, "Reroll variants", self.reroll, QKeySequence("Space"))
+        self._action(view, "Zoom to fit", self.preview.view.set_fit, QKeySequence("Ctrl+0"))
+        self._action(view, "Zoom 100%", lambda: self.preview.view.set_zoom(1.0), QKeySequence("Ctrl+1"))
+        self._action(view, "Zoom in", lambda: self._zoom_by(1.25), QKeySequence.StandardKey.ZoomIn)
+        self._action(view, "Zoom out", lambda: self._zoom_by(0.8), QKeySequence.StandardKey.ZoomOut)
+        self._update_undo_actions()
+
+    # ---- rendering ----
+
+    def request_render(self):
+        if self.proxy is None:
+            return
+        self._job_id += 1
+        count = 1 if self.mode_box.currentData() == "side" else self.count_spin.value()
+        job = RenderJob(self._job_id, self.document.snapshot(), self.proxy, count, self.seed_spin.value())
+        self.worker.submit(job)
+
+    def _on_rendered(self, output):
+        if output.job_id != self._job_id:
+            return  # stale: a newer request is on its way
+        self.last_output = output
+        original = "original"
+        if self.image is not None:
+            h, w = self.image.shape[:2]
+            original += f" — {w}×{h}"
+            if self.proxy is not self.image:
+                original += f" (preview at {self.proxy.shape[1]}×{self.proxy.shape[0]})"
+        captions = [original] + grid_titles(output.results)[1:]
+        tooltips = [self.image_path or ""] + [
+            "\n".join(f"{e}" for e in r.trace) for r in output.results
+        ]
+        self.preview.show_images([output.original] + output.images, captions, tooltips)
+        self.status_label.setText(f"rendered {len(output.results)} in {output.seconds * 1000:.0f} ms")
+
+    def _on_render_failed(self, job_id: int, message: str):
+        if job_id == self._job_id:
+            self.statusBar().showMessage(message, 8000)
+
+    def reroll(self):
+        self.seed_spin.setValue(random.SystemRandom().randrange(MAX_SEED))
+
+    def _zoom_by(self, factor: float):
+        cells = self.preview.cells
+        current = cells[0].pane.scale() if cells else 1.0
+        self.preview.view.set_zoom(current * factor)
+
+    def _update_zoom_label(self):
+        view = self.preview.view
+        self.zoom_label.setText("fit" if view.fit else f"{view.zoom * 100:.0f}%")
+
+    # ---- document ----
+
+    def _on_document_changed(self, kind: str):
+        self._update_undo_actions()
+        self._update_title()
+        if self.name_edit.text() != self.document.pipeline.name:
+            self.name_edit.setText(self.document.pipeline.name)
+        if not self.lock_box.isChecked():
+            self.reroll()  # the seed change triggers the render
+        else:
+            self.request_render()
+
+    def _update_undo_actions(self):
+        self.undo_action.setEnabled(self.document.can_undo())
+        self.redo_action.setEnabled(self.document.can_redo())
+
+    def _update_title(self):
+        name = self.document.pipeline.name or "untitled"
+        image = Path(self.image_path).name if self.image_path else "no image"
+        self.setWindowTitle(f"{name}[*] — {image} — augview")
+        self.setWindowModified(self.document.dirty)
+
+    def _on_name_edited(self):
+        if self.name_edit.text() != self.document.pipeline.name:
+            self.document.set_header(name=self.name_edit.text())
+
+    # ---- presets ----
+
+    def confirm_discard(self) -> bool:
+        """True when it is fine to replace the document (saved, discarded, or nothing to lose)."""
+        if not self.document.dirty:
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes",
+            f"The preset “{self.document.pipeline.name or 'untitled'}” has unsaved changes. Save them?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_preset(self):
+        if self.confirm_discard():
+            self.document.replace(Pipeline(name="untitled"), None)
+
+    def open_preset_dialog(self):
+        start = str(Path(self.document.path).parent) if self.document.path else str(paths.PRESETS)
+        path, _ = QFileDialog.getOpenFileName(self, "Open preset", start, "Presets (*.json);;All files (*)")
+        if path:
+            self.open_preset(path)
+
+    def open_preset(self, path, confirm: bool = True, remember: bool = True) -> bool:
+        if confirm and not self.confirm_discard():
+            return False
+        try:
+            pipeline = Pipeline.load(path)
+        except AugviewError as err:
+            self.show_error(str(err))
+            return False
+        self.document.replace(pipeline, str(path))
+        self.seed_spin.setValue(min(pipeline.seed, MAX_SEED))
+        if remember:
+            self._remember("recent_presets", str(path))
+            self.settings.setValue("last_preset", str(path))
+        return True
+
+    def save(self) -> bool:
+        if not self.document.path or Path(self.document.path).resolve().parent == paths.PRESETS.resolve():
+            return self.save_as()  # never overwrite a shipped preset by accident
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        name = (self.document.pipeline.name or "untitled").replace(" ", "_") + ".json"
+        start = str(Path(self.settings.value("last_dir", str(Path.home()))) / name)
+        path, _ = QFileDialog.getSaveFileName(self, "Save preset", start, "Presets (*.json)")
+        if not path:
+            return False
+        if not path.lower().endswith(".json"):
+            path += ".json"
+        return self._save_to(path)
+
+    def _save_to(self, path: str) -> bool:
+        try:
+            self.document.pipeline.save(path)
+        except OSError as err:
+            self.show_error(f"{path}: cannot save ({err.strerror or err})")
+            return False
+        self.document.mark_saved(path)
+        self._remember("recent_presets", path)
+        self.settings.setValue("last_preset", path)
+        self.settings.setValue("last_dir", str(Path(path).parent))
+        self.statusBar().showMessage(f"saved {path}", 5000)
+        return True
+
+    # ---- images ----
+
+    def open_image_dialog(self):
+        start = self.settings.value("last_dir", str(paths.ASSETS))
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open image", start, "Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.gif);;All files (*)")
+        if path:
+            self.open_image(path)
+
+    def open_folder_dialog(self):
+        folder = QFileDialog.getExistingDirectory(self, "Open folder", self.settings.value("last_dir", ""))
+        if folder:
+            self.open_folder(folder)
+
+    def open_folder(self, folder) -> bool:
+        try:
+            files = list_images(folder)
+        except OSError as err:
+            self.show_error(f"{folder}: cannot be read ({err.strerror or err})")
+            return False
+        if not files:
+            self.show_error(f"{folder}: no images found in this folder")
+            return False
+        self.settings.setValue("last_dir", str(folder))
+        self.strip.set_folder(files, 0)
+        self.strip_dock.show()
+        self.open_image(files[0], remember=False, from_strip=True)
+        return True
+
+    def open_image(self, path, remember: bool = True, from_strip: bool = False):
+        """Decode in the background; the current image stays until the new one is ready."""
+        path = str(path)
+        if not from_strip:
+            self.strip_dock.hide()
+        self.statusBar().showMessage(f"loading {Path(path).name}…")
+        self.tasks.run(("image", path, remember), load_with_proxy, path)
+
+    def _on_task_done(self, token, result):
+        if token[0] == "image":
+            _, path, remember = token
+            self.image, self.proxy = result
+            self.image_path = path
+            self.statusBar().showMessage(f"opened {path}", 4000)
+            if remember:
+                self._remember("recent_images", path)
+                self.settings.setValue("last_dir", str(Path(path).parent))
+            self._update_title()
+            self.request_render()
+        elif token[0] == "export":
+            self.statusBar().showMessage(f"exported {token[1]}", 5000)
+
+    def _on_task_error(self, token, message: str):
+        self.show_error(message)
+
+    def export_grid_dialog(self):
+        if self.image is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export grid", "augview_grid.png", "PNG (*.png)")
+        if path:
+            self.export_grid(path)
+
+    def export_grid(self, path: str):
+        """The grid at full resolution, as shown (same preset snapshot, seed and count)."""
+        pipeline, image, seed = self.document.snapshot(), self.image, self.seed_spin.value()
+        count = self.count_spin.value()
+        title = f"{pipeline.name or 'untitled'} — {Path(self.image_path or '').name}"
+
+        def work():
+            results = render_variants(pipeline, image, count, seed)
+            grid = compose_grid([image] + [r.image for r in results], grid_titles(results), title=title)
+            save_image(path, grid)
+            return path
+
+        self.tasks.run(("export", path), work)
+
+    # ---- errors, drops, settings, close ----
+
+    def show_error(self, message: str):
+        self.statusBar().showMessage(message, 10000)
+        QMessageBox.warning(self, "augview", message)
+
+    def dragEnterEvent(self, event):
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not files:
+            return
+        event.acceptProposedAction()
+        self.open_path(files[0])
+
+    def open_path(self, path: str):
+        """Open whatever was dropped or named: a preset, a folder or an image."""
+        if Path(path).is_dir():
+            self.open_folder(path)
+        elif path.lower().endswith(".json"):
+            self.open_preset(path)
+        else:
+            self.open_image(path)
+
+    def _remember(self, key: str, path: str):
+        items = [p for p in (self.settings.value(key) or []) if p != path]
+        self.settings.setValue(key, ([path] + items)[:MAX_RECENT])
+
+    def _fill_recent_menu(self):
+        self.recent_menu.clear()
+        for key, label in (("recent_images", "image"), ("recent_presets", "preset")):
+            for path in self.settings.value(key) or []:
+                self.recent_menu.addAction(f"{label}: {path}", lambda p=path: self.open_path(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(nothing yet)").setEnabled(False)
+
+    def _restore_settings(self):
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window_state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event):
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        self.worker.stop()
+        self.tasks.shutdown()
+        self.strip.shutdown()
+        event.accept()

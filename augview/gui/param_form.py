@@ -1,0 +1,229 @@
+"""Controls built from parameter specs through one lookup table (spec kind -> control factory).
+
+A control writes to the document when the person moves it, and follows the document (undo, a new
+preset) with its signals blocked, so the two never echo each other. No range is written here:
+minimum, maximum, step and unit all come from the op's declaration.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget,
+)
+from superqt import QLabeledDoubleRangeSlider, QLabeledDoubleSlider, QLabeledRangeSlider, QLabeledSlider
+
+from augview.core.params import ParamSpec, float_param, range_param
+from augview.core.registry import get_op
+from augview.core.steps import Group, Step
+from augview.gui.document import Document
+
+P_SPEC = float_param("p", 1.0, 0.0, 1.0, step=0.01, help="probability that this step runs")
+N_SPEC = range_param("n", (1, 1), 0, 16, step=1, integer=True, help="how many children run")
+
+
+@dataclass
+class Control:
+    widget: QWidget
+    get: Callable[[], Any]
+    set: Callable[[Any], None]
+    signal: Any  # the Qt signal fired when the person changes the value
+
+
+def decimals(step: float | None) -> int:
+    return 0 if not step or step >= 1 else min(6, max(0, -math.floor(math.log10(step) + 1e-9)))
+
+
+def _float_control(spec: ParamSpec) -> Control:
+    slider = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
+    slider.setDecimals(decimals(spec.step))
+    slider.setRange(spec.min, spec.max)
+    slider.setSingleStep(spec.step)
+    digits = decimals(spec.step)
+    return Control(slider, lambda: round(float(slider.value()), digits), slider.setValue, slider.valueChanged)
+
+
+def _int_control(spec: ParamSpec) -> Control:
+    slider = QLabeledSlider(Qt.Orientation.Horizontal)
+    slider.setRange(int(spec.min), int(spec.max))
+    slider.setSingleStep(int(spec.step or 1))
+    return Control(slider, lambda: int(slider.value()), slider.setValue, slider.valueChanged)
+
+
+def _range_control(spec: ParamSpec) -> Control:
+    if spec.integer:
+        slider = QLabeledRangeSlider(Qt.Orientation.Horizontal)
+        slider.setRange(int(spec.min), int(spec.max))
+        get = lambda: tuple(int(v) for v in slider.value())  # noqa: E731
+    else:
+        slider = QLabeledDoubleRangeSlider(Qt.Orientation.Horizontal)
+        slider.setDecimals(decimals(spec.step))
+        slider.setRange(spec.min, spec.max)
+        digits = decimals(spec.step)
+        get = lambda: tuple(round(float(v), digits) for v in slider.value())  # noqa: E731
+    slider.setSingleStep(spec.step or 1)
+    return Control(slider, get, lambda value: slider.setValue(tuple(value)), slider.valueChanged)
+
+
+def _choice_control(spec: ParamSpec) -> Control:
+    combo = QComboBox()
+    combo.addItems(list(spec.choices))
+    return Control(combo, combo.currentText, combo.setCurrentText, combo.currentTextChanged)
+
+
+def _bool_control(spec: ParamSpec) -> Control:
+    box = QCheckBox()
+    return Control(box, box.isChecked, box.setChecked, box.toggled)
+
+
+CONTROL_FACTORIES: dict[str, Callable[[ParamSpec], Control]] = {
+    "float": _float_control,
+    "int": _int_control,
+    "range": _range_control,
+    "choice": _choice_control,
+    "bool": _bool_control,
+}
+
+
+def make_control(spec: ParamSpec) -> Control:
+    control = CONTROL_FACTORIES[spec.kind](spec)
+    control.set(spec.default)
+    tip = spec.help + (f" ({spec.unit})" if spec.unit else "")
+    control.widget.setToolTip(tip)
+    control.widget.setObjectName(f"param:{spec.name}")
+    return control
+
+
+class ParamForm(QWidget):
+    """The controls of the selected step (or group)."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.path: tuple[int, ...] | None = None
+        self.controls: dict[str, tuple[ParamSpec, Control]] = {}
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(6, 6, 6, 6)
+        self._body: QWidget | None = None
+        document.changed.connect(self._on_document_changed)
+        self.show_node(None)
+
+    # ---- building ----
+
+    def show_node(self, path: tuple[int, ...] | None):
+        self.path = path
+        self.controls.clear()
+        if self._body is not None:
+            self._outer.removeWidget(self._body)
+            self._body.hide()
+            self._body.deleteLater()
+        self._body = QWidget(self)
+        layout = QVBoxLayout(self._body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        node = self._node()
+        if node is None:
+            hint = QLabel("Select a step to see its parameters, or add one with “Add op”.")
+            hint.setWordWrap(True)
+            hint.setEnabled(False)
+            layout.addWidget(hint)
+        else:
+            self._build(node, layout)
+        layout.addStretch(1)
+        self._outer.addWidget(self._body)
+
+    def _build(self, node, layout: QVBoxLayout):
+        if isinstance(node, Step):
+            op = get_op(node.op)
+            title, about, specs = op.name, op.description, list(op.params)
+        else:
+            title = f"group: {node.kind}"
+            about = {
+                "sequence": "Runs all its steps in order.",
+                "one_of": "Runs exactly one of its steps, chosen at random (by weight).",
+                "some_of": "Runs n of its steps, chosen at random, in their listed order.",
+                "random_order": "Runs all its steps, in a random order each time.",
+            }[node.kind]
+            specs = [N_SPEC] if node.kind == "some_of" else []
+        heading = QLabel(f"<b>{title}</b>")
+        description = QLabel(about)
+        description.setWordWrap(True)
+        description.setObjectName("description")
+        layout.addWidget(heading)
+        layout.addWidget(description)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for spec in [P_SPEC] + specs:
+            control = make_control(spec)
+            self.controls[spec.name] = (spec, control)
+            control.signal.connect(lambda *_, name=spec.name: self._on_control_changed(name))
+            row = QHBoxLayout()
+            row.addWidget(control.widget, 1)
+            reset = QToolButton()
+            reset.setText("↺")
+            reset.setToolTip(f"reset {spec.name} to {spec.to_json(spec.default)}")
+            reset.setObjectName(f"reset:{spec.name}")
+            reset.clicked.connect(lambda *_, s=spec: self._write(s.name, s.default))
+            row.addWidget(reset)
+            label = QLabel(spec.name + (f" ({spec.unit})" if spec.unit else ""))
+            label.setToolTip(spec.help)
+            form.addRow(label, row)
+        layout.addLayout(form)
+        self.refresh()
+
+    # ---- binding ----
+
+    def _node(self):
+        if self.path is None:
+            return None
+        try:
+            return self.document.node(self.path)
+        except (IndexError, AttributeError):
+            return None
+
+    def model_value(self, name: str):
+        node = self._node()
+        if name == "p":
+            return node.p
+        if name == "n":
+            return node.n
+        return node.params[name]
+
+    def refresh(self):
+        """Model -> controls, with the controls' signals blocked (no feedback loop)."""
+        if self._node() is None:
+            return
+        for name, (spec, control) in self.controls.items():
+            control.widget.blockSignals(True)
+            try:
+                control.set(self.model_value(name))
+            finally:
+                control.widget.blockSignals(False)
+
+    def _on_control_changed(self, name: str):
+        spec, control = self.controls[name]
+        self._write(name, control.get())
+
+    def _write(self, name: str, value):
+        spec, _ = self.controls[name]
+        value = spec.validate(value)
+        if name == "p":
+            self.document.set_p(self.path, value)
+        elif name == "n":
+            self.document.set_group_n(self.path, value)
+        else:
+            self.document.set_param(self.path, name, value)
+
+    def _on_document_changed(self, kind: str):
+        node = self._node()
+        if node is None or (kind == "structure"):
+            # Steps moved or were replaced: the pipeline panel re-selects and calls show_node.
+            if node is None and self.path is not None:
+                self.show_node(None)
+            else:
+                self.refresh()
+            return
+        self.refresh()

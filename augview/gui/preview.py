@@ -1,0 +1,178 @@
+"""Preview panes: the original and its variants, side by side or as a grid, with one shared zoom
+and pan so every pane shows the same part of the picture.
+
+The panes only paint QImages that the render worker already made; nothing here computes pixels.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal, QObject
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+ZOOM_STEP = 1.25
+MIN_ZOOM, MAX_ZOOM = 0.05, 32.0
+
+
+class ViewState(QObject):
+    """Zoom and pan shared by all panes. ``center`` is in image-relative units (0..1), so panes
+    with differently sized images (after a crop) still show the same region."""
+
+    changed = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self.fit = True
+        self.zoom = 1.0
+        self.center = QPointF(0.5, 0.5)
+
+    def set_fit(self):
+        self.fit = True
+        self.center = QPointF(0.5, 0.5)
+        self.changed.emit()
+
+    def set_zoom(self, zoom: float, center: QPointF | None = None):
+        self.fit = False
+        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        if center is not None:
+            self.center = center
+        self.changed.emit()
+
+    def pan(self, dx: float, dy: float):
+        self.center = QPointF(self.center.x() - dx, self.center.y() - dy)
+        self.changed.emit()
+
+
+class ImagePane(QWidget):
+    """One image, drawn at the shared zoom; wheel zooms, drag pans, double-click fits."""
+
+    painted = Signal()
+
+    def __init__(self, view: ViewState, parent=None):
+        super().__init__(parent)
+        self.view = view
+        self.image: QImage | None = None
+        self._drag: QPointF | None = None
+        self.setMinimumSize(120, 90)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        view.changed.connect(self.update)
+
+    def set_image(self, image: QImage | None):
+        self.image = image
+        self.update()
+
+    def scale(self) -> float:
+        if self.image is None or self.image.isNull():
+            return 1.0
+        if self.view.fit:
+            return min(self.width() / self.image.width(), self.height() / self.image.height())
+        return self.view.zoom
+
+    def target_rect(self) -> QRectF:
+        scale = self.scale()
+        w, h = self.image.width() * scale, self.image.height() * scale
+        cx = self.width() / 2 - (self.view.center.x() - 0.5) * w
+        cy = self.height() / 2 - (self.view.center.y() - 0.5) * h
+        return QRectF(cx - w / 2, cy - h / 2, w, h)
+
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base).darker(115))
+        if self.image is not None and not self.image.isNull():
+            smooth = self.scale() < 1.0  # enlarged pixels stay crisp, so they can be inspected
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
+            painter.drawImage(self.target_rect(), self.image)
+        else:
+            painter.setPen(QColor(150, 150, 150))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "rendering…")
+        painter.end()
+        self.painted.emit()
+
+    def wheelEvent(self, event):
+        if self.image is None:
+            return
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.view.set_zoom(self.scale() * (ZOOM_STEP ** steps))
+
+    def mousePressEvent(self, event):
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._drag = event.position()
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseMoveEvent(self, event):
+        if self._drag is None or self.image is None:
+            return
+        delta = event.position() - self._drag
+        self._drag = event.position()
+        rect = self.target_rect()
+        if self.view.fit:
+            self.view.set_zoom(self.scale())
+        self.view.pan(delta.x() / rect.width(), delta.y() / rect.height())
+
+    def mouseReleaseEvent(self, event):
+        self._drag = None
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def mouseDoubleClickEvent(self, event):
+        self.view.set_fit()
+
+
+class Cell(QWidget):
+    """A pane with its caption (what the variant drew; the full trace in the tooltip)."""
+
+    def __init__(self, view: ViewState, parent=None):
+        super().__init__(parent)
+        self.pane = ImagePane(view, self)
+        self.caption = QLabel(self)
+        self.caption.setWordWrap(True)
+        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(3)
+        layout.addWidget(self.pane, 1)
+        layout.addWidget(self.caption)
+
+    def set_content(self, image: QImage | None, caption: str, tooltip: str = ""):
+        self.pane.set_image(image)
+        self.caption.setText(caption)
+        self.caption.setToolTip(tooltip or caption)
+
+
+class PreviewArea(QWidget):
+    """Original + variants. ``mode`` "side" shows original | first variant; "grid" shows all."""
+
+    painted = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.view = ViewState()
+        self.cells: list[Cell] = []
+        self._layout = QGridLayout(self)
+        self._layout.setContentsMargins(4, 4, 4, 4)
+        self._layout.setSpacing(6)
+
+    def ensure_cells(self, count: int):
+        if len(self.cells) == count:
+            return
+        while self.cells:
+            cell = self.cells.pop()
+            self._layout.removeWidget(cell)
+            cell.deleteLater()
+        columns = 2 if count <= 4 else (3 if count <= 9 else 4)
+        for i in range(count):
+            cell = Cell(self.view, self)
+            cell.pane.painted.connect(self.painted)
+            self.cells.append(cell)
+            self._layout.addWidget(cell, i // columns, i % columns)
+        for r in range(4):
+            self._layout.setRowStretch(r, 1 if r < (count + columns - 1) // columns else 0)
+        for c in range(4):
+            self._layout.setColumnStretch(c, 1 if c < columns else 0)
+
+    def show_images(self, images: list[QImage | None], captions: list[str], tooltips: list[str]):
+        self.ensure_cells(len(images))
+        for cell, image, caption, tip in zip(self.cells, images, captions, tooltips):
+            cell.set_content(image, caption, tip)
