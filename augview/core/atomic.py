@@ -6,6 +6,12 @@ import os
 import tempfile
 from pathlib import Path
 
+# mkstemp creates files readable by their owner only; a saved image or preset should get the same
+# permissions as any other new file (or keep those of the file it replaces). The umask can only be
+# read by setting it, so it is read once, at import, before any worker threads exist.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it over
@@ -17,6 +23,11 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        try:
+            mode = os.stat(target).st_mode & 0o7777
+        except OSError:
+            mode = 0o666 & ~_UMASK
+        os.chmod(temp, mode)
         os.replace(temp, target)
     except BaseException:
         try:

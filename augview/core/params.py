@@ -17,6 +17,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 KINDS = ("float", "int", "bool", "choice", "range")
 
 
@@ -60,6 +62,8 @@ class ParamSpec:
         return self._number(value, self.kind == "int")
 
     def _number(self, value: Any, integer: bool) -> float | int:
+        if isinstance(value, (np.integer, np.floating)):
+            value = value.item()  # numpy scalars from Python code are fine
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             what = "an integer" if integer else "a number"
             raise ValueError(f"must be {what}, got {_show(value)}")

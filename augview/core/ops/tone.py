@@ -178,7 +178,9 @@ register(Op(
 def _posterize(image, drawn):
     bits = int(drawn["bits"])
     mask = (0xFF << (8 - bits)) & 0xFF  # keep the top `bits` bits, as PIL and torchvision do
-    return apply_lut(image, _IDENTITY & mask)
+    # numpy's vectorised AND with a constant is ~10x faster than a lookup table. (cv2.bitwise_and
+    # with a scalar is avoided: OpenCV mistakes a 1x1 image for a scalar and returns a 4x1 array.)
+    return np.bitwise_and(image, np.uint8(mask))
 
 
 register(Op(
@@ -204,7 +206,10 @@ register(Op(
 
 def _solarize(image, drawn):
     threshold = int(drawn["threshold"])
-    return apply_lut(image, np.where(_IDENTITY >= threshold, 255 - _IDENTITY, _IDENTITY))
+    # 255 - x equals x XOR 255, so XOR with a 0/255 mask of the pixels >= threshold: two
+    # vectorised passes, much faster than a lookup table.
+    _, mask = cv2.threshold(image, threshold - 1, 255, cv2.THRESH_BINARY)
+    return np.bitwise_xor(image, mask.reshape(image.shape))
 
 
 register(Op(
@@ -229,7 +234,7 @@ register(Op(
 
 
 def _invert(image, drawn):
-    return cv2.bitwise_not(image)
+    return np.invert(image)  # 255 - x for uint8, as one vectorised pass
 
 
 register(Op(
