@@ -31,7 +31,7 @@ def make_thumbnail(path: Path):
     image = load_image(path)
     scale = THUMB / max(image.shape[:2])
     size = (max(1, round(image.shape[1] * scale)), max(1, round(image.shape[0] * scale)))
-    return to_qimage(cv2.resize(image, size, interpolation=cv2.INTER_AREA))
+    return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
 
 
 class FolderStrip(QListWidget):
@@ -65,10 +65,10 @@ class FolderStrip(QListWidget):
         self.setCurrentRow(current)
         self.blockSignals(False)
 
-    def _on_thumbnail(self, token, image):
+    def _on_thumbnail(self, token, thumbnail):
         for row, path in enumerate(self.files):
             if str(path) == token:
-                self.item(row).setIcon(QIcon(QPixmap.fromImage(image)))
+                self.item(row).setIcon(QIcon(QPixmap.fromImage(to_qimage(thumbnail))))
 
     def _on_row(self, row: int):
         if 0 <= row < len(self.files):

@@ -6,10 +6,16 @@ arrives. Each job carries an id; the window paints a result only if its id is st
 a slow, stale render can never overwrite a fresh one.
 
 `BackgroundTasks` runs other slow work (decoding a photo, making a proxy) on a small pool.
+
+Results cross back to the GUI thread through a plain queue that a GUI-thread timer drains while
+work is outstanding; the signals below are emitted on the GUI thread. No Qt signal is ever emitted
+from a worker thread: PySide6 6.12 corrupts reference counts when Python threads emit signals that
+carry Python objects (seen here as "deallocating None" crashes).
 """
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 import traceback
@@ -18,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from augview.core.pipeline import Pipeline, Result
@@ -38,21 +44,49 @@ class RenderJob:
 class RenderOutput:
     job_id: int
     results: list[Result]
-    images: list[QImage]
-    original: QImage
+    original_array: np.ndarray
     seconds: float
-    submitted: float = field(default=0.0)
+    images: list[QImage] = field(default_factory=list)
+    original: QImage | None = None
 
 
 def to_qimage(array: np.ndarray) -> QImage:
-    """A QImage that owns its pixels (safe to hand across threads; QPixmap would not be)."""
+    """A QImage that owns a copy of the pixels."""
     array = np.ascontiguousarray(array)
     height, width = array.shape[:2]
-    if array.ndim == 2:
-        image = QImage(array.data, width, height, array.strides[0], QImage.Format.Format_Grayscale8)
-    else:
-        image = QImage(array.data, width, height, array.strides[0], QImage.Format.Format_RGB888)
-    return image.copy()
+    fmt = QImage.Format.Format_Grayscale8 if array.ndim == 2 else QImage.Format.Format_RGB888
+    return QImage(array.data, width, height, array.strides[0], fmt).copy()
+
+
+class Pump(QObject):
+    """Carries callbacks from worker threads to the GUI thread: workers `post`, a GUI-thread timer
+    runs them while `active()` says work is outstanding."""
+
+    def __init__(self, active: Callable[[], bool], interval_ms: int = 2):
+        super().__init__()
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._active = active
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.drain)
+
+    def start(self):
+        """Called on the GUI thread when work is handed out."""
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def post(self, callback: Callable, *args):
+        self._queue.put((callback, args))
+
+    def drain(self):
+        while True:
+            try:
+                callback, args = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            callback(*args)
+        if not self._active() and self._queue.empty():
+            self._timer.stop()
 
 
 class RenderWorker(QObject):
@@ -65,6 +99,7 @@ class RenderWorker(QObject):
         self._pending: RenderJob | None = None
         self._stopping = False
         self.busy = False
+        self._pump = Pump(lambda: self.busy or self._pending is not None)
         self._thread = threading.Thread(target=self._loop, name="augview-render", daemon=True)
         self._thread.start()
 
@@ -72,6 +107,7 @@ class RenderWorker(QObject):
         with self._wake:
             self._pending = job  # replaces any job still waiting
             self._wake.notify()
+        self._pump.start()
 
     def stop(self) -> None:
         with self._wake:
@@ -94,14 +130,21 @@ class RenderWorker(QObject):
             try:
                 output = self._render(job)
                 if output is not None:
-                    self.finished.emit(output)
+                    self._pump.post(self._deliver, output)
             except AugviewError as err:
-                self.failed.emit(job.job_id, str(err))
+                self._pump.post(self.failed.emit, job.job_id, str(err))
             except Exception as err:  # a bug in an op must not kill the worker thread
                 traceback.print_exc()
-                self.failed.emit(job.job_id, f"rendering failed: {type(err).__name__}: {err}")
+                self._pump.post(self.failed.emit, job.job_id, f"rendering failed: {type(err).__name__}: {err}")
             finally:
-                self.busy = False
+                with self._wake:
+                    self.busy = self._pending is not None
+
+    def _deliver(self, output: RenderOutput):
+        # On the GUI thread: wrapping finished arrays as QImages is a copy, not a computation.
+        output.images = [to_qimage(r.image) for r in output.results]
+        output.original = to_qimage(output.original_array)
+        self.finished.emit(output)
 
     def _render(self, job: RenderJob) -> RenderOutput | None:
         start = time.perf_counter()
@@ -110,8 +153,7 @@ class RenderWorker(QObject):
             if self._newer_waiting():
                 return None  # superseded: do not finish work nobody will see
             results.append(job.pipeline.apply(job.image, seed=job.seed + i))
-        images = [to_qimage(r.image) for r in results]
-        return RenderOutput(job.job_id, results, images, to_qimage(job.image), time.perf_counter() - start)
+        return RenderOutput(job.job_id, results, job.image, time.perf_counter() - start)
 
 
 class BackgroundTasks(QObject):
@@ -123,20 +165,28 @@ class BackgroundTasks(QObject):
     def __init__(self, workers: int = 2):
         super().__init__()
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="augview-task")
+        self._outstanding = 0  # changed on the GUI thread only
+        self._pump = Pump(lambda: self._outstanding > 0)
 
     def run(self, token: Any, fn: Callable, *args) -> None:
         def work():
             try:
                 result = fn(*args)
             except AugviewError as err:
-                self.error.emit(token, str(err))
+                self._pump.post(self._finish, self.error, token, str(err))
             except Exception as err:
                 traceback.print_exc()
-                self.error.emit(token, f"{type(err).__name__}: {err}")
+                self._pump.post(self._finish, self.error, token, f"{type(err).__name__}: {err}")
             else:
-                self.done.emit(token, result)
+                self._pump.post(self._finish, self.done, token, result)
 
+        self._outstanding += 1
         self._pool.submit(work)
+        self._pump.start()
+
+    def _finish(self, signal, token, payload):
+        self._outstanding -= 1
+        signal.emit(token, payload)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -1,8 +1,10 @@
 """Colour ops: brightness, contrast, saturation, hue, channel casts, grey and gamma.
 
-Almost everything here is a per-pixel mapping, so it is done with one 256-entry lookup table per
-channel (cv2.LUT touches each pixel once, far cheaper than float arithmetic on the whole image).
-Saturation and hue need the pixel's other channels, so they go through cv2 colour conversions.
+Every op is one or two vectorised OpenCV passes, never float numpy over the whole image:
+- straight-line tone maps (brightness, contrast, per-channel shifts) are one ``cv2.transform``
+  with an affine colour matrix, which measured about twice as fast as cv2.LUT on RGB;
+- curved maps (gamma, the HSV shifts) are 256-entry lookup tables (cv2.LUT);
+- saturation is a 3x3 colour matrix, hue goes through cv2's HSV conversion.
 
 Grayscale (H, W) input keeps its shape: ops that only move colour (hue, saturation, channel
 order) leave it unchanged; ops that also move brightness apply that part.
@@ -34,6 +36,20 @@ def luma_mean(image: np.ndarray) -> float:
     return (LUMA[0] * sums[0] + LUMA[1] * sums[1] + LUMA[2] * sums[2]) / count
 
 
+def linear_map(image: np.ndarray, scale: float, offset) -> np.ndarray:
+    """``scale * x + offset`` (``offset`` a number, or one per R, G, B), rounded and saturated.
+
+    One cv2.transform pass with an affine colour matrix: about twice as fast as cv2.LUT on RGB
+    and several times on grey. (cv2.add/cv2.multiply with a scalar are avoided: OpenCV mistakes
+    a 1x1 image for a scalar.)"""
+    if is_gray(image):
+        return cv2.transform(image, np.array([[scale, float(offset)]], np.float64))
+    matrix = np.zeros((3, 4), np.float64)
+    matrix[:, :3] = np.eye(3) * scale
+    matrix[:, 3] = offset
+    return cv2.transform(image, matrix)
+
+
 # ---------------------------------------------------------------------------------------------
 # brightness_contrast
 
@@ -51,8 +67,8 @@ def _brightness_contrast(image, drawn):
         center = 127.5
     else:
         center = luma_mean(image)
-    table = (_IDENTITY - center) * (1.0 + contrast) + center + 255.0 * brightness
-    return apply_lut(image, table)
+    scale = 1.0 + contrast
+    return linear_map(image, scale, center * (1.0 - scale) + 255.0 * brightness)
 
 
 register(Op(
@@ -86,13 +102,12 @@ JITTER_NAMES = ("brightness", "contrast", "saturation", "hue")
 
 def adjust_brightness(image: np.ndarray, factor: float) -> np.ndarray:
     """torchvision/PIL brightness: blend with black, i.e. multiply by ``factor``."""
-    return apply_lut(image, _IDENTITY * factor)
+    return linear_map(image, factor, 0.0)
 
 
 def adjust_contrast(image: np.ndarray, factor: float) -> np.ndarray:
     """torchvision/PIL contrast: blend with a flat image of the mean grey level."""
-    mean = luma_mean(image)
-    return apply_lut(image, _IDENTITY * factor + (1.0 - factor) * mean)
+    return linear_map(image, factor, (1.0 - factor) * luma_mean(image))
 
 
 def adjust_saturation(image: np.ndarray, factor: float) -> np.ndarray:
@@ -117,11 +132,11 @@ def adjust_hue(image: np.ndarray, factor: float) -> np.ndarray:
     if shift == 0:
         return image.copy()
     hsv = cv2.cvtColor(image, cv2.COLOR_RGB2HSV_FULL)
-    table = np.empty((256, 1, 3), np.uint8)
-    table[:, 0, 0] = (np.arange(256) + shift) % 256
-    table[:, 0, 1] = table[:, 0, 2] = np.arange(256)
-    # One LUT call over the 3-channel image avoids a split/merge round trip.
-    return cv2.cvtColor(cv2.LUT(hsv, table), cv2.COLOR_HSV2RGB_FULL)
+    hue = cv2.extractChannel(hsv, 0)
+    # A full circle is exactly 256 steps, so uint8 wrap-around addition is the modulo we need.
+    np.add(hue, np.uint8(shift), out=hue)
+    cv2.insertChannel(hue, hsv, 0)  # hsv is our own array
+    return cv2.cvtColor(hsv, cv2.COLOR_HSV2RGB_FULL)
 
 
 _JITTER_FUNCS = {
@@ -185,7 +200,7 @@ def _hue_saturation_value(image, drawn):
     hue, sat, val = drawn["hue_shift"], drawn["sat_shift"], drawn["val_shift"]
     if is_gray(image):
         # A grey pixel has no hue and zero saturation; its value is the pixel itself.
-        return apply_lut(image, _IDENTITY + val)
+        return linear_map(image, 1.0, val)
     hue_steps = int(round(hue)) % 180
     if hue_steps == 0 and sat == 0 and val == 0:
         return image.copy()
@@ -230,9 +245,8 @@ def _rgb_shift(image, drawn):
     if is_gray(image):
         # No channels to tint: apply the brightness part of the cast, i.e. what converting the
         # shifted colour image back to grey would show (luma-weighted sum of the shifts).
-        offset = sum(w * s for w, s in zip(LUMA, shifts))
-        return apply_lut(image, _IDENTITY + offset)
-    return apply_lut(image, _IDENTITY[:, None] + np.asarray(shifts)[None, :])
+        return linear_map(image, 1.0, sum(w * s for w, s in zip(LUMA, shifts)))
+    return linear_map(image, 1.0, shifts)
 
 
 register(Op(

@@ -35,15 +35,19 @@ def standard_normal(seed: int, shape: tuple) -> np.ndarray:
     """
     count = int(np.prod(shape))
     half = (count + 1) // 2
-    uniforms = np.random.default_rng(seed).random(2 * half, dtype=np.float32)
-    # 1 - u lies in (0, 1], so the log is finite.
-    radius = cv2.log(np.subtract(np.float32(1.0), uniforms[:half]))
-    radius = cv2.sqrt(radius * np.float32(-2.0)).reshape(-1)
-    angle = uniforms[half:] * _TWO_PI
-    out = np.empty(2 * half, dtype=np.float32)
-    np.multiply(radius, np.cos(angle), out=out[:half])
-    np.multiply(radius, np.sin(angle), out=out[half:])
-    return out[:count].reshape(shape)
+    # Computed in place in the uniforms' buffer (fresh buffers cost page faults at this size).
+    values = np.random.default_rng(seed).random(2 * half, dtype=np.float32)
+    radius, angle = values[:half], values[half:]
+    np.subtract(np.float32(1.0), radius, out=radius)  # (0, 1], so the log is finite
+    np.log(radius, out=radius)
+    radius *= np.float32(-2.0)
+    np.sqrt(radius, out=radius)
+    angle *= _TWO_PI
+    cos = np.cos(angle)
+    np.sin(angle, out=angle)
+    angle *= radius  # second half: r sin(theta)
+    radius *= cos  # first half: r cos(theta)
+    return values[:count].reshape(shape)
 
 
 def _sample_gaussian_noise(rng, params, shape):

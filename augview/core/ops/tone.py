@@ -19,9 +19,9 @@ _IDENTITY = np.arange(256, dtype=np.int64)
 
 
 def _histograms(image: np.ndarray) -> list[np.ndarray]:
-    """One 256-bin int64 histogram per channel."""
-    channels = [image] if is_gray(image) else cv2.split(image)
-    return [cv2.calcHist([c], [0], None, [256], (0, 256)).ravel().astype(np.int64) for c in channels]
+    """One 256-bin int64 histogram per channel (calcHist reads the channel in place: no split)."""
+    channels = range(1 if is_gray(image) else 3)
+    return [cv2.calcHist([image], [c], None, [256], (0, 256)).ravel().astype(np.int64) for c in channels]
 
 
 def _lut_per_channel(image: np.ndarray, tables: list[np.ndarray]) -> np.ndarray:

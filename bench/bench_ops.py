@@ -1,0 +1,491 @@
+#!/usr/bin/env python
+"""Throughput of every augview op against its albumentations counterpart.
+
+Both libraries run in this one process, single-threaded, on the bundled 512x512 photo
+(assets/astronaut.png), with settings matched as closely as the two APIs allow. The augview side
+times the realistic per-image path, sampling included: ``op.apply(image, op.draw(rng, params,
+shape))``; the albumentations side times ``transform(image=image)["image"]`` with ``p=1``.
+
+Usage (albumentations comes with the optional ``bench`` extra: ``pip install -e ".[bench]"``):
+
+    python bench/bench_ops.py                       # every op, plain-text table
+    python bench/bench_ops.py --ops rotate,elastic  # a few ops
+    python bench/bench_ops.py --markdown            # Markdown table and machine line for the README
+
+ratio = augview images/s / albumentations images/s; above 1.0 augview is faster.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Pin every native thread pool to one thread before numpy, OpenCV or albumentations load, so both
+# sides are measured alike (cv2.setNumThreads(1) is set again after the imports, see main()).
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
+             "VECLIB_MAXIMUM_THREADS"):
+    os.environ[_var] = "1"
+# albumentations otherwise checks PyPI for a newer version when imported.
+os.environ.setdefault("NO_ALBUMENTATIONS_UPDATE", "1")
+
+import argparse  # noqa: E402
+import datetime  # noqa: E402
+import gc  # noqa: E402
+import math  # noqa: E402
+import platform  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any, Callable  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+# Time the checkout this script lives in, even when another augview is installed.
+sys.path.insert(0, str(ROOT))
+
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+
+import augview  # noqa: E402
+from augview.core.ops._common import BORDERS, INTERPOLATIONS  # noqa: E402
+
+IMAGE_PATH = ROOT / "assets" / "astronaut.png"
+A: Any = None  # the albumentations module, imported in main() so --help works without it
+
+
+class MappingError(Exception):
+    """The albumentations mapping no longer fits the augview op's parameters."""
+
+
+# ---------------------------------------------------------------------------------------------
+# The table: augview op -> albumentations transform built from the op's resolved parameters, so
+# a changed augview default changes the albumentations side with it.
+
+
+@dataclass(frozen=True)
+class Case:
+    label: str  # the row name: the op name, or "op (variant)"
+    op: str
+    albu: Callable[[dict], Any]  # resolved augview params -> albumentations transform
+    params: dict = field(default_factory=dict)  # overrides of the augview op's defaults
+    note: str = ""
+    fixed_size: bool = True  # both outputs must have the same shape (False: the size is drawn)
+
+
+def T(name: str, **kwargs):
+    """An albumentations transform that always applies; strict, so a misspelt argument fails
+    instead of silently falling back to a default (a few transforms, e.g. MedianBlur, do not take
+    ``strict``; they are built without it)."""
+    cls = getattr(A, name)
+    try:
+        return cls(**kwargs, p=1.0, strict=True)
+    except TypeError as exc:
+        if "strict" not in str(exc):
+            raise
+    return cls(**kwargs, p=1.0)
+
+
+def get(p: dict, *names: str):
+    """The first of ``names`` present in the params; for ops whose parameter names are not
+    settled yet."""
+    for name in names:
+        if name in p:
+            return p[name]
+    raise MappingError(f"none of {', '.join(names)} in the op's params; update bench/bench_ops.py")
+
+
+def midpoint(value) -> float:
+    """A number, or the middle of a (low, high) range (albumentations wants a fixed value)."""
+    if isinstance(value, (tuple, list)):
+        return (float(value[0]) + float(value[1])) / 2.0
+    return float(value)
+
+
+def span(value) -> tuple[float, float]:
+    """A (low, high) range, from a range or a symmetric limit."""
+    if isinstance(value, (tuple, list)):
+        return float(value[0]), float(value[1])
+    return -abs(float(value)), abs(float(value))
+
+
+def interp(p: dict) -> int:
+    return INTERPOLATIONS[p.get("interpolation", "linear")]
+
+
+def border(p: dict) -> dict:
+    return {"border_mode": BORDERS[p.get("border_mode", "constant")], "fill": p.get("fill", 0)}
+
+
+def dropout_fill(p: dict):
+    # augview's random fill is uniform noise per pixel, which albumentations calls "random".
+    return "random" if p["fill_mode"] == "random" else p["fill"]
+
+
+def _affine(p):
+    scale = get(p, "scale", "scale_limit")
+    translate = get(p, "translate_percent", "translate_limit", "translate")
+    rotate = get(p, "rotate", "rotate_limit", "limit", "angle_limit")
+    shear = get(p, "shear", "shear_limit")
+    return T("Affine", scale=span(scale) if isinstance(scale, (tuple, list)) else scale,
+             translate_percent=span(translate), rotate=span(rotate), shear=span(shear),
+             interpolation=interp(p), **border(p))
+
+
+def _perspective(p):
+    return T("Perspective", scale=span(get(p, "scale", "scale_limit", "distortion_scale")),
+             keep_size=True, interpolation=interp(p), **border(p))
+
+
+def _elastic(p):
+    return T("ElasticTransform", alpha=midpoint(get(p, "alpha", "alpha_limit")),
+             sigma=midpoint(get(p, "sigma", "sigma_limit")), interpolation=interp(p), **border(p))
+
+
+def _grid_distortion(p):
+    return T("GridDistortion", num_steps=int(get(p, "num_steps", "steps")),
+             distort_limit=span(get(p, "distort_limit", "distortion_limit")),
+             interpolation=interp(p), **border(p))
+
+
+CASES: tuple[Case, ...] = (
+    # geometric
+    Case("horizontal_flip", "horizontal_flip", lambda p: T("HorizontalFlip")),
+    Case("vertical_flip", "vertical_flip", lambda p: T("VerticalFlip")),
+    Case("rotate", "rotate", lambda p: T("Rotate", limit=p["limit"], interpolation=interp(p), **border(p))),
+    Case("affine", "affine", _affine),
+    Case("perspective", "perspective", _perspective),
+    Case("elastic", "elastic", _elastic,
+         note="albumentations takes one alpha and sigma: the middle of augview's ranges"),
+    Case("grid_distortion", "grid_distortion", _grid_distortion),
+    Case("random_crop", "random_crop", lambda p: T("RandomCrop", height=p["height"], width=p["width"]),
+         params={"size_mode": "pixels"}),
+    Case("center_crop", "center_crop", lambda p: T("CenterCrop", height=p["height"], width=p["width"]),
+         params={"size_mode": "pixels"}),
+    Case("random_resized_crop", "random_resized_crop",
+         lambda p: T("RandomResizedCrop", size=(p["height"], p["width"]), scale=p["scale"],
+                     ratio=p["ratio"], interpolation=interp(p))),
+    Case("resize", "resize",
+         lambda p: T("Resize", height=p["height"], width=p["width"], interpolation=interp(p))),
+    Case("random_scale", "random_scale",
+         lambda p: T("RandomScale", scale_limit=(p["scale_x"][0] - 1.0, p["scale_x"][1] - 1.0),
+                     interpolation=interp(p)),
+         params={"keep_aspect": True}, fixed_size=False),
+    Case("pad", "pad",
+         lambda p: T("PadIfNeeded", min_height=p["min_height"], min_width=p["min_width"],
+                     position="center", **border(p)),
+         params={"pad_mode": "min_size", "position": "center"}),
+    # colour
+    Case("brightness_contrast", "brightness_contrast",
+         lambda p: T("RandomBrightnessContrast", brightness_limit=p["brightness_limit"],
+                     contrast_limit=p["contrast_limit"]),
+         params={"contrast_pivot": "zero"}, note="pivot zero: albumentations' alpha * x + beta"),
+    Case("brightness_contrast (mean pivot)", "brightness_contrast",
+         lambda p: T("RandomBrightnessContrast", brightness_limit=p["brightness_limit"],
+                     contrast_limit=p["contrast_limit"]),
+         params={"contrast_pivot": "mean"}, note="augview's default pivot costs one extra mean"),
+    Case("color_jitter", "color_jitter",
+         lambda p: T("ColorJitter", brightness=p["brightness"], contrast=p["contrast"],
+                     saturation=p["saturation"], hue=p["hue"])),
+    Case("hue_saturation_value", "hue_saturation_value",
+         lambda p: T("HueSaturationValue", hue_shift_limit=p["hue_shift_limit"],
+                     sat_shift_limit=p["sat_shift_limit"], val_shift_limit=p["val_shift_limit"])),
+    Case("rgb_shift", "rgb_shift",
+         lambda p: T("RGBShift", r_shift_limit=p["r_shift_limit"], g_shift_limit=p["g_shift_limit"],
+                     b_shift_limit=p["b_shift_limit"])),
+    Case("channel_shuffle", "channel_shuffle", lambda p: T("ChannelShuffle")),
+    Case("grayscale", "grayscale",
+         lambda p: T("ToGray", num_output_channels=3, method="weighted_average")),
+    Case("gamma", "gamma",
+         lambda p: T("RandomGamma", gamma_limit=(p["gamma_limit"][0] * 100, p["gamma_limit"][1] * 100))),
+    Case("equalize", "equalize",
+         lambda p: T("Equalize", mode=p["mode"], by_channels=p["by_channels"]), params={"mode": "pil"}),
+    Case("equalize (cv)", "equalize",
+         lambda p: T("Equalize", mode=p["mode"], by_channels=p["by_channels"]), params={"mode": "cv"}),
+    Case("clahe", "clahe",
+         lambda p: T("CLAHE", clip_limit=p["clip_limit"],
+                     tile_grid_size=(p["tile_grid_size"], p["tile_grid_size"]))),
+    Case("autocontrast", "autocontrast", lambda p: T("AutoContrast", cutoff=p["cutoff"], method="pil")),
+    Case("posterize", "posterize", lambda p: T("Posterize", num_bits=p["num_bits"])),
+    Case("solarize", "solarize",
+         lambda p: T("Solarize", threshold_range=(p["threshold_limit"][0] / 255.0,
+                                                  p["threshold_limit"][1] / 255.0))),
+    Case("invert", "invert", lambda p: T("InvertImg")),
+    Case("sharpness", "sharpness", lambda p: T("Sharpen", alpha=(0.2, 0.5), lightness=(1.0, 1.0)),
+         note="no exact counterpart: A.Sharpen also blends with a 3x3 filter"),
+    # noise and quality
+    Case("gaussian_noise", "gaussian_noise",
+         lambda p: T("GaussNoise", std_range=(p["std_limit"][0] / 255.0, p["std_limit"][1] / 255.0),
+                     mean_range=(p["mean"] / 255.0, p["mean"] / 255.0), per_channel=p["per_channel"]),
+         params={"per_channel": True}),
+    Case("gaussian_noise (grey)", "gaussian_noise",
+         lambda p: T("GaussNoise", std_range=(p["std_limit"][0] / 255.0, p["std_limit"][1] / 255.0),
+                     mean_range=(p["mean"] / 255.0, p["mean"] / 255.0), per_channel=p["per_channel"]),
+         params={"per_channel": False}),
+    Case("salt_and_pepper", "salt_and_pepper",
+         lambda p: T("SaltAndPepper", amount=p["amount_limit"], salt_vs_pepper=p["salt_vs_pepper_limit"])),
+    Case("jpeg_compression", "jpeg_compression",
+         lambda p: T("ImageCompression", compression_type="jpeg", quality_range=p["quality_limit"])),
+    Case("downscale", "downscale",
+         lambda p: T("Downscale", scale_range=p["scale_limit"],
+                     interpolation_pair={"downscale": INTERPOLATIONS[p["down_interpolation"]],
+                                         "upscale": INTERPOLATIONS[p["up_interpolation"]]})),
+    # blur
+    Case("gaussian_blur", "gaussian_blur",
+         lambda p: T("GaussianBlur", blur_limit=0, sigma_limit=p["sigma_limit"]),
+         note="kernel from sigma on both sides (3 vs 3.5 sigma)"),
+    Case("motion_blur", "motion_blur",
+         lambda p: T("MotionBlur", blur_limit=p["kernel_limit"], angle_range=p["angle_limit"],
+                     direction_range=p["direction_limit"], allow_shifted=False)),
+    Case("median_blur", "median_blur", lambda p: T("MedianBlur", blur_limit=p["ksize_limit"])),
+    # dropout
+    Case("coarse_dropout", "coarse_dropout",
+         lambda p: T("CoarseDropout", num_holes_range=p["num_holes_limit"],
+                     hole_height_range=p["hole_height_limit"], hole_width_range=p["hole_width_limit"],
+                     fill=dropout_fill(p))),
+    Case("random_erasing", "random_erasing",
+         lambda p: T("Erasing", scale=p["scale_limit"], ratio=p["ratio_limit"], fill=dropout_fill(p))),
+    Case("grid_dropout", "grid_dropout",
+         lambda p: T("GridDropout", ratio=p["ratio"], unit_size_range=p["unit_size_limit"],
+                     random_offset=p["random_shift"], fill=dropout_fill(p))),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Timing
+
+
+@dataclass
+class Row:
+    case: Case
+    transform: str = ""
+    augview: float = 0.0  # images per second
+    albu: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float:
+        return self.augview / self.albu
+
+
+def resolve_params(op, overrides: dict) -> dict:
+    values = op.defaults()
+    for name, value in overrides.items():
+        values[name] = op.spec(name).validate(value)
+    return values
+
+
+def time_sides(funcs: dict[str, Callable[[], Any]], seconds: float, batches: int,
+               max_iter: int) -> dict[str, float]:
+    """Images per second of each callable: the median over ``batches`` batches, the sides
+    interleaved batch by batch (alternating which goes first) so that clock or thermal drift
+    hits both alike. A batch is sized to take about ``seconds / batches``."""
+    per_call = {}
+    for side, func in funcs.items():
+        func()  # first call: imports, caches, lazily built tables
+        start, calls = time.perf_counter(), 0
+        while calls < 3 or time.perf_counter() - start < min(0.05, seconds / 5):
+            func()
+            calls += 1
+        per_call[side] = (time.perf_counter() - start) / calls
+    sizes = {side: max(1, min(max_iter // batches, round(seconds / batches / t)))
+             for side, t in per_call.items()}
+    samples: dict[str, list[float]] = {side: [] for side in funcs}
+    sides = list(funcs)
+    for batch in range(batches):
+        for side in (sides if batch % 2 == 0 else sides[::-1]):
+            func, count = funcs[side], sizes[side]
+            gc.collect()
+            gc.disable()  # as timeit does: a collection landing in one side's batch is noise
+            try:
+                start = time.perf_counter()
+                for _ in range(count):
+                    func()
+                elapsed = time.perf_counter() - start
+            finally:
+                gc.enable()
+            samples[side].append(elapsed / count)
+    return {side: 1.0 / statistics.median(times) for side, times in samples.items()}
+
+
+def bench_case(case: Case, image: np.ndarray, args) -> Row | str:
+    """A measured row, or the reason the case was skipped."""
+    op = augview.CATALOG.get(case.op)
+    if op is None:
+        return "not in augview.CATALOG yet"
+    try:
+        params = resolve_params(op, case.params)
+        transform = case.albu(params)
+    except (MappingError, KeyError, ValueError, TypeError) as exc:
+        return f"cannot map to albumentations ({type(exc).__name__}: {exc})"
+    row = Row(case, transform=type(transform).__name__)
+    if case.note:
+        row.notes.append(case.note)
+
+    rng = np.random.default_rng(args.seed)
+    if hasattr(transform, "set_random_seed"):
+        transform.set_random_seed(args.seed)
+    shape = image.shape
+
+    def run_augview():
+        return op.apply(image, op.draw(rng, params, shape))
+
+    def run_albu():
+        return transform(image=image)["image"]
+
+    ours, theirs = run_augview(), run_albu()
+    if ours.dtype != theirs.dtype or ours.shape[2:] != theirs.shape[2:]:
+        row.notes.append(f"outputs differ: {ours.dtype}{ours.shape} vs {theirs.dtype}{theirs.shape}")
+    elif case.fixed_size and ours.shape != theirs.shape:
+        row.notes.append(f"output sizes differ: {ours.shape[:2]} vs {theirs.shape[:2]}")
+
+    rates = time_sides({"augview": run_augview, "albu": run_albu}, args.seconds, args.batches,
+                       args.max_iter)
+    row.augview, row.albu = rates["augview"], rates["albu"]
+    return row
+
+
+# ---------------------------------------------------------------------------------------------
+# Reporting
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def environment_line(image: np.ndarray) -> str:
+    try:
+        import albucore
+        albucore_version = f" (albucore {albucore.__version__})"
+    except ImportError:
+        albucore_version = ""
+    height, width = image.shape[:2]
+    return (
+        f"{datetime.date.today().isoformat()}, {cpu_model()}, {platform.system()} "
+        f"{platform.machine()}, 1 thread; Python {platform.python_version()}, numpy {np.__version__}, "
+        f"OpenCV {cv2.__version__}, albumentations {A.__version__}{albucore_version}; "
+        f"{IMAGE_PATH.name} {width}x{height} RGB uint8"
+    )
+
+
+def summary(rows: list[Row]) -> list[str]:
+    if not rows:
+        return ["no op measured"]
+    slow = [r.case.label for r in rows if r.ratio < 1.0]
+    geomean = math.exp(sum(math.log(r.ratio) for r in rows) / len(rows))
+    lines = [f"{len(rows)} measured, geometric mean ratio {geomean:.2f}, "
+             f"{len(slow)} below 1.0" + (f": {', '.join(slow)}" if slow else "")]
+    return lines
+
+
+def print_text(rows: list[Row], skipped: list[tuple[str, str]], image: np.ndarray) -> None:
+    print(environment_line(image))
+    print()
+    label_w = max([len(r.case.label) for r in rows] + [2])
+    name_w = max([len(r.transform) for r in rows] + [14])
+    print(f"{'op':<{label_w}}  {'albumentations':<{name_w}}  {'augview/s':>10}  {'albu/s':>10}  {'ratio':>6}")
+    for r in rows:
+        flag = "  SLOWER" if r.ratio < 1.0 else ""
+        notes = f"  ({'; '.join(r.notes)})" if r.notes else ""
+        print(f"{r.case.label:<{label_w}}  {r.transform:<{name_w}}  {r.augview:>10.0f}  {r.albu:>10.0f}  "
+              f"{r.ratio:>6.2f}{flag}{notes}")
+    print()
+    for line in summary(rows):
+        print(line)
+    for label, reason in skipped:
+        print(f"skipped {label}: {reason}")
+
+
+def print_markdown(rows: list[Row], skipped: list[tuple[str, str]], image: np.ndarray) -> None:
+    print(f"Measured {environment_line(image)}.")
+    print()
+    print("| op | albumentations | augview (img/s) | albumentations (img/s) | ratio | note |")
+    print("|---|---|---:|---:|---:|---|")
+    for r in rows:
+        ratio = f"{r.ratio:.2f}" if r.ratio >= 1.0 else f"**{r.ratio:.2f}**"
+        print(f"| `{r.case.label}` | `{r.transform}` | {r.augview:,.0f} | {r.albu:,.0f} | {ratio} | "
+              f"{'; '.join(r.notes)} |")
+    print()
+    for line in summary(rows):
+        print(line + ("." if not line.endswith(".") else ""))
+    if skipped:
+        print()
+        for label, reason in skipped:
+            print(f"- skipped `{label}`: {reason}")
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Single-threaded throughput of augview ops vs albumentations on "
+                    "assets/astronaut.png; ratio = augview / albumentations images per second.")
+    parser.add_argument("--ops", default="",
+                        help="comma-separated op names or row labels (default: every op)")
+    parser.add_argument("--seconds", type=float, default=0.3,
+                        help="time spent timing each side of each op (default: 0.3)")
+    parser.add_argument("--batches", type=int, default=5,
+                        help="timed batches per side; the median batch is reported (default: 5)")
+    parser.add_argument("--max-iter", type=int, default=20000,
+                        help="most calls per side per op (default: 20000)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of both sides' random draws")
+    parser.add_argument("--markdown", action="store_true",
+                        help="print a Markdown table and a machine line for the README")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    global A
+    try:
+        import albumentations
+    except ImportError:
+        print('albumentations is not installed: install the bench extra with  pip install -e ".[bench]"',
+              file=sys.stderr)
+        return 1
+    A = albumentations
+    # After the imports: albumentations or its dependencies may change OpenCV's thread count.
+    cv2.setNumThreads(1)
+    cv2.ocl.setUseOpenCL(False)
+
+    cases = list(CASES)
+    if args.ops:
+        wanted = [name.strip() for name in args.ops.split(",") if name.strip()]
+        unknown = [w for w in wanted if not any(w in (c.op, c.label) for c in CASES)]
+        if unknown:
+            print(f"no benchmark for: {', '.join(unknown)}; known: "
+                  f"{', '.join(sorted({c.op for c in CASES}))}", file=sys.stderr)
+            return 2
+        cases = [c for c in CASES if c.op in wanted or c.label in wanted]
+
+    image = augview.load_image(IMAGE_PATH)
+    rows: list[Row] = []
+    skipped: list[tuple[str, str]] = []
+    for case in cases:
+        result = bench_case(case, image, args)
+        if isinstance(result, str):
+            skipped.append((case.label, result))
+        else:
+            rows.append(result)
+        if not args.markdown:
+            print(f"  {case.label}: " + (result if isinstance(result, str) else f"{result.ratio:.2f}"),
+                  file=sys.stderr, flush=True)
+    if not args.ops:
+        unmatched = sorted(set(augview.CATALOG) - {c.op for c in CASES})
+        skipped += [(name, "no albumentations counterpart in this benchmark") for name in unmatched]
+
+    if args.markdown:
+        print_markdown(rows, skipped, image)
+    else:
+        print_text(rows, skipped, image)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""The command line, run as a user would run it (a real subprocess where the exit code matters)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import augview
+from augview.cli import main
+from tests.conftest import ASSETS, PRESETS
+
+PRESET = PRESETS / "light_classification.json"
+IMAGE = ASSETS / "chelsea.png"
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "augview", *map(str, args)], capture_output=True, text=True)
+
+
+def test_ops_lists_every_op_with_its_parameters(capsys):
+    assert main(["ops"]) == 0
+    out = capsys.readouterr().out
+    for name, op in augview.CATALOG.items():
+        assert f"\n{name}\n" in out or out.startswith(f"{name}\n") or f"== {op.category}\n{name}\n" in out
+        for spec in op.params:
+            assert f"- {spec.name}:" in out
+
+
+def test_ops_json_matches_the_catalog(capsys):
+    assert main(["ops", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [entry["name"] for entry in data] == list(augview.CATALOG)
+    rotate = next(entry for entry in data if entry["name"] == "rotate")
+    limit = next(p for p in rotate["params"] if p["name"] == "limit")
+    assert (limit["min"], limit["max"], limit["kind"], limit["unit"]) == (-180, 180, "range", "°")
+
+
+def test_render_writes_identical_bytes_for_the_same_seed(tmp_path):
+    first, second, other = tmp_path / "a.png", tmp_path / "b.png", tmp_path / "c.png"
+    for path, seed in ((first, 4), (second, 4), (other, 5)):
+        proc = run_cli("render", "--preset", PRESET, "--image", IMAGE, "--seed", seed, "--output", path)
+        assert proc.returncode == 0, proc.stderr
+    digest = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
+    assert digest(first) == digest(second)
+    assert digest(first) != digest(other)
+    grid = augview.load_image(first)
+    assert grid.ndim == 3 and grid.shape[0] > 384 and grid.shape[1] > 384
+
+
+def test_render_variant_count_changes_the_grid(tmp_path):
+    small, big = tmp_path / "one.png", tmp_path / "eight.png"
+    assert main(["render", "--preset", str(PRESET), "--image", str(IMAGE), "--variants", "1", "-o", str(small)]) == 0
+    assert main(["render", "--preset", str(PRESET), "--image", str(IMAGE), "--variants", "8", "-o", str(big)]) == 0
+    assert augview.load_image(big).size > 2 * augview.load_image(small).size
+
+
+def test_validate_exit_codes_and_one_line_per_problem(tmp_path):
+    good = run_cli("validate", PRESET)
+    assert good.returncode == 0 and "ok" in good.stdout
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"schema_version": 1, "steps": [
+        {"op": "rotate", "params": {"limit": [-720, 0], "interpolation": "linear", "border_mode": "constant", "fill": 0}},
+        {"op": "no_such_op"},
+    ]}))
+    proc = run_cli("validate", PRESET, bad)
+    assert proc.returncode == 1
+    lines = [line for line in proc.stdout.splitlines() if line.startswith(str(bad))]
+    assert len(lines) == 2
+    assert "steps[0].params.limit: must be between -180 and 180, got -720" in lines[0]
+    assert "steps[1].op: unknown op" in lines[1]
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["render", "--preset", "missing.json", "--image", str(IMAGE), "-o", "x.png"], "missing.json: no such file"),
+    (["render", "--preset", str(PRESET), "--image", "nope.jpg", "-o", "x.png"], "nope.jpg: no such file"),
+    (["render", "--preset", str(PRESET), "--image", str(IMAGE), "--variants", "0", "-o", "x.png"], "--variants"),
+])
+def test_errors_are_one_line_without_traceback(args, fragment, tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "augview", *args], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    assert fragment in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_render_refuses_a_corrupt_image(tmp_path):
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(IMAGE.read_bytes()[:500])
+    proc = run_cli("render", "--preset", PRESET, "--image", broken, "--output", tmp_path / "out.png")
+    assert proc.returncode == 1
+    assert "broken.png" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "out.png").exists()
+
+
+def test_python_api_matches_cli_cells(tmp_path):
+    """The grid's first variant is exactly `Pipeline(image, seed)`: one seed, one result."""
+    pipe = augview.Pipeline.load(PRESET)
+    image = augview.load_image(IMAGE)
+    from augview.core.grid import render_variants
+
+    (result,) = render_variants(pipe, image, 1, seed=11)
+    assert np.array_equal(result.image, pipe(image, seed=11))
