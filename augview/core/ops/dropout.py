@@ -6,8 +6,8 @@ unit and shift, and `grid_holes` rebuilds the rectangles from them.
 
 Fill: ``constant`` paints the holes with the ``fill`` grey level; ``random`` paints them with
 uniform random pixels from ``np.random.default_rng(noise_seed)``, generated hole by hole in the
-trace's order. ``noise_seed`` is drawn even for a constant fill, so switching the fill mode with a
-locked seed leaves the holes where they were.
+trace's order (grid dropout: one block for the whole grid). ``noise_seed`` is drawn even for a
+constant fill, so switching the fill mode with a locked seed leaves the holes where they were.
 """
 
 from __future__ import annotations
@@ -145,6 +145,13 @@ def _sample_random_erasing(rng, params, shape):
     }
 
 
+def _erasing_caption(drawn):
+    if drawn["box"] is None:
+        return f"nothing erased (no box fitted in {drawn['attempts']} tries)"
+    x, y, w, h = drawn["box"]
+    return f"{w}x{h}px at ({x}, {y})"
+
+
 def _random_erasing(image, drawn):
     holes = [] if drawn["box"] is None else [drawn["box"]]
     return fill_holes(image, holes, drawn["fill_mode"], drawn["fill"], drawn["noise_seed"])
@@ -168,30 +175,33 @@ register(Op(
     ),
     apply=_random_erasing,
     sample=_sample_random_erasing,
+    caption=_erasing_caption,
 ))
 
 
 # ---------------------------------------------------------------------------- grid dropout
 
 
-def grid_holes(unit: int, ratio: float, shift_x: int, shift_y: int, shape: tuple) -> list[list[int]]:
-    """The ``[x, y, w, h]`` holes of a grid of ``unit``-pixel square cells, each holding a
-    ``ratio * unit`` square hole at its top-left, the whole grid moved right and down by the
-    shift. The grid tiles the image edge to edge: holes cut by an edge are clipped, and a shift
-    leaves a partial row/column of holes at the top/left."""
-    height, width = shape[:2]
+def grid_spans(unit: int, ratio: float, shift: int, size: int) -> list[tuple[int, int]]:
+    """``(start, length)`` of the holes along one axis of ``size`` pixels: one hole of
+    ``ratio * unit`` pixels (at least 1) at the start of every ``unit``-pixel cell, the grid moved
+    forward by ``shift``. The grid tiles the axis edge to edge, so the holes cut by an edge are
+    clipped, and a shift leaves a partial hole at the start."""
     unit = max(1, int(unit))
     side = min(unit, max(1, int(round(ratio * unit))))
+    spans = []
+    for start in range(int(shift) % unit - unit, size, unit):
+        lo, hi = max(0, start), min(size, start + side)
+        if hi > lo:
+            spans.append((lo, hi - lo))
+    return spans
 
-    def spans(shift, size):
-        out = []
-        for start in range(int(shift) % unit - unit, size, unit):
-            lo, hi = max(0, start), min(size, start + side)
-            if hi > lo:
-                out.append((lo, hi - lo))
-        return out
 
-    rows, cols = spans(shift_y, height), spans(shift_x, width)
+def grid_holes(unit: int, ratio: float, shift_x: int, shift_y: int, shape: tuple) -> list[list[int]]:
+    """The ``[x, y, w, h]`` holes of a grid of ``unit``-pixel square cells, each holding a
+    ``ratio * unit`` square hole at its top-left, the grid moved right and down by the shift."""
+    height, width = shape[:2]
+    rows, cols = grid_spans(unit, ratio, shift_y, height), grid_spans(unit, ratio, shift_x, width)
     return [[x, y, w, h] for y, h in rows for x, w in cols]
 
 
@@ -214,9 +224,41 @@ def _sample_grid_dropout(rng, params, shape):
     }
 
 
+# Above this many holes one fancy-indexed write of the whole grid beats a slice write per hole
+# (a 2-pixel unit on a 512x512 image has 65536 holes: ~0.2 s in a loop, ~2 ms indexed).
+_LOOP_HOLES = 1200
+
+
 def _grid_dropout(image, drawn):
-    holes = grid_holes(drawn["unit"], drawn["ratio"], drawn["shift_x"], drawn["shift_y"], image.shape)
-    return fill_holes(image, holes, drawn["fill_mode"], drawn["fill"], drawn["noise_seed"])
+    height, width = image.shape[:2]
+    args = drawn["unit"], drawn["ratio"]
+    rows = grid_spans(*args, drawn["shift_y"], height)
+    cols = grid_spans(*args, drawn["shift_x"], width)
+    out = image.copy()
+    if not rows or not cols:
+        return out
+    row_index = np.concatenate([np.arange(y, y + h) for y, h in rows])
+    col_index = np.concatenate([np.arange(x, x + w) for x, w in cols])
+    if drawn["fill_mode"] == "random":
+        # One block of random pixels for the whole grid, laid over the holes in reading order.
+        noise = np.random.default_rng(drawn["noise_seed"])
+        fill = noise.integers(0, 256, (row_index.size, col_index.size) + image.shape[2:], dtype=np.uint8)
+    else:
+        fill = None
+    if len(rows) * len(cols) > _LOOP_HOLES:
+        out[np.ix_(row_index, col_index)] = drawn["fill"] if fill is None else fill
+        return out
+    block_y = 0
+    for y, h in rows:
+        block_x = 0
+        for x, w in cols:
+            if fill is None:
+                out[y:y + h, x:x + w] = drawn["fill"]
+            else:
+                out[y:y + h, x:x + w] = fill[block_y:block_y + h, block_x:block_x + w]
+            block_x += w
+        block_y += h
+    return out
 
 
 register(Op(

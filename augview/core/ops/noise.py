@@ -28,10 +28,10 @@ def _seed(rng: np.random.Generator) -> int:
 def standard_normal(seed: int, shape: tuple) -> np.ndarray:
     """Float32 N(0, 1) samples of ``shape``, a pure function of ``seed``.
 
-    Box-Muller over numpy's uniform floats: numpy's own ``standard_normal`` (ziggurat) costs
-    about 7 ms for a 512x512x3 field, which is most of albumentations' GaussNoise time; uniform
-    floats plus OpenCV's vectorised log/sqrt and numpy's sin/cos give the same distribution in
-    about a third of that. Each uniform pair yields two independent normals (cos and sin halves).
+    Box-Muller over numpy's uniform floats: numpy's own float32 ``standard_normal`` costs about
+    7 ms for a 512x512x3 field, which is most of albumentations' GaussNoise time; uniform floats
+    plus vectorised log, sqrt, sin and cos give the same distribution in about a third of that.
+    Each uniform pair yields two independent normals (the cos and sin halves of the output).
     """
     count = int(np.prod(shape))
     half = (count + 1) // 2
@@ -147,12 +147,13 @@ register(Op(
 def _jpeg_compression(image, drawn):
     params = [cv2.IMWRITE_JPEG_QUALITY, int(drawn["quality"])]
     if image.ndim == 2:
-        ok, data = cv2.imencode(".jpg", image, params)
+        _, data = cv2.imencode(".jpg", image, params)
         return cv2.imdecode(data, cv2.IMREAD_GRAYSCALE)
     # OpenCV's encoder assumes BGR. Feeding RGB as is would round-trip to the right colours but
-    # compute luma with red and blue swapped, i.e. put the sharp channel and the subsampled chroma
-    # in the wrong place; swapping costs ~0.1 ms each way and gives the artefacts of a real JPEG.
-    ok, data = cv2.imencode(".jpg", cv2.cvtColor(image, cv2.COLOR_RGB2BGR), params)
+    # compute luma with red and blue swapped, so the sharp channel and the subsampled chroma
+    # would hold the wrong mix. The swaps cost ~0.02 ms each and give the pixels of a real JPEG
+    # (identical to Pillow saving the RGB image at the same quality).
+    _, data = cv2.imencode(".jpg", cv2.cvtColor(image, cv2.COLOR_RGB2BGR), params)
     return cv2.cvtColor(cv2.imdecode(data, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
 
 

@@ -193,7 +193,7 @@ register(Op(
         "At 1-3 bits much of the detail is gone; 8 bits leaves the image unchanged."
     ),
     params=(
-        range_param("num_bits", (4, 8), 1, 8, step=1, integer=True, unit=" bits", draws="bits",
+        range_param("num_bits", (4, 8), 1, 8, step=1, integer=True, draws="bits",
                     help="bits kept per channel"),
     ),
     apply=_posterize,

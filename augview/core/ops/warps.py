@@ -1,1 +1,401 @@
-"""(being written)"""
+"""Geometric ops that bend the image: affine, perspective, elastic and grid distortion.
+
+Coordinates follow OpenCV: pixel centres sit on integers, so an image of width ``w`` spans
+[-0.5, w - 0.5]. Every matrix and map below is in these coordinates and maps *output* pixels back to
+*input* ones the way cv2 does (matrices map input to output; ``cv2.warp*`` inverts them; maps give,
+for each output pixel, where to read in the input). The pure functions ``affine_matrix``,
+``perspective_matrix``, ``elastic_field`` and ``grid_distortion_maps`` rebuild the transform from
+the drawn values alone, so masks, boxes and keypoints can later follow the pixels exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from statistics import NormalDist
+
+import cv2
+import numpy as np
+
+from augview.core.ops._common import BORDERS, INTERPOLATIONS, border_params, border_value, interpolation_param
+from augview.core.params import bool_param, float_param, int_param, range_param
+from augview.core.registry import Op, register, uniform
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared plumbing
+
+
+def _interpolation(name: str) -> int:
+    # INTER_AREA is a resizing method; warps and remaps would silently treat it as linear anyway,
+    # so say so explicitly rather than rely on OpenCV's fallback.
+    return cv2.INTER_LINEAR if name == "area" else INTERPOLATIONS[name]
+
+
+def _source(image: np.ndarray, drawn: dict) -> np.ndarray:
+    """The array to sample from. OpenCV 4/5 hangs forever on cubic + BORDER_WRAP when a side is one
+    pixel long; a one-pixel side wraps onto itself, so doubling it is exact and avoids the hang."""
+    if drawn["border_mode"] != "wrap" or min(image.shape[:2]) > 1:
+        return image
+    if image.shape[0] == 1:
+        image = np.concatenate([image, image], axis=0)
+    if image.shape[1] == 1:
+        image = np.concatenate([image, image], axis=1)
+    return image
+
+
+def _warp_kwargs(image: np.ndarray, drawn: dict) -> dict:
+    return dict(
+        borderMode=BORDERS[drawn["border_mode"]],
+        borderValue=border_value(image, drawn["fill"]),
+    )
+
+
+def _fixed(params: dict, *names: str) -> dict:
+    """Copy the non-random parameters into the drawn dict so ``apply`` needs nothing else."""
+    return {name: params[name] for name in names}
+
+
+def _as_lists(matrix: np.ndarray) -> list:
+    return [[float(v) for v in row] for row in matrix]
+
+
+_WARP_FIXED = ("interpolation", "border_mode", "fill")
+
+
+# ---------------------------------------------------------------------------------------------
+# affine
+
+
+def affine_matrix(drawn: dict, shape: tuple) -> np.ndarray:
+    """3x3 matrix (input -> output pixel coordinates) of an affine recipe, about the image centre.
+
+    Order: shear, then scale, then rotate, then translate. ``angle`` is counter-clockwise on screen
+    (the same sign as the ``rotate`` op); ``shear_x`` slides lower rows to the right, ``shear_y``
+    slides right-hand columns down; ``tx``/``ty`` are fractions of the width/height, positive moving
+    the content right/down.
+    """
+    height, width = shape[:2]
+    cx, cy = (width - 1) / 2.0, (height - 1) / 2.0
+    a = math.radians(drawn["angle"])
+    cos, sin = math.cos(a), math.sin(a)
+    rotation = np.array([[cos, sin], [-sin, cos]])  # cv2.getRotationMatrix2D's convention
+    # Two elementary shears multiplied, rather than one [[1, kx], [ky, 1]] matrix: the product keeps
+    # determinant 1, so no pair of shear angles can collapse the image to a line.
+    kx = math.tan(math.radians(drawn["shear_x"]))
+    ky = math.tan(math.radians(drawn["shear_y"]))
+    shear = np.array([[1.0, kx], [0.0, 1.0]]) @ np.array([[1.0, 0.0], [ky, 1.0]])
+    linear = drawn["scale"] * rotation @ shear
+    centre = np.array([cx, cy])
+    target = centre + np.array([drawn["tx"] * width, drawn["ty"] * height])
+    matrix = np.eye(3)
+    matrix[:2, :2] = linear
+    matrix[:2, 2] = target - linear @ centre
+    return matrix
+
+
+def _sample_affine(rng, params, shape):
+    drawn = {
+        "scale": uniform(rng, params["scale"]),
+        "tx": uniform(rng, params["translate_x"]),
+        "ty": uniform(rng, params["translate_y"]),
+        "angle": uniform(rng, params["rotate"]),
+        "shear_x": uniform(rng, params["shear_x"]),
+        "shear_y": uniform(rng, params["shear_y"]),
+    }
+    drawn["matrix"] = _as_lists(affine_matrix(drawn, shape))
+    drawn.update(_fixed(params, *_WARP_FIXED))
+    return drawn
+
+
+def _affine(image, drawn):
+    # The recipe, not the stored matrix, is the source of truth: editing one drawn value in a
+    # trace and replaying it does what the user expects.
+    matrix = affine_matrix(drawn, image.shape)[:2]
+    return cv2.warpAffine(
+        _source(image, drawn), matrix, (image.shape[1], image.shape[0]),
+        flags=_interpolation(drawn["interpolation"]), **_warp_kwargs(image, drawn),
+    )
+
+
+register(Op(
+    name="affine",
+    category="geometric",
+    description=(
+        "Scales, shifts, rotates and shears the image in one resampling, about its centre; the "
+        "area that comes into view is filled by the border mode. Doing all four at once is faster "
+        "and sharper than chaining them. Mild values (scale 0.9-1.1, shift a few percent, a "
+        "dozen degrees) teach a model that position and size do not change the class; strong "
+        "shear or zoom-out creates shapes and empty borders that real data never has."
+    ),
+    params=(
+        range_param("scale", (0.9, 1.1), 0.1, 4.0, step=0.01, unit="×", draws="scale",
+                    help="zoom factor; below 1 shrinks the content"),
+        range_param("translate_x", (-0.0625, 0.0625), -1.0, 1.0, step=0.005, draws="tx",
+                    help="horizontal shift as a fraction of the width (positive: right)"),
+        range_param("translate_y", (-0.0625, 0.0625), -1.0, 1.0, step=0.005, draws="ty",
+                    help="vertical shift as a fraction of the height (positive: down)"),
+        range_param("rotate", (-15, 15), -180, 180, step=1, unit="°", draws="angle",
+                    help="counter-clockwise angle"),
+        range_param("shear_x", (0, 0), -45, 45, step=1, unit="°", draws="shear_x",
+                    help="horizontal shear angle (positive: lower rows slide right)"),
+        range_param("shear_y", (0, 0), -45, 45, step=1, unit="°", draws="shear_y",
+                    help="vertical shear angle (positive: right columns slide down)"),
+        interpolation_param(),
+        *border_params(),
+    ),
+    apply=_affine,
+    sample=_sample_affine,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# perspective
+
+# Corner jitter is a half-normal fraction of the side, capped like albumentations (0.32) so that
+# the four corners never cross and the quadrilateral stays convex.
+_MAX_JITTER = 0.32
+_NORMAL = NormalDist()
+
+
+def _half_normal(rng: np.random.Generator, sigma: float) -> float:
+    # Inverse CDF of one uniform draw instead of rng.normal: exactly one random number per value,
+    # so a locked seed keeps every corner where it was when the range moves.
+    return min(sigma * _NORMAL.inv_cdf(0.5 + 0.5 * rng.random()), _MAX_JITTER)
+
+
+def perspective_matrix(drawn: dict) -> np.ndarray:
+    """3x3 homography (input -> output pixel coordinates) taking ``src`` corners onto ``dst``."""
+    src = np.asarray(drawn["src"], dtype=np.float32)
+    dst = np.asarray(drawn["dst"], dtype=np.float32)
+    return cv2.getPerspectiveTransform(src, dst)
+
+
+def _rectangle(width: float, height: float) -> list:
+    """Corner points (top-left, top-right, bottom-right, bottom-left) of a width x height image."""
+    left, top, right, bottom = -0.5, -0.5, width - 0.5, height - 0.5
+    return [[left, top], [right, top], [right, bottom], [left, bottom]]
+
+
+def _sample_perspective(rng, params, shape):
+    height, width = shape[:2]
+    scale = uniform(rng, params["scale"])
+    jitter = [_half_normal(rng, scale) for _ in range(8)]
+    (l, t), (r, _), (_, b), _ = _rectangle(width, height)
+    # Each corner moves inwards, in x and y independently.
+    quad = [
+        [l + jitter[0] * width, t + jitter[1] * height],
+        [r - jitter[2] * width, t + jitter[3] * height],
+        [r - jitter[4] * width, b - jitter[5] * height],
+        [l + jitter[6] * width, b - jitter[7] * height],
+    ]
+    if params["fit_output"]:
+        # The whole image is squeezed into the quadrilateral: nothing is lost, borders show.
+        src, dst = _rectangle(width, height), quad
+        out_w, out_h = width, height
+        if not params["keep_size"]:
+            xs, ys = [p[0] for p in quad], [p[1] for p in quad]
+            dx, dy = -0.5 - min(xs), -0.5 - min(ys)
+            dst = [[x + dx, y + dy] for x, y in quad]
+            out_w = max(1, round(max(xs) - min(xs)))
+            out_h = max(1, round(max(ys) - min(ys)))
+    else:
+        # The quadrilateral is stretched over the whole output: a zoom through a tilted window.
+        src = quad
+        out_w, out_h = width, height
+        if not params["keep_size"]:
+            p = np.asarray(quad)
+            out_w = max(1, round(max(np.hypot(*(p[1] - p[0])), np.hypot(*(p[2] - p[3])))))
+            out_h = max(1, round(max(np.hypot(*(p[3] - p[0])), np.hypot(*(p[2] - p[1])))))
+        dst = _rectangle(out_w, out_h)
+    drawn = {
+        "scale": scale,
+        "src": [[float(x), float(y)] for x, y in src],
+        "dst": [[float(x), float(y)] for x, y in dst],
+        "out_size": [int(out_w), int(out_h)],
+    }
+    drawn["matrix"] = _as_lists(perspective_matrix(drawn))
+    drawn.update(_fixed(params, "keep_size", "fit_output", *_WARP_FIXED))
+    return drawn
+
+
+def _perspective(image, drawn):
+    return cv2.warpPerspective(
+        _source(image, drawn), perspective_matrix(drawn), tuple(drawn["out_size"]),
+        flags=_interpolation(drawn["interpolation"]), **_warp_kwargs(image, drawn),
+    )
+
+
+register(Op(
+    name="perspective",
+    category="geometric",
+    description=(
+        "Moves the four corners of the image inwards by random amounts and stretches that tilted "
+        "window back over the whole output, as if the camera looked at the scene from a slightly "
+        "different angle. Helps with photos of documents, signs and screens taken off-axis. Large "
+        "values distort shapes and lose the content near the corners; 'fit output' instead "
+        "squeezes the whole image into the tilted window and fills the rest with the border."
+    ),
+    params=(
+        range_param("scale", (0.05, 0.1), 0.0, 0.3, step=0.005, draws="scale",
+                    help="spread of the corner jitter, as a fraction of the side"),
+        bool_param("keep_size", True, help="output has the input size (else the window's size)"),
+        bool_param("fit_output", False, help="keep the whole image visible inside the window"),
+        interpolation_param(),
+        *border_params(),
+    ),
+    apply=_perspective,
+    sample=_sample_perspective,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# elastic
+
+# std of uniform(-1, 1) noise after a Gaussian blur of width sigma is sqrt(1/3) / (2 sqrt(pi) sigma)
+_FIELD_STD = math.sqrt(1.0 / 3.0) / (2.0 * math.sqrt(math.pi))
+
+
+def _field_factor(sigma: float) -> int:
+    """How many times coarser than the image the random field can be drawn.
+
+    The smoothed field holds no detail finer than ~sigma, so it can be computed on a grid whose
+    blur is still >= 3 cells wide and upsampled linearly without visible change: noise, blur and
+    memory then cost factor^2 less. Below sigma 6 the field is drawn at full resolution.
+    """
+    return max(1, int(sigma // 3))
+
+
+def _elastic_map(drawn: dict, shape: tuple) -> np.ndarray:
+    """(H, W, 2) float32 map: where each output pixel reads in the input."""
+    height, width = shape[:2]
+    factor = _field_factor(drawn["sigma"])
+    coarse_h, coarse_w = -(-height // factor), -(-width // factor)
+    rng = np.random.default_rng(drawn["field_seed"])
+    # Two channels (dx, dy) in one array: one blur call smooths both without mixing them.
+    field = rng.random((coarse_h, coarse_w, 2), dtype=np.float32)
+    field *= 2.0
+    field -= 1.0
+    field = cv2.GaussianBlur(field, (0, 0), drawn["sigma"] / factor, borderType=cv2.BORDER_REPLICATE)
+    # A blur `factor` times narrower leaves `factor` times more amplitude: divide it back out so
+    # alpha means the same thing at any resolution (Simard et al. scaling).
+    field *= np.float32(drawn["alpha"] / factor)
+    if factor > 1:
+        field = cv2.resize(field, (width, height), interpolation=cv2.INTER_LINEAR)
+        if field.ndim == 2:  # cv2 drops a 2-channel axis only for 1-pixel results
+            field = field.reshape(height, width, 2)
+    field[..., 0] += np.arange(width, dtype=np.float32)
+    field[..., 1] += np.arange(height, dtype=np.float32)[:, None]
+    return field
+
+
+def elastic_field(drawn: dict, shape: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """(map_x, map_y) float32 arrays for cv2.remap: the input position each output pixel reads."""
+    maps = _elastic_map(drawn, shape)
+    return np.ascontiguousarray(maps[..., 0]), np.ascontiguousarray(maps[..., 1])
+
+
+def _sample_elastic(rng, params, shape):
+    return {"field_seed": int(rng.integers(2**31)), **_fixed(params, "alpha", "sigma", *_WARP_FIXED)}
+
+
+def _elastic(image, drawn):
+    # The (H, W, 2) map goes to remap as a single CV_32FC2 map: no split, no extra copy.
+    return cv2.remap(
+        _source(image, drawn), _elastic_map(drawn, image.shape), None,
+        _interpolation(drawn["interpolation"]), **_warp_kwargs(image, drawn),
+    )
+
+
+register(Op(
+    name="elastic",
+    category="geometric",
+    description=(
+        "Pushes every pixel along a smooth random displacement field, like a picture printed on "
+        "rubber (Simard et al., 2003). Sigma sets how smooth the waves are, alpha how far they "
+        "move: the typical shift is about 0.16 * alpha / sigma pixels. Good for handwriting, "
+        "cells and other soft, deformable shapes; on rigid objects, text lines or thin "
+        "structures it invents wobbles that never occur."
+    ),
+    params=(
+        float_param("alpha", 120.0, 0.0, 2000.0, step=1.0,
+                    help="strength: scale of the displacement (about 0.16 * alpha / sigma px)"),
+        float_param("sigma", 6.0, 1.0, 100.0, step=0.5, unit="px",
+                    help="smoothness: width of the Gaussian that smooths the random field"),
+        interpolation_param(),
+        *border_params("reflect_101"),
+    ),
+    apply=_elastic,
+    sample=_sample_elastic,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# grid distortion
+
+
+def _axis_map(size: int, steps: list, normalized: bool) -> np.ndarray:
+    """Input coordinate read by each output pixel along one axis.
+
+    The output axis is cut into ``len(steps)`` equal cells; cell ``i`` shows a stretch of the input
+    ``steps[i]`` times as long. Normalised, the stretches are rescaled to sum to the full side, so
+    the whole input is still shown and nothing leaves the image. Works for any number of cells,
+    even more cells than pixels.
+    """
+    cells = len(steps)
+    widths = np.asarray(steps, dtype=np.float64)
+    if normalized:
+        total = widths.sum()
+        widths = widths * (cells / total) if total > 1e-9 else np.ones(cells)
+    cell = size / cells
+    src_lines = np.concatenate([[0.0], np.cumsum(widths)]) * cell
+    dst_lines = np.arange(cells + 1) * cell
+    centres = np.arange(size) + 0.5  # interpolate in edge coordinates, report in pixel ones
+    return (np.interp(centres, dst_lines, src_lines) - 0.5).astype(np.float32)
+
+
+def grid_distortion_maps(drawn: dict, shape: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """(map_x, map_y) float32 arrays for cv2.remap, from the drawn cell stretches."""
+    height, width = shape[:2]
+    xs = _axis_map(width, drawn["x_steps"], drawn["normalized"])
+    ys = _axis_map(height, drawn["y_steps"], drawn["normalized"])
+    return np.tile(xs, (height, 1)), np.tile(ys[:, None], (1, width))
+
+
+def _sample_grid(rng, params, shape):
+    limit, n = params["distort_limit"], params["num_steps"]
+    return {
+        "x_steps": [1.0 + uniform(rng, limit) for _ in range(n)],
+        "y_steps": [1.0 + uniform(rng, limit) for _ in range(n)],
+        **_fixed(params, "num_steps", "normalized", *_WARP_FIXED),
+    }
+
+
+def _grid_distortion(image, drawn):
+    map_x, map_y = grid_distortion_maps(drawn, image.shape)
+    return cv2.remap(
+        _source(image, drawn), map_x, map_y,
+        _interpolation(drawn["interpolation"]), **_warp_kwargs(image, drawn),
+    )
+
+
+register(Op(
+    name="grid_distortion",
+    category="geometric",
+    description=(
+        "Cuts the image into a grid of columns and rows and randomly widens some and narrows "
+        "others, so the content is locally stretched and squeezed while straight lines stay "
+        "straight. Mimics lens distortion and uneven scanning; useful for medical images, "
+        "documents and segmentation. Strong limits make faces and objects look lumpy."
+    ),
+    params=(
+        int_param("num_steps", 5, 1, 30, help="grid cells along each side"),
+        range_param("distort_limit", (-0.3, 0.3), -1.0, 1.0, step=0.01, draws="x_steps",
+                    help="each column and row is stretched by 1 + a value drawn from this range "
+                         "(drawn into the x_steps and y_steps lists)"),
+        bool_param("normalized", True, help="rescale the stretches so the whole image stays in view"),
+        interpolation_param(),
+        *border_params(),
+    ),
+    apply=_grid_distortion,
+    sample=_sample_grid,
+))
