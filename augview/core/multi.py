@@ -194,7 +194,10 @@ def sample_pairing(image_a, image_b, label_a=None, label_b=None, *,
     vectors = _label_vectors([label_a, label_b], num_classes)
     a, b = _pair(image_a, image_b)
     # ceil((a + b) / 2) = (a | b) - ((a ^ b) >> 1), exact in uint8 and ~10x faster than widening
-    image = cv2.subtract(cv2.bitwise_or(a, b), cv2.bitwise_xor(a, b) >> 1)
+    half_diff = cv2.bitwise_xor(a, b)
+    np.right_shift(half_diff, 1, out=half_diff)  # in place on our own temporary: far faster here
+    image = cv2.bitwise_or(a, b)
+    cv2.subtract(image, half_diff, dst=image)
     labels = None if vectors[0] is None else vectors[0]
     return MixResult(image, 0.5, (1.0, 0.0), labels, None, "sample_pairing")
 
