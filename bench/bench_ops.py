@@ -53,10 +53,6 @@ IMAGE_PATH = ROOT / "assets" / "astronaut.png"
 A: Any = None  # the albumentations module, imported in main() so --help works without it
 
 
-class MappingError(Exception):
-    """The albumentations mapping no longer fits the augview op's parameters."""
-
-
 # ---------------------------------------------------------------------------------------------
 # The table: augview op -> albumentations transform built from the op's resolved parameters, so
 # a changed augview default changes the albumentations side with it.
@@ -70,9 +66,10 @@ class Case:
     params: dict = field(default_factory=dict)  # overrides of the augview op's defaults
     note: str = ""
     fixed_size: bool = True  # both outputs must have the same shape (False: the size is drawn)
-    # More timing for ops whose cost depends on the draw (a median blur of 7 costs 15x one of 5):
-    # small batches would each hold a different mix of cheap and dear draws.
-    seconds_scale: float = 1.0
+    # The cost depends strongly on the draw (a median blur of 7 costs 15x one of 5): each batch
+    # holds a different mix of cheap and dear draws, so the median batch and per-pair ratios mean
+    # little. Such ops are timed 4x longer and rated by total images / total time instead.
+    variable_cost: bool = False
 
 
 def T(name: str, **kwargs):
@@ -86,29 +83,6 @@ def T(name: str, **kwargs):
         if "strict" not in str(exc):
             raise
     return cls(**kwargs, p=1.0)
-
-
-def get(p: dict, *names: str):
-    """The first of ``names`` present in the params; for ops whose parameter names are not
-    settled yet."""
-    for name in names:
-        if name in p:
-            return p[name]
-    raise MappingError(f"none of {', '.join(names)} in the op's params; update bench/bench_ops.py")
-
-
-def midpoint(value) -> float:
-    """A number, or the middle of a (low, high) range (albumentations wants a fixed value)."""
-    if isinstance(value, (tuple, list)):
-        return (float(value[0]) + float(value[1])) / 2.0
-    return float(value)
-
-
-def span(value) -> tuple[float, float]:
-    """A (low, high) range, from a range or a symmetric limit."""
-    if isinstance(value, (tuple, list)):
-        return float(value[0]), float(value[1])
-    return -abs(float(value)), abs(float(value))
 
 
 def interp(p: dict) -> int:
@@ -125,29 +99,28 @@ def dropout_fill(p: dict):
 
 
 def _affine(p):
-    scale = get(p, "scale", "scale_limit")
-    translate = get(p, "translate_percent", "translate_limit", "translate")
-    rotate = get(p, "rotate", "rotate_limit", "limit", "angle_limit")
-    shear = get(p, "shear", "shear_limit")
-    return T("Affine", scale=span(scale) if isinstance(scale, (tuple, list)) else scale,
-             translate_percent=span(translate), rotate=span(rotate), shear=span(shear),
+    # augview draws one zoom for both axes: keep_ratio makes albumentations do the same.
+    return T("Affine", scale=p["scale"], keep_ratio=True,
+             translate_percent={"x": p["translate_x"], "y": p["translate_y"]},
+             rotate=p["rotate"], shear={"x": p["shear_x"], "y": p["shear_y"]},
              interpolation=interp(p), **border(p))
 
 
 def _perspective(p):
-    return T("Perspective", scale=span(get(p, "scale", "scale_limit", "distortion_scale")),
-             keep_size=True, interpolation=interp(p), **border(p))
+    return T("Perspective", scale=p["scale"], keep_size=p["keep_size"], fit_output=p["fit_output"],
+             interpolation=interp(p), **border(p))
 
 
 def _elastic(p):
-    return T("ElasticTransform", alpha=midpoint(get(p, "alpha", "alpha_limit")),
-             sigma=midpoint(get(p, "sigma", "sigma_limit")), interpolation=interp(p), **border(p))
+    # augview smooths uniform(-1, 1) noise, as Simard et al. do (albumentations' default is a
+    # Gaussian field rescaled by its maximum).
+    return T("ElasticTransform", alpha=p["alpha"], sigma=p["sigma"], noise_distribution="uniform",
+             interpolation=interp(p), **border(p))
 
 
 def _grid_distortion(p):
-    return T("GridDistortion", num_steps=int(get(p, "num_steps", "steps")),
-             distort_limit=span(get(p, "distort_limit", "distortion_limit")),
-             interpolation=interp(p), **border(p))
+    return T("GridDistortion", num_steps=p["num_steps"], distort_limit=p["distort_limit"],
+             normalized=p["normalized"], interpolation=interp(p), **border(p))
 
 
 CASES: tuple[Case, ...] = (
@@ -157,8 +130,7 @@ CASES: tuple[Case, ...] = (
     Case("rotate", "rotate", lambda p: T("Rotate", limit=p["limit"], interpolation=interp(p), **border(p))),
     Case("affine", "affine", _affine),
     Case("perspective", "perspective", _perspective),
-    Case("elastic", "elastic", _elastic,
-         note="albumentations takes one alpha and sigma: the middle of augview's ranges"),
+    Case("elastic", "elastic", _elastic),
     Case("grid_distortion", "grid_distortion", _grid_distortion),
     Case("random_crop", "random_crop", lambda p: T("RandomCrop", height=p["height"], width=p["width"]),
          params={"size_mode": "pixels"}),
@@ -240,8 +212,9 @@ CASES: tuple[Case, ...] = (
          lambda p: T("MotionBlur", blur_limit=p["kernel_limit"], angle_range=p["angle_limit"],
                      direction_range=p["direction_limit"], allow_shifted=False)),
     Case("median_blur", "median_blur", lambda p: T("MedianBlur", blur_limit=p["ksize_limit"]),
-         note="cost depends on the drawn size (OpenCV's 7x7 uint8 median is ~15x its 5x5)",
-         seconds_scale=4.0),
+         note="cost depends on the drawn size (OpenCV's 7x7 uint8 median is ~15x its 5x5): "
+              "total images / total time over 4x longer runs",
+         variable_cost=True),
     Case("median_blur (ksize 5)", "median_blur", lambda p: T("MedianBlur", blur_limit=p["ksize_limit"]),
          params={"ksize_limit": (5, 5)}),
     # dropout
@@ -267,11 +240,12 @@ class Row:
     transform: str = ""
     augview: float = 0.0  # images per second
     albu: float = 0.0
+    ratio: float = 0.0  # augview / albumentations throughput, see time_pair
     notes: list[str] = field(default_factory=list)
 
     @property
-    def ratio(self) -> float:
-        return self.augview / self.albu
+    def slower(self) -> bool:
+        return round(self.ratio, 2) < 1.0  # as printed: a 0.996 shows as 1.00 and is a tie
 
 
 def resolve_params(op, overrides: dict) -> dict:
@@ -281,39 +255,59 @@ def resolve_params(op, overrides: dict) -> dict:
     return values
 
 
-def time_sides(funcs: dict[str, Callable[[], Any]], seconds: float, batches: int,
-               max_iter: int, stat: str = "median") -> dict[str, float]:
-    """Images per second of each callable: the median (or the fastest, with ``stat="min"``) of
-    ``batches`` batches, the sides
-    interleaved batch by batch (alternating which goes first) so that clock or thermal drift
-    hits both alike. A batch is sized to take about ``seconds / batches``."""
-    per_call = {}
+CLOCKS = {
+    # CPU time of this process: time spent descheduled while other programs run does not count,
+    # which keeps a busy machine's numbers close to an idle one's. All threads are included, so
+    # a library that sneaks in worker threads gains nothing from them.
+    "cpu": time.process_time,
+    "wall": time.perf_counter,
+}
+
+
+def time_pair(run_ours: Callable[[], Any], run_theirs: Callable[[], Any], args,
+              seconds: float, variable_cost: bool = False) -> tuple[float, float, float]:
+    """``(ours, theirs, ratio)``: images per second of each side and ours / theirs.
+
+    Each side is warmed up, then timed in ``args.batches`` batches of about ``seconds /
+    batches``, the two sides' batches interleaved (alternating which goes first). Each side's
+    rate is the median batch (or the fastest with ``--stat min``); the ratio is the median of the
+    ratios of each pair of neighbouring batches, so that drift and bursts of load from other
+    programs, which hit both batches of a pair alike, cancel out. It can therefore differ a
+    little from the quotient of the two rates. With ``variable_cost`` each rate is total images /
+    total time and the ratio their quotient."""
+    clock = CLOCKS[args.clock]
+    funcs = {"ours": run_ours, "theirs": run_theirs}
+    sizes = {}
     for side, func in funcs.items():
         func()  # first call: imports, caches, lazily built tables
         start, calls = time.perf_counter(), 0
         while calls < 3 or time.perf_counter() - start < min(0.05, seconds / 5):
             func()
             calls += 1
-        per_call[side] = (time.perf_counter() - start) / calls
-    sizes = {side: max(1, min(max_iter // batches, round(seconds / batches / t)))
-             for side, t in per_call.items()}
+        per_call = (time.perf_counter() - start) / calls
+        sizes[side] = max(1, min(args.max_iter // args.batches, round(seconds / args.batches / per_call)))
     samples: dict[str, list[float]] = {side: [] for side in funcs}
-    sides = list(funcs)
-    for batch in range(batches):
-        for side in (sides if batch % 2 == 0 else sides[::-1]):
+    for batch in range(args.batches):
+        for side in (("ours", "theirs") if batch % 2 == 0 else ("theirs", "ours")):
             func, count = funcs[side], sizes[side]
             gc.collect()
             gc.disable()  # as timeit does: a collection landing in one side's batch is noise
             try:
-                start = time.perf_counter()
+                start = clock()
                 for _ in range(count):
                     func()
-                elapsed = time.perf_counter() - start
+                elapsed = clock() - start
             finally:
                 gc.enable()
-            samples[side].append(elapsed / count)
-    pick = min if stat == "min" else statistics.median
-    return {side: 1.0 / pick(times) for side, times in samples.items()}
+            samples[side].append(max(elapsed, 1e-9) / count)
+    ours, theirs = samples["ours"], samples["theirs"]
+    if variable_cost:  # every batch of a side has the same size: the mean is total / total
+        ours_rate, theirs_rate = 1.0 / statistics.fmean(ours), 1.0 / statistics.fmean(theirs)
+        return ours_rate, theirs_rate, ours_rate / theirs_rate
+    if args.stat == "min":
+        return 1.0 / min(ours), 1.0 / min(theirs), min(theirs) / min(ours)
+    ratio = statistics.median(t / o for o, t in zip(ours, theirs))
+    return 1.0 / statistics.median(ours), 1.0 / statistics.median(theirs), ratio
 
 
 def bench_case(case: Case, image: np.ndarray, args) -> Row | str:
@@ -324,7 +318,7 @@ def bench_case(case: Case, image: np.ndarray, args) -> Row | str:
     try:
         params = resolve_params(op, case.params)
         transform = case.albu(params)
-    except (MappingError, KeyError, ValueError, TypeError) as exc:
+    except (KeyError, ValueError, TypeError) as exc:  # a parameter renamed or removed
         return f"cannot map to albumentations ({type(exc).__name__}: {exc})"
     row = Row(case, transform=type(transform).__name__)
     if case.note:
@@ -341,15 +335,17 @@ def bench_case(case: Case, image: np.ndarray, args) -> Row | str:
     def run_albu():
         return transform(image=image)["image"]
 
-    ours, theirs = run_augview(), run_albu()
+    try:
+        ours, theirs = run_augview(), run_albu()
+    except Exception as exc:  # one broken op must not stop the whole table
+        return f"failed to run ({type(exc).__name__}: {exc})"
     if ours.dtype != theirs.dtype or ours.shape[2:] != theirs.shape[2:]:
         row.notes.append(f"outputs differ: {ours.dtype}{ours.shape} vs {theirs.dtype}{theirs.shape}")
     elif case.fixed_size and ours.shape != theirs.shape:
         row.notes.append(f"output sizes differ: {ours.shape[:2]} vs {theirs.shape[:2]}")
 
-    rates = time_sides({"augview": run_augview, "albu": run_albu}, args.seconds * case.seconds_scale,
-                       args.batches, args.max_iter, args.stat)
-    row.augview, row.albu = rates["augview"], rates["albu"]
+    seconds = args.seconds * (4 if case.variable_cost else 1)
+    row.augview, row.albu, row.ratio = time_pair(run_augview, run_albu, args, seconds, case.variable_cost)
     return row
 
 
@@ -379,18 +375,17 @@ def environment_line(image: np.ndarray, args) -> str:
         f"{platform.machine()}, 1 thread; Python {platform.python_version()}, numpy {np.__version__}, "
         f"OpenCV {cv2.__version__}, albumentations {A.__version__}{albucore_version}; "
         f"{IMAGE_PATH.name} {width}x{height} RGB uint8; {args.stat} of {args.batches} batches, "
-        f"~{args.seconds:g} s per side"
+        f"~{args.seconds:g} s of {args.clock} time per side"
     )
 
 
-def summary(rows: list[Row]) -> list[str]:
+def summary(rows: list[Row]) -> str:
     if not rows:
-        return ["no op measured"]
-    slow = [r.case.label for r in rows if r.ratio < 1.0]
+        return "no op measured"
+    slow = [r.case.label for r in rows if r.slower]
     geomean = math.exp(sum(math.log(r.ratio) for r in rows) / len(rows))
-    lines = [f"{len(rows)} measured, geometric mean ratio {geomean:.2f}, "
-             f"{len(slow)} below 1.0" + (f": {', '.join(slow)}" if slow else "")]
-    return lines
+    return (f"{len(rows)} measured, geometric mean ratio {geomean:.2f}, {len(slow)} below 1.0"
+            + (f": {', '.join(slow)}" if slow else ""))
 
 
 def print_text(rows: list[Row], skipped: list[tuple[str, str]], image: np.ndarray, args) -> None:
@@ -400,13 +395,12 @@ def print_text(rows: list[Row], skipped: list[tuple[str, str]], image: np.ndarra
     name_w = max([len(r.transform) for r in rows] + [14])
     print(f"{'op':<{label_w}}  {'albumentations':<{name_w}}  {'augview/s':>10}  {'albu/s':>10}  {'ratio':>6}")
     for r in rows:
-        flag = "  SLOWER" if r.ratio < 1.0 else ""
+        flag = "  SLOWER" if r.slower else ""
         notes = f"  ({'; '.join(r.notes)})" if r.notes else ""
         print(f"{r.case.label:<{label_w}}  {r.transform:<{name_w}}  {r.augview:>10.0f}  {r.albu:>10.0f}  "
               f"{r.ratio:>6.2f}{flag}{notes}")
     print()
-    for line in summary(rows):
-        print(line)
+    print(summary(rows))
     for label, reason in skipped:
         print(f"skipped {label}: {reason}")
 
@@ -417,12 +411,11 @@ def print_markdown(rows: list[Row], skipped: list[tuple[str, str]], image: np.nd
     print("| op | albumentations | augview (img/s) | albumentations (img/s) | ratio | note |")
     print("|---|---|---:|---:|---:|---|")
     for r in rows:
-        ratio = f"{r.ratio:.2f}" if r.ratio >= 1.0 else f"**{r.ratio:.2f}**"
+        ratio = f"**{r.ratio:.2f}**" if r.slower else f"{r.ratio:.2f}"
         print(f"| `{r.case.label}` | `{r.transform}` | {r.augview:,.0f} | {r.albu:,.0f} | {ratio} | "
               f"{'; '.join(r.notes)} |")
     print()
-    for line in summary(rows):
-        print(line + ("." if not line.endswith(".") else ""))
+    print(summary(rows) + ".")
     if skipped:
         print()
         for label, reason in skipped:
@@ -440,8 +433,11 @@ def parse_args(argv=None):
                         help="comma-separated op names or row labels (default: every op)")
     parser.add_argument("--seconds", type=float, default=0.3,
                         help="time spent timing each side of each op (default: 0.3)")
-    parser.add_argument("--batches", type=int, default=5,
-                        help="timed batches per side; the median batch is reported (default: 5)")
+    parser.add_argument("--batches", type=int, default=10,
+                        help="timed batches per side; the median batch is reported (default: 10)")
+    parser.add_argument("--clock", choices=tuple(CLOCKS), default="cpu",
+                        help="cpu: this process's CPU time (default, steadier on a busy machine); "
+                             "wall: elapsed time")
     parser.add_argument("--max-iter", type=int, default=20000,
                         help="most calls per side per op (default: 20000)")
     parser.add_argument("--stat", choices=("median", "min"), default="median",

@@ -57,7 +57,10 @@ def apply_lut(image: np.ndarray, table: np.ndarray) -> np.ndarray:
         stringzilla.translate(memoryview(np.ascontiguousarray(image).reshape(-1)), memoryview(single),
                               out=memoryview(out.reshape(-1)))
         return out
-    return cv2.LUT(image, table.reshape(256, 1, 3))
+    # One table per channel: translate each plane (split and merge are cheaper than cv2.LUT's
+    # three-channel path).
+    planes = [apply_lut(plane, table[:, c]) for c, plane in enumerate(cv2.split(image))]
+    return cv2.merge(planes)
 
 
 def to_uint8(values: np.ndarray) -> np.ndarray:

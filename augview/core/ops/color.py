@@ -42,8 +42,9 @@ def linear_map(image: np.ndarray, scale: float, offset) -> np.ndarray:
     One cv2.transform pass with an affine colour matrix: about twice as fast as cv2.LUT on RGB
     and several times on grey. (cv2.add/cv2.multiply with a scalar are avoided: OpenCV mistakes
     a 1x1 image for a scalar.)"""
-    if is_gray(image):
-        return cv2.transform(image, np.array([[scale, float(offset)]], np.float64))
+    if np.ndim(offset) == 0:
+        # One curve for every channel: a single byte lookup table is the fastest path.
+        return apply_lut(image, scale * np.arange(256, dtype=np.float64) + float(offset))
     matrix = np.zeros((3, 4), np.float64)
     matrix[:, :3] = np.eye(3) * scale
     matrix[:, 3] = offset

@@ -1,0 +1,181 @@
+#!/usr/bin/env python
+"""Throughput of ``augview apply`` on a folder of photos, with 1, 2 and all workers, against the
+equivalent single-process albumentations loop.
+
+A folder of 200 JPEG photos (640x480 to 800x600, in 4 sub-folders) is generated from the bundled
+sample photos, then each configuration augments it into a fresh output folder with the shipped
+preset (presets/light_classification.json: random resized crop to 224x224, flip, small rotation),
+end to end: walking, decoding, augmenting, PNG encoding, atomic writes, manifest, and starting the
+worker processes. The albumentations loop does the same work as a user would write it:
+``cv2.imread`` -> ``A.Compose([RandomResizedCrop, HorizontalFlip, Rotate])`` -> ``cv2.imwrite``
+(PNG), one process, OpenCV's default threads.
+
+    python bench/bench_apply.py                     # 200 photos, 1 variant each, best of 3
+    python bench/bench_apply.py --images 1000 --variants 3 --repeat 1
+    python bench/bench_apply.py --markdown          # a table for the README
+
+images/s counts source images; speed-up is relative to augview with 1 worker.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("NO_ALBUMENTATIONS_UPDATE", "1")  # no PyPI version check on import
+
+import argparse  # noqa: E402
+import datetime  # noqa: E402
+import platform  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # time the checkout this script lives in
+
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+
+import augview  # noqa: E402
+from augview.core.batch import default_workers, run_apply  # noqa: E402
+
+PRESET = ROOT / "presets" / "light_classification.json"
+PHOTOS = ("astronaut.png", "chelsea.png", "coffee.png", "camera.png")
+
+
+def make_photos(folder: Path, count: int, seed: int = 0) -> None:
+    """``count`` distinct JPEG "photos": random crops of the sample photos, resized to 640x480 ..
+    800x600, with a random flip and exposure, in 4 class folders."""
+    rng = np.random.default_rng(seed)
+    samples = [augview.load_image(ROOT / "assets" / name) for name in PHOTOS]
+    for index in range(count):
+        image = samples[index % len(samples)]
+        height, width = image.shape[:2]
+        h, w = int(rng.integers(height // 2, height + 1)), int(rng.integers(width // 2, width + 1))
+        y, x = int(rng.integers(0, height - h + 1)), int(rng.integers(0, width - w + 1))
+        out_w = int(rng.integers(640, 801))
+        photo = cv2.resize(image[y:y + h, x:x + w], (out_w, out_w * 3 // 4), interpolation=cv2.INTER_CUBIC)
+        if rng.random() < 0.5:
+            photo = photo[:, ::-1]
+        photo = cv2.convertScaleAbs(photo, alpha=float(rng.uniform(0.8, 1.2)), beta=float(rng.uniform(-20, 20)))
+        path = folder / f"class{index % 4}" / f"photo_{index:04d}.jpg"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        augview.save_image(path, np.ascontiguousarray(photo), quality=90)
+
+
+def time_augview(source: Path, work: Path, workers: int, variants: int, repeat: int) -> float:
+    pipeline = augview.Pipeline.load(PRESET)
+    best = float("inf")
+    for attempt in range(repeat):
+        out = work / f"augview_{workers}_{attempt}"
+        start = time.perf_counter()
+        summary = run_apply(pipeline, source, out, variants=variants, workers=workers, progress=False)
+        best = min(best, time.perf_counter() - start)
+        assert summary.written == summary.sources * variants and not summary.failed, summary.line()
+        shutil.rmtree(out)
+    return best
+
+
+def albumentations_transform():
+    import albumentations as A
+
+    steps = {step["op"]: step["params"] for step in augview.Pipeline.load(PRESET).to_dict()["steps"]}
+    crop, rotate = steps["random_resized_crop"], steps["rotate"]
+    return A.Compose([
+        A.RandomResizedCrop(size=(crop["height"], crop["width"]), scale=tuple(crop["scale"]),
+                            ratio=tuple(crop["ratio"]), interpolation=cv2.INTER_LINEAR, p=1.0),
+        A.HorizontalFlip(p=0.5),
+        A.Rotate(limit=tuple(rotate["limit"]), interpolation=cv2.INTER_LINEAR,
+                 border_mode=cv2.BORDER_CONSTANT, fill=rotate["fill"], p=0.5),
+    ], seed=0)
+
+
+def time_albumentations(source: Path, work: Path, variants: int, repeat: int) -> float:
+    transform = albumentations_transform()
+    files = sorted(source.rglob("*.jpg"))
+    best = float("inf")
+    for attempt in range(repeat):
+        out = work / f"albu_{attempt}"
+        start = time.perf_counter()
+        for path in files:
+            target = out / path.relative_to(source).parent
+            target.mkdir(parents=True, exist_ok=True)
+            image = cv2.cvtColor(cv2.imread(str(path)), cv2.COLOR_BGR2RGB)
+            for variant in range(variants):
+                augmented = transform(image=image)["image"]
+                cv2.imwrite(str(target / f"{path.name}.aug{variant:02d}.png"),
+                            cv2.cvtColor(augmented, cv2.COLOR_RGB2BGR))
+        best = min(best, time.perf_counter() - start)
+        shutil.rmtree(out)
+    return best
+
+
+def environment(args, cores: int) -> str:
+    try:
+        import albumentations
+        albu = f", albumentations {albumentations.__version__}"
+    except ImportError:
+        albu = ""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{datetime.date.today().isoformat()}, {cpu}, {cores} cores available, {platform.system()}; "
+            f"Python {platform.python_version()}, OpenCV {cv2.__version__}{albu}; {args.images} JPEG "
+            f"photos 640x480..800x600, {args.variants} variant(s) each, best of {args.repeat}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--images", type=int, default=200, help="photos to generate (default 200)")
+    parser.add_argument("--variants", type=int, default=1, help="variants per photo (default 1)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per configuration; the best counts")
+    parser.add_argument("--workers", default="", help="comma-separated worker counts (default: 1, 2, all)")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    args = parser.parse_args(argv)
+
+    cores = default_workers()
+    counts = [int(w) for w in args.workers.split(",") if w.strip()] or sorted({1, 2, cores})
+    with tempfile.TemporaryDirectory(prefix="augview-bench-") as tmp:
+        source, work = Path(tmp) / "photos", Path(tmp) / "out"
+        make_photos(source, args.images)
+        rows = []
+        for workers in counts:
+            seconds = time_augview(source, work, workers, args.variants, args.repeat)
+            rows.append((f"augview apply, {workers} worker{'s' if workers > 1 else ''}", seconds))
+            print(f"  {rows[-1][0]}: {args.images / seconds:.0f} images/s", file=sys.stderr, flush=True)
+        try:
+            seconds = time_albumentations(source, work, args.variants, args.repeat)
+            rows.append(("albumentations loop, 1 process", seconds))
+        except ImportError:
+            print('albumentations is not installed (pip install -e ".[bench]"): no comparison',
+                  file=sys.stderr)
+
+    single = rows[0][1] if counts[0] == 1 else None
+    albu = rows[-1][1] if rows[-1][0].startswith("albumentations") else None
+    print(("Measured " if args.markdown else "") + environment(args, cores) + ("." if args.markdown else ""))
+    print()
+    if args.markdown:
+        print("| run | seconds | images/s | vs 1 worker | vs albumentations |")
+        print("|---|---:|---:|---:|---:|")
+    else:
+        print(f"{'run':<34} {'seconds':>8} {'images/s':>9} {'vs 1 worker':>12} {'vs albu':>8}")
+    for label, seconds in rows:
+        rate = args.images / seconds
+        vs_one = f"{single / seconds:.2f}x" if single else "-"
+        vs_albu = f"{albu / seconds:.2f}x" if albu else "-"
+        if args.markdown:
+            print(f"| {label} | {seconds:.2f} | {rate:.0f} | {vs_one} | {vs_albu} |")
+        else:
+            print(f"{label:<34} {seconds:>8.2f} {rate:>9.0f} {vs_one:>12} {vs_albu:>8}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
