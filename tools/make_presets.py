@@ -1,0 +1,96 @@
+"""Writes the shipped presets in presets/ from Python, so they always list every parameter in its
+canonical form. Run after changing an op's parameters: python tools/make_presets.py"""
+
+from pathlib import Path
+
+from augview import Group, Pipeline, Step
+
+OUT = Path(__file__).resolve().parents[1] / "presets"
+
+PRESETS = {
+    "light_classification": Pipeline([
+        Step("random_resized_crop", {"scale": (0.6, 1.0)}),
+        Step("horizontal_flip", p=0.5),
+        Step("rotate", {"limit": (-10.0, 10.0), "border_mode": "reflect_101"}, p=0.3),
+        Step("brightness_contrast", {"brightness_limit": (-0.1, 0.1), "contrast_limit": (-0.1, 0.1)}, p=0.5),
+    ], name="light classification", description=(
+        "A gentle default for photo classification: crop and resize to 224x224 keeping at least 60% "
+        "of the picture, mirror half the time, a small tilt and a slight change of light."), seed=0),
+
+    "heavy_classification": Pipeline([
+        Step("random_resized_crop", {}),
+        Step("horizontal_flip", p=0.5),
+        Group("one_of", [
+            Step("affine", {"rotate": (-20.0, 20.0), "shear_x": (-10.0, 10.0)}),
+            Step("perspective", {}),
+            Step("grid_distortion", {}),
+        ], p=0.6),
+        Step("color_jitter", {"brightness": (0.6, 1.4), "contrast": (0.6, 1.4), "saturation": (0.6, 1.4),
+                              "hue": (-0.1, 0.1)}, p=0.8),
+        Step("grayscale", p=0.1),
+        Group("some_of", [
+            Step("gaussian_blur", {}),
+            Step("gaussian_noise", {}),
+            Step("jpeg_compression", {}),
+        ], n=(0, 2)),
+        Step("random_erasing", {}, p=0.25),
+    ], name="heavy classification", description=(
+        "Strong regularisation for training from scratch on natural photos: ImageNet-style crops, "
+        "one geometric distortion, strong colour jitter, some blur/noise/compression and random "
+        "erasing."), seed=0),
+
+    "geometric_examples": Pipeline([
+        Group("one_of", [
+            Step("horizontal_flip"),
+            Step("vertical_flip"),
+            Step("rotate", {"limit": (-45.0, 45.0)}),
+            Step("random_crop", {"size_mode": "fraction", "fraction": (0.5, 0.8)}),
+            Step("random_resized_crop", {}),
+            Step("affine", {"shear_x": (-20.0, 20.0), "shear_y": (-20.0, 20.0)}),
+            Step("perspective", {"scale": (0.05, 0.15)}),
+            Step("elastic", {}),
+            Step("grid_distortion", {}),
+        ]),
+    ], name="geometric examples", description=(
+        "One geometric transformation per variant (flips, rotation, crops, shear, perspective, elastic "
+        "and grid distortion), for showing what each does. Reroll to see another."), seed=0),
+
+    "color_examples": Pipeline([
+        Group("one_of", [
+            Step("brightness_contrast", {"brightness_limit": (-0.3, 0.3), "contrast_limit": (-0.3, 0.3)}),
+            Step("color_jitter", {"hue": (-0.2, 0.2)}),
+            Step("hue_saturation_value", {}),
+            Step("rgb_shift", {"r_shift_limit": (-40.0, 40.0), "b_shift_limit": (-40.0, 40.0)}),
+            Step("channel_shuffle"),
+            Step("grayscale"),
+            Step("gamma", {}),
+            Step("equalize", {}),
+            Step("posterize", {"num_bits": (2, 4)}),
+            Step("solarize", {}),
+            Step("invert"),
+        ]),
+    ], name="color examples", description=(
+        "One photometric change per variant (brightness and contrast, colour jitter, HSV and RGB "
+        "shifts, channel shuffle, greyscale, gamma, equalize, posterize, solarize, invert)."), seed=0),
+
+    "noise_and_dropout_examples": Pipeline([
+        Group("one_of", [
+            Step("gaussian_noise", {"std_limit": (10.0, 30.0)}),
+            Step("salt_and_pepper", {}),
+            Step("gaussian_blur", {"sigma_limit": (1.0, 3.0)}),
+            Step("motion_blur", {"kernel_limit": (9, 21)}),
+            Step("jpeg_compression", {"quality_limit": (5, 20)}),
+            Step("downscale", {}),
+            Step("coarse_dropout", {}),
+            Step("random_erasing", {}),
+            Step("grid_dropout", {}),
+        ]),
+    ], name="noise and dropout examples", description=(
+        "One degradation per variant (noise, blur, compression, downscaling) or occlusion "
+        "(coarse dropout, random erasing, grid dropout)."), seed=0),
+}
+
+if __name__ == "__main__":
+    for stem, pipeline in PRESETS.items():
+        pipeline.save(OUT / f"{stem}.json")
+        print("wrote", OUT / f"{stem}.json")
