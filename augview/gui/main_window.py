@@ -9,7 +9,6 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-import cv2
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from augview import paths
 from augview.core.grid import compose_grid, grid_titles, render_variants
-from augview.core.imageio import load_image, save_image
+from augview.core.imageio import save_image
 from augview.core.pipeline import Pipeline
 from augview.errors import AugviewError
 from augview.gui.document import Document
@@ -28,24 +27,10 @@ from augview.gui.folder_strip import FolderStrip, list_images
 from augview.gui.param_form import ParamForm
 from augview.gui.pipeline_panel import PipelinePanel
 from augview.gui.preview import PreviewArea
-from augview.gui.render_worker import BackgroundTasks, RenderJob, RenderWorker
+from augview.gui.render_worker import BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
 
-PROXY_MAX_SIDE = 1024  # previews of larger photos run on a copy this size (display resolution)
 MAX_RECENT = 8
 MAX_SEED = 2**31 - 1
-
-
-def make_proxy(image: np.ndarray, max_side: int = PROXY_MAX_SIDE) -> np.ndarray:
-    scale = max_side / max(image.shape[:2])
-    if scale >= 1:
-        return image
-    size = (max(1, round(image.shape[1] * scale)), max(1, round(image.shape[0] * scale)))
-    return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
-
-
-def load_with_proxy(path: str):
-    image = load_image(path)
-    return image, make_proxy(image)
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +43,8 @@ class MainWindow(QMainWindow):
         self.image: np.ndarray | None = None
         self.proxy: np.ndarray | None = None
         self.last_output = None
+        self.mix_view = None
+        self.smote_view = None
         self._job_id = 0
         self.worker = RenderWorker()
         self.worker.finished.connect(self._on_rendered)
@@ -200,7 +187,33 @@ class MainWindow(QMainWindow):
         self._action(view, "Zoom 100%", lambda: self.preview.view.set_zoom(1.0), QKeySequence("Ctrl+1"))
         self._action(view, "Zoom in", lambda: self._zoom_by(1.25), QKeySequence.StandardKey.ZoomIn)
         self._action(view, "Zoom out", lambda: self._zoom_by(0.8), QKeySequence.StandardKey.ZoomOut)
+        tools = bar.addMenu("&Tools")
+        self._action(tools, "&Mix images (mixup, CutMix, SamplePairing, mosaic)…", self.show_mix_view,
+                     QKeySequence("Ctrl+M"))
+        self._action(tools, "&SMOTE explorer…", self.show_smote_view)
         self._update_undo_actions()
+
+    # ---- side windows ----
+
+    def show_mix_view(self):
+        from augview.gui.mix_view import MixView
+
+        if self.mix_view is None:
+            self.mix_view = MixView(self.image)
+            self.mix_view.resize(1200, 760)
+        elif self.image is not None:
+            self.mix_view.set_image_a(self.image)
+        self.mix_view.show()
+        self.mix_view.raise_()
+
+    def show_smote_view(self):
+        from augview.gui.smote_view import SmoteView
+
+        if self.smote_view is None:
+            self.smote_view = SmoteView()
+            self.smote_view.resize(900, 520)
+        self.smote_view.show()
+        self.smote_view.raise_()
 
     # ---- rendering ----
 
@@ -471,4 +484,7 @@ class MainWindow(QMainWindow):
         self.worker.stop()
         self.tasks.shutdown()
         self.strip.shutdown()
+        for view in (self.mix_view, self.smote_view):
+            if view is not None:
+                view.close()
         event.accept()

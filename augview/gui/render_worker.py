@@ -23,10 +23,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import cv2
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
+from augview.core.imageio import load_image
 from augview.core.pipeline import Pipeline, Result
 from augview.errors import AugviewError
 
@@ -56,6 +58,24 @@ def to_qimage(array: np.ndarray) -> QImage:
     height, width = array.shape[:2]
     fmt = QImage.Format.Format_Grayscale8 if array.ndim == 2 else QImage.Format.Format_RGB888
     return QImage(array.data, width, height, array.strides[0], fmt).copy()
+
+
+PROXY_MAX_SIDE = 1024  # previews of larger photos run on a copy this size (display resolution)
+
+
+def make_proxy(image: np.ndarray, max_side: int = PROXY_MAX_SIDE) -> np.ndarray:
+    """The image shrunk to at most ``max_side`` pixels on its longer side (itself if smaller)."""
+    scale = max_side / max(image.shape[:2])
+    if scale >= 1:
+        return image
+    size = (max(1, round(image.shape[1] * scale)), max(1, round(image.shape[0] * scale)))
+    return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+
+
+def load_with_proxy(path: str):
+    """Runs on a worker thread: the decoded photo and its display-sized proxy."""
+    image = load_image(path)
+    return image, make_proxy(image)
 
 
 class Pump(QObject):

@@ -1,0 +1,232 @@
+"""The mix view: two images A and B and what mixup, CutMix, SamplePairing or mosaic make of them,
+with lambda and the label weights written under the result.
+
+Lambda is either drawn from Beta(alpha, alpha) (as in training) or set by hand with a slider; the
+plot beside the alpha slider shows the Beta(alpha, alpha) density, so a learner sees why a small
+alpha gives mostly "almost A" or "almost B" and alpha = 1 gives anything in between. Mixing runs
+in the background like every other pixel computation.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+    QSpinBox, QVBoxLayout, QWidget,
+)
+from superqt import QLabeledDoubleSlider
+
+from augview import paths
+from augview.core.imageio import load_image
+from augview.core.multi import cutmix, mixup, mosaic, sample_pairing
+from augview.gui.folder_strip import list_images
+from augview.gui.preview import Cell, ViewState
+from augview.gui.render_worker import BackgroundTasks, make_proxy, to_qimage
+
+METHODS = ("mixup", "cutmix", "sample_pairing", "mosaic")
+
+
+def beta_pdf(x: np.ndarray, alpha: float) -> np.ndarray:
+    """Density of Beta(alpha, alpha), from log-gamma (no SciPy needed)."""
+    log_norm = math.lgamma(2 * alpha) - 2 * math.lgamma(alpha)
+    x = np.clip(x, 1e-4, 1 - 1e-4)
+    return np.exp(log_norm + (alpha - 1) * (np.log(x) + np.log1p(-x)))
+
+
+class BetaPlot(QWidget):
+    """The Beta(alpha, alpha) density, with the current lambda marked."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.alpha = 1.0
+        self.lam: float | None = None
+        self.setMinimumSize(220, 110)
+
+    def set_values(self, alpha: float, lam: float | None):
+        self.alpha, self.lam = alpha, lam
+        self.update()
+
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        left, top, width, height = 8, 18, self.width() - 16, self.height() - 36
+        xs = np.linspace(0, 1, 121)
+        ys = beta_pdf(xs, self.alpha)
+        scale = height / max(3.0, float(np.percentile(ys, 98)) * 1.1)
+        path = QPainterPath(QPointF(left, top + height))
+        for x, y in zip(xs, ys):
+            path.lineTo(left + x * width, top + height - min(y * scale, height))
+        path.lineTo(left + width, top + height)
+        painter.setPen(QPen(QColor(70, 130, 200), 1.5))
+        painter.setBrush(QColor(70, 130, 200, 60))
+        painter.drawPath(path)
+        text = self.palette().text().color()
+        painter.setPen(text)
+        painter.drawText(QPointF(left, 13), f"Beta({self.alpha:.2f}, {self.alpha:.2f}) density of lambda")
+        painter.drawText(QPointF(left, self.height() - 4), "0")
+        painter.drawText(QPointF(left + width - 8, self.height() - 4), "1")
+        if self.lam is not None:
+            x = left + self.lam * width
+            painter.setPen(QPen(QColor(220, 80, 60), 2))
+            painter.drawLine(QPointF(x, top), QPointF(x, top + height))
+        painter.end()
+
+
+def mix_images(method, a, b, extra, alpha, lam, seed):
+    """Runs on a worker thread: the mixed image and the caption to show under it."""
+    if method == "mosaic":
+        result = mosaic([a, b] + extra, seed=seed)
+        sources = ", ".join(f"{'AB'[t.source] if t.source < 2 else f'#{t.source + 1}'}" for t in result.tiles)
+        return result.image, f"mosaic 2×2, tiles from {sources}"
+    if method == "sample_pairing":
+        result = sample_pairing(a, b, 0, 1, num_classes=2)
+    elif method == "mixup":
+        result = mixup(a, b, 0, 1, alpha=alpha, lam=lam, num_classes=2, seed=seed)
+    else:
+        result = cutmix(a, b, 0, 1, alpha=alpha, lam=lam, num_classes=2, seed=seed)
+    return result.image, result.caption(), result.lam
+
+
+class MixView(QWidget):
+    def __init__(self, image_a: np.ndarray | None = None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Mix images — augview")
+        self.a = image_a if image_a is not None else make_proxy(load_image(paths.SAMPLE_IMAGE), 512)
+        self.b = make_proxy(load_image(paths.ASSETS / "chelsea.png"), 512)
+        self.pool: list[Path] = []
+        self.extra = [make_proxy(load_image(paths.ASSETS / "coffee.png"), 512)]
+        self.tasks = BackgroundTasks(workers=1)
+        self.tasks.done.connect(self._on_mixed)
+        self.tasks.error.connect(lambda token, message: self.caption.setText(message))
+        self._request = 0
+
+        self.method = QComboBox()
+        self.method.addItems(METHODS)
+        self.alpha = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
+        self.alpha.setRange(0.05, 4.0)
+        self.alpha.setDecimals(2)
+        self.alpha.setValue(1.0)
+        self.fixed = QCheckBox("set lambda by hand")
+        self.lam = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
+        self.lam.setRange(0.0, 1.0)
+        self.lam.setDecimals(2)
+        self.lam.setValue(0.5)
+        self.lam.setEnabled(False)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        draw = QPushButton("Draw again")
+        choose_b = QPushButton("Choose B…")
+        choose_pool = QPushButton("B from a folder…")
+        self.beta = BetaPlot()
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        font = self.caption.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.caption.setFont(font)
+
+        form = QFormLayout()
+        form.addRow("method", self.method)
+        form.addRow("alpha", self.alpha)
+        form.addRow("", self.fixed)
+        form.addRow("lambda", self.lam)
+        form.addRow("seed", self.seed)
+        controls = QVBoxLayout()
+        controls.addLayout(form)
+        controls.addWidget(self.beta)
+        buttons = QHBoxLayout()
+        for button in (draw, choose_b, choose_pool):
+            buttons.addWidget(button)
+        controls.addLayout(buttons)
+        controls.addWidget(self.caption)
+        controls.addStretch(1)
+        side = QWidget()
+        side.setLayout(controls)
+        side.setFixedWidth(340)
+
+        self.view = ViewState()
+        self.cells = [Cell(self.view) for _ in range(3)]
+        grid = QGridLayout()
+        grid.addWidget(self.cells[0], 0, 0)
+        grid.addWidget(self.cells[1], 0, 1)
+        grid.addWidget(self.cells[2], 1, 0, 1, 2)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 2)
+        layout = QHBoxLayout(self)
+        layout.addWidget(side)
+        layout.addLayout(grid, 1)
+
+        self.method.currentIndexChanged.connect(self.refresh)
+        self.alpha.valueChanged.connect(self.refresh)
+        self.lam.valueChanged.connect(self.refresh)
+        self.fixed.toggled.connect(self._on_fixed)
+        self.seed.valueChanged.connect(self.refresh)
+        draw.clicked.connect(lambda: self.seed.setValue((self.seed.value() + 1) % (2**31 - 1)))
+        choose_b.clicked.connect(self.choose_b)
+        choose_pool.clicked.connect(self.choose_pool)
+        self.refresh()
+
+    def set_image_a(self, image: np.ndarray):
+        self.a = make_proxy(image, 512)
+        self.refresh()
+
+    def set_image_b(self, image: np.ndarray):
+        self.b = make_proxy(image, 512)
+        self.refresh()
+
+    def _on_fixed(self, fixed: bool):
+        self.lam.setEnabled(fixed)
+        self.refresh()
+
+    def choose_b(self):
+        path, _ = QFileDialog.getOpenFileName(self, "Image B", str(paths.ASSETS), "Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)")
+        if path:
+            self.tasks.run("b", lambda: make_proxy(load_image(path), 512))
+
+    def choose_pool(self):
+        folder = QFileDialog.getExistingDirectory(self, "Folder of B images")
+        if folder:
+            self.pool = list_images(folder)
+            self.refresh()
+
+    def refresh(self, *_):
+        method = self.method.currentText()
+        mixing_lambda = method in ("mixup", "cutmix")
+        self.alpha.setEnabled(mixing_lambda)
+        self.fixed.setEnabled(mixing_lambda)
+        self.lam.setEnabled(mixing_lambda and self.fixed.isChecked())
+        lam = float(self.lam.value()) if self.fixed.isChecked() else None
+        seed = self.seed.value()
+        b = self.b
+        if self.pool:
+            b = None  # picked from the pool on the worker, by seed
+        self._request += 1
+        token = ("mix", self._request)
+        pool = list(self.pool)
+        a, extra, alpha = self.a, self.extra, float(self.alpha.value())
+
+        def work():
+            other = b if b is not None else make_proxy(load_image(pool[seed % len(pool)]), 512)
+            return (other,) + mix_images(method, a, other, extra, alpha, lam, seed)
+
+        self.tasks.run(token, work)
+        self.beta.set_values(float(self.alpha.value()), lam)
+
+    def _on_mixed(self, token, result):
+        if token == "b":
+            self.set_image_b(result)
+            return
+        if token != ("mix", self._request):
+            return  # a newer mix is on its way
+        b, image, caption, *lam = result
+        self.cells[0].set_content(to_qimage(self.a), "A (label 0)")
+        self.cells[1].set_content(to_qimage(b), "B (label 1)")
+        self.cells[2].set_content(to_qimage(image), caption)
+        self.caption.setText(caption)
+        if lam and self.method.currentText() in ("mixup", "cutmix"):
+            self.beta.set_values(float(self.alpha.value()), lam[0])

@@ -1,0 +1,99 @@
+"""The mix view (mixup, CutMix, SamplePairing, mosaic) and the SMOTE explorer."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from augview.gui.mix_view import MixView, beta_pdf
+from augview.gui.smote_view import SmoteView
+
+
+@pytest.fixture
+def mix(qtbot):
+    view = MixView()
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.caption.text() != "", timeout=5000)
+    return view
+
+
+def weights(caption: str) -> tuple[float, float]:
+    match = re.search(r"weights: A ([\d.]+) / B ([\d.]+)", caption)
+    return float(match.group(1)), float(match.group(2))
+
+
+def wait_for(qtbot, view, fragment):
+    qtbot.waitUntil(lambda: fragment in view.caption.text(), timeout=5000)
+
+
+def test_mixup_with_lambda_by_hand_shows_lambda_and_label_weights(qtbot, mix):
+    mix.method.setCurrentText("mixup")
+    mix.fixed.setChecked(True)
+    mix.lam.setValue(0.3)
+    wait_for(qtbot, mix, "lambda=0.30")
+    a, b = weights(mix.caption.text())
+    assert (a, b) == (0.3, 0.7)
+    assert mix.cells[2].pane.image is not None
+    assert mix.beta.lam == pytest.approx(0.3)
+
+
+def test_cutmix_weights_sum_to_one_and_follow_the_box(qtbot, mix):
+    mix.method.setCurrentText("cutmix")
+    mix.fixed.setChecked(True)
+    mix.lam.setValue(0.75)
+    qtbot.waitUntil(lambda: "lambda=" in mix.caption.text() and mix.method.currentText() == "cutmix", timeout=5000)
+    qtbot.wait(200)
+    a, b = weights(mix.caption.text())
+    assert a + b == pytest.approx(1.0, abs=0.011)
+
+
+def test_drawn_lambda_changes_with_the_seed(qtbot, mix):
+    mix.method.setCurrentText("mixup")
+    mix.alpha.setValue(0.2)
+    qtbot.wait(300)
+    first = mix.caption.text()
+    mix.seed.setValue(mix.seed.value() + 1)
+    qtbot.waitUntil(lambda: mix.caption.text() != first, timeout=5000)
+
+
+def test_sample_pairing_keeps_label_a_and_mosaic_names_its_tiles(qtbot, mix):
+    mix.method.setCurrentText("sample_pairing")
+    wait_for(qtbot, mix, "label: A only")
+    assert not mix.alpha.isEnabled()
+    mix.method.setCurrentText("mosaic")
+    wait_for(qtbot, mix, "mosaic 2×2")
+
+
+def test_beta_density_is_symmetric_and_integrates_to_one():
+    xs = np.linspace(0.0005, 0.9995, 20000)
+    for alpha in (0.4, 1.0, 3.0):
+        assert np.allclose(beta_pdf(xs, alpha), beta_pdf(xs, alpha)[::-1])
+    for alpha in (1.0, 2.0, 3.0):  # (alpha < 1 has integrable spikes at 0 and 1)
+        assert np.trapezoid(beta_pdf(xs, alpha), xs) == pytest.approx(1.0, abs=0.01)
+
+
+def test_smote_view_adds_the_expected_number_of_points_on_segments(qtbot):
+    view = SmoteView()
+    qtbot.addWidget(view)
+    view.ratio_slider.setValue(0.5)
+    view.k_slider.setValue(3)
+    result = view.result
+    majority = int((view.y == 0).sum())
+    minority = int((view.y == 1).sum())
+    assert len(result.X) - result.n_original == round(0.5 * majority) - minority
+    for new, base, nb in zip(result.X[result.n_original:], result.base, result.neighbor):
+        a, b = view.X[base], view.X[nb]
+        assert view.y[base] == view.y[nb] == 1
+        t = np.dot(new - a, b - a) / max(np.dot(b - a, b - a), 1e-12)
+        assert np.allclose(a + t * (b - a), new) and -1e-9 <= t <= 1 + 1e-9
+    assert str(len(result.X) - result.n_original) in view.info.text()
+
+
+def test_smote_view_smallest_ratio_adds_the_fewest_points(qtbot):
+    view = SmoteView()
+    qtbot.addWidget(view)
+    view.ratio_slider.setValue(0.2)  # 10 minority samples, 60 majority: 0.2 * 60 = 12, so 2 new
+    assert len(view.result.X) - view.result.n_original == 2
