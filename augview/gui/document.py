@@ -96,6 +96,13 @@ class Document(QObject):
         if not merging:
             self._undo.append(before)
             del self._undo[:-UNDO_LIMIT]
+        elif self._undo and self.pipeline.to_dict() == self._undo[-1]:
+            # A drag that came back to where it started leaves no undo step behind.
+            self._undo.pop()
+            self._redo.clear()
+            self._merge = None
+            self._emit(kind)
+            return
         self._redo.clear()
         self._merge = (merge, now) if merge is not None else None
         self._emit(kind)

@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self.image: np.ndarray | None = None
         self.proxy: np.ndarray | None = None
         self.last_output = None
+        self._image_request = 0
         self.mix_view = None
         self.smote_view = None
         self._job_id = 0
@@ -347,6 +348,9 @@ class MainWindow(QMainWindow):
         except OSError as err:
             self.show_error(f"{path}: cannot save ({err.strerror or err})")
             return False
+        except AugviewError as err:
+            self.show_error(str(err))
+            return False
         self.document.mark_saved(path)
         self._remember("recent_presets", path)
         self.settings.setValue("last_preset", path)
@@ -389,11 +393,14 @@ class MainWindow(QMainWindow):
         if not from_strip:
             self.strip_dock.hide()
         self.statusBar().showMessage(f"loading {Path(path).name}…")
-        self.tasks.run(("image", path, remember), load_with_proxy, path)
+        self._image_request += 1
+        self.tasks.run(("image", path, remember, self._image_request), load_with_proxy, path)
 
     def _on_task_done(self, token, result):
         if token[0] == "image":
-            _, path, remember = token
+            _, path, remember, request = token
+            if request != self._image_request:
+                return  # a newer image was asked for meanwhile
             self.image, self.proxy = result
             self.image_path = path
             self.statusBar().showMessage(f"opened {path}", 4000)
@@ -406,6 +413,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"exported {token[1]}", 5000)
 
     def _on_task_error(self, token, message: str):
+        if token[0] == "image" and token[3] != self._image_request:
+            return  # an image nobody waits for any more
         self.show_error(message)
 
     def export_grid_dialog(self):
@@ -455,14 +464,19 @@ class MainWindow(QMainWindow):
         else:
             self.open_image(path)
 
+    def recent(self, key: str) -> list[str]:
+        # An INI file stores a one-item list as a plain string: read it back as a list.
+        value = self.settings.value(key, [])
+        return [value] if isinstance(value, str) else list(value or [])
+
     def _remember(self, key: str, path: str):
-        items = [p for p in (self.settings.value(key) or []) if p != path]
+        items = [p for p in self.recent(key) if p != path]
         self.settings.setValue(key, ([path] + items)[:MAX_RECENT])
 
     def _fill_recent_menu(self):
         self.recent_menu.clear()
         for key, label in (("recent_images", "image"), ("recent_presets", "preset")):
-            for path in self.settings.value(key) or []:
+            for path in self.recent(key):
                 self.recent_menu.addAction(f"{label}: {path}", lambda p=path: self.open_path(p))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("(nothing yet)").setEnabled(False)

@@ -38,13 +38,28 @@ def decimals(step: float | None) -> int:
     return 0 if not step or step >= 1 else min(6, max(0, -math.floor(math.log10(step) + 1e-9)))
 
 
+def spec_decimals(spec: ParamSpec) -> int:
+    """Enough digits for the step and for the bounds (a minimum of 0.001 with a step of 0.01
+    must still be reachable)."""
+    digits = decimals(spec.step)
+    for bound in (spec.min, spec.max):
+        if bound is not None and bound != 0:
+            digits = max(digits, decimals(abs(bound) - math.floor(abs(bound))) if bound % 1 else 0)
+    return digits
+
+
+def clamp(spec: ParamSpec, value: float) -> float:
+    return min(max(value, spec.min), spec.max)
+
+
 def _float_control(spec: ParamSpec) -> Control:
     slider = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
-    slider.setDecimals(decimals(spec.step))
+    digits = spec_decimals(spec)
+    slider.setDecimals(digits)
     slider.setRange(spec.min, spec.max)
     slider.setSingleStep(spec.step)
-    digits = decimals(spec.step)
-    return Control(slider, lambda: round(float(slider.value()), digits), slider.setValue, slider.valueChanged)
+    return Control(slider, lambda: clamp(spec, round(float(slider.value()), digits)), slider.setValue,
+                   slider.valueChanged)
 
 
 def _int_control(spec: ParamSpec) -> Control:
@@ -61,10 +76,10 @@ def _range_control(spec: ParamSpec) -> Control:
         get = lambda: tuple(int(v) for v in slider.value())  # noqa: E731
     else:
         slider = QLabeledDoubleRangeSlider(Qt.Orientation.Horizontal)
-        slider.setDecimals(decimals(spec.step))
+        digits = spec_decimals(spec)
+        slider.setDecimals(digits)
         slider.setRange(spec.min, spec.max)
-        digits = decimals(spec.step)
-        get = lambda: tuple(round(float(v), digits) for v in slider.value())  # noqa: E731
+        get = lambda: tuple(clamp(spec, round(float(v), digits)) for v in slider.value())  # noqa: E731
     slider.setSingleStep(spec.step or 1)
     return Control(slider, get, lambda value: slider.setValue(tuple(value)), slider.valueChanged)
 
@@ -205,7 +220,16 @@ class ParamForm(QWidget):
 
     def _on_control_changed(self, name: str):
         spec, control = self.controls[name]
-        self._write(name, control.get())
+        value = control.get()
+        if spec.kind == "range" and not spec.integer:
+            # A control shows rounded numbers: an end the person did not move keeps its exact
+            # model value (4/3 stays 4/3 when only the other handle moves).
+            digits = spec_decimals(spec)
+            old = self.model_value(name)
+            value = tuple(o if round(o, digits) == v else v for o, v in zip(old, value))
+            if value[0] > value[1]:
+                value = (value[1], value[1])
+        self._write(name, value)
 
     def _write(self, name: str, value):
         spec, _ = self.controls[name]

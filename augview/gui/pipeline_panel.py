@@ -4,7 +4,7 @@ rebuilt from it, so the two can never disagree."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLineEdit, QMenu, QToolButton, QTreeWidget,
     QTreeWidgetItem, QTreeWidgetItemIterator, QVBoxLayout, QWidget,
@@ -303,7 +303,9 @@ class PipelinePanel(QWidget):
             path = tuple(item.data(0, PATH_ROLE))
             enabled = item.checkState(0) == Qt.CheckState.Checked
             if self.document.node(path).enabled != enabled:
-                self.document.set_enabled(path, enabled)
+                # Deferred: the edit rebuilds the tree, which must not delete the item whose
+                # change notification is still running (that crashes Qt).
+                QTimer.singleShot(0, lambda: self.document.set_enabled(path, enabled))
 
     def _on_dropped(self, source, parent, index):
         if parent == source[:-1]:

@@ -1,0 +1,410 @@
+"""Files: presets opened and saved (with the modified mark), the unsaved-changes prompt, files
+dropped on the window, folders, and readable errors for bad files that leave the window as it was."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+import augview
+from augview import Pipeline, paths
+from augview.gui import main_window as main_window_module
+from .conftest import RENDER_TIMEOUT, gradient, wait_render, write_preset
+
+Save = QMessageBox.StandardButton.Save
+Discard = QMessageBox.StandardButton.Discard
+Cancel = QMessageBox.StandardButton.Cancel
+
+
+def edit(window):
+    window.document.set_param((0,), "limit", (-5.0, 5.0))
+
+
+def wait_image(qtbot, window, path):
+    qtbot.waitUntil(lambda: window.image_path == str(path), timeout=RENDER_TIMEOUT)
+    return wait_render(qtbot, window)
+
+
+def urls_mime(*paths_or_urls) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls([u if isinstance(u, QUrl) else QUrl.fromLocalFile(str(u)) for u in paths_or_urls])
+    return mime
+
+
+def drop(window, *paths_or_urls):
+    mime = urls_mime(*paths_or_urls)
+    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    return event
+
+
+# ---- modified mark ------------------------------------------------------------------------------
+
+
+def test_title_shows_the_modified_mark(window):
+    assert "[*]" in window.windowTitle()
+    assert not window.isWindowModified()
+    edit(window)
+    assert window.isWindowModified()
+    window.undo_action.trigger()
+    assert not window.isWindowModified()  # back to what is on disk
+    window.redo_action.trigger()
+    assert window.isWindowModified()
+
+
+def test_renaming_updates_the_title(window):
+    window.name_edit.setText("my preset")
+    window.name_edit.editingFinished.emit()
+    assert window.document.pipeline.name == "my preset"
+    assert window.windowTitle().startswith("my preset[*]")
+    assert window.isWindowModified()
+
+
+# ---- save / open --------------------------------------------------------------------------------
+
+
+def test_save_as_round_trip(tmp_path, window, dialogs, make_window, image_file):
+    edit(window)
+    window.name_edit.setText("saved one")
+    window.name_edit.editingFinished.emit()
+    target = tmp_path / "out" / "mine"  # no suffix: .json is added
+    target.parent.mkdir()
+    dialogs.save_paths.append(str(target))
+    assert window.save_as() is True
+    saved = tmp_path / "out" / "mine.json"
+    assert saved.is_file()
+    assert window.document.path == str(saved)
+    assert not window.isWindowModified() and not window.document.dirty
+    assert Pipeline.load(saved) == window.document.pipeline
+    assert json.loads(saved.read_text())["name"] == "saved one"
+    assert window.settings.value("last_preset") == str(saved)
+
+    other = make_window(image=image_file, preset=saved)
+    assert other.document.pipeline == window.document.pipeline
+    assert other.document.node((0,)).params["limit"] == (-5.0, 5.0)
+
+
+def test_save_writes_to_the_open_file_without_asking(window, preset_file, dialogs):
+    edit(window)
+    assert window.save() is True
+    assert dialogs.file_dialogs == []
+    assert Pipeline.load(preset_file).steps[0].params["limit"] == (-5.0, 5.0)
+    assert not window.isWindowModified()
+
+
+def test_save_never_overwrites_a_shipped_preset(tmp_path, make_window, image_file, dialogs):
+    window = make_window(image=image_file)  # the default preset, from presets/
+    original = paths.DEFAULT_PRESET.read_bytes()
+    window.document.set_p((0,), 0.3)
+    dialogs.save_paths.append("")  # the person cancels the "save as" dialog
+    assert window.save() is False
+    assert dialogs.file_dialogs == ["Save preset"]
+    assert paths.DEFAULT_PRESET.read_bytes() == original
+    assert window.isWindowModified()
+    dialogs.save_paths.append(str(tmp_path / "copy.json"))
+    assert window.save() is True
+    assert window.document.path == str(tmp_path / "copy.json")
+    assert paths.DEFAULT_PRESET.read_bytes() == original
+
+
+def test_save_error_is_reported(tmp_path, window, dialogs):
+    dialogs.allow_warnings = True
+    edit(window)
+    dialogs.save_paths.append(str(tmp_path / "missing_folder" / "p.json"))
+    assert window.save_as() is False
+    assert len(dialogs.warnings) == 1 and "p.json" in dialogs.warnings[0]
+    assert window.isWindowModified()
+
+
+def test_open_preset_through_the_dialog(tmp_path, qtbot, window, dialogs):
+    other = write_preset(tmp_path / "other.json", name="other preset", seed=3)
+    dialogs.open_paths.append(str(other))
+    window.open_preset_dialog()
+    assert window.document.path == str(other)
+    assert window.document.pipeline.name == "other preset"
+    assert window.seed_spin.value() == 3
+    assert window.name_edit.text() == "other preset"
+    assert not window.isWindowModified() and not window.document.can_undo()
+    assert window.windowTitle().startswith("other preset[*]")
+    wait_render(qtbot, window)
+    assert window.settings.value("recent_presets")[0] == str(other)
+
+
+def test_cancelled_open_dialog_changes_nothing(window, dialogs):
+    before = window.document.pipeline.to_dict()
+    dialogs.open_paths.append("")
+    window.open_preset_dialog()
+    assert window.document.pipeline.to_dict() == before
+
+
+# ---- unsaved changes prompt ---------------------------------------------------------------------
+
+
+def test_clean_document_is_replaced_without_asking(window, dialogs):
+    window.new_preset()
+    assert dialogs.questions == []
+    assert window.document.pipeline.steps == []
+
+
+def test_new_with_cancel_keeps_the_edits(window, dialogs):
+    edit(window)
+    dialogs.answers.append(Cancel)
+    window.new_preset()
+    assert len(dialogs.questions) == 1 and "test preset" in dialogs.questions[0]
+    assert window.document.node((0,)).params["limit"] == (-5.0, 5.0)
+    assert window.isWindowModified()
+
+
+def test_new_with_discard_starts_empty(qtbot, window, dialogs):
+    edit(window)
+    dialogs.answers.append(Discard)
+    window.new_preset()
+    assert window.document.pipeline.steps == []
+    assert window.document.path is None
+    assert not window.isWindowModified()
+    assert window.panel.tree.topLevelItemCount() == 0
+    assert window.windowTitle().startswith("untitled[*]")
+    out = wait_render(qtbot, window)
+    assert all(r.trace == [] for r in out.results)
+
+
+def test_new_with_save_saves_first(qtbot, window, dialogs, preset_file):
+    edit(window)
+    dialogs.answers.append(Save)
+    window.new_preset()
+    assert Pipeline.load(preset_file).steps[0].params["limit"] == (-5.0, 5.0)
+    assert window.document.pipeline.steps == []
+
+
+def test_new_with_save_but_save_cancelled_keeps_the_edits(make_window, image_file, dialogs):
+    window = make_window(image=image_file)  # a shipped preset: saving asks where
+    window.document.set_p((0,), 0.3)
+    dialogs.answers.append(Save)
+    dialogs.save_paths.append("")
+    window.new_preset()
+    assert window.document.node((0,)).p == 0.3
+    assert window.isWindowModified()
+
+
+@pytest.mark.parametrize("answer", ["cancel", "discard", "save"])
+def test_opening_another_preset_asks_first(tmp_path, window, dialogs, preset_file, answer):
+    other = write_preset(tmp_path / "other.json", name="other preset")
+    edit(window)
+    dialogs.answers.append({"cancel": Cancel, "discard": Discard, "save": Save}[answer])
+    opened = window.open_preset(other)
+    assert len(dialogs.questions) == 1
+    if answer == "cancel":
+        assert opened is False
+        assert window.document.path == str(preset_file)
+        assert window.document.node((0,)).params["limit"] == (-5.0, 5.0)
+    else:
+        assert opened is True
+        assert window.document.pipeline.name == "other preset"
+        assert not window.isWindowModified()
+    saved_limit = Pipeline.load(preset_file).steps[0].params["limit"]
+    assert saved_limit == ((-5.0, 5.0) if answer == "save" else (-30.0, 30.0))
+
+
+@pytest.mark.parametrize("answer", ["cancel", "discard", "save"])
+def test_closing_asks_about_unsaved_changes(qtbot, window, dialogs, preset_file, answer):
+    window.show()
+    edit(window)
+    dialogs.answers.append({"cancel": Cancel, "discard": Discard, "save": Save}[answer])
+    closed = window.close()
+    assert len(dialogs.questions) == 1
+    if answer == "cancel":
+        assert closed is False and window.isVisible()
+        assert window.document.dirty
+        # The window keeps working after a cancelled close.
+        window.document.set_param((0,), "limit", (-6.0, 6.0))
+        wait_render(qtbot, window)
+    else:
+        assert closed is True and not window.isVisible()
+    saved_limit = Pipeline.load(preset_file).steps[0].params["limit"]
+    assert saved_limit == ((-5.0, 5.0) if answer == "save" else (-30.0, 30.0))
+
+
+def test_closing_a_clean_window_does_not_ask(window, dialogs):
+    window.show()
+    assert window.close() is True
+    assert dialogs.questions == []
+    assert window.settings.value("geometry") is not None
+
+
+# ---- drag and drop ------------------------------------------------------------------------------
+
+
+def test_drag_enter_accepts_local_files_only(window, image_file):
+    for mime, accepted in ((urls_mime(image_file), True),
+                           (urls_mime(QUrl("https://example.com/a.png")), False),
+                           (QMimeData(), False)):
+        event = QDragEnterEvent(QPointF(10, 10).toPoint(), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        event.setAccepted(False)
+        window.dragEnterEvent(event)
+        assert event.isAccepted() is accepted
+
+
+def test_dropping_an_image_opens_it(qtbot, window, other_image_file):
+    event = drop(window, other_image_file)
+    assert event.isAccepted()
+    out = wait_image(qtbot, window, other_image_file)
+    assert window.image.shape == (30, 40, 3)
+    assert out.original.width() == 40
+    assert "other.png" in window.windowTitle()
+
+
+def test_dropping_a_preset_opens_it(tmp_path, window):
+    other = write_preset(tmp_path / "dropped.json", name="dropped preset")
+    drop(window, other)
+    assert window.document.path == str(other)
+    assert window.document.pipeline.name == "dropped preset"
+
+
+def test_dropping_a_preset_on_unsaved_changes_asks(tmp_path, window, dialogs):
+    other = write_preset(tmp_path / "dropped.json", name="dropped preset")
+    edit(window)
+    dialogs.answers.append(Cancel)
+    drop(window, other)
+    assert window.document.pipeline.name == "test preset"
+
+
+def test_dropping_a_folder_opens_the_strip(qtbot, tmp_path, window):
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    for name, h in (("b.png", 20), ("a.png", 30), ("c.jpg", 25)):
+        augview.save_image(folder / name, gradient(h, 40))
+    (folder / "notes.txt").write_text("not an image")
+    (folder / "sub").mkdir()
+    drop(window, folder)
+    strip = window.strip
+    assert not window.strip_dock.isHidden()
+    assert [p.name for p in strip.files] == ["a.png", "b.png", "c.jpg"]
+    assert strip.count() == 3
+    wait_image(qtbot, window, folder / "a.png")
+    assert window.image.shape == (30, 40, 3)
+    # Next image (PgDown, the strip's step) opens b.png; thumbnails arrive in the background.
+    strip.step(+1)
+    wait_image(qtbot, window, folder / "b.png")
+    strip.step(-2)  # wraps around
+    wait_image(qtbot, window, folder / "c.jpg")
+    qtbot.waitUntil(lambda: all(not strip.item(i).icon().isNull() for i in range(3)), timeout=RENDER_TIMEOUT)
+    # Opening a single image hides the strip again.
+    window.open_image(folder / "a.png")
+    assert window.strip_dock.isHidden()
+
+
+def test_only_the_first_dropped_file_is_opened(qtbot, tmp_path, window, other_image_file):
+    other = write_preset(tmp_path / "dropped.json", name="dropped preset")
+    drop(window, other_image_file, other)
+    wait_image(qtbot, window, other_image_file)
+    assert window.document.pipeline.name == "test preset"
+
+
+def test_dropping_a_remote_url_does_nothing(window):
+    before = window.image_path
+    drop(window, QUrl("https://example.com/a.png"))
+    assert window.image_path == before
+
+
+# ---- bad files ----------------------------------------------------------------------------------
+
+
+def test_corrupt_image_shows_a_readable_error_and_keeps_the_image(qtbot, tmp_path, window, dialogs,
+                                                                   image_file):
+    dialogs.allow_warnings = True
+    bad = tmp_path / "broken.png"
+    bad.write_bytes(image_file.read_bytes()[:60])  # a truncated PNG
+    shown = window.last_output
+    drop(window, bad)
+    qtbot.waitUntil(lambda: bool(dialogs.warnings), timeout=RENDER_TIMEOUT)
+    message = dialogs.warnings[0]
+    assert "broken.png" in message
+    assert "Traceback" not in message and "\n" not in message
+    assert window.image_path == str(image_file)
+    assert window.image.shape == (48, 64, 3)
+    assert window.last_output is shown
+    assert "broken.png" in window.statusBar().currentMessage()
+
+
+def test_a_text_file_named_like_an_image_is_refused(qtbot, tmp_path, window, dialogs, image_file):
+    dialogs.allow_warnings = True
+    bad = tmp_path / "photo.jpg"
+    bad.write_text("hello")
+    window.open_image(bad)
+    qtbot.waitUntil(lambda: bool(dialogs.warnings), timeout=RENDER_TIMEOUT)
+    assert "photo.jpg" in dialogs.warnings[0]
+    assert window.image_path == str(image_file)
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("{not json", "JSON"),
+    ('{"schema_version": 1, "name": "x", "steps": [{"op": "no_such_op"}]}', "no_such_op"),
+    ('[1, 2, 3]', "object"),
+])
+def test_invalid_preset_shows_a_readable_error_and_keeps_the_preset(tmp_path, window, dialogs,
+                                                                    preset_file, content, problem):
+    dialogs.allow_warnings = True
+    edit(window)  # unsaved work that must survive the failed open
+    bad = tmp_path / "bad_preset.json"
+    bad.write_text(content)
+    dialogs.answers.append(Discard)
+    assert window.open_preset(bad) is False
+    assert len(dialogs.warnings) == 1
+    message = dialogs.warnings[0]
+    assert "bad_preset.json" in message and problem in message
+    assert "Traceback" not in message
+    assert window.document.path == str(preset_file)
+    assert window.document.node((0,)).params["limit"] == (-5.0, 5.0)
+
+
+def test_invalid_preset_at_start_up_leaves_a_usable_window(tmp_path, make_window, image_file, dialogs):
+    dialogs.allow_warnings = True
+    bad = tmp_path / "bad.json"
+    bad.write_text("{")
+    window = make_window(image=image_file, preset=bad)
+    assert "bad.json" in dialogs.warnings[0]
+    assert window.document.pipeline.steps == []
+    window.panel.add_op("vertical_flip")
+    assert len(window.document.pipeline.steps) == 1
+
+
+def test_empty_folder_is_reported(tmp_path, window, dialogs):
+    dialogs.allow_warnings = True
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    drop(window, empty)
+    assert len(dialogs.warnings) == 1 and "empty" in dialogs.warnings[0]
+    assert window.strip_dock.isHidden()
+
+
+def test_missing_image_is_reported(qtbot, tmp_path, window, dialogs, image_file):
+    dialogs.allow_warnings = True
+    window.open_image(tmp_path / "gone.png")
+    qtbot.waitUntil(lambda: bool(dialogs.warnings), timeout=RENDER_TIMEOUT)
+    assert "gone.png" in dialogs.warnings[0]
+    assert window.image_path == str(image_file)
+
+
+def test_a_slow_earlier_image_load_does_not_replace_a_newer_one(qtbot, monkeypatch, window,
+                                                                 image_file, other_image_file):
+    import time
+
+    real = main_window_module.load_with_proxy
+
+    def load(path):
+        if path == str(image_file):
+            time.sleep(0.3)  # a big photo
+        return real(path)
+
+    monkeypatch.setattr(main_window_module, "load_with_proxy", load)
+    window.open_image(image_file)  # slow
+    window.open_image(other_image_file)  # fast, and the one the person wants now
+    qtbot.waitUntil(lambda: window.image_path == str(other_image_file), timeout=RENDER_TIMEOUT)
+    qtbot.wait(500)  # the slow load finishes meanwhile
+    assert window.image_path == str(other_image_file)

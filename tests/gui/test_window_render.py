@@ -1,0 +1,385 @@
+"""What the window shows: start-up content, the seed lock, and the render worker never painting a
+stale result."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+
+import augview
+from augview import Pipeline, paths
+from augview.gui.render_worker import RenderJob, RenderOutput, RenderWorker, to_qimage
+from .conftest import RENDER_TIMEOUT, wait_render
+
+
+def qimage_array(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    width, height = image.width(), image.height()
+    raw = np.frombuffer(image.constBits(), np.uint8, count=image.bytesPerLine() * height)
+    return raw.reshape(height, image.bytesPerLine())[:, : width * 3].reshape(height, width, 3).copy()
+
+
+def drawn(output, op: str) -> list:
+    """What ``op`` drew in each variant."""
+    return [next(e.get("drawn") for e in r.trace if e.get("op") == op) for r in output.results]
+
+
+# ---- start-up -----------------------------------------------------------------------------------
+
+
+def test_no_arguments_open_the_sample_and_the_default_preset(qtbot, make_window):
+    window = make_window()
+    assert Path(window.image_path) == paths.SAMPLE_IMAGE
+    assert Path(window.document.path) == paths.DEFAULT_PRESET
+    assert window.document.pipeline == Pipeline.load(paths.DEFAULT_PRESET)
+    assert window.image.shape == augview.load_image(paths.SAMPLE_IMAGE).shape
+    assert "astronaut.png" in window.windowTitle()
+    assert window.document.pipeline.name in window.windowTitle()
+    assert not window.isWindowModified() and not window.document.dirty
+    assert window.panel.tree.topLevelItemCount() == len(window.document.pipeline.steps)
+    assert window.name_edit.text() == window.document.pipeline.name
+    # The built-in defaults are not "recent files".
+    assert not window.settings.value("recent_images") and not window.settings.value("recent_presets")
+
+
+def test_arguments_open_that_image_and_preset(make_window, image_file, preset_file):
+    window = make_window(image=image_file, preset=preset_file)
+    assert window.image_path == str(image_file)
+    assert window.document.path == str(preset_file)
+    assert window.image.shape == (48, 64, 3)
+    assert window.document.pipeline.name == "test preset"
+    assert window.seed_spin.value() == 7  # the preset's seed
+    assert window.windowTitle().startswith("test preset[*] — small.png")
+    assert window.settings.value("recent_images") == [str(image_file)]
+    assert window.settings.value("last_preset") == str(preset_file)
+
+
+def test_the_first_render_is_painted(window):
+    out = window.last_output
+    cells = window.preview.cells
+    assert len(cells) == 1 + window.count_spin.value()  # the original and the variants
+    assert cells[0].pane.image == out.original
+    for cell, image in zip(cells[1:], out.images):
+        assert cell.pane.image == image
+    assert "64×48" in cells[0].caption.text()
+    assert "rotate" in cells[1].caption.text()
+    assert "rotate" in cells[1].caption.toolTip()
+
+
+def test_side_by_side_shows_one_variant(qtbot, window):
+    window.mode_box.setCurrentIndex(window.mode_box.findData("side"))
+    out = wait_render(qtbot, window)
+    assert len(out.results) == 1 and len(window.preview.cells) == 2
+    window.mode_box.setCurrentIndex(window.mode_box.findData("grid"))
+    window.count_spin.setValue(5)
+    out = wait_render(qtbot, window)
+    assert len(out.results) == 5 and len(window.preview.cells) == 6
+
+
+# ---- seed lock ----------------------------------------------------------------------------------
+
+
+def test_locked_seed_and_same_parameters_give_the_same_pixels(qtbot, window):
+    assert window.lock_box.isChecked()
+    first = window.last_output
+    window.request_render()
+    second = wait_render(qtbot, window)
+    assert second.job_id != first.job_id
+    for a, b in zip(first.results, second.results):
+        assert np.array_equal(a.image, b.image)
+        assert a.trace == b.trace
+    for a, b in zip(first.images, second.images):
+        assert a == b  # the painted QImages too
+    # ...and the same pixels a training script gets from the library with that seed.
+    seed = window.seed_spin.value()
+    for i, (result, image) in enumerate(zip(second.results, second.images)):
+        expected = window.document.pipeline.apply(window.proxy, seed=seed + i).image
+        assert np.array_equal(result.image, expected)
+        assert np.array_equal(qimage_array(image), expected)
+
+
+def test_locked_seed_editing_one_step_leaves_the_others_draws(qtbot, window):
+    seed = window.seed_spin.value()
+    before = window.last_output
+    window.document.set_param((1,), "brightness_limit", (0.3, 0.5))
+    after = wait_render(qtbot, window)
+    assert window.seed_spin.value() == seed
+    assert drawn(after, "rotate") == drawn(before, "rotate")  # unrelated step: untouched
+    assert [r.trace[2] for r in after.results] == [r.trace[2] for r in before.results]
+    assert drawn(after, "brightness_contrast") != drawn(before, "brightness_contrast")
+    for d in drawn(after, "brightness_contrast"):
+        value = d.get("brightness", next(iter(d.values())))
+        assert 0.3 <= value <= 0.5
+
+
+def test_locked_seed_changing_a_probability_keeps_other_draws(qtbot, window):
+    before = window.last_output
+    window.document.set_p((0,), 0.0)  # rotate never fires now
+    after = wait_render(qtbot, window)
+    assert all(r.trace[0]["fired"] is False for r in after.results)
+    assert drawn(after, "brightness_contrast") == drawn(before, "brightness_contrast")
+
+
+def test_unlocked_seed_an_edit_draws_a_new_seed(qtbot, window):
+    window.lock_box.setChecked(False)
+    seed = window.seed_spin.value()
+    window.document.set_param((0,), "limit", (-10.0, 10.0))
+    assert window.seed_spin.value() != seed
+    out = wait_render(qtbot, window)
+    assert out.results[0].seed == window.seed_spin.value()
+
+
+def test_reroll_draws_new_variants(qtbot, window):
+    before = window.last_output
+    seed = window.seed_spin.value()
+    window.reroll_button.click()
+    assert window.seed_spin.value() != seed
+    after = wait_render(qtbot, window)
+    assert after.results[0].seed == window.seed_spin.value()
+    assert drawn(after, "rotate") != drawn(before, "rotate")
+
+
+# ---- the worker never paints a stale result -----------------------------------------------------
+
+
+@pytest.fixture
+def painted(monkeypatch, window):
+    """The job id of every output the window paints."""
+    ids = []
+    original = window.preview.show_images
+
+    def spy(*args):
+        ids.append(window.last_output.job_id)
+        original(*args)
+
+    monkeypatch.setattr(window.preview, "show_images", spy)
+    return ids
+
+
+@pytest.fixture
+def slow_seed(monkeypatch):
+    """Pipeline.apply with this seed takes 0.4 s (a big photo, a slow op)."""
+    SLOW = 1234
+    real_apply = Pipeline.apply
+
+    def apply(self, image, seed=None):
+        if seed == SLOW:
+            time.sleep(0.4)
+        return real_apply(self, image, seed)
+
+    monkeypatch.setattr(Pipeline, "apply", apply)
+    return SLOW
+
+
+def test_quick_requests_paint_only_the_newest(qtbot, window, painted):
+    delivered = []
+    window.worker.finished.connect(lambda out: delivered.append(out.job_id))
+    for count in (2, 3, 4, 5, 6):
+        window.count_spin.setValue(count)
+    newest = window._job_id
+    out = wait_render(qtbot, window)
+    qtbot.wait(50)  # anything still in flight would arrive now
+    assert out.job_id == newest and len(out.results) == 6
+    assert painted == [newest]
+    assert max(delivered) == newest
+
+
+def test_a_slow_stale_result_is_not_painted(qtbot, window, painted, slow_seed):
+    window.mode_box.setCurrentIndex(window.mode_box.findData("side"))  # one variant per job
+    wait_render(qtbot, window)
+    painted.clear()
+    delivered = []
+    window.worker.finished.connect(lambda out: delivered.append(out.job_id))
+    window.seed_spin.setValue(slow_seed)  # job A starts and takes 0.4 s
+    qtbot.waitUntil(lambda: window.worker.busy, timeout=RENDER_TIMEOUT)
+    stale = window._job_id
+    window.seed_spin.setValue(99)  # job B, requested while A runs
+    newest = window._job_id
+    out = wait_render(qtbot, window)
+    qtbot.waitUntil(lambda: stale in delivered, timeout=RENDER_TIMEOUT)  # A did finish...
+    qtbot.wait(50)
+    assert painted == [newest]  # ...but was never painted
+    assert out.results[0].seed == 99
+    assert window.last_output.job_id == newest
+
+
+def test_a_late_stale_output_arriving_after_the_newest_is_ignored(qtbot, window, painted):
+    current = window.last_output
+    window.request_render()
+    newest = wait_render(qtbot, window)
+    # An older job's output delivered late (a slower thread, a queued signal): ignored.
+    window.worker.finished.emit(RenderOutput(current.job_id, current.results, current.images,
+                                             current.original, 0.0))
+    qtbot.wait(20)
+    assert window.last_output is newest
+    assert painted == [newest.job_id]
+
+
+def test_render_failure_of_the_newest_job_is_shown_in_the_status_bar(qtbot, window):
+    window.worker.failed.emit(window._job_id, "rotate: something went wrong")
+    qtbot.waitUntil(lambda: "something went wrong" in window.statusBar().currentMessage())
+    window.worker.failed.emit(window._job_id - 1, "stale failure")
+    qtbot.wait(20)
+    assert "stale" not in window.statusBar().currentMessage()
+
+
+class FakePipeline:
+    """Records the seeds it was asked for; the first call blocks until released."""
+
+    def __init__(self):
+        self.seeds = []
+        self.release = threading.Event()
+        self.started = threading.Event()
+
+    def apply(self, image, seed):
+        self.seeds.append(seed)
+        if len(self.seeds) == 1:
+            self.started.set()
+            assert self.release.wait(5)
+        return augview.Result(image.copy(), [], seed)
+
+
+@pytest.fixture
+def worker():
+    w = RenderWorker()
+    yield w
+    w.stop()
+
+
+def test_worker_keeps_only_the_newest_pending_job(qtbot, worker):
+    image = np.zeros((4, 5, 3), np.uint8)
+    fake = FakePipeline()
+    outputs = []
+    worker.finished.connect(lambda out: outputs.append(out))
+    worker.submit(RenderJob(1, fake, image, count=1, seed=100))
+    assert fake.started.wait(5)
+    for job_id in range(2, 11):  # nine quick requests while job 1 is busy
+        worker.submit(RenderJob(job_id, fake, image, count=1, seed=100 * job_id))
+    fake.release.set()
+    qtbot.waitUntil(lambda: bool(outputs) and outputs[-1].job_id == 10, timeout=RENDER_TIMEOUT)
+    assert fake.seeds == [100, 1000]  # jobs 2..9 were replaced before they started
+    assert [o.job_id for o in outputs] == [1, 10]
+
+
+def test_worker_gives_up_a_job_superseded_between_variants(qtbot, worker):
+    image = np.zeros((4, 5, 3), np.uint8)
+    fake = FakePipeline()
+    outputs = []
+    worker.finished.connect(lambda out: outputs.append(out))
+    worker.submit(RenderJob(1, fake, image, count=4, seed=0))
+    assert fake.started.wait(5)
+    worker.submit(RenderJob(2, fake, image, count=2, seed=50))
+    fake.release.set()
+    qtbot.waitUntil(lambda: bool(outputs), timeout=RENDER_TIMEOUT)
+    qtbot.wait(50)
+    assert [o.job_id for o in outputs] == [2]  # job 1 stopped after its first variant
+    assert fake.seeds == [0, 50, 51]
+    assert [r.seed for r in outputs[0].results] == [50, 51]
+
+
+def test_worker_survives_a_failing_job(qtbot, worker):
+    class Broken:
+        def apply(self, image, seed):
+            raise RuntimeError("boom")
+
+    failures, outputs = [], []
+    worker.failed.connect(lambda job_id, message: failures.append((job_id, message)))
+    worker.finished.connect(lambda out: outputs.append(out))
+    image = np.zeros((4, 5, 3), np.uint8)
+    worker.submit(RenderJob(1, Broken(), image, count=1, seed=0))
+    qtbot.waitUntil(lambda: bool(failures), timeout=RENDER_TIMEOUT)
+    assert failures[0][0] == 1 and "boom" in failures[0][1]
+    worker.submit(RenderJob(2, Pipeline([augview.Step("vertical_flip")]), image, count=1, seed=0))
+    qtbot.waitUntil(lambda: bool(outputs), timeout=RENDER_TIMEOUT)
+    assert outputs[0].job_id == 2 and not worker.busy
+
+
+def test_to_qimage_owns_its_pixels():
+    rgb = np.arange(4 * 5 * 3, dtype=np.uint8).reshape(4, 5, 3)
+    image = to_qimage(rgb)
+    rgb[:] = 0
+    assert image.format() == QImage.Format.Format_RGB888
+    assert (image.width(), image.height()) == (5, 4)
+    assert qimage_array(image)[1, 2].tolist() == [21, 22, 23]
+    gray = to_qimage(np.arange(20, dtype=np.uint8).reshape(4, 5)[:, ::-1])  # not contiguous
+    assert gray.format() == QImage.Format.Format_Grayscale8
+    assert gray.pixelColor(0, 0).red() == 4
+
+
+# ---- big photos, export, zoom -------------------------------------------------------------------
+
+
+def test_big_photos_preview_on_a_proxy(qtbot, tmp_path, window):
+    from .conftest import gradient
+
+    big = tmp_path / "wide.png"
+    augview.save_image(big, gradient(60, 1100))
+    window.open_image(big)
+    qtbot.waitUntil(lambda: window.image_path == str(big), timeout=RENDER_TIMEOUT)
+    out = wait_render(qtbot, window)
+    assert window.image.shape == (60, 1100, 3)
+    assert window.proxy.shape[1] == 1024
+    assert out.original.width() == 1024
+    caption = window.preview.cells[0].caption.text()
+    assert "1100×60" in caption and "preview at 1024×" in caption
+
+
+def test_export_grid_writes_a_png(qtbot, tmp_path, window):
+    target = tmp_path / "grid.png"
+    window.export_grid(str(target))
+    qtbot.waitUntil(lambda: "exported" in window.statusBar().currentMessage(), timeout=RENDER_TIMEOUT)
+    grid = augview.load_image(target)
+    assert grid.shape[0] > 48 and grid.shape[1] > 64
+
+
+def test_export_dialog_cancel_writes_nothing(tmp_path, window, dialogs):
+    dialogs.save_paths.append("")
+    window.export_grid_dialog()
+    assert dialogs.file_dialogs == ["Export grid"]
+
+
+def test_zoom_is_shared_by_every_pane(qtbot, window):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+
+    from augview.gui.preview import MAX_ZOOM, MIN_ZOOM
+
+    view = window.preview.view
+    window.show()
+    assert view.fit and window.zoom_label.text() in ("", "fit")
+    pane = window.preview.cells[1].pane
+    wheel = QWheelEvent(QPointF(10, 10), QPointF(10, 10), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    fitted = pane.scale()
+    pane.wheelEvent(wheel)
+    assert not view.fit
+    assert view.zoom == pytest.approx(fitted * 1.25)
+    assert all(cell.pane.scale() == pytest.approx(view.zoom) for cell in window.preview.cells)
+    assert window.zoom_label.text() == f"{view.zoom * 100:.0f}%"
+    view.set_zoom(1000)
+    assert view.zoom == MAX_ZOOM
+    view.set_zoom(0)
+    assert view.zoom == MIN_ZOOM
+    qtbot.mouseDClick(pane, Qt.MouseButton.LeftButton)
+    assert view.fit and window.zoom_label.text() == "fit"
+
+
+def test_dragging_a_pane_pans_every_pane(qtbot, window):
+    from PySide6.QtCore import QPoint, Qt
+
+    window.show()
+    view = window.preview.view
+    view.set_zoom(4.0)
+    pane = window.preview.cells[0].pane
+    start = pane.rect().center()
+    qtbot.mousePress(pane, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(pane, start + QPoint(40, 0))
+    qtbot.mouseRelease(pane, Qt.MouseButton.LeftButton, pos=start + QPoint(40, 0))
+    assert view.center.x() < 0.5  # dragged right: the view moves towards the left edge
+    assert view.center.y() == pytest.approx(0.5)
