@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName("pipeline_dock")
         dock.setWidget(left)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        dock.setMinimumWidth(380)
+        dock.setMinimumWidth(430)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
 
         self.preview = PreviewArea()

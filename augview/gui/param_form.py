@@ -183,7 +183,7 @@ class ParamForm(QWidget):
             reset.setObjectName(f"reset:{spec.name}")
             reset.clicked.connect(lambda *_, s=spec: self._write(s.name, s.default))
             row.addWidget(reset)
-            label = QLabel(spec.name + (f" ({spec.unit})" if spec.unit else ""))
+            label = QLabel(spec.name + (f" ({spec.unit.strip()})" if spec.unit.strip() else ""))
             label.setToolTip(spec.help)
             form.addRow(label, row)
         layout.addLayout(form)

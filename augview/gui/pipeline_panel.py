@@ -27,7 +27,7 @@ def step_summary(node) -> str:
     for spec in op.params:
         if spec.kind == "range":
             low, high = node.params[spec.name]
-            parts.append(f"{low:g}..{high:g}{spec.unit}")
+            parts.append(f"{low:.3g}..{high:.3g}{spec.unit.strip()}")
     return node.op + (f"  {', '.join(parts[:2])}" if parts else "")
 
 
