@@ -17,7 +17,7 @@ from augview.core.registry import CATALOG, CATEGORIES
 OPS = sorted(CATALOG)
 
 # Ops whose output size may differ from the input (everything else must keep the shape).
-RESIZING = {"random_crop", "center_crop", "random_resized_crop", "resize", "random_scale", "pad"}
+RESIZING = {"random_crop", "center_crop", "random_resized_crop", "resize", "random_scale", "pad", "perspective"}
 
 
 def test_catalog_has_the_required_ops():

@@ -1,4 +1,5 @@
-"""Geometric ops that move pixels with one matrix: flips, rotation, affine, perspective, padding.
+"""Geometric ops that keep the frame: flips and rotation (affine, perspective and friends are in
+warps.py; crops, resizing and padding in crops.py).
 
 Each op's drawn values are enough to rebuild its matrix (``*_matrix`` functions), so boxes, masks
 and keypoints can later follow exactly the same transform as the pixels.
@@ -9,7 +10,9 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from augview.core.ops._common import BORDERS, INTERPOLATIONS, border_params, border_value, interpolation_param
+from augview.core.ops._common import (
+    BORDERS, INTERPOLATIONS, border_params, border_value, interpolation_param, warp_source,
+)
 from augview.core.params import range_param
 from augview.core.registry import Op, register
 
@@ -56,7 +59,7 @@ def rotation_matrix(angle: float, shape: tuple) -> np.ndarray:
 def _rotate(image, drawn):
     matrix = rotation_matrix(drawn["angle"], image.shape)
     return cv2.warpAffine(
-        image, matrix, (image.shape[1], image.shape[0]),
+        warp_source(image, drawn["border_mode"]), matrix, (image.shape[1], image.shape[0]),
         flags=INTERPOLATIONS[drawn["interpolation"]],
         borderMode=BORDERS[drawn["border_mode"]],
         borderValue=border_value(image, drawn["fill"]),
