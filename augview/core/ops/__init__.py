@@ -7,6 +7,7 @@ from augview.core.ops import (  # noqa: F401
     dropout,
     geometric,
     noise,
+    policies,
     tone,
     warps,
 )
