@@ -37,6 +37,8 @@ class Op:
     apply: Applier
     sample: Sampler | None = None
     caption: Callable[[dict], str] | None = None  # custom grid caption of the drawn values
+    # Extra lines for learners that depend on the parameters (e.g. a policy's sub-policies).
+    details: Callable[[dict], list[str]] | None = None
 
     def spec(self, name: str) -> ParamSpec:
         for spec in self.params:

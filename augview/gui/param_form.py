@@ -13,7 +13,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout,
+    QWidget,
 )
 from superqt import QLabeledDoubleRangeSlider, QLabeledDoubleSlider, QLabeledRangeSlider, QLabeledSlider
 
@@ -121,6 +122,7 @@ class ParamForm(QWidget):
         self.document = document
         self.path: tuple[int, ...] | None = None
         self.controls: dict[str, tuple[ParamSpec, Control]] = {}
+        self.details: QPlainTextEdit | None = None
         self._outer = QVBoxLayout(self)
         self._outer.setContentsMargins(6, 6, 6, 6)
         self._body: QWidget | None = None
@@ -187,6 +189,15 @@ class ParamForm(QWidget):
             label.setToolTip(spec.help)
             form.addRow(label, row)
         layout.addLayout(form)
+        self.details = None
+        if isinstance(node, Step) and get_op(node.op).details is not None:
+            # e.g. AutoAugment's 25 sub-policies, so a learner can inspect what the policy does.
+            self.details = QPlainTextEdit()
+            self.details.setReadOnly(True)
+            self.details.setObjectName("details")
+            self.details.setMinimumHeight(160)
+            layout.addWidget(QLabel("<b>What it can do</b>"))
+            layout.addWidget(self.details)
         self.refresh()
 
     # ---- binding ----
@@ -217,6 +228,11 @@ class ParamForm(QWidget):
                 control.set(self.model_value(name))
             finally:
                 control.widget.blockSignals(False)
+        node = self._node()
+        if self.details is not None and isinstance(node, Step):
+            text = "\n".join(get_op(node.op).details(node.params))
+            if self.details.toPlainText() != text:
+                self.details.setPlainText(text)
 
     def _on_control_changed(self, name: str):
         spec, control = self.controls[name]

@@ -320,6 +320,7 @@ register(Op(
     apply=_apply_ops,
     sample=_auto_augment_sample,
     caption=lambda d: f"{d['policy']} #{d['sub_policy']}: {_fired_text(d['ops'])}",
+    details=lambda params: describe_policy(params["policy"]),
 ))
 
 
