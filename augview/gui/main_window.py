@@ -27,6 +27,7 @@ from augview.gui.folder_strip import FolderStrip, list_images
 from augview.gui.param_form import ParamForm
 from augview.gui.pipeline_panel import PipelinePanel
 from augview.gui.preview import PreviewArea
+from augview.gui.side_windows import SideWindows
 from augview.gui.render_worker import BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
 
 MAX_RECENT = 8
@@ -44,8 +45,7 @@ class MainWindow(QMainWindow):
         self.proxy: np.ndarray | None = None
         self.last_output = None
         self._image_request = 0
-        self.mix_view = None
-        self.smote_view = None
+        self.side_windows = SideWindows(self)
         self._job_id = 0
         self.worker = RenderWorker()
         self.worker.finished.connect(self._on_rendered)
@@ -189,32 +189,15 @@ class MainWindow(QMainWindow):
         self._action(view, "Zoom in", lambda: self._zoom_by(1.25), QKeySequence.StandardKey.ZoomIn)
         self._action(view, "Zoom out", lambda: self._zoom_by(0.8), QKeySequence.StandardKey.ZoomOut)
         tools = bar.addMenu("&Tools")
-        self._action(tools, "&Mix images (mixup, CutMix, SamplePairing, mosaic)…", self.show_mix_view,
+        side = self.side_windows
+        self._action(tools, "&Mix images (mixup, CutMix, SamplePairing, mosaic)…", side.show_mix,
                      QKeySequence("Ctrl+M"))
-        self._action(tools, "&SMOTE explorer…", self.show_smote_view)
+        self._action(tools, "&SMOTE explorer…", side.show_smote)
+        tools.addSeparator()
+        self._action(tools, "Parameter s&weep of the selected step…", side.show_sweep, QKeySequence("Ctrl+W"))
+        self._action(tools, "Op &gallery…", side.show_gallery, QKeySequence("Ctrl+G"))
+        self._action(tools, "&Compare original and variant #1…", side.show_compare, QKeySequence("Ctrl+D"))
         self._update_undo_actions()
-
-    # ---- side windows ----
-
-    def show_mix_view(self):
-        from augview.gui.mix_view import MixView
-
-        if self.mix_view is None:
-            self.mix_view = MixView(self.image)
-            self.mix_view.resize(1200, 760)
-        elif self.image is not None:
-            self.mix_view.set_image_a(self.image)
-        self.mix_view.show()
-        self.mix_view.raise_()
-
-    def show_smote_view(self):
-        from augview.gui.smote_view import SmoteView
-
-        if self.smote_view is None:
-            self.smote_view = SmoteView()
-            self.smote_view.resize(900, 520)
-        self.smote_view.show()
-        self.smote_view.raise_()
 
     # ---- rendering ----
 
@@ -403,6 +386,7 @@ class MainWindow(QMainWindow):
                 return  # a newer image was asked for meanwhile
             self.image, self.proxy = result
             self.image_path = path
+            self.panel.set_image_shape(self.image.shape)
             self.statusBar().showMessage(f"opened {path}", 4000)
             if remember:
                 self._remember("recent_images", path)
@@ -428,7 +412,7 @@ class MainWindow(QMainWindow):
         """The grid at full resolution, as shown (same preset snapshot, seed and count)."""
         pipeline, image, seed = self.document.snapshot(), self.image, self.seed_spin.value()
         count = self.count_spin.value()
-        title = f"{pipeline.name or 'untitled'} — {Path(self.image_path or '').name}"
+        title = f"{pipeline.name or 'untitled'} on {Path(self.image_path or '').name}"
 
         def work():
             results = render_variants(pipeline, image, count, seed)
@@ -498,7 +482,5 @@ class MainWindow(QMainWindow):
         self.worker.stop()
         self.tasks.shutdown()
         self.strip.shutdown()
-        for view in (self.mix_view, self.smote_view):
-            if view is not None:
-                view.close()
+        self.side_windows.close_all()
         event.accept()

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLineEdit, QMenu, QToolButton, QTreeWidget,
+    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QToolButton,
+    QTreeWidget,
     QTreeWidgetItem, QTreeWidgetItemIterator, QVBoxLayout, QWidget,
 )
 
+from augview.core.analysis import distinct_outputs, effective_probabilities
 from augview.core.registry import CATALOG, CATEGORIES
 from augview.core.steps import GROUP_KINDS, Group, Step
 from augview.gui.document import Document
@@ -106,10 +108,13 @@ class StepTree(QTreeWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setColumnCount(2)
-        self.setHeaderLabels(["step", "p"])
+        self.setColumnCount(3)
+        self.setHeaderLabels(["step", "p", "fires"])
+        self.headerItem().setToolTip(2, "how often the step really runs, through its groups' p, "
+                                        "one_of and some_of")
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
@@ -172,6 +177,11 @@ class PipelinePanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(bar)
         layout.addWidget(self.tree)
+        self.count_label = QLabel(self)
+        self.count_label.setWordWrap(True)
+        self.count_label.setObjectName("distinct_count")
+        layout.addWidget(self.count_label)
+        self.image_shape: tuple | None = None
 
         self.tree.itemSelectionChanged.connect(self._emit_selection)
         self.tree.itemChanged.connect(self._on_item_changed)
@@ -197,6 +207,7 @@ class PipelinePanel(QWidget):
         self._fill(self.tree.invisibleRootItem(), self.document.pipeline.steps, ())
         self.tree.expandAll()
         self.tree.blockSignals(False)
+        self._update_analysis()
         item = self.item_at(select) if select else None
         if item is None and select:
             item = self.item_at(select[:-1] + (select[-1] - 1,)) if select[-1] > 0 else self.item_at(select[:-1])
@@ -245,6 +256,29 @@ class PipelinePanel(QWidget):
             self.rebuild()
         else:
             self._refresh_texts(self.tree.invisibleRootItem(), self.document.pipeline.steps)
+            self._update_analysis()
+
+    def set_image_shape(self, shape: tuple):
+        self.image_shape = tuple(shape)
+        self._update_analysis()
+
+    def _update_analysis(self):
+        """The "fires" column and the count of distinct images (textbook arithmetic on the
+        parameters; no pixels involved)."""
+        steps = self.document.pipeline.steps
+        chances = effective_probabilities(steps)
+        self.tree.blockSignals(True)
+        for path, chance in chances.items():
+            item = self.item_at(path)
+            if item is not None:
+                item.setText(2, f"{chance:.0%}")
+        self.tree.blockSignals(False)
+        if self.image_shape is None or not steps:
+            self.count_label.setText("")
+            return
+        count = distinct_outputs(steps, self.image_shape)
+        self.count_label.setText(count.summary())
+        self.count_label.setToolTip("\n".join(count.explanation))
 
     def _refresh_texts(self, parent_item, nodes):
         self.tree.blockSignals(True)

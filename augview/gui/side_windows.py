@@ -1,0 +1,81 @@
+"""The teaching and exploring windows opened from the Tools menu. Each is made on first use and
+then reused, fed with the main window's current image (its display proxy) and selection."""
+
+from __future__ import annotations
+
+from augview.core.steps import Step
+
+
+class SideWindows:
+    def __init__(self, main):
+        self.main = main
+        self.mix = self.smote = self.sweep = self.gallery = self.compare = None
+
+    @staticmethod
+    def _present(window):
+        window.show()
+        window.raise_()
+
+    def show_mix(self):
+        from augview.gui.mix_view import MixView
+
+        if self.mix is None:
+            self.mix = MixView(self.main.image)
+            self.mix.resize(1200, 760)
+        elif self.main.image is not None:
+            self.mix.set_image_a(self.main.image)
+        self._present(self.mix)
+
+    def show_smote(self):
+        from augview.gui.smote_view import SmoteView
+
+        if self.smote is None:
+            self.smote = SmoteView()
+            self.smote.resize(900, 520)
+        self._present(self.smote)
+
+    def selected_step(self):
+        """(op name, params) of the selected step, or rotate at its defaults."""
+        path = self.main.panel.selected_path()
+        node = self.main.document.node(path) if path is not None else None
+        return (node.op, dict(node.params)) if isinstance(node, Step) else ("rotate", None)
+
+    def show_sweep(self):
+        from augview.gui.sweep_view import SweepView
+
+        op, params = self.selected_step()
+        if self.sweep is None:
+            self.sweep = SweepView(self.main.proxy, op, params)
+            self.sweep.resize(1400, 820)
+        else:
+            self.sweep.set_source(self.main.proxy, op, params)
+        self._present(self.sweep)
+
+    def show_gallery(self):
+        from augview.gui.gallery_view import GalleryView
+
+        if self.gallery is None:
+            self.gallery = GalleryView(self.main.proxy)
+            self.gallery.resize(1400, 900)
+        elif self.main.proxy is not None:
+            self.gallery.set_image(self.main.proxy)
+        self._present(self.gallery)
+
+    def show_compare(self):
+        from augview.gui.compare_view import CompareView
+
+        output = self.main.last_output
+        if output is None or not output.results:
+            return
+        args = (output.original_array, output.results[0].image, output.results[0].summary)
+        if self.compare is None:
+            self.compare = CompareView(*args)
+            self.compare.resize(1000, 800)
+        else:
+            self.compare.set_images(*args)
+        self._present(self.compare)
+
+    def close_all(self):
+        for window in (self.mix, self.smote, self.sweep, self.gallery, self.compare):
+            if window is not None:
+                window.close()

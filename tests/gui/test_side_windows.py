@@ -1,0 +1,30 @@
+"""The Tools menu opens each teaching window on the window's current image and selection."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+
+
+def tools_actions(window) -> dict[str, QAction]:
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Tools")
+    return {a.text().replace("&", ""): a for a in menu.actions() if a.text()}
+
+
+def test_every_tools_entry_opens_its_window(qtbot, window):
+    window.panel.rebuild(select=(0,))  # the rotate step
+    actions = tools_actions(window)
+    opened = {}
+    for label, attribute in (("Mix images", "mix"), ("SMOTE explorer", "smote"),
+                             ("Parameter sweep", "sweep"), ("Op gallery", "gallery"),
+                             ("Compare original", "compare")):
+        action = next(a for text, a in actions.items() if text.startswith(label))
+        action.trigger()
+        opened[attribute] = getattr(window.side_windows, attribute)
+        assert opened[attribute] is not None and opened[attribute].isVisible(), label
+    # The sweep starts on the selected step; the compare view on the current first variant.
+    assert window.side_windows.selected_step()[0] == "rotate"
+    # Opening again reuses the same window.
+    actions[next(t for t in actions if t.startswith("Op gallery"))].trigger()
+    assert window.side_windows.gallery is opened["gallery"]
+    window.side_windows.close_all()
+    assert not any(w.isVisible() for w in opened.values())

@@ -1,0 +1,246 @@
+"""The teaching side windows: parameter sweep, op gallery and compare (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+import augview
+from augview.core.registry import CATALOG, CATEGORIES
+from augview.gui.compare_view import CompareView, compute_histograms
+from augview.gui.gallery_view import GalleryView
+from augview.gui.sweep_view import SweepView
+
+from .conftest import RENDER_TIMEOUT, gradient
+
+
+def shown(qtbot, widget, width=900, height=600):
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    return widget
+
+
+# ---- parameter sweep ----
+
+def wait_sweep(qtbot, view, after: int):
+    qtbot.waitUntil(lambda: view.computed > after and view.tasks._outstanding == 0, timeout=RENDER_TIMEOUT)
+
+
+@pytest.fixture
+def sweep_view(qtbot):
+    view = shown(qtbot, SweepView(gradient(), "rotate", {"limit": (-30.0, 30.0)}))
+    wait_sweep(qtbot, view, 0)
+    return view
+
+
+def test_sweep_starts_on_the_given_step_and_labels_each_value(qtbot, sweep_view):
+    view = sweep_view
+    assert view.op_name() == "rotate" and view.param_name() == "limit"
+    assert view.params["limit"] == (-30.0, 30.0)
+    assert len(view.cells) == 7
+    assert view.captions()[0] == "angle = -180°" and view.captions()[-1] == "angle = 180°"
+    before = view.computed
+    view.from_spin.setValue(-45)
+    view.to_spin.setValue(45)
+    qtbot.waitUntil(lambda: view.captions() == [f"angle = {a}°" for a in (-45, -30, -15, 0, 15, 30, 45)],
+                    timeout=RENDER_TIMEOUT)
+    assert view.computed > before
+    assert all(cell.pane.image is not None for cell in view.cells)
+    middle = view.last_cells[3][1]
+    assert np.array_equal(middle, gradient())  # angle 0 leaves the image alone
+
+
+def test_sweep_count_and_the_steps_range(qtbot, sweep_view):
+    view = sweep_view
+    view.step_button.click()  # sweep the step's own range, -30..30
+    view.count_spin.setValue(3)
+    qtbot.waitUntil(lambda: view.captions() == ["angle = -30°", "angle = 0°", "angle = 30°"], timeout=RENDER_TIMEOUT)
+
+
+def test_extremes_mode_shows_min_middle_max_and_random_draws(qtbot, sweep_view):
+    view = sweep_view
+    before = view.computed
+    view.extremes_button.click()
+    assert view.mode() == "extremes" and not view.param_box.isEnabled()
+    wait_sweep(qtbot, view, before)
+    captions = view.captions()
+    assert len(captions) == 7
+    assert captions[0].startswith("all ranges at min") and "angle=-30.0°" in captions[0]
+    assert captions[1].startswith("all ranges at middle") and "angle=0°" in captions[1]
+    assert captions[2].startswith("all ranges at max") and "angle=30.0°" in captions[2]
+    assert all(c.startswith("random, seed") for c in captions[3:])
+
+
+def test_set_source_follows_the_selected_step(qtbot, sweep_view):
+    view = sweep_view
+    before = view.computed
+    view.set_source(gradient(30, 40), "brightness_contrast", {"brightness_limit": (-0.1, 0.3)})
+    wait_sweep(qtbot, view, before)
+    assert view.op_name() == "brightness_contrast" and view.param_name() == "brightness_limit"
+    assert view.params["brightness_limit"] == (-0.1, 0.3)
+    assert view.last_cells[0][1].shape == (30, 40, 3)
+    assert view.captions()[0] == "brightness = -1.00"
+    means = [cell[1].mean() for cell in view.last_cells]
+    assert means == sorted(means)
+
+
+def test_a_parameter_without_effect_is_pointed_out(qtbot, sweep_view):
+    view = sweep_view
+    before = view.computed
+    view.set_source(None, "random_crop", {"size_mode": "pixels", "height": 20, "width": 20})
+    view.set_param("fraction")  # only used in "fraction" size mode
+    wait_sweep(qtbot, view, before)
+    assert "no effect" in view.info.text()
+
+
+# ---- op gallery ----
+
+@pytest.fixture
+def gallery_view(qtbot):
+    view = shown(qtbot, GalleryView(gradient()), 1200, 800)
+    qtbot.waitUntil(lambda: len(view.tiles) == len(CATALOG), timeout=RENDER_TIMEOUT * 2)
+    return view
+
+
+def test_gallery_has_one_labelled_tile_per_op(gallery_view):
+    view = gallery_view
+    assert sorted(view.visible_names()) == sorted(CATALOG)
+    item = view.item("rotate")
+    assert not item.icon().isNull()
+    assert item.text().startswith("rotate\nangle=")
+    assert CATALOG["rotate"].description in item.toolTip()
+
+
+def test_gallery_category_filter_and_search(gallery_view):
+    view = gallery_view
+    view.category_box.setCurrentIndex(view.category_box.findData("blur"))
+    assert view.visible_names() and all(CATALOG[n].category == "blur" for n in view.visible_names())
+    assert view.item("rotate").isHidden()
+    view.category_box.setCurrentIndex(0)
+    view.search.setText("flip")
+    names = view.visible_names()
+    assert {"horizontal_flip", "vertical_flip"} <= set(names)
+    assert all("flip" in n or "flip" in CATALOG[n].description.lower() for n in names)
+    assert "gaussian_blur" not in names
+    assert view.category_box.count() == len(CATEGORIES) + 1
+
+
+def test_gallery_selection_shows_the_description(gallery_view):
+    view = gallery_view
+    view.select("gaussian_blur")
+    text = view.text.toPlainText()
+    assert "gaussian_blur" in text and CATALOG["gaussian_blur"].description[:40] in text
+    assert view.preview.pane.image is not None
+
+
+def test_contact_sheet_export_writes_a_png(qtbot, gallery_view, dialogs, tmp_path):
+    view = gallery_view
+    view.category_box.setCurrentIndex(view.category_box.findData("color"))
+    path = tmp_path / "sheet.png"
+    dialogs.save_paths.append(str(path))
+    view.export_button.click()
+    qtbot.waitUntil(lambda: view.exported == [str(path)], timeout=RENDER_TIMEOUT * 2)
+    sheet = augview.load_image(path)
+    count = len(view.visible_names()) + 1  # and the original
+    assert sheet.shape[1] > 256 * 3 and sheet.shape[0] > 256 * (count // 5)
+    assert str(path) in view.status.text()
+
+
+# ---- compare ----
+
+def black_white(height=40, width=60):
+    return np.zeros((height, width, 3), np.uint8), np.full((height, width, 3), 255, np.uint8)
+
+
+def column_brightness(image, x):
+    return np.mean([image.pixelColor(x, y).lightness() for y in range(image.height() // 3, 2 * image.height() // 3)])
+
+
+def test_wipe_shows_original_left_and_augmented_right_of_the_divider(qtbot):
+    original, augmented = black_white(40, 60)
+    view = shown(qtbot, CompareView(original, augmented, "test"), 640, 480)
+    wipe = view.wipe
+    wipe.set_position(0.5)
+    image = wipe.grab().toImage()
+    left, right = int(image.width() * 0.3), int(image.width() * 0.7)
+    assert column_brightness(image, left) < 60 and column_brightness(image, right) > 200
+    qtbot.mouseClick(wipe, Qt.MouseButton.LeftButton, pos=QPoint(int(wipe.width() * 0.9), wipe.height() // 2))
+    assert wipe.position == pytest.approx(0.9, abs=0.01)
+    image = wipe.grab().toImage()
+    assert column_brightness(image, right) < 60  # now left of the divider: the original
+
+
+def test_difference_of_identical_images_is_all_black(qtbot):
+    image = gradient()
+    view = shown(qtbot, CompareView(image, image.copy()))
+    view.set_mode("difference")
+    qtbot.waitUntil(lambda: view.diff_array is not None, timeout=RENDER_TIMEOUT)
+    assert view.diff_array.max() == 0 and view.diff_stats["changed"] == 0
+    assert view.diff_cell.isVisible() and "0.0% of pixels changed" in view.diff_cell.caption.text()
+    pane = view.diff_cell.pane
+    grabbed = pane.grab().toImage()
+    rect = pane.target_rect()
+    assert grabbed.pixelColor(int(rect.center().x()), int(rect.center().y())).lightness() == 0
+
+
+def test_difference_gain_amplifies(qtbot):
+    image = gradient()
+    brighter = np.clip(image.astype(int) + 2, 0, 255).astype(np.uint8)
+    view = shown(qtbot, CompareView(image, brighter))
+    view.set_mode("difference")
+    qtbot.waitUntil(lambda: view.diff_array is not None, timeout=RENDER_TIMEOUT)
+    view.gain.setValue(10)
+    qtbot.waitUntil(lambda: view.diff_array is not None and view.diff_array.max() == 20, timeout=RENDER_TIMEOUT)
+
+
+def test_different_sizes_are_shown_side_by_side(qtbot):
+    image = gradient()
+    view = shown(qtbot, CompareView(image, image[5:25, 10:40].copy()))
+    view.set_mode("difference")
+    qtbot.waitUntil(lambda: view.diff_stats is not None, timeout=RENDER_TIMEOUT)
+    assert view.diff_array is None and "sizes differ" in view.info.text()
+    assert view.left_cell.isVisible() and view.right_cell.isVisible() and not view.diff_cell.isVisible()
+    assert "30×20" in view.right_cell.caption.text()
+
+
+def test_histograms_sum_to_the_pixel_count(qtbot):
+    image = gradient()
+    crop = image[:20, :30].copy()
+    view = shown(qtbot, CompareView(image, crop))
+    view.set_mode("histogram")
+    qtbot.waitUntil(lambda: view.histograms is not None, timeout=RENDER_TIMEOUT)
+    data = view.histograms
+    assert data["channels"] == ["R", "G", "B"]
+    assert data["original"].shape == (3, 256)
+    assert np.allclose(data["original"].sum(axis=1), image.shape[0] * image.shape[1])
+    assert np.allclose(data["augmented"].sum(axis=1), 20 * 30)
+    assert data["original"][0, 0] == np.count_nonzero(image[..., 0] == 0)
+    assert view.plot.data is data and not view.plot.grab().toImage().isNull()
+
+
+def test_gray_histograms_have_one_channel():
+    gray = gradient()[..., 0].copy()
+    data = compute_histograms(gray, 255 - gray)
+    assert data["channels"] == ["grey"] and data["original"].sum() == gray.size
+    assert np.array_equal(data["augmented"][0], data["original"][0][::-1])
+
+
+def test_set_images_replaces_both(qtbot):
+    a, b = black_white()
+    view = shown(qtbot, CompareView(a, a.copy()))
+    view.set_images(a, b, "new title")
+    view.set_mode("difference")
+    qtbot.waitUntil(lambda: view.diff_array is not None, timeout=RENDER_TIMEOUT)
+    assert view.diff_array.min() == 255 and view.title_label.text() == "new title"
+
+
+def test_an_op_without_parameters_falls_back_to_extremes(qtbot, sweep_view):
+    view = sweep_view
+    before = view.computed
+    view.set_source(None, "horizontal_flip")
+    wait_sweep(qtbot, view, before)
+    assert view.param_name() is None and "no parameters" in view.info.text()
+    assert view.captions()[0].startswith("as configured")
+    assert np.array_equal(view.last_cells[0][1], gradient()[:, ::-1])
