@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
         self._action(tools, "Parameter s&weep of the selected step…", side.show_sweep, QKeySequence("Ctrl+W"))
         self._action(tools, "Op &gallery…", side.show_gallery, QKeySequence("Ctrl+G"))
         self._action(tools, "&Compare original and variant #1…", side.show_compare, QKeySequence("Ctrl+D"))
+        tools.addSeparator()
+        self._action(tools, "&Presentation mode (one step per slide)", side.show_presentation, QKeySequence("F5"))
         self._update_undo_actions()
 
     # ---- rendering ----

@@ -9,7 +9,7 @@ from augview.core.steps import Step
 class SideWindows:
     def __init__(self, main):
         self.main = main
-        self.mix = self.smote = self.sweep = self.gallery = self.compare = None
+        self.mix = self.smote = self.sweep = self.gallery = self.compare = self.presentation = None
 
     @staticmethod
     def _present(window):
@@ -75,7 +75,25 @@ class SideWindows:
             self.compare.set_images(*args)
         self._present(self.compare)
 
+    def show_presentation(self, full_screen: bool = True):
+        from augview.gui.presentation import PresentationView
+
+        if self.main.proxy is None:
+            return
+        if self.presentation is not None:
+            self.presentation.close()
+        main = self.main
+        self.presentation = PresentationView(main.document.snapshot(), main.proxy, main.count_spin.value(),
+                                             main.seed_spin.value())
+        self.presentation.resize(1280, 800)
+        if full_screen:
+            self.presentation.showFullScreen()
+        else:
+            self.presentation.show()
+        self.presentation.activateWindow()
+        self.presentation.setFocus()
+
     def close_all(self):
-        for window in (self.mix, self.smote, self.sweep, self.gallery, self.compare):
+        for window in (self.mix, self.smote, self.sweep, self.gallery, self.compare, self.presentation):
             if window is not None:
                 window.close()
