@@ -24,8 +24,14 @@ from augview.core.interop_albumentations_import import from_albumentations
 from augview.core.interop_torchvision import to_torchvision_code
 from augview.errors import PresetError
 
-__all__ = ["from_albumentations", "load_albumentations_file", "to_albumentations", "to_python_code",
-           "to_torchvision_code"]
+__all__ = ["from_albumentations", "is_albumentations", "load_albumentations_file", "to_albumentations",
+           "to_python_code", "to_torchvision_code"]
+
+
+def is_albumentations(data: Any) -> bool:
+    """True for the plain data of an albumentations pipeline (its ``A.save`` / ``A.to_dict`` form)."""
+    return (isinstance(data, dict) and "schema_version" not in data
+            and isinstance(data.get("transform"), dict) and "__class_fullname__" in data["transform"])
 
 _YAML_SUFFIXES = (".yaml", ".yml")
 

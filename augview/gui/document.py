@@ -68,11 +68,12 @@ class Document(QObject):
 
     # ---- whole-document changes ----
 
-    def replace(self, pipeline: Pipeline, path: str | None):
-        """A newly opened preset: history starts afresh and the document is clean."""
+    def replace(self, pipeline: Pipeline, path: str | None, saved: bool = True):
+        """A newly opened preset: history starts afresh. ``saved=False`` for one that exists only
+        in memory (an import), so closing it asks first."""
         self.pipeline = pipeline
         self.path = path
-        self._saved = pipeline.to_dict()
+        self._saved = pipeline.to_dict() if saved else {}
         self._undo.clear()
         self._redo.clear()
         self._merge = None

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from augview import paths
 from augview.core.grid import compose_grid, grid_titles, render_variants
 from augview.core.imageio import save_image
+from augview.core.interop import from_albumentations, is_albumentations
 from augview.core.pipeline import Pipeline
+from augview.core.presets import read_preset_file
 from augview.errors import AugviewError
 from augview.gui.document import Document
 from augview.gui.folder_strip import FolderStrip, list_images
@@ -301,7 +303,10 @@ class MainWindow(QMainWindow):
         if confirm and not self.confirm_discard():
             return False
         try:
-            pipeline = Pipeline.load(path)
+            data = read_preset_file(path)
+            if is_albumentations(data):
+                return self._import_albumentations(path, data)
+            pipeline = Pipeline.from_dict(data, source=str(path))
         except AugviewError as err:
             self.show_error(str(err))
             return False
@@ -310,6 +315,18 @@ class MainWindow(QMainWindow):
         if remember:
             self._remember("recent_presets", str(path))
             self.settings.setValue("last_preset", str(path))
+        return True
+
+    def _import_albumentations(self, path, data) -> bool:
+        """An albumentations pipeline opens as a new, unsaved preset; what has no counterpart is
+        listed, never dropped silently."""
+        pipeline, notes = from_albumentations(data, str(path))
+        pipeline.name = pipeline.name or f"{Path(path).stem} (from albumentations)"
+        self.document.replace(pipeline, None, saved=False)
+        if notes:
+            self.show_error(f"{path}: imported from albumentations with notes:\n" + "\n".join(notes))
+        else:
+            self.statusBar().showMessage(f"imported {path} from albumentations; save it as a preset", 8000)
         return True
 
     def save(self) -> bool:

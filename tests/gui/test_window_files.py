@@ -408,3 +408,21 @@ def test_a_slow_earlier_image_load_does_not_replace_a_newer_one(qtbot, monkeypat
     qtbot.waitUntil(lambda: window.image_path == str(other_image_file), timeout=RENDER_TIMEOUT)
     qtbot.wait(500)  # the slow load finishes meanwhile
     assert window.image_path == str(other_image_file)
+
+
+def test_an_albumentations_pipeline_opens_as_an_unsaved_preset(qtbot, window, tmp_path, dialogs):
+    import json
+
+    from augview.core.interop import to_albumentations
+
+    source = augview.Pipeline([augview.Step("horizontal_flip", p=0.5),
+                               augview.Step("rotate", {"limit": (-12.0, 12.0)})], name="from albu")
+    data, _ = to_albumentations(source)
+    data.pop("augview", None)  # as albumentations itself would write it
+    path = tmp_path / "albu.json"
+    path.write_text(json.dumps(data))
+    assert window.open_preset(str(path), confirm=False)
+    steps = window.document.pipeline.steps
+    assert [s.op for s in steps] == ["horizontal_flip", "rotate"]
+    assert steps[1].params["limit"] == (-12.0, 12.0)
+    assert window.document.path is None and window.document.dirty  # never overwrites the source
