@@ -5,6 +5,9 @@
     augview ops [--json]            list the op catalog
     augview render --preset P --image I [--variants N] [--seed S] --output grid.png
     augview validate P [P ...]      check presets: exit 0 if all are valid
+    augview apply --preset P --input DIR --output DIR [--variants N] [--seed S] [--workers K]
+                  [--format png|jpg|same] [--overwrite]
+                                    augment a folder (exit 1 if any file failed, 130 on Ctrl+C)
 
 Every error is one line on stderr, with no traceback, and a non-zero exit code.
 """
@@ -19,7 +22,7 @@ from pathlib import Path
 
 from augview.errors import AugviewError, PresetError
 
-COMMANDS = ("ops", "render", "validate")
+COMMANDS = ("ops", "render", "validate", "apply")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +46,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="check presets; one line per problem")
     validate.add_argument("presets", nargs="+", help="preset JSON files")
+
+    apply = sub.add_parser(
+        "apply", help="augment every image of a folder into another folder (resumable)",
+        description="Mirror INPUT into OUTPUT with N augmented variants per image, named "
+                    "<source name>.augNN.<ext>. Deterministic per file, resumable (existing outputs "
+                    "are skipped), atomic writes; writes OUTPUT/augview-manifest.jsonl.")
+    apply.add_argument("--preset", required=True, help="preset JSON file")
+    apply.add_argument("--input", required=True, help="folder of images (walked recursively)")
+    apply.add_argument("--output", "-o", required=True, help="folder for the outputs (outside --input)")
+    apply.add_argument("--variants", type=int, default=1, help="variants per image (default 1, at most 100)")
+    apply.add_argument("--seed", type=int, default=None, help="base seed (default: the preset's seed)")
+    apply.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
+    apply.add_argument("--format", choices=("png", "jpg", "same"), default="png",
+                       help="output format (default png; same: the source's, png if it cannot be written)")
+    apply.add_argument("--overwrite", action="store_true", help="replace existing outputs")
     return parser
 
 
@@ -58,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
             args = build_parser().parse_args(argv)
-            return {"ops": cmd_ops, "render": cmd_render, "validate": cmd_validate}[args.command](args)
+            commands = {"ops": cmd_ops, "render": cmd_render, "validate": cmd_validate, "apply": cmd_apply}
+            return commands[args.command](args)
         return cmd_gui(build_gui_parser().parse_args(argv))
     except PresetError as err:
         for line in err.lines():
@@ -142,6 +161,17 @@ def cmd_validate(args) -> int:
         else:
             print(f"{path}: ok ({len(pipeline.steps)} steps)")
     return 1 if failed else 0
+
+
+def cmd_apply(args) -> int:
+    from augview.core.batch import run_apply
+    from augview.core.pipeline import Pipeline
+
+    pipeline = Pipeline.load(args.preset)
+    summary = run_apply(pipeline, args.input, args.output, variants=args.variants, seed=args.seed,
+                        workers=args.workers, fmt=args.format, overwrite=args.overwrite)
+    print(summary.line())
+    return summary.exit_code
 
 
 def cmd_gui(args) -> int:

@@ -10,7 +10,9 @@ Same preset + same image + same seed gives the same pixels, in any process.
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,9 +69,67 @@ class Pipeline:
         return self.apply(image, seed).image
 
     def next_seed(self) -> int:
-        if self._stream is None:
-            self._stream = np.random.default_rng(self.seed)
+        """The next seed of this process's stream: what `apply` uses when it gets no seed.
+
+        Each process has its own stream, so a pipeline used as a dataset transform in PyTorch
+        ``DataLoader`` workers or a ``multiprocessing`` pool never repeats another worker's
+        augmentations. The stream is ``SeedSequence(entropy, spawn_key=(worker id,))``, with
+        entropy the pipeline's ``seed`` and the worker id taken from, in this order:
+
+        1. `seed_worker` (``pipe.seed_worker(i)``), when it was called;
+        2. PyTorch: ``torch.utils.data.get_worker_info()``, when torch is already imported (augview
+           never imports it). The entropy is then ``[seed, info.seed]``: torch draws a new
+           ``info.seed`` for each epoch's workers (reproducible after ``torch.manual_seed``), so
+           epochs do not repeat the same augmentations;
+        3. ``multiprocessing``: the process's identity, ``(1,)`` for the first child process
+           started, ``(2,)`` for the next, ``(1, 3)`` for a grandchild... (reproducible when a
+           program starts its processes in the same order);
+        4. otherwise (the main process): no spawn key, ``default_rng(seed)``, one stream per
+           `Pipeline` object.
+
+        A stream never crosses a process boundary: a pickled copy, or a copy inherited by
+        ``fork``, starts its own stream in the process that uses it. In a worker (cases 1 to 3) the
+        stream belongs to the process: every copy of the same pipeline there draws from it, so a
+        pool that unpickles a fresh copy for each task still never repeats a seed.
+        """
+        pid = os.getpid()
+        if self._stream is None or getattr(self, "_stream_pid", None) != pid:
+            sequence = self._stream_seed()
+            if sequence.spawn_key:
+                key = (pid, tuple(sequence.entropy) if isinstance(sequence.entropy, (list, tuple))
+                       else sequence.entropy, sequence.spawn_key,
+                       json.dumps(self.to_dict(), sort_keys=True, default=repr))
+                stream = _WORKER_STREAMS.get(key)
+                if stream is None:
+                    stream = _WORKER_STREAMS[key] = np.random.default_rng(sequence)
+            else:
+                stream = np.random.default_rng(sequence)
+            self._stream, self._stream_pid = stream, pid
         return int(self._stream.integers(0, MAX_SEED, endpoint=True))
+
+    def seed_worker(self, worker_id: int) -> "Pipeline":
+        """Draw from now on from worker ``worker_id``'s stream in this process (see `next_seed`),
+        e.g. in a ``multiprocessing`` pool initializer; returns the pipeline. Copies and pickles
+        keep the id."""
+        if isinstance(worker_id, bool) or not isinstance(worker_id, (int, np.integer)) or worker_id < 0:
+            raise ValueError(f"worker_id must be a non-negative integer, got {worker_id!r}")
+        self._worker_id = int(worker_id)
+        self._stream = None
+        return self
+
+    def _stream_seed(self) -> np.random.SeedSequence:
+        worker_id = getattr(self, "_worker_id", None)
+        if worker_id is not None:
+            return np.random.SeedSequence(self.seed, spawn_key=(worker_id,))
+        info = _torch_worker_info()
+        if info is not None:
+            return np.random.SeedSequence([self.seed, int(info.seed) % 2**64], spawn_key=(int(info.id),))
+        import multiprocessing
+
+        identity = tuple(multiprocessing.current_process()._identity)
+        if identity:
+            return np.random.SeedSequence(self.seed, spawn_key=identity)
+        return np.random.SeedSequence(self.seed)
 
     @staticmethod
     def replay(image: np.ndarray, trace: list[dict]) -> np.ndarray:
@@ -97,9 +157,10 @@ class Pipeline:
     # ---- plumbing ----
 
     def __getstate__(self):
-        # A stream is per process: a copy sent to a worker starts its own (see issue on workers).
+        # A stream is per process: a copy sent to a worker starts its own (see `next_seed`).
         state = self.__dict__.copy()
         state["_stream"] = None
+        state.pop("_stream_pid", None)
         return state
 
     def __eq__(self, other):
@@ -107,3 +168,18 @@ class Pipeline:
 
     def __repr__(self):
         return f"Pipeline(name={self.name!r}, steps={len(self.steps)}, seed={self.seed})"
+
+
+# A worker process's streams, by (pid, entropy, spawn key, pipeline): see `Pipeline.next_seed`.
+_WORKER_STREAMS: dict[tuple, np.random.Generator] = {}
+
+
+def _torch_worker_info():
+    """PyTorch's ``get_worker_info()`` inside a DataLoader worker, else None; never imports torch."""
+    data = sys.modules.get("torch.utils.data")
+    if data is None:
+        return None
+    try:
+        return data.get_worker_info()
+    except Exception:
+        return None
