@@ -8,6 +8,8 @@
     augview apply --preset P --input DIR --output DIR [--variants N] [--seed S] [--workers K]
                   [--format png|jpg|same] [--overwrite]
                                     augment a folder (exit 1 if any file failed, 130 on Ctrl+C)
+    augview export --to albumentations|torchvision|python P [-o FILE] [--skip-unsupported]
+    augview import PIPELINE.json|yaml -o preset.json      an albumentations pipeline as a preset
 
 Every error is one line on stderr, with no traceback, and a non-zero exit code.
 """
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from augview.errors import AugviewError, PresetError
 
-COMMANDS = ("ops", "render", "validate", "apply")
+COMMANDS = ("ops", "render", "validate", "apply", "export", "import")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,6 +63,17 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--format", choices=("png", "jpg", "same"), default="png",
                        help="output format (default png; same: the source's, png if it cannot be written)")
     apply.add_argument("--overwrite", action="store_true", help="replace existing outputs")
+
+    export = sub.add_parser("export", help="a preset as albumentations JSON, torchvision or augview code")
+    export.add_argument("--to", required=True, choices=("albumentations", "torchvision", "python"))
+    export.add_argument("preset", help="preset JSON file")
+    export.add_argument("--output", "-o", help="file to write (default: standard output)")
+    export.add_argument("--skip-unsupported", action="store_true",
+                        help="leave out ops without a counterpart (listed on stderr) instead of failing")
+
+    imported = sub.add_parser("import", help="an albumentations pipeline (JSON or YAML) as a preset")
+    imported.add_argument("pipeline", help="albumentations pipeline file (A.save output)")
+    imported.add_argument("--output", "-o", required=True, help="preset JSON file to write")
     return parser
 
 
@@ -76,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
             args = build_parser().parse_args(argv)
-            commands = {"ops": cmd_ops, "render": cmd_render, "validate": cmd_validate, "apply": cmd_apply}
+            commands = {"ops": cmd_ops, "render": cmd_render, "validate": cmd_validate, "apply": cmd_apply,
+                        "export": cmd_export, "import": cmd_import}
             return commands[args.command](args)
         return cmd_gui(build_gui_parser().parse_args(argv))
     except PresetError as err:
@@ -172,6 +186,41 @@ def cmd_apply(args) -> int:
                         workers=args.workers, fmt=args.format, overwrite=args.overwrite)
     print(summary.line())
     return summary.exit_code
+
+
+def cmd_export(args) -> int:
+    from augview.core import interop
+    from augview.core.atomic import atomic_write_bytes
+    from augview.core.pipeline import Pipeline
+
+    pipeline = Pipeline.load(args.preset)
+    if args.to == "albumentations":
+        data, notes = interop.to_albumentations(pipeline, skip_unsupported=args.skip_unsupported)
+        text = json.dumps(data, indent=2) + "\n"
+    elif args.to == "torchvision":
+        text, notes = interop.to_torchvision_code(pipeline)
+    else:
+        text, notes = interop.to_python_code(args.preset), []
+    text = text if text.endswith("\n") else text + "\n"
+    for note in notes:
+        print(f"augview: {note}", file=sys.stderr)
+    if args.output:
+        atomic_write_bytes(args.output, text.encode("utf-8"))
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_import(args) -> int:
+    from augview.core import interop
+
+    pipeline, notes = interop.from_albumentations(interop.load_albumentations_file(args.pipeline), args.pipeline)
+    for note in notes:
+        print(f"augview: {note}", file=sys.stderr)
+    pipeline.save(args.output)
+    print(f"wrote {args.output} ({len(pipeline.steps)} steps)")
+    return 0
 
 
 def cmd_gui(args) -> int:

@@ -105,3 +105,34 @@ def test_python_api_matches_cli_cells(tmp_path):
 
     (result,) = render_variants(pipe, image, 1, seed=11)
     assert np.array_equal(result.image, pipe(image, seed=11))
+
+
+def test_export_import_round_trip_through_albumentations_json(tmp_path):
+    pytest.importorskip("albumentations")
+    exported, back = tmp_path / "albu.json", tmp_path / "back.json"
+    proc = run_cli("export", "--to", "albumentations", PRESET, "-o", exported)
+    assert proc.returncode == 0, proc.stderr
+    import albumentations as A
+
+    A.load(str(exported), data_format="json")  # albumentations itself accepts it
+    proc = run_cli("import", exported, "-o", back)
+    assert proc.returncode == 0, proc.stderr
+    assert augview.Pipeline.load(back).steps == augview.Pipeline.load(PRESET).steps
+
+
+def test_export_lists_unsupported_ops_or_skips_them(tmp_path):
+    preset = tmp_path / "p.json"
+    augview.Pipeline([augview.Step("horizontal_flip"), augview.Step("auto_augment")]).save(preset)
+    refused = run_cli("export", "--to", "albumentations", preset, "-o", tmp_path / "a.json")
+    assert refused.returncode == 1 and "auto_augment" in refused.stderr and "Traceback" not in refused.stderr
+    assert not (tmp_path / "a.json").exists()
+    skipped = run_cli("export", "--to", "albumentations", preset, "-o", tmp_path / "a.json", "--skip-unsupported")
+    assert skipped.returncode == 0 and "auto_augment" in skipped.stderr
+    assert "HorizontalFlip" in (tmp_path / "a.json").read_text()
+
+
+def test_export_torchvision_and_python_code_compile(tmp_path):
+    for target in ("torchvision", "python"):
+        proc = run_cli("export", "--to", target, PRESET)
+        assert proc.returncode == 0, proc.stderr
+        compile(proc.stdout, f"{target}.py", "exec")
