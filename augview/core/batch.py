@@ -92,7 +92,7 @@ class ApplySummary:
     workers: int = 1
     elapsed: float = 0.0
     manifest: str = ""
-    interrupted: str = ""  # "", "SIGINT" or "SIGTERM"
+    interrupted: str = ""  # "", "SIGINT", "SIGTERM" or "cancelled"
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -120,6 +120,10 @@ class _Terminated(KeyboardInterrupt):
     """SIGTERM, handled like Ctrl+C: let the images in progress finish, then stop."""
 
 
+class _Cancelled(KeyboardInterrupt):
+    """The caller set ``cancel``: stop like Ctrl+C."""
+
+
 def default_workers() -> int:
     try:
         return len(os.sched_getaffinity(0))  # the cores this process may use (containers, taskset)
@@ -130,13 +134,17 @@ def default_workers() -> int:
 def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str | os.PathLike, *,
               variants: int = 1, seed: int | None = None, workers: int | None = None,
               fmt: str = "png", overwrite: bool = False, progress: bool | None = None,
-              log: Callable[[str], None] | None = None) -> ApplySummary:
+              log: Callable[[str], None] | None = None,
+              on_progress: Callable[[int, int], None] | None = None,
+              cancel: threading.Event | None = None) -> ApplySummary:
     """Augment every image under ``input_dir`` into ``output_dir`` (see the module docstring).
 
     ``seed``: the base seed (default: the pipeline's). ``workers``: processes (default: every
     core). ``progress``: a progress bar on stderr (None: only on a terminal). ``log``: receives one
     line per problem (default: stderr). Interruptions (Ctrl+C, SIGTERM) end the run cleanly with
     ``summary.interrupted`` set; problems with single files are counted, reported and skipped.
+    ``on_progress(done, total)`` is called after each source; setting ``cancel`` stops the run like
+    Ctrl+C (the window runs it on a thread this way).
     """
     _check_options(variants, seed, workers, fmt)
     base_seed = pipeline.seed if seed is None else int(seed)
@@ -175,6 +183,8 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
         bar = tqdm(total=len(tasks), unit="img", desc="augview apply", file=sys.stderr,
                    dynamic_ncols=True, disable=None if progress is None else not progress)
 
+        done: list[int] = []
+
         def take(result: _TaskResult) -> None:
             for record in result.records:
                 manifest.add(record)
@@ -186,15 +196,21 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
                 summary.errors.append(message)
                 report(f"augview: {message}")
             bar.update(1)
+            done.append(1)  # (a disabled tqdm bar does not count)
+            if on_progress is not None:
+                on_progress(len(done), len(tasks))
             if summary.failed:
                 bar.set_postfix(failed=summary.failed, refresh=False)
 
         try:
             while runner.busy():
+                if cancel is not None and cancel.is_set():
+                    raise _Cancelled()
                 for result in runner.next_results():
                     take(result)
         except KeyboardInterrupt as err:
-            summary.interrupted = "SIGTERM" if isinstance(err, _Terminated) else "SIGINT"
+            summary.interrupted = ("SIGTERM" if isinstance(err, _Terminated)
+                                   else "cancelled" if isinstance(err, _Cancelled) else "SIGINT")
             report("augview: interrupted" + ("; finishing the images in progress (interrupt again to "
                                              "quit now)" if isinstance(runner, _Pool) else ""))
             force = True  # until the images in progress are in

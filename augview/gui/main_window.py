@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         self._action(file_menu, "&Export grid as PNG…", self.export_grid_dialog, QKeySequence("Ctrl+E"))
+        self._action(file_menu, "&Apply to folder…", self.side_windows.show_apply)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 

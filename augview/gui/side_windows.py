@@ -10,6 +10,7 @@ class SideWindows:
     def __init__(self, main):
         self.main = main
         self.mix = self.smote = self.sweep = self.gallery = self.compare = self.presentation = None
+        self.apply = None
 
     @staticmethod
     def _present(window):
@@ -93,7 +94,18 @@ class SideWindows:
         self.presentation.activateWindow()
         self.presentation.setFocus()
 
+    def show_apply(self):
+        from augview.gui.apply_dialog import ApplyDialog
+
+        if self.apply is not None and self.apply.running():
+            self._present(self.apply)  # one run at a time
+            return
+        folder = str(self.main.settings.value("last_dir", ""))
+        self.apply = ApplyDialog(self.main.document.snapshot(), self.main.seed_spin.value(), folder)
+        self._present(self.apply)
+
     def close_all(self):
-        for window in (self.mix, self.smote, self.sweep, self.gallery, self.compare, self.presentation):
+        for window in (self.mix, self.smote, self.sweep, self.gallery, self.compare, self.presentation,
+                       self.apply):
             if window is not None:
                 window.close()

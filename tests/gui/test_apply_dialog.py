@@ -1,0 +1,62 @@
+"""File > Apply to folder…: the batch run in the background, with progress and Cancel."""
+
+from __future__ import annotations
+
+import augview
+from augview.core.batch import MANIFEST_NAME
+from augview.gui.apply_dialog import ApplyDialog
+
+from .conftest import gradient
+
+
+def make_folder(folder, count):
+    folder.mkdir()
+    for i in range(count):
+        augview.save_image(folder / f"img{i:02d}.png", gradient(40 + i, 30))
+
+
+def make_dialog(qtbot, tmp_path, count):
+    make_folder(tmp_path / "in", count)
+    pipe = augview.Pipeline([augview.Step("rotate"), augview.Step("horizontal_flip", p=0.5)], name="t")
+    dialog = ApplyDialog(pipe, seed=4)
+    qtbot.addWidget(dialog)
+    dialog.input_edit.setText(str(tmp_path / "in"))
+    dialog.output_edit.setText(str(tmp_path / "out"))
+    dialog.workers.setValue(1)
+    dialog.variants.setValue(2)
+    return dialog
+
+
+def test_a_run_writes_every_output_and_reports_progress(qtbot, tmp_path):
+    dialog = make_dialog(qtbot, tmp_path, 4)
+    dialog.start()
+    assert not dialog.start_button.isEnabled() and dialog.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20000)
+    assert dialog.summary.written == 8 and dialog.summary.exit_code == 0
+    assert dialog.progress.value() == dialog.progress.maximum() == 4
+    assert len(list((tmp_path / "out").glob("*.aug0?.png"))) == 8
+    assert (tmp_path / "out" / MANIFEST_NAME).exists()
+    assert "8 written" in dialog.log.toPlainText()
+    assert dialog.start_button.isEnabled()
+
+
+def test_cancel_stops_early_and_leaves_no_partial_file(qtbot, tmp_path, monkeypatch):
+    import time
+
+    from augview.core import batch_workers
+
+    real = batch_workers._Worker.__call__
+
+    def slow(self, task):
+        time.sleep(0.15)
+        return real(self, task)
+
+    monkeypatch.setattr(batch_workers._Worker, "__call__", slow)
+    dialog = make_dialog(qtbot, tmp_path, 30)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 1, timeout=20000)
+    dialog.cancel()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20000)
+    assert dialog.summary.interrupted == "cancelled"
+    assert dialog.summary.written < 60
+    assert not list((tmp_path / "out").rglob("*.tmp"))
