@@ -154,7 +154,12 @@ def _jpeg_compression(image, drawn):
     # would hold the wrong mix. The swaps cost ~0.02 ms each and give the pixels of a real JPEG
     # (identical to Pillow saving the RGB image at the same quality).
     _, data = cv2.imencode(".jpg", cv2.cvtColor(image, cv2.COLOR_RGB2BGR), params)
+    if _DECODE_RGB is not None:  # OpenCV >= 4.10 decodes straight to RGB: one conversion less
+        return cv2.imdecode(data, _DECODE_RGB)
     return cv2.cvtColor(cv2.imdecode(data, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
+
+
+_DECODE_RGB = getattr(cv2, "IMREAD_COLOR_RGB", None)
 
 
 register(Op(
