@@ -13,16 +13,19 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
-def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
+def atomic_write_bytes(path: str | os.PathLike, data: bytes, durable: bool = True) -> None:
     """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it over
-    ``path`` in one step (``os.replace``)."""
+    ``path`` in one step (``os.replace``). ``durable=False`` skips the flush to disk: still
+    atomic for readers and after a crash of the program, but a power failure may leave an empty
+    file (batch runs check for those and redo them: an fsync per image costs more than the image)."""
     target = Path(path)
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
         try:
             mode = os.stat(target).st_mode & 0o7777
         except OSError:

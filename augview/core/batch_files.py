@@ -4,7 +4,6 @@ and the provenance manifest."""
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import os
 import re
@@ -12,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 import cv2
 
+from augview.core.atomic import atomic_write_bytes
 from augview.core.imageio import IMAGE_SUFFIXES
 from augview.core.pipeline import Pipeline
 from augview.errors import AugviewError
@@ -75,26 +75,10 @@ def encode_output(image, suffix: str) -> bytes:
     return buffer.tobytes()
 
 
-_TEMP_COUNTER = itertools.count()
-
-
 def write_atomic(path: str, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` (``.<name>.<pid>_<n>.tmp``), then rename it over
-    ``path``: readers, and a run killed at any moment, see the old file or the new one, never
-    half of one. Unlike `augview.core.atomic`, no fsync: see "Resume and safety" above."""
-    folder, name = os.path.split(path)
-    temp = os.path.join(folder, f".{name}.{os.getpid()}_{next(_TEMP_COUNTER)}.tmp")
-    handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
+    """Readers, and a run killed at any moment, see the old file or the new one, never half of
+    one; no fsync per image (see "Resume and safety" in `augview.core.batch`)."""
+    atomic_write_bytes(path, data, durable=False)
 
 
 # ---- folders ---------------------------------------------------------------------------------
