@@ -115,8 +115,10 @@ def _decode(source: BinaryIO, name: str, mode: str) -> np.ndarray:
             _check_pixels(opened.size)
             opened.load()
             source_format = opened.format
+            frame = opened
             try:
-                frame = ImageOps.exif_transpose(opened)
+                # In place: without an orientation tag the copy it would make is pure cost.
+                ImageOps.exif_transpose(opened, in_place=True)
             except MemoryError:
                 raise
             except Exception:
