@@ -1,0 +1,67 @@
+"""Takes the README's screenshots from the real app, offscreen: python tools/screenshots.py
+
+Writes docs/screenshot.png (the main window), docs/sweep.png, docs/gallery.png, docs/mix.png and
+docs/smote.png; with AUGVIEW_LANG=zh_CN set it writes docs/screenshot_zh_CN.png instead of the
+main window shot. Look at every file before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+sys.path.insert(0, str(ROOT))
+
+
+def settle(app, seconds: float) -> None:
+    end = time.time() + seconds
+    while time.time() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def main() -> None:
+    os.environ["AUGVIEW_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "settings.ini")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    chinese = os.environ.get("AUGVIEW_LANG") == "zh_CN"
+    if chinese:
+        from augview.gui import app as gui_app
+
+        if hasattr(gui_app, "install_translator"):
+            gui_app.install_translator(app, "zh_CN")
+    from augview import paths
+    from augview.gui import MainWindow
+
+    DOCS.mkdir(exist_ok=True)
+    window = MainWindow(image=paths.SAMPLE_IMAGE, preset=paths.PRESETS / "heavy_classification.json")
+    window.resize(1440, 900)
+    window.show()
+    settle(app, 2.0)
+    window.panel.rebuild(select=(3,))  # color_jitter: range sliders in the panel
+    settle(app, 1.5)
+    window.grab().save(str(DOCS / ("screenshot_zh_CN.png" if chinese else "screenshot.png")))
+    if not chinese:
+        window.panel.rebuild(select=(2, 0))  # the affine step inside one_of
+        sides = window.side_windows
+        for show, attribute, name in ((sides.show_sweep, "sweep", "sweep.png"),
+                                      (sides.show_gallery, "gallery", "gallery.png"),
+                                      (sides.show_mix, "mix", "mix.png"),
+                                      (sides.show_smote, "smote", "smote.png")):
+            show()
+            settle(app, 3.0)
+            getattr(sides, attribute).grab().save(str(DOCS / name))
+        sides.close_all()
+    window.document.mark_saved(window.document.path or "")
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
