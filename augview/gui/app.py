@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from augview import paths
+from augview.gui import i18n
 
 
 def open_settings() -> QSettings:
@@ -27,6 +28,7 @@ def run(image: str | None = None, preset: str | None = None) -> int:
     app.setApplicationName("augview")
     app.setOrganizationName("augview")
     settings = open_settings()
+    i18n.install(i18n.chosen_language(settings))  # before any widget: texts are translated when made
     if preset is None:
         last = settings.value("last_preset")
         preset = last if last and Path(last).is_file() else str(paths.DEFAULT_PRESET)

@@ -26,7 +26,7 @@ from augview.gui.render_worker import Pump
 class ApplyDialog(QDialog):
     def __init__(self, pipeline: Pipeline, seed: int, start_folder: str = "", parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Apply to folder — augview")
+        self.setWindowTitle(self.tr("Apply to folder — augview"))
         self.pipeline = pipeline
         self.thread: threading.Thread | None = None
         self.cancel_event = threading.Event()
@@ -46,24 +46,26 @@ class ApplyDialog(QDialog):
         self.workers.setRange(1, max(1, os.cpu_count() or 1) * 2)
         self.workers.setValue(default_workers())
         self.format = QComboBox()
-        self.format.addItems(["png", "jpg", "same"])
-        self.overwrite = QCheckBox("replace existing outputs")
+        self.format.addItem("png", "png")
+        self.format.addItem("jpg", "jpg")
+        self.format.addItem(self.tr("same as input"), "same")
+        self.overwrite = QCheckBox(self.tr("replace existing outputs"))
         self.progress = QProgressBar()
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(2000)
-        self.start_button = QPushButton("Start")
-        self.cancel_button = QPushButton("Cancel")
+        self.start_button = QPushButton(self.tr("Start"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
 
         form = QFormLayout()
-        form.addRow("input folder", self._with_browse(self.input_edit))
-        form.addRow("output folder", self._with_browse(self.output_edit))
-        form.addRow("variants per image", self.variants)
-        form.addRow("base seed", self.seed)
-        form.addRow("worker processes", self.workers)
-        form.addRow("format", self.format)
+        form.addRow(self.tr("input folder"), self._with_browse(self.input_edit))
+        form.addRow(self.tr("output folder"), self._with_browse(self.output_edit))
+        form.addRow(self.tr("variants per image"), self.variants)
+        form.addRow(self.tr("base seed"), self.seed)
+        form.addRow(self.tr("worker processes"), self.workers)
+        form.addRow(self.tr("format"), self.format)
         form.addRow("", self.overwrite)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -89,7 +91,7 @@ class ApplyDialog(QDialog):
         return row
 
     def _browse(self, edit: QLineEdit):
-        folder = QFileDialog.getExistingDirectory(self, "Choose a folder", edit.text())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), edit.text())
         if folder:
             edit.setText(folder)
 
@@ -101,7 +103,7 @@ class ApplyDialog(QDialog):
             return
         source, target = self.input_edit.text().strip(), self.output_edit.text().strip()
         if not source or not target:
-            self.log.appendPlainText("Choose an input and an output folder first.")
+            self.log.appendPlainText(self.tr("Choose an input and an output folder first."))
             return
         self.cancel_event.clear()
         self.summary = None
@@ -109,8 +111,9 @@ class ApplyDialog(QDialog):
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         options = dict(variants=self.variants.value(), seed=self.seed.value(), workers=self.workers.value(),
-                       fmt=self.format.currentText(), overwrite=self.overwrite.isChecked())
-        self.log.appendPlainText(f"applying {self.pipeline.name or 'the pipeline'} to {source} …")
+                       fmt=self.format.currentData(), overwrite=self.overwrite.isChecked())
+        self.log.appendPlainText(self.tr("applying {name} to {folder} …").format(
+            name=self.pipeline.name or self.tr("the pipeline"), folder=source))
 
         def work():
             try:
@@ -142,7 +145,7 @@ class ApplyDialog(QDialog):
         if self.running():
             self.cancel_event.set()
             self.cancel_button.setEnabled(False)
-            self.log.appendPlainText("cancelling: finishing the images in progress …")
+            self.log.appendPlainText(self.tr("cancelling: finishing the images in progress …"))
 
     def closeEvent(self, event):
         # Closing cancels; the run then ends by itself (its outputs are never half-written).

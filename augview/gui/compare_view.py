@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
@@ -25,7 +25,9 @@ from augview.core.registry import check_image
 from augview.gui.preview import Cell, ViewState
 from augview.gui.render_worker import BackgroundTasks, to_qimage
 
-MODES = (("wipe", "Wipe"), ("difference", "Difference"), ("histogram", "Histograms"))
+MODES = (("wipe", QT_TRANSLATE_NOOP("CompareView", "Wipe")),
+         ("difference", QT_TRANSLATE_NOOP("CompareView", "Difference")),
+         ("histogram", QT_TRANSLATE_NOOP("CompareView", "Histograms")))
 CHANNEL_COLORS = {"R": QColor(220, 60, 50), "G": QColor(50, 170, 70), "B": QColor(60, 110, 220),
                   "grey": QColor(150, 150, 150)}
 
@@ -110,8 +112,8 @@ class WipeWidget(QWidget):
         painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
         painter.setBrush(QColor(255, 255, 255))
         painter.drawEllipse(QPointF(x, self.height() / 2), 6, 6)
-        self._tag(painter, "original", 8, Qt.AlignmentFlag.AlignLeft)
-        self._tag(painter, "augmented", self.width() - 8, Qt.AlignmentFlag.AlignRight)
+        self._tag(painter, self.tr("original"), 8, Qt.AlignmentFlag.AlignLeft)
+        self._tag(painter, self.tr("augmented"), self.width() - 8, Qt.AlignmentFlag.AlignRight)
         painter.end()
 
     def _tag(self, painter, text, x, align):
@@ -158,7 +160,7 @@ class HistogramPlot(QWidget):
         text = self.palette().text().color()
         if self.data is None:
             painter.setPen(text)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "computing…")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("computing…"))
             painter.end()
             return
         names = self.data["channels"]
@@ -203,7 +205,10 @@ class HistogramPlot(QWidget):
         painter.drawPath(path(augmented, False))
         painter.setPen(text)
         means = self.data["original_mean"][index], self.data["augmented_mean"][index]
-        label = f"{name}   mean {means[0]:.1f} → {means[1]:.1f}" + ("   (tallest bins cut off)" if clipped else "")
+        label = self.tr("{channel}   mean {before} → {after}").format(
+            channel=self.tr("grey") if name == "grey" else name, before=f"{means[0]:.1f}", after=f"{means[1]:.1f}")
+        if clipped:
+            label += "   " + self.tr("(tallest bins cut off)")
         painter.drawText(QPointF(area.left(), area.top() - 5), label)
         for value in (0, 128, 255):
             x = area.left() + (value + 0.5) / 256 * area.width()
@@ -216,18 +221,19 @@ class HistogramPlot(QWidget):
         fill.setAlpha(80)
         painter.fillRect(QRectF(x, y, 22, 10), fill)
         painter.setPen(text)
-        painter.drawText(QPointF(x + 28, y + 10), "original (filled)")
-        x += 40 + painter.fontMetrics().horizontalAdvance("original (filled)")
+        filled = self.tr("original (filled)")
+        painter.drawText(QPointF(x + 28, y + 10), filled)
+        x += 40 + painter.fontMetrics().horizontalAdvance(filled)
         painter.setPen(QPen(grey.darker(140), 2))
         painter.drawLine(QPointF(x, y + 5), QPointF(x + 22, y + 5))
         painter.setPen(text)
-        painter.drawText(QPointF(x + 28, y + 10), "augmented (line)")
+        painter.drawText(QPointF(x + 28, y + 10), self.tr("augmented (line)"))
 
 
 class CompareView(QWidget):
     def __init__(self, original: np.ndarray, augmented: np.ndarray, title: str = "", parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Compare — augview")
+        self.setWindowTitle(self.tr("Compare — augview"))
         self.tasks = BackgroundTasks(workers=2)
         self.tasks.done.connect(self._on_done)
         self.tasks.error.connect(lambda token, message: self.info.setText(message))
@@ -238,12 +244,12 @@ class CompareView(QWidget):
 
         self.mode_box = QComboBox()
         for key, text in MODES:
-            self.mode_box.addItem(text, key)
+            self.mode_box.addItem(self.tr(text), key)
         self.gain = QLabeledSlider(Qt.Orientation.Horizontal)
         self.gain.setRange(1, 32)
         self.gain.setValue(4)
-        self.gain.setToolTip("difference × gain (1 = true difference)")
-        self.gain_label = QLabel("gain")
+        self.gain.setToolTip(self.tr("difference × gain (1 = true difference)"))
+        self.gain_label = QLabel(self.tr("gain"))
         self.title_label = QLabel()
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.info = QLabel()
@@ -327,28 +333,30 @@ class CompareView(QWidget):
         if differ:
             h1, w1 = self.original.shape[:2]
             h2, w2 = self.augmented.shape[:2]
-            self.left_cell.set_content(to_qimage(self.original), f"original — {w1}×{h1}")
-            self.right_cell.set_content(to_qimage(self.augmented), f"augmented — {w2}×{h2}")
+            self.left_cell.set_content(to_qimage(self.original), self.tr("original") + f" — {w1}×{h1}")
+            self.right_cell.set_content(to_qimage(self.augmented), self.tr("augmented") + f" — {w2}×{h2}")
         else:
             s = self.diff_stats
-            self.diff_cell.set_content(
-                to_qimage(self.diff_array),
-                f"|original − augmented| × {self.gain.value()}: mean {s['mean']:.2f}, max {s['max']}, "
-                f"{s['changed'] * 100:.1f}% of pixels changed")
+            caption = self.tr("|original − augmented| × {gain}: mean {mean}, max {max}, {changed}% of pixels changed")
+            caption = caption.format(gain=self.gain.value(), mean=f"{s['mean']:.2f}", max=s["max"],
+                                     changed=f"{s['changed'] * 100:.1f}")
+            self.diff_cell.set_content(to_qimage(self.diff_array), caption)
 
     def _update_info(self):
         mode = self.mode()
         if mode == "wipe":
-            text = "Drag across the image: left of the line is the original, right of it the augmented image."
+            text = self.tr("Drag across the image: left of the line is the original, "
+                           "right of it the augmented image.")
             if self.original.shape[:2] != self.augmented.shape[:2]:
-                text += " The sizes differ, so each image is fitted to the pane on its own."
+                text += " " + self.tr("The sizes differ, so each image is fitted to the pane on its own.")
         elif mode == "difference":
             if self.diff_stats is None:
-                text = "computing…"
+                text = self.tr("computing…")
             elif self.diff_stats["sizes_differ"]:
-                text = "The sizes differ, so the images cannot be subtracted: shown side by side instead."
+                text = self.tr("The sizes differ, so the images cannot be subtracted: shown side by side instead.")
             else:
-                text = "Black where nothing changed; brighter where more changed (raise the gain to see small changes)."
+                text = self.tr("Black where nothing changed; brighter where more changed "
+                               "(raise the gain to see small changes).")
         else:
-            text = "Per-channel histograms: how many pixels have each value, 0 (dark) to 255 (bright)."
+            text = self.tr("Per-channel histograms: how many pixels have each value, 0 (dark) to 255 (bright).")
         self.info.setText(text)

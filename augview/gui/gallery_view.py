@@ -15,7 +15,7 @@ import html
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem,
@@ -27,6 +27,7 @@ from augview.core.grid import compose_grid
 from augview.core.imageio import load_image, save_image
 from augview.core.registry import CATALOG, CATEGORIES, get_op
 from augview.core.sweep import format_value, gallery
+from augview.gui.i18n import op_text
 from augview.gui.preview import Cell, ViewState
 from augview.gui.render_worker import BackgroundTasks, make_proxy, to_qimage
 
@@ -55,7 +56,7 @@ def compute_tile(image: np.ndarray, seed: int, name: str):
 
 def contact_sheet(path: str, image: np.ndarray, seed: int, names: list[str], done: dict) -> str:
     """Runs on a worker thread: the original and one cell per op (reusing finished tiles), saved
-    atomically as one PNG."""
+    atomically as one PNG. Its titles stay English: Pillow's built-in font has no CJK glyphs."""
     images, titles = [image], ["original"]
     for name in names:
         if name in done:
@@ -73,11 +74,15 @@ def details_html(name: str, label: str | None) -> str:
     op = get_op(name)
     rows = "".join(
         f"<li><b>{html.escape(s.name)}</b> = {html.escape(_default(s))}"
-        + (f" — {html.escape(s.help)}" if s.help else "") + "</li>"
+        + (f" — {html.escape(op_text(s.help))}" if s.help else "") + "</li>"
         for s in op.params)
-    drawn = f"<p><b>This tile:</b> {html.escape(label)}</p>" if label else ""
-    return (f"<h3>{html.escape(name)}</h3><p><i>{op.category}</i></p><p>{html.escape(op.description)}</p>"
-            f"{drawn}<p><b>Defaults</b></p><ul>{rows or '<li>(no parameters)</li>'}</ul>")
+    this_tile = QCoreApplication.translate("GalleryView", "This tile:")
+    defaults = QCoreApplication.translate("GalleryView", "Defaults")
+    none = QCoreApplication.translate("GalleryView", "(no parameters)")
+    drawn = f"<p><b>{html.escape(this_tile)}</b> {html.escape(label)}</p>" if label else ""
+    return (f"<h3>{html.escape(name)}</h3><p><i>{html.escape(op_text(op.category))}</i></p>"
+            f"<p>{html.escape(op_text(op.description))}</p>"
+            f"{drawn}<p><b>{html.escape(defaults)}</b></p><ul>{rows or f'<li>{html.escape(none)}</li>'}</ul>")
 
 
 def _default(spec) -> str:
@@ -90,7 +95,7 @@ def _default(spec) -> str:
 class GalleryView(QWidget):
     def __init__(self, image: np.ndarray | None = None, seed: int = 0, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Op gallery — augview")
+        self.setWindowTitle(self.tr("Op gallery — augview"))
         self.image = make_proxy(image if image is not None else load_image(paths.SAMPLE_IMAGE), PROXY_SIDE)
         self.tiles: dict[str, tuple[np.ndarray, str]] = {}  # finished tiles of the current request
         self.tasks = BackgroundTasks(workers=2)
@@ -100,17 +105,17 @@ class GalleryView(QWidget):
         self.exported: list[str] = []
 
         self.category_box = QComboBox()
-        self.category_box.addItem("all categories", "")
+        self.category_box.addItem(self.tr("all categories"), "")
         for category in CATEGORIES:
-            self.category_box.addItem(category, category)
+            self.category_box.addItem(op_text(category), category)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("search name or description")
+        self.search.setPlaceholderText(self.tr("search name or description"))
         self.search.setClearButtonEnabled(True)
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
         self.seed_spin.setValue(seed)
-        self.seed_spin.setPrefix("seed: ")
-        self.export_button = QPushButton("Export contact sheet…")
+        self.seed_spin.setPrefix(self.tr("seed: "))
+        self.export_button = QPushButton(self.tr("Export contact sheet…"))
         self.status = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.category_box)
@@ -133,7 +138,7 @@ class GalleryView(QWidget):
         for name in ordered_ops():
             item = QListWidgetItem(self._blank, name)
             item.setData(NAME_ROLE, name)
-            item.setToolTip(f"{name} ({CATALOG[name].category})\n\n{CATALOG[name].description}")
+            item.setToolTip(f"{name} ({op_text(CATALOG[name].category)})\n\n{op_text(CATALOG[name].description)}")
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.list.addItem(item)
 
@@ -161,7 +166,7 @@ class GalleryView(QWidget):
         self.seed_spin.valueChanged.connect(lambda *_: self.refresh())
         self.list.currentItemChanged.connect(lambda *_: self._show_details())
         self.export_button.clicked.connect(self.export_dialog)
-        self.text.setHtml("<p>Select a tile to read what the op does.</p>")
+        self.text.setHtml("<p>{}</p>".format(html.escape(self.tr("Select a tile to read what the op does."))))
         self.refresh()
 
     # ---- inputs ----
@@ -177,9 +182,9 @@ class GalleryView(QWidget):
         seed = self.seed_spin.value()
         for item in self.items():
             name = item.data(NAME_ROLE)
-            item.setText(f"{name}\nrendering…")
+            item.setText(f"{name}\n" + self.tr("rendering…"))
             self.tasks.run(("tile", self._request, name), compute_tile, self.image, seed, name)
-        self.status.setText(f"rendering {self.list.count()} ops…")
+        self.status.setText(self.tr("rendering {count} ops…").format(count=self.list.count()))
 
     def items(self) -> list[QListWidgetItem]:
         return [self.list.item(i) for i in range(self.list.count())]
@@ -195,17 +200,18 @@ class GalleryView(QWidget):
         words = self.search.text().lower().split()
         for item in self.items():
             op = CATALOG[item.data(NAME_ROLE)]
-            haystack = f"{op.name} {op.name.replace('_', ' ')} {op.description}".lower()
+            haystack = " ".join((op.name, op.name.replace("_", " "), op.description, op_text(op.description))).lower()
             shown = (not category or op.category == category) and all(w in haystack for w in words)
             item.setHidden(not shown)
-        self.status.setText(f"{len(self.visible_names())} of {self.list.count()} ops shown")
+        self.status.setText(self.tr("{shown} of {total} ops shown").format(
+            shown=len(self.visible_names()), total=self.list.count()))
 
     # ---- results ----
 
     def _on_done(self, token, result):
         if token[0] == "export":
             self.exported.append(token[1])
-            self.status.setText(f"exported {token[1]}")
+            self.status.setText(self.tr("exported {path}").format(path=token[1]))
             return
         _, request, name = token
         if request != self._request:
@@ -216,11 +222,12 @@ class GalleryView(QWidget):
         item.setIcon(QIcon(QPixmap.fromImage(to_qimage(thumb))))
         detail = label[len(name):].strip()
         item.setText("\n".join([name] + self._fit_lines(detail, 2)))
-        item.setToolTip(f"{label}\n\n{CATALOG[name].description}")
+        item.setToolTip(f"{label}\n\n{op_text(CATALOG[name].description)}")
         if item is self.list.currentItem():
             self._show_details()
         if len(self.tiles) == self.list.count():
-            self.status.setText(f"{len(self.tiles)} ops at their defaults, seed {self.seed_spin.value()}")
+            self.status.setText(self.tr("{count} ops at their defaults, seed {seed}").format(
+                count=len(self.tiles), seed=self.seed_spin.value()))
 
     def _fit_lines(self, text: str, max_lines: int) -> list[str]:
         """Word-wrap ``text`` to the tile's width; the last line is elided (the full text is in
@@ -239,9 +246,9 @@ class GalleryView(QWidget):
 
     def _on_error(self, token, message: str):
         if token[0] == "export":
-            self.status.setText(f"export failed: {message}")
+            self.status.setText(self.tr("export failed: {message}").format(message=message))
         elif token[1] == self._request:
-            self.item(token[2]).setText(f"{token[2]}\nfailed: {message}")
+            self.item(token[2]).setText(f"{token[2]}\n" + self.tr("failed: {message}").format(message=message))
 
     def _show_details(self):
         item = self.list.currentItem()
@@ -258,13 +265,14 @@ class GalleryView(QWidget):
     # ---- export ----
 
     def export_dialog(self):
-        path, _ = QFileDialog.getSaveFileName(self, "Export contact sheet", "augview_gallery.png", "PNG (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export contact sheet"), "augview_gallery.png",
+                                              self.tr("PNG (*.png)"))
         if path:
             self.export(path)
 
     def export(self, path: str):
         """The visible ops (and the original) as one PNG, written in the background."""
         names = self.visible_names()
-        self.status.setText(f"exporting {len(names)} ops…")
+        self.status.setText(self.tr("exporting {count} ops…").format(count=len(names)))
         self.tasks.run(("export", path), contact_sheet, path, self.image, self.seed_spin.value(),
                        names, dict(self.tiles))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
     QMessageBox, QPushButton, QSpinBox, QSplitter, QScrollArea, QVBoxLayout, QWidget,
@@ -24,6 +24,7 @@ from augview.core.interop import from_albumentations, is_albumentations
 from augview.core.pipeline import Pipeline
 from augview.core.presets import read_preset_file
 from augview.errors import AugviewError
+from augview.gui import i18n
 from augview.gui.document import Document
 from augview.gui.folder_strip import FolderStrip, list_images
 from augview.gui.param_form import ParamForm
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
         self.form = ParamForm(self.document)
         self.panel.selected.connect(self.form.show_node)
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("preset name")
+        self.name_edit.setPlaceholderText(self.tr("preset name"))
         self.name_edit.editingFinished.connect(self._on_name_edited)
         form_scroll = QScrollArea()
         form_scroll.setWidget(self.form)
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         left.addWidget(top)
         left.addWidget(form_scroll)
         left.setSizes([330, 470])
-        dock = QDockWidget("Pipeline", self)
+        dock = QDockWidget(self.tr("Pipeline"), self)
         dock.setObjectName("pipeline_dock")
         dock.setWidget(left)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
@@ -98,21 +99,21 @@ class MainWindow(QMainWindow):
 
         self.preview = PreviewArea()
         self.mode_box = QComboBox()
-        self.mode_box.addItem("Side by side", "side")
-        self.mode_box.addItem("Grid", "grid")
+        self.mode_box.addItem(self.tr("Side by side"), "side")
+        self.mode_box.addItem(self.tr("Grid"), "grid")
         self.mode_box.setCurrentIndex(1)
         self.count_spin = QSpinBox()
         self.count_spin.setRange(1, 15)
         self.count_spin.setValue(3)
-        self.count_spin.setPrefix("variants: ")
+        self.count_spin.setPrefix(self.tr("variants: "))
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, MAX_SEED)
-        self.seed_spin.setPrefix("seed: ")
-        self.lock_box = QCheckBox("Lock seed")
+        self.seed_spin.setPrefix(self.tr("seed: "))
+        self.lock_box = QCheckBox(self.tr("Lock seed"))
         self.lock_box.setChecked(True)
-        self.lock_box.setToolTip("While locked, editing a parameter changes only that parameter's effect")
-        self.reroll_button = QPushButton("Reroll")
-        self.reroll_button.setToolTip("Draw new variants (Space)")
+        self.lock_box.setToolTip(self.tr("While locked, editing a parameter changes only that parameter's effect"))
+        self.reroll_button = QPushButton(self.tr("Reroll"))
+        self.reroll_button.setToolTip(self.tr("Draw new variants (Space)"))
         bar = QHBoxLayout()
         for widget in (self.mode_box, self.count_spin, self.reroll_button, self.seed_spin, self.lock_box):
             bar.addWidget(widget)
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
 
         self.strip = FolderStrip()
         self.strip.chosen.connect(lambda path: self.open_image(path, remember=False, from_strip=True))
-        self.strip_dock = QDockWidget("Folder", self)
+        self.strip_dock = QDockWidget(self.tr("Folder"), self)
         self.strip_dock.setObjectName("folder_dock")
         self.strip_dock.setWidget(self.strip)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.strip_dock)
@@ -154,55 +155,78 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self):
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&New preset", self.new_preset, QKeySequence.StandardKey.New)
-        self._action(file_menu, "&Open preset…", self.open_preset_dialog, QKeySequence.StandardKey.Open)
-        self.builtin_menu = file_menu.addMenu("Built-in presets")
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New preset"), self.new_preset, QKeySequence.StandardKey.New)
+        self._action(file_menu, self.tr("&Open preset…"), self.open_preset_dialog, QKeySequence.StandardKey.Open)
+        self.builtin_menu = file_menu.addMenu(self.tr("Built-in presets"))
         for path in paths.builtin_presets():
             self.builtin_menu.addAction(path.stem.replace("_", " "), lambda p=path: self.open_preset(p))
-        self._action(file_menu, "&Save preset", self.save, QKeySequence.StandardKey.Save)
-        self._action(file_menu, "Save preset &as…", self.save_as, QKeySequence("Ctrl+Shift+S"))
+        self._action(file_menu, self.tr("&Save preset"), self.save, QKeySequence.StandardKey.Save)
+        self._action(file_menu, self.tr("Save preset &as…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
         file_menu.addSeparator()
-        self._action(file_menu, "Open &image…", self.open_image_dialog, QKeySequence("Ctrl+I"))
-        self._action(file_menu, "Open &folder…", self.open_folder_dialog, QKeySequence("Ctrl+Shift+O"))
-        self._action(file_menu, "Next image", lambda: self.strip.step(+1), QKeySequence("PgDown"))
-        self._action(file_menu, "Previous image", lambda: self.strip.step(-1), QKeySequence("PgUp"))
-        self.recent_menu = file_menu.addMenu("Recent")
+        self._action(file_menu, self.tr("Open &image…"), self.open_image_dialog, QKeySequence("Ctrl+I"))
+        self._action(file_menu, self.tr("Open &folder…"), self.open_folder_dialog, QKeySequence("Ctrl+Shift+O"))
+        self._action(file_menu, self.tr("Next image"), lambda: self.strip.step(+1), QKeySequence("PgDown"))
+        self._action(file_menu, self.tr("Previous image"), lambda: self.strip.step(-1), QKeySequence("PgUp"))
+        self.recent_menu = file_menu.addMenu(self.tr("Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        self._action(file_menu, "&Export grid as PNG…", self.export_grid_dialog, QKeySequence("Ctrl+E"))
-        self._action(file_menu, "&Apply to folder…", self.side_windows.show_apply)
+        self._action(file_menu, self.tr("&Export grid as PNG…"), self.export_grid_dialog, QKeySequence("Ctrl+E"))
+        self._action(file_menu, self.tr("&Apply to folder…"), self.side_windows.show_apply)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        edit = bar.addMenu("&Edit")
-        self.undo_action = self._action(edit, "&Undo", self.document.undo, QKeySequence.StandardKey.Undo)
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(edit, self.tr("&Undo"), self.document.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(
-            edit, "&Redo", self.document.redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+            edit, self.tr("&Redo"), self.document.redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         edit.addSeparator()
-        self._action(edit, "Add op…", self.panel.show_picker, QKeySequence("Ctrl+T"))
-        self._action(edit, "Remove step", self.panel.remove_selected, QKeySequence.StandardKey.Delete)
-        self._action(edit, "Move step up", lambda: self.panel.move_selected(-1), QKeySequence("Ctrl+Up"))
-        self._action(edit, "Move step down", lambda: self.panel.move_selected(+1), QKeySequence("Ctrl+Down"))
+        self._action(edit, self.tr("Add op…"), self.panel.show_picker, QKeySequence("Ctrl+T"))
+        self._action(edit, self.tr("Remove step"), self.panel.remove_selected, QKeySequence.StandardKey.Delete)
+        self._action(edit, self.tr("Move step up"), lambda: self.panel.move_selected(-1), QKeySequence("Ctrl+Up"))
+        self._action(edit, self.tr("Move step down"), lambda: self.panel.move_selected(+1),
+                     QKeySequence("Ctrl+Down"))
 
-        view = bar.addMenu("&View")
-        self._action(view, "Reroll variants", self.reroll, QKeySequence("Space"))
-        self._action(view, "Zoom to fit", self.preview.view.set_fit, QKeySequence("Ctrl+0"))
-        self._action(view, "Zoom 100%", lambda: self.preview.view.set_zoom(1.0), QKeySequence("Ctrl+1"))
-        self._action(view, "Zoom in", lambda: self._zoom_by(1.25), QKeySequence.StandardKey.ZoomIn)
-        self._action(view, "Zoom out", lambda: self._zoom_by(0.8), QKeySequence.StandardKey.ZoomOut)
-        tools = bar.addMenu("&Tools")
+        view = bar.addMenu(self.tr("&View"))
+        self._action(view, self.tr("Reroll variants"), self.reroll, QKeySequence("Space"))
+        self._action(view, self.tr("Zoom to fit"), self.preview.view.set_fit, QKeySequence("Ctrl+0"))
+        self._action(view, self.tr("Zoom 100%"), lambda: self.preview.view.set_zoom(1.0), QKeySequence("Ctrl+1"))
+        self._action(view, self.tr("Zoom in"), lambda: self._zoom_by(1.25), QKeySequence.StandardKey.ZoomIn)
+        self._action(view, self.tr("Zoom out"), lambda: self._zoom_by(0.8), QKeySequence.StandardKey.ZoomOut)
+        view.addSeparator()
+        self._build_language_menu(view.addMenu(self.tr("&Language")))
+        tools = bar.addMenu(self.tr("&Tools"))
         side = self.side_windows
-        self._action(tools, "&Mix images (mixup, CutMix, SamplePairing, mosaic)…", side.show_mix,
+        self._action(tools, self.tr("&Mix images (mixup, CutMix, SamplePairing, mosaic)…"), side.show_mix,
                      QKeySequence("Ctrl+M"))
-        self._action(tools, "&SMOTE explorer…", side.show_smote)
+        self._action(tools, self.tr("&SMOTE explorer…"), side.show_smote)
         tools.addSeparator()
-        self._action(tools, "Parameter s&weep of the selected step…", side.show_sweep, QKeySequence("Ctrl+W"))
-        self._action(tools, "Op &gallery…", side.show_gallery, QKeySequence("Ctrl+G"))
-        self._action(tools, "&Compare original and variant #1…", side.show_compare, QKeySequence("Ctrl+D"))
+        self._action(tools, self.tr("Parameter s&weep of the selected step…"), side.show_sweep,
+                     QKeySequence("Ctrl+W"))
+        self._action(tools, self.tr("Op &gallery…"), side.show_gallery, QKeySequence("Ctrl+G"))
+        self._action(tools, self.tr("&Compare original and variant #1…"), side.show_compare,
+                     QKeySequence("Ctrl+D"))
         tools.addSeparator()
-        self._action(tools, "&Presentation mode (one step per slide)", side.show_presentation, QKeySequence("F5"))
+        self._action(tools, self.tr("&Presentation mode (one step per slide)"), side.show_presentation,
+                     QKeySequence("F5"))
         self._update_undo_actions()
+
+    def _build_language_menu(self, menu):
+        """The languages, each named in itself; the choice is stored and applies at the next start."""
+        self.language_actions = QActionGroup(self)
+        current = i18n.chosen_language(self.settings)
+        for code, name in i18n.LANGUAGES.items():
+            action = menu.addAction(name, lambda c=code: self.choose_language(c))
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            self.language_actions.addAction(action)
+
+    def choose_language(self, code: str):
+        if code == i18n.normalize(self.settings.value(i18n.SETTINGS_KEY, i18n.DEFAULT_LANGUAGE)):
+            return
+        self.settings.setValue(i18n.SETTINGS_KEY, code)
+        QMessageBox.information(self, self.tr("Language"), i18n.restart_notice(code))
 
     # ---- rendering ----
 
@@ -218,18 +242,21 @@ class MainWindow(QMainWindow):
         if output.job_id != self._job_id:
             return  # stale: a newer request is on its way
         self.last_output = output
-        original = "original"
+        original = self.tr("original")
         if self.image is not None:
             h, w = self.image.shape[:2]
             original += f" — {w}×{h}"
             if self.proxy is not self.image:
-                original += f" (preview at {self.proxy.shape[1]}×{self.proxy.shape[0]})"
-        captions = [original] + grid_titles(output.results)[1:]
+                original += " " + self.tr("(preview at {width}×{height})").format(
+                    width=self.proxy.shape[1], height=self.proxy.shape[0])
+        captions = [original] + [self.tr("#{number} seed {seed}: {summary}").format(
+            number=i + 1, seed=r.seed, summary=r.summary) for i, r in enumerate(output.results)]
         tooltips = [self.image_path or ""] + [
             "\n".join(f"{e}" for e in r.trace) for r in output.results
         ]
         self.preview.show_images([output.original] + output.images, captions, tooltips)
-        self.status_label.setText(f"rendered {len(output.results)} in {output.seconds * 1000:.0f} ms")
+        self.status_label.setText(self.tr("rendered {count} in {ms} ms").format(
+            count=len(output.results), ms=f"{output.seconds * 1000:.0f}"))
 
     def _on_render_failed(self, job_id: int, message: str):
         if job_id == self._job_id:
@@ -245,7 +272,7 @@ class MainWindow(QMainWindow):
 
     def _update_zoom_label(self):
         view = self.preview.view
-        self.zoom_label.setText("fit" if view.fit else f"{view.zoom * 100:.0f}%")
+        self.zoom_label.setText(self.tr("fit") if view.fit else f"{view.zoom * 100:.0f}%")
 
     # ---- document ----
 
@@ -264,8 +291,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(self.document.can_redo())
 
     def _update_title(self):
-        name = self.document.pipeline.name or "untitled"
-        image = Path(self.image_path).name if self.image_path else "no image"
+        name = self.document.pipeline.name or self.tr("untitled")
+        image = Path(self.image_path).name if self.image_path else self.tr("no image")
         self.setWindowTitle(f"{name}[*] — {image} — augview")
         self.setWindowModified(self.document.dirty)
 
@@ -280,8 +307,9 @@ class MainWindow(QMainWindow):
         if not self.document.dirty:
             return True
         answer = QMessageBox.question(
-            self, "Unsaved changes",
-            f"The preset “{self.document.pipeline.name or 'untitled'}” has unsaved changes. Save them?",
+            self, self.tr("Unsaved changes"),
+            self.tr("The preset “{name}” has unsaved changes. Save them?").format(
+                name=self.document.pipeline.name or self.tr("untitled")),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
@@ -292,11 +320,12 @@ class MainWindow(QMainWindow):
 
     def new_preset(self):
         if self.confirm_discard():
-            self.document.replace(Pipeline(name="untitled"), None)
+            self.document.replace(Pipeline(name=self.tr("untitled")), None)
 
     def open_preset_dialog(self):
         start = str(Path(self.document.path).parent) if self.document.path else str(paths.PRESETS)
-        path, _ = QFileDialog.getOpenFileName(self, "Open preset", start, "Presets (*.json);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open preset"), start,
+                                              self.tr("Presets (*.json);;All files (*)"))
         if path:
             self.open_preset(path)
 
@@ -322,12 +351,14 @@ class MainWindow(QMainWindow):
         """An albumentations pipeline opens as a new, unsaved preset; what has no counterpart is
         listed, never dropped silently."""
         pipeline, notes = from_albumentations(data, str(path))
-        pipeline.name = pipeline.name or f"{Path(path).stem} (from albumentations)"
+        pipeline.name = pipeline.name or f"{Path(path).stem} (from albumentations)"  # data: stays English
         self.document.replace(pipeline, None, saved=False)
         if notes:
-            self.show_error(f"{path}: imported from albumentations with notes:\n" + "\n".join(notes))
+            self.show_error(self.tr("{path}: imported from albumentations with notes:").format(path=path)
+                            + "\n" + "\n".join(notes))
         else:
-            self.statusBar().showMessage(f"imported {path} from albumentations; save it as a preset", 8000)
+            self.statusBar().showMessage(
+                self.tr("imported {path} from albumentations; save it as a preset").format(path=path), 8000)
         return True
 
     def save(self) -> bool:
@@ -336,9 +367,9 @@ class MainWindow(QMainWindow):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        name = (self.document.pipeline.name or "untitled").replace(" ", "_") + ".json"
+        name = (self.document.pipeline.name or self.tr("untitled")).replace(" ", "_") + ".json"
         start = str(Path(self.settings.value("last_dir", str(Path.home()))) / name)
-        path, _ = QFileDialog.getSaveFileName(self, "Save preset", start, "Presets (*.json)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save preset"), start, self.tr("Presets (*.json)"))
         if not path:
             return False
         if not path.lower().endswith(".json"):
@@ -349,7 +380,7 @@ class MainWindow(QMainWindow):
         try:
             self.document.pipeline.save(path)
         except OSError as err:
-            self.show_error(f"{path}: cannot save ({err.strerror or err})")
+            self.show_error(self.tr("{path}: cannot save ({reason})").format(path=path, reason=err.strerror or err))
             return False
         except AugviewError as err:
             self.show_error(str(err))
@@ -358,7 +389,7 @@ class MainWindow(QMainWindow):
         self._remember("recent_presets", path)
         self.settings.setValue("last_preset", path)
         self.settings.setValue("last_dir", str(Path(path).parent))
-        self.statusBar().showMessage(f"saved {path}", 5000)
+        self.statusBar().showMessage(self.tr("saved {path}").format(path=path), 5000)
         return True
 
     # ---- images ----
@@ -366,12 +397,13 @@ class MainWindow(QMainWindow):
     def open_image_dialog(self):
         start = self.settings.value("last_dir", str(paths.ASSETS))
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open image", start, "Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.gif);;All files (*)")
+            self, self.tr("Open image"), start,
+            self.tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.gif);;All files (*)"))
         if path:
             self.open_image(path)
 
     def open_folder_dialog(self):
-        folder = QFileDialog.getExistingDirectory(self, "Open folder", self.settings.value("last_dir", ""))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open folder"), self.settings.value("last_dir", ""))
         if folder:
             self.open_folder(folder)
 
@@ -379,10 +411,11 @@ class MainWindow(QMainWindow):
         try:
             files = list_images(folder)
         except OSError as err:
-            self.show_error(f"{folder}: cannot be read ({err.strerror or err})")
+            self.show_error(self.tr("{folder}: cannot be read ({reason})").format(
+                folder=folder, reason=err.strerror or err))
             return False
         if not files:
-            self.show_error(f"{folder}: no images found in this folder")
+            self.show_error(self.tr("{folder}: no images found in this folder").format(folder=folder))
             return False
         self.settings.setValue("last_dir", str(folder))
         self.strip.set_folder(files, 0)
@@ -395,7 +428,7 @@ class MainWindow(QMainWindow):
         path = str(path)
         if not from_strip:
             self.strip_dock.hide()
-        self.statusBar().showMessage(f"loading {Path(path).name}…")
+        self.statusBar().showMessage(self.tr("loading {name}…").format(name=Path(path).name))
         self._image_request += 1
         self.tasks.run(("image", path, remember, self._image_request), load_with_proxy, path)
 
@@ -407,14 +440,14 @@ class MainWindow(QMainWindow):
             self.image, self.proxy = result
             self.image_path = path
             self.panel.set_image_shape(self.image.shape)
-            self.statusBar().showMessage(f"opened {path}", 4000)
+            self.statusBar().showMessage(self.tr("opened {path}").format(path=path), 4000)
             if remember:
                 self._remember("recent_images", path)
                 self.settings.setValue("last_dir", str(Path(path).parent))
             self._update_title()
             self.request_render()
         elif token[0] == "export":
-            self.statusBar().showMessage(f"exported {token[1]}", 5000)
+            self.statusBar().showMessage(self.tr("exported {path}").format(path=token[1]), 5000)
 
     def _on_task_error(self, token, message: str):
         if token[0] == "image" and token[3] != self._image_request:
@@ -424,12 +457,14 @@ class MainWindow(QMainWindow):
     def export_grid_dialog(self):
         if self.image is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export grid", "augview_grid.png", "PNG (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export grid"), "augview_grid.png",
+                                              self.tr("PNG (*.png)"))
         if path:
             self.export_grid(path)
 
     def export_grid(self, path: str):
-        """The grid at full resolution, as shown (same preset snapshot, seed and count)."""
+        """The grid at full resolution, as shown (same preset snapshot, seed and count). Its titles
+        stay English: they are drawn with Pillow's built-in font, which has no CJK glyphs."""
         pipeline, image, seed = self.document.snapshot(), self.image, self.seed_spin.value()
         count = self.count_spin.value()
         title = f"{pipeline.name or 'untitled'} on {Path(self.image_path or '').name}"
@@ -479,11 +514,12 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self):
         self.recent_menu.clear()
-        for key, label in (("recent_images", "image"), ("recent_presets", "preset")):
+        labels = {"recent_images": self.tr("image: {path}"), "recent_presets": self.tr("preset: {path}")}
+        for key, label in labels.items():
             for path in self.recent(key):
-                self.recent_menu.addAction(f"{label}: {path}", lambda p=path: self.open_path(p))
+                self.recent_menu.addAction(label.format(path=path), lambda p=path: self.open_path(p))
         if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("(nothing yet)").setEnabled(False)
+            self.recent_menu.addAction(self.tr("(nothing yet)")).setEnabled(False)
 
     def _restore_settings(self):
         geometry = self.settings.value("geometry")

@@ -13,7 +13,7 @@ import math
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QPushButton,
@@ -68,7 +68,8 @@ class BetaPlot(QWidget):
         painter.drawPath(path)
         text = self.palette().text().color()
         painter.setPen(text)
-        painter.drawText(QPointF(left, 13), f"Beta({self.alpha:.2f}, {self.alpha:.2f}) density of lambda")
+        painter.drawText(QPointF(left, 13), self.tr("Beta({alpha}, {alpha}) density of lambda").format(
+            alpha=f"{self.alpha:.2f}"))
         painter.drawText(QPointF(left, self.height() - 4), "0")
         painter.drawText(QPointF(left + width - 8, self.height() - 4), "1")
         if self.lam is not None:
@@ -83,7 +84,8 @@ def mix_images(method, a, b, extra, alpha, lam, seed):
     if method == "mosaic":
         result = mosaic([a, b] + extra, seed=seed)
         sources = ", ".join(f"{'AB'[t.source] if t.source < 2 else f'#{t.source + 1}'}" for t in result.tiles)
-        return result.image, f"mosaic 2×2, tiles from {sources}"
+        return result.image, QCoreApplication.translate("MixView", "mosaic 2×2, tiles from {sources}").format(
+            sources=sources)
     if method == "sample_pairing":
         result = sample_pairing(a, b, 0, 1, num_classes=2)
     elif method == "mixup":
@@ -96,7 +98,7 @@ def mix_images(method, a, b, extra, alpha, lam, seed):
 class MixView(QWidget):
     def __init__(self, image_a: np.ndarray | None = None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Mix images — augview")
+        self.setWindowTitle(self.tr("Mix images — augview"))
         self.a = image_a if image_a is not None else make_proxy(load_image(paths.SAMPLE_IMAGE), 512)
         self.b = make_proxy(load_image(paths.ASSETS / "chelsea.png"), 512)
         self.pool: list[Path] = []
@@ -112,7 +114,7 @@ class MixView(QWidget):
         self.alpha.setRange(0.05, 4.0)
         self.alpha.setDecimals(2)
         self.alpha.setValue(1.0)
-        self.fixed = QCheckBox("set lambda by hand")
+        self.fixed = QCheckBox(self.tr("set lambda by hand"))
         self.lam = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
         self.lam.setRange(0.0, 1.0)
         self.lam.setDecimals(2)
@@ -120,9 +122,9 @@ class MixView(QWidget):
         self.lam.setEnabled(False)
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
-        draw = QPushButton("Draw again")
-        choose_b = QPushButton("Choose B…")
-        choose_pool = QPushButton("B from a folder…")
+        draw = QPushButton(self.tr("Draw again"))
+        choose_b = QPushButton(self.tr("Choose B…"))
+        choose_pool = QPushButton(self.tr("B from a folder…"))
         self.beta = BetaPlot()
         self.caption = QLabel()
         self.caption.setWordWrap(True)
@@ -131,11 +133,11 @@ class MixView(QWidget):
         self.caption.setFont(font)
 
         form = QFormLayout()
-        form.addRow("method", self.method)
+        form.addRow(self.tr("method"), self.method)
         form.addRow("alpha", self.alpha)
         form.addRow("", self.fixed)
         form.addRow("lambda", self.lam)
-        form.addRow("seed", self.seed)
+        form.addRow(self.tr("seed"), self.seed)
         controls = QVBoxLayout()
         controls.addLayout(form)
         controls.addWidget(self.beta)
@@ -184,12 +186,13 @@ class MixView(QWidget):
         self.refresh()
 
     def choose_b(self):
-        path, _ = QFileDialog.getOpenFileName(self, "Image B", str(paths.ASSETS), "Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Image B"), str(paths.ASSETS),
+                                              self.tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)"))
         if path:
             self.tasks.run("b", lambda: make_proxy(load_image(path), 512))
 
     def choose_pool(self):
-        folder = QFileDialog.getExistingDirectory(self, "Folder of B images")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of B images"))
         if folder:
             self.pool = list_images(folder)
             self.refresh()
@@ -224,8 +227,8 @@ class MixView(QWidget):
         if token != ("mix", self._request):
             return  # a newer mix is on its way
         b, image, caption, *lam = result
-        self.cells[0].set_content(to_qimage(self.a), "A (label 0)")
-        self.cells[1].set_content(to_qimage(b), "B (label 1)")
+        self.cells[0].set_content(to_qimage(self.a), self.tr("A (label 0)"))
+        self.cells[1].set_content(to_qimage(b), self.tr("B (label 1)"))
         self.cells[2].set_content(to_qimage(image), caption)
         self.caption.setText(caption)
         if lam and self.method.currentText() in ("mixup", "cutmix"):

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout,
     QWidget,
@@ -22,9 +22,13 @@ from augview.core.params import ParamSpec, float_param, range_param
 from augview.core.registry import get_op
 from augview.core.steps import Group, Step
 from augview.gui.document import Document
+from augview.gui.i18n import op_text, unit_text
 
-P_SPEC = float_param("p", 1.0, 0.0, 1.0, step=0.01, help="probability that this step runs")
-N_SPEC = range_param("n", (1, 1), 0, 16, step=1, integer=True, help="how many children run")
+# Their help texts are shown through op_text like every op's: the marker puts them in "ops".
+P_SPEC = float_param("p", 1.0, 0.0, 1.0, step=0.01,
+                     help=QT_TRANSLATE_NOOP("ops", "probability that this step runs"))
+N_SPEC = range_param("n", (1, 1), 0, 16, step=1, integer=True,
+                     help=QT_TRANSLATE_NOOP("ops", "how many children run"))
 
 
 @dataclass
@@ -108,7 +112,7 @@ CONTROL_FACTORIES: dict[str, Callable[[ParamSpec], Control]] = {
 def make_control(spec: ParamSpec) -> Control:
     control = CONTROL_FACTORIES[spec.kind](spec)
     control.set(spec.default)
-    tip = spec.help + (f" ({spec.unit})" if spec.unit else "")
+    tip = op_text(spec.help) + (f" ({unit_text(spec.unit)})" if spec.unit else "")
     control.widget.setToolTip(tip)
     control.widget.setObjectName(f"param:{spec.name}")
     return control
@@ -143,7 +147,7 @@ class ParamForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         node = self._node()
         if node is None:
-            hint = QLabel("Select a step to see its parameters, or add one with “Add op”.")
+            hint = QLabel(self.tr("Select a step to see its parameters, or add one with “Add op”."))
             hint.setWordWrap(True)
             hint.setEnabled(False)
             layout.addWidget(hint)
@@ -155,14 +159,14 @@ class ParamForm(QWidget):
     def _build(self, node, layout: QVBoxLayout):
         if isinstance(node, Step):
             op = get_op(node.op)
-            title, about, specs = op.name, op.description, list(op.params)
+            title, about, specs = op.name, op_text(op.description), list(op.params)
         else:
-            title = f"group: {node.kind}"
+            title = self.tr("group: {kind}").format(kind=node.kind)
             about = {
-                "sequence": "Runs all its steps in order.",
-                "one_of": "Runs exactly one of its steps, chosen at random (by weight).",
-                "some_of": "Runs n of its steps, chosen at random, in their listed order.",
-                "random_order": "Runs all its steps, in a random order each time.",
+                "sequence": self.tr("Runs all its steps in order."),
+                "one_of": self.tr("Runs exactly one of its steps, chosen at random (by weight)."),
+                "some_of": self.tr("Runs n of its steps, chosen at random, in their listed order."),
+                "random_order": self.tr("Runs all its steps, in a random order each time."),
             }[node.kind]
             specs = [N_SPEC] if node.kind == "some_of" else []
         heading = QLabel(f"<b>{title}</b>")
@@ -181,12 +185,13 @@ class ParamForm(QWidget):
             row.addWidget(control.widget, 1)
             reset = QToolButton()
             reset.setText("↺")
-            reset.setToolTip(f"reset {spec.name} to {spec.to_json(spec.default)}")
+            reset.setToolTip(self.tr("reset {name} to {value}").format(
+                name=spec.name, value=spec.to_json(spec.default)))
             reset.setObjectName(f"reset:{spec.name}")
             reset.clicked.connect(lambda *_, s=spec: self._write(s.name, s.default))
             row.addWidget(reset)
-            label = QLabel(spec.name + (f" ({spec.unit.strip()})" if spec.unit.strip() else ""))
-            label.setToolTip(spec.help)
+            label = QLabel(spec.name + (f" ({unit_text(spec.unit).strip()})" if spec.unit.strip() else ""))
+            label.setToolTip(op_text(spec.help))
             form.addRow(label, row)
         layout.addLayout(form)
         self.details = None
@@ -196,7 +201,7 @@ class ParamForm(QWidget):
             self.details.setReadOnly(True)
             self.details.setObjectName("details")
             self.details.setMinimumHeight(160)
-            layout.addWidget(QLabel("<b>What it can do</b>"))
+            layout.addWidget(QLabel("<b>{}</b>".format(self.tr("What it can do"))))
             layout.addWidget(self.details)
         self.refresh()
 

@@ -4,7 +4,7 @@ rebuilt from it, so the two can never disagree."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QToolButton,
     QTreeWidget,
@@ -15,6 +15,7 @@ from augview.core.analysis import distinct_outputs, effective_probabilities
 from augview.core.registry import CATALOG, CATEGORIES
 from augview.core.steps import GROUP_KINDS, Group, Step
 from augview.gui.document import Document
+from augview.gui.i18n import op_text
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -23,7 +24,8 @@ def step_summary(node) -> str:
     """Short text for the list: the op and its range parameters."""
     if isinstance(node, Group):
         extra = f" n={node.n[0]}..{node.n[1]}" if node.kind == "some_of" else ""
-        return f"{node.kind}{extra} ({len(node.steps)} steps)"
+        return QCoreApplication.translate("PipelinePanel", "{group} ({count} steps)").format(
+            group=f"{node.kind}{extra}", count=len(node.steps))
     op = CATALOG[node.op]
     parts = []
     for spec in op.params:
@@ -31,6 +33,23 @@ def step_summary(node) -> str:
             low, high = node.params[spec.name]
             parts.append(f"{low:.3g}..{high:.3g}{spec.unit.strip()}")
     return node.op + (f"  {', '.join(parts[:2])}" if parts else "")
+
+
+def count_summary(count) -> str:
+    """`analysis.Count.summary` in the interface language: how many different images."""
+    number = f"{count.count:,}"
+    if count.count >= 10**12:
+        number = QCoreApplication.translate("PipelinePanel", "about {number}").format(
+            number=f"{float(count.count):.2e}")
+    if count.upper_bound:
+        number = QCoreApplication.translate("PipelinePanel", "up to {number}").format(number=number)
+    if count.continuous:
+        return QCoreApplication.translate(
+            "PipelinePanel", "{number} different images from the discrete parts; infinitely many with {ops}"
+        ).format(number=number, ops=", ".join(count.continuous))
+    if count.count == 1 and not count.upper_bound:
+        return QCoreApplication.translate("PipelinePanel", "1 different image")
+    return QCoreApplication.translate("PipelinePanel", "{number} different images").format(number=number)
 
 
 class OpPicker(QDialog):
@@ -41,7 +60,7 @@ class OpPicker(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent, Qt.WindowType.Popup)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search ops… (name, category or description)")
+        self.search.setPlaceholderText(self.tr("Search ops… (name, category or description)"))
         self.search.setClearButtonEnabled(True)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
@@ -50,12 +69,12 @@ class OpPicker(QDialog):
             ops = [op for op in CATALOG.values() if op.category == category]
             if not ops:
                 continue
-            parent_item = QTreeWidgetItem(self.tree, [category])
+            parent_item = QTreeWidgetItem(self.tree, [op_text(category)])
             parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for op in sorted(ops, key=lambda o: o.name):
                 item = QTreeWidgetItem(parent_item, [op.name])
                 item.setData(0, PATH_ROLE, op.name)
-                item.setToolTip(0, op.description)
+                item.setToolTip(0, op_text(op.description))
         self.tree.expandAll()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -66,6 +85,7 @@ class OpPicker(QDialog):
         self.tree.itemActivated.connect(self._pick_item)
 
     def filter(self, text: str):
+        """Matches the English texts and the translated ones alike."""
         text = text.lower().strip()
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
@@ -73,7 +93,10 @@ class OpPicker(QDialog):
             for j in range(group.childCount()):
                 item = group.child(j)
                 name = item.text(0)
-                match = not text or text in name or text in group.text(0) or text in CATALOG[name].description.lower()
+                op = CATALOG[name]
+                haystack = " ".join((name, op.category, op_text(op.category), op.description,
+                                     op_text(op.description))).lower()
+                match = not text or text in haystack
                 item.setHidden(not match)
                 visible += match
             group.setHidden(visible == 0)
@@ -109,9 +132,9 @@ class StepTree(QTreeWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setColumnCount(3)
-        self.setHeaderLabels(["step", "p", "fires"])
-        self.headerItem().setToolTip(2, "how often the step really runs, through its groups' p, "
-                                        "one_of and some_of")
+        self.setHeaderLabels([self.tr("step"), "p", self.tr("fires")])
+        self.headerItem().setToolTip(
+            2, self.tr("how often the step really runs, through its groups' p, one_of and some_of"))
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
@@ -154,17 +177,20 @@ class PipelinePanel(QWidget):
         self.tree = StepTree(self)
         self.picker: OpPicker | None = None
 
-        self.add_button = self._tool("Add op…", "Add an op from the catalog (Ctrl+T)", self.show_picker)
+        self.add_button = self._tool(self.tr("Add op…"), self.tr("Add an op from the catalog (Ctrl+T)"),
+                                     self.show_picker)
         self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         group_menu = QMenu(self)
         for kind in GROUP_KINDS:
             group_menu.addAction(kind, lambda k=kind: self.add_group(k))
-        self.group_button = self._tool("Group ▾", "Add a container: one_of, some_of, random_order", None)
+        self.group_button = self._tool(self.tr("Group ▾"),
+                                       self.tr("Add a container: one_of, some_of, random_order"), None)
         self.group_button.setMenu(group_menu)
         self.group_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.remove_button = self._tool("Remove", "Remove the selected step (Delete)", self.remove_selected)
-        self.up_button = self._tool("▲", "Move up (Ctrl+Up)", lambda: self.move_selected(-1))
-        self.down_button = self._tool("▼", "Move down (Ctrl+Down)", lambda: self.move_selected(+1))
+        self.remove_button = self._tool(self.tr("Remove"), self.tr("Remove the selected step (Delete)"),
+                                        self.remove_selected)
+        self.up_button = self._tool("▲", self.tr("Move up (Ctrl+Up)"), lambda: self.move_selected(-1))
+        self.down_button = self._tool("▼", self.tr("Move down (Ctrl+Down)"), lambda: self.move_selected(+1))
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -229,7 +255,7 @@ class PipelinePanel(QWidget):
                 flags |= Qt.ItemFlag.ItemIsDropEnabled
             else:
                 flags &= ~Qt.ItemFlag.ItemIsDropEnabled
-                item.setToolTip(0, CATALOG[node.op].description)
+                item.setToolTip(0, op_text(CATALOG[node.op].description))
             item.setFlags(flags)
             if isinstance(node, Group):
                 self._fill(item, node.steps, path)
@@ -277,7 +303,7 @@ class PipelinePanel(QWidget):
             self.count_label.setText("")
             return
         count = distinct_outputs(steps, self.image_shape)
-        self.count_label.setText(count.summary())
+        self.count_label.setText(count_summary(count))
         self.count_label.setToolTip("\n".join(count.explanation))
 
     def _refresh_texts(self, parent_item, nodes):

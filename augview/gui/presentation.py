@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from augview.core.pipeline import Pipeline
 from augview.core.registry import get_op
 from augview.core.steps import Group, Step
+from augview.gui.i18n import op_text
 from augview.gui.preview import PreviewArea
 from augview.gui.render_worker import RenderJob, RenderWorker
 
@@ -40,7 +41,7 @@ def flatten_steps(nodes, prefix=()) -> list[tuple[tuple[int, ...], Step]]:
 class PresentationView(QWidget):
     def __init__(self, pipeline: Pipeline, image, count: int = 3, seed: int = 0, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("augview — presentation")
+        self.setWindowTitle(self.tr("augview — presentation"))
         self.pipeline = pipeline
         self.image = image
         self.count = count
@@ -58,7 +59,8 @@ class PresentationView(QWidget):
         self.about.setWordWrap(True)
         self.about.setFont(self._font(1.35))
         self.preview = PreviewArea()
-        self.hint = QLabel("→ next   ← previous   Space new variants   ↑↓ variants   End whole pipeline   Esc leave")
+        self.hint = QLabel(self.tr(
+            "→ next   ← previous   Space new variants   ↑↓ variants   End whole pipeline   Esc leave"))
         self.hint.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 12)
@@ -85,14 +87,15 @@ class PresentationView(QWidget):
         if self.index < len(self.slides):
             path, step = self.slides[self.index]
             op = get_op(step.op)
-            where = f"step {self.index + 1} of {len(self.slides)}"
-            self.title.setText(f"{op.name}  ·  {op.category}  ·  {where}")
-            self.about.setText(op.description)
+            where = self.tr("step {number} of {total}").format(number=self.index + 1, total=len(self.slides))
+            self.title.setText(f"{op.name}  ·  {op_text(op.category)}  ·  {where}")
+            self.about.setText(op_text(op.description))
             pipeline = Pipeline([Step(step.op, dict(step.params))], seed=self.seed)
         else:
-            name = self.pipeline.name or "the whole pipeline"
-            self.title.setText(f"{name}  ·  all {len(self.slides)} steps together")
-            self.about.setText(self.pipeline.description or "Every step, with its probability, as training sees it.")
+            name = self.pipeline.name or self.tr("the whole pipeline")
+            self.title.setText(f"{name}  ·  " + self.tr("all {count} steps together").format(count=len(self.slides)))
+            self.about.setText(self.pipeline.description
+                               or self.tr("Every step, with its probability, as training sees it."))
             pipeline = self.pipeline
         self.render(pipeline)
 
@@ -106,7 +109,7 @@ class PresentationView(QWidget):
         if output.job_id != self._job_id:
             return
         self.last_output = output
-        captions = ["original"] + [r.summary for r in output.results]
+        captions = [self.tr("original")] + [r.summary for r in output.results]
         self.preview.show_images([output.original] + output.images, captions, captions)
         for cell in self.preview.cells:
             cell.caption.setFont(self._font(1.3))

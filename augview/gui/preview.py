@@ -85,7 +85,7 @@ class ImagePane(QWidget):
             painter.drawImage(self.target_rect(), self.image)
         else:
             painter.setPen(QColor(150, 150, 150))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "rendering…")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("rendering…"))
         painter.end()
         self.painted.emit()
 

@@ -155,7 +155,8 @@ class RenderWorker(QObject):
                 self._pump.post(self.failed.emit, job.job_id, str(err))
             except Exception as err:  # a bug in an op must not kill the worker thread
                 traceback.print_exc()
-                self._pump.post(self.failed.emit, job.job_id, f"rendering failed: {type(err).__name__}: {err}")
+                message = self.tr("rendering failed: {error}").format(error=f"{type(err).__name__}: {err}")
+                self._pump.post(self.failed.emit, job.job_id, message)
             finally:
                 with self._wake:
                     self.busy = self._pending is not None

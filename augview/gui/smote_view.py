@@ -80,8 +80,8 @@ class ScatterPlot(QWidget):
 
     def _legend(self, painter):
         x, y = 40, 12
-        for color, text, cross in ((MAJORITY, "majority", False), (MINORITY, "minority", False),
-                                   (SYNTHETIC, "synthetic (SMOTE)", True)):
+        for color, text, cross in ((MAJORITY, self.tr("majority"), False), (MINORITY, self.tr("minority"), False),
+                                   (SYNTHETIC, self.tr("synthetic (SMOTE)"), True)):
             painter.setPen(QPen(color, 2))
             painter.setBrush(color)
             if cross:
@@ -99,7 +99,7 @@ class SmoteView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("SMOTE explorer — augview")
+        self.setWindowTitle(self.tr("SMOTE explorer — augview"))
         self.plot = ScatterPlot(self)
         self.k_slider = QLabeledSlider(Qt.Orientation.Horizontal)
         self.k_slider.setRange(1, 9)
@@ -108,20 +108,20 @@ class SmoteView(QWidget):
         self.ratio_slider.setRange(0.2, 1.0)
         self.ratio_slider.setDecimals(2)
         self.ratio_slider.setValue(0.5)
-        self.ratio_slider.setToolTip("minority count after oversampling ÷ majority count")
+        self.ratio_slider.setToolTip(self.tr("minority count after oversampling ÷ majority count"))
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 9999)
         self.info = QLabel()
         self.info.setWordWrap(True)
-        explain = QLabel(
+        explain = QLabel(self.tr(
             "SMOTE makes new minority samples on the segments between a minority sample and one of "
             "its k nearest minority neighbours: x + u·(neighbour − x), u uniform in [0, 1). Each "
-            "green segment is one such pair; each cross, one new sample.")
+            "green segment is one such pair; each cross, one new sample."))
         explain.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("k neighbours", self.k_slider)
-        form.addRow("sampling ratio", self.ratio_slider)
-        form.addRow("seed", self.seed_spin)
+        form.addRow(self.tr("k neighbours"), self.k_slider)
+        form.addRow(self.tr("sampling ratio"), self.ratio_slider)
+        form.addRow(self.tr("seed"), self.seed_spin)
         side = QVBoxLayout()
         side.addWidget(explain)
         side.addLayout(form)
@@ -144,11 +144,13 @@ class SmoteView(QWidget):
         minority, majority = int((self.y == 1).sum()), int((self.y == 0).sum())
         if ratio * majority <= minority:
             result = None
-            self.info.setText(f"The minority already has {minority} of {majority} samples: nothing to add at this ratio.")
+            self.info.setText(self.tr("The minority already has {minority} of {majority} samples: nothing to add at "
+                                      "this ratio.").format(minority=minority, majority=majority))
         else:
             result = smote(self.X, self.y, k_neighbors=k, sampling_strategy=ratio, seed=self.seed_spin.value())
             added = len(result.X) - result.n_original
-            self.info.setText(f"{minority} minority and {majority} majority samples; SMOTE adds {added} "
-                              f"synthetic minority samples with k = {k}.")
+            self.info.setText(self.tr("{minority} minority and {majority} majority samples; SMOTE adds {added} "
+                                      "synthetic minority samples with k = {k}.").format(
+                minority=minority, majority=majority, added=added, k=k))
         self.result = result
         self.plot.set_data(self.X, self.y, result)

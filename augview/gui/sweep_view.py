@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
@@ -26,6 +26,7 @@ from augview import paths
 from augview.core.imageio import load_image
 from augview.core.registry import CATALOG, CATEGORIES, get_op
 from augview.core.sweep import extremes, sweep
+from augview.gui.i18n import op_text, unit_text
 from augview.gui.param_form import spec_decimals
 from augview.gui.preview import Cell, ViewState
 from augview.gui.render_worker import BackgroundTasks, make_proxy, to_qimage
@@ -54,16 +55,20 @@ def compute_cells(image, op_name, params, param_name, mode, count, seed, span):
     note = ""
     if mode == "sweep" and param_name is not None:
         result = sweep(image, op_name, params, param_name, count, seed, span)
-        cells = [(label, out, f"{op_name}: {label}\nother parameters as set, seed {seed} in every cell")
-                 for _, out, label in result]
+        held = QCoreApplication.translate("SweepView", "other parameters as set, seed {seed} in every cell").format(
+            seed=seed)
+        cells = [(label, out, f"{op_name}: {label}\n{held}") for _, out, label in result]
         if len(cells) > 1 and all(np.array_equal(cells[0][1], c[1]) for c in cells[1:]):
-            note = (f"Every cell is the same: with the other settings, {param_name} has no effect "
-                    f"on {op_name} (another parameter decides whether it is used).")
+            note = QCoreApplication.translate(
+                "SweepView", "Every cell is the same: with the other settings, {param} has no effect on {op} "
+                "(another parameter decides whether it is used).").format(param=param_name, op=op_name)
         elif len(cells) < count:
-            note = f"{len(cells)} distinct values fit in this range."
+            note = QCoreApplication.translate("SweepView", "{count} distinct values fit in this range.").format(
+                count=len(cells))
     else:
         if mode == "sweep":
-            note = f"{op_name} has no parameters to sweep: showing the extremes instead."
+            note = QCoreApplication.translate(
+                "SweepView", "{op} has no parameters to sweep: showing the extremes instead.").format(op=op_name)
         result = extremes(image, op_name, params, seed, randoms=max(1, count - 3))
         # The op is named in the panel: the captions keep only what was drawn.
         cells = [(title.replace(f": {op_name} ", ": ", 1), out, title) for title, out in result]
@@ -74,7 +79,7 @@ class SweepView(QWidget):
     def __init__(self, image: np.ndarray | None = None, op_name: str = "rotate",
                  params: dict | None = None, seed: int = 0, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Parameter sweep — augview")
+        self.setWindowTitle(self.tr("Parameter sweep — augview"))
         self.image = make_proxy(image if image is not None else load_image(paths.SAMPLE_IMAGE), PROXY_SIDE)
         self.source_op, self.source_params = op_name, dict(params or {})
         self.params: dict = {}
@@ -88,10 +93,10 @@ class SweepView(QWidget):
         self.op_box = QComboBox()
         for category in CATEGORIES:
             for name in sorted(n for n, op in CATALOG.items() if op.category == category):
-                self.op_box.addItem(f"{name}  ({category})", name)
+                self.op_box.addItem(f"{name}  ({op_text(category)})", name)
         self.param_box = QComboBox()
-        self.sweep_button = QPushButton("Sweep one parameter")
-        self.extremes_button = QPushButton("Extremes of the ranges")
+        self.sweep_button = QPushButton(self.tr("Sweep one parameter"))
+        self.extremes_button = QPushButton(self.tr("Extremes of the ranges"))
         self.modes = QButtonGroup(self)
         for button in (self.sweep_button, self.extremes_button):
             button.setCheckable(True)
@@ -100,19 +105,19 @@ class SweepView(QWidget):
         self.count_spin = QSpinBox()
         self.count_spin.setRange(MIN_COUNT, MAX_COUNT)
         self.count_spin.setValue(DEFAULT_COUNT)
-        self.count_spin.setToolTip("number of cells")
+        self.count_spin.setToolTip(self.tr("number of cells"))
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
         self.seed_spin.setValue(seed)
-        self.seed_spin.setToolTip("the same seed is used in every cell of a sweep")
+        self.seed_spin.setToolTip(self.tr("the same seed is used in every cell of a sweep"))
         self.from_spin, self.to_spin = QDoubleSpinBox(), QDoubleSpinBox()
-        self.full_button = QPushButton("full")
-        self.full_button.setToolTip("sweep the parameter's whole allowed range")
-        self.step_button = QPushButton("step's")
-        self.step_button.setToolTip("sweep the range configured in the step")
+        self.full_button = QPushButton(self.tr("full"))
+        self.full_button.setToolTip(self.tr("sweep the parameter's whole allowed range"))
+        self.step_button = QPushButton(self.tr("step's"))
+        self.step_button.setToolTip(self.tr("sweep the range configured in the step"))
         span = QHBoxLayout()
         span.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.from_spin, QLabel("to"), self.to_spin, self.full_button, self.step_button):
+        for widget in (self.from_spin, QLabel(self.tr("to")), self.to_spin, self.full_button, self.step_button):
             span.addWidget(widget)
         self.span_row = QWidget()
         self.span_row.setLayout(span)
@@ -122,11 +127,11 @@ class SweepView(QWidget):
         self.description.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("op", self.op_box)
-        form.addRow("parameter", self.param_box)
-        form.addRow("across", self.span_row)
-        form.addRow("cells", self.count_spin)
-        form.addRow("seed", self.seed_spin)
+        form.addRow(self.tr("op"), self.op_box)
+        form.addRow(self.tr("parameter"), self.param_box)
+        form.addRow(self.tr("across"), self.span_row)
+        form.addRow(self.tr("cells"), self.count_spin)
+        form.addRow(self.tr("seed"), self.seed_spin)
         modes = QHBoxLayout()
         modes.addWidget(self.sweep_button)
         modes.addWidget(self.extremes_button)
@@ -202,14 +207,14 @@ class SweepView(QWidget):
     def _on_op_changed(self, *_):
         op = get_op(self.op_name())
         self.params = {**op.defaults(), **(self.source_params if op.name == self.source_op else {})}
-        self.description.setText(op.description)
+        self.description.setText(op_text(op.description))
         self.param_box.blockSignals(True)
         self.param_box.clear()
         for spec in op.params:
             kind = f"range → {spec.drawn_name}" if spec.kind == "range" else spec.kind
             self.param_box.addItem(f"{spec.name}  ({kind})", spec.name)
         if not op.params:
-            self.param_box.addItem("(no parameters)", None)
+            self.param_box.addItem(self.tr("(no parameters)"), None)
         self.param_box.setCurrentIndex(max(0, self.param_box.findData(default_param(op))))
         self.param_box.blockSignals(False)
         self._on_param_changed()
@@ -226,7 +231,8 @@ class SweepView(QWidget):
                 box.setDecimals(digits)
                 box.setRange(spec.min, spec.max)
                 box.setSingleStep(spec.step or 1)
-                box.setSuffix(spec.unit if not spec.unit[:1].isalnum() else " " + spec.unit)
+                unit = unit_text(spec.unit)
+                box.setSuffix(unit if not unit[:1].isalnum() else " " + unit)
                 box.blockSignals(False)
         self._set_span("full")
 
@@ -254,7 +260,7 @@ class SweepView(QWidget):
 
     def refresh(self, *_):
         self._request += 1
-        self.info.setText("computing…")
+        self.info.setText(self.tr("computing…"))
         args = (self.image, self.op_name(), dict(self.params), self.param_name(), self.mode(),
                 self.count_spin.value(), self.seed_spin.value(), self.span())
         self.tasks.run(("cells", self._request), compute_cells, *args)
@@ -268,9 +274,12 @@ class SweepView(QWidget):
         for cell, (caption, array, tip) in zip(self.cells, cells):
             cell.set_content(to_qimage(array), caption, tip)
         self._align_captions()
-        what = (f"{self.op_name()}: {self.param_name()} swept, seed {self.seed_spin.value()} in every cell"
-                if self.mode() == "sweep" and self.param_name() else
-                f"{self.op_name()}: the configured ranges at min, middle and max, then random draws")
+        if self.mode() == "sweep" and self.param_name():
+            what = self.tr("{op}: {param} swept, seed {seed} in every cell").format(
+                op=self.op_name(), param=self.param_name(), seed=self.seed_spin.value())
+        else:
+            what = self.tr("{op}: the configured ranges at min, middle and max, then random draws").format(
+                op=self.op_name())
         self.info.setText(what + (f"\n\n{note}" if note else ""))
         self.computed += 1
 

@@ -91,6 +91,7 @@ def isolated_settings(monkeypatch, tmp_path):
     """The user's real settings are never read or written by a test."""
     path = tmp_path / "augview_settings.ini"
     monkeypatch.setenv("AUGVIEW_SETTINGS", str(path))
+    monkeypatch.delenv("AUGVIEW_LANG", raising=False)  # English, whatever the developer uses
     return path
 
 

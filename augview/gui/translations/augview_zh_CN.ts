@@ -1,0 +1,1532 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ApplyDialog</name>
+    <message>
+        <source>Apply to folder — augview</source>
+        <translation>应用到文件夹 — augview</translation>
+    </message>
+    <message>
+        <source>same as input</source>
+        <translation>与输入相同</translation>
+    </message>
+    <message>
+        <source>replace existing outputs</source>
+        <translation>覆盖已有的输出</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>input folder</source>
+        <translation>输入文件夹</translation>
+    </message>
+    <message>
+        <source>output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>variants per image</source>
+        <translation>每张图像的变体数</translation>
+    </message>
+    <message>
+        <source>base seed</source>
+        <translation>基础种子</translation>
+    </message>
+    <message>
+        <source>worker processes</source>
+        <translation>工作进程数</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <source>Choose an input and an output folder first.</source>
+        <translation>请先选择输入文件夹和输出文件夹。</translation>
+    </message>
+    <message>
+        <source>applying {name} to {folder} …</source>
+        <translation>正在把 {name} 应用到 {folder} …</translation>
+    </message>
+    <message>
+        <source>the pipeline</source>
+        <translation>该流水线</translation>
+    </message>
+    <message>
+        <source>cancelling: finishing the images in progress …</source>
+        <translation>正在取消：先完成正在处理的图像 …</translation>
+    </message>
+</context>
+<context>
+    <name>BetaPlot</name>
+    <message>
+        <source>Beta({alpha}, {alpha}) density of lambda</source>
+        <translation>lambda 的 Beta({alpha}, {alpha}) 概率密度</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Wipe</source>
+        <translation>滑动对比</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Histograms</source>
+        <translation>直方图</translation>
+    </message>
+    <message>
+        <source>Compare — augview</source>
+        <translation>对比 — augview</translation>
+    </message>
+    <message>
+        <source>difference × gain (1 = true difference)</source>
+        <translation>差异 × 增益（1 = 真实差异）</translation>
+    </message>
+    <message>
+        <source>gain</source>
+        <translation>增益</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>augmented</source>
+        <translation>增强后</translation>
+    </message>
+    <message>
+        <source>|original − augmented| × {gain}: mean {mean}, max {max}, {changed}% of pixels changed</source>
+        <translation>|原图 − 增强后| × {gain}：均值 {mean}，最大值 {max}，{changed}% 的像素有变化</translation>
+    </message>
+    <message>
+        <source>Drag across the image: left of the line is the original, right of it the augmented image.</source>
+        <translation>在图像上拖动：分割线左侧是原图，右侧是增强后的图像。</translation>
+    </message>
+    <message>
+        <source>The sizes differ, so each image is fitted to the pane on its own.</source>
+        <translation>两幅图像尺寸不同，因此各自单独适配到窗格中。</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>The sizes differ, so the images cannot be subtracted: shown side by side instead.</source>
+        <translation>两幅图像尺寸不同，无法相减：改为并排显示。</translation>
+    </message>
+    <message>
+        <source>Black where nothing changed; brighter where more changed (raise the gain to see small changes).</source>
+        <translation>没有变化处为黑色；变化越大越亮（提高增益可看清细小的变化）。</translation>
+    </message>
+    <message>
+        <source>Per-channel histograms: how many pixels have each value, 0 (dark) to 255 (bright).</source>
+        <translation>各通道直方图：每个取值（0 暗 到 255 亮）各有多少像素。</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryView</name>
+    <message>
+        <source>This tile:</source>
+        <translation>此图块：</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>(no parameters)</source>
+        <translation>（无参数）</translation>
+    </message>
+    <message>
+        <source>Op gallery — augview</source>
+        <translation>操作图库 — augview</translation>
+    </message>
+    <message>
+        <source>all categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>search name or description</source>
+        <translation>搜索名称或说明</translation>
+    </message>
+    <message>
+        <source>seed: </source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Export contact sheet…</source>
+        <translation>导出总览图…</translation>
+    </message>
+    <message>
+        <source>Select a tile to read what the op does.</source>
+        <translation>选择一个图块，查看该操作的作用。</translation>
+    </message>
+    <message>
+        <source>rendering…</source>
+        <translation>渲染中…</translation>
+    </message>
+    <message>
+        <source>rendering {count} ops…</source>
+        <translation>正在渲染 {count} 个操作…</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} ops shown</source>
+        <translation>显示 {shown} / {total} 个操作</translation>
+    </message>
+    <message>
+        <source>exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+    <message>
+        <source>{count} ops at their defaults, seed {seed}</source>
+        <translation>{count} 个操作，均为默认参数，种子 {seed}</translation>
+    </message>
+    <message>
+        <source>export failed: {message}</source>
+        <translation>导出失败：{message}</translation>
+    </message>
+    <message>
+        <source>failed: {message}</source>
+        <translation>失败：{message}</translation>
+    </message>
+    <message>
+        <source>Export contact sheet</source>
+        <translation>导出总览图</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>exporting {count} ops…</source>
+        <translation>正在导出 {count} 个操作…</translation>
+    </message>
+</context>
+<context>
+    <name>HistogramPlot</name>
+    <message>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>{channel}   mean {before} → {after}</source>
+        <translation>{channel}   均值 {before} → {after}</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>(tallest bins cut off)</source>
+        <translation>（最高的柱被截断）</translation>
+    </message>
+    <message>
+        <source>original (filled)</source>
+        <translation>原图（填充）</translation>
+    </message>
+    <message>
+        <source>augmented (line)</source>
+        <translation>增强后（曲线）</translation>
+    </message>
+</context>
+<context>
+    <name>ImagePane</name>
+    <message>
+        <source>rendering…</source>
+        <translation>渲染中…</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>The interface language changes the next time augview starts.</source>
+        <translation>界面语言将在下次启动 augview 时更改。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>preset name</source>
+        <translation>预设名称</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>流水线</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>variants: </source>
+        <translation>变体：</translation>
+    </message>
+    <message>
+        <source>seed: </source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Lock seed</source>
+        <translation>锁定种子</translation>
+    </message>
+    <message>
+        <source>While locked, editing a parameter changes only that parameter&apos;s effect</source>
+        <translation>锁定时，编辑某个参数只会改变该参数的效果</translation>
+    </message>
+    <message>
+        <source>Reroll</source>
+        <translation>重新抽取</translation>
+    </message>
+    <message>
+        <source>Draw new variants (Space)</source>
+        <translation>抽取新的变体（空格）</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New preset</source>
+        <translation>新建预设(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open preset…</source>
+        <translation>打开预设(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Built-in presets</source>
+        <translation>内置预设</translation>
+    </message>
+    <message>
+        <source>&amp;Save preset</source>
+        <translation>保存预设(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save preset &amp;as…</source>
+        <translation>预设另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;image…</source>
+        <translation>打开图像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Next image</source>
+        <translation>下一张图像</translation>
+    </message>
+    <message>
+        <source>Previous image</source>
+        <translation>上一张图像</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>最近打开</translation>
+    </message>
+    <message>
+        <source>&amp;Export grid as PNG…</source>
+        <translation>将网格导出为 PNG(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Apply to folder…</source>
+        <translation>应用到文件夹(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add op…</source>
+        <translation>添加操作…</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Move step up</source>
+        <translation>上移步骤</translation>
+    </message>
+    <message>
+        <source>Move step down</source>
+        <translation>下移步骤</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Reroll variants</source>
+        <translation>重新抽取变体</translation>
+    </message>
+    <message>
+        <source>Zoom to fit</source>
+        <translation>缩放以适应窗口</translation>
+    </message>
+    <message>
+        <source>Zoom 100%</source>
+        <translation>缩放 100%</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Mix images (mixup, CutMix, SamplePairing, mosaic)…</source>
+        <translation>图像混合（mixup、CutMix、SamplePairing、mosaic）(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;SMOTE explorer…</source>
+        <translation>SMOTE 演示(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Parameter s&amp;weep of the selected step…</source>
+        <translation>选中步骤的参数扫描(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Op &amp;gallery…</source>
+        <translation>操作图库(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare original and variant #1…</source>
+        <translation>对比原图与变体 #1(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode (one step per slide)</source>
+        <translation>演示模式（每页一个步骤）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>(preview at {width}×{height})</source>
+        <translation>（以 {width}×{height} 预览）</translation>
+    </message>
+    <message>
+        <source>#{number} seed {seed}: {summary}</source>
+        <translation>#{number} 种子 {seed}：{summary}</translation>
+    </message>
+    <message>
+        <source>rendered {count} in {ms} ms</source>
+        <translation>已渲染 {count} 个，用时 {ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>无图像</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The preset “{name}” has unsaved changes. Save them?</source>
+        <translation>预设“{name}”有未保存的更改。要保存吗？</translation>
+    </message>
+    <message>
+        <source>Open preset</source>
+        <translation>打开预设</translation>
+    </message>
+    <message>
+        <source>Presets (*.json);;All files (*)</source>
+        <translation>预设 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{path}: imported from albumentations with notes:</source>
+        <translation>{path}：已从 albumentations 导入，附注如下：</translation>
+    </message>
+    <message>
+        <source>imported {path} from albumentations; save it as a preset</source>
+        <translation>已从 albumentations 导入 {path}；请将其保存为预设</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>保存预设</translation>
+    </message>
+    <message>
+        <source>Presets (*.json)</source>
+        <translation>预设 (*.json)</translation>
+    </message>
+    <message>
+        <source>{path}: cannot save ({reason})</source>
+        <translation>{path}：无法保存（{reason}）</translation>
+    </message>
+    <message>
+        <source>saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.gif);;All files (*)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.gif);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>{folder}: cannot be read ({reason})</source>
+        <translation>{folder}：无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>{folder}: no images found in this folder</source>
+        <translation>{folder}：此文件夹中没有找到图像</translation>
+    </message>
+    <message>
+        <source>loading {name}…</source>
+        <translation>正在加载 {name}…</translation>
+    </message>
+    <message>
+        <source>opened {path}</source>
+        <translation>已打开 {path}</translation>
+    </message>
+    <message>
+        <source>exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+    <message>
+        <source>Export grid</source>
+        <translation>导出网格</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>image: {path}</source>
+        <translation>图像：{path}</translation>
+    </message>
+    <message>
+        <source>preset: {path}</source>
+        <translation>预设：{path}</translation>
+    </message>
+    <message>
+        <source>(nothing yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+</context>
+<context>
+    <name>MixView</name>
+    <message>
+        <source>mosaic 2×2, tiles from {sources}</source>
+        <translation>mosaic 2×2，图块来自 {sources}</translation>
+    </message>
+    <message>
+        <source>Mix images — augview</source>
+        <translation>图像混合 — augview</translation>
+    </message>
+    <message>
+        <source>set lambda by hand</source>
+        <translation>手动设置 lambda</translation>
+    </message>
+    <message>
+        <source>Draw again</source>
+        <translation>重新抽取</translation>
+    </message>
+    <message>
+        <source>Choose B…</source>
+        <translation>选择 B…</translation>
+    </message>
+    <message>
+        <source>B from a folder…</source>
+        <translation>从文件夹中选 B…</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Image B</source>
+        <translation>图像 B</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <source>Folder of B images</source>
+        <translation>B 图像所在的文件夹</translation>
+    </message>
+    <message>
+        <source>A (label 0)</source>
+        <translation>A（标签 0）</translation>
+    </message>
+    <message>
+        <source>B (label 1)</source>
+        <translation>B（标签 1）</translation>
+    </message>
+</context>
+<context>
+    <name>OpPicker</name>
+    <message>
+        <source>Search ops… (name, category or description)</source>
+        <translation>搜索操作…（名称、类别或说明）</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <source>Select a step to see its parameters, or add one with “Add op”.</source>
+        <translation>选择一个步骤查看其参数，或用“添加操作”添加一个。</translation>
+    </message>
+    <message>
+        <source>group: {kind}</source>
+        <translation>组：{kind}</translation>
+    </message>
+    <message>
+        <source>Runs all its steps in order.</source>
+        <translation>按顺序执行其中的所有步骤。</translation>
+    </message>
+    <message>
+        <source>Runs exactly one of its steps, chosen at random (by weight).</source>
+        <translation>随机（按权重）选择其中恰好一个步骤执行。</translation>
+    </message>
+    <message>
+        <source>Runs n of its steps, chosen at random, in their listed order.</source>
+        <translation>随机选择其中 n 个步骤，按列出的顺序执行。</translation>
+    </message>
+    <message>
+        <source>Runs all its steps, in a random order each time.</source>
+        <translation>执行其中的所有步骤，每次顺序随机。</translation>
+    </message>
+    <message>
+        <source>reset {name} to {value}</source>
+        <translation>将 {name} 重置为 {value}</translation>
+    </message>
+    <message>
+        <source>What it can do</source>
+        <translation>它能做什么</translation>
+    </message>
+</context>
+<context>
+    <name>PipelinePanel</name>
+    <message>
+        <source>{group} ({count} steps)</source>
+        <translation>{group}（{count} 个步骤）</translation>
+    </message>
+    <message>
+        <source>about {number}</source>
+        <translation>约 {number}</translation>
+    </message>
+    <message>
+        <source>up to {number}</source>
+        <translation>最多 {number}</translation>
+    </message>
+    <message>
+        <source>{number} different images from the discrete parts; infinitely many with {ops}</source>
+        <translation>离散部分产生 {number} 种不同的图像；加上 {ops} 则有无穷多种</translation>
+    </message>
+    <message>
+        <source>1 different image</source>
+        <translation>1 种不同的图像</translation>
+    </message>
+    <message>
+        <source>{number} different images</source>
+        <translation>{number} 种不同的图像</translation>
+    </message>
+    <message>
+        <source>Add op…</source>
+        <translation>添加操作…</translation>
+    </message>
+    <message>
+        <source>Add an op from the catalog (Ctrl+T)</source>
+        <translation>从目录中添加一个操作（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>Group ▾</source>
+        <translation>组 ▾</translation>
+    </message>
+    <message>
+        <source>Add a container: one_of, some_of, random_order</source>
+        <translation>添加容器：one_of、some_of、random_order</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the selected step (Delete)</source>
+        <translation>删除选中的步骤（Delete）</translation>
+    </message>
+    <message>
+        <source>Move up (Ctrl+Up)</source>
+        <translation>上移（Ctrl+Up）</translation>
+    </message>
+    <message>
+        <source>Move down (Ctrl+Down)</source>
+        <translation>下移（Ctrl+Down）</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationView</name>
+    <message>
+        <source>augview — presentation</source>
+        <translation>augview — 演示</translation>
+    </message>
+    <message>
+        <source>→ next   ← previous   Space new variants   ↑↓ variants   End whole pipeline   Esc leave</source>
+        <translation>→ 下一页   ← 上一页   空格 新变体   ↑↓ 变体数   End 整条流水线   Esc 退出</translation>
+    </message>
+    <message>
+        <source>step {number} of {total}</source>
+        <translation>第 {number} 步，共 {total} 步</translation>
+    </message>
+    <message>
+        <source>the whole pipeline</source>
+        <translation>整条流水线</translation>
+    </message>
+    <message>
+        <source>all {count} steps together</source>
+        <translation>全部 {count} 个步骤一起</translation>
+    </message>
+    <message>
+        <source>Every step, with its probability, as training sees it.</source>
+        <translation>所有步骤按各自的概率执行，和训练时看到的一样。</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>原图</translation>
+    </message>
+</context>
+<context>
+    <name>RenderWorker</name>
+    <message>
+        <source>rendering failed: {error}</source>
+        <translation>渲染失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ScatterPlot</name>
+    <message>
+        <source>majority</source>
+        <translation>多数类</translation>
+    </message>
+    <message>
+        <source>minority</source>
+        <translation>少数类</translation>
+    </message>
+    <message>
+        <source>synthetic (SMOTE)</source>
+        <translation>合成样本（SMOTE）</translation>
+    </message>
+</context>
+<context>
+    <name>SmoteView</name>
+    <message>
+        <source>SMOTE explorer — augview</source>
+        <translation>SMOTE 演示 — augview</translation>
+    </message>
+    <message>
+        <source>minority count after oversampling ÷ majority count</source>
+        <translation>过采样后的少数类数量 ÷ 多数类数量</translation>
+    </message>
+    <message>
+        <source>SMOTE makes new minority samples on the segments between a minority sample and one of its k nearest minority neighbours: x + u·(neighbour − x), u uniform in [0, 1). Each green segment is one such pair; each cross, one new sample.</source>
+        <translation>SMOTE 在少数类样本与它的 k 个最近少数类邻居之一所连成的线段上生成新的少数类样本：x + u·(邻居 − x)，u 在 [0, 1) 上均匀分布。每条绿色线段是一对这样的样本；每个叉号是一个新样本。</translation>
+    </message>
+    <message>
+        <source>k neighbours</source>
+        <translation>近邻数 k</translation>
+    </message>
+    <message>
+        <source>sampling ratio</source>
+        <translation>采样比例</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>The minority already has {minority} of {majority} samples: nothing to add at this ratio.</source>
+        <translation>少数类已有 {minority} 个样本（多数类 {majority} 个）：在此比例下无需添加。</translation>
+    </message>
+    <message>
+        <source>{minority} minority and {majority} majority samples; SMOTE adds {added} synthetic minority samples with k = {k}.</source>
+        <translation>少数类 {minority} 个、多数类 {majority} 个样本；SMOTE 以 k = {k} 添加 {added} 个合成的少数类样本。</translation>
+    </message>
+</context>
+<context>
+    <name>StepTree</name>
+    <message>
+        <source>step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>fires</source>
+        <translation>触发率</translation>
+    </message>
+    <message>
+        <source>how often the step really runs, through its groups&apos; p, one_of and some_of</source>
+        <translation>该步骤实际执行的频率，已计入所在组的 p、one_of 和 some_of</translation>
+    </message>
+</context>
+<context>
+    <name>SweepView</name>
+    <message>
+        <source>other parameters as set, seed {seed} in every cell</source>
+        <translation>其他参数保持设定，每格种子均为 {seed}</translation>
+    </message>
+    <message>
+        <source>Every cell is the same: with the other settings, {param} has no effect on {op} (another parameter decides whether it is used).</source>
+        <translation>每一格都相同：在其他设置下，{param} 对 {op} 没有影响（由另一个参数决定是否使用它）。</translation>
+    </message>
+    <message>
+        <source>{count} distinct values fit in this range.</source>
+        <translation>此范围内只有 {count} 个不同的取值。</translation>
+    </message>
+    <message>
+        <source>{op} has no parameters to sweep: showing the extremes instead.</source>
+        <translation>{op} 没有可扫描的参数：改为显示极值。</translation>
+    </message>
+    <message>
+        <source>Parameter sweep — augview</source>
+        <translation>参数扫描 — augview</translation>
+    </message>
+    <message>
+        <source>Sweep one parameter</source>
+        <translation>扫描单个参数</translation>
+    </message>
+    <message>
+        <source>Extremes of the ranges</source>
+        <translation>范围的极值</translation>
+    </message>
+    <message>
+        <source>number of cells</source>
+        <translation>格数</translation>
+    </message>
+    <message>
+        <source>the same seed is used in every cell of a sweep</source>
+        <translation>扫描的每一格都使用同一个种子</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>sweep the parameter&apos;s whole allowed range</source>
+        <translation>扫描该参数允许的整个范围</translation>
+    </message>
+    <message>
+        <source>step&apos;s</source>
+        <translation>步骤的</translation>
+    </message>
+    <message>
+        <source>sweep the range configured in the step</source>
+        <translation>扫描步骤中设定的范围</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>op</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>across</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>cells</source>
+        <translation>格数</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>(no parameters)</source>
+        <translation>（无参数）</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>{op}: {param} swept, seed {seed} in every cell</source>
+        <translation>{op}：扫描 {param}，每格种子均为 {seed}</translation>
+    </message>
+    <message>
+        <source>{op}: the configured ranges at min, middle and max, then random draws</source>
+        <translation>{op}：设定范围的最小值、中间值和最大值，然后是随机抽样</translation>
+    </message>
+</context>
+<context>
+    <name>WipeWidget</name>
+    <message>
+        <source>original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>augmented</source>
+        <translation>增强后</translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <source>probability that this step runs</source>
+        <translation>此步骤执行的概率</translation>
+    </message>
+    <message>
+        <source>how many children run</source>
+        <translation>执行多少个子步骤</translation>
+    </message>
+    <message>
+        <source>geometric</source>
+        <translation>几何</translation>
+    </message>
+    <message>
+        <source>color</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>blur</source>
+        <translation>模糊</translation>
+    </message>
+    <message>
+        <source>quality</source>
+        <translation>画质</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>遮挡</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Scales, shifts, rotates and shears the image in one resampling, about its centre; the area that comes into view is filled by the border mode. Doing all four at once is faster and sharper than chaining them. Mild values (scale 0.9-1.1, shift a few percent, a dozen degrees) teach a model that position and size do not change the class; strong shear or zoom-out creates shapes and empty borders that real data never has.</source>
+        <translation>在一次重采样中围绕图像中心完成缩放、平移、旋转和错切；新露出的区域按边界模式填充。四种变换一次完成，比逐个串联更快，也更清晰。温和的取值（缩放 0.9-1.1、平移几个百分点、十几度的旋转）能让模型学到位置和大小不改变类别；强烈的错切或缩小则会产生真实数据中从不出现的形状和空白边框。</translation>
+    </message>
+    <message>
+        <source>zoom factor; below 1 shrinks the content</source>
+        <translation>缩放倍数；小于 1 时内容缩小</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>horizontal shift as a fraction of the width (positive: right)</source>
+        <translation>水平平移量，占宽度的比例（正值：向右）</translation>
+    </message>
+    <message>
+        <source>vertical shift as a fraction of the height (positive: down)</source>
+        <translation>垂直平移量，占高度的比例（正值：向下）</translation>
+    </message>
+    <message>
+        <source>counter-clockwise angle</source>
+        <translation>逆时针角度</translation>
+    </message>
+    <message>
+        <source>°</source>
+        <translation>°</translation>
+    </message>
+    <message>
+        <source>horizontal shear angle (positive: leans right, like italic type)</source>
+        <translation>水平错切角（正值：向右倾斜，像斜体字）</translation>
+    </message>
+    <message>
+        <source>vertical shear angle (positive: the right side rises)</source>
+        <translation>垂直错切角（正值：右侧上升）</translation>
+    </message>
+    <message>
+        <source>how new pixels are computed</source>
+        <translation>新像素的计算方式</translation>
+    </message>
+    <message>
+        <source>what fills the area outside the image</source>
+        <translation>图像外部区域的填充方式</translation>
+    </message>
+    <message>
+        <source>grey level used by the constant border</source>
+        <translation>常量边界使用的灰度值</translation>
+    </message>
+    <message>
+        <source>AugMix (Hendrycks et al. 2020): builds several short chains of random operations, then blends their results with the original using random Dirichlet/Beta weights. The output stays close to the original while covering many variations, which improves robustness to corruptions and calibration. The blend looks ghosted where geometric ops disagree; the paper also pairs it with a consistency loss that this step alone does not provide.</source>
+        <translation>AugMix（Hendrycks 等，2020）：构建若干条由随机操作组成的短链，再用随机的 Dirichlet/Beta 权重把它们的结果与原图混合。输出与原图保持接近，同时覆盖大量变化，可以提升模型对图像损坏的鲁棒性和置信度校准。几何操作彼此不一致的地方，混合结果会出现重影；论文还把它与一致性损失配合使用，而单靠这一步并不提供这种损失。</translation>
+    </message>
+    <message>
+        <source>strength: bins drawn from 0..severity-1 of 10</source>
+        <translation>强度：从 10 档中的 0..severity-1 档抽取</translation>
+    </message>
+    <message>
+        <source>number of augmentation chains blended</source>
+        <translation>参与混合的增强链条数</translation>
+    </message>
+    <message>
+        <source>operations per chain; -1 or 0: random 1..3</source>
+        <translation>每条链的操作数；-1 或 0：随机取 1..3</translation>
+    </message>
+    <message>
+        <source>Dirichlet/Beta concentration of the mixing weights</source>
+        <translation>混合权重的 Dirichlet/Beta 集中度参数</translation>
+    </message>
+    <message>
+        <source>also use brightness, colour, contrast and sharpness</source>
+        <translation>同时使用亮度、色彩、对比度和锐度操作</translation>
+    </message>
+    <message>
+        <source>grey level of the area uncovered by geometric ops</source>
+        <translation>几何操作露出区域的灰度值</translation>
+    </message>
+    <message>
+        <source>AutoAugment (Cubuk et al. 2019): one of 25 sub-policies, found by a search on ImageNet, CIFAR-10 or SVHN, is picked per image; each of its two operations (rotate, shear, posterize, equalize, colour...) then fires with its own probability and strength. A strong, proven recipe for classifiers trained from scratch; the policies were tuned for those datasets, so on detection, medical or text images they may distort what matters. Inspect the sub-policies before relying on them.</source>
+        <translation>AutoAugment（Cubuk 等，2019）：每张图像从 25 个子策略中随机选取一个，这些子策略是在 ImageNet、CIFAR-10 或 SVHN 上搜索得到的；子策略中的两个操作（旋转、错切、色调分离、均衡化、色彩……）各自按自己的概率和强度执行。这是从头训练分类器时强大且久经验证的方案；但这些策略是针对上述数据集调出来的，用在检测、医学或文字图像上可能会扭曲关键信息。使用之前请先查看各个子策略。</translation>
+    </message>
+    <message>
+        <source>the published policy: imagenet, cifar10 or svhn</source>
+        <translation>使用的已发表策略：imagenet、cifar10 或 svhn</translation>
+    </message>
+    <message>
+        <source>grey level of the area uncovered by shear, translate and rotate</source>
+        <translation>错切、平移和旋转露出区域的灰度值</translation>
+    </message>
+    <message>
+        <source>Stretches each channel so its darkest pixel becomes 0 and its brightest 255 (like PIL.ImageOps.autocontrast). With a cutoff, that percentage of the darkest and brightest pixels is ignored first, so a few specks cannot block the stretch. A mild, content-preserving fix for faded or underexposed images, used by AutoAugment; already well-exposed images barely change. Per-channel stretching can shift colour casts.</source>
+        <translation>拉伸每个通道，使最暗的像素变为 0、最亮的变为 255（同 PIL.ImageOps.autocontrast）。设置 cutoff 时，先忽略该百分比的最暗和最亮像素，少数杂点就不会妨碍拉伸。这是一种温和、不改变内容的修正，适合褪色或曝光不足的图像，AutoAugment 也用到它；曝光良好的图像几乎不变。逐通道拉伸可能改变偏色。</translation>
+    </message>
+    <message>
+        <source>percent of pixels ignored at each end of every channel&apos;s histogram</source>
+        <translation>每个通道直方图两端各忽略的像素百分比</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Makes the image lighter or darker and stretches or flattens its tones, like exposure and contrast sliders. Brightness adds a fraction of full white (0.2 = +51 levels); contrast scales the distance of every pixel from a pivot, by default the image&apos;s mean grey so the overall brightness stays put. Teaches robustness to lighting and camera exposure; too much crushes shadows and highlights into flat black or white, destroying detail.</source>
+        <translation>让图像变亮或变暗，并拉开或压平色调，就像曝光和对比度滑块。亮度加上满白的一个比例（0.2 = +51 个灰阶）；对比度把每个像素到某个支点的距离按比例缩放，支点默认是图像的平均灰度，因此整体亮度保持不变。能让模型适应光照和相机曝光的变化；调整过度会把暗部和高光压成一片纯黑或纯白，毁掉细节。</translation>
+    </message>
+    <message>
+        <source>added brightness as a fraction of 255 (albumentations semantics)</source>
+        <translation>增加的亮度，以 255 的比例表示（albumentations 语义）</translation>
+    </message>
+    <message>
+        <source>contrast factor is 1 + this value: -1 gives a flat grey, 1 doubles contrast</source>
+        <translation>对比度系数为 1 + 该值：-1 得到一片平灰，1 使对比度加倍</translation>
+    </message>
+    <message>
+        <source>the grey level contrast scales around: the image&apos;s mean grey (like torchvision), 127.5, or 0 (albumentations&apos; alpha * x + beta)</source>
+        <translation>对比度缩放所围绕的灰度：图像平均灰度（同 torchvision）、127.5，或 0（albumentations 的 alpha * x + beta）</translation>
+    </message>
+    <message>
+        <source>Keeps the middle of the image and drops the margins; nothing random. It is the standard evaluation crop and removes borders, watermarks or black bars. It cuts away objects near the edges, so check that the label still holds. A crop larger than the image is clamped to the image&apos;s side.</source>
+        <translation>保留图像中间部分、去掉四周边缘，没有随机性。这是标准的评估裁剪，可以去除边框、水印或黑边。它会切掉靠近边缘的物体，因此要确认标签依然成立。大于图像的裁剪尺寸会被限制为图像的边长。</translation>
+    </message>
+    <message>
+        <source>give the crop size in pixels, or as a fraction of each side</source>
+        <translation>以像素或各边的比例指定裁剪尺寸</translation>
+    </message>
+    <message>
+        <source>crop height in pixels mode; clamped to the image</source>
+        <translation>像素模式下的裁剪高度；不超过图像高度</translation>
+    </message>
+    <message>
+        <source>px</source>
+        <translation>px</translation>
+    </message>
+    <message>
+        <source>crop width in pixels mode; clamped to the image</source>
+        <translation>像素模式下的裁剪宽度；不超过图像宽度</translation>
+    </message>
+    <message>
+        <source>fraction mode: each side of the crop is this fraction of the image&apos;s side</source>
+        <translation>比例模式：裁剪的每条边为图像对应边长的这一比例</translation>
+    </message>
+    <message>
+        <source>Reorders the red, green and blue channels at random (e.g. RGB becomes BRG), so colours swap wholesale: sky may turn red, grass blue. A strong way to stop a model leaning on colour when shape is what matters; useless or harmful when colour carries the label. Greyscale input is unchanged.</source>
+        <translation>随机重排红、绿、蓝通道（例如 RGB 变成 BRG），颜色整体互换：天空可能变红，草地可能变蓝。当形状才是关键时，这是阻止模型依赖颜色的有力手段；当颜色本身决定标签时则无用甚至有害。灰度输入保持不变。</translation>
+    </message>
+    <message>
+        <source>Contrast Limited Adaptive Histogram Equalisation: equalises each tile of a grid on its own, with a clip limit that caps how much any grey level may be boosted. Brings out local detail in shadows and highlights (X-rays, underwater and night images) where a global equalisation fails. High clip limits amplify noise and give a harsh, HDR-like look. Colour images are processed on the L channel of LAB.</source>
+        <translation>对比度受限的自适应直方图均衡化（CLAHE）：把图像分成网格，对每个小块单独均衡化，并用裁剪上限限制任一灰度级被增强的幅度。在全局均衡化无能为力的场合（X 光片、水下和夜间图像），它能凸显暗部和高光中的局部细节。裁剪上限过高会放大噪声，带来生硬的、类似 HDR 的观感。彩色图像在 LAB 的 L 通道上处理。</translation>
+    </message>
+    <message>
+        <source>contrast cap per tile; higher means stronger local contrast</source>
+        <translation>每个小块的对比度上限；越高局部对比越强</translation>
+    </message>
+    <message>
+        <source>the image is split into this many tiles across and down</source>
+        <translation>图像在横向和纵向各分成这么多块</translation>
+    </message>
+    <message>
+        <source>Cuts a few rectangles of drawn size and position out of the image (Cutout). The model must recognise objects from their remaining parts, which makes it robust to occlusion. Holes that land on a small object can erase it completely while its label stays.</source>
+        <translation>从图像中挖去几个大小和位置随机的矩形（Cutout）。模型必须根据物体剩余的部分识别它，因而对遮挡更鲁棒。孔洞恰好落在小物体上时可能把它完全抹掉，而标签却依然保留。</translation>
+    </message>
+    <message>
+        <source>how many holes are cut</source>
+        <translation>挖去的孔洞数量</translation>
+    </message>
+    <message>
+        <source>height of each hole as a fraction of the image height</source>
+        <translation>每个孔洞的高度，占图像高度的比例</translation>
+    </message>
+    <message>
+        <source>width of each hole as a fraction of the image width</source>
+        <translation>每个孔洞的宽度，占图像宽度的比例</translation>
+    </message>
+    <message>
+        <source>constant: one grey level; random: random pixels</source>
+        <translation>constant：单一灰度；random：随机像素</translation>
+    </message>
+    <message>
+        <source>grey level of the holes when the fill is constant</source>
+        <translation>填充方式为 constant 时孔洞的灰度值</translation>
+    </message>
+    <message>
+        <source>torchvision&apos;s ColorJitter: scales brightness, contrast and saturation by random factors (1 = unchanged) and rotates the hue, in a random order. The standard colour augmentation of ImageNet-style training; it makes a classifier rely less on exact colours and lighting. Keep hue small where colour is the label (ripe vs unripe fruit, traffic lights, medical stains): a large hue turn paints a red apple green.</source>
+        <translation>torchvision 的 ColorJitter：以随机顺序按随机系数缩放亮度、对比度和饱和度（1 = 不变），并旋转色相。这是 ImageNet 式训练的标准颜色增强，能让分类器不那么依赖确切的颜色和光照。当颜色就是标签时（果实熟没熟、交通信号灯、医学染色），色相要保持很小：大幅旋转色相会把红苹果涂成绿色。</translation>
+    </message>
+    <message>
+        <source>brightness factor: 0 is black, 1 unchanged</source>
+        <translation>亮度系数：0 为全黑，1 不变</translation>
+    </message>
+    <message>
+        <source>contrast factor: 0 is flat mean grey, 1 unchanged</source>
+        <translation>对比度系数：0 为平坦的平均灰，1 不变</translation>
+    </message>
+    <message>
+        <source>saturation factor: 0 is greyscale, 1 unchanged</source>
+        <translation>饱和度系数：0 为灰度图，1 不变</translation>
+    </message>
+    <message>
+        <source>hue rotation as a fraction of the colour circle (0.5 = 180 degrees)</source>
+        <translation>色相旋转量，以色环的比例表示（0.5 = 180 度）</translation>
+    </message>
+    <message>
+        <source>turn</source>
+        <translation>圈</translation>
+    </message>
+    <message>
+        <source>Shrinks the image by a drawn factor and enlarges it back to its size, losing detail the way a low-resolution camera or a thumbnail does. Nearest interpolation leaves blocky pixels, linear or area leave blur. Helps a model cope with low-resolution inputs; strong factors erase small objects entirely.</source>
+        <translation>先按随机系数缩小图像，再放大回原尺寸，像低分辨率相机或缩略图那样丢失细节。nearest 插值留下块状像素，linear 或 area 则留下模糊。有助于模型应对低分辨率输入；系数过强会把小物体完全抹掉。</translation>
+    </message>
+    <message>
+        <source>side of the small image as a fraction of the original side</source>
+        <translation>缩小后图像边长占原边长的比例</translation>
+    </message>
+    <message>
+        <source>how the image is shrunk</source>
+        <translation>缩小图像的方式</translation>
+    </message>
+    <message>
+        <source>how it is enlarged back</source>
+        <translation>放大回原尺寸的方式</translation>
+    </message>
+    <message>
+        <source>Pushes every pixel along a smooth random displacement field, like a picture printed on rubber (Simard et al., 2003). Sigma sets how smooth the waves are, alpha how far they move: the typical shift is about 0.16 * alpha / sigma pixels. Good for handwriting, cells and other soft, deformable shapes; on rigid objects, text lines or thin structures it invents wobbles that never occur.</source>
+        <translation>沿一个平滑的随机位移场推动每个像素，就像印在橡皮上的图片（Simard 等，2003）。sigma 决定波纹的平滑程度，alpha 决定移动的距离：典型位移约为 0.16 * alpha / sigma 像素。适合手写字、细胞及其他柔软、可变形的形状；用在刚性物体、文本行或细长结构上，会造出现实中不会出现的扭动。</translation>
+    </message>
+    <message>
+        <source>strength: scale of the displacement (about 0.16 * alpha / sigma px)</source>
+        <translation>强度：位移的尺度（约 0.16 * alpha / sigma 像素）</translation>
+    </message>
+    <message>
+        <source>smoothness: width of the Gaussian that smooths the random field</source>
+        <translation>平滑度：平滑随机场所用高斯核的宽度</translation>
+    </message>
+    <message>
+        <source>Histogram equalisation: remaps grey levels so that each is used about equally often, which spreads the tones of a dull or hazy image over the full range. A fixed part of AutoAugment/RandAugment policies. Per channel (the default, like PIL) it can shift colours; on brightness only it keeps them. It also amplifies noise and compression artefacts in flat regions.</source>
+        <translation>直方图均衡化：重新映射灰度级，使各灰度级的使用频率大致相同，从而把暗淡或朦胧图像的色调铺满整个范围。它是 AutoAugment/RandAugment 策略中的固定组成部分。逐通道处理（默认，同 PIL）可能改变颜色；只处理亮度则能保持颜色。它还会放大平坦区域中的噪声和压缩伪影。</translation>
+    </message>
+    <message>
+        <source>equalise R, G and B separately; off: only the brightness (Y of YCrCb)</source>
+        <translation>分别均衡化 R、G、B；关闭时只处理亮度（YCrCb 的 Y）</translation>
+    </message>
+    <message>
+        <source>PIL.ImageOps.equalize (torchvision, AutoAugment) or cv2.equalizeHist</source>
+        <translation>PIL.ImageOps.equalize（torchvision、AutoAugment）或 cv2.equalizeHist</translation>
+    </message>
+    <message>
+        <source>Bends the tone curve: out = 255 * (in / 255) ^ gamma. Gamma below 1 lifts the shadows, above 1 darkens them, while pure black and white stay fixed. Mimics different camera response curves and display settings more naturally than a brightness shift; strong values bury dark regions or wash them out.</source>
+        <translation>弯曲色调曲线：out = 255 * (in / 255) ^ gamma。gamma 小于 1 提亮暗部，大于 1 压暗暗部，而纯黑和纯白保持不变。比单纯调整亮度更自然地模拟不同的相机响应曲线和显示设置；取值过强会让暗部淹没在黑暗中或被冲淡发白。</translation>
+    </message>
+    <message>
+        <source>the exponent; 1 leaves the image unchanged (albumentations&apos; 80..120 / 100)</source>
+        <translation>指数；1 时图像不变（即 albumentations 的 80..120 / 100）</translation>
+    </message>
+    <message>
+        <source>Softens the image with a bell-shaped average of each pixel&apos;s neighbourhood, like a camera slightly out of focus. Teaches a model to rely on shapes rather than sharp texture; strong blur wipes out small objects and fine print. The kernel size follows from sigma (it spans three sigmas each side).</source>
+        <translation>用钟形加权平均每个像素的邻域来柔化图像，就像相机轻微失焦。让模型依赖形状而不是锐利的纹理；强模糊会抹掉小物体和细小的文字。卷积核大小由 sigma 决定（每侧覆盖三个 sigma）。</translation>
+    </message>
+    <message>
+        <source>width of the bell in pixels; larger is blurrier</source>
+        <translation>钟形曲线的宽度（像素）；越大越模糊</translation>
+    </message>
+    <message>
+        <source>Adds random grain drawn from a bell curve to every pixel, like sensor noise in a dim photo. A little teaches a model to ignore grain and not to trust single pixels; too much buries fine texture and small objects. Per channel gives coloured speckles, otherwise the grain is grey.</source>
+        <translation>给每个像素加上服从钟形分布的随机颗粒，就像暗光照片里的传感器噪声。少量噪声能让模型学会忽略颗粒、不轻信单个像素；过多则会淹没精细纹理和小物体。逐通道时产生彩色斑点，否则颗粒是灰色的。</translation>
+    </message>
+    <message>
+        <source>standard deviation of the noise in grey levels (0-255 scale)</source>
+        <translation>噪声的标准差，以灰阶计（0-255 刻度）</translation>
+    </message>
+    <message>
+        <source>average of the noise in grey levels; non-zero also shifts brightness</source>
+        <translation>噪声的均值，以灰阶计；非零时还会改变亮度</translation>
+    </message>
+    <message>
+        <source>independent noise in each colour channel</source>
+        <translation>每个颜色通道使用独立的噪声</translation>
+    </message>
+    <message>
+        <source>Removes colour, keeping the image&apos;s luminance (0.299 R + 0.587 G + 0.114 B) in all three channels so the shape stays RGB. Applied now and then, it forces a model to recognise objects by shape and texture too; wrong for tasks decided by colour. Greyscale input is unchanged.</source>
+        <translation>去掉颜色，在三个通道中都保留图像的亮度（0.299 R + 0.587 G + 0.114 B），因此图像仍是 RGB 形状。偶尔使用可以迫使模型同样依靠形状和纹理识别物体；对由颜色决定的任务则不合适。灰度输入保持不变。</translation>
+    </message>
+    <message>
+        <source>Cuts the image into a grid of columns and rows and randomly widens some and narrows others, so the content is locally stretched and squeezed while horizontal and vertical lines stay straight. Mimics lens distortion and uneven scanning; useful for medical images, documents and segmentation. Strong limits make faces and objects look lumpy.</source>
+        <translation>把图像按行列切成网格，随机把一些行列拉宽、另一些压窄，使内容在局部被拉伸和挤压，而水平线和竖直线仍保持笔直。模拟镜头畸变和不均匀的扫描；适用于医学图像、文档和分割任务。限制值过大会让人脸和物体显得凹凸不平。</translation>
+    </message>
+    <message>
+        <source>grid cells along each side</source>
+        <translation>每条边上的网格单元数</translation>
+    </message>
+    <message>
+        <source>each column and row is stretched by 1 + a value drawn from this range (drawn into the x_steps and y_steps lists)</source>
+        <translation>每一行、每一列按 1 + 从该范围抽取的值进行拉伸（抽取结果存入 x_steps 和 y_steps 列表）</translation>
+    </message>
+    <message>
+        <source>rescale the stretches so the whole image stays in view</source>
+        <translation>重新缩放拉伸量，使整幅图像保持在视野内</translation>
+    </message>
+    <message>
+        <source>Blanks a regular grid of square holes (GridMask). Unlike random holes, a grid never leaves a large region untouched, so every part of an object loses some pixels. Ratio sets how much of each cell is dropped; a unit close to object size can erase whole small objects.</source>
+        <translation>按规则网格挖去方形孔洞（GridMask）。与随机孔洞不同，网格不会留下大片完好的区域，所以物体的每个部分都会丢失一些像素。ratio 决定每个单元挖去多少；单元尺寸接近物体大小时，可能把整个小物体抹掉。</translation>
+    </message>
+    <message>
+        <source>side of each hole as a fraction of the cell side</source>
+        <translation>每个孔洞的边长，占单元边长的比例</translation>
+    </message>
+    <message>
+        <source>side of one grid cell in pixels</source>
+        <translation>一个网格单元的边长（像素）</translation>
+    </message>
+    <message>
+        <source>move the grid by a random offset within one cell</source>
+        <translation>在一个单元的范围内随机偏移网格</translation>
+    </message>
+    <message>
+        <source>Mirrors the image left to right. Safe for most natural photos, since a cat facing left is still a cat, and it doubles the poses a model sees. Wrong where left and right carry meaning: text, digits, road signs, or tasks that tell left from right hands.</source>
+        <translation>左右镜像翻转图像。对大多数自然照片是安全的，因为朝左的猫仍然是猫，而且模型见到的姿态因此翻倍。左右有意义时则不适用：文字、数字、路标，或需要区分左右手的任务。</translation>
+    </message>
+    <message>
+        <source>Shifts the image in HSV space: turns the hue, adds to the colourfulness (saturation) and to the brightness (value). Hue uses OpenCV&apos;s units, where 180 steps make the full circle (1 step = 2 degrees), as albumentations does. Good for cameras with different colour rendering; harmful when the exact colour is what distinguishes classes. On greyscale input only the value shift applies.</source>
+        <translation>在 HSV 空间中调整图像：旋转色相，并增加鲜艳程度（饱和度）和明度（value）。色相采用 OpenCV 的单位，180 步为一整圈（1 步 = 2 度），与 albumentations 一致。适合应对色彩还原各不相同的相机；当确切的颜色正是区分类别的依据时则有害。灰度输入只应用明度偏移。</translation>
+    </message>
+    <message>
+        <source>hue shift in OpenCV steps of 2 degrees (90 = half the circle)</source>
+        <translation>色相偏移，以 OpenCV 的 2 度为一步（90 = 半圈）</translation>
+    </message>
+    <message>
+        <source>added to saturation (0..255)</source>
+        <translation>加到饱和度上的值（0..255）</translation>
+    </message>
+    <message>
+        <source>added to value, the brightest channel (0..255)</source>
+        <translation>加到明度（最亮通道）上的值（0..255）</translation>
+    </message>
+    <message>
+        <source>Replaces every value x by 255 - x, giving the photographic negative. Part of AutoAugment policies (for SVHN digits, where light-on-dark and dark-on-light both occur). For most natural photos a negative is unrealistic, so use it rarely, if at all.</source>
+        <translation>把每个值 x 替换为 255 - x，得到照相底片式的负片。它是 AutoAugment 策略的一部分（用于 SVHN 数字，其中浅色字深色底和深色字浅色底都会出现）。对大多数自然照片来说负片并不真实，应当少用，甚至不用。</translation>
+    </message>
+    <message>
+        <source>Saves the image as a JPEG at a drawn quality and loads it back, adding the blocky 8x8 artefacts, colour bleeding and ringing of compressed web photos. Useful when training images are clean but real inputs are scraped or re-shared; very low qualities (below 30) smear colours and small details.</source>
+        <translation>以随机抽取的质量把图像存成 JPEG 再读回，加入压缩网络图片常见的 8x8 块状伪影、颜色渗出和振铃。训练图像很干净、而实际输入来自网络抓取或多次转发时很有用；质量极低（低于 30）时颜色和细节会被抹糊。</translation>
+    </message>
+    <message>
+        <source>JPEG quality: 100 is nearly lossless, 1 is a mosaic of blocks</source>
+        <translation>JPEG 质量：100 几乎无损，1 则变成一片马赛克色块</translation>
+    </message>
+    <message>
+        <source>Replaces each pixel by the median of its square neighbourhood. It removes speckles and salt-and-pepper noise while keeping edges sharper than a gaussian blur does, but flattens texture into a painted look and rounds off corners and thin lines.</source>
+        <translation>用方形邻域的中值替换每个像素。它能去除斑点和椒盐噪声，同时比高斯模糊更好地保持边缘锐利，但会把纹理压平成油画般的效果，并磨圆角点和细线。</translation>
+    </message>
+    <message>
+        <source>side of the neighbourhood in pixels (odd sizes only)</source>
+        <translation>邻域的边长（像素，只能为奇数）</translation>
+    </message>
+    <message>
+        <source>Smears the image along a straight line of drawn length and angle, as when the camera or the subject moves during the exposure. Good for handheld, vehicle or sports footage; long streaks make text and thin structures unreadable. Direction skews the smear to one side of each pixel instead of both.</source>
+        <translation>沿一条长度和角度随机的直线涂抹图像，就像曝光期间相机或被摄物体发生了移动。适合手持、车载或体育画面；长拖影会让文字和细小结构无法辨认。direction 使拖影偏向每个像素的一侧，而不是两侧。</translation>
+    </message>
+    <message>
+        <source>length of the streak in pixels (odd sizes only)</source>
+        <translation>拖影的长度（像素，只能为奇数）</translation>
+    </message>
+    <message>
+        <source>orientation of the streak, counter-clockwise from horizontal</source>
+        <translation>拖影的方向，从水平方向起逆时针计算</translation>
+    </message>
+    <message>
+        <source>-1 smears backward only, 0 both ways, 1 forward only</source>
+        <translation>-1 只向后涂抹，0 双向，1 只向前</translation>
+    </message>
+    <message>
+        <source>Grows the canvas around the image, filling the new margin by the border mode. Use it to reach a minimum size before a fixed-size crop, to make sides a multiple of 32 for segmentation networks, or to shrink objects relative to the frame. A constant border teaches the model that black bars are normal; reflect modes hide the seam but mirror content, which can invent duplicate objects.</source>
+        <translation>在图像四周扩大画布，新边距按边界模式填充。可用于在固定尺寸裁剪之前达到最小尺寸、让边长成为 32 的倍数以适配分割网络，或让物体在画面中显得更小。常量边界会让模型以为黑边是正常的；反射类模式能隐藏接缝，但会镜像内容，可能凭空多出重复的物体。</translation>
+    </message>
+    <message>
+        <source>pad up to a minimum size, by a fixed margin, or up to a multiple</source>
+        <translation>填充到最小尺寸、加上固定边距，或填充到某个倍数</translation>
+    </message>
+    <message>
+        <source>min_size mode: smallest output height</source>
+        <translation>min_size 模式：输出的最小高度</translation>
+    </message>
+    <message>
+        <source>min_size mode: smallest output width</source>
+        <translation>min_size 模式：输出的最小宽度</translation>
+    </message>
+    <message>
+        <source>pixels mode: margin added to every side</source>
+        <translation>pixels 模式：每条边增加的边距</translation>
+    </message>
+    <message>
+        <source>multiple_of mode: sides become multiples of this</source>
+        <translation>multiple_of 模式：边长变为该值的倍数</translation>
+    </message>
+    <message>
+        <source>where the image sits on the larger canvas</source>
+        <translation>图像在较大画布上的位置</translation>
+    </message>
+    <message>
+        <source>Moves the four corners of the image inwards by random amounts and stretches that tilted window back over the whole output, as if the camera looked at the scene from a slightly different angle. Helps with photos of documents, signs and screens taken off-axis. Large values distort shapes and lose the content near the corners; &apos;fit output&apos; instead squeezes the whole image into the tilted window and fills the rest with the border.</source>
+        <translation>把图像的四个角随机向内移动，再把这个倾斜的窗口拉伸回整个输出，仿佛相机从略微不同的角度观察场景。有助于处理斜着拍摄的文档、标牌和屏幕照片。取值过大会扭曲形状并丢失角落附近的内容；&apos;fit output&apos; 则改为把整幅图像压进倾斜的窗口，其余部分用边界填充。</translation>
+    </message>
+    <message>
+        <source>spread of the corner jitter, as a fraction of the side</source>
+        <translation>角点抖动的幅度，占边长的比例</translation>
+    </message>
+    <message>
+        <source>output has the input size (else the window&apos;s size)</source>
+        <translation>输出与输入尺寸相同（否则为窗口的尺寸）</translation>
+    </message>
+    <message>
+        <source>keep the whole image visible inside the window</source>
+        <translation>让整幅图像在窗口内保持可见</translation>
+    </message>
+    <message>
+        <source>Keeps only the top few bits of every channel, so the image is drawn with fewer levels (4 bits = 16 levels per channel) and smooth gradients turn into flat bands. Part of AutoAugment/RandAugment; it teaches robustness to quantisation and cheap displays. At 1-3 bits much of the detail is gone; 8 bits leaves the image unchanged.</source>
+        <translation>只保留每个通道的高几位，使图像用更少的色阶绘制（4 位 = 每通道 16 级），平滑的渐变变成平坦的色带。它是 AutoAugment/RandAugment 的组成部分，能让模型适应量化和廉价的显示屏。1-3 位时大部分细节已经丢失；8 位时图像不变。</translation>
+    </message>
+    <message>
+        <source>bits kept per channel</source>
+        <translation>每个通道保留的位数</translation>
+    </message>
+    <message>
+        <source>RandAugment (Cubuk et al. 2020): applies N operations chosen uniformly from 14 (identity, shear, translate, rotate, brightness, colour, contrast, sharpness, posterize, solarize, autocontrast, equalize), all at one shared magnitude M out of 31 bins. Two knobs instead of a searched policy, and about as good; the usual setting is N=2, M=9. High M makes every operation harsh; raise it with model size and training length.</source>
+        <translation>RandAugment（Cubuk 等，2020）：从 14 种操作（恒等、错切、平移、旋转、亮度、色彩、对比度、锐度、色调分离、曝光反转、自动对比度、均衡化）中均匀选取 N 个依次应用，所有操作共用 31 档中的同一强度 M。只用两个旋钮代替搜索得到的策略，效果却相差无几；常用设置是 N=2、M=9。M 过高会让每个操作都很猛烈；应随模型规模和训练时长的增加而提高。</translation>
+    </message>
+    <message>
+        <source>operations applied in sequence per image (N)</source>
+        <translation>每张图像依次应用的操作数（N）</translation>
+    </message>
+    <message>
+        <source>shared strength bin (M); values above the last bin use the last bin</source>
+        <translation>共用的强度档位（M）；超过最后一档的值按最后一档处理</translation>
+    </message>
+    <message>
+        <source>number of strength bins</source>
+        <translation>强度档位的数量</translation>
+    </message>
+    <message>
+        <source>Cuts a window of fixed size out of a random place in the image. It teaches the model that an object can sit anywhere in the frame and is the usual way to get fixed-size inputs from larger photos. It hurts when the window is so small that it often misses the object the label talks about. A window larger than the image is clamped to the image&apos;s side.</source>
+        <translation>从图像中随机位置切出一个固定大小的窗口。它让模型学到物体可以出现在画面中的任何位置，也是从较大照片中获得固定尺寸输入的常用方法。窗口太小、常常漏掉标签所指的物体时，它就有害了。大于图像的窗口会被限制为图像的边长。</translation>
+    </message>
+    <message>
+        <source>Erases one rectangle of random area and shape, as torchvision&apos;s RandomErasing does: up to ten tries to fit a box covering a drawn share of the image with a drawn height-to-width ratio; if none fits, the image is left alone. Like cutout it simulates occlusion, and like cutout it can hide the very object the label names.</source>
+        <translation>擦除一个面积和形状随机的矩形，做法与 torchvision 的 RandomErasing 相同：最多尝试十次，寻找一个覆盖随机面积比例、具有随机高宽比的框；如果都放不下，图像保持不变。它与 cutout 一样模拟遮挡，也同样可能遮住标签所指的那个物体。</translation>
+    </message>
+    <message>
+        <source>area of the box as a fraction of the image area</source>
+        <translation>框的面积，占图像面积的比例</translation>
+    </message>
+    <message>
+        <source>height / width of the box, drawn uniformly on a log scale</source>
+        <translation>框的高 / 宽比，在对数尺度上均匀抽取</translation>
+    </message>
+    <message>
+        <source>The ImageNet training crop (torchvision&apos;s RandomResizedCrop): picks a box covering a random share of the area with a random aspect ratio, then resizes it to a fixed output size. It adds zoom, position and slight stretching at once and is the default for classification. The default minimum share of 8% is aggressive: on small objects or for detection-like tasks it often crops the object away, so raise it to 0.3-0.5 there.</source>
+        <translation>ImageNet 训练用的裁剪（torchvision 的 RandomResizedCrop）：选取一个覆盖随机面积比例、具有随机宽高比的框，再把它缩放到固定的输出尺寸。它一次性引入缩放、位置变化和轻微拉伸，是分类任务的默认做法。默认的最小面积比例 8% 相当激进：对小物体或类似检测的任务，常常会把物体裁掉，这时应把它提高到 0.3-0.5。</translation>
+    </message>
+    <message>
+        <source>output height</source>
+        <translation>输出高度</translation>
+    </message>
+    <message>
+        <source>output width</source>
+        <translation>输出宽度</translation>
+    </message>
+    <message>
+        <source>share of the image&apos;s area the box covers</source>
+        <translation>框所覆盖的图像面积比例</translation>
+    </message>
+    <message>
+        <source>box width / height, drawn log-uniformly</source>
+        <translation>框的宽 / 高比，按对数均匀分布抽取</translation>
+    </message>
+    <message>
+        <source>Resizes the image by a random factor, so the output size changes (albumentations&apos; RandomScale). With keep_aspect on, one factor scales both sides and objects look nearer or farther; with it off, width and height get their own factors and the image stretches, like a different lens or pixel aspect. Follow it with a crop or resize when the network needs a fixed size; strong stretching makes shapes unrealistic.</source>
+        <translation>按随机系数缩放图像，因此输出尺寸会改变（albumentations 的 RandomScale）。开启 keep_aspect 时，两条边使用同一系数，物体看起来更近或更远；关闭时，宽和高各有自己的系数，图像会被拉伸，就像换了镜头或像素宽高比。网络需要固定尺寸时，应在其后接裁剪或缩放；强烈的拉伸会让形状失真。</translation>
+    </message>
+    <message>
+        <source>width factor; with keep_aspect, the factor for both sides</source>
+        <translation>宽度系数；开启 keep_aspect 时为两条边共用的系数</translation>
+    </message>
+    <message>
+        <source>height factor; ignored with keep_aspect</source>
+        <translation>高度系数；开启 keep_aspect 时忽略</translation>
+    </message>
+    <message>
+        <source>one factor for both sides (no stretching)</source>
+        <translation>两条边使用同一系数（不拉伸）</translation>
+    </message>
+    <message>
+        <source>Resizes the image to a fixed height and width, stretching it if the aspect ratio differs. Networks need a fixed input size, so this usually ends a pipeline. Stretching distorts shapes (round things turn oval); crop or pad first when that matters. For shrinking, &apos;area&apos; interpolation avoids the jagged aliasing that &apos;linear&apos; and &apos;nearest&apos; leave.</source>
+        <translation>把图像缩放到固定的高度和宽度，宽高比不同时会拉伸。网络需要固定的输入尺寸，因此它通常位于流水线末尾。拉伸会扭曲形状（圆形变成椭圆）；如果这很重要，请先裁剪或填充。缩小时，&apos;area&apos; 插值能避免 &apos;linear&apos; 和 &apos;nearest&apos; 留下的锯齿状混叠。</translation>
+    </message>
+    <message>
+        <source>Adds a separate constant to the red, green and blue channels, giving the image a colour cast like a wrong white balance or tinted lighting. Helps models trained on one camera or light source generalise to others; large shifts produce colours that never occur in real photos. Greyscale input gets the cast&apos;s brightness part: the luma-weighted mix of the three shifts.</source>
+        <translation>分别给红、绿、蓝通道加上不同的常数，使图像偏色，就像白平衡错误或有色光照。有助于在某一台相机或某种光源下训练的模型推广到其他设备；偏移过大会产生真实照片中从不出现的颜色。灰度输入只获得偏色中的亮度部分：三个偏移量按亮度加权的混合。</translation>
+    </message>
+    <message>
+        <source>added to the red channel (levels)</source>
+        <translation>加到红色通道上的值（灰阶）</translation>
+    </message>
+    <message>
+        <source>added to the green channel (levels)</source>
+        <translation>加到绿色通道上的值（灰阶）</translation>
+    </message>
+    <message>
+        <source>added to the blue channel (levels)</source>
+        <translation>加到蓝色通道上的值（灰阶）</translation>
+    </message>
+    <message>
+        <source>Turns the image about its centre by an angle drawn from the range; the corners that come into view are filled by the border mode. Small angles (up to 15-30 degrees) mimic a tilted camera; large ones suit top-down imagery but can turn a 6 into a 9.</source>
+        <translation>围绕图像中心旋转一个从范围中抽取的角度；新露出的角落按边界模式填充。小角度（最多 15-30 度）模拟相机倾斜；大角度适合俯视图像，但可能把 6 转成 9。</translation>
+    </message>
+    <message>
+        <source>the angle is drawn uniformly from this range</source>
+        <translation>角度在此范围内均匀抽取</translation>
+    </message>
+    <message>
+        <source>Turns a random fraction of the pixels pure white (salt) or pure black (pepper), like dead sensor cells or transmission errors. Helps models that meet such corrupted images; at more than a few percent it shreds thin lines and text.</source>
+        <translation>把随机一部分像素变成纯白（盐）或纯黑（椒），就像传感器坏点或传输错误。有助于模型应对这类受损图像；比例超过几个百分点时，会把细线和文字打得支离破碎。</translation>
+    </message>
+    <message>
+        <source>fraction of the pixels that are hit</source>
+        <translation>受影响像素的比例</translation>
+    </message>
+    <message>
+        <source>share of the hit pixels that turn white; the rest turn black</source>
+        <translation>受影响像素中变白的比例；其余变黑</translation>
+    </message>
+    <message>
+        <source>Blends the image with a slightly smoothed copy of itself (PIL/torchvision adjust_sharpness): factor 1 leaves it unchanged, 0 gives the soft version, 2 and above push edges harder than the original. Mimics lenses and camera sharpening settings; strong factors create halos and amplify noise. The one-pixel border is left as is.</source>
+        <translation>把图像与其稍加平滑的副本混合（PIL/torchvision 的 adjust_sharpness）：系数 1 保持不变，0 得到柔化版本，2 及以上使边缘比原图更锐利。模拟镜头和相机的锐化设置；系数过强会产生光晕并放大噪声。最外一圈像素保持原样。</translation>
+    </message>
+    <message>
+        <source>sharpness factor: 0 smoothed, 1 unchanged, 2 sharpened</source>
+        <translation>锐度系数：0 平滑，1 不变，2 锐化</translation>
+    </message>
+    <message>
+        <source>Inverts every pixel at or above the threshold and leaves darker ones alone, the darkroom &apos;Sabattier&apos; look: highlights turn dark while shadows stay. A standard AutoAugment operation that makes models less reliant on absolute brightness. Threshold 0 inverts the whole image, 256 changes nothing; low thresholds are a drastic change.</source>
+        <translation>反转所有不低于阈值的像素，较暗的像素保持不变，即暗房中的“萨巴蒂埃效应”：高光变暗而阴影不变。它是 AutoAugment 的标准操作，能让模型不那么依赖绝对亮度。阈值 0 反转整幅图像，256 不做任何改变；阈值低时变化非常剧烈。</translation>
+    </message>
+    <message>
+        <source>pixels &gt;= this level are inverted (torchvision/PIL semantics)</source>
+        <translation>不低于该灰度的像素将被反转（torchvision/PIL 语义）</translation>
+    </message>
+    <message>
+        <source>TrivialAugment (Müller and Hutter 2021), wide version: one operation per image, chosen uniformly from the RandAugment list, at a strength drawn uniformly from its full, wider range (rotate up to 135°, shear 0.99, translate 32 px). Parameter-free and as strong as searched policies on ImageNet/CIFAR. Some draws are extreme (a near-black contrast, a heavy shear), which small datasets or fine-grained labels may not tolerate.</source>
+        <translation>TrivialAugment（Müller 与 Hutter，2021），wide 版本：每张图像只做一个操作，从 RandAugment 的操作列表中均匀选取，强度在其完整且更宽的范围内均匀抽取（旋转最多 135°、错切 0.99、平移 32 像素）。无需调参，在 ImageNet/CIFAR 上与搜索得到的策略一样强。有些抽样非常极端（近乎全黑的对比度、大幅错切），小数据集或细粒度标签可能承受不了。</translation>
+    </message>
+    <message>
+        <source>Turns the image upside down. Useful where there is no natural &apos;up&apos;: satellite, aerial and microscope images. Harmful for street scenes, faces, digits (6 and 9) and anything with a sky and a ground.</source>
+        <translation>上下翻转图像。适用于没有自然“上方”的图像：卫星、航拍和显微图像。对街景、人脸、数字（6 和 9）以及任何有天空和地面的画面都有害。</translation>
+    </message>
+</context>
+</TS>
