@@ -49,13 +49,18 @@ def main() -> None:
     settle(app, 1.5)
     window.grab().save(str(DOCS / ("screenshot_zh_CN.png" if chinese else "screenshot.png")))
     if not chinese:
-        window.panel.rebuild(select=(2, 0))  # the affine step inside one_of
+        window.open_preset(paths.DEFAULT_PRESET, confirm=False)
+        settle(app, 1.0)
+        window.panel.rebuild(select=(2,))  # rotate: the sweep starts on it
         sides = window.side_windows
         for show, attribute, name in ((sides.show_sweep, "sweep", "sweep.png"),
                                       (sides.show_gallery, "gallery", "gallery.png"),
                                       (sides.show_mix, "mix", "mix.png"),
                                       (sides.show_smote, "smote", "smote.png")):
             show()
+            if attribute == "sweep":
+                sides.sweep.from_spin.setValue(-45)
+                sides.sweep.to_spin.setValue(45)
             settle(app, 3.0)
             getattr(sides, attribute).grab().save(str(DOCS / name))
         sides.close_all()
