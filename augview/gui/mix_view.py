@@ -9,12 +9,12 @@ in the background like every other pixel computation.
 
 from __future__ import annotations
 
-import math
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QPushButton,
     QSpinBox, QVBoxLayout, QWidget,
@@ -29,13 +29,6 @@ from augview.gui.preview import Cell, ViewState
 from augview.gui.render_worker import BackgroundTasks, make_proxy, to_qimage
 
 METHODS = ("mixup", "cutmix", "sample_pairing", "mosaic")
-
-
-def beta_pdf(x: np.ndarray, alpha: float) -> np.ndarray:
-    """Density of Beta(alpha, alpha), from log-gamma (no SciPy needed)."""
-    log_norm = math.lgamma(2 * alpha) - 2 * math.lgamma(alpha)
-    x = np.clip(x, 1e-4, 1 - 1e-4)
-    return np.exp(log_norm + (alpha - 1) * (np.log(x) + np.log1p(-x)))
 
 
 class BetaPlot(QWidget):
@@ -53,22 +46,19 @@ class BetaPlot(QWidget):
 
     def paintEvent(self, event):
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
         left, top, width, height = 8, 18, self.width() - 16, self.height() - 36
-        xs = np.linspace(0, 1, 121)
-        ys = beta_pdf(xs, self.alpha)
-        scale = height / max(3.0, float(np.percentile(ys, 98)) * 1.1)
-        path = QPainterPath(QPointF(left, top + height))
-        for x, y in zip(xs, ys):
-            path.lineTo(left + x * width, top + height - min(y * scale, height))
-        path.lineTo(left + width, top + height)
-        painter.setPen(QPen(QColor(70, 130, 200), 1.5))
-        painter.setBrush(QColor(70, 130, 200, 60))
-        painter.drawPath(path)
+        shares = beta_histogram(self.alpha)
+        tallest = max(float(shares.max()), 1e-9)
+        bar = width / len(shares)
+        painter.setPen(QPen(QColor(70, 130, 200), 1))
+        painter.setBrush(QColor(70, 130, 200, 110))
+        for i, share in enumerate(shares):
+            h = share / tallest * height
+            painter.drawRect(QRectF(left + i * bar, top + height - h, bar - 1, h))
         text = self.palette().text().color()
         painter.setPen(text)
-        painter.drawText(QPointF(left, 13), self.tr("Beta({alpha}, {alpha}) density of lambda").format(
+        painter.drawText(QPointF(left, 13), self.tr("Beta({alpha}, {alpha}): how often each lambda is drawn").format(
             alpha=f"{self.alpha:.2f}"))
         painter.drawText(QPointF(left, self.height() - 4), "0")
         painter.drawText(QPointF(left + width - 8, self.height() - 4), "1")
@@ -77,6 +67,15 @@ class BetaPlot(QWidget):
             painter.setPen(QPen(QColor(220, 80, 60), 2))
             painter.drawLine(QPointF(x, top), QPointF(x, top + height))
         painter.end()
+
+
+@lru_cache(maxsize=64)  # repaints (resizes, lambda moves) reuse the same draws
+def beta_histogram(alpha: float, bins: int = 20, draws: int = 40_000) -> np.ndarray:
+    """The share of Beta(alpha, alpha) draws falling in each of ``bins`` equal bins of [0, 1]: a
+    histogram of real draws (fixed seed), as a learner would make one."""
+    samples = np.random.default_rng(0).beta(alpha, alpha, size=draws)
+    counts, _ = np.histogram(samples, bins=bins, range=(0.0, 1.0))
+    return counts / draws
 
 
 def mix_images(method, a, b, extra, alpha, lam, seed):

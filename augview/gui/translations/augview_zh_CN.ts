@@ -75,8 +75,8 @@
 <context>
     <name>BetaPlot</name>
     <message>
-        <source>Beta({alpha}, {alpha}) density of lambda</source>
-        <translation>lambda 的 Beta({alpha}, {alpha}) 概率密度</translation>
+        <source>Beta({alpha}, {alpha}): how often each lambda is drawn</source>
+        <translation>Beta({alpha}, {alpha})：各个 lambda 值被抽中的频率</translation>
     </message>
 </context>
 <context>
