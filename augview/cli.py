@@ -17,7 +17,9 @@ Every error is one line on stderr, with no traceback, and a non-zero exit code.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
+import os
 import sys
 import textwrap
 from pathlib import Path
@@ -92,17 +94,37 @@ def main(argv: list[str] | None = None) -> int:
             commands = {"ops": cmd_ops, "render": cmd_render, "validate": cmd_validate, "apply": cmd_apply,
                         "export": cmd_export, "import": cmd_import}
             return commands[args.command](args)
+        check_not_a_typo(argv)
         return cmd_gui(build_gui_parser().parse_args(argv))
     except PresetError as err:
         for line in err.lines():
             print(f"augview: {line}", file=sys.stderr)
         return 1
-    except (AugviewError, OSError, ValueError) as err:
+    except BrokenPipeError:
+        # The reader went away (`augview ops | head`): not an error; keep Python from complaining.
+        sys.stdout = open(os.devnull, "w")
+        return 0
+    except OSError as err:
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"augview: {where}{err.strerror or err}", file=sys.stderr)
+        return 1
+    except (AugviewError, ValueError) as err:
         print(f"augview: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("augview: interrupted", file=sys.stderr)
         return 130
+
+
+def check_not_a_typo(argv: list[str]) -> None:
+    """`augview opps` should not open the window on an image called "opps"."""
+    first = argv[0] if argv else ""
+    if first and not first.startswith("-") and not os.path.exists(first):
+        close = difflib.get_close_matches(first, COMMANDS, n=1, cutoff=0.6)
+        if close or "." not in first:
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise AugviewError(f"unknown command or missing file {first!r}{hint}; "
+                               f"commands: {', '.join(COMMANDS)}")
 
 
 def cmd_ops(args) -> int:
@@ -116,7 +138,9 @@ def cmd_ops(args) -> int:
                  "params": [spec.describe() for spec in op.params]} for op in ops]
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    for category in dict.fromkeys(op.category for op in ops):
+    from augview.core.registry import CATEGORIES
+
+    for category in [c for c in CATEGORIES if any(op.category == c for op in ops)]:
         print(f"== {category}")
         for op in (o for o in ops if o.category == category):
             print(f"{op.name}")
@@ -142,7 +166,7 @@ def format_spec(spec) -> str:
 def cmd_render(args) -> int:
     from augview.core.grid import render_grid
     from augview.core.imageio import load_image, save_image
-    from augview.core.pipeline import Pipeline
+    from augview.core.pipeline import MAX_SEED, Pipeline
 
     if not 1 <= args.variants <= 63:
         raise ValueError(f"--variants must be between 1 and 63, got {args.variants}")
@@ -151,6 +175,9 @@ def cmd_render(args) -> int:
     pipeline = Pipeline.load(args.preset)
     image = load_image(args.image)
     seed = pipeline.seed if args.seed is None else args.seed
+    if not 0 <= seed <= MAX_SEED - (args.variants - 1):
+        raise ValueError(f"--seed must be between 0 and {MAX_SEED - (args.variants - 1)} "
+                         f"(variant i uses seed + i), got {seed}")
     title = f"{pipeline.name or Path(args.preset).stem} on {Path(args.image).name}"
     grid = render_grid(pipeline, image, args.variants, seed, cell=args.cell, title=title)
     try:
@@ -199,6 +226,10 @@ def cmd_export(args) -> int:
         text = json.dumps(data, indent=2) + "\n"
     elif args.to == "torchvision":
         text, notes = interop.to_torchvision_code(pipeline)
+        left_out = [note for note in notes if note.endswith("left out")]
+        if left_out and not args.skip_unsupported:
+            raise AugviewError(f"{len(left_out)} step(s) have no torchvision counterpart: "
+                               + "; ".join(left_out) + " (--skip-unsupported leaves them out)")
     else:
         text, notes = interop.to_python_code(args.preset), []
     text = text if text.endswith("\n") else text + "\n"
@@ -224,6 +255,10 @@ def cmd_import(args) -> int:
 
 
 def cmd_gui(args) -> int:
+    if (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
+            and not os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("QT_QPA_PLATFORM")):
+        raise AugviewError("no display to open the window on (DISPLAY is not set); the ops, render, "
+                           "validate, apply, export and import commands work without one")
     try:
         from augview.gui.app import run
     except ImportError as err:

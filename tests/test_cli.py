@@ -136,3 +136,36 @@ def test_export_torchvision_and_python_code_compile(tmp_path):
         proc = run_cli("export", "--to", target, PRESET)
         assert proc.returncode == 0, proc.stderr
         compile(proc.stdout, f"{target}.py", "exec")
+
+
+def test_a_mistyped_command_is_an_error_not_a_window():
+    proc = run_cli("opps")
+    assert proc.returncode == 1 and "did you mean 'ops'" in proc.stderr
+
+
+def test_no_display_is_one_line(tmp_path):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run([sys.executable, "-m", "augview"], capture_output=True, text=True, env=env)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [proc.stderr.strip()] and "no display" in proc.stderr
+
+
+def test_write_errors_name_the_file_not_a_temporary(tmp_path):
+    proc = run_cli("render", "--preset", PRESET, "--image", IMAGE, "-o", tmp_path / "missing" / "g.png")
+    assert proc.returncode == 1 and "missing/g.png" in proc.stderr and ".tmp" not in proc.stderr
+
+
+def test_validate_recognises_an_albumentations_file(tmp_path):
+    path = tmp_path / "albu.json"
+    path.write_text(json.dumps({"__version__": "2.0.8", "transform": {
+        "__class_fullname__": "Compose", "p": 1.0, "transforms": []}}))
+    proc = run_cli("validate", path)
+    assert proc.returncode == 1 and "augview import" in proc.stdout
+
+
+def test_ops_into_a_closed_pipe_is_quiet():
+    proc = subprocess.run(f'"{sys.executable}" -m augview ops | head -n 1', shell=True,
+                          capture_output=True, text=True)
+    assert proc.stdout.startswith("== geometric") and "Broken pipe" not in proc.stderr

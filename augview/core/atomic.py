@@ -19,7 +19,11 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, durable: bool = Tru
     atomic for readers and after a crash of the program, but a power failure may leave an empty
     file (batch runs check for those and redo them: an fsync per image costs more than the image)."""
     target = Path(path)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    except OSError as err:
+        # Name the file the caller asked for, not the temporary one.
+        raise OSError(err.errno, f"cannot write ({err.strerror})", str(path)) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)

@@ -47,7 +47,8 @@ class Pipeline:
         self._stream: np.random.Generator | None = None
         # Steps built in Python go through the same validation as a loaded preset, and keep the
         # checked, canonical values (so a save re-saves byte for byte).
-        self.steps, _ = presets.parse_preset(self.to_dict(), source="<pipeline>")
+        self.steps, header = presets.parse_preset(self.to_dict(), source="<pipeline>")
+        self.seed = header["seed"]
 
     # ---- running ----
 

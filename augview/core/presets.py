@@ -30,6 +30,8 @@ import math
 import os
 from typing import Any
 
+import numpy as np
+
 from augview.core.atomic import atomic_write_bytes
 from augview.core.registry import CATALOG
 from augview.core.steps import GROUP_KINDS, Group, Node, Step
@@ -119,6 +121,10 @@ def parse_preset(data: Any, source: str = "<preset>") -> tuple[list[Node], dict]
     problems = _Problems()
     if not isinstance(data, dict):
         raise PresetError(source, [("", f"a preset must be a JSON object, got {_kind(data)}")])
+    if ("schema_version" not in data and isinstance(data.get("transform"), dict)
+            and "__class_fullname__" in data["transform"]):
+        raise PresetError(source, [("", "is an albumentations pipeline, not an augview preset: convert it "
+                                        "with `augview import FILE -o preset.json` (or open it in the window)")])
     for key in sorted(set(data) - TOP_KEYS, key=str):
         problems.add(str(key), "unknown key")
 
@@ -141,6 +147,8 @@ def parse_preset(data: Any, source: str = "<preset>") -> tuple[list[Node], dict]
         elif not _encodable(header[key]):
             # e.g. a lone "\ud800" escape: it loads, but could never be saved again.
             problems.add(key, "contains a character that is not valid Unicode (a lone surrogate escape)")
+    if _is_int(header["seed"]):
+        header["seed"] = int(header["seed"])  # numpy integers from Python code become plain ints
     if not _is_int(header["seed"]) or not 0 <= header["seed"] <= MAX_SEED:
         problems.add("seed", f"must be an integer between 0 and {MAX_SEED}, got {_show(header['seed'])}")
 
@@ -347,7 +355,7 @@ def write_preset_file(path: str | os.PathLike, data: dict) -> None:
 
 
 def _is_int(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
 
 
 def _is_number(value) -> bool:
