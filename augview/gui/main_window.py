@@ -341,6 +341,8 @@ class MainWindow(QMainWindow):
             self.show_error(str(err))
             return False
         self.document.replace(pipeline, str(path))
+        if pipeline.steps:
+            self.panel.rebuild(select=(0,))  # show the first step's controls, not an empty pane
         self.seed_spin.setValue(min(pipeline.seed, MAX_SEED))
         if remember:
             self._remember("recent_presets", str(path))
