@@ -102,6 +102,43 @@ def test_trace_reports_the_draw(name, small_rgb):
     assert result.summary.startswith(name)
 
 
+def extreme_params(op) -> list[dict]:
+    """Defaults; each range pinned at its min, at its max and spanning both; every choice; each
+    flag flipped: one parameter changed at a time."""
+    out = [{}]
+    for spec in op.params:
+        if spec.kind == "range":
+            low, high = (int(spec.min), int(spec.max)) if spec.integer else (spec.min, spec.max)
+            out += [{spec.name: (low, low)}, {spec.name: (high, high)}, {spec.name: (low, high)}]
+        elif spec.kind in ("float", "int"):
+            out += [{spec.name: spec.validate(spec.min)}, {spec.name: spec.validate(spec.max)}]
+        elif spec.kind == "choice":
+            out += [{spec.name: choice} for choice in spec.choices]
+        elif spec.kind == "bool":
+            out.append({spec.name: not spec.default})
+    return out
+
+
+TINY_SHAPES = [(1, 1), (1, 1, 3), (7, 5), (7, 5, 3), (2, 3, 3)]
+
+
+@pytest.mark.parametrize("name", OPS)
+def test_every_extreme_on_tiny_images(name):
+    """No op may crash, mutate its input, lose replayability or change the channel count at the
+    ends of its ranges, on 1x1 and odd-sized images, grey or RGB."""
+    op = CATALOG[name]
+    for shape in TINY_SHAPES:
+        image = np.random.default_rng(1).integers(0, 256, shape, dtype=np.uint8)
+        before = image.copy()
+        for params in extreme_params(op):
+            out, drawn = _run(name, image, 2, params)
+            assert out.dtype == np.uint8 and out.ndim == image.ndim, (shape, params)
+            if name not in RESIZING:
+                assert out.shape == image.shape, (shape, params)
+            assert np.array_equal(op.apply(image, json.loads(json.dumps(drawn))), out), (shape, params)
+        assert np.array_equal(image, before)
+
+
 def _value_strategy(spec: ParamSpec):
     if spec.kind == "bool":
         return st.booleans()

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 import augview
+from tests.test_catalog import TINY_SHAPES, extreme_params
 from augview import get_op
 from augview.core.ops.dropout import fill_holes, grid_holes
 
@@ -17,21 +18,6 @@ NAMES = ("coarse_dropout", "random_erasing", "grid_dropout")
 @pytest.fixture(scope="module")
 def astronaut():
     return augview.load_image(ASSETS / "astronaut.png")
-
-
-def extremes(op):
-    out = [{}]
-    for spec in op.params:
-        if spec.kind == "range":
-            out += [{spec.name: (spec.min, spec.min)}, {spec.name: (spec.max, spec.max)},
-                    {spec.name: (spec.min, spec.max)}]
-        elif spec.kind in ("float", "int"):
-            out += [{spec.name: spec.min}, {spec.name: spec.max}]
-        elif spec.kind == "choice":
-            out += [{spec.name: c} for c in spec.choices]
-        elif spec.kind == "bool":
-            out += [{spec.name: not spec.default}]
-    return [{k: op.spec(k).validate(v) for k, v in o.items()} for o in out]
 
 
 def hole_mask(shape, holes):
@@ -58,18 +44,14 @@ def holes_of(name, drawn, shape):
 
 
 @pytest.mark.parametrize("name", NAMES)
-@pytest.mark.parametrize("shape", [(1, 1), (1, 1, 3), (7, 5), (7, 5, 3), (2, 3, 3)])
-def test_runs_at_every_extreme_on_small_images(name, shape):
+def test_holes_stay_inside_at_every_extreme(name):
     op = get_op(name)
-    image = np.random.default_rng(1).integers(0, 256, shape, dtype=np.uint8)
-    before = image.copy()
-    for params in extremes(op):
-        for seed in range(3):
-            out, drawn = op.run(image, np.random.default_rng(seed), params)
-            assert out.shape == image.shape and out.dtype == np.uint8
-            np.testing.assert_array_equal(op.apply(image, drawn), out)
-            assert_inside(holes_of(name, drawn, shape), shape)
-    np.testing.assert_array_equal(image, before)
+    for shape in TINY_SHAPES:
+        image = np.random.default_rng(1).integers(0, 256, shape, dtype=np.uint8)
+        for params in extreme_params(op):
+            for seed in range(3):
+                _, drawn = op.run(image, np.random.default_rng(seed), params)
+                assert_inside(holes_of(name, drawn, shape), shape)
 
 
 @pytest.mark.parametrize("name", NAMES)

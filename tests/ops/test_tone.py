@@ -6,7 +6,6 @@ ImageOps / ImageEnhance, the reference implementations behind AutoAugment and Ra
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import cv2
@@ -38,28 +37,6 @@ def references(rgb, gray):
     return [rgb, gray, dull, dull[..., 2].copy(), rgb[100:107, 200:205].copy()]
 
 
-def _images(rgb, gray):
-    small = rgb[200:207, 300:305].copy()
-    return [rgb, gray, small, small[..., 1].copy(), rgb[:1, :1].copy(), gray[:1, :1].copy(),
-            rgb[:2, :3].copy(), np.full((5, 4, 3), 77, np.uint8)]
-
-
-def _extreme_params(op):
-    yield {}
-    for spec in op.params:
-        if spec.kind == "range":
-            yield {spec.name: (spec.min, spec.min)}
-            yield {spec.name: (spec.max, spec.max)}
-        elif spec.kind in ("int", "float"):
-            yield {spec.name: spec.min}
-            yield {spec.name: spec.max}
-        elif spec.kind == "choice":
-            for choice in spec.choices:
-                yield {spec.name: choice}
-        elif spec.kind == "bool":
-            yield {spec.name: not spec.default}
-
-
 def _diff(a, b):
     return int(np.abs(a.astype(int) - b.astype(int)).max())
 
@@ -69,20 +46,6 @@ def test_registered_in_color_category(name):
     op = get_op(name)
     assert op.category == "color"
     assert op.description and len(op.description) > 80
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_runs_everywhere_pure_and_replayable(name, rgb, gray):
-    op = get_op(name)
-    for params in _extreme_params(op):
-        for image in _images(rgb, gray):
-            before = image.copy()
-            out, drawn = op.run(image, np.random.default_rng(5), params)
-            assert out.dtype == np.uint8 and out.shape == image.shape
-            assert out is not image
-            np.testing.assert_array_equal(image, before)
-            json.loads(json.dumps(drawn))
-            np.testing.assert_array_equal(op.apply(image, drawn), out)
 
 
 @pytest.mark.parametrize("name", NAMES)
