@@ -91,7 +91,13 @@ class Document(QObject):
         merging = merge is not None and self._merge is not None and self._merge[0] == merge \
             and now - self._merge[1] < MERGE_SECONDS
         before = self.pipeline.to_dict()
-        mutate()
+        if kind == "structure":
+            # one_of weights belong to children: they follow them when steps move, come and go.
+            weights = self._weights_by_child()
+            mutate()
+            self._reattach_weights(weights)
+        else:
+            mutate()
         if self.pipeline.to_dict() == before:
             return
         if not merging:
@@ -149,6 +155,21 @@ class Document(QObject):
 
         self.edit(mutate)
 
+    def _groups(self, nodes):
+        for node in nodes:
+            if isinstance(node, Group):
+                yield node
+                yield from self._groups(node.steps)
+
+    def _weights_by_child(self) -> dict:
+        return {id(child): weight for group in self._groups(self.pipeline.steps)
+                if group.weights is not None for child, weight in zip(group.steps, group.weights)}
+
+    def _reattach_weights(self, weights: dict):
+        for group in self._groups(self.pipeline.steps):
+            if group.weights is not None:
+                group.weights = [weights.get(id(child), 1.0) for child in group.steps]
+
     def _drop_placeholders(self, nodes: list):
         nodes[:] = [n for n in nodes if n is not None]
         for n in nodes:
@@ -170,6 +191,11 @@ class Document(QObject):
     def set_group_n(self, path: tuple[int, ...], n: tuple[int, int]):
         node = self.node(path)
         self.edit(lambda: setattr(node, "n", (int(n[0]), int(n[1]))), "values", merge=(path, "n"))
+
+    def set_group_weights(self, path: tuple[int, ...], weights: list[float]):
+        node = self.node(path)
+        self.edit(lambda: setattr(node, "weights", [float(w) for w in weights]), "values",
+                  merge=(path, "weights"))
 
     def set_header(self, **fields):
         def mutate():

@@ -29,6 +29,12 @@ P_SPEC = float_param("p", 1.0, 0.0, 1.0, step=0.01,
                      help=QT_TRANSLATE_NOOP("ops", "probability that this step runs"))
 N_SPEC = range_param("n", (1, 1), 0, 16, step=1, integer=True,
                      help=QT_TRANSLATE_NOOP("ops", "how many children run"))
+WEIGHT_HELP = QT_TRANSLATE_NOOP("ops", "relative chance that one_of picks this step")
+
+
+def weight_spec(index: int):
+    """The weight of child ``index`` of a one_of group (weights are relative: 2 is twice 1)."""
+    return float_param(f"weight:{index}", 1.0, 0.0, 10.0, step=0.1, help=WEIGHT_HELP)
 
 
 @dataclass
@@ -169,6 +175,8 @@ class ParamForm(QWidget):
                 "random_order": self.tr("Runs all its steps, in a random order each time."),
             }[node.kind]
             specs = [N_SPEC] if node.kind == "some_of" else []
+            if node.kind == "one_of":
+                specs = [weight_spec(i) for i in range(len(node.steps))]
         heading = QLabel(f"<b>{title}</b>")
         description = QLabel(about)
         description.setWordWrap(True)
@@ -190,7 +198,11 @@ class ParamForm(QWidget):
             reset.setObjectName(f"reset:{spec.name}")
             reset.clicked.connect(lambda *_, s=spec: self._write(s.name, s.default))
             row.addWidget(reset)
-            label = QLabel(spec.name + (f" ({unit_text(spec.unit).strip()})" if spec.unit.strip() else ""))
+            text = spec.name
+            if spec.name.startswith("weight:"):
+                child = node.steps[int(spec.name.split(":")[1])]
+                text = self.tr("weight of {step}").format(step=getattr(child, "op", None) or child.kind)
+            label = QLabel(text + (f" ({unit_text(spec.unit).strip()})" if spec.unit.strip() else ""))
             label.setToolTip(op_text(spec.help))
             form.addRow(label, row)
         layout.addLayout(form)
@@ -221,6 +233,9 @@ class ParamForm(QWidget):
             return node.p
         if name == "n":
             return node.n
+        if name.startswith("weight:"):
+            weights = node.weights or [1.0] * len(node.steps)
+            return weights[int(name.split(":")[1])]
         return node.params[name]
 
     def refresh(self):
@@ -259,6 +274,11 @@ class ParamForm(QWidget):
             self.document.set_p(self.path, value)
         elif name == "n":
             self.document.set_group_n(self.path, value)
+        elif name.startswith("weight:"):
+            node = self._node()
+            weights = list(node.weights or [1.0] * len(node.steps))
+            weights[int(name.split(":")[1])] = value
+            self.document.set_group_weights(self.path, weights)
         else:
             self.document.set_param(self.path, name, value)
 

@@ -123,7 +123,7 @@ def test_form_shows_groups(qtbot):
     assert set(form.controls) == {"p", "n"}
     assert control_widget(form, "n").value() == (1, 2)
     _, form = form_for(qtbot, Group("one_of", [Step("horizontal_flip")]))
-    assert set(form.controls) == {"p"}
+    assert set(form.controls) == {"p", "weight:0"}  # one weight per child
 
 
 def test_form_without_selection_shows_a_hint(qtbot):

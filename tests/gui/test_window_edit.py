@@ -482,3 +482,27 @@ def test_typing_in_the_name_field_is_not_taken_by_shortcuts(qtbot, window):
     assert window.document.pipeline.name == "a "
     assert window.seed_spin.value() == seed  # the space was text, not "reroll"
     assert ops(window) == START  # Delete edited the text, not the pipeline
+
+
+def test_one_of_weights_are_edited_in_the_form_and_follow_their_steps(qtbot):
+    import augview
+    from augview.gui.document import Document
+    from augview.gui.param_form import ParamForm
+
+    group = augview.Group("one_of", [augview.Step("invert"), augview.Step("vertical_flip")])
+    document = Document(augview.Pipeline([group], name="w"))
+    form = ParamForm(document)
+    qtbot.addWidget(form)
+    form.show_node((0,))
+    assert {"weight:0", "weight:1"} <= set(form.controls)
+    form.controls["weight:1"][1].widget.setValue(3.0)
+    assert document.node((0,)).weights == [1.0, 3.0]
+    document.move((0, 1), 0)  # vertical_flip first: its weight goes with it
+    assert document.node((0,)).weights == [3.0, 1.0]
+    document.add_step("grayscale", parent=(0,))
+    assert document.node((0,)).weights == [3.0, 1.0, 1.0]
+    document.remove((0, 0))
+    assert document.node((0,)).weights == [1.0, 1.0]
+    augview.Pipeline.from_dict(document.pipeline.to_dict())  # still a valid preset
+    document.undo()
+    assert document.node((0,)).weights == [3.0, 1.0, 1.0]

@@ -666,6 +666,10 @@
         <translation>将 {name} 重置为 {value}</translation>
     </message>
     <message>
+        <source>weight of {step}</source>
+        <translation>{step} 的权重</translation>
+    </message>
+    <message>
         <source>What it can do</source>
         <translation>它能做什么</translation>
     </message>
@@ -947,6 +951,10 @@
     <message>
         <source>how many children run</source>
         <translation>执行多少个子步骤</translation>
+    </message>
+    <message>
+        <source>relative chance that one_of picks this step</source>
+        <translation>one_of 选中此步骤的相对几率</translation>
     </message>
     <message>
         <source>geometric</source>
