@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+from typing import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -24,10 +25,15 @@ from augview.gui.render_worker import Pump
 
 
 class ApplyDialog(QDialog):
-    def __init__(self, pipeline: Pipeline, seed: int, start_folder: str = "", parent=None):
+    def __init__(self, pipeline: Pipeline | Callable[[], Pipeline], seed: int, start_folder: str = "",
+                 parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Apply to folder — augview"))
-        self.pipeline = pipeline
+        # A callable gives the pipeline as it is when Start is pressed (the window stays editable
+        # while this dialog is open); a Pipeline is used as given.
+        self.pipeline_source = pipeline if callable(pipeline) and not isinstance(pipeline, Pipeline) \
+            else (lambda: pipeline)
+        self.pipeline = self.pipeline_source()
         self.thread: threading.Thread | None = None
         self.cancel_event = threading.Event()
         self.summary = None
@@ -107,6 +113,7 @@ class ApplyDialog(QDialog):
             return
         self.cancel_event.clear()
         self.summary = None
+        self.pipeline = self.pipeline_source()
         self.progress.setValue(0)
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)

@@ -47,6 +47,7 @@ class FolderStrip(QListWidget):
         self.setUniformItemSizes(True)
         self.setMovement(QListView.Movement.Static)
         self.files: list[Path] = []
+        self._rows: dict[str, int] = {}
         self._tasks = BackgroundTasks(workers=1)
         self._tasks.done.connect(self._on_thumbnail)
         self.currentRowChanged.connect(self._on_row)
@@ -55,6 +56,7 @@ class FolderStrip(QListWidget):
         self.blockSignals(True)
         self.clear()
         self.files = list(files)
+        self._rows = {str(path): row for row, path in enumerate(self.files)}
         for path in self.files:
             item = QListWidgetItem(path.name)
             item.setToolTip(str(path))
@@ -66,9 +68,9 @@ class FolderStrip(QListWidget):
         self.blockSignals(False)
 
     def _on_thumbnail(self, token, thumbnail):
-        for row, path in enumerate(self.files):
-            if str(path) == token:
-                self.item(row).setIcon(QIcon(QPixmap.fromImage(to_qimage(thumbnail))))
+        row = self._rows.get(token)
+        if row is not None:  # (a thumbnail of a folder no longer shown is dropped)
+            self.item(row).setIcon(QIcon(QPixmap.fromImage(to_qimage(thumbnail))))
 
     def _on_row(self, row: int):
         if 0 <= row < len(self.files):

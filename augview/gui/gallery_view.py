@@ -14,6 +14,8 @@ from __future__ import annotations
 import html
 
 import cv2
+from pathlib import Path
+
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -270,7 +272,7 @@ class GalleryView(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export contact sheet"), "augview_gallery.png",
                                               self.tr("PNG (*.png)"))
         if path:
-            self.export(path)
+            self.export(path if Path(path).suffix else path + ".png")
 
     def export(self, path: str):
         """The visible ops (and the original) as one PNG, written in the background."""

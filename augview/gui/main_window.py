@@ -10,18 +10,20 @@ import random
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
+    QApplication, QCheckBox, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
     QMessageBox, QPushButton, QSpinBox, QSplitter, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from augview import paths
 from augview.core.grid import compose_grid, grid_titles, render_variants
 from augview.core.imageio import save_image
-from augview.core.interop import from_albumentations, is_albumentations
+from augview.core.interop import from_albumentations, is_albumentations, load_albumentations_file
 from augview.core.pipeline import Pipeline
+from augview.core.registry import get_op
+from augview.core.steps import Group
 from augview.core.presets import read_preset_file
 from augview.errors import AugviewError
 from augview.gui import i18n
@@ -35,6 +37,24 @@ from augview.gui.render_worker import BackgroundTasks, RenderJob, RenderWorker, 
 
 MAX_RECENT = 8
 MAX_SEED = 2**31 - 1
+
+
+def uses_pixel_sizes(nodes) -> bool:
+    """Whether an enabled step has a parameter measured in pixels (its effect depends on the
+    image's resolution, so a display proxy exaggerates it)."""
+    for node in nodes:
+        if not node.enabled:
+            continue
+        if isinstance(node, Group):
+            if uses_pixel_sizes(node.steps):
+                return True
+        elif node.op not in OUTPUT_SIZE_OPS and any(spec.unit.strip() == "px" for spec in get_op(node.op).params):
+            return True
+    return False
+
+
+# Ops whose pixel parameters are the size of their output, the same on a proxy and on the photo.
+OUTPUT_SIZE_OPS = {"random_resized_crop", "resize"}
 
 
 class MainWindow(QMainWindow):
@@ -249,6 +269,11 @@ class MainWindow(QMainWindow):
             if self.proxy is not self.image:
                 original += " " + self.tr("(preview at {width}×{height})").format(
                     width=self.proxy.shape[1], height=self.proxy.shape[0])
+                if uses_pixel_sizes(self.document.pipeline.steps):
+                    # Pixel-sized parameters (crop sizes, kernels...) cover more of a proxy than
+                    # of the photo: say so rather than let the preview mislead.
+                    original += " " + self.tr("— sizes in px act {factor:.1f}× larger than in "
+                                              "training").format(factor=w / self.proxy.shape[1])
         captions = [original] + [self.tr("#{number} seed {seed}: {summary}").format(
             number=i + 1, seed=r.seed, summary=r.summary) for i, r in enumerate(output.results)]
         tooltips = [self.image_path or ""] + [
@@ -302,8 +327,17 @@ class MainWindow(QMainWindow):
 
     # ---- presets ----
 
+    def commit_pending_edits(self):
+        """Text typed in a field counts once the field is left: leave it now, so Save and the
+        unsaved-changes prompt see what is on screen."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
+        self._on_name_edited()
+
     def confirm_discard(self) -> bool:
         """True when it is fine to replace the document (saved, discarded, or nothing to lose)."""
+        self.commit_pending_edits()
         if not self.document.dirty:
             return True
         answer = QMessageBox.question(
@@ -333,8 +367,9 @@ class MainWindow(QMainWindow):
         if confirm and not self.confirm_discard():
             return False
         try:
-            data = read_preset_file(path)
-            if is_albumentations(data):
+            yaml_file = str(path).lower().endswith((".yaml", ".yml"))
+            data = load_albumentations_file(path) if yaml_file else read_preset_file(path)
+            if yaml_file or is_albumentations(data):
                 return self._import_albumentations(path, data)
             pipeline = Pipeline.from_dict(data, source=str(path))
         except AugviewError as err:
@@ -364,6 +399,7 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
+        self.commit_pending_edits()
         if not self.document.path or Path(self.document.path).resolve().parent == paths.PRESETS.resolve():
             return self.save_as()  # never overwrite a shipped preset by accident
         return self._save_to(self.document.path)
@@ -430,6 +466,7 @@ class MainWindow(QMainWindow):
         path = str(path)
         if not from_strip:
             self.strip_dock.hide()
+            self.strip.set_folder([])  # PgUp/PgDn step through a folder only while it is shown
         self.statusBar().showMessage(self.tr("loading {name}…").format(name=Path(path).name))
         self._image_request += 1
         self.tasks.run(("image", path, remember, self._image_request), load_with_proxy, path)
@@ -462,7 +499,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export grid"), "augview_grid.png",
                                               self.tr("PNG (*.png)"))
         if path:
-            self.export_grid(path)
+            self.export_grid(path if Path(path).suffix else path + ".png")
 
     def export_grid(self, path: str):
         """The grid at full resolution, as shown (same preset snapshot, seed and count). Its titles
@@ -500,7 +537,7 @@ class MainWindow(QMainWindow):
         """Open whatever was dropped or named: a preset, a folder or an image."""
         if Path(path).is_dir():
             self.open_folder(path)
-        elif path.lower().endswith(".json"):
+        elif path.lower().endswith((".json", ".yaml", ".yml")):
             self.open_preset(path)
         else:
             self.open_image(path)

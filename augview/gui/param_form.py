@@ -20,7 +20,7 @@ from superqt import QLabeledDoubleRangeSlider, QLabeledDoubleSlider, QLabeledRan
 
 from augview.core.params import ParamSpec, float_param, range_param
 from augview.core.registry import get_op
-from augview.core.steps import Group, Step
+from augview.core.steps import Step
 from augview.gui.document import Document
 from augview.gui.i18n import op_text, unit_text
 
@@ -34,7 +34,7 @@ WEIGHT_HELP = QT_TRANSLATE_NOOP("ops", "relative chance that one_of picks this s
 
 def weight_spec(index: int):
     """The weight of child ``index`` of a one_of group (weights are relative: 2 is twice 1)."""
-    return float_param(f"weight:{index}", 1.0, 0.0, 10.0, step=0.1, help=WEIGHT_HELP)
+    return float_param(f"weight:{index}", 1.0, 0.0, 100.0, step=0.1, help=WEIGHT_HELP)
 
 
 @dataclass

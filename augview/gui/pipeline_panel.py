@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from augview.core.analysis import distinct_outputs, effective_probabilities
 from augview.core.registry import CATALOG, CATEGORIES
-from augview.core.steps import GROUP_KINDS, Group, Step
+from augview.core.steps import GROUP_KINDS, Group
 from augview.gui.document import Document
 from augview.gui.i18n import op_text
 
@@ -94,8 +94,9 @@ class OpPicker(QDialog):
                 item = group.child(j)
                 name = item.text(0)
                 op = CATALOG[name]
-                haystack = " ".join((name, op.category, op_text(op.category), op.description,
-                                     op_text(op.description))).lower()
+                # "gaussian blur" finds gaussian_blur: underscores count as spaces.
+                haystack = " ".join((name, name.replace("_", " "), op.category, op_text(op.category),
+                                     op.description, op_text(op.description))).lower()
                 match = not text or text in haystack
                 item.setHidden(not match)
                 visible += match
@@ -112,7 +113,9 @@ class OpPicker(QDialog):
         return names
 
     def _pick_first(self):
-        names = self.visible_ops()
+        # Enter takes the best match: a name that contains the search beats a description that does.
+        text = self.search.text().lower().strip().replace("_", " ")
+        names = sorted(self.visible_ops(), key=lambda n: text not in n.replace("_", " "))
         if names:
             self.picked.emit(names[0])
             self.close()

@@ -113,6 +113,7 @@ class PresentationView(QWidget):
         self.preview.show_images([output.original] + output.images, captions, captions)
         for cell in self.preview.cells:
             cell.caption.setFont(self._font(1.3))
+            cell.fit_caption()
 
     # ---- keyboard ----
 

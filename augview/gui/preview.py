@@ -135,10 +135,26 @@ class Cell(QWidget):
         layout.addWidget(self.pane, 1)
         layout.addWidget(self.caption)
 
+    CAPTION_LINES = 3
+
     def set_content(self, image: QImage | None, caption: str, tooltip: str = ""):
         self.pane.set_image(image)
-        self.caption.setText(caption)
+        self.full_caption = caption
+        self.fit_caption()
         self.caption.setToolTip(tooltip or caption)
+
+    def fit_caption(self):
+        """At most three lines, the same height in every cell (so the panes line up and keep one
+        scale); the rest is elided and the whole text is in the tooltip."""
+        metrics = self.caption.fontMetrics()
+        self.caption.setFixedHeight(metrics.lineSpacing() * self.CAPTION_LINES + 2)
+        room = max(40, self.caption.width()) * self.CAPTION_LINES - metrics.averageCharWidth() * 6
+        self.caption.setText(metrics.elidedText(getattr(self, "full_caption", ""), Qt.TextElideMode.ElideRight,
+                                                room))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.fit_caption()
 
 
 class PreviewArea(QWidget):

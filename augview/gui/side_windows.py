@@ -4,6 +4,7 @@ then reused, fed with the main window's current image (its display proxy) and se
 from __future__ import annotations
 
 from augview.core.steps import Step
+from augview.gui.render_worker import make_proxy
 
 
 class SideWindows:
@@ -21,7 +22,7 @@ class SideWindows:
         from augview.gui.mix_view import MixView
 
         if self.mix is None:
-            self.mix = MixView(self.main.image)
+            self.mix = MixView(None if self.main.image is None else make_proxy(self.main.image, 512))
             self.mix.resize(1200, 760)
         elif self.main.image is not None:
             self.mix.set_image_a(self.main.image)
@@ -97,12 +98,11 @@ class SideWindows:
     def show_apply(self):
         from augview.gui.apply_dialog import ApplyDialog
 
-        if self.apply is not None and self.apply.running():
-            self._present(self.apply)  # one run at a time
-            return
-        folder = str(self.main.settings.value("last_dir", ""))
-        self.apply = ApplyDialog(self.main.document.snapshot(), self.main.seed_spin.value(), folder)
-        self._present(self.apply)
+        if self.apply is None:
+            folder = str(self.main.settings.value("last_dir", ""))
+            # The pipeline is taken when Start is pressed: edits made meanwhile count.
+            self.apply = ApplyDialog(self.main.document.snapshot, self.main.seed_spin.value(), folder)
+        self._present(self.apply)  # one dialog, one run at a time
 
     def close_all(self):
         for window in (self.mix, self.smote, self.sweep, self.gallery, self.compare, self.presentation,

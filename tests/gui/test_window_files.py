@@ -426,3 +426,25 @@ def test_an_albumentations_pipeline_opens_as_an_unsaved_preset(qtbot, window, tm
     assert [s.op for s in steps] == ["horizontal_flip", "rotate"]
     assert steps[1].params["limit"] == (-12.0, 12.0)
     assert window.document.path is None and window.document.dirty  # never overwrites the source
+
+
+def test_a_name_still_being_typed_is_saved(window):
+    assert window.document.path  # the fixture's preset: Save writes it without a dialog
+    window.name_edit.setFocus()
+    window.name_edit.setText("typed but not confirmed")  # no Return, no focus change
+    assert window.save()
+    assert Pipeline.load(window.document.path).name == "typed but not confirmed"
+
+
+def test_an_albumentations_yaml_opens_in_the_window(tmp_path, window):
+    pytest.importorskip("yaml")
+    import yaml
+
+    from augview.core.interop import to_albumentations
+
+    data, _ = to_albumentations(augview.Pipeline([augview.Step("vertical_flip", p=0.25)]))
+    path = tmp_path / "albu.yaml"
+    path.write_text(yaml.safe_dump(data))
+    assert window.open_preset(str(path), confirm=False)
+    assert [s.op for s in window.document.pipeline.steps] == ["vertical_flip"]
+    assert window.document.pipeline.steps[0].p == 0.25

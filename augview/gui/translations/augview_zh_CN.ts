@@ -461,6 +461,10 @@
         <translation>（以 {width}×{height} 预览）</translation>
     </message>
     <message>
+        <source>— sizes in px act {factor:.1f}× larger than in training</source>
+        <translation>— 以像素为单位的尺寸在预览中的效果是训练时的 {factor:.1f} 倍</translation>
+    </message>
+    <message>
         <source>#{number} seed {seed}: {summary}</source>
         <translation>#{number} 种子 {seed}：{summary}</translation>
     </message>
