@@ -13,7 +13,7 @@ import numpy as np
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
+    QAbstractButton, QApplication, QCheckBox, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
     QMessageBox, QPushButton, QSpinBox, QSplitter, QScrollArea, QVBoxLayout, QWidget,
 )
 
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
                      QKeySequence("Ctrl+Down"))
 
         view = bar.addMenu(self.tr("&View"))
-        self._action(view, self.tr("Reroll variants"), self.reroll, QKeySequence("Space"))
+        self._action(view, self.tr("Reroll variants"), self._space, QKeySequence("Space"))
         self._action(view, self.tr("Zoom to fit"), self.preview.view.set_fit, QKeySequence("Ctrl+0"))
         self._action(view, self.tr("Zoom 100%"), lambda: self.preview.view.set_zoom(1.0), QKeySequence("Ctrl+1"))
         self._action(view, self.tr("Zoom in"), lambda: self._zoom_by(1.25), QKeySequence.StandardKey.ZoomIn)
@@ -286,6 +286,14 @@ class MainWindow(QMainWindow):
     def _on_render_failed(self, job_id: int, message: str):
         if job_id == self._job_id:
             self.statusBar().showMessage(message, 8000)
+
+    def _space(self):
+        """Space rerolls, except on a focused button or check box, which it presses as usual."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QAbstractButton):
+            focused.animateClick()
+        else:
+            self.reroll()
 
     def reroll(self):
         self.seed_spin.setValue(random.SystemRandom().randrange(MAX_SEED))

@@ -506,3 +506,12 @@ def test_one_of_weights_are_edited_in_the_form_and_follow_their_steps(qtbot):
     augview.Pipeline.from_dict(document.pipeline.to_dict())  # still a valid preset
     document.undo()
     assert document.node((0,)).weights == [3.0, 1.0, 1.0]
+
+
+def test_space_on_a_focused_check_box_toggles_it(qtbot, window):
+    activate(qtbot, window)
+    window.lock_box.setFocus()
+    seed, locked = window.seed_spin.value(), window.lock_box.isChecked()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.lock_box.isChecked() != locked, timeout=2000)
+    assert window.seed_spin.value() == seed
