@@ -21,7 +21,7 @@ import cv2
 import numpy as np
 
 from augview.core.arrays import common_channels, generator_from, to_rgb, resize_to  # noqa: F401
-from augview.core.registry import check_image, uniform
+from augview.core.registry import uniform
 
 
 def _pair(image_a: np.ndarray, image_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

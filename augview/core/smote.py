@@ -7,7 +7,7 @@ downscaled, flattened pixels (`smote_images`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence, Union
+from typing import Any
 
 import numpy as np
 

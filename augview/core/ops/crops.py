@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 
 import cv2
-import numpy as np
 
 from augview.core.ops._common import BORDERS, INTERPOLATIONS, border_params, border_value, interpolation_param
 from augview.core.params import bool_param, choice_param, float_param, int_param, range_param
