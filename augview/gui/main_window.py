@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         for widget in (self.mode_box, self.count_spin, self.reroll_button, self.seed_spin, self.lock_box):
             bar.addWidget(widget)
         bar.addStretch(1)
-        self.zoom_label = QLabel()
+        self.zoom_label = QLabel(self.tr("fit"))
         bar.addWidget(self.zoom_label)
         central = QWidget()
         column = QVBoxLayout(central)
@@ -518,7 +518,10 @@ class MainWindow(QMainWindow):
 
         def work():
             results = render_variants(pipeline, image, count, seed)
-            grid = compose_grid([image] + [r.image for r in results], grid_titles(results), title=title)
+            # Cells as large as the photo (up to 1024 px), so the export shows real detail.
+            cell = int(min(1024, max(256, max(image.shape[:2]))))
+            grid = compose_grid([image] + [r.image for r in results], grid_titles(results), cell=cell,
+                                title=title)
             save_image(path, grid)
             return path
 
@@ -564,7 +567,8 @@ class MainWindow(QMainWindow):
         labels = {"recent_images": self.tr("image: {path}"), "recent_presets": self.tr("preset: {path}")}
         for key, label in labels.items():
             for path in self.recent(key):
-                self.recent_menu.addAction(label.format(path=path), lambda p=path: self.open_path(p))
+                if Path(path).exists():  # a file deleted since is not offered
+                    self.recent_menu.addAction(label.format(path=path), lambda p=path: self.open_path(p))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("(nothing yet)")).setEnabled(False)
 
