@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, MAX_SEED)
         self.seed_spin.setPrefix(self.tr("seed: "))
+        self.seed_spin.setToolTip(self.tr("The seed of the previews: variant i uses seed + i. A preset keeps "
+                                          "its own seed, from which training draws its stream."))
         self.lock_box = QCheckBox(self.tr("Lock seed"))
         self.lock_box.setChecked(True)
         self.lock_box.setToolTip(self.tr("While locked, editing a parameter changes only that parameter's effect"))

@@ -289,6 +289,10 @@
         <translation>种子：</translation>
     </message>
     <message>
+        <source>The seed of the previews: variant i uses seed + i. A preset keeps its own seed, from which training draws its stream.</source>
+        <translation>预览的种子：第 i 个变体使用 seed + i。预设保留自己的种子，训练从它派生随机流。</translation>
+    </message>
+    <message>
         <source>Lock seed</source>
         <translation>锁定种子</translation>
     </message>
