@@ -119,6 +119,23 @@ def extreme_params(op) -> list[dict]:
     return out
 
 
+@pytest.mark.parametrize("name", OPS)
+def test_values_drawn_from_a_range_lie_in_it(name):
+    """Whatever an op draws under a range's name stays inside that range (ints stay ints)."""
+    op = CATALOG[name]
+    ranges = {s.drawn_name: s for s in op.params if s.kind == "range"}
+    for seed in range(30):
+        drawn = op.draw(np.random.default_rng(seed), op.defaults(), (40, 32, 3))
+        for key, spec in ranges.items():
+            value = drawn.get(key)
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                continue  # the op records something else under that name (e.g. a list of holes)
+            low, high = spec.default
+            assert low <= value <= high, (key, value)
+            if spec.integer:
+                assert type(value) is int, key
+
+
 TINY_SHAPES = [(1, 1), (1, 1, 3), (7, 5), (7, 5, 3), (2, 3, 3)]
 
 
