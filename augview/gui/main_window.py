@@ -11,7 +11,6 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton, QApplication, QCheckBox, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
     QMessageBox, QPushButton, QSpinBox, QSplitter, QScrollArea, QVBoxLayout, QWidget,
@@ -26,12 +25,12 @@ from augview.core.registry import get_op
 from augview.core.steps import Group
 from augview.core.presets import read_preset_file
 from augview.errors import AugviewError
-from augview.gui import i18n
 from augview.gui.document import Document
 from augview.gui.folder_strip import FolderStrip, list_images
 from augview.gui.param_form import ParamForm
 from augview.gui.pipeline_panel import PipelinePanel
 from augview.gui.preview import PreviewArea
+from augview.gui.menus import build_menus
 from augview.gui.side_windows import SideWindows
 from augview.gui.render_worker import BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
 
@@ -78,7 +77,7 @@ class MainWindow(QMainWindow):
         self.tasks.error.connect(self._on_task_error)
 
         self._build_widgets()
-        self._build_actions()
+        build_menus(self)
         self.document.changed.connect(self._on_document_changed)
         self.document.dirty_changed.connect(lambda *_: self._update_title())
         self.setAcceptDrops(True)
@@ -164,91 +163,6 @@ class MainWindow(QMainWindow):
         self.preview.view.changed.connect(self._update_zoom_label)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
-
-    def _action(self, menu, text, slot, shortcut=None, tip=""):
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
-        action.setStatusTip(tip)
-        action.triggered.connect(lambda *_: slot())
-        menu.addAction(action)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self):
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("&New preset"), self.new_preset, QKeySequence.StandardKey.New)
-        self._action(file_menu, self.tr("&Open preset…"), self.open_preset_dialog, QKeySequence.StandardKey.Open)
-        self.builtin_menu = file_menu.addMenu(self.tr("Built-in presets"))
-        for path in paths.builtin_presets():
-            self.builtin_menu.addAction(path.stem.replace("_", " "), lambda p=path: self.open_preset(p))
-        self._action(file_menu, self.tr("&Save preset"), self.save, QKeySequence.StandardKey.Save)
-        self._action(file_menu, self.tr("Save preset &as…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("Open &image…"), self.open_image_dialog, QKeySequence("Ctrl+I"))
-        self._action(file_menu, self.tr("Open &folder…"), self.open_folder_dialog, QKeySequence("Ctrl+Shift+O"))
-        self._action(file_menu, self.tr("Next image"), lambda: self.strip.step(+1), QKeySequence("PgDown"))
-        self._action(file_menu, self.tr("Previous image"), lambda: self.strip.step(-1), QKeySequence("PgUp"))
-        self.recent_menu = file_menu.addMenu(self.tr("Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Export grid as PNG…"), self.export_grid_dialog, QKeySequence("Ctrl+E"))
-        self._action(file_menu, self.tr("&Apply to folder…"), self.side_windows.show_apply)
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-
-        edit = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(edit, self.tr("&Undo"), self.document.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action(
-            edit, self.tr("&Redo"), self.document.redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
-        edit.addSeparator()
-        self._action(edit, self.tr("Add op…"), self.panel.show_picker, QKeySequence("Ctrl+T"))
-        self._action(edit, self.tr("Remove step"), self.panel.remove_selected, QKeySequence.StandardKey.Delete)
-        self._action(edit, self.tr("Move step up"), lambda: self.panel.move_selected(-1), QKeySequence("Ctrl+Up"))
-        self._action(edit, self.tr("Move step down"), lambda: self.panel.move_selected(+1),
-                     QKeySequence("Ctrl+Down"))
-
-        view = bar.addMenu(self.tr("&View"))
-        self._action(view, self.tr("Reroll variants"), self._space, QKeySequence("Space"))
-        self._action(view, self.tr("Zoom to fit"), self.preview.view.set_fit, QKeySequence("Ctrl+0"))
-        self._action(view, self.tr("Zoom 100%"), lambda: self.preview.view.set_zoom(1.0), QKeySequence("Ctrl+1"))
-        self._action(view, self.tr("Zoom in"), lambda: self._zoom_by(1.25), QKeySequence.StandardKey.ZoomIn)
-        self._action(view, self.tr("Zoom out"), lambda: self._zoom_by(0.8), QKeySequence.StandardKey.ZoomOut)
-        view.addSeparator()
-        self._build_language_menu(view.addMenu(self.tr("&Language")))
-        tools = bar.addMenu(self.tr("&Tools"))
-        side = self.side_windows
-        self._action(tools, self.tr("&Mix images (mixup, CutMix, SamplePairing, mosaic)…"), side.show_mix,
-                     QKeySequence("Ctrl+M"))
-        self._action(tools, self.tr("&SMOTE explorer…"), side.show_smote)
-        tools.addSeparator()
-        self._action(tools, self.tr("Parameter s&weep of the selected step…"), side.show_sweep,
-                     QKeySequence("Ctrl+W"))
-        self._action(tools, self.tr("Op &gallery…"), side.show_gallery, QKeySequence("Ctrl+G"))
-        self._action(tools, self.tr("&Compare original and variant #1…"), side.show_compare,
-                     QKeySequence("Ctrl+D"))
-        tools.addSeparator()
-        self._action(tools, self.tr("&Presentation mode (one step per slide)"), side.show_presentation,
-                     QKeySequence("F5"))
-        self._update_undo_actions()
-
-    def _build_language_menu(self, menu):
-        """The languages, each named in itself; the choice is stored and applies at the next start."""
-        self.language_actions = QActionGroup(self)
-        current = i18n.chosen_language(self.settings)
-        for code, name in i18n.LANGUAGES.items():
-            action = menu.addAction(name, lambda c=code: self.choose_language(c))
-            action.setCheckable(True)
-            action.setChecked(code == current)
-            action.setData(code)
-            self.language_actions.addAction(action)
-
-    def choose_language(self, code: str):
-        if code == i18n.normalize(self.settings.value(i18n.SETTINGS_KEY, i18n.DEFAULT_LANGUAGE)):
-            return
-        self.settings.setValue(i18n.SETTINGS_KEY, code)
-        QMessageBox.information(self, self.tr("Language"), i18n.restart_notice(code))
 
     # ---- rendering ----
 
