@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from augview.core.atomic import atomic_write_bytes
-from augview.core.registry import CATALOG
+from augview.core.registry import CATALOG, did_you_mean
 from augview.core.steps import GROUP_KINDS, Group, Node, Step
 from augview.errors import PresetError
 
@@ -206,7 +206,7 @@ def _parse_step(item: dict, where: str, p: float, enabled: bool, problems: _Prob
         problems.add(f"{where}.{key}", "unknown key")
     name = item["op"]
     if not isinstance(name, str) or name not in CATALOG:
-        hint = _close_names(name) if isinstance(name, str) else ""
+        hint = did_you_mean(name) if isinstance(name, str) else ""
         problems.add(f"{where}.op", f"unknown op {_show(name)}{hint}")
         return None
     op = CATALOG[name]
@@ -386,10 +386,3 @@ def _encodable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _close_names(name: str) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name, list(CATALOG), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -98,6 +98,14 @@ def get_op(name: str) -> Op:
         raise KeyError(f"unknown op {name!r}") from None
 
 
+def did_you_mean(name: str) -> str:
+    """`` (did you mean 'rotate'?)`` for a misspelt op name, or an empty string."""
+    import difflib
+
+    close = difflib.get_close_matches(str(name), list(CATALOG), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def uniform(rng: np.random.Generator, low_high, integer: bool = False):
     """One draw from a (low, high) range; always consumes exactly one draw, so that a locked seed
     keeps every other draw where it was when a range changes."""

@@ -17,7 +17,7 @@ from typing import Any, Union
 
 import numpy as np
 
-from augview.core.registry import CATALOG, get_op, uniform
+from augview.core.registry import CATALOG, did_you_mean, get_op, uniform
 from augview.errors import PresetError
 
 GROUP_KINDS = ("sequence", "one_of", "some_of", "random_order")
@@ -35,11 +35,7 @@ class Step:
     def __post_init__(self):
         # Fill in defaults so a step built in Python needs only what it changes.
         if self.op not in CATALOG:
-            import difflib
-
-            close = difflib.get_close_matches(str(self.op), list(CATALOG), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise PresetError("<pipeline>", [("op", f"unknown op {self.op!r}{hint}")])
+            raise PresetError("<pipeline>", [("op", f"unknown op {self.op!r}{did_you_mean(self.op)}")])
         self.params = {**get_op(self.op).defaults(), **self.params}
 
 

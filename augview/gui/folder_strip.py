@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import cv2
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
 
 from augview.core.imageio import IMAGE_SUFFIXES, load_image
-from augview.gui.render_worker import BackgroundTasks, to_qimage
+from augview.gui.render_worker import BackgroundTasks, make_proxy, to_qimage
 
 THUMB = 72
 
@@ -28,10 +27,7 @@ def list_images(folder: str | Path) -> list[Path]:
 
 
 def make_thumbnail(path: Path):
-    image = load_image(path)
-    scale = THUMB / max(image.shape[:2])
-    size = (max(1, round(image.shape[1] * scale)), max(1, round(image.shape[0] * scale)))
-    return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+    return make_proxy(load_image(path), THUMB)
 
 
 class FolderStrip(QListWidget):
