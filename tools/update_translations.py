@@ -5,10 +5,12 @@
 
 Each run:
 1. extracts, with pyside6-lupdate, every ``self.tr(...)`` / ``QCoreApplication.translate(...)``
-   string of augview/gui/*.py, plus, in context "ops", what the window shows of the op registry
-   (augview.core has no Qt, so these are read from ``augview.CATALOG``: every category, op
-   description, parameter help text and unit). Existing translations are kept, strings that are
-   gone are dropped, new ones are added as unfinished;
+   string of augview/gui/*.py, plus what the window shows of the Qt-free core: in context "ops",
+   the op registry's texts read from ``augview.CATALOG`` (every category, op description,
+   parameter help text and unit), and in context "core", every ``tr("...")`` template of
+   augview/core and augview/errors.py, read from their source (see augview/core/text.py).
+   Existing translations are kept, strings that are gone are dropped, new ones are added as
+   unfinished;
 2. compiles each .ts with pyside6-lrelease into the .qm the application loads, and lists what is
    still unfinished.
 
@@ -31,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GUI = ROOT / "augview" / "gui"
 TRANSLATIONS = GUI / "translations"
 OPS_CONTEXT = "ops"
+CORE_CONTEXT = "core"
 
 
 def tool(name: str) -> str | None:
@@ -62,12 +65,23 @@ def ops_texts() -> list[str]:
     return [t for t in dict.fromkeys(texts) if t]
 
 
-def write_ops_source(folder: Path) -> Path:
-    """The registry texts as translate() calls in a throwaway Python file, so lupdate extracts
-    (and merges, and keeps the translations of) them like any other string."""
-    path = folder / "augview_ops_texts.py"
+def core_texts() -> list[str]:
+    """Every ``tr("...")`` template of the core (see augview/core/text.py)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from augview.core.text import templates
+
+    return templates()
+
+
+def write_core_sources(folder: Path) -> Path:
+    """The registry texts and the core's templates as translate() calls in a throwaway Python
+    file, so lupdate extracts (and merges, and keeps the translations of) them like any other
+    string."""
+    path = folder / "augview_core_texts.py"
     lines = ["from PySide6.QtCore import QCoreApplication", ""]
     lines += [f"QCoreApplication.translate({OPS_CONTEXT!r}, {text!r})" for text in ops_texts()]
+    lines += [f"QCoreApplication.translate({CORE_CONTEXT!r}, {text!r})" for text in core_texts()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -79,14 +93,16 @@ def extract(ts: Path, language: str, no_obsolete: bool = True) -> None:
     if lupdate is None:
         raise RuntimeError("pyside6-lupdate not found (it comes with PySide6)")
     with tempfile.TemporaryDirectory() as tmp:
-        sources = [str(p) for p in gui_sources()] + [str(write_ops_source(Path(tmp)))]
+        sources = [str(p) for p in gui_sources()] + [str(write_core_sources(Path(tmp)))]
         command = [lupdate, *sources, "-ts", str(ts), "-locations", "none",
                    "-source-language", "en", "-target-language", language]
         command += ["-no-obsolete"] if no_obsolete else []
         subprocess.run(command, check=True, capture_output=True, text=True)
-    missing = set(ops_texts()) - {source for context, source, _ in messages(ts) if context == OPS_CONTEXT}
-    if missing:  # lupdate read a registry text differently from how it was written
-        raise RuntimeError(f"lupdate lost {len(missing)} registry texts, e.g. {sorted(missing)[0]!r}")
+    found = {(context, source) for context, source, _ in messages(ts)}
+    wanted = {(OPS_CONTEXT, t) for t in ops_texts()} | {(CORE_CONTEXT, t) for t in core_texts()}
+    missing = wanted - found
+    if missing:  # lupdate read a text differently from how it was written
+        raise RuntimeError(f"lupdate lost {len(missing)} core texts, e.g. {sorted(missing)[0]!r}")
 
 
 def release(ts: Path) -> Path:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import cv2
 from PIL import Image
 
+from augview.core import text
 from augview.core.imageio import load_image
 from augview.core.pipeline import Pipeline
 from augview.errors import AugviewError
@@ -123,9 +124,11 @@ class _Worker:
 _WORKER: _Worker | None = None  # the pool process's worker, set once by `_init_pool_process`
 
 
-def _init_pool_process(worker: _Worker) -> None:
+def _init_pool_process(worker: _Worker, translations: dict[str, str] | None) -> None:
     global _WORKER
     _WORKER = worker
+    # The window's language: its translator is Qt's, which a worker process does not have.
+    text.use_translation_table(translations)
     # Ctrl+C reaches every process of the terminal's group: the parent alone decides what stops
     # (it lets the images in progress finish, so no worker dies between writing and renaming).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -184,7 +187,7 @@ class _Pool:
     def __init__(self, worker: _Worker, tasks: list[_Task], workers: int):
         self.executor = ProcessPoolExecutor(
             max_workers=workers, mp_context=pool_context(),
-            initializer=_init_pool_process, initargs=(worker,))
+            initializer=_init_pool_process, initargs=(worker, text.translation_table()))
         self.tasks = iter(tasks)
         self.limit = workers * _IN_FLIGHT
         self.pending: dict = {}

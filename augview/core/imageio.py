@@ -42,6 +42,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from augview.core.atomic import atomic_write_bytes
 from augview.core.registry import check_image
+from augview.core.text import tr
 from augview.errors import ImageLoadError
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp", ".gif", ".ppm", ".pgm", ".pnm")
@@ -65,24 +66,24 @@ def load_image(path: str | os.PathLike, mode: str = "RGB") -> np.ndarray:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise ImageLoadError(f"{name}: no such file") from None
+        raise ImageLoadError(tr("{name}: no such file").format(name=name)) from None
     except PermissionError:
-        raise ImageLoadError(f"{name}: permission denied") from None
+        raise ImageLoadError(tr("{name}: permission denied").format(name=name)) from None
     except (OSError, ValueError) as err:  # ValueError: embedded NUL byte in the path
-        raise ImageLoadError(f"{name}: cannot access the file ({_reason(err)})") from None
+        raise ImageLoadError(tr("{name}: cannot access the file ({reason})").format(name=name, reason=_reason(err))) from None
     if stat.S_ISDIR(info.st_mode):
-        raise ImageLoadError(f"{name}: is a folder, not an image")
+        raise ImageLoadError(tr("{name}: is a folder, not an image").format(name=name))
     if not stat.S_ISREG(info.st_mode):
         # Reading a pipe or a device could block forever or never end.
-        raise ImageLoadError(f"{name}: not a regular file (a pipe, socket or device)")
+        raise ImageLoadError(tr("{name}: not a regular file (a pipe, socket or device)").format(name=name))
     if info.st_size == 0:
-        raise ImageLoadError(f"{name}: the file is empty")
+        raise ImageLoadError(tr("{name}: the file is empty").format(name=name))
     try:
         handle = open(path, "rb")
     except PermissionError:
-        raise ImageLoadError(f"{name}: permission denied") from None
+        raise ImageLoadError(tr("{name}: permission denied").format(name=name)) from None
     except OSError as err:
-        raise ImageLoadError(f"{name}: cannot open the file ({_reason(err)})") from None
+        raise ImageLoadError(tr("{name}: cannot open the file ({reason})").format(name=name, reason=_reason(err))) from None
     with handle:
         return _decode(handle, name, mode)
 
@@ -91,13 +92,17 @@ def decode_image(data: bytes, name: str = "<bytes>", mode: str = "RGB") -> np.nd
     """Like `load_image`, for the bytes of an image file in memory; ``name`` is used in errors."""
     _check_mode(mode)
     if not data:
-        raise ImageLoadError(f"{name}: the data is empty")
+        raise ImageLoadError(tr("{name}: the data is empty").format(name=name))
     return _decode(io.BytesIO(data), name, mode)
 
 
 def _check_mode(mode: str) -> None:
     if mode not in ("RGB", "L"):
         raise ValueError(f"mode must be 'RGB' or 'L', got {mode!r}")
+
+
+def _bomb(name: str, err: BaseException) -> str:
+    return tr("{name}: refused as a possible decompression bomb ({reason})").format(name=name, reason=err)
 
 
 def _reason(err: BaseException) -> str:
@@ -129,34 +134,34 @@ def _decode(source: BinaryIO, name: str, mode: str) -> np.ndarray:
     except ImageLoadError as err:
         raise ImageLoadError(f"{name}: {err}") from None
     except Image.DecompressionBombError as err:
-        raise ImageLoadError(f"{name}: refused as a possible decompression bomb ({err})") from None
+        raise ImageLoadError(_bomb(name, err)) from None
     except Image.DecompressionBombWarning as err:
         # Only raised as an exception when warnings are turned into errors.
-        raise ImageLoadError(f"{name}: refused as a possible decompression bomb ({err})") from None
+        raise ImageLoadError(_bomb(name, err)) from None
     except UnidentifiedImageError:
-        raise ImageLoadError(f"{name}: not an image file augview can read") from None
+        raise ImageLoadError(tr("{name}: not an image file augview can read").format(name=name)) from None
     except MemoryError:
-        raise ImageLoadError(f"{name}: too large to decode in memory") from None
+        raise ImageLoadError(tr("{name}: too large to decode in memory").format(name=name)) from None
     except (OSError, SyntaxError, EOFError) as err:
         # Pillow reports truncated or corrupt data as OSError / SyntaxError / EOFError.
-        raise ImageLoadError(f"{name}: the image data is truncated or corrupt ({_reason(err)})") from None
+        raise ImageLoadError(tr("{name}: the image data is truncated or corrupt ({reason})").format(
+            name=name, reason=_reason(err))) from None
     except Exception as err:
         # Malformed files can make Pillow's parsers raise nearly anything (ValueError,
         # struct.error, IndexError, ...): a bad file must not take the caller down.
-        raise ImageLoadError(
-            f"{name}: the image could not be decoded ({type(err).__name__}: {err})"
-        ) from None
+        raise ImageLoadError(tr("{name}: the image could not be decoded ({reason})").format(
+            name=name, reason=f"{type(err).__name__}: {err}")) from None
 
 
 def _check_pixels(size: tuple[int, int]) -> None:
     width, height = size
     if width <= 0 or height <= 0:
-        raise ImageLoadError(f"the image has no pixels ({width}x{height})")
+        raise ImageLoadError(tr("the image has no pixels ({width}x{height})").format(width=width, height=height))
     if Image.MAX_IMAGE_PIXELS is None and width * height > 2 * _FALLBACK_MAX_PIXELS:
-        raise ImageLoadError(
-            f"refused as a possible decompression bomb ({width}x{height} = {width * height} pixels, "
-            f"over {2 * _FALLBACK_MAX_PIXELS}; set PIL.Image.MAX_IMAGE_PIXELS to allow it)"
-        )
+        raise ImageLoadError(tr(
+            "refused as a possible decompression bomb ({width}x{height} = {pixels} pixels, over {limit}; "
+            "set PIL.Image.MAX_IMAGE_PIXELS to allow it)"
+        ).format(width=width, height=height, pixels=width * height, limit=2 * _FALLBACK_MAX_PIXELS))
 
 
 def _to_uint8(image: Image.Image, mode: str, source_format: str | None) -> np.ndarray:

@@ -7,7 +7,9 @@ refreshed by ``tools/update_translations.py``.
 
 Op descriptions, categories, parameter help texts and units are written in augview.core, which
 has no Qt: the window translates them when it shows them, through `op_text` (catalogue context
-``ops``, filled by the same tool from the op registry).
+``ops``, filled by the same tool from the op registry). The core's own sentences (errors,
+captions, explanations) are templates passed to ``augview.core.text.tr``: `install` hands the core
+Qt's translate function, so they come out in the interface language (context ``core``).
 
 The language is read once, at start-up (settings key ``language``; the environment variable
 AUGVIEW_LANG overrides it, for tests and demos); choosing another one in the View menu takes
@@ -21,11 +23,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
+from augview.core import text as core_text
+
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 DEFAULT_LANGUAGE = "en"
 # Each language under its own name, so a person who cannot read the current one finds theirs.
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
-OPS_CONTEXT = "ops"
+OPS_CONTEXT = core_text.OPS_CONTEXT
 SETTINGS_KEY = "language"
 ENV_VAR = "AUGVIEW_LANG"
 
@@ -86,6 +90,7 @@ def install(language: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    core_text.set_translator(None)
     if language == DEFAULT_LANGUAGE:
         return True
     ours = load_translator(language)
@@ -97,6 +102,7 @@ def install(language: str) -> bool:
     _installed.append(ours)
     for translator in _installed:
         app.installTranslator(translator)
+    core_text.set_translator(QCoreApplication.translate)
     return True
 
 
