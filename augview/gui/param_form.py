@@ -11,9 +11,9 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout,
+    QAbstractSlider, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout,
     QWidget,
 )
 from superqt import QLabeledDoubleRangeSlider, QLabeledDoubleSlider, QLabeledRangeSlider, QLabeledSlider
@@ -115,9 +115,49 @@ CONTROL_FACTORIES: dict[str, Callable[[ParamSpec], Control]] = {
 }
 
 
+class ArrowKeys(QObject):
+    """Arrow keys step a slider by its spec's step (Page Up/Down by ten steps); a range moves as a
+    whole, keeping its width. superqt's labelled sliders do not step their float and range
+    variants themselves, and a keyboard user or a teacher at a projector needs them to."""
+
+    STEPS = {Qt.Key.Key_Right: 1, Qt.Key.Key_Up: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: -1,
+             Qt.Key.Key_PageUp: 10, Qt.Key.Key_PageDown: -10}
+
+    def __init__(self, control: Control, spec: ParamSpec):
+        super().__init__(control.widget)
+        self.control, self.spec = control, spec
+        control.widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for widget in [control.widget, *control.widget.findChildren(QAbstractSlider)]:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        if event.type() != QEvent.Type.KeyPress or event.key() not in self.STEPS:
+            return False
+        self.step(self.STEPS[event.key()])
+        return True
+
+    def step(self, steps: int):
+        spec, value = self.spec, self.control.get()
+        delta = steps * (spec.step or 1)
+        if isinstance(value, tuple):
+            low, high = value
+            delta = min(max(delta, spec.min - low), spec.max - high)  # keep the width
+            new = (low + delta, high + delta)
+        else:
+            new = clamp(spec, value + delta)
+        digits = spec_decimals(spec)
+        new = tuple(round(v, digits) for v in new) if isinstance(new, tuple) else round(new, digits)
+        if spec.kind == "int" or (spec.kind == "range" and spec.integer):
+            new = tuple(int(v) for v in new) if isinstance(new, tuple) else int(new)
+        if new != value:
+            self.control.set(new)  # the slider's valueChanged writes to the document
+
+
 def make_control(spec: ParamSpec) -> Control:
     control = CONTROL_FACTORIES[spec.kind](spec)
     control.set(spec.default)
+    if spec.kind in ("float", "int", "range"):
+        ArrowKeys(control, spec)
     tip = op_text(spec.help) + (f" ({unit_text(spec.unit)})" if spec.unit else "")
     control.widget.setToolTip(tip)
     control.widget.setObjectName(f"param:{spec.name}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QCheckBox, QComboBox, QLabel, QLineEdit, QToolButton, QWidget
 
 from augview import CATALOG, Group, Pipeline, Step
 from augview.gui.document import Document
@@ -245,6 +245,49 @@ def test_moving_one_handle_keeps_the_other_end_exact(qtbot):
     widget = control_widget(form, "ratio")
     widget.setValue((0.8, widget.value()[1]))
     assert document.node((0,)).params["ratio"] == (0.8, high)
+
+
+def test_arrow_keys_step_a_float_slider_by_its_spec_step(qtbot):
+    document, form = form_for(qtbot, Step("gaussian_noise", {"mean": 0.0}))
+    form.show()
+    widget = control_widget(form, "mean")
+    step = CATALOG["gaussian_noise"].spec("mean").step
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_Right)
+    assert document.node((0,)).params["mean"] == pytest.approx(step)
+    qtbot.keyClick(widget, Qt.Key.Key_Left)
+    qtbot.keyClick(widget, Qt.Key.Key_Left)
+    assert document.node((0,)).params["mean"] == pytest.approx(-step)
+    qtbot.keyClick(widget, Qt.Key.Key_PageUp)
+    assert document.node((0,)).params["mean"] == pytest.approx(9 * step)
+
+
+def test_arrow_keys_reach_the_inner_slider_too(qtbot):
+    """A click on the groove gives the focus to superqt's inner slider, not the labelled one."""
+    document, form = form_for(qtbot, Step("clahe", {"tile_grid_size": 8}))
+    form.show()
+    widget = control_widget(form, "tile_grid_size")
+    inner = widget.findChildren(QAbstractSlider)[0]
+    before = document.node((0,)).params["tile_grid_size"]
+    qtbot.keyClick(inner, Qt.Key.Key_Up)
+    assert document.node((0,)).params["tile_grid_size"] == before + 1
+
+
+def test_arrow_keys_move_a_range_as_a_whole_and_stop_at_the_bounds(qtbot):
+    document, form = form_for(qtbot, Step("rotate", {"limit": (-10.0, 20.0)}))
+    form.show()
+    widget = control_widget(form, "limit")
+    spec = CATALOG["rotate"].spec("limit")
+    qtbot.keyClick(widget, Qt.Key.Key_Right)
+    low, high = document.node((0,)).params["limit"]
+    assert (low, high) == pytest.approx((-10.0 + spec.step, 20.0 + spec.step))
+    for _ in range(int((spec.max - high) / spec.step) + 50):
+        qtbot.keyClick(widget, Qt.Key.Key_PageUp)
+    low, high = document.node((0,)).params["limit"]
+    assert high == pytest.approx(spec.max) and high - low == pytest.approx(30.0)
+    undo_depth = len(document._undo)
+    qtbot.keyClick(widget, Qt.Key.Key_Right)  # already at the end: nothing changes, no undo step
+    assert len(document._undo) == undo_depth
 
 
 # ---- model -> control ---------------------------------------------------------------------------
