@@ -39,7 +39,10 @@ class ViewState(QObject):
         self.changed.emit()
 
     def pan(self, dx: float, dy: float):
-        self.center = QPointF(self.center.x() - dx, self.center.y() - dy)
+        # The middle of the panes stays over the picture: a drag can not lose it off-screen.
+        x = min(1.0, max(0.0, self.center.x() - dx))
+        y = min(1.0, max(0.0, self.center.y() - dy))
+        self.center = QPointF(x, y)
         self.changed.emit()
 
 

@@ -383,3 +383,20 @@ def test_dragging_a_pane_pans_every_pane(qtbot, window):
     qtbot.mouseRelease(pane, Qt.MouseButton.LeftButton, pos=start + QPoint(40, 0))
     assert view.center.x() < 0.5  # dragged right: the view moves towards the left edge
     assert view.center.y() == pytest.approx(0.5)
+
+
+def test_panning_stops_with_the_picture_under_the_middle_of_the_panes(qtbot, window):
+    from PySide6.QtCore import QPoint, Qt
+
+    window.show()
+    view = window.preview.view
+    view.set_zoom(4.0)
+    pane = window.preview.cells[0].pane
+    start = pane.rect().center()
+    qtbot.mousePress(pane, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 40):  # far further than the picture is wide, right and down
+        qtbot.mouseMove(pane, start + QPoint(200 * step, 150 * step))
+    qtbot.mouseRelease(pane, Qt.MouseButton.LeftButton)
+    assert (view.center.x(), view.center.y()) == (0.0, 0.0)
+    rect = pane.target_rect()  # the picture's corner sits in the middle: it is still on screen
+    assert (rect.left(), rect.top()) == pytest.approx((pane.width() / 2, pane.height() / 2))
