@@ -23,15 +23,18 @@ class PresetError(AugviewError):
     """A preset is invalid. ``problems`` lists every problem as ``(location, message)``."""
 
     def __init__(self, source: str, problems: list[tuple[str, str]]):
+        # Imported here: augview.core imports this module while it loads.
+        from augview.core.text import tr
+
         self.source = source
         self.problems = list(problems)
         if len(self.problems) == 1:
             where, what = self.problems[0]
             text = f"{source}: {where}: {what}" if where else f"{source}: {what}"
         else:
-            text = f"{source}: {len(self.problems)} problems: " + "; ".join(
-                f"{where}: {what}" if where else what for where, what in self.problems
-            )
+            text = tr("{source}: {count} problems: {problems}").format(
+                source=source, count=len(self.problems), problems=tr("; ").join(
+                    f"{where}: {what}" if where else what for where, what in self.problems))
         super().__init__(text)
 
     def lines(self) -> list[str]:

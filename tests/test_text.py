@@ -45,7 +45,7 @@ def shouting():
 
     def translate(context, source):
         seen.append((context, source))
-        return source.upper().replace("{NAME}", "{name}").replace("{REASON}", "{reason}")
+        return re.sub(r"[^{}]+(?=\{|$)", lambda m: m.group().upper(), source)
 
     text.set_translator(translate)
     yield seen

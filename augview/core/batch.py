@@ -68,6 +68,7 @@ from tqdm import tqdm
 
 from augview.core.imageio import IMAGE_SUFFIXES
 from augview.core.pipeline import MAX_SEED, Pipeline
+from augview.core.text import count, tr
 from augview.errors import AugviewError
 
 from augview.core.batch_files import (  # noqa: F401
@@ -102,18 +103,27 @@ class ApplySummary:
         return 1 if self.failed or self.errors else 0
 
     def line(self) -> str:
-        text = (f"{_count(self.sources, 'image')} x {_count(self.variants, 'variant')}: {self.written} written, "
-                f"{self.skipped} skipped (already there), {self.failed} failed")
+        counts = dict(images=_images(self.sources),
+                      variants=count(self.variants, tr("{n} variant"), tr("{n} variants")),
+                      written=self.written, skipped=self.skipped, failed=self.failed)
         if self.failed_sources:
-            text += f" ({_count(self.failed_sources, 'image')})"
+            text = tr("{images} x {variants}: {written} written, {skipped} skipped (already there), "
+                      "{failed} failed ({failed_images})").format(failed_images=_images(self.failed_sources),
+                                                                  **counts)
+        else:
+            text = tr("{images} x {variants}: {written} written, {skipped} skipped (already there), "
+                      "{failed} failed").format(**counts)
         if self.ignored:
-            text += f"; {_count(self.ignored, 'other file')} ignored"
-        text += f"; {self.elapsed:.1f} s, {_count(self.workers, 'worker')}; manifest {self.manifest}"
-        return ("interrupted: " + text) if self.interrupted else text
+            text = tr("{summary}; {files} ignored").format(
+                summary=text, files=count(self.ignored, tr("{n} other file"), tr("{n} other files")))
+        text = tr("{summary}; {seconds} s, {workers}; manifest {manifest}").format(
+            summary=text, seconds=f"{self.elapsed:.1f}", manifest=self.manifest,
+            workers=count(self.workers, tr("{n} worker"), tr("{n} workers")))
+        return tr("interrupted: {summary}").format(summary=text) if self.interrupted else text
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _images(number: int) -> str:
+    return count(number, tr("{n} image"), tr("{n} images"))
 
 
 class _Terminated(KeyboardInterrupt):
@@ -156,8 +166,8 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
     sources, summary.ignored, walk_errors = find_sources(input_dir)
     summary.sources = len(sources)
     if not sources and not walk_errors:
-        raise AugviewError(f"{os.fspath(input_dir)}: no images found "
-                           f"(looked for {', '.join(IMAGE_SUFFIXES)})")
+        raise AugviewError(tr("{folder}: no images found (looked for {suffixes})").format(
+            folder=os.fspath(input_dir), suffixes=", ".join(IMAGE_SUFFIXES)))
     out_root = Path(output_dir)
     out_root.mkdir(parents=True, exist_ok=True)
     manifest_path = out_root / MANIFEST_NAME
@@ -211,8 +221,8 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
         except KeyboardInterrupt as err:
             summary.interrupted = ("SIGTERM" if isinstance(err, _Terminated)
                                    else "cancelled" if isinstance(err, _Cancelled) else "SIGINT")
-            report("augview: interrupted" + ("; finishing the images in progress (interrupt again to "
-                                             "quit now)" if isinstance(runner, _Pool) else ""))
+            report(tr("augview: interrupted; finishing the images in progress (interrupt again to quit now)")
+                   if isinstance(runner, _Pool) else tr("augview: interrupted"))
             force = True  # until the images in progress are in
             for result in runner.stop():
                 take(result)
@@ -280,11 +290,12 @@ def _plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, over
         if outputs:
             tasks.append((rel, tuple(outputs)))
     if conflicts:
-        raise AugviewError(
-            f"{out_root}: {_count(len(conflicts), 'existing output')} "
-            f"{'was' if len(conflicts) == 1 else 'were'} made with other steps, another seed "
-            f"or from other source files (first: {conflicts[0]}); --overwrite replaces them, or choose "
-            "another output folder")
+        message = (tr("{folder}: {n} existing output was made with other steps, another seed or from other "
+                      "source files (first: {first}); --overwrite replaces them, or choose another output folder")
+                   if len(conflicts) == 1 else
+                   tr("{folder}: {n} existing outputs were made with other steps, another seed or from other "
+                      "source files (first: {first}); --overwrite replaces them, or choose another output folder"))
+        raise AugviewError(message.format(folder=out_root, n=len(conflicts), first=conflicts[0]))
     return tasks, skipped
 
 
@@ -299,14 +310,16 @@ def _list_output_folder(folder: Path, in_root: Path) -> set[str]:
     """Names of the non-empty files in an output folder (an empty one, left by a power failure,
     is made again); removes the temporary files of a killed run."""
     if _inside(str(folder), str(in_root)):
-        raise AugviewError(f"{folder}: this output folder leads into the input folder {in_root} "
-                           "(a symbolic link?); the run would write among the sources")
+        raise AugviewError(tr("{folder}: this output folder leads into the input folder {input} "
+                              "(a symbolic link?); the run would write among the sources").format(
+            folder=folder, input=in_root))
     try:
         entries = list(os.scandir(folder))
     except FileNotFoundError:
         return set()
     except OSError as err:
-        raise AugviewError(f"{folder}: cannot list the folder ({err.strerror or err})") from None
+        raise AugviewError(tr("{folder}: cannot list the folder ({reason})").format(
+            folder=folder, reason=err.strerror or err)) from None
     names = set()
     for entry in entries:
         try:

@@ -14,6 +14,7 @@ import cv2
 from augview.core.atomic import atomic_write_bytes
 from augview.core.imageio import IMAGE_SUFFIXES
 from augview.core.pipeline import Pipeline
+from augview.core.text import tr
 from augview.errors import AugviewError
 
 MANIFEST_NAME = "augview-manifest.jsonl"
@@ -88,19 +89,22 @@ def check_folders(input_dir: str | os.PathLike, output_dir: str | os.PathLike) -
     """Refuse folder pairs where outputs could land on sources or be read back as sources."""
     source, target = os.fspath(input_dir), os.fspath(output_dir)
     if not os.path.exists(source):
-        raise AugviewError(f"{source}: no such folder")
+        raise AugviewError(tr("{folder}: no such folder").format(folder=source))
     if not os.path.isdir(source):
-        raise AugviewError(f"{source}: is not a folder")
+        raise AugviewError(tr("{folder}: is not a folder").format(folder=source))
     if os.path.exists(target) and not os.path.isdir(target):
-        raise AugviewError(f"{target}: exists and is not a folder")
+        raise AugviewError(tr("{folder}: exists and is not a folder").format(folder=target))
     if _inside(target, source):
         if _same(target, source):
-            raise AugviewError(f"the output folder {target} is the input folder; choose another one")
-        raise AugviewError(f"the output folder {target} is inside the input folder {source}; a re-run "
-                           "would take the outputs as sources: choose a folder outside it")
+            raise AugviewError(tr("the output folder {output} is the input folder; choose another one").format(
+                output=target))
+        raise AugviewError(tr("the output folder {output} is inside the input folder {input}; a re-run "
+                              "would take the outputs as sources: choose a folder outside it").format(
+            output=target, input=source))
     if _inside(source, target):
-        raise AugviewError(f"the input folder {source} is inside the output folder {target}; outputs "
-                           "could land among the sources: choose a folder outside it")
+        raise AugviewError(tr("the input folder {input} is inside the output folder {output}; outputs "
+                              "could land among the sources: choose a folder outside it").format(
+            input=source, output=target))
 
 
 def _same(a: str, b: str) -> bool:
@@ -139,7 +143,8 @@ def find_sources(input_dir: str | os.PathLike) -> tuple[list[str], int, list[str
     sources, ignored, errors = [], 0, []
 
     def on_error(err: OSError):
-        errors.append(f"{err.filename}: cannot list the folder ({err.strerror or err})")
+        errors.append(tr("{folder}: cannot list the folder ({reason})").format(
+            folder=err.filename, reason=err.strerror or err))
 
     for folder, dirs, files in os.walk(root, onerror=on_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -190,7 +195,8 @@ class _Manifest:
         except FileNotFoundError:
             pass
         except OSError as err:
-            raise AugviewError(f"{path}: cannot read the manifest ({err.strerror or err})") from None
+            raise AugviewError(tr("{path}: cannot read the manifest ({reason})").format(
+                path=path, reason=err.strerror or err)) from None
         self._needs_newline = not ends_line  # a run killed while writing its last line
         for stale in path.parent.glob(f".{path.name}.*.tmp"):  # a run killed while rewriting it
             try:

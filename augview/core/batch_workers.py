@@ -18,6 +18,7 @@ from PIL import Image
 from augview.core import text
 from augview.core.imageio import load_image
 from augview.core.pipeline import Pipeline
+from augview.core.text import tr
 from augview.errors import AugviewError
 
 from augview.core.batch_files import (  # noqa: F401
@@ -76,7 +77,8 @@ class _Worker:
         except Exception as err:  # ImageLoadError names the file; anything else must not stop the run
             result.failed = len(outputs)
             result.errors.append(str(err) if isinstance(err, AugviewError)
-                                 else f"{path}: cannot be read ({type(err).__name__}: {err})")
+                                 else tr("{path}: cannot be read ({reason})").format(
+                                     path=path, reason=f"{type(err).__name__}: {err}"))
             return result
         folder, name = posixpath.split(rel)
         for variant, verify in outputs:
@@ -88,20 +90,23 @@ class _Worker:
                 data = encode_output(applied.image, os.path.splitext(out_path)[1])
             except Exception as err:
                 result.failed += 1
-                result.errors.append(f"{path}: variant {variant} failed ({type(err).__name__}: {err})")
+                result.errors.append(tr("{path}: variant {variant} failed ({reason})").format(
+                    path=path, variant=variant, reason=f"{type(err).__name__}: {err}"))
                 continue
             if verify:
                 try:
                     with open(out_path, "rb") as handle:
                         same = handle.read() == data
                 except OSError as err:
-                    same, reason = False, f"cannot be read ({err.strerror or err})"
+                    same, message = False, tr("{path}: cannot be read ({reason})").format(
+                        path=out_path, reason=err.strerror or err)
                 else:
-                    reason = ("exists but is not what this preset and seed make; left as it is "
-                              "(--overwrite replaces it)")
+                    message = None
                 if not same:
                     result.failed += 1
-                    result.errors.append(f"{out_path}: {reason}")
+                    result.errors.append(message or tr(
+                        "{path}: exists but is not what this preset and seed make; left as it is "
+                        "(--overwrite replaces it)").format(path=out_path))
                     continue
                 result.verified += 1
             else:
@@ -110,7 +115,8 @@ class _Worker:
                     write_atomic(out_path, data)
                 except OSError as err:
                     result.failed += 1
-                    result.errors.append(f"{out_path}: cannot write ({err.strerror or err})")
+                    result.errors.append(tr("{path}: cannot write ({reason})").format(
+                        path=out_path, reason=err.strerror or err))
                     continue
                 result.written += 1
             result.records.append({
@@ -215,8 +221,8 @@ class _Pool:
             return future.result()
         except BrokenProcessPool:
             # A worker died (killed, out of memory): the pool cannot go on.
-            raise _WorkerDied(f"a worker process died while working on {task[0]} "
-                               "(out of memory?); the run stopped") from None
+            raise _WorkerDied(tr("a worker process died while working on {source} "
+                                 "(out of memory?); the run stopped").format(source=task[0])) from None
 
     def stop(self) -> list[_TaskResult]:
         """Cancel what has not started; wait for the images in progress and return them."""

@@ -14,6 +14,7 @@ import numpy as np
 from augview.core.ops.crops import _crop_size, center_box, pad_totals, scaled_size
 from augview.core.registry import Op, get_op
 from augview.core.steps import choice_probabilities, Group, Node, Step
+from augview.core.text import count as plural, tr
 
 Path = tuple[int, ...]
 Shape = tuple[int, int] | None  # (height, width) of an output; None when it depends on a random draw
@@ -49,15 +50,20 @@ class Count:
 
     def summary(self) -> str:
         """One line for the window, e.g. ``2,178 different images``."""
-        noun = "image" if self.count == 1 else "images"
-        text = f"{'up to ' if self.upper_bound else ''}{_big(self.count)} different {noun}"
+        number = _big(self.count)
+        if self.upper_bound:
+            number = tr("up to {number}").format(number=number)
         if self.continuous:
-            text += f" from the discrete parts; infinitely many with {', '.join(self.continuous)}"
-        return text
+            text = (tr("{number} different image from the discrete parts; infinitely many with {ops}")
+                    if self.count == 1 else
+                    tr("{number} different images from the discrete parts; infinitely many with {ops}"))
+            return text.format(number=number, ops=", ".join(self.continuous))
+        text = tr("{number} different image") if self.count == 1 else tr("{number} different images")
+        return text.format(number=number)
 
 
 def _big(n: int) -> str:
-    return f"{n:,}" if n < 10**12 else f"about {float(n):.2e}"
+    return f"{n:,}" if n < 10**12 else tr("about {number}").format(number=f"{float(n):.2e}")
 
 
 @dataclass
@@ -98,10 +104,11 @@ def distinct_outputs(nodes, image_shape: tuple) -> Count:
         if node.enabled:
             outcomes = _node(node, outcomes, ctx, 0)
     count = sum(outcomes.values())
-    ctx.lines.append(f"total (discrete parts): {count}" + (" (upper bound)" if ctx.upper_bound else ""))
+    total = tr("total (discrete parts): {count} (upper bound)") if ctx.upper_bound else tr("total (discrete parts): {count}")
+    ctx.lines.append(total.format(count=count))
     if ctx.continuous:
-        ctx.lines.append(f"continuous: {', '.join(ctx.continuous)}, so the real number of different "
-                         "images is infinite")
+        ctx.lines.append(tr("continuous: {ops}, so the real number of different images is infinite").format(
+            ops=", ".join(ctx.continuous)))
     return Count(count, ctx.continuous, ctx.lines, ctx.upper_bound)
 
 
@@ -124,7 +131,7 @@ def _merge(*parts: dict[Shape, int]) -> dict[Shape, int]:
 def _times(before: dict[Shape, int], after: dict[Shape, int]) -> str:
     """The factor a node multiplies the count by, or the counts when it is not a whole factor."""
     low, high = sum(before.values()), sum(after.values())
-    return f"x{high // low}" if low and high % low == 0 else f"{low} -> {high} images"
+    return f"x{high // low}" if low and high % low == 0 else tr("{low} -> {high} images").format(low=low, high=high)
 
 
 def _p_text(p: float) -> str:
@@ -132,13 +139,21 @@ def _p_text(p: float) -> str:
 
 
 def _size(shape: Shape) -> str:
-    return "unknown size" if shape is None else f"{shape[1]}x{shape[0]}"
+    return tr("unknown size") if shape is None else f"{shape[1]}x{shape[0]}"
+
+
+def _to(shape: Shape) -> str:
+    return tr("to {size}").format(size=_size(shape))
+
+
+def _positions(across: int, down: int) -> str:
+    return tr("{across} x {down} = {total} positions").format(across=across, down=down, total=across * down)
 
 
 def _step(step: Step, outcomes: dict[Shape, int], ctx: _Context, depth: int) -> dict[Shape, int]:
     p = _clamp_p(step.p)
     if p <= 0:
-        ctx.line(depth, f"{step.op} p=0: never fires, x1")
+        ctx.line(depth, tr("{op} p=0: never fires, x1").format(op=step.op))
         return outcomes
     result: dict[Shape, int] = {}
     lines: list[str] = []
@@ -151,7 +166,8 @@ def _step(step: Step, outcomes: dict[Shape, int], ctx: _Context, depth: int) -> 
             if p < 1 and out_shape != shape:
                 out_shape = None  # fired or not, the size later steps see is not known
             _add(result, out_shape, n)
-            text = f"{head}: {fired.continuous}, infinitely many outputs (not counted, x1)"
+            text = tr("{head}: {reason}, infinitely many outputs (not counted, x1)").format(
+                head=head, reason=fired.continuous)
         else:
             part = dict(fired.outcomes)
             fired_total = sum(part.values())
@@ -161,12 +177,17 @@ def _step(step: Step, outcomes: dict[Shape, int], ctx: _Context, depth: int) -> 
             total = sum(part.values())
             for out_shape, m in part.items():
                 _add(result, out_shape, m * n)
-            if fired.detail:
-                text = f"{head}: {fired.detail}" + (f", +1 when it does not fire: x{total}" if not_fired else "")
+            if fired.detail and not_fired:
+                text = tr("{head}: {detail}, +1 when it does not fire: x{total}").format(
+                    head=head, detail=fired.detail, total=total)
+            elif fired.detail:
+                text = f"{head}: {fired.detail}"
             elif fired_total == 1 and fired.identity:
-                text = f"{head}: no change, x1"
+                text = tr("{head}: no change, x1").format(head=head)
+            elif not_fired:
+                text = f"{head}: x{total}"
             else:
-                text = f"{head}: x{total}" + ("" if not_fired else " (always applied)")
+                text = tr("{head}: x{total} (always applied)").format(head=head, total=total)
         if text not in lines:
             lines.append(text)
     for text in lines:
@@ -183,7 +204,7 @@ def _group(group: Group, outcomes: dict[Shape, int], ctx: _Context, depth: int) 
     if group.kind == "some_of":
         head += f" n={group.n[0]}..{group.n[1]}"
     if p <= 0 or not shares:
-        ctx.line(depth, f"{head}: never runs anything, x1")
+        ctx.line(depth, tr("{head}: never runs anything, x1").format(head=head))
         return outcomes
     ctx.line(depth, head + ":")
     chosen = [i for i in sorted(shares) if shares[i] > 0]
@@ -198,8 +219,9 @@ def _group(group: Group, outcomes: dict[Shape, int], ctx: _Context, depth: int) 
         if group.kind == "random_order" and orders > 1:
             out = {shape: n * orders for shape, n in out.items()}
             ctx.upper_bound = True
-            formula = (f"{formula} x {len(children)}! = {orders} orders: {_times(outcomes, out)} "
-                       "(upper bound: orders of steps that commute give the same image)")
+            formula = tr("{formula} x {count}! = {orders} orders: {times} "
+                         "(upper bound: orders of steps that commute give the same image)").format(
+                formula=formula, count=len(children), orders=orders, times=_times(outcomes, out))
     elif group.kind == "one_of":
         parts = [_node(child, outcomes, ctx, inner) for child in children]
         out = _merge(*parts)
@@ -208,12 +230,12 @@ def _group(group: Group, outcomes: dict[Shape, int], ctx: _Context, depth: int) 
         out, formula = _some_of(group, children, outcomes, ctx, inner)
     if p < 1:
         out = _merge(out, outcomes)  # not fired: the input goes on unchanged
-        formula += " + 1 (not fired)"
+        formula = tr("{formula} + 1 (not fired)").format(formula=formula)
     if group.kind == "one_of" or p < 1:
         formula += f" = {_times(outcomes, out)}"
     if group.kind == "one_of" and len(children) > 1:
         ctx.upper_bound = True
-        formula += " (upper bound: different children may give the same image)"
+        formula = tr("{formula} (upper bound: different children may give the same image)").format(formula=formula)
     ctx.line(inner, f"= {formula}")
     return out
 
@@ -240,8 +262,10 @@ def _some_of(group: Group, children: list[Node], outcomes: dict[Shape, int], ctx
     if subsets > 1:
         ctx.upper_bound = True
     sizes_text = ", ".join(map(str, sizes))
-    formula = (f"{subsets} subsets of {k} (sizes {sizes_text}), summing each subset's product: "
-               f"{_times(outcomes, out)}" + (" (upper bound)" if subsets > 1 else ""))
+    formula = (tr("{subsets} subsets of {count} (sizes {sizes}), summing each subset's product: {times} (upper bound)")
+               if subsets > 1 else
+               tr("{subsets} subsets of {count} (sizes {sizes}), summing each subset's product: {times}")).format(
+        subsets=subsets, count=k, sizes=sizes_text, times=_times(outcomes, out))
     return out, formula
 
 
@@ -280,7 +304,7 @@ def _generic(op: Op, params: dict, shape: Shape) -> _Fired:
     total = math.prod(counts)
     if not counts:
         return _Fired({shape: 1})
-    detail = " x ".join(map(str, counts)) + (f" = {total}" if len(counts) > 1 else "") + " values"
+    detail = tr("{formula} values").format(formula=" x ".join(map(str, counts)) + (f" = {total}" if len(counts) > 1 else ""))
     return _Fired({shape: total}, desc=", ".join(descs), detail=detail)
 
 
@@ -299,42 +323,47 @@ def _probe(op: Op, params: dict, shape: Shape, gray: bool) -> _Fired:
         return _Fired({out_shape: 1})
     wide = [f"{s.name} {_range_text(*params[s.name])}" for s in op.params
             if s.kind == "range" and not s.integer and params[s.name][1] > params[s.name][0]]
-    reason = ", ".join(wide) if wide else "random positions or seeds, too many to count"
+    reason = ", ".join(wide) if wide else tr("random positions or seeds, too many to count")
     return _Fired({out_shape: 1}, continuous=reason)
 
 
 def _unchanged_on_gray(params, shape, gray):
-    return _Fired({shape: 1}, desc="(grey input)" if gray else "", identity=gray)
+    return _Fired({shape: 1}, desc=tr("(grey input)") if gray else "", identity=gray)
 
 
 def _channel_shuffle(params, shape, gray):
     if gray:
-        return _Fired({shape: 1}, desc="(grey input)", identity=True)
+        return _Fired({shape: 1}, desc=tr("(grey input)"), identity=True)
     # The 6 orders include [0, 1, 2], the input itself: not firing adds nothing new.
-    return _Fired({shape: 6}, detail="3! = 6 channel orders (one is the original)", identity=True)
+    return _Fired({shape: 6}, detail=tr("3! = 6 channel orders (one is the original)"), identity=True)
 
 
 def _posterize(params, shape, gray):
     low, high = params["num_bits"]
     n = high - low + 1
     keeps = high == 8  # 8 bits keep every level: the input itself
-    detail = f"{n} bit depth{'s' if n > 1 else ''}" + (" (8 bits = unchanged)" if keeps else "")
-    return _Fired({shape: n}, desc=f"bits {low}..{high}", detail=detail, identity=keeps)
+    detail = plural(n, tr("{n} bit depth"), tr("{n} bit depths"))
+    if keeps:
+        detail = tr("{detail} (8 bits = unchanged)").format(detail=detail)
+    return _Fired({shape: n}, desc=tr("bits {low}..{high}").format(low=low, high=high), detail=detail, identity=keeps)
 
 
 def _solarize(params, shape, gray):
     low, high = params["threshold_limit"]
     n = high - low + 1
     keeps = high >= 256  # threshold 256 inverts nothing
-    detail = f"{n} threshold{'s' if n > 1 else ''}" + (" (256 = unchanged)" if keeps else "")
-    return _Fired({shape: n}, desc=f"threshold {low}..{high}", detail=detail, identity=keeps)
+    detail = plural(n, tr("{n} threshold"), tr("{n} thresholds"))
+    if keeps:
+        detail = tr("{detail} (256 = unchanged)").format(detail=detail)
+    return _Fired({shape: n}, desc=tr("threshold {low}..{high}").format(low=low, high=high), detail=detail,
+                  identity=keeps)
 
 
 def _rotate(params, shape, gray):
     low, high = params["limit"]
     if high > low:
         return _Fired({shape: 1}, desc=f"limit {_range_text(low, high)}",
-                      continuous=f"angle drawn from {_range_text(low, high)}°")
+                      continuous=tr("angle drawn from {range}°").format(range=_range_text(low, high)))
     # A 0° turn is the identity matrix: warpAffine returns the input pixels exactly.
     return _Fired({shape: 1}, desc=f"angle {low:g}°", identity=low == 0)
 
@@ -343,7 +372,8 @@ def _median_blur(params, shape, gray):
     low, high = params["ksize_limit"]
     first, last = low | 1, high if high % 2 else high - 1  # as blur.odd_uniform
     n = max(0, (last - first) // 2) + 1
-    return _Fired({shape: n}, desc=f"ksize {low}..{high}", detail=f"{n} odd kernel size{'s' if n > 1 else ''}")
+    return _Fired({shape: n}, desc=f"ksize {low}..{high}",
+                  detail=plural(n, tr("{n} odd kernel size"), tr("{n} odd kernel sizes")))
 
 
 def _fraction_sizes(height: int, width: int, low: float, high: float) -> list[tuple[int, int]]:
@@ -367,25 +397,26 @@ def _fraction_sizes(height: int, width: int, low: float, high: float) -> list[tu
 
 def _random_crop(params, shape, gray):
     if shape is None:
-        return _Fired({None: 1}, continuous="positions depend on an earlier random size")
+        return _Fired({None: 1}, continuous=tr("positions depend on an earlier random size"))
     height, width = shape
     if params["size_mode"] == "pixels":
         size = _crop_size(shape, params, 0.0)
         crop_h, crop_w = size
-        clamped = " (clamped to the image)" if (params["height"], params["width"]) != size else ""
+        desc = (tr("{crop} of {size} (clamped to the image)") if (params["height"], params["width"]) != size
+                else tr("{crop} of {size}")).format(crop=f"{crop_w}x{crop_h}", size=f"{width}x{height}")
         across, down = width - crop_w + 1, height - crop_h + 1
-        return _Fired({size: across * down}, desc=f"{crop_w}x{crop_h} of {width}x{height}{clamped}",
-                      detail=f"{across} x {down} = {across * down} positions", identity=size == shape)
+        return _Fired({size: across * down}, desc=desc, detail=_positions(across, down), identity=size == shape)
     low, high = params["fraction"]
     sizes = _fraction_sizes(height, width, low, high)
     outcomes = {(h, w): (height - h + 1) * (width - w + 1) for h, w in sizes}
     total = sum(outcomes.values())
     if len(sizes) == 1:
         (crop_h, crop_w), = sizes
-        detail = f"{width - crop_w + 1} x {height - crop_h + 1} = {total} positions"
+        detail = _positions(width - crop_w + 1, height - crop_h + 1)
     else:
-        detail = f"{len(sizes)} crop sizes, {total} size and position pairs"
-    return _Fired(outcomes, desc=f"fraction {_range_text(low, high)} of {width}x{height}",
+        detail = tr("{count} crop sizes, {total} size and position pairs").format(count=len(sizes), total=total)
+    return _Fired(outcomes, desc=tr("fraction {range} of {size}").format(range=_range_text(low, high),
+                                                                         size=f"{width}x{height}"),
                   detail=detail, identity=shape in outcomes)
 
 
@@ -399,14 +430,14 @@ def _center_crop(params, shape, gray):
 
 def _resize(params, shape, gray):
     out = (params["height"], params["width"])
-    return _Fired({out: 1}, desc=f"to {out[1]}x{out[0]}", identity=out == shape)  # same size: a copy
+    return _Fired({out: 1}, desc=_to(out), identity=out == shape)  # same size: a copy
 
 
 def _random_scale(params, shape, gray):
     (x_low, x_high), (y_low, y_high) = params["scale_x"], params["scale_y"]
     wide = x_high > x_low or (not params["keep_aspect"] and y_high > y_low)
     if wide:
-        return _Fired({None: 1}, continuous="scale drawn from a continuous range")
+        return _Fired({None: 1}, continuous=tr("scale drawn from a continuous range"))
     scale_y = x_low if params["keep_aspect"] else y_low
     out = None if shape is None else scaled_size(shape, x_low, scale_y)
     return _Fired({out: 1}, desc=f"x{x_low:g}", identity=out == shape and shape is not None)
@@ -415,35 +446,33 @@ def _random_scale(params, shape, gray):
 def _pad(params, shape, gray):
     if shape is None:
         if params["position"] == "random":
-            return _Fired({None: 1}, continuous="positions depend on an earlier random size")
+            return _Fired({None: 1}, continuous=tr("positions depend on an earlier random size"))
         return _Fired({None: 1})
     add_h, add_w = pad_totals(shape, params)
     out = (shape[0] + add_h, shape[1] + add_w)
-    desc = f"to {_size(out)}"
     if params["position"] != "random" or (add_h == 0 and add_w == 0):
-        return _Fired({out: 1}, desc=desc, identity=out == shape)
+        return _Fired({out: 1}, desc=_to(out), identity=out == shape)
     across, down = add_w + 1, add_h + 1
-    return _Fired({out: across * down}, desc=desc + " at a random place",
-                  detail=f"{across} x {down} = {across * down} positions")
+    return _Fired({out: across * down}, desc=tr("to {size} at a random place").format(size=_size(out)),
+                  detail=_positions(across, down))
 
 
 def _random_resized_crop(params, shape, gray):
     out = (params["height"], params["width"])
     (s_low, s_high), (r_low, r_high) = params["scale"], params["ratio"]
     if s_high > s_low or r_high > r_low:
-        return _Fired({out: 1}, desc=f"to {_size(out)}",
-                      continuous="box drawn from continuous scale and ratio ranges")
+        return _Fired({out: 1}, desc=_to(out), continuous=tr("box drawn from continuous scale and ratio ranges"))
     if shape is None:
-        return _Fired({out: 1}, desc=f"to {_size(out)}", continuous="positions depend on an earlier random size")
+        return _Fired({out: 1}, desc=_to(out), continuous=tr("positions depend on an earlier random size"))
     # Fixed scale and ratio: one box size (as the sampler computes it), at every position.
     area = shape[0] * shape[1]
     box_w = int(round(math.sqrt(area * s_low * r_low)))
     box_h = int(round(math.sqrt(area * s_low / r_low)))
     if not (0 < box_w <= shape[1] and 0 < box_h <= shape[0]):
-        return _Fired({out: 1}, desc=f"to {_size(out)}")  # always the centred fallback box
+        return _Fired({out: 1}, desc=_to(out))  # always the centred fallback box
     across, down = shape[1] - box_w + 1, shape[0] - box_h + 1
-    return _Fired({out: across * down}, desc=f"{box_w}x{box_h} box to {_size(out)}",
-                  detail=f"{across} x {down} = {across * down} positions")
+    return _Fired({out: across * down}, desc=tr("{box} box to {size}").format(box=f"{box_w}x{box_h}", size=_size(out)),
+                  detail=_positions(across, down))
 
 
 _HANDLERS = {

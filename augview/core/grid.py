@@ -12,6 +12,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from augview.core.pipeline import Pipeline, Result
+from augview.core.text import tr
 
 BACKGROUND = (32, 34, 38)
 TEXT = (235, 235, 235)
@@ -23,7 +24,8 @@ def render_variants(pipeline: Pipeline, image: np.ndarray, count: int, seed: int
 
 
 def grid_titles(results: list[Result]) -> list[str]:
-    return ["original"] + [f"#{i + 1} seed {r.seed}: {r.summary}" for i, r in enumerate(results)]
+    return [tr("original")] + [tr("#{number} seed {seed}: {summary}").format(number=i + 1, seed=r.seed, summary=r.summary)
+                               for i, r in enumerate(results)]
 
 
 def render_grid(pipeline: Pipeline, image: np.ndarray, variants: int = 3, seed: int = 0,

@@ -22,6 +22,7 @@ from augview.core import presets
 from augview.core.interop_albumentations import to_albumentations
 from augview.core.interop_albumentations_import import from_albumentations
 from augview.core.interop_torchvision import to_torchvision_code
+from augview.core.text import tr
 from augview.errors import PresetError
 
 __all__ = ["from_albumentations", "is_albumentations", "load_albumentations_file", "to_albumentations",
@@ -45,26 +46,29 @@ def load_albumentations_file(path: str | os.PathLike) -> Any:
     try:
         import yaml
     except ImportError:
-        raise PresetError(source, [("", "is YAML, and reading YAML needs PyYAML: pip install pyyaml")]) from None
+        raise PresetError(source, [("", tr("is YAML, and reading YAML needs PyYAML: pip install pyyaml"))]) from None
     try:
         size = os.path.getsize(path)
         if size > presets.MAX_BYTES:
-            raise PresetError(source, [("", f"is {size} bytes; a pipeline file is at most {presets.MAX_BYTES}")])
+            raise PresetError(source, [("", tr("is {size} bytes; a pipeline file is at most {max}").format(
+                size=size, max=presets.MAX_BYTES))])
         with open(path, "rb") as handle:
             raw = handle.read(presets.MAX_BYTES + 1)
     except FileNotFoundError:
-        raise PresetError(source, [("", "no such file")]) from None
+        raise PresetError(source, [("", tr("no such file"))]) from None
     except IsADirectoryError:
-        raise PresetError(source, [("", "is a folder, not a pipeline file")]) from None
+        raise PresetError(source, [("", tr("is a folder, not a pipeline file"))]) from None
     except OSError as err:
-        raise PresetError(source, [("", f"cannot be read ({err.strerror or err})")]) from None
+        raise PresetError(source, [("", tr("cannot be read ({reason})").format(reason=err.strerror or err))]) from None
     try:
         return yaml.safe_load(raw)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-        problem = getattr(err, "problem", None) or "invalid YAML"
-        raise PresetError(source, [("", f"is not valid YAML: {problem}{where}")]) from None
+        problem = getattr(err, "problem", None) or tr("invalid YAML")
+        what = (tr("is not valid YAML: {problem} at line {line}, column {column}").format(
+                    problem=problem, line=mark.line + 1, column=mark.column + 1) if mark is not None
+                else tr("is not valid YAML: {problem}").format(problem=problem))
+        raise PresetError(source, [("", what)]) from None
 
 
 def to_python_code(preset_path: str | os.PathLike, image_path: str = "image.png",

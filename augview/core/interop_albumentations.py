@@ -43,6 +43,7 @@ from typing import Callable
 from augview.core.ops._common import BORDERS, INTERPOLATIONS
 from augview.core.pipeline import Pipeline
 from augview.core.steps import Node, Step
+from augview.core.text import tr
 from augview.errors import AugviewError
 
 FORMAT_VERSION = "2.0.8"  # the albumentations whose serialisation this writes (any 2.x reads it)
@@ -103,16 +104,16 @@ def _fill(p: dict):
     return "random" if p["fill_mode"] == "random" else float(p["fill"])
 
 
-def _pixels_only(p: dict, op: str) -> None:
+def _pixels_only(p: dict) -> None:
     if p["size_mode"] != "pixels":
-        raise Unsupported(f"size_mode 'fraction' (a {op} relative to the image) has no albumentations "
-                          "counterpart; use size_mode 'pixels'")
+        raise Unsupported(tr("size_mode 'fraction' (a crop relative to the image) has no albumentations "
+                             "counterpart; use size_mode 'pixels'"))
 
 
 def _x_affine(p, note):
     if p["shear_x"] != (0.0, 0.0) and p["shear_y"] != (0.0, 0.0):
-        note("shearing along both axes: albumentations combines the two shears in one matrix, "
-             "augview multiplies two elementary shears (slightly different shapes)")
+        note(tr("shearing along both axes: albumentations combines the two shears in one matrix, "
+                "augview multiplies two elementary shears (slightly different shapes)"))
     return "Affine", {
         "scale": {"x": _pair(p["scale"]), "y": _pair(p["scale"])}, "keep_ratio": True,
         "translate_percent": {"x": _pair(p["translate_x"]), "y": _pair(p["translate_y"])},
@@ -124,8 +125,8 @@ def _x_affine(p, note):
 
 def _x_random_scale(p, note):
     if not p["keep_aspect"]:
-        raise Unsupported("keep_aspect off (separate width and height factors) has no albumentations "
-                          "counterpart; RandomScale keeps the aspect ratio")
+        raise Unsupported(tr("keep_aspect off (separate width and height factors) has no albumentations "
+                             "counterpart; RandomScale keeps the aspect ratio"))
     return "RandomScale", {"scale_limit": [p["scale_x"][0] - 1.0, p["scale_x"][1] - 1.0], **_warp(p, False)}
 
 
@@ -137,7 +138,7 @@ def _x_pad(p, note):
             return "Pad", {"padding": margin, **border}
         if p["position"] == "top_left":
             return "Pad", {"padding": [0, 0, 2 * margin, 2 * margin], **border}
-        raise Unsupported("pad_mode 'pixels' with position 'random' has no albumentations counterpart")
+        raise Unsupported(tr("pad_mode 'pixels' with position 'random' has no albumentations counterpart"))
     sizes = ({"min_height": p["min_height"], "min_width": p["min_width"],
               "pad_height_divisor": None, "pad_width_divisor": None}
              if p["pad_mode"] == "min_size" else
@@ -152,13 +153,13 @@ def _x_brightness_contrast(p, note):
     if p["contrast_pivot"] == "zero" or tuple(p["contrast_limit"]) == (0.0, 0.0):
         return "RandomBrightnessContrast", {**brightness, "contrast_limit": _pair(p["contrast_limit"])}
     if p["contrast_pivot"] == "mid_grey":
-        note("contrast pivot 'mid_grey': albumentations scales contrast around 0 (alpha * x + beta), "
-             "which also changes the brightness")
+        note(tr("contrast pivot 'mid_grey': albumentations scales contrast around 0 (alpha * x + beta), "
+                "which also changes the brightness"))
         return "RandomBrightnessContrast", {**brightness, "contrast_limit": _pair(p["contrast_limit"])}
     # Around the mean grey, as ColorJitter's contrast does; the added brightness follows as a
     # second transform, so pixels the contrast pushes past 0 or 255 are clipped in between.
-    note("contrast pivot 'mean' becomes ColorJitter's contrast then RandomBrightnessContrast's "
-         "brightness: pixels the contrast pushes past 0 or 255 are clipped in between")
+    note(tr("contrast pivot 'mean' becomes ColorJitter's contrast then RandomBrightnessContrast's "
+            "brightness: pixels the contrast pushes past 0 or 255 are clipped in between"))
     contrast = [1.0 + p["contrast_limit"][0], 1.0 + p["contrast_limit"][1]]
     return "Sequential", {"transforms": [
         _transform("ColorJitter", 1.0, brightness=[1.0, 1.0], contrast=contrast, saturation=[1.0, 1.0], hue=[0.0, 0.0]),
@@ -169,15 +170,15 @@ def _x_brightness_contrast(p, note):
 def _x_solarize(p, note):
     low, high = (min(v, 255) for v in p["threshold_limit"])
     if p["threshold_limit"][1] > 255:
-        note("threshold 256 (change nothing) becomes 255: albumentations still inverts pure white")
+        note(tr("threshold 256 (change nothing) becomes 255: albumentations still inverts pure white"))
     return "Solarize", {"threshold_range": [low / 255.0, high / 255.0]}
 
 
 def _x_sharpness(p, note):
     low, high = p["factor_limit"]
     if low < 1.0:
-        raise Unsupported("factors below 1 (smoothing) have no albumentations counterpart; "
-                          "Sharpen only sharpens (a factor_limit from 1 up exports exactly)")
+        raise Unsupported(tr("factors below 1 (smoothing) have no albumentations counterpart; "
+                             "Sharpen only sharpens (a factor_limit from 1 up exports exactly)"))
     # PIL's sharpness f is image + (f - 1) * (image - SMOOTH / 13), which is Sharpen's kernel
     # with lightness 1 and alpha = (f - 1) / 13.
     return "Sharpen", {"alpha": [(low - 1.0) / 13.0, (high - 1.0) / 13.0], "lightness": [1.0, 1.0],
@@ -185,8 +186,8 @@ def _x_sharpness(p, note):
 
 
 def _x_random_erasing(p, note):
-    note("Erasing draws the aspect ratio uniformly (augview and torchvision: log-uniformly) and "
-         "shrinks the box to fit instead of retrying")
+    note(tr("Erasing draws the aspect ratio uniformly (augview and torchvision: log-uniformly) and "
+            "shrinks the box to fit instead of retrying"))
     low, high = p["ratio_limit"]  # augview: height / width; albumentations: width / height
     return "Erasing", {"scale": _pair(p["scale_limit"]), "ratio": [1.0 / high, 1.0 / low], "fill": _fill(p)}
 
@@ -205,9 +206,9 @@ EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] 
     "grid_distortion": lambda p, note: ("GridDistortion", {"num_steps": p["num_steps"],
                                                            "distort_limit": _pair(p["distort_limit"]),
                                                            "normalized": p["normalized"], **_warp(p)}),
-    "random_crop": lambda p, note: (_pixels_only(p, "crop") or "RandomCrop",
+    "random_crop": lambda p, note: (_pixels_only(p) or "RandomCrop",
                                     {"height": p["height"], "width": p["width"], "pad_if_needed": False}),
-    "center_crop": lambda p, note: (_pixels_only(p, "crop") or "CenterCrop",
+    "center_crop": lambda p, note: (_pixels_only(p) or "CenterCrop",
                                     {"height": p["height"], "width": p["width"], "pad_if_needed": False}),
     "random_resized_crop": lambda p, note: ("RandomResizedCrop", {
         "size": [p["height"], p["width"]], "scale": _pair(p["scale"]), "ratio": _pair(p["ratio"]),
@@ -257,10 +258,7 @@ EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] 
                                                      "unit_size_range": _ints(p["unit_size_limit"]),
                                                      "random_offset": p["random_shift"], "fill": _fill(p)}),
 }
-NO_COUNTERPART = {
-    name: "learned/random policies have no albumentations counterpart (they are torchvision's)"
-    for name in ("auto_augment", "rand_augment", "trivial_augment_wide", "augmix")
-}
+LEARNED_POLICIES = ("auto_augment", "rand_augment", "trivial_augment_wide", "augmix")  # torchvision's
 
 
 def _transform(name: str, p: float, **args) -> dict:
@@ -273,7 +271,7 @@ def _empty() -> dict:
 
 
 def _label(node: Node) -> str:
-    return node.op if isinstance(node, Step) else f"group {node.kind}"
+    return node.op if isinstance(node, Step) else tr("group {kind}").format(kind=node.kind)
 
 
 def export_nodes(nodes: list[Node], where: str, notes: list, missing: list, keep_slots=False) -> list:
@@ -281,7 +279,7 @@ def export_nodes(nodes: list[Node], where: str, notes: list, missing: list, keep
     for index, node in enumerate(nodes):
         loc = f"{where}[{index}] ({_label(node)})"
         if not node.enabled:
-            notes.append(f"{loc}: disabled; left out")
+            notes.append(tr("{where}: disabled; left out").format(where=loc))
             continue
         item = export_node(node, f"{where}[{index}]", loc, notes, missing)
         if item is not None:
@@ -295,12 +293,15 @@ def export_node(node: Node, where: str, loc: str, notes: list, missing: list) ->
     if isinstance(node, Step):
         exporter = EXPORTERS.get(node.op)
         if exporter is None:
-            missing.append(f"{loc}: {NO_COUNTERPART.get(node.op, 'no albumentations counterpart')}")
+            missing.append(tr("{where}: {text}").format(where=loc, text=(
+                tr("learned/random policies have no albumentations counterpart (they are torchvision's)")
+                if node.op in LEARNED_POLICIES else tr("no albumentations counterpart"))))
             return None
         try:
-            name, args = exporter(node.params, lambda text: notes.append(f"{loc}: approximate: {text}"))
+            name, args = exporter(node.params, lambda text: notes.append(
+                tr("{where}: approximate: {text}").format(where=loc, text=text)))
         except Unsupported as exc:
-            missing.append(f"{loc}: {exc}")
+            missing.append(tr("{where}: {text}").format(where=loc, text=exc))
             return None
         return _transform(name, node.p, **args)
     children = export_nodes(node.steps, f"{where}.steps", notes, missing, keep_slots=node.kind != "sequence")
@@ -342,8 +343,8 @@ def to_albumentations(pipeline: Pipeline, skip_unsupported: bool = False) -> tup
     transforms = export_nodes(pipeline.steps, "steps", notes, missing)
     if missing and not skip_unsupported:
         raise AugviewError(
-            f"{len(missing)} step(s) have no albumentations counterpart: " + "; ".join(missing)
-            + ". Leave them out with --skip-unsupported (skip_unsupported=True)"
+            tr("{n} step(s) have no albumentations counterpart: {steps}. Leave them out with "
+               "--skip-unsupported (skip_unsupported=True)").format(n=len(missing), steps="; ".join(missing))
         )
     data = {
         "__version__": albumentations_version(),
@@ -354,4 +355,4 @@ def to_albumentations(pipeline: Pipeline, skip_unsupported: bool = False) -> tup
         # Ignored by albumentations (it reads only "transform"); lets an import restore the header.
         "augview": {"name": pipeline.name, "description": pipeline.description, "seed": pipeline.seed},
     }
-    return data, [f"{text}; left out" for text in missing] + notes
+    return data, [tr("{text}; left out").format(text=text) for text in missing] + notes

@@ -24,6 +24,7 @@ from augview.core.interop_albumentations_readers import _NOT_AUGMENTATIONS, IMPO
 from augview.core.pipeline import Pipeline
 from augview.core.registry import CATALOG
 from augview.core.steps import Group, Node, Step
+from augview.core.text import tr
 from augview.errors import PresetError
 
 
@@ -62,8 +63,9 @@ def _fit(op_name: str, params: dict, note) -> dict:
             wanted = tuple(float(v) for v in value) if spec.kind == "range" else float(value)
             got = tuple(float(v) for v in fitted) if spec.kind == "range" else float(fitted)
             if _off(wanted, got, spec):
-                note(f"{op_name}.{name} {_fmt(wanted)} is outside augview's range {_fmt(spec.min)}..{_fmt(spec.max)}; "
-                     f"clamped to {_fmt(fitted if spec.kind != 'range' else tuple(fitted))}")
+                note(tr("{param} {value} is outside augview's range {min}..{max}; clamped to {clamped}").format(
+                    param=f"{op_name}.{name}", value=_fmt(wanted), min=_fmt(spec.min), max=_fmt(spec.max),
+                    clamped=_fmt(fitted if spec.kind != "range" else tuple(fitted))))
         out[name] = fitted
     return out
 
@@ -80,17 +82,17 @@ def _off(wanted, got, spec) -> bool:
 
 def _class_name(item: Any, where: str) -> str:
     if not isinstance(item, dict):
-        raise _Malformed("must be an object with '__class_fullname__'")
+        raise _Malformed(tr("must be an object with '__class_fullname__'"))
     name = item.get("__class_fullname__")
     if not isinstance(name, str) or not name:
-        raise _Malformed("has no '__class_fullname__' (the transform's class name)")
+        raise _Malformed(tr("has no '__class_fullname__' (the transform's class name)"))
     return name.rsplit(".", 1)[-1]  # albumentations 1.x wrote the module path too
 
 
 def _probability(item: dict, default: float = 0.5) -> float:
     p = item.get("p", default)
     if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 <= p <= 1:
-        raise _Malformed(f"p must be a probability between 0 and 1, got {json.dumps(p)[:40]}")
+        raise _Malformed(tr("p must be a probability between 0 and 1, got {value}").format(value=json.dumps(p)[:40]))
     return float(p)
 
 
@@ -102,7 +104,7 @@ class _Walk:
     def children(self, item: dict, where: str) -> list:
         items = item.get("transforms", [])
         if not isinstance(items, list):
-            raise _Malformed("transforms must be a list")
+            raise _Malformed(tr("transforms must be a list"))
         return items
 
     def nodes(self, items: list, where: str) -> list[Node]:
@@ -124,7 +126,7 @@ class _Walk:
             if pivot is not None:  # augview's export of brightness_contrast around the mean
                 local: list[str] = []
                 pivot = _fit("brightness_contrast", pivot, local.append)
-                self.notes += [f"{where} (Sequential): {text}" for text in local]
+                self.notes += [tr("{where}: {text}").format(where=f"{where} (Sequential)", text=text) for text in local]
                 return Step("brightness_contrast", pivot, p)
             if name in ("Compose", "Sequential"):
                 return Group("sequence", self.nodes(self.children(item, where), f"{where}.transforms"), p)
@@ -134,7 +136,7 @@ class _Walk:
                 return self.some_of(item, where, p, name)
             if name == "OneOrOther":
                 if len(self.children(item, where)) != 2:
-                    raise _Malformed("OneOrOther needs exactly two transforms")
+                    raise _Malformed(tr("OneOrOther needs exactly two transforms"))
                 first, second = (self.node(child, f"{where}.transforms[{i}]", forced=True) or Group("sequence")
                                  for i, child in enumerate(self.children(item, where)))
                 return Group("one_of", [first, second], 1.0, weights=[p, 1.0 - p])
@@ -146,25 +148,26 @@ class _Walk:
     def step(self, item: dict, where: str, name: str, p: float, forced: bool) -> Step | None:
         loc = f"{where} ({name})"
         if "p" not in item and not forced:
-            self.notes.append(f"{loc}: no p; used albumentations' default 0.5")
+            self.notes.append(tr("{where}: no p; used albumentations' default 0.5").format(where=loc))
         importer = IMPORTERS.get(name)
         if importer is None:
-            why = ("prepares the image for a model, it is not an augmentation" if name in _NOT_AUGMENTATIONS
-                   else "no augview counterpart")
-            self.notes.append(f"{loc}: {why}; left out")
+            self.notes.append(
+                (tr("{where}: prepares the image for a model, it is not an augmentation; left out")
+                 if name in _NOT_AUGMENTATIONS else tr("{where}: no augview counterpart; left out")).format(where=loc))
             return None
         local: list[str] = []
         args = _Args(item, local.append)
         try:
             op_name, params = importer(args)
         except Unsupported as exc:
-            self.notes.append(f"{loc}: {exc}; left out")
+            self.notes.append(tr("{where}: {reason}; left out").format(where=loc, reason=exc))
             return None
         except (TypeError, ValueError, KeyError, IndexError) as exc:  # a value of the wrong kind
-            raise _Malformed(f"{name} has an argument albumentations would refuse ({exc})") from None
-        local += [f"{key} ignored: no augview counterpart" for key in args.unread()]
+            raise _Malformed(tr("{name} has an argument albumentations would refuse ({reason})").format(
+                name=name, reason=exc)) from None
+        local += [tr("{key} ignored: no augview counterpart").format(key=key) for key in args.unread()]
         params = _fit(op_name, params, local.append)
-        self.notes += [f"{loc}: {text}" for text in local]
+        self.notes += [tr("{where}: {text}").format(where=loc, text=text) for text in local]
         if item.get("always_apply") is True:
             p = 1.0
         return Step(op_name, params, p)
@@ -220,17 +223,18 @@ class _Walk:
         items = self.children(item, where)
         n = item.get("n", 1)
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-            raise _Malformed(f"n must be a count, got {json.dumps(n)[:40]}")
+            raise _Malformed(tr("n must be a count, got {value}").format(value=json.dumps(n)[:40]))
         if item.get("replace"):
-            self.notes.append(f"{where} ({name}): replace=true (a transform may run twice) has no augview "
-                              "counterpart; imported without repeats")
+            self.notes.append(tr("{where}: replace=true (a transform may run twice) has no augview "
+                                 "counterpart; imported without repeats").format(where=f"{where} ({name})"))
         nodes = [node if node is not None else Group("sequence")
                  for node in (self.node(child, f"{where}.transforms[{i}]") for i, child in enumerate(items))]
         if name == "RandomOrder":
             if n >= len(items):
                 return Group("random_order", nodes, p)
-            self.notes.append(f"{where} (RandomOrder): picking {n} of {len(items)} in a random order has no "
-                              "augview counterpart; imported as some_of (declared order)")
+            self.notes.append(tr("{where}: picking {n} of {total} in a random order has no augview counterpart; "
+                                 "imported as some_of (declared order)").format(
+                where=f"{where} (RandomOrder)", n=n, total=len(items)))
         return Group("some_of", nodes, p, n=(min(n, len(items)), min(n, len(items))))
 
 
@@ -266,8 +270,8 @@ def from_albumentations(data: Any, source: str = "<albumentations>") -> tuple[Pi
     elif isinstance(data, dict) and "__class_fullname__" in data:
         root, where = data, ""
     else:
-        raise PresetError(source, [("", "is not an albumentations pipeline: expected an object with "
-                                        "'transform', as albumentations.save writes")])
+        raise PresetError(source, [("", tr("is not an albumentations pipeline: expected an object with "
+                                           "'transform', as albumentations.save writes"))])
     walk = _Walk()
     node = walk.node(root, where or "transform")
     if walk.problems:

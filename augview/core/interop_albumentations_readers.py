@@ -15,6 +15,7 @@ import math
 from typing import Any
 
 from augview.core.interop_albumentations import _BORDER_NAMES, _INTERP_NAMES, Unsupported
+from augview.core.text import tr
 
 # Arguments that only concern masks, boxes or keypoints, or the library's own bookkeeping.
 _IGNORED = {"__class_fullname__", "__version__", "p", "mask_interpolation", "fill_mask", "strict",
@@ -35,7 +36,7 @@ def _tidy(value: float) -> float:
 
 def _number(value, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise _Malformed(f"{what} must be a number, got {json.dumps(value)[:40]}")
+        raise _Malformed(tr("{key} must be a number, got {value}").format(key=what, value=json.dumps(value)[:40]))
     return value
 
 
@@ -81,13 +82,16 @@ class _Args:
     def choice(self, key: str, default: int, names: dict, what: str) -> str:
         code = self.get(key, default)
         if code not in names:
-            raise _Malformed(f"{key} {json.dumps(code)[:40]} is not an OpenCV {what} flag")
+            message = (tr("{key} {value} is not an OpenCV interpolation flag") if what == "interpolation"
+                       else tr("{key} {value} is not an OpenCV border flag"))
+            raise _Malformed(message.format(key=key, value=json.dumps(code)[:40]))
         return names[code]
 
     def option(self, key: str, default: str, options: tuple) -> str:
         value = self.get(key, default)
         if value not in options:
-            raise _Malformed(f"{key} must be one of {', '.join(map(repr, options))}, got {json.dumps(value)[:40]}")
+            raise _Malformed(tr("{key} must be one of {options}, got {value}").format(
+                key=key, options=", ".join(map(repr, options)), value=json.dumps(value)[:40]))
         return value
 
     def warp(self, border: bool = True, border_default: int = 0) -> dict:
@@ -102,13 +106,14 @@ class _Args:
         if isinstance(value, (list, tuple)):
             values = [_number(v, key) for v in value]
             if len(set(values)) > 1:
-                self.note(f"{key} {values} per channel: augview fills with one grey level, used the first")
+                self.note(tr("{key} {values} per channel: augview fills with one grey level, used the first").format(
+                    key=key, values=values))
             value = values[0] if values else 0
         return int(round(_number(value, key)))
 
     def flag(self, key: str, default: bool, neutral: bool, why: str) -> None:
         if bool(self.get(key, default)) != neutral:
-            self.note(f"{key}={not neutral} ignored: {why}")
+            self.note(tr("{key}={value} ignored: {why}").format(key=key, value=not neutral, why=why))
 
     def unread(self) -> list[str]:
         return sorted(k for k in self.data if k not in self.read and k not in _IGNORED)
@@ -119,8 +124,8 @@ def _fill_mode(a: _Args) -> dict:
     if value == "random":
         return {"fill_mode": "random", "fill": 0}
     if isinstance(value, str):
-        a.note(f"fill '{value}' has no augview counterpart: used random pixels" if value == "random_uniform"
-               else f"fill '{value}' has no augview counterpart: used black")
+        a.note((tr("fill '{value}' has no augview counterpart: used random pixels") if value == "random_uniform"
+                else tr("fill '{value}' has no augview counterpart: used black")).format(value=value))
         return {"fill_mode": "random" if value == "random_uniform" else "constant", "fill": 0}
     return {"fill_mode": "constant", "fill": a.fill()}
 
@@ -132,14 +137,14 @@ def _scaled(pair, factor: float) -> tuple[float, float]:
 def _i_affine(a: _Args):
     (sx, sy) = a.axes("scale", 1.0, (1.0, 1.0))
     if sx != sy or (not a.get("keep_ratio", False) and sx[0] != sx[1]):
-        a.note("separate x and y zoom: augview draws one zoom for both axes (the x range)")
+        a.note(tr("separate x and y zoom: augview draws one zoom for both axes (the x range)"))
     tx, ty = a.axes("translate_percent", 0.0)
     px, py = a.axes("translate_px", 0.0)
     if (px, py) != ((0, 0), (0, 0)):
-        a.note("translate_px ignored: a shift in pixels depends on the image size; use translate_percent")
+        a.note(tr("translate_px ignored: a shift in pixels depends on the image size; use translate_percent"))
     shear_x, shear_y = a.axes("shear", 0.0, (0.0, 0.0))
-    a.flag("fit_output", False, False, "augview keeps the input size")
-    a.flag("balanced_scale", False, False, "augview draws the zoom uniformly")
+    a.flag("fit_output", False, False, tr("augview keeps the input size"))
+    a.flag("balanced_scale", False, False, tr("augview draws the zoom uniformly"))
     return "affine", {"scale": sx, "translate_x": tx, "translate_y": ty,
                       "rotate": a.range("rotate", 0.0, "fixed"), "shear_x": shear_x, "shear_y": shear_y, **a.warp()}
 
@@ -154,7 +159,7 @@ def _i_shift_scale_rotate(a: _Args):
 
 def _i_crop(name: str):
     def read(a: _Args):
-        a.flag("pad_if_needed", False, False, "augview clamps a crop to the image; put a pad step first")
+        a.flag("pad_if_needed", False, False, tr("augview clamps a crop to the image; put a pad step first"))
         for key in ("pad_position", "border_mode", "fill"):
             a.get(key)
         return name, {"size_mode": "pixels", "height": int(a.num("height", 0)), "width": int(a.num("width", 0))}
@@ -179,7 +184,7 @@ def _i_random_scale(a: _Args):
 def _position(a: _Args, key: str = "position") -> str:
     position = a.get(key, "center")
     if position not in ("center", "top_left", "random"):
-        a.note(f"position '{position}' has no augview counterpart: used 'center'")
+        a.note(tr("position '{value}' has no augview counterpart: used 'center'").format(value=position))
         return "center"
     return position
 
@@ -193,7 +198,8 @@ def _i_pad_if_needed(a: _Args):
         return "pad", {"pad_mode": "min_size", "min_height": int(min_h or 1), "min_width": int(min_w or 1),
                        "position": _position(a), **border}
     if div_h != div_w:
-        a.note(f"divisors {div_h} and {div_w} differ: augview uses one for both sides, used {div_h or div_w}")
+        a.note(tr("divisors {height} and {width} differ: augview uses one for both sides, used {used}").format(
+            height=div_h, width=div_w, used=div_h or div_w))
     return "pad", {"pad_mode": "multiple_of", "divisor": int(div_h or div_w), "position": _position(a), **border}
 
 
@@ -207,12 +213,12 @@ def _i_pad(a: _Args):
         return "pad", {"pad_mode": "pixels", "pixels": left, "position": "center", **border}
     if left == top == 0 and right == bottom and right % 2 == 0:
         return "pad", {"pad_mode": "pixels", "pixels": right // 2, "position": "top_left", **border}
-    raise Unsupported(f"padding {sides} is not the same on every side; augview pads evenly")
+    raise Unsupported(tr("padding {sides} is not the same on every side; augview pads evenly").format(sides=sides))
 
 
 def _i_brightness_contrast(a: _Args):
-    a.flag("brightness_by_max", True, True, "augview adds brightness as a fraction of 255, not of the mean")
-    a.flag("ensure_safe_range", False, False, "augview saturates at 0 and 255 instead")
+    a.flag("brightness_by_max", True, True, tr("augview adds brightness as a fraction of 255, not of the mean"))
+    a.flag("ensure_safe_range", False, False, tr("augview saturates at 0 and 255 instead"))
     return "brightness_contrast", {"brightness_limit": a.range("brightness_limit", 0.2),
                                    "contrast_limit": a.range("contrast_limit", 0.2), "contrast_pivot": "zero"}
 
@@ -225,9 +231,9 @@ def _i_rgb_shift(a: _Args):
 
 def _i_to_gray(a: _Args):
     if a.get("method", "weighted_average") != "weighted_average":
-        a.note(f"method '{a.get('method')}': augview uses the weighted average (luma)")
+        a.note(tr("method '{value}': augview uses the weighted average (luma)").format(value=a.get("method")))
     if a.get("num_output_channels", 3) != 3:
-        a.note("num_output_channels ignored: augview keeps three equal channels")
+        a.note(tr("num_output_channels ignored: augview keeps three equal channels"))
     return "grayscale", {}
 
 
@@ -235,23 +241,24 @@ def _i_clahe(a: _Args):
     tiles = a.get("tile_grid_size", (8, 8))
     tiles = tiles if isinstance(tiles, (list, tuple)) else (tiles, tiles)
     if tiles[0] != tiles[1]:
-        a.note(f"tile_grid_size {list(tiles)}: augview uses a square grid, used {tiles[0]}")
+        a.note(tr("tile_grid_size {value}: augview uses a square grid, used {used}").format(
+            value=list(tiles), used=tiles[0]))
     return "clahe", {"clip_limit": a.range("clip_limit", 4.0, "from1"),
                      "tile_grid_size": int(_number(tiles[0], "tile_grid_size"))}
 
 
 def _i_autocontrast(a: _Args):
     if a.get("method", "cdf") != "pil":
-        a.note("method 'cdf': augview stretches linearly like PIL (method 'pil')")
+        a.note(tr("method 'cdf': augview stretches linearly like PIL (method 'pil')"))
     if a.get("ignore") is not None:
-        a.note("ignore ignored: augview counts every grey level")
+        a.note(tr("ignore ignored: augview counts every grey level"))
     return "autocontrast", {"cutoff": a.num("cutoff", 0.0)}
 
 
 def _i_posterize(a: _Args):
     bits = a.get("num_bits", 4)
     if isinstance(bits, (list, tuple)) and bits and isinstance(bits[0], (list, tuple)):
-        a.note("one bit range per channel: augview uses one for all, used the first")
+        a.note(tr("one bit range per channel: augview uses one for all, used the first"))
         bits = bits[0]
     return "posterize", {"num_bits": _Args({"num_bits": bits}, a.note).range("num_bits", 4, "fixed")}
 
@@ -259,12 +266,12 @@ def _i_posterize(a: _Args):
 def _i_sharpen(a: _Args):
     alpha = a.range("alpha", (0.2, 0.5))
     if a.get("method", "kernel") != "kernel":
-        a.note("method 'gaussian' (unsharp mask) approximated by PIL's sharpness with factor 1 + alpha")
+        a.note(tr("method 'gaussian' (unsharp mask) approximated by PIL's sharpness with factor 1 + alpha"))
         for key in ("kernel_size", "sigma"):
             a.get(key)
         return "sharpness", {"factor_limit": (_tidy(1 + alpha[0]), _tidy(1 + alpha[1]))}
     if a.range("lightness", (0.5, 1.0)) != (1.0, 1.0):
-        a.note("lightness ignored: augview's sharpness keeps the brightness (lightness 1)")
+        a.note(tr("lightness ignored: augview's sharpness keeps the brightness (lightness 1)"))
     for key in ("kernel_size", "sigma"):
         a.get(key)
     return "sharpness", {"factor_limit": (_tidy(1 + 13 * alpha[0]), _tidy(1 + 13 * alpha[1]))}
@@ -273,9 +280,9 @@ def _i_sharpen(a: _Args):
 def _i_gauss_noise(a: _Args):
     mean = a.range("mean_range", (0.0, 0.0))
     if mean[0] != mean[1]:
-        a.note(f"mean_range {list(mean)}: augview adds a fixed mean, used the middle")
+        a.note(tr("mean_range {value}: augview adds a fixed mean, used the middle").format(value=list(mean)))
     if a.num("noise_scale_factor", 1.0) != 1.0:
-        a.note("noise_scale_factor ignored: augview draws full-resolution noise")
+        a.note(tr("noise_scale_factor ignored: augview draws full-resolution noise"))
     return "gaussian_noise", {"std_limit": _scaled(a.range("std_range", (0.2, 0.44)), 255.0),
                               "mean": _tidy((mean[0] + mean[1]) / 2 * 255.0),
                               "per_channel": bool(a.get("per_channel", True))}
@@ -283,7 +290,7 @@ def _i_gauss_noise(a: _Args):
 
 def _i_image_compression(a: _Args):
     if a.get("compression_type", "jpeg") != "jpeg":
-        a.note(f"compression_type '{a.get('compression_type')}': augview compresses as JPEG")
+        a.note(tr("compression_type '{value}': augview compresses as JPEG").format(value=a.get("compression_type")))
     return "jpeg_compression", {"quality_limit": a.range("quality_range", (99, 100))}
 
 
@@ -301,12 +308,12 @@ def _i_gaussian_blur(a: _Args):
     if blur != (0.0, 0.0):
         if sigma == (0.0, 0.0):  # OpenCV's sigma for a kernel size, as cv2.GaussianBlur derives it
             sigma = tuple(_tidy(0.3 * ((k - 1) * 0.5 - 1) + 0.8) for k in blur)
-        a.note("blur_limit ignored: augview derives the kernel size from sigma (3 sigmas each side)")
+        a.note(tr("blur_limit ignored: augview derives the kernel size from sigma (3 sigmas each side)"))
     return "gaussian_blur", {"sigma_limit": sigma}
 
 
 def _i_motion_blur(a: _Args):
-    a.flag("allow_shifted", True, False, "augview keeps the streak centred on each pixel")
+    a.flag("allow_shifted", True, False, tr("augview keeps the streak centred on each pixel"))
     low, high = a.range("angle_range", (0.0, 360.0))
     return "motion_blur", {"kernel_limit": a.range("blur_limit", (3, 7), "from3"),
                            "angle_limit": (_tidy(360 - high), _tidy(360 - low)),  # clockwise -> counter-clockwise
@@ -317,8 +324,8 @@ def _i_coarse_dropout(a: _Args):
     sizes = [a.get("hole_height_range", (0.1, 0.2)), a.get("hole_width_range", (0.1, 0.2))]
     values = [v for s in sizes for v in (s if isinstance(s, (list, tuple)) else [s])]
     if any(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        raise Unsupported("hole sizes in pixels depend on the image size; augview takes fractions of "
-                          "the side (give hole_height_range/hole_width_range as floats in (0, 1])")
+        raise Unsupported(tr("hole sizes in pixels depend on the image size; augview takes fractions of "
+                             "the side (give hole_height_range/hole_width_range as floats in (0, 1])"))
     return "coarse_dropout", {"num_holes_limit": a.range("num_holes_range", (1, 2), "fixed"),
                               "hole_height_limit": a.range("hole_height_range", (0.1, 0.2), "fixed"),
                               "hole_width_limit": a.range("hole_width_range", (0.1, 0.2), "fixed"), **_fill_mode(a)}
@@ -332,26 +339,26 @@ def _i_erasing(a: _Args):
 
 def _i_grid_dropout(a: _Args):
     if a.get("unit_size_range") is None:
-        raise Unsupported("a grid given by holes_number_xy depends on the image size; augview takes "
-                          "unit_size_range (the cell side in pixels)")
+        raise Unsupported(tr("a grid given by holes_number_xy depends on the image size; augview takes "
+                             "unit_size_range (the cell side in pixels)"))
     if a.get("holes_number_xy") is not None or tuple(a.get("shift_xy", (0, 0))) != (0, 0):
-        a.note("holes_number_xy / shift_xy ignored: augview's grid follows unit_size_range and random_offset")
+        a.note(tr("holes_number_xy / shift_xy ignored: augview's grid follows unit_size_range and random_offset"))
     return "grid_dropout", {"ratio": a.num("ratio", 0.5), "unit_size_limit": a.range("unit_size_range", None, "fixed"),
                             "random_shift": bool(a.get("random_offset", True)), **_fill_mode(a)}
 
 
 def _i_elastic(a: _Args):
     if a.get("noise_distribution", "gaussian") != "uniform":
-        a.note("noise_distribution 'gaussian': augview smooths uniform noise, as Simard et al. do")
-    a.flag("approximate", False, False, "augview always uses the exact smoothing")
-    a.flag("same_dxdy", False, False, "augview draws separate x and y fields")
+        a.note(tr("noise_distribution 'gaussian': augview smooths uniform noise, as Simard et al. do"))
+    a.flag("approximate", False, False, tr("augview always uses the exact smoothing"))
+    a.flag("same_dxdy", False, False, tr("augview draws separate x and y fields"))
     return "elastic", {"alpha": a.num("alpha", 1.0), "sigma": a.num("sigma", 50.0), **a.warp()}
 
 
 IMPORTERS = {
     "HorizontalFlip": lambda a: ("horizontal_flip", {}),
     "VerticalFlip": lambda a: ("vertical_flip", {}),
-    "Rotate": lambda a: (a.flag("crop_border", False, False, "augview keeps the input size and fills the corners")
+    "Rotate": lambda a: (a.flag("crop_border", False, False, tr("augview keeps the input size and fills the corners"))
                          or "rotate", {"limit": a.range("limit", (-90, 90)), **a.warp()}),
     "Affine": _i_affine,
     "ShiftScaleRotate": _i_shift_scale_rotate,
@@ -381,7 +388,7 @@ IMPORTERS = {
     "ChannelShuffle": lambda a: ("channel_shuffle", {}),
     "ToGray": _i_to_gray,
     "RandomGamma": lambda a: ("gamma", {"gamma_limit": _scaled(a.range("gamma_limit", (80, 120), "from1"), 0.01)}),
-    "Equalize": lambda a: (a.get("mask") is not None and a.note("mask ignored: augview equalises the whole image")
+    "Equalize": lambda a: (a.get("mask") is not None and a.note(tr("mask ignored: augview equalises the whole image"))
                            or "equalize", {"mode": a.option("mode", "cv", ("cv", "pil")),
                                            "by_channels": bool(a.get("by_channels", True))}),
     "CLAHE": _i_clahe,

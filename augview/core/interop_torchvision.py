@@ -24,6 +24,7 @@ from augview.core.interop_albumentations import Unsupported
 from augview.core.ops.blur import gaussian_ksize
 from augview.core.pipeline import Pipeline
 from augview.core.steps import Group, Node, Step
+from augview.core.text import tr
 
 MAX_COMBINATIONS = 64
 _MODES = {"nearest": "NEAREST", "linear": "BILINEAR", "cubic": "BICUBIC", "area": "BILINEAR", "lanczos": "BICUBIC"}
@@ -53,18 +54,21 @@ class _Ctx:
         self.where, self.notes, self.uses = where, notes, uses
 
     def note(self, text: str) -> None:
-        self.notes.append(f"{self.where}: approximate: {text}")
+        self.notes.append(tr("{where}: approximate: {text}").format(where=self.where, text=text))
 
     def mode(self, name: str, resize: bool = False) -> str:
         if name in ("area", "lanczos"):
-            self.note(f"interpolation '{name}' has no torchvision tensor counterpart; used "
-                      f"{_MODES[name].lower()}" + (" with antialiasing" if resize else ""))
+            self.note((tr("interpolation '{name}' has no torchvision tensor counterpart; used {used} with "
+                          "antialiasing") if resize else
+                       tr("interpolation '{name}' has no torchvision tensor counterpart; used {used}")).format(
+                name=name, used=_MODES[name].lower()))
         self.uses.add("InterpolationMode")
         return f"InterpolationMode.{_MODES[name]}"
 
     def constant_border(self, p: dict) -> None:
         if p["border_mode"] != "constant":
-            self.note(f"border_mode '{p['border_mode']}': torchvision fills the uncovered area with a constant")
+            self.note(tr("border_mode '{mode}': torchvision fills the uncovered area with a constant").format(
+                mode=p["border_mode"]))
 
 
 # A leaf is source text; ("call", head, entries, tail) a container over entries; ("note", text) a comment.
@@ -90,13 +94,16 @@ def _values(low, high, integer: bool, ctx: _Ctx, what: str) -> list:
         if high - low + 1 > MAX_COMBINATIONS:
             raise Unsupported(f"a {what} range of {high - low + 1} values is too wide to spell out")
         return list(range(int(low), int(high) + 1))
-    ctx.note(f"{what} drawn from 5 evenly spaced values of [{_n(low)}, {_n(high)}] (torchvision takes one value)")
+    ctx.note((tr("sigma drawn from 5 evenly spaced values of {range} (torchvision takes one value)")
+              if what == "sigma" else
+              tr("sharpness factor drawn from 5 evenly spaced values of {range} (torchvision takes one value)")
+              ).format(range=f"[{_n(low)}, {_n(high)}]"))
     return [round(low + (high - low) * i / 4, 6) for i in range(5)]
 
 
 def _noise(p, ctx):
     if not p["per_channel"]:
-        ctx.note("per_channel off: torchvision's noise is independent in every channel")
+        ctx.note(tr("per_channel off: torchvision's noise is independent in every channel"))
     ctx.uses.add("torch")
     low, high = p["std_limit"]
     options = [f"v2.GaussianNoise(mean={_n(round(p['mean'] / 255, 6))}, sigma={_n(round(s / 255, 6))}, clip=True)"
@@ -111,11 +118,12 @@ def _affine(p, ctx):
     for key in ("translate_x", "translate_y"):
         low, high = p[key]
         if low != -high:
-            ctx.note(f"{key} [{_n(low)}, {_n(high)}]: torchvision shifts symmetrically, used +-{_n(max(-low, high))}")
+            ctx.note(tr("{key} {range}: torchvision shifts symmetrically, used +-{used}").format(
+                key=key, range=f"[{_n(low)}, {_n(high)}]", used=_n(max(-low, high))))
         translate.append(max(-low, high, 0.0))
     shears = (*p["shear_x"], *p["shear_y"])
     if any(shears) and p["rotate"] != (0.0, 0.0):
-        ctx.note("shear with rotation: torchvision shears before rotating, augview after")
+        ctx.note(tr("shear with rotation: torchvision shears before rotating, augview after"))
     ctx.constant_border(p)
     args = [f"degrees={_t(p['rotate'])}",
             f"translate={_t(translate)}" if any(translate) else "translate=None",
@@ -129,9 +137,10 @@ def _perspective(p, ctx, prob):
     # Matching mean corner shifts: half-normal(sigma) averages 0.8 sigma, torchvision's uniform
     # jitter distortion_scale / 4 of the side.
     scale = min(1.0, round(3.19 * (p["scale"][0] + p["scale"][1]) / 2, 3))
-    ctx.note(f"corner jitter: torchvision draws it uniformly; distortion_scale {_n(scale)} matches the mean")
+    ctx.note(tr("corner jitter: torchvision draws it uniformly; distortion_scale {scale} matches the mean").format(
+        scale=_n(scale)))
     if not p["keep_size"] or p["fit_output"]:
-        ctx.note("keep_size off / fit_output: torchvision keeps the input size and crops")
+        ctx.note(tr("keep_size off / fit_output: torchvision keeps the input size and crops"))
     ctx.constant_border(p)
     return (f"v2.RandomPerspective(distortion_scale={_n(scale)}, p={_n(prob)}, "
             f"interpolation={ctx.mode(p['interpolation'])}, fill={p['fill']})"), True
@@ -151,10 +160,11 @@ def _pad(p, ctx):
 
 def _brightness_contrast(p, ctx):
     (b0, b1), (c0, c1) = p["brightness_limit"], p["contrast_limit"]
-    ctx.note("brightness: torchvision multiplies (factor 1 + 2 * limit gives the same shift at mid-grey), "
-             "augview adds a fraction of 255")
+    ctx.note(tr("brightness: torchvision multiplies (factor 1 + 2 * limit gives the same shift at mid-grey), "
+                "augview adds a fraction of 255"))
     if p["contrast_pivot"] != "mean":
-        ctx.note(f"contrast pivot '{p['contrast_pivot']}': torchvision scales around the mean grey")
+        ctx.note(tr("contrast pivot '{pivot}': torchvision scales around the mean grey").format(
+            pivot=p["contrast_pivot"]))
     return (f"v2.ColorJitter(brightness={_t((max(0.0, 1 + 2 * b0), max(0.0, 1 + 2 * b1)))}, "
             f"contrast={_t((1 + c0, 1 + c1))})"), False
 
@@ -187,7 +197,7 @@ def _gaussian_blur(p, ctx):
     if high <= 0:
         raise Unsupported("sigma 0 changes nothing")
     if low <= 0:
-        ctx.note("sigma 0 (no blur) becomes 0.01: torchvision needs a positive sigma")
+        ctx.note(tr("sigma 0 (no blur) becomes 0.01: torchvision needs a positive sigma"))
     return f"v2.GaussianBlur(kernel_size={gaussian_ksize(high)}, sigma={_t((max(low, 0.01), high))})", False
 
 
@@ -240,10 +250,10 @@ BUILDERS = {
     "grayscale": _flag("RandomGrayscale"),
     "equalize": lambda p, ctx, prob: (
         (p["mode"] != "pil" or not p["by_channels"])
-        and ctx.note("torchvision equalizes each channel like PIL (mode 'pil', by_channels on)")
+        and ctx.note(tr("torchvision equalizes each channel like PIL (mode 'pil', by_channels on)"))
         or f"v2.RandomEqualize(p={_n(prob)})", True),
     "autocontrast": lambda p, ctx, prob: (
-        p["cutoff"] > 0 and ctx.note("cutoff ignored: torchvision stretches from the darkest to the brightest pixel")
+        p["cutoff"] > 0 and ctx.note(tr("cutoff ignored: torchvision stretches from the darkest to the brightest pixel"))
         or f"v2.RandomAutocontrast(p={_n(prob)})", True),
     "posterize": _posterize,
     "solarize": _solarize,
@@ -253,8 +263,8 @@ BUILDERS = {
     "jpeg_compression": lambda p, ctx: (f"v2.JPEG(quality={_range_or_value(p['quality_limit'])})", False),
     "gaussian_blur": _gaussian_blur,
     "random_erasing": lambda p, ctx, prob: (
-        p["fill_mode"] == "random" and ctx.note("torchvision's 'random' fill draws N(0, 1) values, meant for "
-                                                 "normalised float images (augview: uniform 0..255)")
+        p["fill_mode"] == "random" and ctx.note(tr("torchvision's 'random' fill draws N(0, 1) values, meant for "
+                                                    "normalised float images (augview: uniform 0..255)"))
         or f"v2.RandomErasing(p={_n(prob)}, scale={_t(p['scale_limit'])}, ratio={_t(p['ratio_limit'])}, "
         f"value={repr('random') if p['fill_mode'] == 'random' else p['fill']})", True),
     "auto_augment": _policy("AutoAugment", ()),

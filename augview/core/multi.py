@@ -22,6 +22,7 @@ import numpy as np
 
 from augview.core.arrays import common_channels, generator_from, to_rgb, resize_to  # noqa: F401
 from augview.core.registry import uniform
+from augview.core.text import tr
 
 
 def _pair(image_a: np.ndarray, image_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -81,10 +82,10 @@ class MixResult:
     method: str = "mixup"
 
     def caption(self) -> str:
-        weights = f"weights: A {self.label_weights[0]:.2f} / B {self.label_weights[1]:.2f}"
         if self.method == "sample_pairing":
-            return f"pixels: A {self.lam:.2f} / B {1 - self.lam:.2f}, label: A only"
-        return f"lambda={self.lam:.2f}, {weights}"
+            return tr("pixels: A {a} / B {b}, label: A only").format(a=f"{self.lam:.2f}", b=f"{1 - self.lam:.2f}")
+        return tr("lambda={lam}, weights: A {a} / B {b}").format(
+            lam=f"{self.lam:.2f}", a=f"{self.label_weights[0]:.2f}", b=f"{self.label_weights[1]:.2f}")
 
 
 def _draw_lam(rng: np.random.Generator, alpha: float, lam: float | None) -> float:
@@ -230,8 +231,9 @@ class MosaicResult:
     cuts: tuple[tuple[int, ...], tuple[int, ...]]  # inner x lines, inner y lines
 
     def caption(self) -> str:
-        return f"mosaic {len(self.cuts[1]) + 1}x{len(self.cuts[0]) + 1}, sources " + \
-            " ".join(str(t.source) for t in self.tiles)
+        return tr("mosaic {rows}x{cols}, sources {sources}").format(
+            rows=len(self.cuts[1]) + 1, cols=len(self.cuts[0]) + 1,
+            sources=" ".join(str(t.source) for t in self.tiles))
 
 
 def _draw_cuts(rng, length: int, parts: int, jitter: float) -> list[int]:
@@ -304,7 +306,8 @@ def mosaic(images: Sequence[np.ndarray], size: tuple[int, int] | None = None, *,
     rows, cols = (int(v) for v in grid)
     height, width = sources[0].shape[:2] if size is None else (int(size[0]), int(size[1]))
     if rows < 1 or cols < 1 or height < rows or width < cols:
-        raise ValueError(f"a {rows}x{cols} grid needs an output of at least {rows}x{cols} pixels")
+        raise ValueError(tr("a {rows}x{cols} grid needs an output of at least {rows}x{cols} pixels").format(
+            rows=rows, cols=cols))
     if not 0.0 <= jitter <= 1.0 or not 0 <= fill <= 255:
         raise ValueError(f"jitter must lie in [0, 1] and fill in 0..255, got {jitter} and {fill}")
     gen = generator_from(seed, rng)

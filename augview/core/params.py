@@ -19,6 +19,8 @@ from typing import Any
 
 import numpy as np
 
+from augview.core.text import tr
+
 KINDS = ("float", "int", "bool", "choice", "range")
 
 
@@ -44,20 +46,20 @@ class ParamSpec:
         """Return ``value`` in canonical form, or raise ValueError with a short reason."""
         if self.kind == "bool":
             if not isinstance(value, bool):
-                raise ValueError(f"must be true or false, got {_show(value)}")
+                raise ValueError(tr("must be true or false, got {value}").format(value=_show(value)))
             return value
         if self.kind == "choice":
             if not isinstance(value, str) or value not in self.choices:
                 options = ", ".join(repr(c) for c in self.choices)
-                raise ValueError(f"must be one of {options}, got {_show(value)}")
+                raise ValueError(tr("must be one of {options}, got {value}").format(options=options, value=_show(value)))
             return value
         if self.kind == "range":
             if not isinstance(value, (list, tuple)) or len(value) != 2:
-                raise ValueError(f"must be a [low, high] pair, got {_show(value)}")
+                raise ValueError(tr("must be a [low, high] pair, got {value}").format(value=_show(value)))
             low = self._number(value[0], self.integer)
             high = self._number(value[1], self.integer)
             if low > high:
-                raise ValueError(f"low must not exceed high, got [{_fmt(low)}, {_fmt(high)}]")
+                raise ValueError(tr("low must not exceed high, got [{low}, {high}]").format(low=_fmt(low), high=_fmt(high)))
             return (low, high)
         return self._number(value, self.kind == "int")
 
@@ -65,18 +67,19 @@ class ParamSpec:
         if isinstance(value, (np.integer, np.floating)):
             value = value.item()  # numpy scalars from Python code are fine
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            what = "an integer" if integer else "a number"
-            raise ValueError(f"must be {what}, got {_show(value)}")
+            what = tr("must be an integer, got {value}") if integer else tr("must be a number, got {value}")
+            raise ValueError(what.format(value=_show(value)))
         if not math.isfinite(value):
-            raise ValueError(f"must be a finite number, got {value}")
+            raise ValueError(tr("must be a finite number, got {value}").format(value=value))
         if integer:
             if value != int(value):
-                raise ValueError(f"must be an integer, got {_fmt(value)}")
+                raise ValueError(tr("must be an integer, got {value}").format(value=_fmt(value)))
             value = int(value)
         else:
             value = float(value)
         if (self.min is not None and value < self.min) or (self.max is not None and value > self.max):
-            raise ValueError(f"must be between {_fmt(self.min)} and {_fmt(self.max)}, got {_fmt(value)}")
+            raise ValueError(tr("must be between {min} and {max}, got {value}").format(
+                min=_fmt(self.min), max=_fmt(self.max), value=_fmt(value)))
         return value
 
     def to_json(self, value: Any) -> Any:

@@ -35,6 +35,7 @@ import numpy as np
 from augview.core.atomic import atomic_write_bytes
 from augview.core.registry import CATALOG, did_you_mean
 from augview.core.steps import GROUP_KINDS, Group, Node, Step
+from augview.core.text import tr
 from augview.errors import PresetError
 
 SCHEMA_VERSION = 1
@@ -120,43 +121,45 @@ def parse_preset(data: Any, source: str = "<preset>") -> tuple[list[Node], dict]
     """
     problems = _Problems()
     if not isinstance(data, dict):
-        raise PresetError(source, [("", f"a preset must be a JSON object, got {_kind(data)}")])
+        raise PresetError(source, [("", tr("a preset must be a JSON object, got {kind}").format(kind=_kind(data)))])
     if ("schema_version" not in data and isinstance(data.get("transform"), dict)
             and "__class_fullname__" in data["transform"]):
-        raise PresetError(source, [("", "is an albumentations pipeline, not an augview preset: convert it "
-                                        "with `augview import FILE -o preset.json` (or open it in the window)")])
+        raise PresetError(source, [("", tr("is an albumentations pipeline, not an augview preset: convert it "
+                                           "with `augview import FILE -o preset.json` (or open it in the window)"))])
     for key in sorted(set(data) - TOP_KEYS, key=str):
-        problems.add(str(key), "unknown key")
+        problems.add(str(key), tr("unknown key"))
 
     version = data.get("schema_version")
     if "schema_version" not in data:
-        problems.add("schema_version", "missing (this program writes 1)")
+        problems.add("schema_version", tr("missing (this program writes {version})").format(version=SCHEMA_VERSION))
     elif not _is_int(version) or version < 1:
-        problems.add("schema_version", f"must be a positive integer, got {_show(version)}")
+        problems.add("schema_version", tr("must be a positive integer, got {value}").format(value=_show(version)))
     elif version > SCHEMA_VERSION:
         raise PresetError(source, [(
             "schema_version",
-            f"is {version}, written by a newer augview; this version reads up to {SCHEMA_VERSION}",
+            tr("is {version}, written by a newer augview; this version reads up to {supported}").format(
+                version=version, supported=SCHEMA_VERSION),
         )])
 
     header = {"name": data.get("name", ""), "description": data.get("description", ""),
               "seed": data.get("seed", 0)}
     for key in ("name", "description"):
         if not isinstance(header[key], str):
-            problems.add(key, f"must be a string, got {_show(header[key])}")
+            problems.add(key, tr("must be a string, got {value}").format(value=_show(header[key])))
         elif not _encodable(header[key]):
             # e.g. a lone "\ud800" escape: it loads, but could never be saved again.
-            problems.add(key, "contains a character that is not valid Unicode (a lone surrogate escape)")
+            problems.add(key, tr("contains a character that is not valid Unicode (a lone surrogate escape)"))
     if _is_int(header["seed"]):
         header["seed"] = int(header["seed"])  # numpy integers from Python code become plain ints
     if not _is_int(header["seed"]) or not 0 <= header["seed"] <= MAX_SEED:
-        problems.add("seed", f"must be an integer between 0 and {MAX_SEED}, got {_show(header['seed'])}")
+        problems.add("seed", tr("must be an integer between 0 and {max}, got {value}").format(
+            max=MAX_SEED, value=_show(header["seed"])))
 
     nodes: list[Node] = []
     if "steps" not in data:
-        problems.add("steps", "missing")
+        problems.add("steps", tr("missing"))
     elif not isinstance(data["steps"], list):
-        problems.add("steps", f"must be a list, got {_kind(data['steps'])}")
+        problems.add("steps", tr("must be a list, got {kind}").format(kind=_kind(data["steps"])))
     else:
         nodes = _parse_nodes(data["steps"], "steps", 0, problems)
     if problems.items:
@@ -177,57 +180,58 @@ def _parse_node(item: Any, where: str, depth: int, problems: _Problems) -> Node 
     problems.count += 1
     if problems.count > MAX_NODES:
         if problems.count == MAX_NODES + 1:
-            problems.add(where, f"too many steps (more than {MAX_NODES})")
+            problems.add(where, tr("too many steps (more than {max})").format(max=MAX_NODES))
         return None
     if not isinstance(item, dict):
-        problems.add(where, f"must be an object with 'op' or 'group', got {_kind(item)}")
+        problems.add(where, tr("must be an object with 'op' or 'group', got {kind}").format(kind=_kind(item)))
         return None
     p = item.get("p", 1.0)
     if not _is_number(p) or not 0 <= p <= 1:
-        problems.add(f"{where}.p", f"must be a probability between 0 and 1, got {_show(p)}")
+        problems.add(f"{where}.p", tr("must be a probability between 0 and 1, got {value}").format(value=_show(p)))
         p = 1.0
     enabled = item.get("enabled", True)
     if not isinstance(enabled, bool):
-        problems.add(f"{where}.enabled", f"must be true or false, got {_show(enabled)}")
+        problems.add(f"{where}.enabled", tr("must be true or false, got {value}").format(value=_show(enabled)))
         enabled = True
     if "op" in item and "group" in item:
-        problems.add(where, "has both 'op' and 'group'; a node is one or the other")
+        problems.add(where, tr("has both 'op' and 'group'; a node is one or the other"))
         return None
     if "op" in item:
         return _parse_step(item, where, float(p), enabled, problems)
     if "group" in item:
         return _parse_group(item, where, float(p), enabled, depth, problems)
-    problems.add(where, "needs an 'op' (a step) or a 'group' (a container)")
+    problems.add(where, tr("needs an 'op' (a step) or a 'group' (a container)"))
     return None
 
 
 def _parse_step(item: dict, where: str, p: float, enabled: bool, problems: _Problems) -> Step | None:
     for key in sorted(set(item) - {"op", "p", "enabled", "params"}, key=str):
-        problems.add(f"{where}.{key}", "unknown key")
+        problems.add(f"{where}.{key}", tr("unknown key"))
     name = item["op"]
     if not isinstance(name, str) or name not in CATALOG:
         hint = did_you_mean(name) if isinstance(name, str) else ""
-        problems.add(f"{where}.op", f"unknown op {_show(name)}{hint}")
+        problems.add(f"{where}.op", tr("unknown op {name}{hint}").format(name=_show(name), hint=hint))
         return None
     op = CATALOG[name]
     raw = item.get("params", {})
     if not isinstance(raw, dict):
-        problems.add(f"{where}.params", f"must be an object, got {_kind(raw)}")
+        problems.add(f"{where}.params", tr("must be an object, got {kind}").format(kind=_kind(raw)))
         return None
     params = {}
     known = {spec.name for spec in op.params}
     for key in sorted(set(raw) - known, key=str):
-        problems.add(f"{where}.params.{key}", f"unknown parameter of {name}")
+        problems.add(f"{where}.params.{key}", tr("unknown parameter of {op}").format(op=name))
     for spec in op.params:
         if spec.name not in raw:
-            problems.add(f"{where}.params.{spec.name}", f"missing (default is {json.dumps(spec.to_json(spec.default))})")
+            problems.add(f"{where}.params.{spec.name}", tr("missing (default is {default})").format(
+                default=json.dumps(spec.to_json(spec.default))))
             continue
         try:
             params[spec.name] = spec.validate(raw[spec.name])
         except ValueError as err:
             problems.add(f"{where}.params.{spec.name}", str(err))
         except OverflowError:  # an integer too large for a float, e.g. 1 followed by 400 zeros
-            problems.add(f"{where}.params.{spec.name}", f"is out of range, got {_show(raw[spec.name])}")
+            problems.add(f"{where}.params.{spec.name}", tr("is out of range, got {value}").format(value=_show(raw[spec.name])))
     if len(params) != len(op.params):
         return None
     return Step(name, params, p, enabled)
@@ -238,19 +242,21 @@ def _parse_group(item, where, p, enabled, depth, problems: _Problems) -> Group |
     extra = {"one_of": {"weights"}, "some_of": {"n"}}.get(kind, set()) if isinstance(kind, str) else set()
     allowed = {"group", "p", "enabled", "steps"} | extra
     for key in sorted(set(item) - allowed, key=str):
-        problems.add(f"{where}.{key}", "unknown key" if key not in ("weights", "n") else f"does not apply to {_show(kind)}")
+        problems.add(f"{where}.{key}", tr("unknown key") if key not in ("weights", "n")
+                     else tr("does not apply to {kind}").format(kind=_show(kind)))
     if not isinstance(kind, str) or kind not in GROUP_KINDS:
-        problems.add(f"{where}.group", f"must be one of {', '.join(GROUP_KINDS)}, got {_show(kind)}")
+        problems.add(f"{where}.group", tr("must be one of {options}, got {value}").format(
+            options=", ".join(GROUP_KINDS), value=_show(kind)))
         return None
     if depth + 1 > MAX_DEPTH:
-        problems.add(where, f"groups are nested more than {MAX_DEPTH} deep")
+        problems.add(where, tr("groups are nested more than {max} deep").format(max=MAX_DEPTH))
         return None
     if "steps" not in item:
-        problems.add(f"{where}.steps", "missing")
+        problems.add(f"{where}.steps", tr("missing"))
         return None
     children = item["steps"]
     if not isinstance(children, list):
-        problems.add(f"{where}.steps", f"must be a list, got {_kind(children)}")
+        problems.add(f"{where}.steps", tr("must be a list, got {kind}").format(kind=_kind(children)))
         return None
     nodes = _parse_nodes(children, f"{where}.steps", depth + 1, problems)
     group = Group(kind, nodes, p, enabled)
@@ -259,7 +265,8 @@ def _parse_group(item, where, p, enabled, depth, problems: _Problems) -> Group |
         if (not isinstance(weights, list) or len(weights) != len(children)
                 or not all(_is_number(w) and w >= 0 for w in weights)
                 or not math.isfinite(sum(float(w) for w in weights))):  # [1e308, 1e308] sums to inf
-            problems.add(f"{where}.weights", f"must be {len(children)} non-negative numbers, one per step, got {_show(weights)}")
+            problems.add(f"{where}.weights", tr("must be {count} non-negative numbers, one per step, got {value}").format(
+                count=len(children), value=_show(weights)))
         else:
             group.weights = [float(w) for w in weights]
     if "n" in item and kind == "some_of":
@@ -270,7 +277,8 @@ def _parse_group(item, where, p, enabled, depth, problems: _Problems) -> Group |
             n = list(n)
         if not (isinstance(n, list) and len(n) == 2 and all(_is_int(v) for v in n)
                 and 0 <= n[0] <= n[1] <= MAX_NODES):  # a huge count overflows the draw
-            problems.add(f"{where}.n", f"must be a count or a [low, high] pair of counts, got {_show(item['n'])}")
+            problems.add(f"{where}.n", tr("must be a count or a [low, high] pair of counts, got {value}").format(
+                value=_show(item["n"])))
         else:
             group.n = (int(n[0]), int(n[1]))
     return group
@@ -285,19 +293,19 @@ def read_preset_file(path: str | os.PathLike) -> dict:
     try:
         size = os.path.getsize(path)
         if size > MAX_BYTES:
-            raise PresetError(source, [("", f"is {size} bytes; a preset is at most {MAX_BYTES}")])
+            raise PresetError(source, [("", tr("is {size} bytes; a preset is at most {max}").format(size=size, max=MAX_BYTES))])
         # Read at most one byte past the limit: the file may grow after the size check, or be a
         # device like /dev/zero whose size says 0.
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
-            raise PresetError(source, [("", f"is more than {MAX_BYTES} bytes, the most a preset may be")])
+            raise PresetError(source, [("", tr("is more than {max} bytes, the most a preset may be").format(max=MAX_BYTES))])
     except FileNotFoundError:
-        raise PresetError(source, [("", "no such file")]) from None
+        raise PresetError(source, [("", tr("no such file"))]) from None
     except IsADirectoryError:
-        raise PresetError(source, [("", "is a folder, not a preset file")]) from None
+        raise PresetError(source, [("", tr("is a folder, not a preset file"))]) from None
     except OSError as err:
-        raise PresetError(source, [("", f"cannot be read ({err.strerror or err})")]) from None
+        raise PresetError(source, [("", tr("cannot be read ({reason})").format(reason=err.strerror or err))]) from None
     return decode_preset(raw, source)
 
 
@@ -308,18 +316,20 @@ def decode_preset(raw: bytes, source: str) -> Any:
         text = raw[start:].decode("utf-8")
     except UnicodeDecodeError as err:
         offset = start + err.start
-        raise PresetError(source, [("", f"is not UTF-8 text (byte 0x{raw[offset]:02x} at offset {offset})")]) from None
+        raise PresetError(source, [("", tr("is not UTF-8 text (byte {byte} at offset {offset})").format(
+            byte=f"0x{raw[offset]:02x}", offset=offset))]) from None
     if not text.strip():
-        raise PresetError(source, [("", "is empty")])
+        raise PresetError(source, [("", tr("is empty"))])
     try:
         # NaN and Infinity are let through here so that validation can say where they are.
         return json.loads(text, parse_constant=float)
     except json.JSONDecodeError as err:
-        raise PresetError(source, [("", f"is not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}")]) from None
+        raise PresetError(source, [("", tr("is not valid JSON: {reason} at line {line}, column {column}").format(
+            reason=err.msg, line=err.lineno, column=err.colno))]) from None
     except RecursionError:
-        raise PresetError(source, [("", "is nested too deeply to be a preset")]) from None
+        raise PresetError(source, [("", tr("is nested too deeply to be a preset"))]) from None
     except ValueError as err:  # e.g. an integer with more than 4300 digits
-        raise PresetError(source, [("", f"is not valid JSON: {err}")]) from None
+        raise PresetError(source, [("", tr("is not valid JSON: {reason}").format(reason=err))]) from None
 
 
 def encode_preset(data: dict) -> bytes:
@@ -368,8 +378,9 @@ def _is_number(value) -> bool:
 
 
 def _kind(value) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
-            int: "a number", float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+    kinds = {dict: tr("an object"), list: tr("a list"), str: tr("a string"), bool: tr("a boolean"),
+             int: tr("a number"), float: tr("a number"), type(None): "null"}
+    return kinds.get(type(value), type(value).__name__)
 
 
 def _show(value) -> str:

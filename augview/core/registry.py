@@ -20,6 +20,7 @@ from typing import Any, Callable
 import numpy as np
 
 from augview.core.params import ParamSpec
+from augview.core.text import tr
 from augview.errors import InvalidImageError
 
 CATEGORIES = ("geometric", "color", "noise", "blur", "quality", "dropout", "policy")
@@ -103,7 +104,7 @@ def did_you_mean(name: str) -> str:
     import difflib
 
     close = difflib.get_close_matches(str(name), list(CATALOG), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return tr(" (did you mean {name}?)").format(name=repr(close[0])) if close else ""
 
 
 def uniform(rng: np.random.Generator, low_high, integer: bool = False):
@@ -130,12 +131,12 @@ def default_sample(op: Op, rng: np.random.Generator, params: dict) -> dict:
 def check_image(image: Any) -> None:
     """Raise InvalidImageError unless ``image`` is a uint8 (H, W) or (H, W, 3) array."""
     if not isinstance(image, np.ndarray):
-        raise InvalidImageError(f"expected a numpy array, got {type(image).__name__}")
+        raise InvalidImageError(tr("expected a numpy array, got {type}").format(type=type(image).__name__))
     if image.dtype != np.uint8:
-        raise InvalidImageError(f"expected a uint8 image, got dtype {image.dtype}")
+        raise InvalidImageError(tr("expected a uint8 image, got dtype {dtype}").format(dtype=image.dtype))
     if image.ndim == 3 and image.shape[2] == 1:
-        raise InvalidImageError("expected shape (H, W) or (H, W, 3), got (H, W, 1): squeeze the last axis")
+        raise InvalidImageError(tr("expected shape (H, W) or (H, W, 3), got (H, W, 1): squeeze the last axis"))
     if not (image.ndim == 2 or (image.ndim == 3 and image.shape[2] == 3)):
-        raise InvalidImageError(f"expected shape (H, W) or (H, W, 3), got {image.shape}")
+        raise InvalidImageError(tr("expected shape (H, W) or (H, W, 3), got {shape}").format(shape=image.shape))
     if image.shape[0] < 1 or image.shape[1] < 1:
-        raise InvalidImageError(f"expected a non-empty image, got shape {image.shape}")
+        raise InvalidImageError(tr("expected a non-empty image, got shape {shape}").format(shape=image.shape))

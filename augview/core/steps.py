@@ -18,6 +18,7 @@ from typing import Any, Union
 import numpy as np
 
 from augview.core.registry import CATALOG, did_you_mean, get_op, uniform
+from augview.core.text import tr
 from augview.errors import PresetError
 
 GROUP_KINDS = ("sequence", "one_of", "some_of", "random_order")
@@ -35,7 +36,8 @@ class Step:
     def __post_init__(self):
         # Fill in defaults so a step built in Python needs only what it changes.
         if self.op not in CATALOG:
-            raise PresetError("<pipeline>", [("op", f"unknown op {self.op!r}{did_you_mean(self.op)}")])
+            raise PresetError("<pipeline>", [("op", tr("unknown op {name}{hint}").format(
+                name=repr(self.op), hint=did_you_mean(self.op)))])
         self.params = {**get_op(self.op).defaults(), **self.params}
 
 
@@ -170,4 +172,4 @@ def replay(image: np.ndarray, trace: list[dict]) -> np.ndarray:
 def summarize(trace: list[dict]) -> str:
     """One line for a grid cell: what fired and the values it drew."""
     labels = [get_op(name).label(drawn) for name, drawn in fired_ops(trace)]
-    return ", ".join(labels) if labels else "(nothing fired)"
+    return ", ".join(labels) if labels else tr("(nothing fired)")

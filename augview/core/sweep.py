@@ -20,6 +20,7 @@ import numpy as np
 
 from augview.core.params import ParamSpec
 from augview.core.registry import CATALOG, CATEGORIES, check_image, get_op
+from augview.core.text import tr
 
 # Sweeps of one parameter produce at most this many distinct values (a choice with more options
 # is cut, so a grid stays readable).
@@ -177,13 +178,15 @@ def extremes(image: np.ndarray, op_name: str, params: dict | None, seed: int = 0
                     value = _snap(spec, value, low, high)
                 pinned[spec.name] = (value, value)
             out, drawn = _run(op, image, pinned, seed)
-            cells.append((f"all ranges at {where}: {op.label(drawn)}", out))
+            title = {"min": tr("all ranges at min: {label}"), "middle": tr("all ranges at middle: {label}"),
+                     "max": tr("all ranges at max: {label}")}[where]
+            cells.append((title.format(label=op.label(drawn)), out))
     else:
         out, drawn = _run(op, image, base, seed)
-        cells.append((f"as configured (no ranges): {op.label(drawn)}", out))
+        cells.append((tr("as configured (no ranges): {label}").format(label=op.label(drawn)), out))
     for i in range(randoms):
         out, drawn = _run(op, image, base, seed + i)
-        cells.append((f"random, seed {seed + i}: {op.label(drawn)}", out))
+        cells.append((tr("random, seed {seed}: {label}").format(seed=seed + i, label=op.label(drawn)), out))
     return cells
 
 

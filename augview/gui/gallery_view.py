@@ -58,16 +58,17 @@ def compute_tile(image: np.ndarray, seed: int, name: str):
 
 def contact_sheet(path: str, image: np.ndarray, seed: int, names: list[str], done: dict) -> str:
     """Runs on a worker thread: the original and one cell per op (reusing finished tiles), saved
-    atomically as one PNG. Its titles stay English: Pillow's built-in font has no CJK glyphs."""
-    images, titles = [image], ["original"]
+    atomically as one PNG, titled in the interface language."""
+    images, titles = [image], [QCoreApplication.translate("GalleryView", "original")]
     for name in names:
         if name in done:
             out, label = done[name]
         else:
             _, _, out, label = gallery(image, seed, [name])[0]
         images.append(out)
-        titles.append(f"{label} ({get_op(name).category})")
-    sheet = compose_grid(images, titles, cell=256, title=f"augview op gallery: defaults, seed {seed}")
+        titles.append(f"{label} ({op_text(get_op(name).category)})")
+    title = QCoreApplication.translate("GalleryView", "augview op gallery: defaults, seed {seed}").format(seed=seed)
+    sheet = compose_grid(images, titles, cell=256, title=title)
     save_image(path, sheet)
     return path
 

@@ -426,11 +426,12 @@ class MainWindow(QMainWindow):
             self.export_grid(path if Path(path).suffix else path + ".png")
 
     def export_grid(self, path: str):
-        """The grid at full resolution, as shown (same preset snapshot, seed and count). Its titles
-        stay English: they are drawn with Pillow's built-in font, which has no CJK glyphs."""
+        """The grid at full resolution, as shown (same preset snapshot, seed and count), titled
+        in the interface language."""
         pipeline, image, seed = self.document.snapshot(), self.image, self.seed_spin.value()
         count = self.count_spin.value()
-        title = f"{pipeline.name or 'untitled'} on {Path(self.image_path or '').name}"
+        title = self.tr("{preset} on {image}").format(preset=pipeline.name or self.tr("untitled"),
+                                                       image=Path(self.image_path or "").name)
 
         def work():
             results = render_variants(pipeline, image, count, seed)

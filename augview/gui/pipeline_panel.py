@@ -31,7 +31,7 @@ def step_summary(node) -> str:
     for spec in op.params:
         if spec.kind == "range":
             low, high = node.params[spec.name]
-            parts.append(f"{low:.3g}..{high:.3g}{spec.unit.strip()}")
+            parts.append(f"{low:.3g}..{high:.3g}{op_text(spec.unit.strip())}")
     return node.op + (f"  {', '.join(parts[:2])}" if parts else "")
 
 

@@ -18,6 +18,7 @@ import numpy as np
 
 from augview.core.params import bool_param, choice_param, float_param, int_param, range_param
 from augview.core.registry import Op, register, uniform
+from augview.core.text import tr
 
 FILL_MODES = ("constant", "random")
 
@@ -147,9 +148,9 @@ def _sample_random_erasing(rng, params, shape):
 
 def _erasing_caption(drawn):
     if drawn["box"] is None:
-        return f"nothing erased (no box fitted in {drawn['attempts']} tries)"
+        return tr("nothing erased (no box fitted in {attempts} tries)").format(attempts=drawn["attempts"])
     x, y, w, h = drawn["box"]
-    return f"{w}x{h}px at ({x}, {y})"
+    return tr("{w}x{h}px at ({x}, {y})").format(w=w, h=h, x=x, y=y)
 
 
 def _random_erasing(image, drawn):

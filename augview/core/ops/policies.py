@@ -38,6 +38,7 @@ from augview.core.ops._common import INTERPOLATIONS, border_value, interpolation
 from augview.core.ops.policy_tables import POLICIES
 from augview.core.params import bool_param, choice_param, float_param, int_param
 from augview.core.registry import Op, get_op, register
+from augview.core.text import tr
 
 SIGNED = ("ShearX", "ShearY", "TranslateX", "TranslateY", "Rotate",
           "Brightness", "Color", "Contrast", "Sharpness")
@@ -239,7 +240,7 @@ def entry_text(entry: dict) -> str:
 
 def _fired_text(entries: list) -> str:
     texts = [entry_text(e) for e in entries if e.get("fired", True)]
-    return ", ".join(texts) if texts else "nothing fired"
+    return ", ".join(texts) if texts else tr("nothing fired")
 
 
 def bin_text(name: str, magnitude_bin) -> str:
@@ -248,16 +249,17 @@ def bin_text(name: str, magnitude_bin) -> str:
         return ""
     if name in ("TranslateX", "TranslateY"):
         fraction = 150.0 / 331.0 * magnitude_bin / 9
-        return f"±{100 * fraction:.0f}% of the {'width' if name == 'TranslateX' else 'height'}"
+        template = tr("±{pct}% of the width") if name == "TranslateX" else tr("±{pct}% of the height")
+        return template.format(pct=f"{100 * fraction:.0f}")
     value = autoaugment_space(10, 331, 331)[name][magnitude_bin]
     if name == "Rotate":
         return f"±{value:.3g}°"
     if name in ENHANCE:
-        return f"factor 1±{value:.3g}"
+        return tr("factor 1±{value}").format(value=f"{value:.3g}")
     if name == "Posterize":
-        return f"{value} bits"
+        return tr("{value} bits").format(value=value)
     if name == "Solarize":
-        return f"invert >= {math.ceil(value)}"
+        return tr("invert >= {threshold}").format(threshold=math.ceil(value))
     return f"±{value:.3g}"
 
 
@@ -268,11 +270,16 @@ def describe_policy(name: str) -> list[str]:
     for index, sub_policy in enumerate(POLICIES[name]):
         parts = []
         for op_name, p, magnitude_bin in sub_policy:
-            text = f"{op_name} p={p:g}"
-            if magnitude_bin is not None:
-                text += f" bin {magnitude_bin} ({bin_text(op_name, magnitude_bin)})"
+            if magnitude_bin is None:
+                text = f"{op_name} p={p:g}"
+            else:
+                text = tr("{op} p={p} bin {bin} ({meaning})").format(
+                    op=op_name, p=f"{p:g}", bin=magnitude_bin, meaning=bin_text(op_name, magnitude_bin))
             parts.append(text)
-        lines.append(f"#{index}: " + ", then ".join(parts))
+        steps = parts[0]
+        for part in parts[1:]:
+            steps = tr("{first}, then {next}").format(first=steps, next=part)
+        lines.append(f"#{index}: {steps}")
     return lines
 
 
@@ -445,7 +452,7 @@ def _augmix(image, drawn):
 
 def _augmix_caption(drawn):
     chains = " | ".join(" > ".join(entry_text(e) for e in chain) for chain in drawn["chains"])
-    return f"orig {drawn['original_weight']:.2f}: {chains}"
+    return tr("orig {weight}: {chains}").format(weight=f"{drawn['original_weight']:.2f}", chains=chains)
 
 
 register(Op(

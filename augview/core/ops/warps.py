@@ -19,6 +19,7 @@ import numpy as np
 from augview.core.ops._common import warp_source, BORDERS, INTERPOLATIONS, border_params, border_value, interpolation_param
 from augview.core.params import bool_param, float_param, int_param, range_param
 from augview.core.registry import Op, register, uniform
+from augview.core.text import tr
 
 
 # ---------------------------------------------------------------------------------------------
@@ -459,7 +460,7 @@ def _grid_distortion(image, drawn):
 
 def _grid_caption(drawn):
     steps, n = drawn["x_steps"] + drawn["y_steps"], drawn["num_steps"]
-    return f"{n}x{n} cells, stretch {min(steps):.2f}-{max(steps):.2f}"
+    return tr("{n}x{n} cells, stretch {low}-{high}").format(n=n, low=f"{min(steps):.2f}", high=f"{max(steps):.2f}")
 
 
 register(Op(

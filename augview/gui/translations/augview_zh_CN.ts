@@ -145,6 +145,14 @@
 <context>
     <name>GalleryView</name>
     <message>
+        <source>original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>augview op gallery: defaults, seed {seed}</source>
+        <translation>augview 操作图库：默认参数，种子 {seed}</translation>
+    </message>
+    <message>
         <source>This tile:</source>
         <translation>此图块：</translation>
     </message>
@@ -569,6 +577,10 @@
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
+        <source>{preset} on {image}</source>
+        <translation>{preset} 应用于 {image}</translation>
+    </message>
+    <message>
         <source>image: {path}</source>
         <translation>图像：{path}</translation>
     </message>
@@ -948,6 +960,1089 @@
     <message>
         <source>augmented</source>
         <translation>增强后</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>{source}: {count} problems: {problems}</source>
+        <translation>{source}：{count} 个问题：{problems}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>cannot write ({reason})</source>
+        <translation>无法写入（{reason}）</translation>
+    </message>
+    <message>
+        <source>{n} variant</source>
+        <translation>{n} 个变体</translation>
+    </message>
+    <message>
+        <source>{n} variants</source>
+        <translation>{n} 个变体</translation>
+    </message>
+    <message>
+        <source>{images} x {variants}: {written} written, {skipped} skipped (already there), {failed} failed ({failed_images})</source>
+        <translation>{images} x {variants}：已写入 {written} 个，跳过 {skipped} 个（已存在），失败 {failed} 个（{failed_images}）</translation>
+    </message>
+    <message>
+        <source>{images} x {variants}: {written} written, {skipped} skipped (already there), {failed} failed</source>
+        <translation>{images} x {variants}：已写入 {written} 个，跳过 {skipped} 个（已存在），失败 {failed} 个</translation>
+    </message>
+    <message>
+        <source>{summary}; {files} ignored</source>
+        <translation>{summary}；忽略了 {files}</translation>
+    </message>
+    <message>
+        <source>{n} other file</source>
+        <translation>{n} 个其他文件</translation>
+    </message>
+    <message>
+        <source>{n} other files</source>
+        <translation>{n} 个其他文件</translation>
+    </message>
+    <message>
+        <source>{summary}; {seconds} s, {workers}; manifest {manifest}</source>
+        <translation>{summary}；用时 {seconds} 秒，{workers}；清单 {manifest}</translation>
+    </message>
+    <message>
+        <source>{n} worker</source>
+        <translation>{n} 个工作进程</translation>
+    </message>
+    <message>
+        <source>{n} workers</source>
+        <translation>{n} 个工作进程</translation>
+    </message>
+    <message>
+        <source>interrupted: {summary}</source>
+        <translation>已中断：{summary}</translation>
+    </message>
+    <message>
+        <source>{n} image</source>
+        <translation>{n} 张图像</translation>
+    </message>
+    <message>
+        <source>{n} images</source>
+        <translation>{n} 张图像</translation>
+    </message>
+    <message>
+        <source>{folder}: no images found (looked for {suffixes})</source>
+        <translation>{folder}：未找到图像（查找的扩展名：{suffixes}）</translation>
+    </message>
+    <message>
+        <source>augview: interrupted; finishing the images in progress (interrupt again to quit now)</source>
+        <translation>augview：已中断；正在完成处理中的图像（再次中断可立即退出）</translation>
+    </message>
+    <message>
+        <source>augview: interrupted</source>
+        <translation>augview：已中断</translation>
+    </message>
+    <message>
+        <source>{folder}: {n} existing output was made with other steps, another seed or from other source files (first: {first}); --overwrite replaces them, or choose another output folder</source>
+        <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；--overwrite 会替换它们，或请选择另一个输出文件夹</translation>
+    </message>
+    <message>
+        <source>{folder}: {n} existing outputs were made with other steps, another seed or from other source files (first: {first}); --overwrite replaces them, or choose another output folder</source>
+        <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；--overwrite 会替换它们，或请选择另一个输出文件夹</translation>
+    </message>
+    <message>
+        <source>{folder}: this output folder leads into the input folder {input} (a symbolic link?); the run would write among the sources</source>
+        <translation>{folder}：此输出文件夹指向输入文件夹 {input}（符号链接？）；运行会把文件写到源文件中间</translation>
+    </message>
+    <message>
+        <source>{folder}: cannot list the folder ({reason})</source>
+        <translation>{folder}：无法列出文件夹内容（{reason}）</translation>
+    </message>
+    <message>
+        <source>{folder}: no such folder</source>
+        <translation>{folder}：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>{folder}: is not a folder</source>
+        <translation>{folder}：不是文件夹</translation>
+    </message>
+    <message>
+        <source>{folder}: exists and is not a folder</source>
+        <translation>{folder}：已存在且不是文件夹</translation>
+    </message>
+    <message>
+        <source>the output folder {output} is the input folder; choose another one</source>
+        <translation>输出文件夹 {output} 就是输入文件夹；请另选一个</translation>
+    </message>
+    <message>
+        <source>the output folder {output} is inside the input folder {input}; a re-run would take the outputs as sources: choose a folder outside it</source>
+        <translation>输出文件夹 {output} 位于输入文件夹 {input} 之内；再次运行会把输出当作源文件：请选择其外部的文件夹</translation>
+    </message>
+    <message>
+        <source>the input folder {input} is inside the output folder {output}; outputs could land among the sources: choose a folder outside it</source>
+        <translation>输入文件夹 {input} 位于输出文件夹 {output} 之内；输出可能混入源文件中：请选择其外部的文件夹</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the manifest ({reason})</source>
+        <translation>{path}：无法读取清单（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason})</source>
+        <translation>{path}：无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: variant {variant} failed ({reason})</source>
+        <translation>{path}：变体 {variant} 失败（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: exists but is not what this preset and seed make; left as it is (--overwrite replaces it)</source>
+        <translation>{path}：已存在，但与此预设和种子生成的结果不同；保持原样（--overwrite 会替换它）</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write ({reason})</source>
+        <translation>{path}：无法写入（{reason}）</translation>
+    </message>
+    <message>
+        <source>a worker process died while working on {source} (out of memory?); the run stopped</source>
+        <translation>一个工作进程在处理 {source} 时意外终止（内存不足？）；运行已停止</translation>
+    </message>
+    <message>
+        <source>up to {number}</source>
+        <translation>最多 {number}</translation>
+    </message>
+    <message>
+        <source>{number} different image from the discrete parts; infinitely many with {ops}</source>
+        <translation>离散部分产生 {number} 种不同的图像；加上 {ops} 则有无穷多种</translation>
+    </message>
+    <message>
+        <source>{number} different images from the discrete parts; infinitely many with {ops}</source>
+        <translation>离散部分产生 {number} 种不同的图像；加上 {ops} 则有无穷多种</translation>
+    </message>
+    <message>
+        <source>{number} different image</source>
+        <translation>{number} 种不同的图像</translation>
+    </message>
+    <message>
+        <source>{number} different images</source>
+        <translation>{number} 种不同的图像</translation>
+    </message>
+    <message>
+        <source>about {number}</source>
+        <translation>约 {number}</translation>
+    </message>
+    <message>
+        <source>total (discrete parts): {count}</source>
+        <translation>合计（离散部分）：{count}</translation>
+    </message>
+    <message>
+        <source>total (discrete parts): {count} (upper bound)</source>
+        <translation>合计（离散部分）：{count}（上限）</translation>
+    </message>
+    <message>
+        <source>continuous: {ops}, so the real number of different images is infinite</source>
+        <translation>连续：{ops}，因此不同图像的实际数量是无穷的</translation>
+    </message>
+    <message>
+        <source>{low} -&gt; {high} images</source>
+        <translation>{low} -&gt; {high} 张图像</translation>
+    </message>
+    <message>
+        <source>unknown size</source>
+        <translation>尺寸未知</translation>
+    </message>
+    <message>
+        <source>to {size}</source>
+        <translation>至 {size}</translation>
+    </message>
+    <message>
+        <source>{across} x {down} = {total} positions</source>
+        <translation>{across} x {down} = {total} 个位置</translation>
+    </message>
+    <message>
+        <source>{op} p=0: never fires, x1</source>
+        <translation>{op} p=0: 从不生效，x1</translation>
+    </message>
+    <message>
+        <source>{head}: {reason}, infinitely many outputs (not counted, x1)</source>
+        <translation>{head}: {reason}，输出有无穷多种（不计入，x1）</translation>
+    </message>
+    <message>
+        <source>{head}: {detail}, +1 when it does not fire: x{total}</source>
+        <translation>{head}: {detail}，不生效时 +1：x{total}</translation>
+    </message>
+    <message>
+        <source>{head}: no change, x1</source>
+        <translation>{head}: 无变化，x1</translation>
+    </message>
+    <message>
+        <source>{head}: x{total} (always applied)</source>
+        <translation>{head}: x{total}（总是应用）</translation>
+    </message>
+    <message>
+        <source>{head}: never runs anything, x1</source>
+        <translation>{head}: 从不运行任何步骤，x1</translation>
+    </message>
+    <message>
+        <source>{formula} x {count}! = {orders} orders: {times} (upper bound: orders of steps that commute give the same image)</source>
+        <translation>{formula} x {count}! = {orders} 种顺序：{times}（上限：可交换步骤的不同顺序会得到相同的图像）</translation>
+    </message>
+    <message>
+        <source>{formula} + 1 (not fired)</source>
+        <translation>{formula} + 1（未生效）</translation>
+    </message>
+    <message>
+        <source>{formula} (upper bound: different children may give the same image)</source>
+        <translation>{formula}（上限：不同的子步骤可能得到相同的图像）</translation>
+    </message>
+    <message>
+        <source>{subsets} subsets of {count} (sizes {sizes}), summing each subset&apos;s product: {times} (upper bound)</source>
+        <translation>{count} 个子步骤的 {subsets} 个子集（大小 {sizes}），将各子集的乘积相加：{times}（上限）</translation>
+    </message>
+    <message>
+        <source>{subsets} subsets of {count} (sizes {sizes}), summing each subset&apos;s product: {times}</source>
+        <translation>{count} 个子步骤的 {subsets} 个子集（大小 {sizes}），将各子集的乘积相加：{times}</translation>
+    </message>
+    <message>
+        <source>{formula} values</source>
+        <translation>{formula} 种取值</translation>
+    </message>
+    <message>
+        <source>random positions or seeds, too many to count</source>
+        <translation>随机位置或种子，多得无法计数</translation>
+    </message>
+    <message>
+        <source>(grey input)</source>
+        <translation>（灰度输入）</translation>
+    </message>
+    <message>
+        <source>3! = 6 channel orders (one is the original)</source>
+        <translation>3! = 6 种通道顺序（其中一种即原图）</translation>
+    </message>
+    <message>
+        <source>{n} bit depth</source>
+        <translation>{n} 种位深</translation>
+    </message>
+    <message>
+        <source>{n} bit depths</source>
+        <translation>{n} 种位深</translation>
+    </message>
+    <message>
+        <source>{detail} (8 bits = unchanged)</source>
+        <translation>{detail}（8 位 = 不变）</translation>
+    </message>
+    <message>
+        <source>bits {low}..{high}</source>
+        <translation>位数 {low}..{high}</translation>
+    </message>
+    <message>
+        <source>{n} threshold</source>
+        <translation>{n} 种阈值</translation>
+    </message>
+    <message>
+        <source>{n} thresholds</source>
+        <translation>{n} 种阈值</translation>
+    </message>
+    <message>
+        <source>{detail} (256 = unchanged)</source>
+        <translation>{detail}（256 = 不变）</translation>
+    </message>
+    <message>
+        <source>threshold {low}..{high}</source>
+        <translation>阈值 {low}..{high}</translation>
+    </message>
+    <message>
+        <source>angle drawn from {range}°</source>
+        <translation>角度取自 {range}°</translation>
+    </message>
+    <message>
+        <source>{n} odd kernel size</source>
+        <translation>{n} 种奇数核大小</translation>
+    </message>
+    <message>
+        <source>{n} odd kernel sizes</source>
+        <translation>{n} 种奇数核大小</translation>
+    </message>
+    <message>
+        <source>positions depend on an earlier random size</source>
+        <translation>位置取决于前面随机得到的尺寸</translation>
+    </message>
+    <message>
+        <source>{crop} of {size} (clamped to the image)</source>
+        <translation>从 {size} 中取 {crop}（已限制在图像内）</translation>
+    </message>
+    <message>
+        <source>{crop} of {size}</source>
+        <translation>从 {size} 中取 {crop}</translation>
+    </message>
+    <message>
+        <source>{count} crop sizes, {total} size and position pairs</source>
+        <translation>{count} 种裁剪尺寸，共 {total} 种尺寸与位置组合</translation>
+    </message>
+    <message>
+        <source>fraction {range} of {size}</source>
+        <translation>从 {size} 中取 fraction {range}</translation>
+    </message>
+    <message>
+        <source>scale drawn from a continuous range</source>
+        <translation>缩放比例取自连续范围</translation>
+    </message>
+    <message>
+        <source>to {size} at a random place</source>
+        <translation>至 {size}，位置随机</translation>
+    </message>
+    <message>
+        <source>box drawn from continuous scale and ratio ranges</source>
+        <translation>裁剪框取自连续的 scale 和 ratio 范围</translation>
+    </message>
+    <message>
+        <source>{box} box to {size}</source>
+        <translation>{box} 的框缩放至 {size}</translation>
+    </message>
+    <message>
+        <source>#{number} seed {seed}: {summary}</source>
+        <translation>#{number} 种子 {seed}：{summary}</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>{name}: no such file</source>
+        <translation>{name}：文件不存在</translation>
+    </message>
+    <message>
+        <source>{name}: permission denied</source>
+        <translation>{name}：没有访问权限</translation>
+    </message>
+    <message>
+        <source>{name}: cannot access the file ({reason})</source>
+        <translation>{name}：无法访问该文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: is a folder, not an image</source>
+        <translation>{name}：这是一个文件夹，不是图像</translation>
+    </message>
+    <message>
+        <source>{name}: not a regular file (a pipe, socket or device)</source>
+        <translation>{name}：不是普通文件（而是管道、套接字或设备）</translation>
+    </message>
+    <message>
+        <source>{name}: the file is empty</source>
+        <translation>{name}：文件是空的</translation>
+    </message>
+    <message>
+        <source>{name}: cannot open the file ({reason})</source>
+        <translation>{name}：无法打开该文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: the data is empty</source>
+        <translation>{name}：数据是空的</translation>
+    </message>
+    <message>
+        <source>{name}: refused as a possible decompression bomb ({reason})</source>
+        <translation>{name}：疑似解压炸弹，已拒绝读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: not an image file augview can read</source>
+        <translation>{name}：不是 augview 能读取的图像文件</translation>
+    </message>
+    <message>
+        <source>{name}: too large to decode in memory</source>
+        <translation>{name}：图像太大，内存中无法解码</translation>
+    </message>
+    <message>
+        <source>{name}: the image data is truncated or corrupt ({reason})</source>
+        <translation>{name}：图像数据不完整或已损坏（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: the image could not be decoded ({reason})</source>
+        <translation>{name}：无法解码该图像（{reason}）</translation>
+    </message>
+    <message>
+        <source>the image has no pixels ({width}x{height})</source>
+        <translation>图像没有像素（{width}x{height}）</translation>
+    </message>
+    <message>
+        <source>refused as a possible decompression bomb ({width}x{height} = {pixels} pixels, over {limit}; set PIL.Image.MAX_IMAGE_PIXELS to allow it)</source>
+        <translation>疑似解压炸弹，已拒绝读取（{width}x{height} = {pixels} 像素，超过 {limit}；如需读取，请设置 PIL.Image.MAX_IMAGE_PIXELS）</translation>
+    </message>
+    <message>
+        <source>is YAML, and reading YAML needs PyYAML: pip install pyyaml</source>
+        <translation>是 YAML 文件，读取 YAML 需要 PyYAML：pip install pyyaml</translation>
+    </message>
+    <message>
+        <source>is {size} bytes; a pipeline file is at most {max}</source>
+        <translation>大小为 {size} 字节；流水线文件最多 {max} 字节</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>is a folder, not a pipeline file</source>
+        <translation>是文件夹，不是流水线文件</translation>
+    </message>
+    <message>
+        <source>cannot be read ({reason})</source>
+        <translation>无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>invalid YAML</source>
+        <translation>无效的 YAML</translation>
+    </message>
+    <message>
+        <source>is not valid YAML: {problem} at line {line}, column {column}</source>
+        <translation>不是有效的 YAML：第 {line} 行第 {column} 列，{problem}</translation>
+    </message>
+    <message>
+        <source>is not valid YAML: {problem}</source>
+        <translation>不是有效的 YAML：{problem}</translation>
+    </message>
+    <message>
+        <source>size_mode &apos;fraction&apos; (a crop relative to the image) has no albumentations counterpart; use size_mode &apos;pixels&apos;</source>
+        <translation>size_mode &apos;fraction&apos;（相对于图像大小的裁剪）在 albumentations 中没有对应项；请使用 size_mode &apos;pixels&apos;</translation>
+    </message>
+    <message>
+        <source>shearing along both axes: albumentations combines the two shears in one matrix, augview multiplies two elementary shears (slightly different shapes)</source>
+        <translation>沿两个轴同时错切：albumentations 把两个错切合成一个矩阵，augview 则相乘两个基本错切（形状略有不同）</translation>
+    </message>
+    <message>
+        <source>keep_aspect off (separate width and height factors) has no albumentations counterpart; RandomScale keeps the aspect ratio</source>
+        <translation>关闭 keep_aspect（宽高分别缩放）在 albumentations 中没有对应项；RandomScale 会保持宽高比</translation>
+    </message>
+    <message>
+        <source>pad_mode &apos;pixels&apos; with position &apos;random&apos; has no albumentations counterpart</source>
+        <translation>pad_mode &apos;pixels&apos; 配合 position &apos;random&apos; 在 albumentations 中没有对应项</translation>
+    </message>
+    <message>
+        <source>contrast pivot &apos;mid_grey&apos;: albumentations scales contrast around 0 (alpha * x + beta), which also changes the brightness</source>
+        <translation>对比度支点 &apos;mid_grey&apos;：albumentations 以 0 为中心缩放对比度（alpha * x + beta），这也会改变亮度</translation>
+    </message>
+    <message>
+        <source>contrast pivot &apos;mean&apos; becomes ColorJitter&apos;s contrast then RandomBrightnessContrast&apos;s brightness: pixels the contrast pushes past 0 or 255 are clipped in between</source>
+        <translation>对比度支点 &apos;mean&apos; 转换为 ColorJitter 的对比度加 RandomBrightnessContrast 的亮度：对比度推到 0 以下或 255 以上的像素会在两者之间被截断</translation>
+    </message>
+    <message>
+        <source>threshold 256 (change nothing) becomes 255: albumentations still inverts pure white</source>
+        <translation>阈值 256（不做任何改变）变为 255：albumentations 仍会反转纯白</translation>
+    </message>
+    <message>
+        <source>factors below 1 (smoothing) have no albumentations counterpart; Sharpen only sharpens (a factor_limit from 1 up exports exactly)</source>
+        <translation>小于 1 的系数（平滑）在 albumentations 中没有对应项；Sharpen 只能锐化（从 1 起的 factor_limit 可精确导出）</translation>
+    </message>
+    <message>
+        <source>Erasing draws the aspect ratio uniformly (augview and torchvision: log-uniformly) and shrinks the box to fit instead of retrying</source>
+        <translation>Erasing 均匀地抽取宽高比（augview 和 torchvision 是对数均匀），并缩小方框以适应图像而不是重新抽取</translation>
+    </message>
+    <message>
+        <source>group {kind}</source>
+        <translation>组 {kind}</translation>
+    </message>
+    <message>
+        <source>{where}: disabled; left out</source>
+        <translation>{where}：已停用；已略去</translation>
+    </message>
+    <message>
+        <source>{where}: {text}</source>
+        <translation>{where}：{text}</translation>
+    </message>
+    <message>
+        <source>learned/random policies have no albumentations counterpart (they are torchvision&apos;s)</source>
+        <translation>学习得到的/随机的策略在 albumentations 中没有对应项（它们属于 torchvision）</translation>
+    </message>
+    <message>
+        <source>no albumentations counterpart</source>
+        <translation>在 albumentations 中没有对应项</translation>
+    </message>
+    <message>
+        <source>{where}: approximate: {text}</source>
+        <translation>{where}：近似：{text}</translation>
+    </message>
+    <message>
+        <source>{n} step(s) have no albumentations counterpart: {steps}. Leave them out with --skip-unsupported (skip_unsupported=True)</source>
+        <translation>{n} 个步骤在 albumentations 中没有对应项：{steps}。可用 --skip-unsupported（skip_unsupported=True）略去它们</translation>
+    </message>
+    <message>
+        <source>{text}; left out</source>
+        <translation>{text}；已略去</translation>
+    </message>
+    <message>
+        <source>{param} {value} is outside augview&apos;s range {min}..{max}; clamped to {clamped}</source>
+        <translation>{param} {value} 超出 augview 的范围 {min}..{max}；已限制为 {clamped}</translation>
+    </message>
+    <message>
+        <source>must be an object with &apos;__class_fullname__&apos;</source>
+        <translation>必须是带有 &apos;__class_fullname__&apos; 的对象</translation>
+    </message>
+    <message>
+        <source>has no &apos;__class_fullname__&apos; (the transform&apos;s class name)</source>
+        <translation>缺少 &apos;__class_fullname__&apos;（变换的类名）</translation>
+    </message>
+    <message>
+        <source>p must be a probability between 0 and 1, got {value}</source>
+        <translation>p 必须是 0 到 1 之间的概率，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>transforms must be a list</source>
+        <translation>transforms 必须是列表</translation>
+    </message>
+    <message>
+        <source>OneOrOther needs exactly two transforms</source>
+        <translation>OneOrOther 需要恰好两个变换</translation>
+    </message>
+    <message>
+        <source>{where}: no p; used albumentations&apos; default 0.5</source>
+        <translation>{where}：没有 p；使用了 albumentations 的默认值 0.5</translation>
+    </message>
+    <message>
+        <source>{where}: prepares the image for a model, it is not an augmentation; left out</source>
+        <translation>{where}：用于为模型准备图像，不是增强；已略去</translation>
+    </message>
+    <message>
+        <source>{where}: no augview counterpart; left out</source>
+        <translation>{where}：在 augview 中没有对应项；已略去</translation>
+    </message>
+    <message>
+        <source>{where}: {reason}; left out</source>
+        <translation>{where}：{reason}；已略去</translation>
+    </message>
+    <message>
+        <source>{name} has an argument albumentations would refuse ({reason})</source>
+        <translation>{name} 有一个 albumentations 会拒绝的参数（{reason}）</translation>
+    </message>
+    <message>
+        <source>{key} ignored: no augview counterpart</source>
+        <translation>已忽略 {key}：在 augview 中没有对应项</translation>
+    </message>
+    <message>
+        <source>n must be a count, got {value}</source>
+        <translation>n 必须是个数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{where}: replace=true (a transform may run twice) has no augview counterpart; imported without repeats</source>
+        <translation>{where}：replace=true（一个变换可能运行两次）在 augview 中没有对应项；已按不重复导入</translation>
+    </message>
+    <message>
+        <source>{where}: picking {n} of {total} in a random order has no augview counterpart; imported as some_of (declared order)</source>
+        <translation>{where}：从 {total} 个中以随机顺序选取 {n} 个在 augview 中没有对应项；已导入为 some_of（按声明顺序）</translation>
+    </message>
+    <message>
+        <source>is not an albumentations pipeline: expected an object with &apos;transform&apos;, as albumentations.save writes</source>
+        <translation>不是 albumentations 流水线：应为带有 &apos;transform&apos; 的对象，即 albumentations.save 写出的格式</translation>
+    </message>
+    <message>
+        <source>{key} must be a number, got {value}</source>
+        <translation>{key} 必须是数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{key} {value} is not an OpenCV interpolation flag</source>
+        <translation>{key} {value} 不是 OpenCV 插值标志</translation>
+    </message>
+    <message>
+        <source>{key} {value} is not an OpenCV border flag</source>
+        <translation>{key} {value} 不是 OpenCV 边界标志</translation>
+    </message>
+    <message>
+        <source>{key} must be one of {options}, got {value}</source>
+        <translation>{key} 必须是 {options} 之一，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{key} {values} per channel: augview fills with one grey level, used the first</source>
+        <translation>{key} {values} 按通道给出：augview 只用一个灰度值填充，已使用第一个</translation>
+    </message>
+    <message>
+        <source>{key}={value} ignored: {why}</source>
+        <translation>已忽略 {key}={value}：{why}</translation>
+    </message>
+    <message>
+        <source>fill &apos;{value}&apos; has no augview counterpart: used random pixels</source>
+        <translation>fill &apos;{value}&apos; 在 augview 中没有对应项：已使用随机像素</translation>
+    </message>
+    <message>
+        <source>fill &apos;{value}&apos; has no augview counterpart: used black</source>
+        <translation>fill &apos;{value}&apos; 在 augview 中没有对应项：已使用黑色</translation>
+    </message>
+    <message>
+        <source>separate x and y zoom: augview draws one zoom for both axes (the x range)</source>
+        <translation>x 和 y 分别缩放：augview 为两个轴抽取同一个缩放值（使用 x 的范围）</translation>
+    </message>
+    <message>
+        <source>translate_px ignored: a shift in pixels depends on the image size; use translate_percent</source>
+        <translation>已忽略 translate_px：以像素计的平移取决于图像大小；请使用 translate_percent</translation>
+    </message>
+    <message>
+        <source>augview keeps the input size</source>
+        <translation>augview 保持输入尺寸</translation>
+    </message>
+    <message>
+        <source>augview draws the zoom uniformly</source>
+        <translation>augview 均匀地抽取缩放值</translation>
+    </message>
+    <message>
+        <source>augview clamps a crop to the image; put a pad step first</source>
+        <translation>augview 会把裁剪限制在图像之内；请先加一个 pad 步骤</translation>
+    </message>
+    <message>
+        <source>position &apos;{value}&apos; has no augview counterpart: used &apos;center&apos;</source>
+        <translation>position &apos;{value}&apos; 在 augview 中没有对应项：已使用 &apos;center&apos;</translation>
+    </message>
+    <message>
+        <source>divisors {height} and {width} differ: augview uses one for both sides, used {used}</source>
+        <translation>除数 {height} 和 {width} 不同：augview 对两边使用同一个除数，已使用 {used}</translation>
+    </message>
+    <message>
+        <source>padding {sides} is not the same on every side; augview pads evenly</source>
+        <translation>padding {sides} 各边不相同；augview 只能各边均匀填充</translation>
+    </message>
+    <message>
+        <source>augview adds brightness as a fraction of 255, not of the mean</source>
+        <translation>augview 按 255 的比例增加亮度，而不是按均值的比例</translation>
+    </message>
+    <message>
+        <source>augview saturates at 0 and 255 instead</source>
+        <translation>augview 改为在 0 和 255 处截断</translation>
+    </message>
+    <message>
+        <source>method &apos;{value}&apos;: augview uses the weighted average (luma)</source>
+        <translation>method &apos;{value}&apos;：augview 使用加权平均（亮度）</translation>
+    </message>
+    <message>
+        <source>num_output_channels ignored: augview keeps three equal channels</source>
+        <translation>已忽略 num_output_channels：augview 保留三个相同的通道</translation>
+    </message>
+    <message>
+        <source>tile_grid_size {value}: augview uses a square grid, used {used}</source>
+        <translation>tile_grid_size {value}：augview 使用正方形网格，已使用 {used}</translation>
+    </message>
+    <message>
+        <source>method &apos;cdf&apos;: augview stretches linearly like PIL (method &apos;pil&apos;)</source>
+        <translation>method &apos;cdf&apos;：augview 像 PIL 一样线性拉伸（method &apos;pil&apos;）</translation>
+    </message>
+    <message>
+        <source>ignore ignored: augview counts every grey level</source>
+        <translation>已忽略 ignore：augview 统计每个灰度级</translation>
+    </message>
+    <message>
+        <source>one bit range per channel: augview uses one for all, used the first</source>
+        <translation>每个通道各有一个位数范围：augview 所有通道共用一个，已使用第一个</translation>
+    </message>
+    <message>
+        <source>method &apos;gaussian&apos; (unsharp mask) approximated by PIL&apos;s sharpness with factor 1 + alpha</source>
+        <translation>method &apos;gaussian&apos;（USM 锐化）用 PIL 的锐度近似，系数为 1 + alpha</translation>
+    </message>
+    <message>
+        <source>lightness ignored: augview&apos;s sharpness keeps the brightness (lightness 1)</source>
+        <translation>已忽略 lightness：augview 的锐度保持亮度不变（lightness 1）</translation>
+    </message>
+    <message>
+        <source>mean_range {value}: augview adds a fixed mean, used the middle</source>
+        <translation>mean_range {value}：augview 加的是固定均值，已使用中间值</translation>
+    </message>
+    <message>
+        <source>noise_scale_factor ignored: augview draws full-resolution noise</source>
+        <translation>已忽略 noise_scale_factor：augview 生成全分辨率噪声</translation>
+    </message>
+    <message>
+        <source>compression_type &apos;{value}&apos;: augview compresses as JPEG</source>
+        <translation>compression_type &apos;{value}&apos;：augview 按 JPEG 压缩</translation>
+    </message>
+    <message>
+        <source>blur_limit ignored: augview derives the kernel size from sigma (3 sigmas each side)</source>
+        <translation>已忽略 blur_limit：augview 由 sigma 推出核大小（每侧 3 个 sigma）</translation>
+    </message>
+    <message>
+        <source>augview keeps the streak centred on each pixel</source>
+        <translation>augview 让拖影以每个像素为中心</translation>
+    </message>
+    <message>
+        <source>hole sizes in pixels depend on the image size; augview takes fractions of the side (give hole_height_range/hole_width_range as floats in (0, 1])</source>
+        <translation>以像素计的孔洞大小取决于图像大小；augview 使用边长的比例（请把 hole_height_range/hole_width_range 设为 (0, 1] 内的浮点数）</translation>
+    </message>
+    <message>
+        <source>a grid given by holes_number_xy depends on the image size; augview takes unit_size_range (the cell side in pixels)</source>
+        <translation>由 holes_number_xy 给出的网格取决于图像大小；augview 使用 unit_size_range（以像素计的单元格边长）</translation>
+    </message>
+    <message>
+        <source>holes_number_xy / shift_xy ignored: augview&apos;s grid follows unit_size_range and random_offset</source>
+        <translation>已忽略 holes_number_xy / shift_xy：augview 的网格由 unit_size_range 和 random_offset 决定</translation>
+    </message>
+    <message>
+        <source>noise_distribution &apos;gaussian&apos;: augview smooths uniform noise, as Simard et al. do</source>
+        <translation>noise_distribution &apos;gaussian&apos;：augview 像 Simard 等人那样平滑均匀噪声</translation>
+    </message>
+    <message>
+        <source>augview always uses the exact smoothing</source>
+        <translation>augview 总是使用精确平滑</translation>
+    </message>
+    <message>
+        <source>augview draws separate x and y fields</source>
+        <translation>augview 分别生成 x 和 y 位移场</translation>
+    </message>
+    <message>
+        <source>augview keeps the input size and fills the corners</source>
+        <translation>augview 保持输入尺寸并填充四角</translation>
+    </message>
+    <message>
+        <source>mask ignored: augview equalises the whole image</source>
+        <translation>已忽略 mask：augview 对整幅图像做均衡化</translation>
+    </message>
+    <message>
+        <source>interpolation &apos;{name}&apos; has no torchvision tensor counterpart; used {used} with antialiasing</source>
+        <translation>插值 &apos;{name}&apos; 在 torchvision 张量中没有对应项；已使用 {used} 并开启抗锯齿</translation>
+    </message>
+    <message>
+        <source>interpolation &apos;{name}&apos; has no torchvision tensor counterpart; used {used}</source>
+        <translation>插值 &apos;{name}&apos; 在 torchvision 张量中没有对应项；已使用 {used}</translation>
+    </message>
+    <message>
+        <source>border_mode &apos;{mode}&apos;: torchvision fills the uncovered area with a constant</source>
+        <translation>border_mode &apos;{mode}&apos;：torchvision 用常量填充未覆盖的区域</translation>
+    </message>
+    <message>
+        <source>sigma drawn from 5 evenly spaced values of {range} (torchvision takes one value)</source>
+        <translation>sigma 从 {range} 中 5 个等间距的值里抽取（torchvision 只接受一个值）</translation>
+    </message>
+    <message>
+        <source>sharpness factor drawn from 5 evenly spaced values of {range} (torchvision takes one value)</source>
+        <translation>锐度系数从 {range} 中 5 个等间距的值里抽取（torchvision 只接受一个值）</translation>
+    </message>
+    <message>
+        <source>per_channel off: torchvision&apos;s noise is independent in every channel</source>
+        <translation>关闭 per_channel：torchvision 的噪声在每个通道中独立</translation>
+    </message>
+    <message>
+        <source>{key} {range}: torchvision shifts symmetrically, used +-{used}</source>
+        <translation>{key} {range}：torchvision 只能对称平移，已使用 +-{used}</translation>
+    </message>
+    <message>
+        <source>shear with rotation: torchvision shears before rotating, augview after</source>
+        <translation>错切加旋转：torchvision 先错切后旋转，augview 先旋转后错切</translation>
+    </message>
+    <message>
+        <source>corner jitter: torchvision draws it uniformly; distortion_scale {scale} matches the mean</source>
+        <translation>角点抖动：torchvision 均匀抽取；distortion_scale {scale} 与均值相符</translation>
+    </message>
+    <message>
+        <source>keep_size off / fit_output: torchvision keeps the input size and crops</source>
+        <translation>关闭 keep_size / fit_output：torchvision 保持输入尺寸并裁剪</translation>
+    </message>
+    <message>
+        <source>brightness: torchvision multiplies (factor 1 + 2 * limit gives the same shift at mid-grey), augview adds a fraction of 255</source>
+        <translation>亮度：torchvision 用乘法（系数 1 + 2 * limit 在中灰处得到相同的变化），augview 加上 255 的一个比例</translation>
+    </message>
+    <message>
+        <source>contrast pivot &apos;{pivot}&apos;: torchvision scales around the mean grey</source>
+        <translation>对比度支点 &apos;{pivot}&apos;：torchvision 以平均灰度为中心缩放</translation>
+    </message>
+    <message>
+        <source>sigma 0 (no blur) becomes 0.01: torchvision needs a positive sigma</source>
+        <translation>sigma 0（不模糊）变为 0.01：torchvision 需要正的 sigma</translation>
+    </message>
+    <message>
+        <source>torchvision equalizes each channel like PIL (mode &apos;pil&apos;, by_channels on)</source>
+        <translation>torchvision 像 PIL 一样逐通道均衡化（mode &apos;pil&apos;，by_channels 开启）</translation>
+    </message>
+    <message>
+        <source>cutoff ignored: torchvision stretches from the darkest to the brightest pixel</source>
+        <translation>已忽略 cutoff：torchvision 从最暗像素拉伸到最亮像素</translation>
+    </message>
+    <message>
+        <source>torchvision&apos;s &apos;random&apos; fill draws N(0, 1) values, meant for normalised float images (augview: uniform 0..255)</source>
+        <translation>torchvision 的 &apos;random&apos; 填充抽取 N(0, 1) 的值，适用于归一化的浮点图像（augview：0..255 均匀分布）</translation>
+    </message>
+    <message>
+        <source>pixels: A {a} / B {b}, label: A only</source>
+        <translation>像素：A {a} / B {b}，标签：仅 A</translation>
+    </message>
+    <message>
+        <source>lambda={lam}, weights: A {a} / B {b}</source>
+        <translation>lambda={lam}，权重：A {a} / B {b}</translation>
+    </message>
+    <message>
+        <source>mosaic {rows}x{cols}, sources {sources}</source>
+        <translation>mosaic {rows}x{cols}，来源 {sources}</translation>
+    </message>
+    <message>
+        <source>a {rows}x{cols} grid needs an output of at least {rows}x{cols} pixels</source>
+        <translation>{rows}x{cols} 网格要求输出至少为 {rows}x{cols} 像素</translation>
+    </message>
+    <message>
+        <source>nothing erased (no box fitted in {attempts} tries)</source>
+        <translation>未擦除（{attempts} 次尝试均未放下矩形框）</translation>
+    </message>
+    <message>
+        <source>{w}x{h}px at ({x}, {y})</source>
+        <translation>{w}x{h}px，位于 ({x}, {y})</translation>
+    </message>
+    <message>
+        <source>nothing fired</source>
+        <translation>没有操作生效</translation>
+    </message>
+    <message>
+        <source>±{pct}% of the height</source>
+        <translation>高度的 ±{pct}%</translation>
+    </message>
+    <message>
+        <source>±{pct}% of the width</source>
+        <translation>宽度的 ±{pct}%</translation>
+    </message>
+    <message>
+        <source>factor 1±{value}</source>
+        <translation>系数 1±{value}</translation>
+    </message>
+    <message>
+        <source>{value} bits</source>
+        <translation>{value} 位</translation>
+    </message>
+    <message>
+        <source>invert &gt;= {threshold}</source>
+        <translation>反转 &gt;= {threshold} 的像素</translation>
+    </message>
+    <message>
+        <source>{op} p={p} bin {bin} ({meaning})</source>
+        <translation>{op} p={p} 强度档位 {bin}（{meaning}）</translation>
+    </message>
+    <message>
+        <source>{first}, then {next}</source>
+        <translation>{first}，然后 {next}</translation>
+    </message>
+    <message>
+        <source>orig {weight}: {chains}</source>
+        <translation>原图 {weight}：{chains}</translation>
+    </message>
+    <message>
+        <source>{n}x{n} cells, stretch {low}-{high}</source>
+        <translation>{n}x{n} 格，拉伸 {low}-{high}</translation>
+    </message>
+    <message>
+        <source>must be true or false, got {value}</source>
+        <translation>必须是 true 或 false，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be one of {options}, got {value}</source>
+        <translation>必须是 {options} 之一，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be a [low, high] pair, got {value}</source>
+        <translation>必须是 [low, high] 数对，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>low must not exceed high, got [{low}, {high}]</source>
+        <translation>low 不能大于 high，实际为 [{low}, {high}]</translation>
+    </message>
+    <message>
+        <source>must be a number, got {value}</source>
+        <translation>必须是数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be an integer, got {value}</source>
+        <translation>必须是整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be a finite number, got {value}</source>
+        <translation>必须是有限的数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be between {min} and {max}, got {value}</source>
+        <translation>必须在 {min} 到 {max} 之间，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>a preset must be a JSON object, got {kind}</source>
+        <translation>预设必须是 JSON 对象，实际为{kind}</translation>
+    </message>
+    <message>
+        <source>is an albumentations pipeline, not an augview preset: convert it with `augview import FILE -o preset.json` (or open it in the window)</source>
+        <translation>是 albumentations 流水线，不是 augview 预设：请用 `augview import FILE -o preset.json` 转换（或在窗口中打开它）</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>未知的键</translation>
+    </message>
+    <message>
+        <source>missing (this program writes {version})</source>
+        <translation>缺失（本程序写入的是 {version}）</translation>
+    </message>
+    <message>
+        <source>must be a positive integer, got {value}</source>
+        <translation>必须是正整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>is {version}, written by a newer augview; this version reads up to {supported}</source>
+        <translation>为 {version}，由更新版本的 augview 写入；此版本最高只能读取 {supported}</translation>
+    </message>
+    <message>
+        <source>must be a string, got {value}</source>
+        <translation>必须是字符串，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>contains a character that is not valid Unicode (a lone surrogate escape)</source>
+        <translation>包含无效的 Unicode 字符（单独的代理项转义）</translation>
+    </message>
+    <message>
+        <source>must be an integer between 0 and {max}, got {value}</source>
+        <translation>必须是 0 到 {max} 之间的整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>must be a list, got {kind}</source>
+        <translation>必须是列表，实际为{kind}</translation>
+    </message>
+    <message>
+        <source>too many steps (more than {max})</source>
+        <translation>步骤过多（超过 {max} 个）</translation>
+    </message>
+    <message>
+        <source>must be an object with &apos;op&apos; or &apos;group&apos;, got {kind}</source>
+        <translation>必须是带有 &apos;op&apos; 或 &apos;group&apos; 的对象，实际为{kind}</translation>
+    </message>
+    <message>
+        <source>must be a probability between 0 and 1, got {value}</source>
+        <translation>必须是 0 到 1 之间的概率，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>has both &apos;op&apos; and &apos;group&apos;; a node is one or the other</source>
+        <translation>同时含有 &apos;op&apos; 和 &apos;group&apos;；一个节点只能是其中之一</translation>
+    </message>
+    <message>
+        <source>needs an &apos;op&apos; (a step) or a &apos;group&apos; (a container)</source>
+        <translation>需要 &apos;op&apos;（步骤）或 &apos;group&apos;（容器）</translation>
+    </message>
+    <message>
+        <source>unknown op {name}{hint}</source>
+        <translation>未知的操作 {name}{hint}</translation>
+    </message>
+    <message>
+        <source>must be an object, got {kind}</source>
+        <translation>必须是对象，实际为{kind}</translation>
+    </message>
+    <message>
+        <source>unknown parameter of {op}</source>
+        <translation>不是 {op} 的参数</translation>
+    </message>
+    <message>
+        <source>missing (default is {default})</source>
+        <translation>缺失（默认值为 {default}）</translation>
+    </message>
+    <message>
+        <source>is out of range, got {value}</source>
+        <translation>超出范围，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>does not apply to {kind}</source>
+        <translation>不适用于 {kind}</translation>
+    </message>
+    <message>
+        <source>groups are nested more than {max} deep</source>
+        <translation>组的嵌套超过 {max} 层</translation>
+    </message>
+    <message>
+        <source>must be {count} non-negative numbers, one per step, got {value}</source>
+        <translation>必须是 {count} 个非负数，每个步骤一个，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be a count or a [low, high] pair of counts, got {value}</source>
+        <translation>必须是个数或由个数组成的 [low, high] 数对，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>is {size} bytes; a preset is at most {max}</source>
+        <translation>大小为 {size} 字节；预设最多 {max} 字节</translation>
+    </message>
+    <message>
+        <source>is more than {max} bytes, the most a preset may be</source>
+        <translation>超过 {max} 字节，即预设的大小上限</translation>
+    </message>
+    <message>
+        <source>is a folder, not a preset file</source>
+        <translation>是文件夹，不是预设文件</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text (byte {byte} at offset {offset})</source>
+        <translation>不是 UTF-8 文本（偏移 {offset} 处的字节 {byte}）</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>is not valid JSON: {reason} at line {line}, column {column}</source>
+        <translation>不是有效的 JSON：第 {line} 行第 {column} 列，{reason}</translation>
+    </message>
+    <message>
+        <source>is nested too deeply to be a preset</source>
+        <translation>嵌套过深，不可能是预设</translation>
+    </message>
+    <message>
+        <source>is not valid JSON: {reason}</source>
+        <translation>不是有效的 JSON：{reason}</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source> (did you mean {name}?)</source>
+        <translation>（是否指 {name}？）</translation>
+    </message>
+    <message>
+        <source>expected a numpy array, got {type}</source>
+        <translation>需要 numpy 数组，实际为 {type}</translation>
+    </message>
+    <message>
+        <source>expected a uint8 image, got dtype {dtype}</source>
+        <translation>需要 uint8 图像，实际 dtype 为 {dtype}</translation>
+    </message>
+    <message>
+        <source>expected shape (H, W) or (H, W, 3), got (H, W, 1): squeeze the last axis</source>
+        <translation>需要形状 (H, W) 或 (H, W, 3)，实际为 (H, W, 1)：请去掉最后一个轴（squeeze）</translation>
+    </message>
+    <message>
+        <source>expected shape (H, W) or (H, W, 3), got {shape}</source>
+        <translation>需要形状 (H, W) 或 (H, W, 3)，实际为 {shape}</translation>
+    </message>
+    <message>
+        <source>expected a non-empty image, got shape {shape}</source>
+        <translation>需要非空图像，实际形状为 {shape}</translation>
+    </message>
+    <message>
+        <source>(nothing fired)</source>
+        <translation>（没有操作生效）</translation>
+    </message>
+    <message>
+        <source>all ranges at middle: {label}</source>
+        <translation>所有范围取中间值: {label}</translation>
+    </message>
+    <message>
+        <source>all ranges at min: {label}</source>
+        <translation>所有范围取最小值: {label}</translation>
+    </message>
+    <message>
+        <source>all ranges at max: {label}</source>
+        <translation>所有范围取最大值: {label}</translation>
+    </message>
+    <message>
+        <source>as configured (no ranges): {label}</source>
+        <translation>按当前设置（没有范围参数）: {label}</translation>
+    </message>
+    <message>
+        <source>random, seed {seed}: {label}</source>
+        <translation>随机，种子 {seed}: {label}</translation>
     </message>
 </context>
 <context>
