@@ -33,10 +33,9 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     chinese = os.environ.get("AUGVIEW_LANG") == "zh_CN"
     if chinese:
-        from augview.gui import app as gui_app
+        from augview.gui import i18n
 
-        if hasattr(gui_app, "install_translator"):
-            gui_app.install_translator(app, "zh_CN")
+        assert i18n.install("zh_CN"), "the Chinese catalogue did not load"
     from augview import paths
     from augview.gui import MainWindow
 

@@ -20,7 +20,7 @@ from typing import Any, Callable
 import numpy as np
 
 from augview.core.params import ParamSpec
-from augview.core.text import tr
+from augview.core.text import tr, unit_text
 from augview.errors import InvalidImageError
 
 CATEGORIES = ("geometric", "color", "noise", "blur", "quality", "dropout", "policy")
@@ -69,7 +69,7 @@ class Op:
         if self.caption is not None:
             text = self.caption(drawn)
             return self.name + (" " + text if text else "")
-        units = {s.drawn_name: s.unit for s in self.params if s.kind == "range"}
+        units = {s.drawn_name: unit_text(s.unit) for s in self.params if s.kind == "range"}
         parts = []
         for key, value in drawn.items():
             if key not in units or isinstance(value, (list, dict)):

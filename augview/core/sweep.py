@@ -20,7 +20,7 @@ import numpy as np
 
 from augview.core.params import ParamSpec
 from augview.core.registry import CATALOG, CATEGORIES, check_image, get_op
-from augview.core.text import tr
+from augview.core.text import tr, unit_text
 
 # Sweeps of one parameter produce at most this many distinct values (a choice with more options
 # is cut, so a grid stays readable).
@@ -106,7 +106,7 @@ def format_value(spec: ParamSpec, value: Any) -> str:
         text = f"{value:.{digits}f}"
         if text.startswith("-") and float(text) == 0:
             text = text[1:]
-    unit = spec.unit
+    unit = unit_text(spec.unit)
     if unit and unit[0].isalnum():
         unit = " " + unit  # "5 px", but "-45°" and "1.1×"
     return text + unit

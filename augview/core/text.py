@@ -51,6 +51,12 @@ def op_text(text: str) -> str:
     return _translate(OPS_CONTEXT, text)
 
 
+def unit_text(unit: str) -> str:
+    """A parameter's unit in the interface language, keeping its spacing (" turn", "px", "°")."""
+    word = unit.strip()
+    return unit.replace(word, op_text(word)) if word else unit
+
+
 def count(number: int, one: str, many: str) -> str:
     """``one`` or ``many`` (both already passed through `tr`) with ``{n}`` filled in, by the
     English rule; languages without a plural use the same words for both."""

@@ -24,6 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from augview.core import text as core_text
+from augview.core.text import unit_text  # noqa: F401  (the window's, as the core's)
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 DEFAULT_LANGUAGE = "en"
@@ -40,12 +41,6 @@ def op_text(text: str) -> str:
     """An op's description, category, parameter help or unit in the interface language (the
     English text itself when no catalogue is installed or the text has no entry)."""
     return QCoreApplication.translate(OPS_CONTEXT, text) if text else text
-
-
-def unit_text(unit: str) -> str:
-    """A parameter's unit in the interface language, keeping its spacing (" turn", "px", "°")."""
-    word = unit.strip()
-    return unit.replace(word, op_text(word)) if word else unit
 
 
 def normalize(language) -> str:

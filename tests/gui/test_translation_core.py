@@ -113,3 +113,10 @@ def test_the_apply_log_from_worker_processes_is_chinese(chinese, qtbot, tmp_path
     failure = next(line for line in log.splitlines() if "broken.png" in line)
     assert CJK.search(failure) and "failed" not in failure
     assert "已写入 3 个" in log and "written" not in log
+
+
+def test_units_in_captions_follow_the_language(chinese):
+    from augview.core.registry import CATALOG
+
+    assert CATALOG["color_jitter"].label({"hue_factor": 0.1}) == "color_jitter hue_factor=0.1 圈"
+    assert CATALOG["rotate"].label({"angle": 12.5}) == "rotate angle=12.5°"
