@@ -4,6 +4,8 @@ would) to the updated pixels painted on screen, plus the longest stall of the GU
 
     python bench/bench_preview.py                 # 512x512 sample and a generated 24-megapixel photo
     python bench/bench_preview.py --changes 50    # quicker
+    python bench/bench_preview.py --pause 600     # a pause before each change: the 24 MP photo's
+                                                  # full-resolution render runs while it is moved
 
 Latency: from setting the control's value to the last pane's paint of the render that includes
 that change. Stall: the longest gap between two ticks of a 1 ms timer on the GUI thread while the
@@ -41,10 +43,18 @@ def wait_until(app, condition, timeout=10.0):
         time.sleep(0.0002)
 
 
-def measure(app, image_path: str, changes: int, settings_path: str) -> dict:
+def settle(app, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def measure(app, image_path: str, changes: int, settings_path: str, pause_ms: float = 0.0,
+            preset: str = str(paths.DEFAULT_PRESET)) -> dict:
     from augview.gui import MainWindow
 
-    window = MainWindow(image=image_path, preset=str(paths.DEFAULT_PRESET),
+    window = MainWindow(image=image_path, preset=preset,
                         settings=QSettings(settings_path, QSettings.Format.IniFormat))
     window.resize(1400, 900)
     window.show()
@@ -83,6 +93,8 @@ def measure(app, image_path: str, changes: int, settings_path: str) -> dict:
 
     latencies = []
     for i in range(changes):
+        if pause_ms:
+            settle(app, pause_ms / 1000)
         low = -5.0 - (i % 40)
         target = window._job_id + 1
         start = time.perf_counter()
@@ -107,6 +119,8 @@ def measure(app, image_path: str, changes: int, settings_path: str) -> dict:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=200)
+    parser.add_argument("--pause", type=float, default=0.0, help="ms of quiet before each change")
+    parser.add_argument("--preset", default=str(paths.DEFAULT_PRESET), help="needs a rotate step")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
@@ -114,10 +128,11 @@ def main():
         sample = augview.load_image(paths.SAMPLE_IMAGE)
         augview.save_image(big, cv2.resize(sample, (6000, 4000), interpolation=cv2.INTER_CUBIC), quality=90)
         rows = [
-            ("512x512 sample", measure(app, str(paths.SAMPLE_IMAGE), args.changes, f"{tmp}/a.ini"), 16.7),
-            ("24 MP (6000x4000)", measure(app, str(big), args.changes, f"{tmp}/b.ini"), 50.0),
+            ("512x512 sample", measure(app, str(paths.SAMPLE_IMAGE), args.changes, f"{tmp}/a.ini", args.pause, args.preset), 16.7),
+            ("24 MP (6000x4000)", measure(app, str(big), args.changes, f"{tmp}/b.ini", args.pause, args.preset), 50.0),
         ]
-    print(f"{args.changes} changes of rotate's range, default preset, grid of 3 variants")
+    pause = f", {args.pause:.0f} ms pause before each" if args.pause else ""
+    print(f"{args.changes} changes of rotate's range{pause}, {Path(args.preset).name}, grid of 3 variants")
     print("| image | p50 ms | p95 ms | max ms | longest GUI stall ms | p95 goal |")
     print("|---|---|---|---|---|---|")
     for label, r, goal in rows:

@@ -267,3 +267,12 @@ def test_accepts_a_pipeline():
     pipe = augview.Pipeline([Step("horizontal_flip", p=0.5)])
     assert distinct_outputs(pipe, (10, 10, 3)).count == 2
     assert effective_probabilities(pipe) == {(0,): 0.5}
+
+
+def test_depends_on_resolution_finds_pixel_sizes_but_not_output_sizes():
+    from augview.core.analysis import depends_on_resolution
+
+    assert depends_on_resolution([Step("random_crop", {"height": 100, "width": 100})])
+    assert depends_on_resolution([Group("one_of", [Step("horizontal_flip"), Step("median_blur")])])
+    assert not depends_on_resolution([Step("median_blur", enabled=False)])
+    assert not depends_on_resolution([Step("resize"), Step("random_resized_crop"), Step("rotate")])

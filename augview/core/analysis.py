@@ -9,6 +9,8 @@
   augmentation multiplies a data set. Ops with a continuous range (rotate by -10..10 degrees)
   make the real count infinite; they are listed, not counted.
 - `fired_steps` and `probability_table`: per-variant and per-step views for the window.
+- `depends_on_resolution`: whether a pipeline has sizes in pixels that act differently on a
+  smaller copy of a photo (a preview proxy) than on the photo itself.
 
 Counts are of distinct transforms, which equal distinct images for a generic input (an image
 with no symmetry: a flat grey square looks the same flipped). Where two different choices of a
@@ -90,3 +92,22 @@ def fired_steps(trace: list[dict]) -> list[dict[str, Any]]:
     return out
 
 
+
+
+# Ops whose pixel parameters are the size of their output, the same on a proxy and on the photo.
+OUTPUT_SIZE_OPS = {"random_resized_crop", "resize"}
+
+
+def depends_on_resolution(nodes: list[Node]) -> bool:
+    """Whether an enabled step has a parameter measured in pixels (crop sizes, kernels, hole
+    sizes...), whose effect depends on the image's resolution: on a display proxy it covers more
+    of the picture than on the photo."""
+    for node in nodes:
+        if not node.enabled:
+            continue
+        if isinstance(node, Group):
+            if depends_on_resolution(node.steps):
+                return True
+        elif node.op not in OUTPUT_SIZE_OPS and any(spec.unit.strip() == "px" for spec in get_op(node.op).params):
+            return True
+    return False

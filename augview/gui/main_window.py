@@ -10,19 +10,18 @@ import random
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton, QApplication, QCheckBox, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
     QMessageBox, QPushButton, QSpinBox, QSplitter, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from augview import paths
+from augview.core.analysis import depends_on_resolution
 from augview.core.grid import compose_grid, grid_titles, render_variants
 from augview.core.imageio import save_image
 from augview.core.interop import from_albumentations, is_albumentations, load_albumentations_file
 from augview.core.pipeline import Pipeline
-from augview.core.registry import get_op
-from augview.core.steps import Group
 from augview.core.presets import read_preset_file
 from augview.errors import AugviewError
 from augview.gui.document import Document
@@ -36,24 +35,7 @@ from augview.gui.render_worker import BackgroundTasks, RenderJob, RenderWorker, 
 
 MAX_RECENT = 8
 MAX_SEED = 2**31 - 1
-
-
-def uses_pixel_sizes(nodes) -> bool:
-    """Whether an enabled step has a parameter measured in pixels (its effect depends on the
-    image's resolution, so a display proxy exaggerates it)."""
-    for node in nodes:
-        if not node.enabled:
-            continue
-        if isinstance(node, Group):
-            if uses_pixel_sizes(node.steps):
-                return True
-        elif node.op not in OUTPUT_SIZE_OPS and any(spec.unit.strip() == "px" for spec in get_op(node.op).params):
-            return True
-    return False
-
-
-# Ops whose pixel parameters are the size of their output, the same on a proxy and on the photo.
-OUTPUT_SIZE_OPS = {"random_resized_crop", "resize"}
+FULL_RESOLUTION_DELAY_MS = 400  # quiet time after the last edit before the full-size render
 
 
 class MainWindow(QMainWindow):
@@ -69,9 +51,19 @@ class MainWindow(QMainWindow):
         self._image_request = 0
         self.side_windows = SideWindows(self)
         self._job_id = 0
+        self._job: RenderJob | None = None  # the newest request, for its full-resolution follow-up
+        # A photo previewed on a proxy is rendered again at full resolution once edits pause, so
+        # what stays on screen is what training makes (pixel sizes, crop positions, traces).
+        self._full_timer = QTimer(self)
+        self._full_timer.setSingleShot(True)
+        self._full_timer.setInterval(FULL_RESOLUTION_DELAY_MS)
+        self._full_timer.timeout.connect(self._render_full_resolution)
         self.worker = RenderWorker()
-        self.worker.finished.connect(self._on_rendered)
-        self.worker.failed.connect(self._on_render_failed)
+        # Its own thread, so a slow full-size render never delays the preview of the next edit.
+        self.full_worker = RenderWorker()
+        for worker in (self.worker, self.full_worker):
+            worker.finished.connect(self._on_rendered)
+            worker.failed.connect(self._on_render_failed)
         self.tasks = BackgroundTasks()
         self.tasks.done.connect(self._on_task_done)
         self.tasks.error.connect(self._on_task_error)
@@ -171,8 +163,17 @@ class MainWindow(QMainWindow):
             return
         self._job_id += 1
         count = 1 if self.mode_box.currentData() == "side" else self.count_spin.value()
-        job = RenderJob(self._job_id, self.document.snapshot(), self.proxy, count, self.seed_spin.value())
-        self.worker.submit(job)
+        self._job = RenderJob(self._job_id, self.document.snapshot(), self.proxy, count, self.seed_spin.value())
+        self._full_timer.stop()
+        self.full_worker.cancel()  # its photo or steps are out of date now
+        self.worker.submit(self._job)
+
+    def _render_full_resolution(self):
+        job = self._job
+        if job is None or job.job_id != self._job_id or self.proxy is self.image or job.image is not self.proxy:
+            return
+        self.full_worker.submit(RenderJob(job.job_id, job.pipeline, self.image, job.count, job.seed,
+                                          display=self.proxy))
 
     def _on_rendered(self, output):
         if output.job_id != self._job_id:
@@ -182,22 +183,27 @@ class MainWindow(QMainWindow):
         if self.image is not None:
             h, w = self.image.shape[:2]
             original += f" — {w}×{h}"
-            if self.proxy is not self.image:
+            if output.full_resolution:
+                original += " " + self.tr("(variants at full resolution)")
+            elif self.proxy is not self.image:
+                self._full_timer.start()
                 original += " " + self.tr("(preview at {width}×{height})").format(
                     width=self.proxy.shape[1], height=self.proxy.shape[0])
-                if uses_pixel_sizes(self.document.pipeline.steps):
+                if depends_on_resolution(self.document.pipeline.steps):
                     # Pixel-sized parameters (crop sizes, kernels...) cover more of a proxy than
-                    # of the photo: say so rather than let the preview mislead.
+                    # of the photo until the full-resolution render arrives: say so.
                     original += " " + self.tr("— sizes in px act {factor:.1f}× larger than in "
-                                              "training").format(factor=w / self.proxy.shape[1])
+                                              "training until the full-size render is done").format(
+                        factor=w / self.proxy.shape[1])
         captions = [original] + [self.tr("#{number} seed {seed}: {summary}").format(
             number=i + 1, seed=r.seed, summary=r.summary) for i, r in enumerate(output.results)]
         tooltips = [self.image_path or ""] + [
             "\n".join(f"{e}" for e in r.trace) for r in output.results
         ]
         self.preview.show_images([output.original] + output.images, captions, tooltips)
-        self.status_label.setText(self.tr("rendered {count} in {ms} ms").format(
-            count=len(output.results), ms=f"{output.seconds * 1000:.0f}"))
+        status = (self.tr("rendered {count} at full resolution in {ms} ms") if output.full_resolution
+                  else self.tr("rendered {count} in {ms} ms"))
+        self.status_label.setText(status.format(count=len(output.results), ms=f"{output.seconds * 1000:.0f}"))
 
     def _on_render_failed(self, job_id: int, message: str):
         if job_id == self._job_id:
@@ -503,7 +509,9 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
+        self._full_timer.stop()
         self.worker.stop()
+        self.full_worker.stop()
         self.tasks.shutdown()
         self.strip.shutdown()
         self.side_windows.close_all()

@@ -40,6 +40,9 @@ class RenderJob:
     image: np.ndarray
     count: int
     seed: int
+    # Set for a full-resolution render of a photo previewed on a proxy: the proxy, shown as the
+    # original; the variants are computed on ``image`` and shrunk to display size afterwards.
+    display: np.ndarray | None = None
 
 
 @dataclass
@@ -50,6 +53,7 @@ class RenderOutput:
     seconds: float
     images: list[QImage] = field(default_factory=list)
     original: QImage | None = None
+    full_resolution: bool = False  # variants computed on the full photo, not on its proxy
 
 
 def to_qimage(array: np.ndarray) -> QImage:
@@ -117,6 +121,7 @@ class RenderWorker(QObject):
         super().__init__()
         self._wake = threading.Condition()
         self._pending: RenderJob | None = None
+        self._cancelled = False
         self._stopping = False
         self.busy = False
         self._pump = Pump(lambda: self.busy or self._pending is not None)
@@ -135,8 +140,14 @@ class RenderWorker(QObject):
             self._wake.notify()
         self._thread.join(timeout=5)
 
+    def cancel(self) -> None:
+        """Drop the waiting job and make the one in progress give up at its next variant."""
+        with self._wake:
+            self._pending = None
+            self._cancelled = True
+
     def _newer_waiting(self) -> bool:
-        return self._pending is not None
+        return self._pending is not None or self._cancelled
 
     def _loop(self) -> None:
         while True:
@@ -146,6 +157,7 @@ class RenderWorker(QObject):
                 if self._stopping:
                     return
                 job, self._pending = self._pending, None
+                self._cancelled = False
                 self.busy = True
             try:
                 output = self._render(job)
@@ -173,8 +185,14 @@ class RenderWorker(QObject):
         for i in range(job.count):
             if self._newer_waiting():
                 return None  # superseded: do not finish work nobody will see
-            results.append(job.pipeline.apply(job.image, seed=job.seed + i))
-        return RenderOutput(job.job_id, results, job.image, time.perf_counter() - start)
+            result = job.pipeline.apply(job.image, seed=job.seed + i)
+            if job.display is not None:
+                # The trace stays the full-resolution one; only the pixels shown are shrunk.
+                result.image = make_proxy(result.image)
+            results.append(result)
+        shown = job.image if job.display is None else job.display
+        return RenderOutput(job.job_id, results, shown, time.perf_counter() - start,
+                            full_resolution=job.display is not None)
 
 
 class BackgroundTasks(QObject):

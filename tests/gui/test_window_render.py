@@ -282,6 +282,23 @@ def test_worker_gives_up_a_job_superseded_between_variants(qtbot, worker):
     assert [r.seed for r in outputs[0].results] == [50, 51]
 
 
+def test_a_cancelled_job_stops_at_its_next_variant_and_delivers_nothing(qtbot, worker):
+    image = np.zeros((4, 5, 3), np.uint8)
+    fake = FakePipeline()
+    outputs = []
+    worker.finished.connect(lambda out: outputs.append(out))
+    worker.submit(RenderJob(1, fake, image, count=4, seed=0))
+    assert fake.started.wait(5)
+    worker.cancel()
+    fake.release.set()
+    qtbot.waitUntil(lambda: not worker.busy, timeout=RENDER_TIMEOUT)
+    qtbot.wait(50)
+    assert outputs == [] and fake.seeds == [0]
+    worker.submit(RenderJob(2, fake, image, count=1, seed=7))  # the worker still takes new jobs
+    qtbot.waitUntil(lambda: bool(outputs), timeout=RENDER_TIMEOUT)
+    assert outputs[0].job_id == 2
+
+
 def test_worker_survives_a_failing_job(qtbot, worker):
     class Broken:
         def apply(self, image, seed):
@@ -325,8 +342,39 @@ def test_big_photos_preview_on_a_proxy(qtbot, tmp_path, window):
     assert window.image.shape == (60, 1100, 3)
     assert window.proxy.shape[1] == 1024
     assert out.original.width() == 1024
-    caption = window.preview.cells[0].caption.text()
-    assert "1100×60" in caption and "preview at 1024×" in caption
+    caption = window.preview.cells[0].full_caption
+    assert "1100×60" in caption
+    assert "preview at 1024×" in caption or "full resolution" in caption
+
+
+def test_a_proxied_photo_is_rendered_again_at_full_resolution(qtbot, tmp_path, window):
+    """Once edits pause, the variants on screen are the ones training makes from the photo:
+    same trace as the Python API on the full image, shrunk only for display."""
+    from .conftest import gradient
+
+    big = tmp_path / "wide.png"
+    augview.save_image(big, gradient(300, 1500))
+    window.document.replace(augview.Pipeline([augview.Step("coarse_dropout"), augview.Step("random_crop", {
+        "height": 200, "width": 900})], name="px"), None)
+    window.open_image(big)
+    qtbot.waitUntil(lambda: window.last_output is not None and window.last_output.full_resolution
+                    and window.image_path == str(big), timeout=RENDER_TIMEOUT)
+    out = window.last_output
+    seed = window.seed_spin.value()
+    for i, result in enumerate(out.results):
+        expected = window.document.pipeline.apply(window.image, seed=seed + i)
+        assert result.trace == expected.trace
+        assert result.image.shape == (200, 900, 3)  # under the display size: not shrunk
+        assert np.array_equal(result.image, expected.image)
+    assert out.original_array is window.proxy
+    assert "full resolution" in window.preview.cells[0].full_caption
+    assert "full resolution" in window.status_label.text()
+
+    window.document.set_param((0,), "fill", 9)  # an edit: the proxy first, then full size again
+    qtbot.waitUntil(lambda: window.last_output is not out and not window.last_output.full_resolution,
+                    timeout=RENDER_TIMEOUT)
+    assert "preview at 1024×" in window.preview.cells[0].full_caption
+    qtbot.waitUntil(lambda: window.last_output.full_resolution, timeout=RENDER_TIMEOUT)
 
 
 def test_export_grid_writes_a_png(qtbot, tmp_path, window):

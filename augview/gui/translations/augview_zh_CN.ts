@@ -473,10 +473,6 @@
         <translation>（以 {width}×{height} 预览）</translation>
     </message>
     <message>
-        <source>— sizes in px act {factor:.1f}× larger than in training</source>
-        <translation>— 以像素为单位的尺寸在预览中的效果是训练时的 {factor:.1f} 倍</translation>
-    </message>
-    <message>
         <source>#{number} seed {seed}: {summary}</source>
         <translation>#{number} 种子 {seed}：{summary}</translation>
     </message>
@@ -487,6 +483,18 @@
     <message>
         <source>fit</source>
         <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>(variants at full resolution)</source>
+        <translation>（变体按完整分辨率生成）</translation>
+    </message>
+    <message>
+        <source>— sizes in px act {factor:.1f}× larger than in training until the full-size render is done</source>
+        <translation>— 完整尺寸渲染完成之前，以像素为单位的尺寸在预览中的效果是训练时的 {factor:.1f} 倍</translation>
+    </message>
+    <message>
+        <source>rendered {count} at full resolution in {ms} ms</source>
+        <translation>已按完整分辨率渲染 {count} 个，用时 {ms} 毫秒</translation>
     </message>
     <message>
         <source>untitled</source>
