@@ -100,6 +100,13 @@ def test_trace_reports_the_draw(name, small_rgb):
     assert entry["op"] == name and entry["fired"] is True
     assert np.array_equal(augview.Pipeline.replay(small_rgb, result.trace), result.image)
     assert result.summary.startswith(name)
+    # A grid caption says what was drawn; only ops that draw nothing visible may show a bare name.
+    if name not in BARE_CAPTIONS:
+        assert len(result.summary) > len(name) + 1, result.summary
+
+
+# Ops whose result is fixed by the image and the flags: there is nothing drawn to show.
+BARE_CAPTIONS = {"horizontal_flip", "vertical_flip", "grayscale", "invert", "equalize", "autocontrast"}
 
 
 def extreme_params(op) -> list[dict]:

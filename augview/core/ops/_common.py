@@ -8,6 +8,7 @@ import stringzilla
 
 
 from augview.core.params import choice_param, int_param
+from augview.core.text import tr
 
 INTERPOLATIONS = {
     "nearest": cv2.INTER_NEAREST,
@@ -41,6 +42,11 @@ def border_params(default: str = "constant"):
 
 def border_value(image: np.ndarray, fill: int):
     return (fill,) * (1 if image.ndim == 2 else 3)
+
+
+def box_caption(x: int, y: int, width: int, height: int) -> str:
+    """``224x224px at (16, 5)``: a box drawn in the image, for grid captions."""
+    return tr("{w}x{h}px at ({x}, {y})").format(w=width, h=height, x=x, y=y)
 
 
 def is_gray(image: np.ndarray) -> bool:

@@ -304,6 +304,7 @@ register(Op(
     params=(),
     apply=_channel_shuffle,
     sample=_channel_shuffle_sample,
+    caption=lambda d: "RGB → " + "".join("RGB"[i] for i in d["channel_order"]),
 ))
 
 

@@ -13,9 +13,12 @@ import math
 
 import cv2
 
-from augview.core.ops._common import BORDERS, INTERPOLATIONS, border_params, border_value, interpolation_param
+from augview.core.ops._common import (
+    BORDERS, INTERPOLATIONS, border_params, border_value, box_caption, interpolation_param,
+)
 from augview.core.params import bool_param, choice_param, float_param, int_param, range_param
 from augview.core.registry import Op, register, uniform
+from augview.core.text import tr
 
 # The largest side any op here produces: a guard against a slider or preset asking for an image
 # that would exhaust memory (8192 x 8192 x 3 is already 200 MB).
@@ -99,6 +102,11 @@ def _sample_random_crop(rng, params, shape):
     return drawn
 
 
+def _crop_caption(drawn):
+    box = box_caption(drawn["x"], drawn["y"], drawn["width"], drawn["height"])
+    return f"fraction={drawn['fraction']:.3g}, {box}" if "fraction" in drawn else box
+
+
 register(Op(
     name="random_crop",
     category="geometric",
@@ -115,6 +123,7 @@ register(Op(
     ),
     apply=_crop,
     sample=_sample_random_crop,
+    caption=_crop_caption,
 ))
 
 
@@ -143,6 +152,7 @@ register(Op(
     ),
     apply=_crop,
     sample=_sample_center_crop,
+    caption=_crop_caption,
 ))
 
 
@@ -249,6 +259,7 @@ register(Op(
         interpolation_param(),
     ),
     apply=_resize,
+    caption=lambda d: tr("to {w}x{h}px").format(w=d["width"], h=d["height"]),
 ))
 
 
@@ -360,4 +371,6 @@ register(Op(
     ),
     apply=_pad,
     sample=_sample_pad,
+    caption=lambda d: tr("top {top}, bottom {bottom}, left {left}, right {right} px").format(
+        top=d["top"], bottom=d["bottom"], left=d["left"], right=d["right"]),
 ))

@@ -16,6 +16,7 @@ import math
 
 import numpy as np
 
+from augview.core.ops._common import box_caption
 from augview.core.params import bool_param, choice_param, float_param, int_param, range_param
 from augview.core.registry import Op, register, uniform
 from augview.core.text import tr
@@ -149,8 +150,7 @@ def _sample_random_erasing(rng, params, shape):
 def _erasing_caption(drawn):
     if drawn["box"] is None:
         return tr("nothing erased (no box fitted in {attempts} tries)").format(attempts=drawn["attempts"])
-    x, y, w, h = drawn["box"]
-    return tr("{w}x{h}px at ({x}, {y})").format(w=w, h=h, x=x, y=y)
+    return box_caption(*drawn["box"])
 
 
 def _random_erasing(image, drawn):

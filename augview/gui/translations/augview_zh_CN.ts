@@ -1773,6 +1773,14 @@
         <translation>{rows}x{cols} 网格要求输出至少为 {rows}x{cols} 像素</translation>
     </message>
     <message>
+        <source>to {w}x{h}px</source>
+        <translation>缩放至 {w}x{h}px</translation>
+    </message>
+    <message>
+        <source>top {top}, bottom {bottom}, left {left}, right {right} px</source>
+        <translation>上 {top}，下 {bottom}，左 {left}，右 {right} px</translation>
+    </message>
+    <message>
         <source>nothing erased (no box fitted in {attempts} tries)</source>
         <translation>未擦除（{attempts} 次尝试均未放下矩形框）</translation>
     </message>
