@@ -35,23 +35,6 @@ def step_summary(node) -> str:
     return node.op + (f"  {', '.join(parts[:2])}" if parts else "")
 
 
-def count_summary(count) -> str:
-    """`analysis.Count.summary` in the interface language: how many different images."""
-    number = f"{count.count:,}"
-    if count.count >= 10**12:
-        number = QCoreApplication.translate("PipelinePanel", "about {number}").format(
-            number=f"{float(count.count):.2e}")
-    if count.upper_bound:
-        number = QCoreApplication.translate("PipelinePanel", "up to {number}").format(number=number)
-    if count.continuous:
-        return QCoreApplication.translate(
-            "PipelinePanel", "{number} different images from the discrete parts; infinitely many with {ops}"
-        ).format(number=number, ops=", ".join(count.continuous))
-    if count.count == 1 and not count.upper_bound:
-        return QCoreApplication.translate("PipelinePanel", "1 different image")
-    return QCoreApplication.translate("PipelinePanel", "{number} different images").format(number=number)
-
-
 class OpPicker(QDialog):
     """A searchable catalog, grouped by category, with each op's description as tooltip."""
 
@@ -306,7 +289,7 @@ class PipelinePanel(QWidget):
             self.count_label.setText("")
             return
         count = distinct_outputs(steps, self.image_shape)
-        self.count_label.setText(count_summary(count))
+        self.count_label.setText(count.summary())  # in the interface language (augview.core.text)
         self.count_label.setToolTip("\n".join(count.explanation))
 
     def _refresh_texts(self, parent_item, nodes):

@@ -709,26 +709,6 @@
         <translation>{group}（{count} 个步骤）</translation>
     </message>
     <message>
-        <source>about {number}</source>
-        <translation>约 {number}</translation>
-    </message>
-    <message>
-        <source>up to {number}</source>
-        <translation>最多 {number}</translation>
-    </message>
-    <message>
-        <source>{number} different images from the discrete parts; infinitely many with {ops}</source>
-        <translation>离散部分产生 {number} 种不同的图像；加上 {ops} 则有无穷多种</translation>
-    </message>
-    <message>
-        <source>1 different image</source>
-        <translation>1 种不同的图像</translation>
-    </message>
-    <message>
-        <source>{number} different images</source>
-        <translation>{number} 种不同的图像</translation>
-    </message>
-    <message>
         <source>Add op…</source>
         <translation>添加操作…</translation>
     </message>
