@@ -8,7 +8,6 @@ core says, and uninstalling it brings English back).
 from __future__ import annotations
 
 import ast
-import importlib.util
 import re
 from pathlib import Path
 
@@ -22,20 +21,15 @@ from augview.core.presets import parse_preset
 from augview.core.steps import Step
 from augview.errors import ImageLoadError, PresetError
 
+import translation_tool
+
 ROOT = Path(__file__).resolve().parents[1]
 # Exceptions the window shows as they are: their messages must be translatable.
 SHOWN_ERRORS = {"AugviewError", "ImageLoadError", "InvalidImageError", "PresetError"}
 WORDS = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")
 
 
-def _load_tool():
-    spec = importlib.util.spec_from_file_location("update_translations", ROOT / "tools" / "update_translations.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-tool = _load_tool()
+tool = translation_tool.load()
 
 
 @pytest.fixture

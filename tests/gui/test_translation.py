@@ -7,7 +7,6 @@ translation, or a new op whose description nobody translated, fails here.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -20,6 +19,8 @@ from augview.gui import app as app_module
 from augview.gui import i18n
 from augview.gui import main_window as main_window_module
 
+import translation_tool
+
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED_TS = i18n.TRANSLATIONS / "augview_zh_CN.ts"
 SHIPPED_QM = i18n.catalogue("zh_CN")
@@ -27,14 +28,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 PLACEHOLDER = re.compile(r"\{\w*\}")
 
 
-def _load_tool():
-    spec = importlib.util.spec_from_file_location("update_translations", ROOT / "tools" / "update_translations.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-tool = _load_tool()
+tool = translation_tool.load()
 SHIPPED = tool.messages(SHIPPED_TS)
 
 
