@@ -122,3 +122,18 @@ def test_count_picks_the_english_plural():
     assert text.count(1, one, many) == "1 image"
     assert text.count(0, one, many) == "0 images"
     assert text.count(3, one, many) == "3 images"
+
+
+def test_a_translation_table_carries_the_language_to_another_process(shouting):
+    """Worker processes of a folder run have no Qt: they get the window's translations as a
+    plain table (pickled with the pool's initializer)."""
+    table = text.translation_table()
+    assert table["{name}: no such file"] == "{name}: NO SUCH FILE"
+    assert set(table) == set(text.templates())
+    text.set_translator(None)
+    assert text.translation_table() is None
+    text.use_translation_table(table)
+    assert text.tr("{name}: no such file") == "{name}: NO SUCH FILE"
+    assert text.op_text("geometric") == "geometric"  # the table holds the core's sentences only
+    text.use_translation_table(None)
+    assert text.tr("{name}: no such file") == "{name}: no such file"
