@@ -276,3 +276,5 @@ def test_depends_on_resolution_finds_pixel_sizes_but_not_output_sizes():
     assert depends_on_resolution([Group("one_of", [Step("horizontal_flip"), Step("median_blur")])])
     assert not depends_on_resolution([Step("median_blur", enabled=False)])
     assert not depends_on_resolution([Step("resize"), Step("random_resized_crop"), Step("rotate")])
+    # Pixel sizes a mode switches off do not count.
+    assert not depends_on_resolution([Step("random_crop", {"size_mode": "fraction"})])

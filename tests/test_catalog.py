@@ -44,6 +44,19 @@ def test_declaration_is_complete(name):
         if spec.kind in ("float", "int", "range"):
             assert spec.min is not None and spec.max is not None and spec.min < spec.max
             assert spec.step is not None and spec.step > 0
+        if spec.when is not None:  # switched by a choice of the same op, through values it has
+            switch, values = spec.when
+            assert op.spec(switch).kind == "choice" and set(values) <= set(op.spec(switch).choices)
+
+
+def test_parameters_switched_off_by_a_mode_are_known():
+    crop = CATALOG["random_crop"]
+    assert crop.spec("height").applies({"size_mode": "pixels"})
+    assert not crop.spec("height").applies({"size_mode": "fraction"})
+    assert crop.spec("fraction").applies({"size_mode": "fraction"})
+    assert not CATALOG["rotate"].spec("fill").applies({"border_mode": "reflect"})
+    assert CATALOG["rotate"].spec("limit").applies({})  # no switch: always applies
+    assert CATALOG["pad"].spec("divisor").describe()["when"] == {"pad_mode": ["multiple_of"]}
 
 
 def _run(name, image, seed, params=None):

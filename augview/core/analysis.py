@@ -108,6 +108,7 @@ def depends_on_resolution(nodes: list[Node]) -> bool:
         if isinstance(node, Group):
             if depends_on_resolution(node.steps):
                 return True
-        elif node.op not in OUTPUT_SIZE_OPS and any(spec.unit.strip() == "px" for spec in get_op(node.op).params):
+        elif node.op not in OUTPUT_SIZE_OPS and any(
+                spec.unit.strip() == "px" and spec.applies(node.params) for spec in get_op(node.op).params):
             return True
     return False

@@ -37,6 +37,16 @@ class ParamSpec:
     integer: bool = False  # a range of whole numbers
     draws: str = ""  # range only: the name of the value drawn from it
     help: str = ""
+    # Used only while a choice parameter has one of these values, e.g. ("size_mode", ("pixels",)):
+    # the window greys the control out otherwise, and summaries leave it out.
+    when: tuple[str, tuple[str, ...]] | None = None
+
+    def applies(self, params: dict) -> bool:
+        """Whether this parameter has an effect, given the step's other parameters."""
+        if self.when is None:
+            return True
+        name, values = self.when
+        return params.get(name) in values
 
     @property
     def drawn_name(self) -> str:
@@ -100,6 +110,8 @@ class ParamSpec:
             out["unit"] = self.unit
         if self.help:
             out["help"] = self.help
+        if self.when is not None:
+            out["when"] = {self.when[0]: list(self.when[1])}
         return out
 
 
@@ -114,29 +126,38 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-# Constructors: one per kind, so declarations read like a table.
+# Constructors: one per kind, so declarations read like a table. ``when=("mode", "a")`` or
+# ``when=("mode", ("a", "b"))``: see `ParamSpec.when`.
 
 
-def float_param(name, default, min, max, step=0.01, unit="", help="") -> ParamSpec:
-    return ParamSpec(name, "float", float(default), float(min), float(max), step, unit, help=help)
+def _when(when) -> tuple[str, tuple[str, ...]] | None:
+    if when is None:
+        return None
+    name, values = when
+    return (name, (values,) if isinstance(values, str) else tuple(values))
 
 
-def int_param(name, default, min, max, step=1, unit="", help="") -> ParamSpec:
-    return ParamSpec(name, "int", int(default), min, max, step, unit, help=help)
+def float_param(name, default, min, max, step=0.01, unit="", help="", when=None) -> ParamSpec:
+    return ParamSpec(name, "float", float(default), float(min), float(max), step, unit, help=help, when=_when(when))
 
 
-def bool_param(name, default, help="") -> ParamSpec:
-    return ParamSpec(name, "bool", bool(default), help=help)
+def int_param(name, default, min, max, step=1, unit="", help="", when=None) -> ParamSpec:
+    return ParamSpec(name, "int", int(default), min, max, step, unit, help=help, when=_when(when))
 
 
-def choice_param(name, default, choices, help="") -> ParamSpec:
-    return ParamSpec(name, "choice", default, choices=tuple(choices), help=help)
+def bool_param(name, default, help="", when=None) -> ParamSpec:
+    return ParamSpec(name, "bool", bool(default), help=help, when=_when(when))
 
 
-def range_param(name, default, min, max, step=0.01, unit="", integer=False, draws="", help="") -> ParamSpec:
+def choice_param(name, default, choices, help="", when=None) -> ParamSpec:
+    return ParamSpec(name, "choice", default, choices=tuple(choices), help=help, when=_when(when))
+
+
+def range_param(name, default, min, max, step=0.01, unit="", integer=False, draws="", help="",
+                when=None) -> ParamSpec:
     cast = int if integer else float
     low, high = default
     return ParamSpec(
         name, "range", (cast(low), cast(high)), min, max, step, unit,
-        integer=integer, draws=draws, help=help,
+        integer=integer, draws=draws, help=help, when=_when(when),
     )

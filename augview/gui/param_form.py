@@ -172,6 +172,7 @@ class ParamForm(QWidget):
         self.document = document
         self.path: tuple[int, ...] | None = None
         self.controls: dict[str, tuple[ParamSpec, Control]] = {}
+        self.row_widgets: dict[str, tuple[QWidget, ...]] = {}  # label, control, reset button
         self.details: QPlainTextEdit | None = None
         self._outer = QVBoxLayout(self)
         self._outer.setContentsMargins(6, 6, 6, 6)
@@ -184,6 +185,7 @@ class ParamForm(QWidget):
     def show_node(self, path: tuple[int, ...] | None):
         self.path = path
         self.controls.clear()
+        self.row_widgets.clear()
         if self._body is not None:
             self._outer.removeWidget(self._body)
             self._body.hide()
@@ -245,6 +247,7 @@ class ParamForm(QWidget):
             label = QLabel(text + (f" ({unit_text(spec.unit).strip()})" if spec.unit.strip() else ""))
             label.setToolTip(op_text(spec.help))
             form.addRow(label, row)
+            self.row_widgets[spec.name] = (label, control.widget, reset)
         layout.addLayout(form)
         self.details = None
         if isinstance(node, Step) and get_op(node.op).details is not None:
@@ -289,6 +292,12 @@ class ParamForm(QWidget):
             finally:
                 control.widget.blockSignals(False)
         node = self._node()
+        if isinstance(node, Step):
+            # A parameter another one switches off (crop height in fraction mode, the fill of a
+            # reflected border) is greyed out, so nobody tunes a slider that does nothing.
+            for name, (spec, _) in self.controls.items():
+                for widget in self.row_widgets.get(name, ()):
+                    widget.setEnabled(spec.applies(node.params))
         if self.details is not None and isinstance(node, Step):
             text = "\n".join(get_op(node.op).details(node.params))
             if self.details.toPlainText() != text:

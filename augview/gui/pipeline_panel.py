@@ -29,7 +29,7 @@ def step_summary(node) -> str:
     op = CATALOG[node.op]
     parts = []
     for spec in op.params:
-        if spec.kind == "range":
+        if spec.kind == "range" and spec.applies(node.params):
             low, high = node.params[spec.name]
             parts.append(f"{low:.3g}..{high:.3g}{op_text(spec.unit.strip())}")
     return node.op + (f"  {', '.join(parts[:2])}" if parts else "")

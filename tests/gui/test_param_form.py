@@ -290,6 +290,19 @@ def test_arrow_keys_move_a_range_as_a_whole_and_stop_at_the_bounds(qtbot):
     assert len(document._undo) == undo_depth
 
 
+def test_parameters_a_mode_switches_off_are_greyed_out(qtbot):
+    document, form = form_for(qtbot, Step("random_crop", {"size_mode": "pixels"}))
+    assert control_widget(form, "height").isEnabled() and control_widget(form, "width").isEnabled()
+    assert not control_widget(form, "fraction").isEnabled()
+    assert not form.findChild(QToolButton, "reset:fraction").isEnabled()
+    control_widget(form, "size_mode").setCurrentText("fraction")
+    assert document.node((0,)).params["size_mode"] == "fraction"
+    assert control_widget(form, "fraction").isEnabled()
+    assert not control_widget(form, "height").isEnabled()
+    document.undo()
+    assert control_widget(form, "height").isEnabled() and not control_widget(form, "fraction").isEnabled()
+
+
 # ---- model -> control ---------------------------------------------------------------------------
 
 

@@ -515,3 +515,13 @@ def test_space_on_a_focused_check_box_toggles_it(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.lock_box.isChecked() != locked, timeout=2000)
     assert window.seed_spin.value() == seed
+
+
+def test_the_step_list_summarises_only_parameters_that_apply():
+    from augview import Step
+    from augview.gui.pipeline_panel import step_summary
+
+    assert step_summary(Step("random_crop", {"size_mode": "pixels"})) == "random_crop"
+    assert step_summary(Step("random_crop", {"size_mode": "fraction", "fraction": (0.5, 0.9)})) == \
+        "random_crop  0.5..0.9"
+    assert step_summary(Step("rotate", {"limit": (-10.0, 10.0)})) == "rotate  -10..10°"

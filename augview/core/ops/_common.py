@@ -36,7 +36,7 @@ def interpolation_param(default: str = "linear"):
 def border_params(default: str = "constant"):
     return (
         choice_param("border_mode", default, BORDERS, help="what fills the area outside the image"),
-        int_param("fill", 0, 0, 255, help="grey level used by the constant border"),
+        int_param("fill", 0, 0, 255, when=("border_mode", "constant"), help="grey level used by the constant border"),
     )
 
 

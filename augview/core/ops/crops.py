@@ -81,9 +81,9 @@ def _size_params(default: int, what: str):
     return (
         choice_param("size_mode", "pixels", ("pixels", "fraction"),
                      help="give the crop size in pixels, or as a fraction of each side"),
-        int_param("height", default, 1, MAX_SIDE, unit="px",
+        int_param("height", default, 1, MAX_SIDE, unit="px", when=("size_mode", "pixels"),
                   help=f"{what} height in pixels mode; clamped to the image"),
-        int_param("width", default, 1, MAX_SIDE, unit="px",
+        int_param("width", default, 1, MAX_SIDE, unit="px", when=("size_mode", "pixels"),
                   help=f"{what} width in pixels mode; clamped to the image"),
     )
 
@@ -118,7 +118,7 @@ register(Op(
     ),
     params=(
         *_size_params(256, "crop"),
-        range_param("fraction", (0.5, 1.0), 0.01, 1.0, step=0.01, draws="fraction",
+        range_param("fraction", (0.5, 1.0), 0.01, 1.0, step=0.01, draws="fraction", when=("size_mode", "fraction"),
                     help="fraction mode: each side of the crop is this fraction of the image's side"),
     ),
     apply=_crop,
@@ -147,7 +147,7 @@ register(Op(
     ),
     params=(
         *_size_params(256, "crop"),
-        float_param("fraction", 0.8, 0.01, 1.0, step=0.01,
+        float_param("fraction", 0.8, 0.01, 1.0, step=0.01, when=("size_mode", "fraction"),
                     help="fraction mode: each side of the crop is this fraction of the image's side"),
     ),
     apply=_crop,
@@ -361,10 +361,14 @@ register(Op(
     params=(
         choice_param("pad_mode", "min_size", ("min_size", "pixels", "multiple_of"),
                      help="pad up to a minimum size, by a fixed margin, or up to a multiple"),
-        int_param("min_height", 1024, 1, MAX_SIDE, unit="px", help="min_size mode: smallest output height"),
-        int_param("min_width", 1024, 1, MAX_SIDE, unit="px", help="min_size mode: smallest output width"),
-        int_param("pixels", 32, 0, 2048, unit="px", help="pixels mode: margin added to every side"),
-        int_param("divisor", 32, 1, 1024, unit="px", help="multiple_of mode: sides become multiples of this"),
+        int_param("min_height", 1024, 1, MAX_SIDE, unit="px", when=("pad_mode", "min_size"),
+                  help="min_size mode: smallest output height"),
+        int_param("min_width", 1024, 1, MAX_SIDE, unit="px", when=("pad_mode", "min_size"),
+                  help="min_size mode: smallest output width"),
+        int_param("pixels", 32, 0, 2048, unit="px", when=("pad_mode", "pixels"),
+                  help="pixels mode: margin added to every side"),
+        int_param("divisor", 32, 1, 1024, unit="px", when=("pad_mode", "multiple_of"),
+                  help="multiple_of mode: sides become multiples of this"),
         choice_param("position", "center", ("center", "top_left", "random"),
                      help="where the image sits on the larger canvas"),
         *border_params(),

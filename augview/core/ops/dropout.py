@@ -28,7 +28,8 @@ def _fill_params():
     return (
         choice_param("fill_mode", "constant", FILL_MODES,
                      help="constant: one grey level; random: random pixels"),
-        int_param("fill", 0, 0, 255, help="grey level of the holes when the fill is constant"),
+        int_param("fill", 0, 0, 255, when=("fill_mode", "constant"),
+                  help="grey level of the holes when the fill is constant"),
     )
 
 
