@@ -116,6 +116,9 @@ SAME_PIXELS = [
     ("invert", {}, 0, True),
     ("sharpness", {"factor_limit": (2, 2)}, 1, True),  # PIL leaves the 1-pixel border unfiltered
     ("gaussian_noise", {"std_limit": (0, 0), "mean": 10}, 0, True),
+    # albumentations truncates the products, augview rounds them: within 1 level
+    ("multiplicative_noise", {"multiplier_limit": (1.3, 1.3), "elementwise": False}, 0, True),
+    ("multiplicative_noise", {"multiplier_limit": (0.6, 0.6), "per_channel": True}, 0, True),
     ("downscale", {"scale_limit": (0.5, 0.5)}, 0, True),
     ("downscale", {"scale_limit": (0.3, 0.3), "down_interpolation": "area", "up_interpolation": "linear"}, 0, False),
     ("gaussian_blur", {"sigma_limit": (1.5, 1.5)}, 0, True),
@@ -208,6 +211,29 @@ def test_ranges_and_units_of_random_ops():
     assert erasing["ratio"] == pytest.approx([0.25, 2.0]) and erasing["fill"] == "random"  # width / height there
     assert sharpen["alpha"] == pytest.approx([0.0, 0.1]) and sharpen["lightness"] == [1.0, 1.0]
     assert clahe["clip_limit"] == [2.0, 3.0] and clahe["tile_grid_size"] == [6, 6]
+
+
+def test_signal_dependent_noise_exports():
+    pipe = Pipeline([
+        Step("multiplicative_noise", {"multiplier_limit": (0.5, 1.5), "per_channel": True}),
+        Step("shot_noise", {"scale_limit": (0.05, 0.2)}, p=0.5),
+        Step("shot_noise", {"linear_light": False}),
+    ])
+    (multiplicative, shot, display), notes = exported(pipe), to_albumentations(pipe)[1]
+    assert multiplicative == {"__class_fullname__": "MultiplicativeNoise", "p": 1.0, "multiplier": [0.5, 1.5],
+                              "per_channel": True, "elementwise": True}
+    assert shot == {"__class_fullname__": "ShotNoise", "p": 0.5, "scale_range": [0.05, 0.2]}
+    assert display["scale_range"] == [0.1, 0.3]
+    assert notes == ["steps[2] (shot_noise): approximate: linear_light off: ShotNoise counts the photons in "
+                     "linear light (gamma 2.2), which gives the shadows more noise and the highlights less"]
+    # albumentations' own defaults on import: one factor for the whole image
+    back, notes = from_albumentations({"transform": {"__class_fullname__": "Compose", "transforms": [
+        {"__class_fullname__": "MultiplicativeNoise", "p": 1.0},
+        {"__class_fullname__": "ShotNoise", "p": 1.0, "scale_range": [0.0, 3.0]}]}})
+    assert back.steps[0].params == {"multiplier_limit": (0.9, 1.1), "per_channel": False, "elementwise": False}
+    assert back.steps[1].params == {"scale_limit": (0.001, 1.0), "linear_light": True}
+    assert [note.split(": ")[1] for note in notes] == ["shot_noise.scale_limit [0, 3] is outside augview's range "
+                                                       "0.001..1; clamped to [0.001, 1]"]
 
 
 def test_groups_map_to_compositions_with_the_same_odds():
@@ -358,6 +384,9 @@ ROUND_TRIP = Pipeline([
     Step("sharpness", {"factor_limit": (1.0, 3.5)}),
     Step("gaussian_noise", {"std_limit": (3, 30), "mean": -4.5, "per_channel": False}),
     Step("salt_and_pepper", {"amount_limit": (0.0, 0.1)}),
+    Step("multiplicative_noise", {"multiplier_limit": (0.7, 1.4), "per_channel": True}),
+    Step("multiplicative_noise", {"elementwise": False}, p=0.4),
+    Step("shot_noise", {"scale_limit": (0.01, 0.5)}),
     Step("jpeg_compression", {"quality_limit": (20, 80)}),
     Step("downscale", {"scale_limit": (0.1, 0.9), "down_interpolation": "area", "up_interpolation": "cubic"}),
     Step("gaussian_blur", {"sigma_limit": (0.0, 4.0)}),
@@ -376,7 +405,7 @@ ROUND_TRIP = Pipeline([
 ], name="round trip", description="every op with an exact counterpart", seed=42)
 
 
-ERASING_NOTE = ("steps[35] (random_erasing): approximate: Erasing draws the aspect ratio uniformly "
+ERASING_NOTE = ("steps[38] (random_erasing): approximate: Erasing draws the aspect ratio uniformly "
                 "(augview and torchvision: log-uniformly) and shrinks the box to fit instead of retrying")
 
 
@@ -562,12 +591,23 @@ def test_torchvision_code_compiles_and_builds_against_the_v2_signatures(torchvis
     exec(compile(code, "transforms.py", "exec"), namespace)  # TypeError on a wrong name or keyword
     assert isinstance(namespace["transforms"], torchvision_stubs.Compose)
     # ops without a counterpart are comments where they would have been, and notes
-    assert "# not exported: steps[40] (grid_distortion): no torchvision counterpart" in code
-    assert "steps[40] (grid_distortion): no torchvision counterpart; left out" in notes
+    where = f"steps[{list(augview.CATALOG).index('grid_distortion')}] (grid_distortion)"
+    assert f"# not exported: {where}: no torchvision counterpart" in code
+    assert f"{where}: no torchvision counterpart; left out" in notes
     assert "v2.RandomHorizontalFlip(p=0.6)" in code  # p goes to the transform when it has one
     assert "v2.RandomPosterize(bits=3, p=1.0)" in code  # an integer range becomes an exact choice
     assert "v2.RandomChoice([" in code and "p=[2.0, 1.0, 1.0]" in code
     assert "v2.RandomOrder([" in code
+
+
+def test_torchvision_multiplies_by_one_factor_only(torchvision_stubs):
+    pipe = Pipeline([Step("multiplicative_noise", {"multiplier_limit": (0.8, 1.25), "elementwise": False}, p=0.5),
+                     Step("multiplicative_noise")])
+    code, notes = to_torchvision_code(pipe)
+    assert "v2.RandomApply([\n        v2.ColorJitter(brightness=(0.8, 1.25)),\n    ], p=0.5)," in code
+    assert notes == ["steps[1] (multiplicative_noise): a factor per pixel or per channel has no torchvision "
+                     "counterpart (one factor for the whole image is ColorJitter's brightness); left out"]
+    exec(compile(code, "transforms.py", "exec"), {"__name__": "transforms"})
 
 
 def test_torchvision_code_for_a_simple_pipeline():

@@ -23,7 +23,9 @@ transform that has no counterpart. Only data that is not an albumentations pipel
 raises `PresetError`.
 
 Checked on pixels (tests/test_interop.py): flips, rotate, affine, crops, resize, pad, the colour
-and tone ops, blurs and downscale give the same pixels within 2 levels for fixed settings.
+and tone ops, blurs, downscale and multiplicative_noise give the same pixels within 2 levels for
+fixed settings (tests/ops/test_noise_signal.py compares the noise statistics of
+multiplicative_noise and shot_noise).
 Known differences, reported as notes where they apply: brightness_contrast's ``mean`` pivot
 becomes ColorJitter's contrast then RandomBrightnessContrast's brightness (clipped in between),
 ``mid_grey`` scales around 0; Erasing draws its aspect ratio uniformly, not log-uniformly;
@@ -185,6 +187,13 @@ def _x_sharpness(p, note):
                        "method": "kernel"}
 
 
+def _x_shot_noise(p, note):
+    if not p["linear_light"]:
+        note(tr("linear_light off: ShotNoise counts the photons in linear light (gamma 2.2), which "
+                "gives the shadows more noise and the highlights less"))
+    return "ShotNoise", {"scale_range": _pair(p["scale_limit"])}
+
+
 def _x_random_erasing(p, note):
     note(tr("Erasing draws the aspect ratio uniformly (augview and torchvision: log-uniformly) and "
             "shrinks the box to fit instead of retrying"))
@@ -240,6 +249,9 @@ EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] 
         "mean_range": [p["mean"] / 255.0] * 2, "per_channel": p["per_channel"], "noise_scale_factor": 1.0}),
     "salt_and_pepper": lambda p, note: ("SaltAndPepper", {"amount": _pair(p["amount_limit"]),
                                                           "salt_vs_pepper": _pair(p["salt_vs_pepper_limit"])}),
+    "multiplicative_noise": lambda p, note: ("MultiplicativeNoise", {
+        "multiplier": _pair(p["multiplier_limit"]), "per_channel": p["per_channel"], "elementwise": p["elementwise"]}),
+    "shot_noise": _x_shot_noise,
     "jpeg_compression": lambda p, note: ("ImageCompression", {"compression_type": "jpeg",
                                                               "quality_range": _ints(p["quality_limit"])}),
     "downscale": lambda p, note: ("Downscale", {"scale_range": _pair(p["scale_limit"]), "interpolation_pair": {

@@ -401,6 +401,11 @@ IMPORTERS = {
     "GaussNoise": _i_gauss_noise,
     "SaltAndPepper": lambda a: ("salt_and_pepper", {"amount_limit": a.range("amount", (0.01, 0.06)),
                                                     "salt_vs_pepper_limit": a.range("salt_vs_pepper", (0.4, 0.6))}),
+    "MultiplicativeNoise": lambda a: ("multiplicative_noise", {
+        "multiplier_limit": a.range("multiplier", (0.9, 1.1), "fixed"),
+        "per_channel": bool(a.get("per_channel", False)), "elementwise": bool(a.get("elementwise", False))}),
+    "ShotNoise": lambda a: ("shot_noise", {"scale_limit": a.range("scale_range", (0.1, 0.3), "fixed"),
+                                           "linear_light": True}),
     "ImageCompression": _i_image_compression,
     "Downscale": _i_downscale,
     "GaussianBlur": _i_gaussian_blur,

@@ -113,6 +113,14 @@ def _noise(p, ctx):
                                     "v2.ToDtype(torch.uint8, scale=True)"], ""), False
 
 
+def _multiplicative_noise(p, ctx):
+    if p["elementwise"] or p["per_channel"]:
+        raise Unsupported("a factor per pixel or per channel has no torchvision counterpart (one factor "
+                          "for the whole image is ColorJitter's brightness)")
+    # One factor for the image: exactly a brightness factor drawn uniformly from the range.
+    return f"v2.ColorJitter(brightness={_t(p['multiplier_limit'])})", False
+
+
 def _affine(p, ctx):
     translate = []
     for key in ("translate_x", "translate_y"):
@@ -260,6 +268,7 @@ BUILDERS = {
     "invert": _flag("RandomInvert"),
     "sharpness": _sharpness,
     "gaussian_noise": _noise,
+    "multiplicative_noise": _multiplicative_noise,
     "jpeg_compression": lambda p, ctx: (f"v2.JPEG(quality={_range_or_value(p['quality_limit'])})", False),
     "gaussian_blur": _gaussian_blur,
     "random_erasing": lambda p, ctx, prob: (

@@ -7,6 +7,7 @@ from augview.core.ops import (  # noqa: F401
     dropout,
     geometric,
     noise,
+    noise_signal,
     policies,
     tone,
     warps,

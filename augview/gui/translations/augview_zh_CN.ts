@@ -1417,6 +1417,10 @@
         <translation>小于 1 的系数（平滑）在 albumentations 中没有对应项；Sharpen 只能锐化（从 1 起的 factor_limit 可精确导出）</translation>
     </message>
     <message>
+        <source>linear_light off: ShotNoise counts the photons in linear light (gamma 2.2), which gives the shadows more noise and the highlights less</source>
+        <translation>关闭 linear_light：ShotNoise 在线性光（gamma 2.2）下计数光子，阴影处噪声更多、高光处更少</translation>
+    </message>
+    <message>
         <source>Erasing draws the aspect ratio uniformly (augview and torchvision: log-uniformly) and shrinks the box to fit instead of retrying</source>
         <translation>Erasing 均匀地抽取宽高比（augview 和 torchvision 是对数均匀），并缩小方框以适应图像而不是重新抽取</translation>
     </message>
@@ -1767,6 +1771,14 @@
     <message>
         <source>{w}x{h}px at ({x}, {y})</source>
         <translation>{w}x{h}px，位于 ({x}, {y})</translation>
+    </message>
+    <message>
+        <source>x{low}..{high} per pixel</source>
+        <translation>每个像素 x{low}..{high}</translation>
+    </message>
+    <message>
+        <source>x{low}..{high} per pixel and channel</source>
+        <translation>每个像素和通道 x{low}..{high}</translation>
     </message>
     <message>
         <source>nothing fired</source>
@@ -2452,6 +2464,18 @@
         <translation>-1 只向后涂抹，0 双向，1 只向前</translation>
     </message>
     <message>
+        <source>Multiplies every pixel by its own random factor near 1, so the grain grows with brightness: strong in highlights, absent in black areas, like the speckle of ultrasound, radar and laser images. Helps models meant for such images or for sensors with uneven gain; wide ranges wash out bright textures. With elementwise off, one factor scales the whole image (or each channel, tinting it) instead of adding grain.</source>
+        <translation>给每个像素乘上各自的随机系数（接近 1），因此颗粒随亮度增强：高光处明显，纯黑区域完全没有，就像超声、雷达和激光图像里的散斑。有助于面向这类图像或增益不均匀的传感器的模型；范围过宽会冲淡明亮区域的纹理。关闭 elementwise 时，则由一个系数缩放整幅图像（或逐通道各用一个系数，使图像偏色），而不是添加颗粒。</translation>
+    </message>
+    <message>
+        <source>range of the factors the pixels are multiplied by; 1 changes nothing</source>
+        <translation>像素所乘系数的范围；1 表示不做任何改变</translation>
+    </message>
+    <message>
+        <source>a factor for every pixel (grain); off: one factor for the whole image (or channel)</source>
+        <translation>每个像素各用一个系数（产生颗粒）；关闭时整幅图像（或每个通道）只用一个系数</translation>
+    </message>
+    <message>
         <source>Grows the canvas around the image, filling the new margin by the border mode. Use it to reach a minimum size before a fixed-size crop, to make sides a multiple of 32 for segmentation networks, or to shrink objects relative to the frame. A constant border teaches the model that black bars are normal; reflect modes hide the seam but mirror content, which can invent duplicate objects.</source>
         <translation>在图像四周扩大画布，新边距按边界模式填充。可用于在固定尺寸裁剪之前达到最小尺寸、让边长成为 32 的倍数以适配分割网络，或让物体在画面中显得更小。常量边界会让模型以为黑边是正常的；反射类模式能隐藏接缝，但会镜像内容，可能凭空多出重复的物体。</translation>
     </message>
@@ -2618,6 +2642,18 @@
     <message>
         <source>sharpness factor: 0 smoothed, 1 unchanged, 2 sharpened</source>
         <translation>锐度系数：0 平滑，1 不变，2 锐化</translation>
+    </message>
+    <message>
+        <source>Simulates photon (shot) noise: a sensor counts the photons each pixel receives, and the count scatters around its average by a Poisson law. A larger scale means fewer photons per grey level and a grainier image, as in night shots, fast exposures or astronomy. Brighter pixels catch more photons: more noise in photons, but less relative to their value, so shadows look grainiest and pure black stays black. Helps models that will see low-light images; large scales bury fine detail.</source>
+        <translation>模拟光子（散粒）噪声：传感器对每个像素接收到的光子计数，计数按泊松分布在平均值附近随机波动。scale 越大，每个灰阶对应的光子越少，图像颗粒越粗，就像夜景照片、高速快门或天文图像。越亮的像素接收的光子越多：以光子数计噪声更大，但相对其自身数值更小，所以阴影处显得颗粒最重，纯黑则保持纯黑。有助于将要面对弱光图像的模型；scale 过大会把细节淹没在斑点中。</translation>
+    </message>
+    <message>
+        <source>intensity of one photon (white = 1): 0.01 means 100 photons for white; larger is noisier</source>
+        <translation>单个光子的强度（白色 = 1）：0.01 表示白色对应 100 个光子；越大噪声越强</translation>
+    </message>
+    <message>
+        <source>count photons in linear light (the 2.2 gamma undone first), like a camera and albumentations; off: grey levels are photon counts, so the noise grows with brightness</source>
+        <translation>在线性光下计数光子（先撤销 2.2 的 gamma），与相机和 albumentations 一致；关闭时把灰阶直接当作光子数，噪声随亮度增大</translation>
     </message>
     <message>
         <source>Inverts every pixel at or above the threshold and leaves darker ones alone, the darkroom &apos;Sabattier&apos; look: highlights turn dark while shadows stay. A standard AutoAugment operation that makes models less reliant on absolute brightness. Threshold 0 inverts the whole image, 256 changes nothing; low thresholds are a drastic change.</source>
