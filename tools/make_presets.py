@@ -77,6 +77,8 @@ PRESETS = {
         Group("one_of", [
             Step("gaussian_noise", {"std_limit": (10.0, 30.0)}),
             Step("salt_and_pepper", {}),
+            Step("multiplicative_noise", {"multiplier_limit": (0.7, 1.3)}),
+            Step("shot_noise", {"scale_limit": (0.05, 0.2)}),
             Step("gaussian_blur", {"sigma_limit": (1.0, 3.0)}),
             Step("motion_blur", {"kernel_limit": (9, 21)}),
             Step("jpeg_compression", {"quality_limit": (5, 20)}),
