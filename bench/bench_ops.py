@@ -118,6 +118,11 @@ def _elastic(p):
              interpolation=interp(p), **border(p))
 
 
+def _optical_distortion(p):
+    return T("OpticalDistortion", distort_limit=p["distort_limit"], mode=p["mode"], interpolation=interp(p),
+             **border(p))
+
+
 def _grid_distortion(p):
     return T("GridDistortion", num_steps=p["num_steps"], distort_limit=p["distort_limit"],
              normalized=p["normalized"], interpolation=interp(p), **border(p))
@@ -128,10 +133,14 @@ CASES: tuple[Case, ...] = (
     Case("horizontal_flip", "horizontal_flip", lambda p: T("HorizontalFlip")),
     Case("vertical_flip", "vertical_flip", lambda p: T("VerticalFlip")),
     Case("rotate", "rotate", lambda p: T("Rotate", limit=p["limit"], interpolation=interp(p), **border(p))),
+    Case("random_rotate90", "random_rotate90", lambda p: T("RandomRotate90")),
+    Case("transpose", "transpose", lambda p: T("Transpose")),
     Case("affine", "affine", _affine),
     Case("perspective", "perspective", _perspective),
     Case("elastic", "elastic", _elastic),
     Case("grid_distortion", "grid_distortion", _grid_distortion),
+    Case("optical_distortion", "optical_distortion", _optical_distortion),
+    Case("optical_distortion (fisheye)", "optical_distortion", _optical_distortion, params={"mode": "fisheye"}),
     Case("random_crop", "random_crop", lambda p: T("RandomCrop", height=p["height"], width=p["width"]),
          params={"size_mode": "pixels"}),
     Case("center_crop", "center_crop", lambda p: T("CenterCrop", height=p["height"], width=p["width"]),
@@ -168,6 +177,8 @@ CASES: tuple[Case, ...] = (
          lambda p: T("RGBShift", r_shift_limit=p["r_shift_limit"], g_shift_limit=p["g_shift_limit"],
                      b_shift_limit=p["b_shift_limit"])),
     Case("channel_shuffle", "channel_shuffle", lambda p: T("ChannelShuffle")),
+    Case("channel_dropout", "channel_dropout",
+         lambda p: T("ChannelDropout", channel_drop_range=p["channels_limit"], fill=p["fill"])),
     Case("grayscale", "grayscale",
          lambda p: T("ToGray", num_output_channels=3, method="weighted_average")),
     Case("gamma", "gamma",
@@ -211,6 +222,9 @@ CASES: tuple[Case, ...] = (
          params={"elementwise": False}),
     Case("shot_noise", "shot_noise", lambda p: T("ShotNoise", scale_range=p["scale_limit"]),
          params={"linear_light": True}),
+    Case("iso_noise", "iso_noise",
+         lambda p: T("ISONoise", color_shift=p["color_shift_limit"], intensity=p["intensity_limit"]),
+         note="same ranges; albumentations 2.x's code draws weaker hue noise and sparse lightness specks"),
     Case("jpeg_compression", "jpeg_compression",
          lambda p: T("ImageCompression", compression_type="jpeg", quality_range=p["quality_limit"])),
     Case("downscale", "downscale",

@@ -152,6 +152,43 @@ def test_flips():
     assert distinct_outputs([Step("horizontal_flip", p=0.5), Step("vertical_flip", p=0.5)], shape).count == 4
 
 
+def test_quarter_turns_and_transpose():
+    square, wide = (32, 32, 3), (32, 48, 3)
+    alone = distinct_outputs([Step("random_rotate90")], square)
+    assert alone.count == 4 and not alone.upper_bound and not alone.continuous
+    assert "random_rotate90 0°, 90°, 180°, 270°: 4 angles (0° = unchanged)" in alone.explanation
+    # 0° is one of the four turns: not firing adds no new image
+    assert distinct_outputs([Step("random_rotate90", p=0.5)], square).count == 4
+    assert distinct_outputs([Step("random_rotate90", {"turns_limit": (1, 3)}, p=0.5)], square).count == 4
+    assert distinct_outputs([Step("random_rotate90", {"turns_limit": (2, 2)})], square).count == 1
+    # with a flip: the 8 symmetries of the square, each a different image of a generic input
+    both = distinct_outputs([Step("random_rotate90"), Step("horizontal_flip", p=0.5)], square)
+    assert both.count == 8 and not both.upper_bound
+    assert distinct_outputs([Step("random_rotate90"), Step("transpose", p=0.5)], square).count == 8
+    assert distinct_outputs([Step("transpose", p=0.5)], square).count == 2
+    assert distinct_outputs([Step("transpose")], square).count == 1
+    # a third orientation step multiplies the count past 8: some combinations must repeat
+    three = distinct_outputs([Step("random_rotate90"), Step("horizontal_flip", p=0.5),
+                              Step("vertical_flip", p=0.5)], square)
+    assert three.count == 16 and three.upper_bound and three.summary() == "up to 16 different images"
+    assert any("at most 8 orientations" in line for line in three.explanation)
+    # a non-square image: odd turns swap the sides, which later crops see
+    turned = [Step("random_rotate90"), Step("random_crop", {"height": 30, "width": 30})]
+    assert distinct_outputs(turned, wide).count == 2 * (3 * 19) + 2 * (19 * 3)
+    flipped = [Step("transpose", p=0.5), Step("random_crop", {"height": 32, "width": 30})]
+    assert distinct_outputs(flipped, wide).count == 19 * 1 + 3 * 17  # on 48x32, then on the transposed 32x48
+    for name in ("optical_distortion", "iso_noise"):
+        assert distinct_outputs([Step(name)], wide).continuous == [name]
+
+
+def test_channel_dropout_counts_which_channels():
+    rgb, gray = (8, 8, 3), (8, 8)
+    assert distinct_outputs([Step("channel_dropout")], rgb).count == 3
+    assert distinct_outputs([Step("channel_dropout", {"channels_limit": (1, 2)})], rgb).count == 6
+    assert distinct_outputs([Step("channel_dropout", {"channels_limit": (2, 2)}, p=0.5)], rgb).count == 4
+    assert distinct_outputs([Step("channel_dropout", p=0.5)], gray).count == 1
+
+
 def test_one_of_sums_children():
     shape = (64, 64, 3)
     group = Group("one_of", steps=[Step("horizontal_flip"), Step("vertical_flip"), Step("invert")])

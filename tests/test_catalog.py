@@ -16,8 +16,10 @@ from augview.core.registry import CATALOG, CATEGORIES
 
 OPS = sorted(CATALOG)
 
-# Ops whose output size may differ from the input (everything else must keep the shape).
-RESIZING = {"random_crop", "center_crop", "random_resized_crop", "resize", "random_scale", "pad", "perspective"}
+# Ops whose output size may differ from the input (everything else must keep the shape); quarter
+# turns and the transpose swap the sides of a non-square image.
+RESIZING = {"random_crop", "center_crop", "random_resized_crop", "resize", "random_scale", "pad", "perspective",
+            "random_rotate90", "transpose"}
 
 
 def test_catalog_has_the_required_ops():
@@ -119,7 +121,8 @@ def test_trace_reports_the_draw(name, small_rgb):
 
 
 # Ops whose result is fixed by the image and the flags: there is nothing drawn to show.
-BARE_CAPTIONS = {"horizontal_flip", "vertical_flip", "grayscale", "invert", "equalize", "autocontrast"}
+BARE_CAPTIONS = {"horizontal_flip", "vertical_flip", "transpose", "grayscale", "invert", "equalize",
+                 "autocontrast"}
 
 
 def extreme_params(op) -> list[dict]:

@@ -22,17 +22,21 @@ augview's ranges are clamped, never refused, each clamp reported with its locati
 transform that has no counterpart. Only data that is not an albumentations pipeline at all
 raises `PresetError`.
 
-Checked on pixels (tests/test_interop.py): flips, rotate, affine, crops, resize, pad, the colour
-and tone ops, blurs, downscale and multiplicative_noise give the same pixels within 2 levels for
-fixed settings (tests/ops/test_noise_signal.py compares the noise statistics of
-multiplicative_noise and shot_noise).
+Checked on pixels (tests/test_interop.py): flips, transpose, rotate, affine, crops, resize, pad,
+the colour and tone ops, blurs, downscale and multiplicative_noise give the same pixels within 2
+levels for fixed settings; every output of RandomRotate90 and ChannelDropout is exactly one that
+random_rotate90 and channel_dropout make (tests/ops/test_noise_signal.py compares the noise
+statistics of multiplicative_noise and shot_noise; tests/ops/test_optical.py the maps and border
+areas of optical_distortion).
 Known differences, reported as notes where they apply: brightness_contrast's ``mean`` pivot
 becomes ColorJitter's contrast then RandomBrightnessContrast's brightness (clipped in between),
 ``mid_grey`` scales around 0; Erasing draws its aspect ratio uniformly, not log-uniformly;
 shearing along both axes at once. Not noted: crops larger than the image (augview clamps,
 albumentations raises), Affine rounds shifts to whole pixels, PIL-mode equalize, JPEG of RGB
 (albumentations encodes the channels as BGR), GridDistortion's maps (albumentations resamples
-even at zero distortion), and different random fields for the ops that draw per-pixel noise or
+even at zero distortion), OpticalDistortion's camera maps (they read half a pixel right and down
+of augview's, so even k = 0 resamples), ChannelDropout refusing greyscale images (augview leaves
+them unchanged) and different random fields for the ops that draw per-pixel noise or
 displacement.
 """
 
@@ -194,6 +198,19 @@ def _x_shot_noise(p, note):
     return "ShotNoise", {"scale_range": _pair(p["scale_limit"])}
 
 
+def _x_random_rotate90(p, note):
+    if tuple(p["turns_limit"]) != (0, 3):
+        raise Unsupported(tr("only the full range of quarter turns (turns_limit 0..3) has an albumentations "
+                             "counterpart, RandomRotate90"))
+    return "RandomRotate90", {}
+
+
+def _x_iso_noise(p, note):
+    note(tr("albumentations 2.x's ISONoise departs from its documentation, which augview follows: its hue "
+            "noise is 360 times weaker and its lightness noise gives rare strong specks instead of a fine grain"))
+    return "ISONoise", {"color_shift": _pair(p["color_shift_limit"]), "intensity": _pair(p["intensity_limit"])}
+
+
 def _x_random_erasing(p, note):
     note(tr("Erasing draws the aspect ratio uniformly (augview and torchvision: log-uniformly) and "
             "shrinks the box to fit instead of retrying"))
@@ -206,6 +223,8 @@ EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] 
     "vertical_flip": lambda p, note: ("VerticalFlip", {}),
     "rotate": lambda p, note: ("Rotate", {"limit": _pair(p["limit"]), "rotate_method": "largest_box",
                                           "crop_border": False, **_warp(p)}),
+    "random_rotate90": _x_random_rotate90,
+    "transpose": lambda p, note: ("Transpose", {}),
     "affine": _x_affine,
     "perspective": lambda p, note: ("Perspective", {"scale": _pair(p["scale"]), "keep_size": p["keep_size"],
                                                     "fit_output": p["fit_output"], **_warp(p)}),
@@ -215,6 +234,8 @@ EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] 
     "grid_distortion": lambda p, note: ("GridDistortion", {"num_steps": p["num_steps"],
                                                            "distort_limit": _pair(p["distort_limit"]),
                                                            "normalized": p["normalized"], **_warp(p)}),
+    "optical_distortion": lambda p, note: ("OpticalDistortion", {"distort_limit": _pair(p["distort_limit"]),
+                                                                 "mode": p["mode"], **_warp(p)}),
     "random_crop": lambda p, note: (_pixels_only(p) or "RandomCrop",
                                     {"height": p["height"], "width": p["width"], "pad_if_needed": False}),
     "center_crop": lambda p, note: (_pixels_only(p) or "CenterCrop",
@@ -233,6 +254,8 @@ EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] 
     "rgb_shift": lambda p, note: ("RGBShift", {k: _pair(p[k]) for k in ("r_shift_limit", "g_shift_limit",
                                                                          "b_shift_limit")}),
     "channel_shuffle": lambda p, note: ("ChannelShuffle", {}),
+    "channel_dropout": lambda p, note: ("ChannelDropout", {"channel_drop_range": _ints(p["channels_limit"]),
+                                                           "fill": float(p["fill"])}),
     "grayscale": lambda p, note: ("ToGray", {"num_output_channels": 3, "method": "weighted_average"}),
     "gamma": lambda p, note: ("RandomGamma", {"gamma_limit": [p["gamma_limit"][0] * 100.0,
                                                               p["gamma_limit"][1] * 100.0]}),
@@ -252,6 +275,7 @@ EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] 
     "multiplicative_noise": lambda p, note: ("MultiplicativeNoise", {
         "multiplier": _pair(p["multiplier_limit"]), "per_channel": p["per_channel"], "elementwise": p["elementwise"]}),
     "shot_noise": _x_shot_noise,
+    "iso_noise": _x_iso_noise,
     "jpeg_compression": lambda p, note: ("ImageCompression", {"compression_type": "jpeg",
                                                               "quality_range": _ints(p["quality_limit"])}),
     "downscale": lambda p, note: ("Downscale", {"scale_range": _pair(p["scale_limit"]), "interpolation_pair": {

@@ -360,6 +360,8 @@ IMPORTERS = {
     "VerticalFlip": lambda a: ("vertical_flip", {}),
     "Rotate": lambda a: (a.flag("crop_border", False, False, tr("augview keeps the input size and fills the corners"))
                          or "rotate", {"limit": a.range("limit", (-90, 90)), **a.warp()}),
+    "RandomRotate90": lambda a: ("random_rotate90", {"turns_limit": (0, 3)}),
+    "Transpose": lambda a: ("transpose", {}),
     "Affine": _i_affine,
     "ShiftScaleRotate": _i_shift_scale_rotate,
     "Perspective": lambda a: ("perspective", {"scale": a.range("scale", (0.05, 0.1), "from0"),
@@ -369,6 +371,9 @@ IMPORTERS = {
     "GridDistortion": lambda a: ("grid_distortion", {"num_steps": int(a.num("num_steps", 5)),
                                                      "distort_limit": a.range("distort_limit", 0.3),
                                                      "normalized": bool(a.get("normalized", True)), **a.warp()}),
+    "OpticalDistortion": lambda a: ("optical_distortion", {
+        "distort_limit": a.range("distort_limit", (-0.05, 0.05)),
+        "mode": a.option("mode", "camera", ("camera", "fisheye")), **a.warp()}),
     "RandomCrop": _i_crop("random_crop"),
     "CenterCrop": _i_crop("center_crop"),
     "RandomResizedCrop": _i_random_resized_crop,
@@ -386,6 +391,8 @@ IMPORTERS = {
         "val_shift_limit": a.range("val_shift_limit", 20)}),
     "RGBShift": _i_rgb_shift,
     "ChannelShuffle": lambda a: ("channel_shuffle", {}),
+    "ChannelDropout": lambda a: ("channel_dropout", {"channels_limit": a.range("channel_drop_range", (1, 1), "fixed"),
+                                                     "fill": a.fill()}),
     "ToGray": _i_to_gray,
     "RandomGamma": lambda a: ("gamma", {"gamma_limit": _scaled(a.range("gamma_limit", (80, 120), "from1"), 0.01)}),
     "Equalize": lambda a: (a.get("mask") is not None and a.note(tr("mask ignored: augview equalises the whole image"))
@@ -406,6 +413,8 @@ IMPORTERS = {
         "per_channel": bool(a.get("per_channel", False)), "elementwise": bool(a.get("elementwise", False))}),
     "ShotNoise": lambda a: ("shot_noise", {"scale_limit": a.range("scale_range", (0.1, 0.3), "fixed"),
                                            "linear_light": True}),
+    "ISONoise": lambda a: ("iso_noise", {"color_shift_limit": a.range("color_shift", (0.01, 0.05), "fixed"),
+                                         "intensity_limit": a.range("intensity", (0.1, 0.5), "fixed")}),
     "ImageCompression": _i_image_compression,
     "Downscale": _i_downscale,
     "GaussianBlur": _i_gaussian_blur,

@@ -234,3 +234,65 @@ def test_gamma_curve():
         np.testing.assert_array_equal(out, expected)
         assert out[0, 0] == 0 and out[-1, -1] == 255
     assert op.apply(ramp, {"gamma": 0.7}).mean() > ramp.mean() > op.apply(ramp, {"gamma": 1.4}).mean()
+
+
+# ---------------------------------------------------------------------------------------------
+# channel_dropout
+
+
+def test_channel_dropout_sets_exactly_the_drawn_channels(rgb):
+    op = get_op("channel_dropout")
+    seen = {1: set(), 2: set()}
+    for seed in range(60):
+        out, drawn = op.run(rgb, np.random.default_rng(seed), {"channels_limit": (1, 2), "fill": 37})
+        channels = drawn["channels"]
+        assert 1 <= len(channels) <= 2 and channels == sorted(set(channels))
+        seen[len(channels)].add(tuple(channels))
+        for c in range(3):
+            if c in channels:
+                assert np.all(out[..., c] == 37)
+            else:
+                np.testing.assert_array_equal(out[..., c], rgb[..., c])
+    assert seen[1] == {(0,), (1,), (2,)} and seen[2] == {(0, 1), (0, 2), (1, 2)}
+
+
+def test_channel_dropout_draws_each_channel_alike(rgb):
+    op = get_op("channel_dropout")
+    drawn = [op.draw(np.random.default_rng(seed), op.defaults(), rgb.shape)["channels"] for seed in range(3000)]
+    assert all(len(d) == 1 for d in drawn)
+    share = np.bincount([d[0] for d in drawn], minlength=3) / 3000
+    assert np.all(np.abs(share - 1 / 3) < 0.035)
+    assert op.label({"channels": [1], "fill": 0}) == "channel_dropout G=0"
+    assert op.label({"channels": [0, 2], "fill": 9}) == "channel_dropout R+B=9"
+
+
+def test_channel_dropout_leaves_grey_alone_and_handles_tiny_images(gray):
+    op = get_op("channel_dropout")
+    out, drawn = op.run(gray, np.random.default_rng(0), {"channels_limit": (2, 2)})
+    np.testing.assert_array_equal(out, gray)
+    assert drawn["channels"] == [] and op.label(drawn) == "channel_dropout"
+    # a trace drawn on a colour image replays on grey unchanged too
+    np.testing.assert_array_equal(op.apply(gray, {"channels": [0, 1], "fill": 5}), gray)
+    for shape in [(1, 1, 3), (1, 7, 3), (9, 8, 3)]:  # the numpy path (under 64 pixels) and OpenCV's
+        image = np.arange(np.prod(shape), dtype=np.uint8).reshape(shape)
+        out = op.apply(image, {"channels": [0, 2], "fill": 200})
+        expected = image.copy()
+        expected[..., [0, 2]] = 200
+        np.testing.assert_array_equal(out, expected)
+
+
+def test_channel_dropout_matches_albumentations(rgb):
+    A = pytest.importorskip("albumentations")
+    from albumentations.augmentations.dropout.functional import channel_dropout
+
+    op = get_op("channel_dropout")
+    for channels in ([0], [2], [0, 1]):
+        np.testing.assert_array_equal(op.apply(rgb, {"channels": channels, "fill": 90}),
+                                      channel_dropout(rgb, channels, 90))
+    transform = A.ChannelDropout(channel_drop_range=(1, 2), fill=90, p=1.0)
+    ours = [op.apply(rgb, {"channels": list(c), "fill": 90})
+            for k in (1, 2) for c in itertools.combinations(range(3), k)]
+    for seed in range(10):
+        transform.set_random_seed(seed)
+        theirs = transform(image=rgb)["image"]
+        assert sum(np.array_equal(theirs, mine) for mine in ours) == 1

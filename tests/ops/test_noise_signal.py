@@ -1,13 +1,15 @@
-"""Behaviour of the signal-dependent noise ops: multiplicative_noise and shot_noise."""
+"""Behaviour of the signal-dependent noise ops: multiplicative_noise, shot_noise and iso_noise."""
 
+import colorsys
 import os
 
+import cv2
 import numpy as np
 import pytest
 
 from augview import get_op
 from augview.core.ops.noise_signal import (
-    _BINS_LOG2, _SHIFT, GAMMA, _shot_levels, _shot_tables, _shot_thresholds, uniform_field,
+    _BINS_LOG2, _SHIFT, GAMMA, _shot_levels, _shot_tables, _shot_thresholds, poisson_quantiles, uniform_field,
 )
 
 os.environ.setdefault("NO_ALBUMENTATIONS_UPDATE", "1")  # no version check over the network
@@ -280,3 +282,108 @@ def test_shot_noise_matches_albumentations_statistics():
         theirs = transform(image=image)["image"]
         for mine, other in zip(ours, theirs):
             assert_same_statistics(mine, other)
+
+
+# ----------------------------------------------------------------------------------- iso_noise
+
+
+def iso(image, color_shift, intensity, seed=0):
+    return get_op("iso_noise").apply(image, {"color_shift": color_shift, "intensity": intensity, "noise_seed": seed})
+
+
+def hls(image):
+    return cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2HLS)
+
+
+def rainbow():
+    """Fully saturated hues at one lightness (L = 0.5): std(L) = 0, so only the hue noise acts."""
+    hsv = np.full((256, 512, 3), 255, np.uint8)
+    hsv[..., 0] = np.arange(512)[None, :] * 180 // 512
+    return cv2.cvtColor(hsv, cv2.COLOR_HSV2RGB)
+
+
+def test_poisson_quantiles_have_the_poisson_moments():
+    for lam in (0.01, 0.7, 4.0, 30.0, 127.5):
+        table = poisson_quantiles(lam).astype(np.float64)
+        assert table.shape == (65536,) and np.all(np.diff(table) >= 0)
+        assert abs(table.mean() - lam) < 1e-3 * max(1, lam) and abs(table.var() - lam) < 3e-3 * max(1, lam)
+    assert not poisson_quantiles(0.0).any()
+
+
+def test_iso_lightness_noise_is_poisson_counts_scaled_by_the_darkness():
+    # Half black, half white: std(L) = 0.5, so k ~ Poisson(0.5 * intensity * 255). A black pixel
+    # becomes the grey level k (L = k / 255, no saturation), a white one stays white (1 - L = 0).
+    half = np.zeros((256, 512, 3), np.uint8)
+    half[:, 256:] = 255
+    for intensity in (0.1, 0.5):
+        lam = 0.5 * intensity * 255
+        for image in (half, np.ascontiguousarray(half[..., 0])):
+            out = iso(image, 0.05, intensity)
+            black = out[:, :256].astype(np.float64)
+            assert np.all(out[:, 256:] == 255)
+            if out.ndim == 3:
+                np.testing.assert_array_equal(black[..., 0], black[..., 2])  # still grey
+                black = black[..., 0]
+            error = np.sqrt(lam / black.size)
+            assert abs(black.mean() - lam) < 4.5 * error and abs(black.var() / lam - 1) < 0.05
+
+
+def test_iso_hue_noise_has_the_documented_spread_and_keeps_the_mean():
+    image = rainbow()
+    for color_shift, intensity in ((0.1, 0.5), (0.02, 0.3)):
+        out = iso(image, color_shift, intensity)
+        before, after = hls(image), hls(out)
+        shift = (after[..., 0] - before[..., 0] + 180) % 360 - 180
+        sigma = color_shift * 360 * intensity  # degrees: color_shift 1 is the whole wheel
+        assert abs(shift.std() / sigma - 1) < 0.05 and abs(shift.mean()) < 0.05 * sigma
+        assert np.abs(after[..., 1] - before[..., 1]).max() < 1 / 255  # the lightness is kept
+        assert np.abs(out.astype(np.float64).mean(axis=(0, 1)) - image.mean(axis=(0, 1))).max() < 1.5
+    # hue shifts of whole turns either way (sigma 360 degrees) still only move the hue
+    wild = hls(iso(image, 1.0, 1.0))
+    assert np.abs(wild[..., 1] - hls(image)[..., 1]).max() < 1 / 255
+    assert np.abs(wild[..., 2] - hls(image)[..., 2]).max() < 0.01
+
+
+def test_iso_noise_brightens_by_the_documented_amount_and_grows_with_intensity(astronaut):
+    before = hls(astronaut)
+    spread = []
+    for intensity in (0.1, 0.3, 0.6):
+        out = iso(astronaut, 0.03, intensity, seed=4)
+        lam = before[..., 1].std() * intensity * 255  # counts, in grey levels
+        rise = (hls(out)[..., 1] - before[..., 1]).mean() * 255
+        assert abs(rise - lam * (1 - before[..., 1]).mean()) < 0.3
+        spread.append((out.astype(np.float64) - astronaut).std())
+    assert spread[0] < spread[1] < spread[2]
+    # so the mean is roughly kept only while the intensity is low
+    assert abs(iso(astronaut, 0.03, 0.1).mean() - astronaut.mean()) < 5
+
+
+def test_iso_noise_matches_the_formula_pixel_by_pixel(small_rgb):
+    """The documented algorithm in float64 through colorsys, with the same random fields."""
+    from augview.core.ops.noise import standard_normal
+    from augview.core.ops.noise_signal import _uniform16
+
+    color_shift, intensity, seed = 0.08, 0.4, 11
+    out = iso(small_rgb, color_shift, intensity, seed)
+    pixels = small_rgb.reshape(-1, 3) / 255.0
+    hls_values = np.array([colorsys.rgb_to_hls(*p) for p in pixels])
+    lam = float(hls(small_rgb)[..., 1].std()) * intensity * 255
+    counts = poisson_quantiles(lam).take(_uniform16(seed, small_rgb.shape[:2])).ravel()
+    hue = hls_values[:, 0] + standard_normal(seed, small_rgb.shape[:2]).ravel() * color_shift * intensity
+    light = hls_values[:, 1] + counts / 255 * (1 - hls_values[:, 1])
+    expected = np.array([colorsys.hls_to_rgb(h % 1.0, min(lightness, 1.0), s)
+                         for h, lightness, s in zip(hue, light, hls_values[:, 2])]) * 255
+    diff = np.abs(out.reshape(-1, 3) - np.rint(expected))
+    assert diff.max() <= 1 and diff.mean() < 0.05
+
+
+def test_iso_noise_is_a_pure_function_of_the_draw(small_rgb, small_gray):
+    op = get_op("iso_noise")
+    out, drawn = op.run(small_rgb, np.random.default_rng(3))
+    assert 0.01 <= drawn["color_shift"] <= 0.05 and 0.1 <= drawn["intensity"] <= 0.5
+    np.testing.assert_array_equal(op.apply(small_rgb, drawn), out)
+    other = op.apply(small_rgb, {**drawn, "noise_seed": drawn["noise_seed"] + 1})
+    assert (other != out).mean() > 0.3
+    np.testing.assert_array_equal(iso(small_rgb, 0.5, 0.0), small_rgb)  # both noises scale with it
+    grey, _ = op.run(small_gray, np.random.default_rng(3))
+    assert grey.shape == small_gray.shape and np.all(grey >= small_gray)  # grey: only lightening

@@ -8,6 +8,7 @@ from augview.core.ops import (  # noqa: F401
     geometric,
     noise,
     noise_signal,
+    optical,
     policies,
     tone,
     warps,

@@ -1,4 +1,4 @@
-"""Colour ops: brightness, contrast, saturation, hue, channel casts, grey and gamma.
+"""Colour ops: brightness, contrast, saturation, hue, channel casts and dropout, grey and gamma.
 
 Every op is one or two vectorised OpenCV passes, never float numpy over the whole image:
 - straight-line tone maps (brightness, contrast, per-channel shifts) are one ``cv2.transform``
@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 
 from augview.core.ops._common import apply_lut, is_gray
-from augview.core.params import choice_param, range_param
+from augview.core.params import choice_param, int_param, range_param
 from augview.core.registry import Op, register, uniform
 
 _IDENTITY = np.arange(256, dtype=np.float64)
@@ -305,6 +305,59 @@ register(Op(
     apply=_channel_shuffle,
     sample=_channel_shuffle_sample,
     caption=lambda d: "RGB → " + "".join("RGB"[i] for i in d["channel_order"]),
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# channel_dropout
+
+
+def _channel_dropout_sample(rng, params, shape):
+    # The count and the order are drawn even for grey images, so the draw count does not depend
+    # on the input; a grey image has no channel to drop.
+    count = uniform(rng, params["channels_limit"], integer=True)
+    order = rng.permutation(3)
+    channels = [] if len(shape) == 2 else sorted(int(c) for c in order[:count])
+    return {"channels": channels, "fill": params["fill"]}
+
+
+def _channel_dropout(image, drawn):
+    channels = [c for c in drawn["channels"] if 0 <= c < 3]
+    if is_gray(image) or not channels:
+        return image.copy()
+    fill = int(drawn["fill"])
+    if image.shape[0] * image.shape[1] < 64:
+        # OpenCV takes a 1x1 array next to a scalar for a scalar itself; tiny images go through numpy.
+        out = image.copy()
+        out[..., channels] = fill
+        return out
+    # Keep the other channels with an AND, then write the fill into the zeroed ones with an OR:
+    # two SIMD passes, faster than numpy's strided writes into one channel.
+    keep = tuple(0 if c in channels else 255 for c in range(3)) + (0,)
+    out = cv2.bitwise_and(image, keep)
+    if fill:
+        cv2.bitwise_or(out, tuple(fill if c in channels else 0 for c in range(3)) + (0,), dst=out)
+    return out
+
+
+register(Op(
+    name="channel_dropout",
+    category="color",
+    description=(
+        "Sets one (or more) randomly chosen colour channels to a fixed value, so a red flower on "
+        "green leaves may lose its red entirely and turn dark or cyan. The model has to use every "
+        "channel and cannot rely on a single one, which helps with multispectral images and with "
+        "sensors whose channels fail or drift. Harmful when colour decides the label (ripe or "
+        "unripe fruit, traffic lights). Greyscale input is unchanged."
+    ),
+    params=(
+        range_param("channels_limit", (1, 1), 1, 2, step=1, integer=True, draws="channels",
+                    help="how many of the three channels are dropped, drawn from this range"),
+        int_param("fill", 0, 0, 255, help="value the dropped channels are set to"),
+    ),
+    apply=_channel_dropout,
+    sample=_channel_dropout_sample,
+    caption=lambda d: "+".join("RGB"[c] for c in d["channels"]) + f"={d['fill']}" if d["channels"] else "",
 ))
 
 

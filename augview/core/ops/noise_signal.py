@@ -1,6 +1,7 @@
-"""Signal-dependent noise: multiplicative (speckle) noise and photon shot (Poisson) noise.
+"""Signal-dependent noise: multiplicative (speckle) noise, photon shot (Poisson) noise and camera
+ISO noise.
 
-Unlike `gaussian_noise`, whose grain is the same everywhere, both ops make noise that depends on
+Unlike `gaussian_noise`, whose grain is the same everywhere, these ops make noise that depends on
 the pixel's own value. As in `augview.core.ops.noise`, per-pixel randomness never goes into the
 trace: `sample` draws an integer ``noise_seed`` and `apply` rebuilds the field from it.
 
@@ -12,6 +13,15 @@ output level is a table of 256 x 255 cumulative thresholds (`_shot_thresholds`);
 needs one uniform 32-bit integer and an inverse-CDF lookup, done with two gathers in a "guide
 table" (`_shot_tables`). That is about 4x faster than the Poisson draws alone, and exact up to
 2**-32 in probability.
+
+ISO noise follows the algorithm albumentations documents for ISONoise (and its 1.x code ran): in
+HLS, the hue moves by N(0, color_shift * 360 * intensity) degrees and the lightness L (0-1) by
+``k / 255 * (1 - L)`` with k ~ Poisson(std(L) * intensity * 255), one count per pixel. The
+counts come from a 65536-entry inverse-CDF table of the drawn Poisson law, looked up with 16-bit
+uniforms (`poisson_quantiles`): exact up to 2**-16 in probability, far faster than numpy's
+Poisson draws. albumentations 2.x's code departs from its own documentation: its hue noise is
+360 times weaker (near invisible) and its lightness counts are drawn on a 0-1 scale, so they are
+mostly 0 with rare strong jumps; see `augview.core.interop_albumentations`.
 """
 
 from __future__ import annotations
@@ -21,8 +31,8 @@ import functools
 import cv2
 import numpy as np
 
-from augview.core.ops._common import apply_lut
-from augview.core.ops.noise import _seed
+from augview.core.ops._common import apply_lut, to_uint8
+from augview.core.ops.noise import _seed, standard_normal
 from augview.core.params import bool_param, range_param
 from augview.core.registry import Op, register, uniform
 from augview.core.text import tr
@@ -226,4 +236,97 @@ register(Op(
     ),
     apply=_shot_noise,
     sample=_sample_shot_noise,
+))
+
+
+# ----------------------------------------------------------------------------------- iso_noise
+
+_QUANTILES = 1 << 16  # 16-bit uniforms: one inverse-CDF entry per value
+
+
+def poisson_quantiles(lam: float) -> np.ndarray:
+    """(65536,) float32: entry i is the Poisson(lam) count at probability (i + 0.5) / 65536, so
+    indexing it with uniform 16-bit integers draws Poisson counts (the probability of each count
+    is exact up to 2**-16; counts beyond about 4.3 standard deviations are never drawn)."""
+    if lam <= 0:
+        return np.zeros(_QUANTILES, np.float32)
+    top = int(lam + 12 * np.sqrt(lam) + 16)
+    counts = np.arange(top + 1)
+    log_factorial = np.concatenate(([0.0], np.cumsum(np.log(np.arange(1, top + 1)))))
+    cdf = np.cumsum(np.exp(counts * np.log(lam) - lam - log_factorial))
+    # below[k]: the entries i with (i + 0.5) / 65536 < cdf[k] = P(X <= k), those holding a count <= k.
+    below = np.clip(np.ceil(cdf * _QUANTILES - 0.5), 0, _QUANTILES).astype(np.int64)
+    below[-1] = _QUANTILES
+    return np.repeat(counts.astype(np.float32), np.diff(below, prepend=0))
+
+
+def _uniform16(seed: int, shape: tuple) -> np.ndarray:
+    """Uniform uint16 values of ``shape``: four per raw 64-bit word, from their own stream of
+    ``seed`` (the hue noise uses ``seed`` itself)."""
+    count = int(np.prod(shape))
+    words = np.random.default_rng((seed, 1)).bit_generator.random_raw((count + 3) // 4)
+    return words.view(np.uint16)[:count].reshape(shape)
+
+
+def _sample_iso_noise(rng, params, shape):
+    return {"color_shift": uniform(rng, params["color_shift_limit"]),
+            "intensity": uniform(rng, params["intensity_limit"]), "noise_seed": _seed(rng)}
+
+
+def _iso_noise(image, drawn):
+    intensity = float(drawn["intensity"])
+    if intensity == 0:
+        return image.copy()  # both noises scale with the intensity
+    seed = drawn["noise_seed"]
+    if image.ndim == 2:
+        # A grey pixel has no hue and its lightness is its level: v + k * (255 - v) / 255.
+        lam = float(cv2.meanStdDev(image)[1][0, 0]) * intensity
+        keep = np.float32(1.0) - poisson_quantiles(lam).take(_uniform16(seed, image.shape)) / np.float32(255.0)
+        return to_uint8(255.0 - (255.0 - image.astype(np.float32)) * keep)
+    # Float HLS (H in degrees, L and S in 0-1), converted in place in one float32 buffer.
+    hls = np.multiply(image, np.float32(1.0 / 255.0), dtype=np.float32)
+    cv2.cvtColor(hls, cv2.COLOR_RGB2HLS, dst=hls)
+    lam = float(cv2.meanStdDev(hls)[1][1, 0]) * intensity * 255.0
+    # Lightness: L + d (1 - L) = 1 - (1 - L)(1 - d), d = k / 255; the table holds 1 - d. Written
+    # through strided views of the channels: cheaper than splitting and merging the planes.
+    keep = poisson_quantiles(lam)
+    keep *= np.float32(-1.0 / 255.0)
+    keep += np.float32(1.0)
+    lightness = hls[..., 1]
+    dark = np.subtract(np.float32(1.0), lightness)
+    dark *= keep.take(_uniform16(seed, image.shape[:2]))
+    np.subtract(np.float32(1.0), dark, out=lightness)
+    sigma = float(drawn["color_shift"]) * 360.0 * intensity  # degrees
+    if sigma > 0:
+        shift = standard_normal(seed, image.shape[:2])
+        shift *= np.float32(sigma)
+        # OpenCV's vectorised HLS2RGB wraps hues above 360 but not below 0: whole turns are added
+        # so none is negative (|shift| < 5.8 sigma: the largest value the normal field holds).
+        shift += np.float32(360.0 * np.ceil(5.8 * sigma / 360.0))
+        hls[..., 0] += shift
+    cv2.cvtColor(hls, cv2.COLOR_HLS2RGB, dst=hls)
+    return cv2.convertScaleAbs(hls, alpha=255.0)  # rounded and saturated (never negative here)
+
+
+register(Op(
+    name="iso_noise",
+    category="noise",
+    description=(
+        "Imitates the grain of a camera pushed to a high ISO in dim light: colour noise (a random "
+        "hue shift per pixel) and lightness noise (a random lift per pixel, strongest on dark "
+        "pixels), both growing with the intensity. The lightness noise only ever adds, so the image "
+        "also gets brighter, the shadows most: barely at intensity 0.1, clearly at 0.5. Helps models "
+        "that will see phone or night photos; at high intensities it washes out the shadows and "
+        "hides fine texture. On greyscale images only the lightness noise applies."
+    ),
+    params=(
+        range_param("color_shift_limit", (0.01, 0.05), 0, 1, step=0.005, draws="color_shift",
+                    help="spread of the hue noise as a fraction of the colour wheel (1 = 360°), "
+                         "scaled by the intensity"),
+        range_param("intensity_limit", (0.1, 0.5), 0, 1, step=0.01, draws="intensity",
+                    help="strength of both noises; a black pixel brightens on average by the intensity "
+                         "times the spread (standard deviation) of the image's lightness"),
+    ),
+    apply=_iso_noise,
+    sample=_sample_iso_noise,
 ))

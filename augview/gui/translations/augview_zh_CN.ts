@@ -1165,6 +1165,10 @@
         <translation>{head}: x{total}（总是应用）</translation>
     </message>
     <message>
+        <source>upper bound: flips, transposes and quarter turns make at most 8 orientations of an image, so some of these combinations repeat</source>
+        <translation>上限：翻转、转置和四分之一圈转动最多只能产生图像的 8 种朝向，因此其中一些组合是重复的</translation>
+    </message>
+    <message>
         <source>{head}: never runs anything, x1</source>
         <translation>{head}: 从不运行任何步骤，x1</translation>
     </message>
@@ -1239,6 +1243,26 @@
     <message>
         <source>angle drawn from {range}°</source>
         <translation>角度取自 {range}°</translation>
+    </message>
+    <message>
+        <source>{n} angles</source>
+        <translation>{n} 种角度</translation>
+    </message>
+    <message>
+        <source>{n} angles (0° = unchanged)</source>
+        <translation>{n} 种角度（0° = 不变）</translation>
+    </message>
+    <message>
+        <source>{low}..{high} of 3 channels</source>
+        <translation>3 个通道中的 {low}..{high} 个</translation>
+    </message>
+    <message>
+        <source>{n} choice of channels</source>
+        <translation>{n} 种通道选法</translation>
+    </message>
+    <message>
+        <source>{n} choices of channels</source>
+        <translation>{n} 种通道选法</translation>
     </message>
     <message>
         <source>{n} odd kernel size</source>
@@ -1419,6 +1443,14 @@
     <message>
         <source>linear_light off: ShotNoise counts the photons in linear light (gamma 2.2), which gives the shadows more noise and the highlights less</source>
         <translation>关闭 linear_light：ShotNoise 在线性光（gamma 2.2）下计数光子，阴影处噪声更多、高光处更少</translation>
+    </message>
+    <message>
+        <source>only the full range of quarter turns (turns_limit 0..3) has an albumentations counterpart, RandomRotate90</source>
+        <translation>只有完整的四分之一圈范围（turns_limit 0..3）在 albumentations 中有对应项，即 RandomRotate90</translation>
+    </message>
+    <message>
+        <source>albumentations 2.x&apos;s ISONoise departs from its documentation, which augview follows: its hue noise is 360 times weaker and its lightness noise gives rare strong specks instead of a fine grain</source>
+        <translation>albumentations 2.x 的 ISONoise 与其文档不符（augview 遵循文档）：它的色相噪声弱 360 倍，明度噪声产生的是稀疏而强烈的亮斑，而不是细密的颗粒</translation>
     </message>
     <message>
         <source>Erasing draws the aspect ratio uniformly (augview and torchvision: log-uniformly) and shrinks the box to fit instead of retrying</source>
@@ -1779,6 +1811,14 @@
     <message>
         <source>x{low}..{high} per pixel and channel</source>
         <translation>每个像素和通道 x{low}..{high}</translation>
+    </message>
+    <message>
+        <source>k={k} (barrel)</source>
+        <translation>k={k}（桶形）</translation>
+    </message>
+    <message>
+        <source>k={k} (pincushion)</source>
+        <translation>k={k}（枕形）</translation>
     </message>
     <message>
         <source>nothing fired</source>
@@ -2236,6 +2276,18 @@
         <translation>比例模式：裁剪的每条边为图像对应边长的这一比例</translation>
     </message>
     <message>
+        <source>Sets one (or more) randomly chosen colour channels to a fixed value, so a red flower on green leaves may lose its red entirely and turn dark or cyan. The model has to use every channel and cannot rely on a single one, which helps with multispectral images and with sensors whose channels fail or drift. Harmful when colour decides the label (ripe or unripe fruit, traffic lights). Greyscale input is unchanged.</source>
+        <translation>把随机选中的一个（或多个）颜色通道设为固定值，于是绿叶上的红花可能完全失去红色，变暗或变成青色。模型必须利用每个通道，而不能只依赖其中一个，这对多光谱图像以及通道会失效或漂移的传感器很有帮助。当颜色决定标签时（水果熟没熟、交通信号灯）则有害。灰度输入保持不变。</translation>
+    </message>
+    <message>
+        <source>how many of the three channels are dropped, drawn from this range</source>
+        <translation>三个通道中被丢弃的通道数，从此范围中抽取</translation>
+    </message>
+    <message>
+        <source>value the dropped channels are set to</source>
+        <translation>被丢弃通道设置成的值</translation>
+    </message>
+    <message>
         <source>Reorders the red, green and blue channels at random (e.g. RGB becomes BRG), so colours swap wholesale: sky may turn red, grass blue. A strong way to stop a model leaning on colour when shape is what matters; useless or harmful when colour carries the label. Greyscale input is unchanged.</source>
         <translation>随机重排红、绿、蓝通道（例如 RGB 变成 BRG），颜色整体互换：天空可能变红，草地可能变蓝。当形状才是关键时，这是阻止模型依赖颜色的有力手段；当颜色本身决定标签时则无用甚至有害。灰度输入保持不变。</translation>
     </message>
@@ -2432,6 +2484,18 @@
         <translation>把每个值 x 替换为 255 - x，得到照相底片式的负片。它是 AutoAugment 策略的一部分（用于 SVHN 数字，其中浅色字深色底和深色字浅色底都会出现）。对大多数自然照片来说负片并不真实，应当少用，甚至不用。</translation>
     </message>
     <message>
+        <source>Imitates the grain of a camera pushed to a high ISO in dim light: colour noise (a random hue shift per pixel) and lightness noise (a random lift per pixel, strongest on dark pixels), both growing with the intensity. The lightness noise only ever adds, so the image also gets brighter, the shadows most: barely at intensity 0.1, clearly at 0.5. Helps models that will see phone or night photos; at high intensities it washes out the shadows and hides fine texture. On greyscale images only the lightness noise applies.</source>
+        <translation>模拟相机在暗光下调高 ISO 时的颗粒：颜色噪声（每个像素的色相随机偏移）和明度噪声（每个像素随机提亮，暗像素最明显），两者都随强度增大。明度噪声只会增加亮度，所以图像也会变亮，阴影处最明显：强度 0.1 时几乎看不出，0.5 时很明显。有助于将要面对手机照片或夜景照片的模型；强度过高会冲淡阴影并掩盖精细纹理。灰度图像只施加明度噪声。</translation>
+    </message>
+    <message>
+        <source>spread of the hue noise as a fraction of the colour wheel (1 = 360°), scaled by the intensity</source>
+        <translation>色相噪声的幅度，以色环的比例表示（1 = 360°），再乘以强度</translation>
+    </message>
+    <message>
+        <source>strength of both noises; a black pixel brightens on average by the intensity times the spread (standard deviation) of the image&apos;s lightness</source>
+        <translation>两种噪声的强度；纯黑像素平均提亮的量等于强度乘以图像明度的离散程度（标准差）</translation>
+    </message>
+    <message>
         <source>Saves the image as a JPEG at a drawn quality and loads it back, adding the blocky 8x8 artefacts, colour bleeding and ringing of compressed web photos. Useful when training images are clean but real inputs are scraped or re-shared; very low qualities (below 30) smear colours and small details.</source>
         <translation>以随机抽取的质量把图像存成 JPEG 再读回，加入压缩网络图片常见的 8x8 块状伪影、颜色渗出和振铃。训练图像很干净、而实际输入来自网络抓取或多次转发时很有用；质量极低（低于 30）时颜色和细节会被抹糊。</translation>
     </message>
@@ -2474,6 +2538,18 @@
     <message>
         <source>a factor for every pixel (grain); off: one factor for the whole image (or channel)</source>
         <translation>每个像素各用一个系数（产生颗粒）；关闭时整幅图像（或每个通道）只用一个系数</translation>
+    </message>
+    <message>
+        <source>Bends the image the way a real lens does. Positive values give barrel distortion: the middle bulges towards the viewer, straight lines near the edges bow outwards and the corners pull in, leaving border-filled gaps; negative values give pincushion: lines bow inwards and the corners stretch out of the frame. Mimics wide-angle, action and cheap cameras, so a model trained on one lens copes with another; pointless when every image comes from one calibrated camera, and strong values bend buildings, documents and lanes beyond anything a lens would.</source>
+        <translation>像真实镜头那样弯曲图像。正值产生桶形畸变：中部向外鼓起，靠近边缘的直线向外弯曲，角落向内收缩，留下按边界模式填充的空隙；负值产生枕形畸变：直线向内弯曲，角落被拉伸到画面之外。它模拟广角相机、运动相机和廉价相机，让用一种镜头训练的模型也能应对另一种镜头；当所有图像都来自同一台已标定的相机时则毫无意义，而过大的值会把建筑、文档和车道线弯曲到任何镜头都不会达到的程度。</translation>
+    </message>
+    <message>
+        <source>distortion coefficient k, drawn from this range: positive is barrel (corners pulled in), negative pincushion (edges stretched out); below about -0.33 the corners fold over</source>
+        <translation>畸变系数 k，从此范围中抽取：正值为桶形（角落向内收），负值为枕形（边缘向外拉伸）；低于约 -0.33 时角落会翻折</translation>
+    </message>
+    <message>
+        <source>lens model: camera (OpenCV&apos;s polynomial model, albumentations&apos; default) or fisheye (a simpler radial model, somewhat stronger for the same k)</source>
+        <translation>镜头模型：camera（OpenCV 的多项式模型，albumentations 的默认值）或 fisheye（更简单的径向模型，同样的 k 效果略强）</translation>
     </message>
     <message>
         <source>Grows the canvas around the image, filling the new margin by the border mode. Use it to reach a minimum size before a fixed-size crop, to make sides a multiple of 32 for segmentation networks, or to shrink objects relative to the frame. A constant border teaches the model that black bars are normal; reflect modes hide the seam but mirror content, which can invent duplicate objects.</source>
@@ -2580,6 +2656,14 @@
         <translation>框的宽 / 高比，按对数均匀分布抽取</translation>
     </message>
     <message>
+        <source>Turns the image counter-clockwise by a random number of quarter turns drawn from the range: 0, 90, 180 or 270 degrees by default, each equally likely. The turn is exact: no pixel is interpolated and no corner is lost, but a non-square image swaps its width and height. With the flips and transpose it reaches all 8 orientations of a square. Right for satellite, aerial and microscope images, which have no natural &apos;up&apos;; wrong for street scenes, faces, text and digits (a 6 turned twice is a 9).</source>
+        <translation>把图像按逆时针方向转动随机个 90° 的四分之一圈，圈数从范围中抽取：默认为 0、90、180 或 270 度，各自概率相同。转动是精确的：没有任何像素被插值，也不会丢失角落，但非正方形图像的宽和高会互换。与翻转和转置一起，可得到正方形的全部 8 种朝向。适用于没有自然“上方”的卫星、航拍和显微图像；不适用于街景、人脸、文字和数字（6 转两次就成了 9）。</translation>
+    </message>
+    <message>
+        <source>number of counter-clockwise quarter turns, drawn uniformly from this range: 1 = 90°, 2 = 180°, 3 = 270° (90° clockwise), 0 = unchanged</source>
+        <translation>逆时针四分之一圈的圈数，在此范围内均匀抽取：1 = 90°，2 = 180°，3 = 270°（顺时针 90°），0 = 不变</translation>
+    </message>
+    <message>
         <source>Resizes the image by a random factor, so the output size changes (albumentations&apos; RandomScale). With keep_aspect on, one factor scales both sides and objects look nearer or farther; with it off, width and height get their own factors and the image stretches, like a different lens or pixel aspect. Follow it with a crop or resize when the network needs a fixed size; strong stretching makes shapes unrealistic.</source>
         <translation>按随机系数缩放图像，因此输出尺寸会改变（albumentations 的 RandomScale）。开启 keep_aspect 时，两条边使用同一系数，物体看起来更近或更远；关闭时，宽和高各有自己的系数，图像会被拉伸，就像换了镜头或像素宽高比。网络需要固定尺寸时，应在其后接裁剪或缩放；强烈的拉伸会让形状失真。</translation>
     </message>
@@ -2662,6 +2746,10 @@
     <message>
         <source>pixels &gt;= this level are inverted (torchvision/PIL semantics)</source>
         <translation>不低于该灰度的像素将被反转（torchvision/PIL 语义）</translation>
+    </message>
+    <message>
+        <source>Swaps rows and columns, mirroring the image across its main diagonal (top-left to bottom-right): the top edge becomes the left edge and a W x H image becomes H x W. It equals a quarter turn counter-clockwise followed by a vertical flip. With the two flips and random_rotate90 it spans the 8 symmetries of the square, a free eightfold increase in poses for satellite, aerial and microscope images, where orientation carries no meaning. Wrong wherever up, down, left and right matter.</source>
+        <translation>交换行与列，即沿主对角线（左上到右下）镜像图像：上边变成左边，W x H 的图像变成 H x W。它等于先逆时针转四分之一圈再上下翻转。与两种翻转和 random_rotate90 一起，它能得到正方形的全部 8 种对称，对于朝向没有意义的卫星、航拍和显微图像，相当于不花任何代价就把模型见到的姿态增加到八倍。只要上下左右有意义，就不适用。</translation>
     </message>
     <message>
         <source>TrivialAugment (Müller and Hutter 2021), wide version: one operation per image, chosen uniformly from the RandAugment list, at a strength drawn uniformly from its full, wider range (rotate up to 135°, shear 0.99, translate 32 px). Parameter-free and as strong as searched policies on ImageNet/CIFAR. Some draws are extreme (a near-black contrast, a heavy shear), which small datasets or fine-grained labels may not tolerate.</source>
