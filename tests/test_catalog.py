@@ -237,3 +237,16 @@ def test_bad_arrays_are_refused_clearly(bad):
         pipe(bad, seed=0)
     assert isinstance(info.value, ValueError)
     assert "expected" in str(info.value)
+
+
+def test_the_readme_lists_every_op_under_its_category():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The catalog", 1)[1].split("\n## ", 1)[0]
+    listed = {}
+    for category, names in re.findall(r"^- \*\*(\w+)\*\*: (.+)$", section, flags=re.M):
+        for name in re.findall(r"`(\w+)`", names):
+            listed[name] = category
+    assert listed == {name: op.category for name, op in CATALOG.items()}
+    assert f"{len(CATALOG)} ops" in section
