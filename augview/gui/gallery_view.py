@@ -75,9 +75,14 @@ def contact_sheet(path: str, image: np.ndarray, seed: int, names: list[str], don
 
 def details_html(name: str, label: str | None) -> str:
     op = get_op(name)
+    values = op.defaults()
+    unused = QCoreApplication.translate("GalleryView", "(not used while {name} is {value})")
     rows = "".join(
         f"<li><b>{html.escape(s.name)}</b> = {html.escape(_default(s))}"
-        + (f" — {html.escape(op_text(s.help))}" if s.help else "") + "</li>"
+        + (f" — {html.escape(op_text(s.help))}" if s.help else "")
+        + ("" if s.applies(values) else
+           " <i>" + html.escape(unused.format(name=s.when[0], value=values[s.when[0]])) + "</i>")
+        + "</li>"
         for s in op.params)
     this_tile = QCoreApplication.translate("GalleryView", "This tile:")
     defaults = QCoreApplication.translate("GalleryView", "Defaults")

@@ -244,3 +244,11 @@ def test_an_op_without_parameters_falls_back_to_extremes(qtbot, sweep_view):
     assert view.param_name() is None and "no parameters" in view.info.text()
     assert view.captions()[0].startswith("as configured")
     assert np.array_equal(view.last_cells[0][1], gradient()[:, ::-1])
+
+
+def test_gallery_details_say_which_defaults_a_mode_switches_off():
+    from augview.gui.gallery_view import details_html
+
+    text = details_html("center_crop", None)
+    assert "fraction</b> = 0.80" in text and "not used while size_mode is pixels" in text
+    assert text.count("not used while") == 1  # height and width apply in pixels mode

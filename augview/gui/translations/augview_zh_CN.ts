@@ -153,6 +153,10 @@
         <translation>augview 操作图库：默认参数，种子 {seed}</translation>
     </message>
     <message>
+        <source>(not used while {name} is {value})</source>
+        <translation>（{name} 为 {value} 时不起作用）</translation>
+    </message>
+    <message>
         <source>This tile:</source>
         <translation>此图块：</translation>
     </message>
