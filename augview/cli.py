@@ -152,6 +152,16 @@ def cmd_ops(args) -> int:
 
 
 def format_spec(spec) -> str:
+    text = _format_kind(spec)
+    if spec.help:
+        text += f" — {spec.help}"
+    if spec.when is not None:
+        switch, values = spec.when
+        text += f" (only when {switch} is {' or '.join(values)})"
+    return text
+
+
+def _format_kind(spec) -> str:
     unit = spec.unit
     if spec.kind == "range":
         low, high = spec.default

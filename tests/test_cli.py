@@ -29,6 +29,8 @@ def test_ops_lists_every_op_with_its_parameters(capsys):
         assert f"\n{name}\n" in out or out.startswith(f"{name}\n") or f"== {op.category}\n{name}\n" in out
         for spec in op.params:
             assert f"- {spec.name}:" in out
+    assert "- height: int, default 256px within [1, 8192] — crop height in pixels mode; clamped to the " \
+           "image (only when size_mode is pixels)" in out
 
 
 def test_ops_json_matches_the_catalog(capsys):
