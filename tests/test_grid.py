@@ -1,4 +1,5 @@
-"""Grid images for slides: titles fit their cells, in any language the window speaks."""
+"""Grid images for slides: titles fit their cells and are drawn with real glyphs, in any language
+the window speaks."""
 
 from __future__ import annotations
 
@@ -6,27 +7,45 @@ import numpy as np
 import pytest
 from PIL import ImageFont
 
-from augview.core import grid
+from augview.core import fonts, grid
 
 IMAGE = np.full((40, 60, 3), 90, np.uint8)
 
 
-def test_only_titles_in_another_script_load_a_system_font(monkeypatch):
+def test_pillows_own_font_draws_what_it_can_so_titles_look_the_same_everywhere(monkeypatch):
+    monkeypatch.setattr(fonts, "candidates", lambda chinese: (_ for _ in ()).throw(AssertionError("looked")))
+    font = fonts.font_for(20, ["#1 seed 3: rotate angle=12.3° ±5%", ""])
+    assert font.getname() == ImageFont.load_default(size=20).getname()
+
+
+def test_missing_finds_what_a_font_cannot_draw():
+    default = ImageFont.load_default(size=20)
+    assert fonts.missing(default, {"°", "±", "a"}) == set()
+    assert fonts.missing(default, {"×", "原"}) == {"×", "原"}
+
+
+def test_other_characters_pick_the_first_system_font_that_has_them_all(monkeypatch):
     loaded = []
-    monkeypatch.setattr(grid, "cjk_font_file", lambda: "/fonts/cjk.ttc")
     real_truetype = ImageFont.truetype
 
-    def truetype(font, size, *args, **kwargs):
-        if font == "/fonts/cjk.ttc":
-            loaded.append(size)
-            return "cjk"
-        return real_truetype(font, size, *args, **kwargs)  # Pillow's own font loads through it too
+    class Fake:
+        def __init__(self, lacks):
+            self.lacks = lacks
 
+    def truetype(font, size, index=0, *args, **kwargs):
+        if str(font).startswith("/fonts/"):
+            loaded.append((font, index))
+            return Fake({"latin.ttf": {"原"}, "cjk.ttc": set()}[font.split("/")[-1]])
+        return real_truetype(font, size, index, *args, **kwargs)  # Pillow's own font loads through it
+
+    real_missing = fonts.missing
     monkeypatch.setattr(ImageFont, "truetype", truetype)
-    latin = grid._font(20, ["#1 seed 3: rotate angle=12.3°", ""])
-    assert loaded == [] and latin.getname() == ImageFont.load_default(size=20).getname()
-    assert grid._font(20, ["#1 种子 3：rotate angle=12.3°"]) == "cjk"
-    assert loaded == [20]
+    monkeypatch.setattr(fonts, "missing", lambda font, chars: (
+        set(chars) & font.lacks if isinstance(font, Fake) else real_missing(font, chars)))
+    monkeypatch.setattr(fonts, "candidates", lambda chinese: (("/fonts/latin.ttf", 0), ("/fonts/cjk.ttc", 2)))
+    assert fonts.font_for(20, ["scale=1.1×"]).lacks == {"原"}  # the first that has "×"
+    assert fonts.font_for(20, ["原图 — 512×512"]).lacks == set()
+    assert loaded == [("/fonts/latin.ttf", 0), ("/fonts/latin.ttf", 0), ("/fonts/cjk.ttc", 2)]
 
 
 def test_a_caption_without_spaces_is_cut_to_the_cell_width():
@@ -38,18 +57,19 @@ def test_a_caption_without_spaces_is_cut_to_the_cell_width():
     assert "".join(lines[:2]) == text[:len("".join(lines[:2]))]  # nothing lost before the cut
 
 
-def test_cjk_detection():
-    assert grid.needs_cjk_font("原图") and grid.needs_cjk_font("种子：3")
-    assert not grid.needs_cjk_font("rotate angle=12.3° ±5% x2")
+def test_a_long_run_starts_on_the_line_in_progress():
+    font = ImageFont.load_default(size=14)
+    lines = grid.wrap("seed 3: " + "y" * 60, font, 200, max_lines=5)
+    assert lines[0].startswith("seed 3: y") and font.getlength(lines[0]) > 150
+    assert "".join(lines).replace(" ", "") == ("seed3:" + "y" * 60)
 
 
-@pytest.mark.skipif(grid.cjk_font_file() is None, reason="no font with Chinese glyphs on this machine")
+@pytest.mark.skipif(not fonts.candidates(), reason="no system font on this machine")
 def test_chinese_titles_are_drawn_with_real_glyphs():
     """Pillow's built-in font draws every Chinese character as the same empty box; two different
     titles must give different pixels."""
-    first = grid.compose_grid([IMAGE], ["原图"], cell=128, title="旋转")
-    second = grid.compose_grid([IMAGE], ["变体"], cell=128, title="裁剪")
-    assert first.shape == second.shape
-    assert not np.array_equal(first, second)
+    font = fonts.font_for(20, ["原图变体"])
+    if fonts.missing(font, set("原图变体")):
+        pytest.skip("no font with Chinese glyphs on this machine")
     boxes = [grid.compose_grid([IMAGE], [t], cell=128) for t in ("原图", "变体")]
     assert not np.array_equal(*boxes)

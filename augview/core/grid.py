@@ -6,15 +6,12 @@ reproduced on its own: the cell's title says which seed it used.
 
 from __future__ import annotations
 
-import functools
 import math
-import shutil
-import subprocess
-from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
+from augview.core.fonts import font_for
 from augview.core.pipeline import Pipeline, Result
 from augview.core.text import tr
 
@@ -46,7 +43,7 @@ def compose_grid(images: list[np.ndarray], titles: list[str], cell: int = 384,
     count = len(images)
     columns = columns or math.ceil(math.sqrt(count))
     rows = math.ceil(count / columns)
-    font = _font(max(11, cell // 28), [title, *titles])
+    font = font_for(max(11, cell // 28), [title, *titles])
     line_height = int(font.size * 1.3)
     caption = line_height * 3 + 6  # up to three lines of text under each image
     pad = 8
@@ -78,17 +75,25 @@ def fit_into(array: np.ndarray, size: int) -> Image.Image:
 
 
 def wrap(text: str, font, width: int, max_lines: int) -> list[str]:
-    """Greedy word wrap by measured width; the last line is cut with an ellipsis if needed."""
-    words = [piece for word in text.split(" ") for piece in _pieces(word, font, width)]
+    """Greedy word wrap by measured width; the last line is cut with an ellipsis if needed. A
+    word wider than a line (Chinese puts no spaces between words, so a whole caption can be one
+    "word") is broken between characters, starting on the line in progress."""
     lines: list[str] = []
     current = ""
-    for word in words:
-        trial = f"{current} {word}".strip()
-        if font.getlength(trial) <= width or not current:
+    for word in text.split(" "):
+        trial = f"{current} {word}" if current else word
+        if font.getlength(trial) <= width:
             current = trial
-        else:
+        elif font.getlength(word) <= width:
             lines.append(current)
             current = word
+        else:
+            current = f"{current} " if current else ""
+            for char in word:
+                if current.strip() and font.getlength(current + char) > width:
+                    lines.append(current.rstrip())
+                    current = ""
+                current += char
     if current:
         lines.append(current)
     if len(lines) > max_lines:
@@ -98,62 +103,3 @@ def wrap(text: str, font, width: int, max_lines: int) -> list[str]:
             last = last[:-1]
         lines[-1] = last + "…"
     return lines
-
-
-def _pieces(word: str, font, width: int) -> list[str]:
-    """A word wider than the line cut into pieces that fit (Chinese puts no spaces between
-    words, so a whole caption can be one "word")."""
-    pieces, current = [], ""
-    for char in word:
-        if current and font.getlength(current + char) > width:
-            pieces.append(current)
-            current = ""
-        current += char
-    return pieces + [current] if current else pieces or [""]
-
-
-# Fonts with Chinese glyphs where the usual systems keep them; fontconfig is asked first.
-CJK_FONT_FILES = (
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-    "/System/Library/Fonts/PingFang.ttc",
-    "/System/Library/Fonts/STHeiti Light.ttc",
-    "C:/Windows/Fonts/msyh.ttc",
-    "C:/Windows/Fonts/simhei.ttf",
-)
-
-
-def needs_cjk_font(text: str) -> bool:
-    """True when ``text`` has characters from U+2E80 on (CJK, kana, Hangul, full-width forms),
-    which Pillow's built-in font does not have."""
-    return any(ord(char) >= 0x2E80 for char in text)
-
-
-@functools.cache
-def cjk_font_file() -> str | None:
-    """A font file on this machine that can draw Chinese, or None."""
-    if shutil.which("fc-match"):
-        try:
-            found = subprocess.run(["fc-match", "-f", "%{file}", ":lang=zh-cn"], capture_output=True,
-                                   text=True, timeout=5).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            found = ""
-        if found and Path(found).is_file() and Path(found).suffix.lower() in (".ttc", ".otf", ".ttf"):
-            return found
-    return next((path for path in CJK_FONT_FILES if Path(path).is_file()), None)
-
-
-def _font(size: int, texts: list[str] = ()):
-    # Pillow ships a scalable default font (with FreeType), so no system font is needed and the
-    # output is the same on every machine. It only has Latin glyphs: titles from a window in
-    # Chinese are drawn with a system font that has theirs (without one they show as boxes).
-    path = cjk_font_file() if any(needs_cjk_font(text) for text in texts) else None
-    if path is not None:
-        try:
-            return ImageFont.truetype(path, size)
-        except OSError:
-            pass
-    return ImageFont.load_default(size=size)

@@ -22,7 +22,8 @@ UNDO_LIMIT = 200
 
 
 class Document(QObject):
-    # "structure": steps were added, removed, moved or replaced; "values": parameters changed.
+    # "structure": steps were added, removed, moved or replaced; "values": parameters changed;
+    # "header": only the name or description (no pixels change).
     changed = Signal(str)
     dirty_changed = Signal(bool)
 
@@ -202,7 +203,7 @@ class Document(QObject):
             for key, value in fields.items():
                 setattr(self.pipeline, key, value)
 
-        self.edit(mutate, "values", merge=("header", tuple(sorted(fields))))
+        self.edit(mutate, "header", merge=("header", tuple(sorted(fields))))
 
     # ---- history ----
 

@@ -63,7 +63,8 @@ class MainWindow(QMainWindow):
         self.full_worker = RenderWorker()
         for worker in (self.worker, self.full_worker):
             worker.finished.connect(self._on_rendered)
-            worker.failed.connect(self._on_render_failed)
+        self.worker.failed.connect(self._on_render_failed)
+        self.full_worker.failed.connect(lambda job_id, message: self._on_render_failed(job_id, message, True))
         self.tasks = BackgroundTasks()
         self.tasks.done.connect(self._on_task_done)
         self.tasks.error.connect(self._on_task_error)
@@ -205,9 +206,17 @@ class MainWindow(QMainWindow):
                   else self.tr("rendered {count} in {ms} ms"))
         self.status_label.setText(status.format(count=len(output.results), ms=f"{output.seconds * 1000:.0f}"))
 
-    def _on_render_failed(self, job_id: int, message: str):
-        if job_id == self._job_id:
-            self.statusBar().showMessage(message, 8000)
+    def _on_render_failed(self, job_id: int, message: str, full_resolution: bool = False):
+        if job_id != self._job_id:
+            return
+        self.statusBar().showMessage(message, 8000)
+        if full_resolution and self.preview.cells:
+            # The proxy's variants stay; the caption must no longer promise the full-size ones.
+            cell = self.preview.cells[0]
+            original = self.tr("original") + f" — {self.image.shape[1]}×{self.image.shape[0]} " + \
+                self.tr("(preview at {width}×{height}; the full-size render failed)").format(
+                    width=self.proxy.shape[1], height=self.proxy.shape[0])
+            cell.set_content(cell.pane.image, original, self.image_path or "")
 
     def _space(self):
         """Space rerolls, except on a focused button or check box, which it presses as usual."""
@@ -236,6 +245,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.name_edit.text() != self.document.pipeline.name:
             self.name_edit.setText(self.document.pipeline.name)
+        if kind == "header":
+            return  # a new name draws nothing new: keep the variants (and a full-size render)
         if not self.lock_box.isChecked():
             self.reroll()  # the seed change triggers the render
         else:
@@ -510,6 +521,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         self._full_timer.stop()
+        self.full_worker.stop(wait=False)  # both give up at their next variant: wait for both at once
         self.worker.stop()
         self.full_worker.stop()
         self.tasks.shutdown()

@@ -126,13 +126,19 @@ class ArrowKeys(QObject):
     def __init__(self, control: Control, spec: ParamSpec):
         super().__init__(control.widget)
         self.control, self.spec = control, spec
-        control.widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # The inner slider takes the focus (click or Tab); the labelled container only in tests.
         for widget in [control.widget, *control.widget.findChildren(QAbstractSlider)]:
             widget.installEventFilter(self)
 
     def eventFilter(self, watched, event):
-        if event.type() != QEvent.Type.KeyPress or event.key() not in self.STEPS:
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) or event.key() not in self.STEPS:
             return False
+        if kind == QEvent.Type.ShortcutOverride:
+            # The window's Page Up/Down shortcuts (previous/next photo of a folder) would take the
+            # key before the focused slider sees it: claim it while a slider has the focus.
+            event.accept()
+            return True
         self.step(self.STEPS[event.key()])
         return True
 

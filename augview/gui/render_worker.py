@@ -134,11 +134,14 @@ class RenderWorker(QObject):
             self._wake.notify()
         self._pump.start()
 
-    def stop(self) -> None:
+    def stop(self, wait: bool = True) -> None:
+        """End the thread; a job in progress gives up at its next variant."""
         with self._wake:
             self._stopping = True
+            self._pending = None
             self._wake.notify()
-        self._thread.join(timeout=5)
+        if wait:
+            self._thread.join(timeout=5)
 
     def cancel(self) -> None:
         """Drop the waiting job and make the one in progress give up at its next variant."""
@@ -147,7 +150,7 @@ class RenderWorker(QObject):
             self._cancelled = True
 
     def _newer_waiting(self) -> bool:
-        return self._pending is not None or self._cancelled
+        return self._pending is not None or self._cancelled or self._stopping
 
     def _loop(self) -> None:
         while True:

@@ -36,12 +36,16 @@ MIN_COUNT, MAX_COUNT, DEFAULT_COUNT = 3, 15, 7
 MAX_CAPTION_LINES = 5
 
 
-def default_param(op) -> str | None:
-    """The parameter a sweep starts with: the first random range, else the first number."""
-    for kinds in (("range",), ("float", "int"), ("choice", "bool")):
-        for spec in op.params:
-            if spec.kind in kinds:
-                return spec.name
+def default_param(op, params: dict | None = None) -> str | None:
+    """The parameter a sweep starts with: the first random range, else the first number, else a
+    choice; one that has an effect with ``params`` (the crop size in pixels mode, not the
+    fraction) before one that has none."""
+    values = op.defaults() if params is None else params
+    for active in (True, False):
+        for kinds in (("range",), ("float", "int"), ("choice", "bool")):
+            for spec in op.params:
+                if spec.kind in kinds and spec.applies(values) == active:
+                    return spec.name
     return None
 
 
@@ -212,10 +216,13 @@ class SweepView(QWidget):
         self.param_box.clear()
         for spec in op.params:
             kind = f"range → {spec.drawn_name}" if spec.kind == "range" else spec.kind
+            if not spec.applies(self.params):
+                kind += ", " + self.tr("no effect while {name} is {value}").format(
+                    name=spec.when[0], value=self.params[spec.when[0]])
             self.param_box.addItem(f"{spec.name}  ({kind})", spec.name)
         if not op.params:
             self.param_box.addItem(self.tr("(no parameters)"), None)
-        self.param_box.setCurrentIndex(max(0, self.param_box.findData(default_param(op))))
+        self.param_box.setCurrentIndex(max(0, self.param_box.findData(default_param(op, self.params))))
         self.param_box.blockSignals(False)
         self._on_param_changed()
 

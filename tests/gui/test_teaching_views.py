@@ -252,3 +252,12 @@ def test_gallery_details_say_which_defaults_a_mode_switches_off():
     text = details_html("center_crop", None)
     assert "fraction</b> = 0.80" in text and "not used while size_mode is pixels" in text
     assert text.count("not used while") == 1  # height and width apply in pixels mode
+
+
+def test_the_sweep_starts_on_a_parameter_that_has_an_effect(qtbot):
+    view = shown(qtbot, SweepView(gradient(), "random_crop", {"size_mode": "pixels"}))
+    assert view.param_name() == "height"
+    fraction = view.param_box.findData("fraction")
+    assert "no effect while size_mode is pixels" in view.param_box.itemText(fraction)
+    view.set_source(None, "random_crop", {"size_mode": "fraction"})
+    assert view.param_name() == "fraction"

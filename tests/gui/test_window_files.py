@@ -448,3 +448,27 @@ def test_an_albumentations_yaml_opens_in_the_window(tmp_path, window):
     assert window.open_preset(str(path), confirm=False)
     assert [s.op for s in window.document.pipeline.steps] == ["vertical_flip"]
     assert window.document.pipeline.steps[0].p == 0.25
+
+
+def test_page_keys_step_the_focused_slider_not_the_folder(qtbot, tmp_path, window):
+    """The folder's Page Up/Down shortcuts must not steal the keys from a focused slider."""
+    from PySide6.QtWidgets import QAbstractSlider, QWidget
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    for name in ("a.png", "b.png"):
+        augview.save_image(folder / name, gradient(30, 40))
+    window.open_folder(folder)
+    wait_image(qtbot, window, folder / "a.png")
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    window.panel.tree.setCurrentItem(window.panel.item_at((0,)))  # rotate: a range slider
+    inner = window.form.findChild(QWidget, "param:limit").findChildren(QAbstractSlider)[0]
+    inner.setFocus()
+    qtbot.waitUntil(lambda: inner.hasFocus(), timeout=RENDER_TIMEOUT)
+    before = window.document.node((0,)).params["limit"]
+    qtbot.keyClick(inner, Qt.Key.Key_PageDown)
+    assert window.document.node((0,)).params["limit"] != before
+    qtbot.wait(100)
+    assert window.image_path == str(folder / "a.png")  # still the same photo

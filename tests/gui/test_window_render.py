@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage
 
 import augview
 from augview import Pipeline, paths
+from augview.gui.main_window import FULL_RESOLUTION_DELAY_MS
 from augview.gui.render_worker import RenderJob, RenderOutput, RenderWorker, to_qimage
 from .conftest import RENDER_TIMEOUT, wait_render
 
@@ -299,6 +300,20 @@ def test_a_cancelled_job_stops_at_its_next_variant_and_delivers_nothing(qtbot, w
     assert outputs[0].job_id == 2
 
 
+def test_stopping_gives_up_the_job_in_progress_at_its_next_variant(qtbot):
+    """Closing the window during a long full-resolution render must not wait for every variant."""
+    worker = RenderWorker()
+    fake = FakePipeline()
+    worker.submit(RenderJob(1, fake, np.zeros((4, 5, 3), np.uint8), count=15, seed=0))
+    assert fake.started.wait(5)
+    worker.stop(wait=False)
+    fake.release.set()
+    start = time.perf_counter()
+    worker.stop()
+    assert time.perf_counter() - start < 2 and not worker._thread.is_alive()
+    assert fake.seeds == [0]
+
+
 def test_worker_survives_a_failing_job(qtbot, worker):
     class Broken:
         def apply(self, image, seed):
@@ -375,6 +390,27 @@ def test_a_proxied_photo_is_rendered_again_at_full_resolution(qtbot, tmp_path, w
                     timeout=RENDER_TIMEOUT)
     assert "preview at 1024×" in window.preview.cells[0].full_caption
     qtbot.waitUntil(lambda: window.last_output.full_resolution, timeout=RENDER_TIMEOUT)
+
+    full = window.last_output
+    window.document.set_header(name="renamed")  # draws nothing new: the full-size variants stay
+    qtbot.wait(FULL_RESOLUTION_DELAY_MS + 200)
+    assert window.last_output is full and window.windowTitle().startswith("renamed")
+
+
+def test_a_failed_full_resolution_render_says_so_under_the_original(qtbot, tmp_path, window, monkeypatch):
+    from .conftest import gradient
+
+    def fail(job):
+        raise MemoryError("simulated: photo too big")
+
+    monkeypatch.setattr(window.full_worker, "_render", fail)
+    big = tmp_path / "wide.png"
+    augview.save_image(big, gradient(300, 1500))
+    window.open_image(big)
+    qtbot.waitUntil(lambda: "full-size render failed" in window.preview.cells[0].full_caption,
+                    timeout=RENDER_TIMEOUT)
+    assert "simulated" in window.statusBar().currentMessage()
+    assert not window.last_output.full_resolution and window.preview.cells[1].pane.image is not None
 
 
 def test_export_grid_writes_a_png(qtbot, tmp_path, window):
