@@ -404,3 +404,14 @@ def test_missing_or_empty_input_folder(tmp_path, preset, capsys):
     (tmp_path / "empty").mkdir()
     assert apply(preset, tmp_path / "empty", tmp_path / "out", check=False) == 1
     assert "no images found" in capsys.readouterr().err
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_sentence(tmp_path):
+    from augview.core.batch import run_apply
+    from augview.errors import AugviewError
+
+    make_tree(tmp_path / "in")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(AugviewError, match=r"file/out: cannot create the output folder \(Not a directory\)$"):
+        run_apply(make_pipeline(), tmp_path / "in", blocker / "out", progress=False)

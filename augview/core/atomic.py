@@ -6,7 +6,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from augview.core.text import tr
 
 # mkstemp creates files readable by their owner only; a saved image or preset should get the same
 # permissions as any other new file (or keep those of the file it replaces). The umask can only be
@@ -24,8 +23,8 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, durable: bool = Tru
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     except OSError as err:
-        # Name the file the caller asked for, not the temporary one.
-        raise OSError(err.errno, tr("cannot write ({reason})").format(reason=err.strerror), str(path)) from None
+        # Name the file the caller asked for, not the temporary one; callers say "cannot write".
+        raise OSError(err.errno, err.strerror, str(path)) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)

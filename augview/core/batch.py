@@ -169,7 +169,11 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
         raise AugviewError(tr("{folder}: no images found (looked for {suffixes})").format(
             folder=os.fspath(input_dir), suffixes=", ".join(IMAGE_SUFFIXES)))
     out_root = Path(output_dir)
-    out_root.mkdir(parents=True, exist_ok=True)
+    try:
+        out_root.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise AugviewError(tr("{folder}: cannot create the output folder ({reason})").format(
+            folder=out_root, reason=err.strerror or err)) from None
     manifest_path = out_root / MANIFEST_NAME
     summary.manifest = str(manifest_path)
     preset = preset_id(pipeline)

@@ -181,7 +181,7 @@ def _group(group: Group, outcomes: dict[Shape, int], ctx: _Context, depth: int) 
     shares = choice_probabilities(group)
     head = group.kind + _p_text(p)
     if group.kind == "one_of" and group.weights:
-        head += " weights " + ", ".join(f"{w:g}" for w in group.weights)
+        head += " " + tr("weights {weights}").format(weights=", ".join(f"{w:g}" for w in group.weights))
     if group.kind == "some_of":
         head += f" n={group.n[0]}..{group.n[1]}"
     if p <= 0 or not shares:

@@ -212,7 +212,9 @@ def encode_image(image: np.ndarray, suffix: str = ".png", quality: int = 95) -> 
     fmt = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".bmp": "BMP", ".tif": "TIFF",
            ".tiff": "TIFF", ".webp": "WEBP"}.get(suffix.lower())
     if fmt is None:
-        raise ValueError(f"cannot save images as {suffix!r}; use .png, .jpg, .bmp, .tif or .webp")
+        # Reachable from the window's export dialog (a typed name), so translatable.
+        raise ValueError(tr("cannot save images as {suffix}; use .png, .jpg, .bmp, .tif or .webp").format(
+            suffix=repr(suffix)))
     buffer = io.BytesIO()
     options = {"quality": quality} if fmt in ("JPEG", "WEBP") else {}
     Image.fromarray(image).save(buffer, format=fmt, **options)

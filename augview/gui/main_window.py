@@ -449,6 +449,7 @@ class MainWindow(QMainWindow):
         count = self.count_spin.value()
         title = self.tr("{preset} on {image}").format(preset=pipeline.name or self.tr("untitled"),
                                                        image=Path(self.image_path or "").name)
+        cannot_write = self.tr("{path}: cannot write ({reason})")
 
         def work():
             results = render_variants(pipeline, image, count, seed)
@@ -456,7 +457,12 @@ class MainWindow(QMainWindow):
             cell = int(min(1024, max(256, max(image.shape[:2]))))
             grid = compose_grid([image] + [r.image for r in results], grid_titles(results), cell=cell,
                                 title=title)
-            save_image(path, grid)
+            try:
+                save_image(path, grid)
+            except OSError as err:  # one sentence naming the file, not an errno dump
+                raise AugviewError(cannot_write.format(path=path, reason=err.strerror or err)) from None
+            except ValueError as err:  # a suffix no image format has
+                raise AugviewError(f"{path}: {err}") from None
             return path
 
         self.tasks.run(("export", path), work)

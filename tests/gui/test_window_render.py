@@ -421,6 +421,17 @@ def test_export_grid_writes_a_png(qtbot, tmp_path, window):
     assert grid.shape[0] > 48 and grid.shape[1] > 64
 
 
+@pytest.mark.parametrize("name, problem", [("missing_folder/grid.png", "cannot write"),
+                                           ("grid.gif", "cannot save images as '.gif'")])
+def test_a_failed_export_is_one_sentence_naming_the_file(qtbot, tmp_path, window, dialogs, name, problem):
+    dialogs.allow_warnings = True
+    window.export_grid(str(tmp_path / name))
+    qtbot.waitUntil(lambda: bool(dialogs.warnings), timeout=RENDER_TIMEOUT)
+    message = dialogs.warnings[0]
+    assert message.startswith(str(tmp_path / name)) and problem in message
+    assert "Errno" not in message and "Error:" not in message
+
+
 def test_export_dialog_cancel_writes_nothing(tmp_path, window, dialogs):
     dialogs.save_paths.append("")
     window.export_grid_dialog()
