@@ -206,12 +206,22 @@ def _shot_levels(levels: np.ndarray, r: np.ndarray, tables) -> np.ndarray:
     return out
 
 
+_CHUNK = 1 << 20  # values per pass (even): bounds the temporaries on large photos
+
+
 def _shot_noise(image, drawn):
     tables = _shot_tables(float(drawn["scale"]), bool(drawn["linear_light"]))
     levels = image.reshape(-1)
-    # Raw 64-bit words split in two: uniform 32-bit integers at a third of Generator.integers' cost.
-    words = np.random.default_rng(drawn["noise_seed"]).bit_generator.random_raw((levels.size + 1) // 2)
-    return _shot_levels(levels, words.view(np.uint32)[:levels.size], tables).reshape(image.shape)
+    out = np.empty_like(levels)
+    bits = np.random.default_rng(drawn["noise_seed"]).bit_generator
+    # In chunks of whole 64-bit words, so the stream (and the result) is the same as in one pass,
+    # while the index and random arrays stay a few MB instead of several times the photo.
+    for start in range(0, levels.size, _CHUNK):
+        part = levels[start:start + _CHUNK]
+        # Raw 64-bit words split in two: uniform 32-bit integers at a third of Generator.integers' cost.
+        words = bits.random_raw((part.size + 1) // 2)
+        out[start:start + part.size] = _shot_levels(part, words.view(np.uint32)[:part.size], tables)
+    return out.reshape(image.shape)
 
 
 register(Op(
