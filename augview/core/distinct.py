@@ -70,6 +70,7 @@ class _Context:
         self.upper_bound = False
         self.quiet = 0  # > 0 while re-evaluating nodes whose lines were already written
         self.orientations = 1  # product of the counts of the steps in ORIENTATIONS
+        self.reachable = {_IDENTITY}  # the orientations those steps reach together (elements of D4)
 
     def line(self, depth: int, text: str) -> None:
         if not self.quiet:
@@ -80,9 +81,32 @@ class _Context:
             self.continuous.append(name)
 
 
-# Steps that only reorient the image: whatever they are combined into, the dihedral group of the
-# square has 8 elements, so more than 8 combinations of them must repeat some orientation.
+# Steps that only reorient the image. Together they reach some of the 8 orientations of a square
+# (the dihedral group D4, here as 2x2 matrices acting on x, y); when that is fewer than the product
+# of their counts (two coin-flip mirrors: 4 combinations, 2 images), some combinations repeat.
 ORIENTATIONS = {"horizontal_flip", "vertical_flip", "transpose", "random_rotate90"}
+_IDENTITY = (1, 0, 0, 1)
+_MIRROR_X, _MIRROR_Y, _TRANSPOSE, _QUARTER = (-1, 0, 0, 1), (1, 0, 0, -1), (0, 1, 1, 0), (0, -1, 1, 0)
+
+
+def _compose(a: tuple, b: tuple) -> tuple:
+    return (a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
+            a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3])
+
+
+def _orientations(step: Step, p: float) -> set[tuple]:
+    """The orientations one step can leave the image in."""
+    if step.op == "random_rotate90":
+        low, high = step.params["turns_limit"]
+        out = set()
+        for turns in range(int(low), int(high) + 1):
+            element = _IDENTITY
+            for _ in range(turns % 4):
+                element = _compose(_QUARTER, element)
+            out.add(element)
+    else:
+        out = {{"horizontal_flip": _MIRROR_X, "vertical_flip": _MIRROR_Y, "transpose": _TRANSPOSE}[step.op]}
+    return out | {_IDENTITY} if p < 1 else out
 
 
 def distinct_outputs(nodes, image_shape: tuple) -> Count:
@@ -169,10 +193,12 @@ def _step(step: Step, outcomes: dict[Shape, int], ctx: _Context, depth: int) -> 
         ctx.line(depth, text)
     if step.op in ORIENTATIONS and not ctx.quiet:
         ctx.orientations *= max(1, sum(result.values()) // max(1, sum(outcomes.values())))
-        if ctx.orientations > 8 and not ctx.upper_bound:
+        ctx.reachable = {_compose(b, a) for a in ctx.reachable for b in _orientations(step, p)}
+        if len(ctx.reachable) < ctx.orientations and not ctx.upper_bound:
             ctx.upper_bound = True
-            ctx.line(depth, tr("upper bound: flips, transposes and quarter turns make at most 8 orientations "
-                               "of an image, so some of these combinations repeat"))
+            ctx.line(depth, tr("upper bound: these flips, transposes and quarter turns reach {reachable} "
+                               "orientations, not {combinations}, so some combinations repeat").format(
+                reachable=len(ctx.reachable), combinations=ctx.orientations))
     return result
 
 
