@@ -128,6 +128,27 @@ def _grid_distortion(p):
              normalized=p["normalized"], interpolation=interp(p), **border(p))
 
 
+def _roi(p):
+    return (p["roi_x"][0], p["roi_y"][0], p["roi_x"][1], p["roi_y"][1])
+
+
+def _shadow(p):
+    return T("RandomShadow", shadow_roi=_roi(p), num_shadows_limit=p["num_shadows_limit"],
+             shadow_dimension=p["shadow_dimension"], shadow_intensity_range=p["shadow_intensity_limit"])
+
+
+def _rain(p):
+    return T("RandomRain", slant_range=p["slant_limit"], drop_length=p["drop_length"] or None,
+             drop_width=p["drop_width"], drop_color=(p["drop_color"],) * 3, blur_value=p["blur_value"],
+             brightness_coefficient=p["brightness_coefficient"], rain_type=p["rain_type"])
+
+
+def _sun_flare(p):
+    return T("RandomSunFlare", flare_roi=_roi(p), angle_range=(p["angle_limit"][0] / 360, p["angle_limit"][1] / 360),
+             num_flare_circles_range=p["num_circles_limit"], src_radius=p["src_radius"],
+             src_color=(p["color_red"], p["color_green"], p["color_blue"]), method="overlay")
+
+
 CASES: tuple[Case, ...] = (
     # geometric
     Case("horizontal_flip", "horizontal_flip", lambda p: T("HorizontalFlip")),
@@ -198,6 +219,16 @@ CASES: tuple[Case, ...] = (
     Case("invert", "invert", lambda p: T("InvertImg")),
     Case("sharpness", "sharpness", lambda p: T("Sharpen", alpha=(0.2, 0.5), lightness=(1.0, 1.0)),
          note="no exact counterpart: A.Sharpen also blends with a 3x3 filter"),
+    # weather and lighting
+    Case("random_shadow", "random_shadow", _shadow),
+    Case("random_fog", "random_fog",
+         lambda p: T("RandomFog", fog_coef_range=p["fog_coef_limit"], alpha_coef=p["alpha_coef"]),
+         note="cost grows with the number of fog particles, which the drawn density sets: "
+              "total images / total time over 4x longer runs",
+         variable_cost=True),
+    Case("random_rain", "random_rain", _rain, note="albumentations' slant is a shift in pixels, augview's an angle"),
+    Case("random_rain (torrential)", "random_rain", _rain, params={"rain_type": "torrential"}),
+    Case("random_sun_flare", "random_sun_flare", _sun_flare),
     # noise and quality
     Case("gaussian_noise", "gaussian_noise",
          lambda p: T("GaussNoise", std_range=(p["std_limit"][0] / 255.0, p["std_limit"][1] / 255.0),

@@ -171,7 +171,13 @@ def test_quarter_turns_and_transpose():
     three = distinct_outputs([Step("random_rotate90"), Step("horizontal_flip", p=0.5),
                               Step("vertical_flip", p=0.5)], square)
     assert three.count == 16 and three.upper_bound and three.summary() == "up to 16 different images"
-    assert any("at most 8 orientations" in line for line in three.explanation)
+    assert any("reach 8 orientations, not 16" in line for line in three.explanation)
+    # repeats below 8 are caught too: two coin-flip mirrors make 2 images, not 4
+    twice = distinct_outputs([Step("horizontal_flip", p=0.5), Step("horizontal_flip", p=0.5)], square)
+    assert twice.upper_bound and any("reach 2 orientations, not 4" in line for line in twice.explanation)
+    turns = distinct_outputs([Step("random_rotate90", {"turns_limit": (0, 1)})] * 2, square)
+    assert turns.upper_bound and any("reach 3 orientations, not 4" in line for line in turns.explanation)
+    assert not distinct_outputs([Step("horizontal_flip", p=0.5), Step("vertical_flip", p=0.5)], square).upper_bound
     # a non-square image: odd turns swap the sides, which later crops see
     turned = [Step("random_rotate90"), Step("random_crop", {"height": 30, "width": 30})]
     assert distinct_outputs(turned, wide).count == 2 * (3 * 19) + 2 * (19 * 3)
@@ -179,6 +185,20 @@ def test_quarter_turns_and_transpose():
     assert distinct_outputs(flipped, wide).count == 19 * 1 + 3 * 17  # on 48x32, then on the transposed 32x48
     for name in ("optical_distortion", "iso_noise"):
         assert distinct_outputs([Step(name)], wide).continuous == [name]
+
+
+def test_weather_ops_are_continuous():
+    """Polygons, particles, drops and circles drawn at random: never counted."""
+    for name in ("random_shadow", "random_fog", "random_rain", "random_sun_flare"):
+        for shape in ((32, 48, 3), (32, 48)):
+            assert distinct_outputs([Step(name)], shape).continuous == [name]
+    # no range left to draw from, but still the drops' positions
+    fixed = distinct_outputs([Step("random_rain", {"slant_limit": (3, 3)})], (32, 48, 3))
+    assert fixed.continuous == ["random_rain"]
+    assert any("random positions or seeds" in line for line in fixed.explanation)
+    # every corner drawn in a one-pixel region: one shadow, always the same
+    assert distinct_outputs([Step("random_shadow", {"roi_x": (0.5, 0.5), "roi_y": (0.5, 0.5),
+                                                    "num_shadows_limit": (1, 1)})], (32, 48, 3)).count == 1
 
 
 def test_channel_dropout_counts_which_channels():

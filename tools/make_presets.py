@@ -68,10 +68,15 @@ PRESETS = {
             Step("posterize", {"num_bits": (2, 4)}),
             Step("solarize", {}),
             Step("invert"),
+            Step("random_shadow", {"num_shadows_limit": (1, 3), "shadow_intensity_limit": (0.4, 0.7)}),
+            Step("random_fog", {}),
+            Step("random_rain", {}),
+            Step("random_sun_flare", {}),
         ]),
     ], name="color examples", description=(
         "One photometric change per variant (brightness and contrast, colour jitter, HSV and RGB "
-        "shifts, channel shuffle, greyscale, gamma, equalize, posterize, solarize, invert)."), seed=0),
+        "shifts, channel shuffle, greyscale, gamma, equalize, posterize, solarize, invert) or one "
+        "change of weather and light (shadows, fog, rain, sun flare)."), seed=0),
 
     "noise_and_dropout_examples": Pipeline([
         Group("one_of", [

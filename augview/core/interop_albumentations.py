@@ -31,13 +31,17 @@ areas of optical_distortion).
 Known differences, reported as notes where they apply: brightness_contrast's ``mean`` pivot
 becomes ColorJitter's contrast then RandomBrightnessContrast's brightness (clipped in between),
 ``mid_grey`` scales around 0; Erasing draws its aspect ratio uniformly, not log-uniformly;
-shearing along both axes at once. Not noted: crops larger than the image (augview clamps,
+shearing along both axes at once; RandomRain's slant is a shift in pixels, not the angle its
+documentation (and augview) says. Not noted: crops larger than the image (augview clamps,
 albumentations raises), Affine rounds shifts to whole pixels, PIL-mode equalize, JPEG of RGB
 (albumentations encodes the channels as BGR), GridDistortion's maps (albumentations resamples
 even at zero distortion), OpticalDistortion's camera maps (they read half a pixel right and down
 of augview's, so even k = 0 resamples), ChannelDropout refusing greyscale images (augview leaves
-them unchanged) and different random fields for the ops that draw per-pixel noise or
-displacement.
+them unchanged), RandomFog, RandomRain and RandomSunFlare refusing them too (augview takes them),
+the weather ops' shapes (RandomShadow joins its corners in drawn order, so edges may cross;
+RandomSunFlare's glow is a staircase of rings and its circles' sizes grow with the cube of the
+image height; see `augview.core.ops.weather`) and different random fields for the ops that draw
+per-pixel noise or displacement, fog particles or rain drops.
 """
 
 from __future__ import annotations
@@ -211,6 +215,33 @@ def _x_iso_noise(p, note):
     return "ISONoise", {"color_shift": _pair(p["color_shift_limit"]), "intensity": _pair(p["intensity_limit"])}
 
 
+def _roi(p: dict) -> list[float]:
+    # augview's region is two ranges of fractions; albumentations' one (x_min, y_min, x_max, y_max).
+    return [float(p["roi_x"][0]), float(p["roi_y"][0]), float(p["roi_x"][1]), float(p["roi_y"][1])]
+
+
+def _x_random_rain(p, note):
+    note(tr("RandomRain shifts each drop's lower end sideways by the slant in pixels (its documentation "
+            "says degrees, as augview draws it): the same numbers lean drops shorter than 57 px more "
+            "and longer ones less"))
+    return "RandomRain", {"slant_range": _pair(p["slant_limit"]), "drop_length": p["drop_length"] or None,
+                          "drop_width": p["drop_width"], "drop_color": [p["drop_color"]] * 3,
+                          "blur_value": p["blur_value"], "brightness_coefficient": p["brightness_coefficient"],
+                          "rain_type": p["rain_type"]}
+
+
+def _x_random_sun_flare(p, note):
+    if p["roi_x"][0] >= p["roi_x"][1] or p["roi_y"][0] >= p["roi_y"][1]:
+        raise Unsupported(tr("a flare region without width or height (roi_x or roi_y low = high) has no "
+                             "albumentations counterpart: RandomSunFlare wants low < high"))
+    return "RandomSunFlare", {"flare_roi": _roi(p), "angle_range": [p["angle_limit"][0] / 360.0,
+                                                                   p["angle_limit"][1] / 360.0],
+                              "num_flare_circles_range": _ints(p["num_circles_limit"]),
+                              "src_radius": p["src_radius"],
+                              "src_color": [p["color_red"], p["color_green"], p["color_blue"]],
+                              "method": "overlay"}
+
+
 def _x_random_erasing(p, note):
     note(tr("Erasing draws the aspect ratio uniformly (augview and torchvision: log-uniformly) and "
             "shrinks the box to fit instead of retrying"))
@@ -256,6 +287,13 @@ EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] 
     "channel_shuffle": lambda p, note: ("ChannelShuffle", {}),
     "channel_dropout": lambda p, note: ("ChannelDropout", {"channel_drop_range": _ints(p["channels_limit"]),
                                                            "fill": float(p["fill"])}),
+    "random_shadow": lambda p, note: ("RandomShadow", {
+        "shadow_roi": _roi(p), "num_shadows_limit": _ints(p["num_shadows_limit"]),
+        "shadow_dimension": p["shadow_dimension"], "shadow_intensity_range": _pair(p["shadow_intensity_limit"])}),
+    "random_fog": lambda p, note: ("RandomFog", {"fog_coef_range": _pair(p["fog_coef_limit"]),
+                                                 "alpha_coef": p["alpha_coef"]}),
+    "random_rain": _x_random_rain,
+    "random_sun_flare": _x_random_sun_flare,
     "grayscale": lambda p, note: ("ToGray", {"num_output_channels": 3, "method": "weighted_average"}),
     "gamma": lambda p, note: ("RandomGamma", {"gamma_limit": [p["gamma_limit"][0] * 100.0,
                                                               p["gamma_limit"][1] * 100.0]}),

@@ -355,6 +355,57 @@ def _i_elastic(a: _Args):
     return "elastic", {"alpha": a.num("alpha", 1.0), "sigma": a.num("sigma", 50.0), **a.warp()}
 
 
+def _roi(a: _Args, key: str, default: tuple) -> dict:
+    """An albumentations region (x_min, y_min, x_max, y_max) as augview's roi_x and roi_y ranges."""
+    value = a.get(key, default)
+    if not isinstance(value, (list, tuple)) or len(value) != 4:
+        raise _Malformed(tr("{key} must be [x_min, y_min, x_max, y_max], got {value}").format(
+            key=key, value=json.dumps(value)[:40]))
+    x0, y0, x1, y1 = (_number(v, key) for v in value)
+    return {"roi_x": (min(x0, x1), max(x0, x1)), "roi_y": (min(y0, y1), max(y0, y1))}
+
+
+def _color(a: _Args, key: str, default: tuple) -> list:
+    value = a.get(key, default)
+    values = [_number(v, key) for v in (value if isinstance(value, (list, tuple)) else [value])]
+    values = (values * 3)[:3] if len(values) in (1, 3) else (values + [0, 0, 0])[:3]
+    return [int(round(v)) for v in values]
+
+
+def _i_random_shadow(a: _Args):
+    return "random_shadow", {**_roi(a, "shadow_roi", (0, 0.5, 1, 1)),
+                             "num_shadows_limit": a.range("num_shadows_limit", (1, 2), "fixed"),
+                             "shadow_dimension": int(a.num("shadow_dimension", 5)),
+                             "shadow_intensity_limit": a.range("shadow_intensity_range", (0.5, 0.5), "fixed")}
+
+
+def _i_random_rain(a: _Args):
+    red, green, blue = _color(a, "drop_color", (200, 200, 200))
+    grey = int(round(0.299 * red + 0.587 * green + 0.114 * blue))
+    if not red == green == blue:
+        a.note(tr("drop_color {values}: augview's drops are grey, used grey level {grey}").format(
+            values=[red, green, blue], grey=grey))
+    length = a.raw("drop_length")
+    return "random_rain", {"slant_limit": a.range("slant_range", (-10, 10)),
+                           "drop_length": 0 if length is None else int(round(_number(length, "drop_length"))),
+                           "drop_width": int(a.num("drop_width", 1)), "drop_color": grey,
+                           "blur_value": int(a.num("blur_value", 7)),
+                           "brightness_coefficient": a.num("brightness_coefficient", 0.7),
+                           "rain_type": a.option("rain_type", "default", ("drizzle", "default", "heavy", "torrential"))}
+
+
+def _i_random_sun_flare(a: _Args):
+    if a.option("method", "overlay", ("overlay", "physics_based")) != "overlay":
+        a.note(tr("method 'physics_based' (diffraction spikes, chromatic aberration): augview draws the "
+                  "'overlay' flare"))
+    red, green, blue = _color(a, "src_color", (255, 255, 255))
+    return "random_sun_flare", {**_roi(a, "flare_roi", (0, 0, 1, 0.5)),
+                                "angle_limit": _scaled(a.range("angle_range", (0, 1), "fixed"), 360.0),
+                                "num_circles_limit": a.range("num_flare_circles_range", (6, 10), "fixed"),
+                                "src_radius": int(a.num("src_radius", 400)),
+                                "color_red": red, "color_green": green, "color_blue": blue}
+
+
 IMPORTERS = {
     "HorizontalFlip": lambda a: ("horizontal_flip", {}),
     "VerticalFlip": lambda a: ("vertical_flip", {}),
@@ -393,6 +444,11 @@ IMPORTERS = {
     "ChannelShuffle": lambda a: ("channel_shuffle", {}),
     "ChannelDropout": lambda a: ("channel_dropout", {"channels_limit": a.range("channel_drop_range", (1, 1), "fixed"),
                                                      "fill": a.fill()}),
+    "RandomShadow": _i_random_shadow,
+    "RandomFog": lambda a: ("random_fog", {"fog_coef_limit": a.range("fog_coef_range", (0.3, 1.0), "fixed"),
+                                           "alpha_coef": a.num("alpha_coef", 0.08)}),
+    "RandomRain": _i_random_rain,
+    "RandomSunFlare": _i_random_sun_flare,
     "ToGray": _i_to_gray,
     "RandomGamma": lambda a: ("gamma", {"gamma_limit": _scaled(a.range("gamma_limit", (80, 120), "from1"), 0.01)}),
     "Equalize": lambda a: (a.get("mask") is not None and a.note(tr("mask ignored: augview equalises the whole image"))

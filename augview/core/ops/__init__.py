@@ -12,4 +12,5 @@ from augview.core.ops import (  # noqa: F401
     policies,
     tone,
     warps,
+    weather,
 )

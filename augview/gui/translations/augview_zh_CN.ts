@@ -501,6 +501,10 @@
         <translation>已按完整分辨率渲染 {count} 个，用时 {ms} 毫秒</translation>
     </message>
     <message>
+        <source>(preview at {width}×{height}; the full-size render failed)</source>
+        <translation>（以 {width}×{height} 预览；完整尺寸渲染失败）</translation>
+    </message>
+    <message>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
@@ -591,6 +595,10 @@
     <message>
         <source>{preset} on {image}</source>
         <translation>{preset} 应用于 {image}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write ({reason})</source>
+        <translation>{path}：无法写入（{reason}）</translation>
     </message>
     <message>
         <source>image: {path}</source>
@@ -927,6 +935,10 @@
         <translation>种子</translation>
     </message>
     <message>
+        <source>no effect while {name} is {value}</source>
+        <translation>{name} 为 {value} 时不起作用</translation>
+    </message>
+    <message>
         <source>(no parameters)</source>
         <translation>（无参数）</translation>
     </message>
@@ -963,10 +975,6 @@
     <message>
         <source>; </source>
         <translation>；</translation>
-    </message>
-    <message>
-        <source>cannot write ({reason})</source>
-        <translation>无法写入（{reason}）</translation>
     </message>
     <message>
         <source>{n} variant</source>
@@ -1167,10 +1175,6 @@
     <message>
         <source>{head}: x{total} (always applied)</source>
         <translation>{head}: x{total}（总是应用）</translation>
-    </message>
-    <message>
-        <source>upper bound: flips, transposes and quarter turns make at most 8 orientations of an image, so some of these combinations repeat</source>
-        <translation>上限：翻转、转置和四分之一圈转动最多只能产生图像的 8 种朝向，因此其中一些组合是重复的</translation>
     </message>
     <message>
         <source>{head}: never runs anything, x1</source>
@@ -1381,6 +1385,10 @@
         <translation>疑似解压炸弹，已拒绝读取（{width}x{height} = {pixels} 像素，超过 {limit}；如需读取，请设置 PIL.Image.MAX_IMAGE_PIXELS）</translation>
     </message>
     <message>
+        <source>cannot save images as {suffix}; use .png, .jpg, .bmp, .tif or .webp</source>
+        <translation>无法保存为 {suffix} 格式；请使用 .png、.jpg、.bmp、.tif 或 .webp</translation>
+    </message>
+    <message>
         <source>is YAML, and reading YAML needs PyYAML: pip install pyyaml</source>
         <translation>是 YAML 文件，读取 YAML 需要 PyYAML：pip install pyyaml</translation>
     </message>
@@ -1455,6 +1463,14 @@
     <message>
         <source>albumentations 2.x&apos;s ISONoise departs from its documentation, which augview follows: its hue noise is 360 times weaker and its lightness noise gives rare strong specks instead of a fine grain</source>
         <translation>albumentations 2.x 的 ISONoise 与其文档不符（augview 遵循文档）：它的色相噪声弱 360 倍，明度噪声产生的是稀疏而强烈的亮斑，而不是细密的颗粒</translation>
+    </message>
+    <message>
+        <source>RandomRain shifts each drop&apos;s lower end sideways by the slant in pixels (its documentation says degrees, as augview draws it): the same numbers lean drops shorter than 57 px more and longer ones less</source>
+        <translation>RandomRain 按 slant 的像素数横向移动每个雨滴的下端（其文档说是角度，augview 也按角度抽取）：同样的数值下，短于 57 px 的雨滴倾斜得更多，更长的雨滴倾斜得更少</translation>
+    </message>
+    <message>
+        <source>a flare region without width or height (roi_x or roi_y low = high) has no albumentations counterpart: RandomSunFlare wants low &lt; high</source>
+        <translation>宽度或高度为零的光斑区域（roi_x 或 roi_y 的 low = high）在 albumentations 中没有对应项：RandomSunFlare 要求 low &lt; high</translation>
     </message>
     <message>
         <source>Erasing draws the aspect ratio uniformly (augview and torchvision: log-uniformly) and shrinks the box to fit instead of retrying</source>
@@ -1705,6 +1721,18 @@
         <translation>augview 分别生成 x 和 y 位移场</translation>
     </message>
     <message>
+        <source>{key} must be [x_min, y_min, x_max, y_max], got {value}</source>
+        <translation>{key} 必须是 [x_min, y_min, x_max, y_max]，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>drop_color {values}: augview&apos;s drops are grey, used grey level {grey}</source>
+        <translation>drop_color {values}：augview 的雨滴是灰色的，已使用灰度值 {grey}</translation>
+    </message>
+    <message>
+        <source>method &apos;physics_based&apos; (diffraction spikes, chromatic aberration): augview draws the &apos;overlay&apos; flare</source>
+        <translation>method &apos;physics_based&apos;（衍射星芒、色差）：augview 绘制的是 &apos;overlay&apos; 光斑</translation>
+    </message>
+    <message>
         <source>augview keeps the input size and fills the corners</source>
         <translation>augview 保持输入尺寸并填充四角</translation>
     </message>
@@ -1809,6 +1837,18 @@
         <translation>{w}x{h}px，位于 ({x}, {y})</translation>
     </message>
     <message>
+        <source>{folder}: cannot create the output folder ({reason})</source>
+        <translation>{folder}：无法创建输出文件夹（{reason}）</translation>
+    </message>
+    <message>
+        <source>upper bound: these flips, transposes and quarter turns reach {reachable} orientations, not {combinations}, so some combinations repeat</source>
+        <translation>上限：这些翻转、转置和四分之一旋转只能得到 {reachable} 种朝向，而不是 {combinations} 种，因此有些组合会重复</translation>
+    </message>
+    <message>
+        <source>weights {weights}</source>
+        <translation>权重 {weights}</translation>
+    </message>
+    <message>
         <source>x{low}..{high} per pixel</source>
         <translation>每个像素 x{low}..{high}</translation>
     </message>
@@ -1863,6 +1903,46 @@
     <message>
         <source>{n}x{n} cells, stretch {low}-{high}</source>
         <translation>{n}x{n} 格，拉伸 {low}-{high}</translation>
+    </message>
+    <message>
+        <source>{n} shadow</source>
+        <translation>{n} 个阴影</translation>
+    </message>
+    <message>
+        <source>{n} shadows</source>
+        <translation>{n} 个阴影</translation>
+    </message>
+    <message>
+        <source>{shadows}, {percents} darker</source>
+        <translation>{shadows}，变暗 {percents}</translation>
+    </message>
+    <message>
+        <source>fog {coef}</source>
+        <translation>雾 {coef}</translation>
+    </message>
+    <message>
+        <source>{n} drop</source>
+        <translation>{n} 个雨滴</translation>
+    </message>
+    <message>
+        <source>{n} drops</source>
+        <translation>{n} 个雨滴</translation>
+    </message>
+    <message>
+        <source>{drops}, slant {slant}°</source>
+        <translation>{drops}，倾斜 {slant}°</translation>
+    </message>
+    <message>
+        <source>{n} circle</source>
+        <translation>{n} 个圆圈</translation>
+    </message>
+    <message>
+        <source>{n} circles</source>
+        <translation>{n} 个圆圈</translation>
+    </message>
+    <message>
+        <source>flare at ({x}, {y}), {circles}</source>
+        <translation>光斑位于 ({x}, {y})，{circles}</translation>
     </message>
     <message>
         <source>must be true or false, got {value}</source>
@@ -2640,6 +2720,50 @@
         <translation>框的高 / 宽比，在对数尺度上均匀抽取</translation>
     </message>
     <message>
+        <source>Lays a patchy white haze over the image, thickest in the middle, then softens it all with a slight blur: distant details fade, colours wash out towards white and contrast drops, as in fog, mist or smog. A higher fog coefficient gives denser, larger patches. Helps outdoor models (driving, surveillance, drones) that must work in bad weather; heavy fog can hide small or faint objects entirely, and on indoor or microscope images it imitates nothing real.</source>
+        <translation>在图像上铺一层斑驳的白色雾气，中间最浓，再用轻微的模糊整体柔化：远处细节变淡，颜色向白色褪去，对比度下降，就像雾、薄雾或烟霾中的景象。雾系数越高，雾团越浓、越大。有助于必须在恶劣天气下工作的户外模型（自动驾驶、监控、无人机）；浓雾可能把小的或暗淡的物体完全遮住，用在室内或显微镜图像上则模拟不了任何真实情况。</translation>
+    </message>
+    <message>
+        <source>density of the fog, drawn from this range: larger, more opaque and more concentrated patches</source>
+        <translation>雾的浓度，从此范围中抽取：越大则雾团越大、越不透明、越集中</translation>
+    </message>
+    <message>
+        <source>opacity of one fog patch at density 1 (it is multiplied by the density); overlapping patches add up</source>
+        <translation>浓度为 1 时单个雾团的不透明度（会乘以浓度）；重叠的雾团会叠加</translation>
+    </message>
+    <message>
+        <source>Draws slanted streaks of rain over the image, softens them with a blur and darkens the whole picture, as a camera sees a scene through falling rain under a grey sky. The slant imitates wind, the rain type sets how many drops fall. Helps outdoor models (driving, traffic and security cameras) keep working in bad weather; dense or long drops hide small objects and fine texture, and rain is out of place indoors or under a microscope.</source>
+        <translation>在图像上画出倾斜的雨丝，用模糊柔化它们，并把整幅画面调暗，就像相机在阴沉天空下透过落雨拍摄场景。倾斜模拟风，雨的类型决定雨滴数量。有助于户外模型（自动驾驶、交通和安防摄像头）在恶劣天气下继续工作；密集或细长的雨滴会遮住小物体和精细纹理，而在室内或显微镜下出现雨则不合情理。</translation>
+    </message>
+    <message>
+        <source>angle of the drops from the vertical, drawn once per image: negative leans their lower ends to the left, positive to the right</source>
+        <translation>雨滴偏离竖直方向的角度，每张图像抽取一次：负值使雨滴下端偏向左，正值偏向右</translation>
+    </message>
+    <message>
+        <source>length of each drop; 0: an eighth of the image height</source>
+        <translation>每个雨滴的长度；0：图像高度的八分之一</translation>
+    </message>
+    <message>
+        <source>thickness of each drop</source>
+        <translation>每个雨滴的粗细</translation>
+    </message>
+    <message>
+        <source>grey level of the drops, added to the image before the blur spreads it</source>
+        <translation>雨滴的灰度值，在模糊将其散开之前加到图像上</translation>
+    </message>
+    <message>
+        <source>side of the box blur that softens the drops (1: sharp lines)</source>
+        <translation>柔化雨滴的方框模糊的边长（1：清晰的线条）</translation>
+    </message>
+    <message>
+        <source>every pixel is multiplied by this: rainy scenes are darker (1 keeps the brightness)</source>
+        <translation>每个像素都乘以该值：雨天的场景更暗（1 保持亮度不变）</translation>
+    </message>
+    <message>
+        <source>how many drops fall: drizzle a quarter, default a third, heavy one, torrential two per row of the image</source>
+        <translation>落下多少雨滴：按图像每一行计，drizzle 四分之一个，default 三分之一个，heavy 一个，torrential 两个</translation>
+    </message>
+    <message>
         <source>The ImageNet training crop (torchvision&apos;s RandomResizedCrop): picks a box covering a random share of the area with a random aspect ratio, then resizes it to a fixed output size. It adds zoom, position and slight stretching at once and is the default for classification. The default minimum share of 8% is aggressive: on small objects or for detection-like tasks it often crops the object away, so raise it to 0.3-0.5 there.</source>
         <translation>ImageNet 训练用的裁剪（torchvision 的 RandomResizedCrop）：选取一个覆盖随机面积比例、具有随机宽高比的框，再把它缩放到固定的输出尺寸。它一次性引入缩放、位置变化和轻微拉伸，是分类任务的默认做法。默认的最小面积比例 8% 相当激进：对小物体或类似检测的任务，常常会把物体裁掉，这时应把它提高到 0.3-0.5。</translation>
     </message>
@@ -2682,6 +2806,66 @@
     <message>
         <source>one factor for both sides (no stretching)</source>
         <translation>两条边使用同一系数（不拉伸）</translation>
+    </message>
+    <message>
+        <source>Darkens one or a few random polygons, as if a tree, a building or a passing car cast a shadow over part of the scene; the region says where the shadows may fall (by default the lower half, the road in a dashcam view). The pixels inside keep their colours, only darker. Helps outdoor models (driving, drones, crops in a field) not to mistake a shadow for an object or an edge; hard-edged polygons are cruder than real soft shadows, and a strong one can black out the object to find.</source>
+        <translation>把一个或几个随机多边形压暗，就像树木、建筑或驶过的汽车在场景的一部分投下阴影；区域参数决定阴影可能落在哪里（默认是下半部分，即行车记录仪画面中的路面）。多边形内的像素保持原来的颜色，只是变暗。有助于户外模型（自动驾驶、无人机、田间作物）不把阴影误当成物体或边缘；硬边多边形比真实的柔和阴影粗糙，过强的阴影可能把要找的物体完全涂黑。</translation>
+    </message>
+    <message>
+        <source>left and right edges of the region the shadows&apos; corners are drawn in, as fractions of the width</source>
+        <translation>阴影顶点所在区域的左右边界，占图像宽度的比例</translation>
+    </message>
+    <message>
+        <source>top and bottom edges of that region, as fractions of the height (0 is the top)</source>
+        <translation>该区域的上下边界，占图像高度的比例（0 为顶部）</translation>
+    </message>
+    <message>
+        <source>how many shadows are cast</source>
+        <translation>投下的阴影数量</translation>
+    </message>
+    <message>
+        <source>corners of each shadow polygon</source>
+        <translation>每个阴影多边形的顶点数</translation>
+    </message>
+    <message>
+        <source>how much darker each shadow makes its pixels: 0 not at all, 0.5 half as bright, 1 black; drawn for each shadow</source>
+        <translation>每个阴影使像素变暗的程度：0 不变暗，0.5 亮度减半，1 全黑；每个阴影各自抽取</translation>
+    </message>
+    <message>
+        <source>Puts a bright sun somewhere in the sky region, its glow fading over a radius around it, and a string of faint coloured circles along a line through it: the ghosts a lens makes when it faces the sun. Helps outdoor models (driving, drones, street scenes) that must cope with glare and washed-out corners; the glow can wipe out whatever it covers, and flares make no sense on scans, indoor or microscope images.</source>
+        <translation>在天空区域的某处放一个明亮的太阳，其光晕在一定半径内逐渐减弱，并沿一条穿过太阳的直线排列一串淡淡的彩色圆圈：这是镜头正对太阳时产生的鬼影。有助于必须应对眩光和发白角落的户外模型（自动驾驶、无人机、街景）；光晕可能抹掉它覆盖的一切，而在扫描件、室内或显微镜图像上出现光斑毫无意义。</translation>
+    </message>
+    <message>
+        <source>left and right edges of the region the sun is placed in, as fractions of the width</source>
+        <translation>太阳所在区域的左右边界，占图像宽度的比例</translation>
+    </message>
+    <message>
+        <source>top and bottom edges of that region, as fractions of the height (0 is the top, where the sky usually is)</source>
+        <translation>该区域的上下边界，占图像高度的比例（0 为顶部，通常是天空所在）</translation>
+    </message>
+    <message>
+        <source>direction of the line the flare circles lie on, through the sun</source>
+        <translation>光斑圆圈所在直线（穿过太阳）的方向</translation>
+    </message>
+    <message>
+        <source>how many flare circles are drawn</source>
+        <translation>画出的光斑圆圈数量</translation>
+    </message>
+    <message>
+        <source>radius of the sun&apos;s glow</source>
+        <translation>太阳光晕的半径</translation>
+    </message>
+    <message>
+        <source>red component of the sun&apos;s colour</source>
+        <translation>太阳颜色的红色分量</translation>
+    </message>
+    <message>
+        <source>green component of the sun&apos;s colour</source>
+        <translation>太阳颜色的绿色分量</translation>
+    </message>
+    <message>
+        <source>blue component of the sun&apos;s colour</source>
+        <translation>太阳颜色的蓝色分量</translation>
     </message>
     <message>
         <source>Resizes the image to a fixed height and width, stretching it if the aspect ratio differs. Networks need a fixed input size, so this usually ends a pipeline. Stretching distorts shapes (round things turn oval); crop or pad first when that matters. For shrinking, &apos;area&apos; interpolation avoids the jagged aliasing that &apos;linear&apos; and &apos;nearest&apos; leave.</source>
