@@ -121,8 +121,9 @@ class MainWindow(QMainWindow):
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, MAX_SEED)
         self.seed_spin.setPrefix(self.tr("seed: "))
-        self.seed_spin.setToolTip(self.tr("The seed of the previews: variant i uses seed + i. A preset keeps "
-                                          "its own seed, from which training draws its stream."))
+        self.seed_spin.setToolTip(self.tr("The seed of the previews: variant i uses seed + i. Saving the preset "
+                                          "stores it, so augview apply and Pipeline.load start from the "
+                                          "same seed."))
         self.lock_box = QCheckBox(self.tr("Lock seed"))
         self.lock_box.setChecked(True)
         self.lock_box.setToolTip(self.tr("While locked, editing a parameter changes only that parameter's effect"))
@@ -356,6 +357,9 @@ class MainWindow(QMainWindow):
         return self._save_to(path)
 
     def _save_to(self, path: str) -> bool:
+        # The preset keeps the seed on screen: reopened, applied or loaded in training, it gives
+        # the variants the window showed. Not an undoable edit: rerolling does not dirty a preset.
+        self.document.pipeline.seed = self.seed_spin.value()
         try:
             self.document.pipeline.save(path)
         except OSError as err:

@@ -96,9 +96,15 @@ class OpPicker(QDialog):
         return names
 
     def _pick_first(self):
-        # Enter takes the best match: a name that contains the search beats a description that does.
+        # Enter takes the best match: the exact name, then a name starting with the search, then
+        # one containing it, then a description that does ("rot" is rotate, not random_rotate90).
         text = self.search.text().lower().strip().replace("_", " ")
-        names = sorted(self.visible_ops(), key=lambda n: text not in n.replace("_", " "))
+
+        def rank(name: str) -> int:
+            words = name.replace("_", " ")
+            return 0 if words == text else 1 if words.startswith(text) else 2 if text in words else 3
+
+        names = sorted(self.visible_ops(), key=rank)
         if names:
             self.picked.emit(names[0])
             self.close()

@@ -3,6 +3,8 @@ then reused, fed with the main window's current image (its display proxy) and se
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from augview.core.steps import Step
 from augview.gui.render_worker import make_proxy
 
@@ -98,10 +100,15 @@ class SideWindows:
     def show_apply(self):
         from augview.gui.apply_dialog import ApplyDialog
 
+        seed = self.main.seed_spin.value()
         if self.apply is None:
-            folder = str(self.main.settings.value("last_dir", ""))
+            # The folder of the photo on screen is the likeliest input (a dataset's sample).
+            image = self.main.image_path
+            folder = str(Path(image).parent) if image else str(self.main.settings.value("last_dir", ""))
             # The pipeline is taken when Start is pressed: edits made meanwhile count.
-            self.apply = ApplyDialog(self.main.document.snapshot, self.main.seed_spin.value(), folder)
+            self.apply = ApplyDialog(self.main.document.snapshot, seed, folder)
+        elif not self.apply.running():
+            self.apply.seed.setValue(seed)  # the seed the previews show now, as saving would store
         self._present(self.apply)  # one dialog, one run at a time
 
     def close_all(self):

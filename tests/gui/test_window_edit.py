@@ -258,6 +258,16 @@ def test_picker_enter_adds_the_first_match(qtbot, window):
     assert window.panel.selected_path() == (3,)
 
 
+@pytest.mark.parametrize("typed, added", [("rotate", "rotate"), ("rot", "rotate"), ("resize", "resize"),
+                                          ("gaussian blur", "gaussian_blur"), ("shadow", "random_shadow")])
+def test_picker_enter_prefers_the_exact_name_then_its_start(qtbot, window, typed, added):
+    window.panel.show_picker()
+    picker = window.panel.picker
+    qtbot.keyClicks(picker.search, typed)
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert ops(window)[-1] == added
+
+
 def test_picker_activating_an_item_adds_it(window):
     window.panel.show_picker()
     picker = window.panel.picker

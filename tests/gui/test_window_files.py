@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -87,6 +88,33 @@ def test_save_as_round_trip(tmp_path, window, dialogs, make_window, image_file):
     other = make_window(image=image_file, preset=saved)
     assert other.document.pipeline == window.document.pipeline
     assert other.document.node((0,)).params["limit"] == (-5.0, 5.0)
+
+
+def test_the_preset_keeps_the_seed_on_screen(qtbot, tmp_path, window, dialogs, make_window, image_file):
+    """Saved after a reroll, reopened, applied from the CLI or loaded in Python: the same variants."""
+    window.seed_spin.setValue(1234567)
+    out = wait_render(qtbot, window)
+    target = tmp_path / "seeded.json"
+    dialogs.save_paths.append(str(target))
+    assert window.save_as() is True
+    assert json.loads(target.read_text())["seed"] == 1234567
+    window.seed_spin.setValue(99)  # a reroll after saving does not make the preset unsaved
+    assert not window.document.dirty
+    loaded = Pipeline.load(target)
+    first = loaded.apply(window.image, seed=loaded.seed)
+    assert first.trace == out.results[0].trace and np.array_equal(first.image, out.results[0].image)
+    other = make_window(image=image_file, preset=target)
+    assert other.seed_spin.value() == 1234567
+
+
+def test_the_apply_dialog_follows_the_seed_on_screen(qtbot, window):
+    window.side_windows.show_apply()
+    dialog = window.side_windows.apply
+    assert dialog.seed.value() == window.seed_spin.value()
+    window.seed_spin.setValue(4242)
+    window.side_windows.show_apply()
+    assert dialog.seed.value() == 4242
+    dialog.close()
 
 
 def test_save_writes_to_the_open_file_without_asking(window, preset_file, dialogs):

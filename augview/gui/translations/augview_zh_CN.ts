@@ -301,10 +301,6 @@
         <translation>种子：</translation>
     </message>
     <message>
-        <source>The seed of the previews: variant i uses seed + i. A preset keeps its own seed, from which training draws its stream.</source>
-        <translation>预览的种子：第 i 个变体使用 seed + i。预设保留自己的种子，训练从它派生随机流。</translation>
-    </message>
-    <message>
         <source>Lock seed</source>
         <translation>锁定种子</translation>
     </message>
@@ -487,6 +483,10 @@
     <message>
         <source>fit</source>
         <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>The seed of the previews: variant i uses seed + i. Saving the preset stores it, so augview apply and Pipeline.load start from the same seed.</source>
+        <translation>预览使用的种子：第 i 个变体使用 种子 + i。保存预设时会一并保存它，因此 augview apply 和 Pipeline.load 都从同一个种子开始。</translation>
     </message>
     <message>
         <source>(variants at full resolution)</source>
