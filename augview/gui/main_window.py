@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         self._restore_settings()
 
         self.open_preset(preset or paths.DEFAULT_PRESET, confirm=False, remember=preset is not None)
+        # A preset that failed to open leaves the empty document, whose name the field must show
+        # (else leaving the field would "rename" it and ask to save work nobody did).
+        self.name_edit.setText(self.document.pipeline.name)
         self.open_image(image or paths.SAMPLE_IMAGE, remember=image is not None)
 
     # ---- layout ----

@@ -6,7 +6,7 @@ The panes only paint QImages that the render worker already made; nothing here c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal, QObject
+from PySide6.QtCore import QObject, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -150,10 +150,23 @@ class Cell(QWidget):
         """At most three lines, the same height in every cell (so the panes line up and keep one
         scale); the rest is elided and the whole text is in the tooltip."""
         metrics = self.caption.fontMetrics()
-        self.caption.setFixedHeight(metrics.lineSpacing() * self.CAPTION_LINES + 2)
-        room = max(40, self.caption.width()) * self.CAPTION_LINES - metrics.averageCharWidth() * 6
-        self.caption.setText(metrics.elidedText(getattr(self, "full_caption", ""), Qt.TextElideMode.ElideRight,
-                                                room))
+        height = metrics.lineSpacing() * self.CAPTION_LINES
+        self.caption.setFixedHeight(height + 2)
+        text = getattr(self, "full_caption", "")
+        width = max(40, self.caption.width() - 2 * self.caption.margin())
+        wrap = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+
+        def fits(candidate: str) -> bool:
+            # Measured as the label lays it out (word wrap, any script), not estimated per character.
+            return metrics.boundingRect(QRect(0, 0, width, 100 * height), wrap, candidate).height() <= height
+
+        if not fits(text):
+            low, high = 0, len(text)  # the longest prefix that fits with an ellipsis: binary search
+            while low < high:
+                middle = (low + high + 1) // 2
+                low, high = (middle, high) if fits(text[:middle].rstrip() + "…") else (low, middle - 1)
+            text = text[:low].rstrip() + "…"
+        self.caption.setText(text)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

@@ -398,6 +398,8 @@ def test_invalid_preset_at_start_up_leaves_a_usable_window(tmp_path, make_window
     window = make_window(image=image_file, preset=bad)
     assert "bad.json" in dialogs.warnings[0]
     assert window.document.pipeline.steps == []
+    window.name_edit.editingFinished.emit()  # leaving the name field is not an edit
+    assert not window.document.dirty and not window.document.can_undo()
     window.panel.add_op("vertical_flip")
     assert len(window.document.pipeline.steps) == 1
 

@@ -495,3 +495,30 @@ def test_panning_stops_with_the_picture_under_the_middle_of_the_panes(qtbot, win
     assert (view.center.x(), view.center.y()) == (0.0, 0.0)
     rect = pane.target_rect()  # the picture's corner sits in the middle: it is still on screen
     assert (rect.left(), rect.top()) == pytest.approx((pane.width() / 2, pane.height() / 2))
+
+
+@pytest.mark.parametrize("text", ["#6 seed 5: " + ", ".join(["color_jitter brightness_factor=0.786"] * 6),
+                                  "#1 种子 0：" + "没有操作生效，" * 30])
+def test_captions_are_cut_to_three_whole_lines_with_an_ellipsis(qtbot, text):
+    from PySide6.QtCore import QRect, Qt
+
+    from augview.gui.preview import Cell, ViewState
+
+    cell = Cell(ViewState())
+    qtbot.addWidget(cell)
+    cell.resize(260, 300)
+    cell.show()
+    cell.set_content(None, text)
+    shown = cell.caption.text()
+    assert shown.endswith("…") and text.startswith(shown[:-1].rstrip())
+    metrics = cell.caption.fontMetrics()
+    def height(candidate):
+        return metrics.boundingRect(QRect(0, 0, cell.caption.width(), 10000),
+                                    int(Qt.TextFlag.TextWordWrap), candidate).height()
+
+    room = metrics.lineSpacing() * Cell.CAPTION_LINES
+    assert height(shown) <= room
+    kept = len(shown) - 1
+    while kept < len(text) and text[kept].isspace():
+        kept += 1  # spaces before the ellipsis were dropped
+    assert height(text[:kept + 1].rstrip() + "…") > room  # the cut is as late as the room allows
