@@ -115,14 +115,20 @@ class SweepView(QWidget):
         self.seed_spin.setValue(seed)
         self.seed_spin.setToolTip(self.tr("the same seed is used in every cell of a sweep"))
         self.from_spin, self.to_spin = QDoubleSpinBox(), QDoubleSpinBox()
-        self.full_button = QPushButton(self.tr("full"))
+        self.full_button = QPushButton(self.tr("full range"))
         self.full_button.setToolTip(self.tr("sweep the parameter's whole allowed range"))
-        self.step_button = QPushButton(self.tr("step's"))
+        self.step_button = QPushButton(self.tr("step's range"))
         self.step_button.setToolTip(self.tr("sweep the range configured in the step"))
-        span = QHBoxLayout()
+        # Two rows: on one, the spin boxes and the buttons squeezed the form's labels ("parai").
+        values, buttons = QHBoxLayout(), QHBoxLayout()
+        for widget in (self.from_spin, QLabel(self.tr("to")), self.to_spin):
+            values.addWidget(widget)
+        for widget in (self.full_button, self.step_button):
+            buttons.addWidget(widget)
+        span = QVBoxLayout()
         span.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.from_spin, QLabel(self.tr("to")), self.to_spin, self.full_button, self.step_button):
-            span.addWidget(widget)
+        span.addLayout(values)
+        span.addLayout(buttons)
         self.span_row = QWidget()
         self.span_row.setLayout(span)
         self.info = QLabel()
@@ -241,7 +247,12 @@ class SweepView(QWidget):
                 unit = unit_text(spec.unit)
                 box.setSuffix(unit if not unit[:1].isalnum() else " " + unit)
                 box.blockSignals(False)
-        self._set_span("full")
+        # A step's own range when it is narrower than the whole (what training will draw, as in
+        # the extremes view); "full range" shows the parameter's whole effect.
+        from_step = spec is not None and spec.kind == "range" and self.op_name() == self.source_op \
+            and tuple(self.params[spec.name]) != (spec.min, spec.max) \
+            and self.params[spec.name][0] < self.params[spec.name][1]
+        self._set_span("step" if from_step else "full")
 
     def _set_span(self, which: str):
         spec = self._spec()

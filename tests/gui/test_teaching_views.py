@@ -40,7 +40,11 @@ def test_sweep_starts_on_the_given_step_and_labels_each_value(qtbot, sweep_view)
     assert view.op_name() == "rotate" and view.param_name() == "limit"
     assert view.params["limit"] == (-30.0, 30.0)
     assert len(view.cells) == 7
-    assert view.captions()[0] == "angle = -180°" and view.captions()[-1] == "angle = 180°"
+    # the step's own range first (what training draws), as the extremes view shows it
+    assert view.captions()[0] == "angle = -30°" and view.captions()[-1] == "angle = 30°"
+    view.full_button.click()
+    qtbot.waitUntil(lambda: view.captions()[0] == "angle = -180°" and view.captions()[-1] == "angle = 180°",
+                    timeout=RENDER_TIMEOUT)
     before = view.computed
     view.from_spin.setValue(-45)
     view.to_spin.setValue(45)
@@ -54,7 +58,8 @@ def test_sweep_starts_on_the_given_step_and_labels_each_value(qtbot, sweep_view)
 
 def test_sweep_count_and_the_steps_range(qtbot, sweep_view):
     view = sweep_view
-    view.step_button.click()  # sweep the step's own range, -30..30
+    view.full_button.click()
+    view.step_button.click()  # back to the step's own range, -30..30
     view.count_spin.setValue(3)
     qtbot.waitUntil(lambda: view.captions() == ["angle = -30°", "angle = 0°", "angle = 30°"], timeout=RENDER_TIMEOUT)
 
@@ -81,7 +86,7 @@ def test_set_source_follows_the_selected_step(qtbot, sweep_view):
     assert view.op_name() == "brightness_contrast" and view.param_name() == "brightness_limit"
     assert view.params["brightness_limit"] == (-0.1, 0.3)
     assert view.last_cells[0][1].shape == (30, 40, 3)
-    assert view.captions()[0] == "brightness = -1.00"
+    assert view.captions()[0] == "brightness = -0.10"  # the step's range
     means = [cell[1].mean() for cell in view.last_cells]
     assert means == sorted(means)
 

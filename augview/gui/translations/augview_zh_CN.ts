@@ -895,16 +895,16 @@
         <translation>扫描的每一格都使用同一个种子</translation>
     </message>
     <message>
-        <source>full</source>
-        <translation>全部</translation>
-    </message>
-    <message>
         <source>sweep the parameter&apos;s whole allowed range</source>
         <translation>扫描该参数允许的整个范围</translation>
     </message>
     <message>
-        <source>step&apos;s</source>
-        <translation>步骤的</translation>
+        <source>full range</source>
+        <translation>完整范围</translation>
+    </message>
+    <message>
+        <source>step&apos;s range</source>
+        <translation>步骤的范围</translation>
     </message>
     <message>
         <source>sweep the range configured in the step</source>
