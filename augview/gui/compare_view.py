@@ -141,8 +141,15 @@ class WipeWidget(QWidget):
             self.set_position(self.position + step)
 
 
+def shares(counts: np.ndarray) -> np.ndarray:
+    """A histogram as the share of the image's pixels in each bin: a 224x224 crop and its
+    512x512 original compare by tone, not by size."""
+    return counts / max(float(counts.sum()), 1.0)
+
+
 class HistogramPlot(QWidget):
-    """One band per channel: the original as a filled area, the augmented as a line."""
+    """One band per channel: the original as a filled area, the augmented as a line, each as the
+    share of its own image's pixels."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -176,11 +183,11 @@ class HistogramPlot(QWidget):
 
     def _band(self, painter, area: QRectF, index: int, name: str, text: QColor):
         color = CHANNEL_COLORS[name]
-        original, augmented = self.data["original"][index], self.data["augmented"][index]
+        original, augmented = (shares(self.data[key][index]) for key in ("original", "augmented"))
         # Scale to the 99th percentile rather than the peak: one huge bin (black corners of a
         # rotation, clipped highlights) would otherwise flatten every other bin.
         both = np.concatenate([original, augmented])
-        top = max(float(np.percentile(both, 99)) * 1.15, 1.0)
+        top = max(float(np.percentile(both, 99)) * 1.15, 1e-12)
         clipped = bool(both.max() > top)
 
         def path(values, closed):
@@ -227,7 +234,11 @@ class HistogramPlot(QWidget):
         painter.setPen(QPen(grey.darker(140), 2))
         painter.drawLine(QPointF(x, y + 5), QPointF(x + 22, y + 5))
         painter.setPen(text)
-        painter.drawText(QPointF(x + 28, y + 10), self.tr("augmented (line)"))
+        line = self.tr("augmented (line)")
+        painter.drawText(QPointF(x + 28, y + 10), line)
+        x += 40 + painter.fontMetrics().horizontalAdvance(line)
+        painter.setPen(grey)
+        painter.drawText(QPointF(x, y + 10), self.tr("height: share of each image's pixels"))
 
 
 class CompareView(QWidget):
@@ -358,5 +369,6 @@ class CompareView(QWidget):
                 text = self.tr("Black where nothing changed; brighter where more changed "
                                "(raise the gain to see small changes).")
         else:
-            text = self.tr("Per-channel histograms: how many pixels have each value, 0 (dark) to 255 (bright).")
+            text = self.tr("Per-channel histograms: the share of each image's pixels at each value, 0 (dark) to "
+                           "255 (bright); a crop and its original compare by tone, not by size.")
         self.info.setText(text)

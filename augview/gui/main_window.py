@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
             "\n".join(f"{e}" for e in r.trace) for r in output.results
         ]
         self.preview.show_images([output.original] + output.images, captions, tooltips)
+        self.side_windows.follow_render(output)
         status = (self.tr("rendered {count} at full resolution in {ms} ms") if output.full_resolution
                   else self.tr("rendered {count} in {ms} ms"))
         self.status_label.setText(status.format(count=len(output.results), ms=f"{output.seconds * 1000:.0f}"))

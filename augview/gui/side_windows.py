@@ -79,6 +79,12 @@ class SideWindows:
             self.compare.set_images(*args)
         self._present(self.compare)
 
+    def follow_render(self, output):
+        """An open Compare window keeps showing variant #1 of what the main window shows (after a
+        reroll or an edit), as its title promises."""
+        if self.compare is not None and self.compare.isVisible() and output.results:
+            self.compare.set_images(output.original_array, output.results[0].image, output.results[0].summary)
+
     def show_presentation(self, full_screen: bool = True):
         from augview.gui.presentation import PresentationView
 

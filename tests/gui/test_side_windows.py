@@ -28,3 +28,19 @@ def test_every_tools_entry_opens_its_window(qtbot, window):
     assert window.side_windows.gallery is opened["gallery"]
     window.side_windows.close_all()
     assert not any(w.isVisible() for w in opened.values())
+
+
+def test_an_open_compare_window_follows_a_reroll(qtbot, window):
+    from .conftest import wait_render
+
+    window.side_windows.show_compare()
+    compare = window.side_windows.compare
+    first = window.last_output.results[0]
+    assert compare.augmented is first.image
+    window.seed_spin.setValue(window.seed_spin.value() + 1)  # what Reroll does
+    out = wait_render(qtbot, window)
+    assert compare.augmented is out.results[0].image and compare.title_label.text() == out.results[0].summary
+    compare.close()
+    window.seed_spin.setValue(window.seed_spin.value() + 1)
+    later = wait_render(qtbot, window)
+    assert compare.augmented is not later.results[0].image  # a closed window is left alone

@@ -266,3 +266,13 @@ def test_the_sweep_starts_on_a_parameter_that_has_an_effect(qtbot):
     assert "no effect while size_mode is pixels" in view.param_box.itemText(fraction)
     view.set_source(None, "random_crop", {"size_mode": "fraction"})
     assert view.param_name() == "fraction"
+
+
+def test_histograms_are_drawn_as_shares_so_a_crop_compares_by_tone():
+    from augview.gui.compare_view import shares
+
+    image = gradient()
+    same = compute_histograms(image, image[::2, ::2].copy())  # same tones, a quarter of the pixels
+    assert np.allclose(shares(same["original"][0]).sum(), 1.0)
+    assert np.allclose(shares(same["augmented"][0]), shares(same["original"][0]), atol=0.02)
+    assert same["augmented"][0].sum() == same["original"][0].sum() / 4  # the counts differ

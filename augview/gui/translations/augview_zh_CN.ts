@@ -138,8 +138,8 @@
         <translation>没有变化处为黑色；变化越大越亮（提高增益可看清细小的变化）。</translation>
     </message>
     <message>
-        <source>Per-channel histograms: how many pixels have each value, 0 (dark) to 255 (bright).</source>
-        <translation>各通道直方图：每个取值（0 暗 到 255 亮）各有多少像素。</translation>
+        <source>Per-channel histograms: the share of each image&apos;s pixels at each value, 0 (dark) to 255 (bright); a crop and its original compare by tone, not by size.</source>
+        <translation>各通道直方图：每个取值（0 暗到 255 亮）的像素占各自图像像素的比例；裁剪结果与原图按色调比较，而不是按大小。</translation>
     </message>
 </context>
 <context>
@@ -258,6 +258,10 @@
     <message>
         <source>augmented (line)</source>
         <translation>增强后（曲线）</translation>
+    </message>
+    <message>
+        <source>height: share of each image&apos;s pixels</source>
+        <translation>高度：占各自图像像素的比例</translation>
     </message>
 </context>
 <context>
