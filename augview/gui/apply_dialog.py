@@ -115,6 +115,7 @@ class ApplyDialog(QDialog):
         self.summary = None
         self.pipeline = self.pipeline_source()
         self.progress.setValue(0)
+        self.progress.setFormat("%p%")
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         options = dict(variants=self.variants.value(), seed=self.seed.value(), workers=self.workers.value(),
@@ -145,6 +146,11 @@ class ApplyDialog(QDialog):
     def _finished(self, summary, error: str):
         self.summary = summary
         self.log.appendPlainText(error or summary.line())
+        if summary is not None and not summary.interrupted:
+            # Complete even when every output was already there (no task, no progress call).
+            self.progress.setValue(self.progress.maximum())
+        if summary is not None and summary.failed:
+            self.progress.setFormat(self.tr("%p%, {failed} failed").format(failed=summary.failed))
         self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 

@@ -60,3 +60,20 @@ def test_cancel_stops_early_and_leaves_no_partial_file(qtbot, tmp_path, monkeypa
     assert dialog.summary.interrupted == "cancelled"
     assert dialog.summary.written < 60
     assert not list((tmp_path / "out").rglob("*.tmp"))
+
+
+def test_a_run_with_nothing_left_to_do_ends_complete_and_failures_show_on_the_bar(qtbot, tmp_path):
+    dialog = make_dialog(qtbot, tmp_path, 2)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20000)
+    dialog.start()  # every output is already there: all skipped
+    qtbot.waitUntil(lambda: dialog.summary is not None and dialog.summary.skipped == 4, timeout=20000)
+    assert dialog.summary.written == 0 and dialog.progress.value() == dialog.progress.maximum()
+
+    (tmp_path / "in" / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 20)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.summary is not None and dialog.summary.failed == 2, timeout=20000)
+    assert "2 failed" in dialog.progress.text()  # its two variants
+    dialog.start()
+    assert dialog.progress.format() == "%p%"  # a new run starts clean
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20000)

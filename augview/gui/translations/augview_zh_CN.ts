@@ -68,6 +68,10 @@
         <translation>该流水线</translation>
     </message>
     <message>
+        <source>%p%, {failed} failed</source>
+        <translation>%p%，{failed} 个失败</translation>
+    </message>
+    <message>
         <source>cancelling: finishing the images in progress …</source>
         <translation>正在取消：先完成正在处理的图像 …</translation>
     </message>
