@@ -150,7 +150,11 @@ class Cell(QWidget):
         """At most three lines, the same height in every cell (so the panes line up and keep one
         scale); the rest is elided and the whole text is in the tooltip."""
         metrics = self.caption.fontMetrics()
-        height = metrics.lineSpacing() * self.CAPTION_LINES
+        # Lines of Chinese come from a fallback font whose lines can be taller than the interface
+        # font's: measure three lines holding both, so a third line of either script fits.
+        sample = "\n".join(["Åg国"] * self.CAPTION_LINES)
+        height = max(metrics.lineSpacing() * self.CAPTION_LINES,
+                     metrics.boundingRect(QRect(0, 0, 1000, 1000), 0, sample).height())
         self.caption.setFixedHeight(height + 2)
         text = getattr(self, "full_caption", "")
         width = max(40, self.caption.width() - 2 * self.caption.margin())

@@ -535,3 +535,12 @@ def test_the_step_list_summarises_only_parameters_that_apply():
     assert step_summary(Step("random_crop", {"size_mode": "fraction", "fraction": (0.5, 0.9)})) == \
         "random_crop  0.5..0.9"
     assert step_summary(Step("rotate", {"limit": (-10.0, 10.0)})) == "rotate  -10..10°"
+
+
+def test_step_names_get_the_rooms_width(qtbot, window):
+    window.show()
+    tree = window.panel.tree
+    qtbot.waitUntil(lambda: tree.viewport().width() > 200, timeout=2000)
+    header = tree.header()
+    assert header.sectionSize(0) > tree.viewport().width() - header.sectionSize(1) - header.sectionSize(2) - 4
+    assert header.sectionSize(2) < 80  # "fires" fits its numbers, no more
