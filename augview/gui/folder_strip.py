@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QStyle
 
 from augview.core.imageio import IMAGE_SUFFIXES, load_image
 from augview.gui.render_worker import BackgroundTasks, make_proxy, to_qimage
@@ -46,6 +46,7 @@ class FolderStrip(QListWidget):
         self._rows: dict[str, int] = {}
         self._tasks = BackgroundTasks(workers=1)
         self._tasks.done.connect(self._on_thumbnail)
+        self._tasks.error.connect(self.mark_unreadable)
         self.currentRowChanged.connect(self._on_row)
 
     def set_folder(self, files: list[Path], current: int = 0):
@@ -67,6 +68,15 @@ class FolderStrip(QListWidget):
         row = self._rows.get(token)
         if row is not None:  # (a thumbnail of a folder no longer shown is dropped)
             self.item(row).setIcon(QIcon(QPixmap.fromImage(to_qimage(thumbnail))))
+
+    def mark_unreadable(self, path: str, message: str):
+        """A warning icon instead of a thumbnail, and the reason in the tooltip."""
+        row = self._rows.get(str(path))
+        if row is not None:
+            item = self.item(row)
+            item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+            item.setToolTip(f"{path}\n{message}")
+            item.setData(Qt.ItemDataRole.UserRole, "unreadable")
 
     def _on_row(self, row: int):
         if 0 <= row < len(self.files):

@@ -418,11 +418,11 @@ class MainWindow(QMainWindow):
             self.strip.set_folder([])  # PgUp/PgDn step through a folder only while it is shown
         self.statusBar().showMessage(self.tr("loading {name}…").format(name=Path(path).name))
         self._image_request += 1
-        self.tasks.run(("image", path, remember, self._image_request), load_with_proxy, path)
+        self.tasks.run(("image", path, remember, self._image_request, from_strip), load_with_proxy, path)
 
     def _on_task_done(self, token, result):
         if token[0] == "image":
-            _, path, remember, request = token
+            _, path, remember, request, _ = token
             if request != self._image_request:
                 return  # a newer image was asked for meanwhile
             self.image, self.proxy = result
@@ -440,6 +440,12 @@ class MainWindow(QMainWindow):
     def _on_task_error(self, token, message: str):
         if token[0] == "image" and token[3] != self._image_request:
             return  # an image nobody waits for any more
+        if token[0] == "image" and token[4]:
+            # Stepping through a folder: no dialog per bad file; its thumbnail says what is wrong
+            # and Page Down goes on to the next one.
+            self.strip.mark_unreadable(token[1], message)
+            self.statusBar().showMessage(message, 8000)
+            return
         self.show_error(message)
 
     def export_grid_dialog(self):
