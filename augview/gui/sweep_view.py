@@ -221,7 +221,10 @@ class SweepView(QWidget):
         self.param_box.blockSignals(True)
         self.param_box.clear()
         for spec in op.params:
-            kind = f"range → {spec.drawn_name}" if spec.kind == "range" else spec.kind
+            kinds = {"float": self.tr("number"), "int": self.tr("whole number"), "choice": self.tr("choice"),
+                     "bool": self.tr("on/off")}
+            kind = self.tr("range → {drawn}").format(drawn=spec.drawn_name) if spec.kind == "range" \
+                else kinds[spec.kind]
             if not spec.applies(self.params):
                 kind += ", " + self.tr("no effect while {name} is {value}").format(
                     name=spec.when[0], value=self.params[spec.when[0]])

@@ -943,6 +943,26 @@
         <translation>种子</translation>
     </message>
     <message>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>on/off</source>
+        <translation>开/关</translation>
+    </message>
+    <message>
+        <source>range → {drawn}</source>
+        <translation>范围 → {drawn}</translation>
+    </message>
+    <message>
         <source>no effect while {name} is {value}</source>
         <translation>{name} 为 {value} 时不起作用</translation>
     </message>
