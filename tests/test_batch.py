@@ -415,3 +415,30 @@ def test_an_output_folder_that_cannot_be_made_is_one_sentence(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(AugviewError, match=r"file/out: cannot create the output folder \(Not a directory\)$"):
         run_apply(make_pipeline(), tmp_path / "in", blocker / "out", progress=False)
+
+
+def test_an_interrupt_between_writing_a_line_and_noting_it_loses_nothing(tmp_path):
+    """Ctrl+C can land after a manifest line is written and before its offset is noted; the
+    final rewrite must still keep every line whole (it once spliced two lines into one)."""
+    from augview.core.batch_files import _Manifest
+
+    out = tmp_path / "out"
+    out.mkdir()
+    manifest = _Manifest(out / MANIFEST_NAME, "sha256:x")
+    manifest.open()
+
+    def record(name):
+        (out / name).write_bytes(b"png")
+        return {"source": name, "output": name, "variant": 0, "seed": 7, "base_seed": 0, "mode": "RGB",
+                "preset": "sha256:x", "source_bytes": 3, "trace": [{"op": "rotate", "drawn": {"angle": 1.5}}]}
+
+    manifest.add(record("a.png"))
+    real_write = manifest._write
+    manifest._write = lambda data: (real_write(data), setattr(manifest, "size", manifest.size - len(data)))
+    manifest.add(record("b.png"))  # written, but its length never counted (the interrupted case)
+    manifest._write = real_write
+    manifest.add(record("c.png"))
+    manifest.finish(out)
+    lines = (out / MANIFEST_NAME).read_text().splitlines()
+    assert [json.loads(line)["output"] for line in lines] == ["a.png", "b.png", "c.png"]
+    assert all(line.endswith("}") for line in lines)

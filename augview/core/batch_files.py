@@ -184,16 +184,11 @@ class _Manifest:
 
     def __init__(self, path: Path, preset: str):
         self.path, self.preset = path, preset
-        self.index: dict[str, tuple[int, int, int, bool]] = {}
-        self.size, self.handle, ends_line = 0, None, True
+        self.handle = None
         try:
-            with open(path, "rb") as handle:
-                for line in handle:
-                    self._index(line, self.size)
-                    self.size += len(line)
-                    ends_line = line.endswith(b"\n")
+            ends_line = self._load()
         except FileNotFoundError:
-            pass
+            ends_line = True
         except OSError as err:
             raise AugviewError(tr("{path}: cannot read the manifest ({reason})").format(
                 path=path, reason=err.strerror or err)) from None
@@ -203,6 +198,17 @@ class _Manifest:
                 stale.unlink()
             except OSError:
                 pass
+
+    def _load(self) -> bool:
+        """Index every line of the file as it is on disk; True when it ends with a newline."""
+        self.index: dict[str, tuple] = {}
+        self.size, ends_line = 0, True
+        with open(self.path, "rb") as handle:
+            for line in handle:
+                self._index(line, self.size)
+                self.size += len(line)
+                ends_line = line.endswith(b"\n")
+        return ends_line
 
     def _index(self, line: bytes, offset: int) -> None:
         """Lines that do not parse are ignored: their outputs are checked again instead."""
@@ -245,6 +251,12 @@ class _Manifest:
         """Rewrite the file: the latest line of every output that exists, sorted by output path."""
         if self.handle is not None:
             self.handle.close()
+        # The file is the record: an interrupt (Ctrl+C) can land between writing a line and
+        # noting its offset, so the offsets are read again rather than trusted.
+        try:
+            self._load()
+        except FileNotFoundError:
+            self.index = {}
         keep = sorted((PurePosixPath(rel).parts, offset, length)
                       for rel, (offset, length, *_) in self.index.items()
                       if (output_root / rel).is_file())
