@@ -23,7 +23,7 @@ from augview.core.imageio import save_image
 from augview.core.interop import from_albumentations, is_albumentations, load_albumentations_file
 from augview.core.pipeline import Pipeline
 from augview.core.presets import read_preset_file
-from augview.errors import AugviewError
+from augview.errors import AugviewError, PresetError
 from augview.gui.document import Document
 from augview.gui.folder_strip import FolderStrip, list_images
 from augview.gui.param_form import ParamForm
@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
         self.strip_dock.hide()
 
         self.mode_box.currentIndexChanged.connect(lambda *_: self.request_render())
+        # Side by side shows one variant: the count does nothing there.
+        self.mode_box.currentIndexChanged.connect(
+            lambda *_: self.count_spin.setEnabled(self.mode_box.currentData() != "side"))
         self.count_spin.valueChanged.connect(lambda *_: self.request_render())
         self.seed_spin.valueChanged.connect(lambda *_: self.request_render())
         self.reroll_button.clicked.connect(self.reroll)
@@ -318,6 +321,9 @@ class MainWindow(QMainWindow):
             if yaml_file or is_albumentations(data):
                 return self._import_albumentations(path, data)
             pipeline = Pipeline.from_dict(data, source=str(path))
+        except PresetError as err:
+            self.show_error(self._problems_text(err))
+            return False
         except AugviewError as err:
             self.show_error(str(err))
             return False
@@ -451,7 +457,11 @@ class MainWindow(QMainWindow):
     def export_grid_dialog(self):
         if self.image is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export grid"), "augview_grid.png",
+        # Named after the preset and the photo, in the folder last used (not the working directory).
+        stem = "_".join(part for part in (self.document.pipeline.name.replace(" ", "_"),
+                                          Path(self.image_path or "").stem, "grid") if part)
+        folder = Path(str(self.settings.value("last_dir", "") or Path.home()))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export grid"), str(folder / f"{stem}.png"),
                                               self.tr("PNG (*.png)"))
         if path:
             self.export_grid(path if Path(path).suffix else path + ".png")
@@ -484,8 +494,15 @@ class MainWindow(QMainWindow):
     # ---- errors, drops, settings, close ----
 
     def show_error(self, message: str):
-        self.statusBar().showMessage(message, 10000)
+        self.statusBar().showMessage(message.split("\n")[0], 10000)
         QMessageBox.warning(self, "augview", message)
+
+    def _problems_text(self, err: PresetError) -> str:
+        """Several problems of a preset one per line, as the CLI prints them."""
+        if len(err.problems) < 2:
+            return str(err)
+        head = self.tr("{source}: {count} problems:").format(source=err.source, count=len(err.problems))
+        return "\n".join([head] + [f"• {where}: {what}" if where else f"• {what}" for where, what in err.problems])
 
     def dragEnterEvent(self, event):
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):

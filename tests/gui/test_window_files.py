@@ -522,3 +522,15 @@ def test_stepping_onto_an_unreadable_file_marks_it_without_a_dialog(qtbot, tmp_p
     strip.step(+1)  # and on to the next one
     wait_image(qtbot, window, folder / "c.png")
     assert not dialogs.warnings
+
+
+def test_several_preset_problems_are_listed_one_per_line(tmp_path, window, dialogs):
+    dialogs.allow_warnings = True
+    bad = tmp_path / "many.json"
+    bad.write_text('{"schema_version": 1, "steps": [{"op": "rotat"}, {"op": "rotate", "p": 3}], "seed": -1}')
+    assert window.open_preset(bad) is False
+    lines = dialogs.warnings[0].split("\n")
+    count = len(lines) - 1
+    assert count >= 3 and lines[0] == f"{bad}: {count} problems:"
+    assert all(line.startswith("• ") for line in lines[1:])
+    assert any("steps[1].p" in line for line in lines)

@@ -432,10 +432,24 @@ def test_a_failed_export_is_one_sentence_naming_the_file(qtbot, tmp_path, window
     assert "Errno" not in message and "Error:" not in message
 
 
-def test_export_dialog_cancel_writes_nothing(tmp_path, window, dialogs):
+def test_export_dialog_cancel_writes_nothing(tmp_path, window, dialogs, monkeypatch):
+    proposed = []
+    real = dialogs.get_save
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        staticmethod(lambda parent, caption, start, *a: (proposed.append(start), real(parent, caption))[1]))
+    window.settings.setValue("last_dir", str(tmp_path))
     dialogs.save_paths.append("")
     window.export_grid_dialog()
     assert dialogs.file_dialogs == ["Export grid"]
+    # proposed in the folder last used, named after the preset and the photo
+    assert proposed == [str(tmp_path / "test_preset_small_grid.png")]
+
+
+def test_side_by_side_disables_the_variant_count(window):
+    window.mode_box.setCurrentIndex(window.mode_box.findData("side"))
+    assert not window.count_spin.isEnabled()
+    window.mode_box.setCurrentIndex(window.mode_box.findData("grid"))
+    assert window.count_spin.isEnabled()
 
 
 def test_zoom_is_shared_by_every_pane(qtbot, window):

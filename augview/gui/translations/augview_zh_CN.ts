@@ -609,6 +609,10 @@
         <translation>{path}：无法写入（{reason}）</translation>
     </message>
     <message>
+        <source>{source}: {count} problems:</source>
+        <translation>{source}：{count} 个问题：</translation>
+    </message>
+    <message>
         <source>image: {path}</source>
         <translation>图像：{path}</translation>
     </message>
