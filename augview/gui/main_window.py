@@ -10,11 +10,8 @@ import random
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QCheckBox, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
-    QMessageBox, QPushButton, QSpinBox, QSplitter, QScrollArea, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMainWindow, QMessageBox
 
 from augview import paths
 from augview.core.analysis import depends_on_resolution
@@ -25,16 +22,13 @@ from augview.core.pipeline import Pipeline
 from augview.core.presets import read_preset_file
 from augview.errors import AugviewError, PresetError
 from augview.gui.document import Document
-from augview.gui.folder_strip import FolderStrip, list_images
-from augview.gui.param_form import ParamForm
-from augview.gui.pipeline_panel import PipelinePanel
-from augview.gui.preview import PreviewArea
+from augview.gui.folder_strip import list_images
 from augview.gui.menus import build_menus
-from augview.gui.side_windows import SideWindows
 from augview.gui.render_worker import BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
+from augview.gui.side_windows import SideWindows
+from augview.gui.window_layout import MAX_SEED, build_widgets
 
 MAX_RECENT = 8
-MAX_SEED = 2**31 - 1
 FULL_RESOLUTION_DELAY_MS = 400  # quiet time after the last edit before the full-size render
 
 
@@ -69,7 +63,7 @@ class MainWindow(QMainWindow):
         self.tasks.done.connect(self._on_task_done)
         self.tasks.error.connect(self._on_task_error)
 
-        self._build_widgets()
+        build_widgets(self)
         build_menus(self)
         self.document.changed.connect(self._on_document_changed)
         self.document.dirty_changed.connect(lambda *_: self._update_title())
@@ -82,87 +76,6 @@ class MainWindow(QMainWindow):
         # (else leaving the field would "rename" it and ask to save work nobody did).
         self.name_edit.setText(self.document.pipeline.name)
         self.open_image(image or paths.SAMPLE_IMAGE, remember=image is not None)
-
-    # ---- layout ----
-
-    def _build_widgets(self):
-        self.panel = PipelinePanel(self.document)
-        self.form = ParamForm(self.document)
-        self.panel.selected.connect(self.form.show_node)
-        self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(self.tr("preset name"))
-        self.name_edit.editingFinished.connect(self._on_name_edited)
-        form_scroll = QScrollArea()
-        form_scroll.setWidget(self.form)
-        form_scroll.setWidgetResizable(True)
-        left = QSplitter(Qt.Orientation.Vertical)
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(6, 6, 6, 0)
-        top_layout.addWidget(self.name_edit)
-        top_layout.addWidget(self.panel, 1)
-        top_layout.setSpacing(0)
-        left.addWidget(top)
-        left.addWidget(form_scroll)
-        left.setSizes([330, 470])
-        dock = QDockWidget(self.tr("Pipeline"), self)
-        dock.setObjectName("pipeline_dock")
-        dock.setWidget(left)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        dock.setMinimumWidth(430)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-
-        self.preview = PreviewArea()
-        self.mode_box = QComboBox()
-        self.mode_box.addItem(self.tr("Side by side"), "side")
-        self.mode_box.addItem(self.tr("Grid"), "grid")
-        self.mode_box.setCurrentIndex(1)
-        self.count_spin = QSpinBox()
-        self.count_spin.setRange(1, 15)
-        self.count_spin.setValue(3)
-        self.count_spin.setPrefix(self.tr("variants: "))
-        self.seed_spin = QSpinBox()
-        self.seed_spin.setRange(0, MAX_SEED)
-        self.seed_spin.setPrefix(self.tr("seed: "))
-        self.seed_spin.setToolTip(self.tr("The seed of the previews: variant i uses seed + i. Saving the preset "
-                                          "stores it, so augview apply and Pipeline.load start from the "
-                                          "same seed."))
-        self.lock_box = QCheckBox(self.tr("Lock seed"))
-        self.lock_box.setChecked(True)
-        self.lock_box.setToolTip(self.tr("While locked, editing a parameter changes only that parameter's effect"))
-        self.reroll_button = QPushButton(self.tr("Reroll"))
-        self.reroll_button.setToolTip(self.tr("Draw new variants (Space)"))
-        bar = QHBoxLayout()
-        for widget in (self.mode_box, self.count_spin, self.reroll_button, self.seed_spin, self.lock_box):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        self.zoom_label = QLabel(self.tr("fit"))
-        bar.addWidget(self.zoom_label)
-        central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(4, 4, 4, 4)
-        column.addLayout(bar)
-        column.addWidget(self.preview, 1)
-        self.setCentralWidget(central)
-
-        self.strip = FolderStrip()
-        self.strip.chosen.connect(lambda path: self.open_image(path, remember=False, from_strip=True))
-        self.strip_dock = QDockWidget(self.tr("Folder"), self)
-        self.strip_dock.setObjectName("folder_dock")
-        self.strip_dock.setWidget(self.strip)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.strip_dock)
-        self.strip_dock.hide()
-
-        self.mode_box.currentIndexChanged.connect(lambda *_: self.request_render())
-        # Side by side shows one variant: the count does nothing there.
-        self.mode_box.currentIndexChanged.connect(
-            lambda *_: self.count_spin.setEnabled(self.mode_box.currentData() != "side"))
-        self.count_spin.valueChanged.connect(lambda *_: self.request_render())
-        self.seed_spin.valueChanged.connect(lambda *_: self.request_render())
-        self.reroll_button.clicked.connect(self.reroll)
-        self.preview.view.changed.connect(self._update_zoom_label)
-        self.status_label = QLabel()
-        self.statusBar().addPermanentWidget(self.status_label)
 
     # ---- rendering ----
 
