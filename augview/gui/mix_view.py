@@ -232,3 +232,7 @@ class MixView(QWidget):
         self.caption.setText(caption)
         if lam and self.method.currentText() in ("mixup", "cutmix"):
             self.beta.set_values(float(self.alpha.value()), lam[0])
+            if not self.fixed.isChecked():  # the (disabled) slider shows the lambda that was drawn
+                self.lam.blockSignals(True)
+                self.lam.setValue(float(lam[0]))
+                self.lam.blockSignals(False)

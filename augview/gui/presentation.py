@@ -61,7 +61,8 @@ class PresentationView(QWidget):
         self.preview = PreviewArea()
         self.hint = QLabel(self.tr(
             "→ next   ← previous   Space new variants   ↑↓ variants   End whole pipeline   Esc leave"))
-        self.hint.setEnabled(False)
+        # Readable from the back of a room: the text colour, not the pale disabled grey.
+        self.hint.setFont(self._font(1.0))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 12)
         layout.addWidget(self.title)

@@ -100,3 +100,12 @@ def test_smote_view_smallest_ratio_adds_the_fewest_points(qtbot):
     qtbot.addWidget(view)
     view.ratio_slider.setValue(0.2)  # 10 minority samples, 60 majority: 0.2 * 60 = 12, so 2 new
     assert len(view.result.X) - view.result.n_original == 2
+
+
+def test_the_disabled_lambda_slider_shows_the_drawn_lambda(qtbot, mix):
+    mix.method.setCurrentText("mixup")
+    mix.fixed.setChecked(False)
+    mix.seed.setValue(mix.seed.value() + 3)
+    qtbot.waitUntil(lambda: mix.beta.lam is not None and abs(mix.lam.value() - mix.beta.lam) < 0.006,
+                    timeout=5000)
+    assert not mix.lam.isEnabled()
