@@ -231,8 +231,9 @@ class GalleryView(QWidget):
         detail = label[len(name):].strip()
         item.setText("\n".join([name] + self._fit_lines(detail, 2)))
         item.setToolTip(f"{label}\n\n{op_text(CATALOG[name].description)}")
-        if self.list.currentItem() is None and not item.isHidden():
-            self.list.setCurrentItem(item)  # the details pane is never left empty
+        if self.list.currentItem() is None and self.visible_names():
+            # The details pane is never left empty: the first tile, whichever finishes first.
+            self.list.setCurrentItem(self.item(self.visible_names()[0]))
         if item is self.list.currentItem():
             self._show_details()
         if len(self.tiles) == self.list.count():

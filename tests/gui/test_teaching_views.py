@@ -116,6 +116,7 @@ def test_gallery_has_one_labelled_tile_per_op(gallery_view):
     assert not item.icon().isNull()
     assert item.text().startswith("rotate\nangle=")
     assert CATALOG["rotate"].description in item.toolTip()
+    assert view.list.currentItem() is view.item(view.visible_names()[0])  # the first, not the fastest
 
 
 def test_gallery_category_filter_and_search(gallery_view):
