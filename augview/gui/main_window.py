@@ -71,11 +71,20 @@ class MainWindow(QMainWindow):
         self.resize(1360, 860)
         self._restore_settings()
 
+        # Problems with the files named on the command line are shown once the window is up
+        # (the event loop runs after show()), so the dialog sits over the window it is about.
+        self._startup_errors: list[str] | None = []
         self.open_preset(preset or paths.DEFAULT_PRESET, confirm=False, remember=preset is not None)
         # A preset that failed to open leaves the empty document, whose name the field must show
         # (else leaving the field would "rename" it and ask to save work nobody did).
         self.name_edit.setText(self.document.pipeline.name)
         self.open_image(image or paths.SAMPLE_IMAGE, remember=image is not None)
+        QTimer.singleShot(0, self._show_startup_errors)
+
+    def _show_startup_errors(self):
+        errors, self._startup_errors = self._startup_errors or [], None
+        for message in errors:
+            self.show_error(message)
 
     # ---- rendering ----
 
@@ -408,6 +417,9 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str):
         self.statusBar().showMessage(message.split("\n")[0], 10000)
+        if self._startup_errors is not None:
+            self._startup_errors.append(message)  # the window is not on screen yet
+            return
         QMessageBox.warning(self, "augview", message)
 
     def _problems_text(self, err: PresetError) -> str:

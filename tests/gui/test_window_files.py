@@ -534,3 +534,17 @@ def test_several_preset_problems_are_listed_one_per_line(tmp_path, window, dialo
     assert count >= 3 and lines[0] == f"{bad}: {count} problems:"
     assert all(line.startswith("• ") for line in lines[1:])
     assert any("steps[1].p" in line for line in lines)
+
+
+def test_a_bad_start_up_preset_is_reported_once_the_window_runs(qtbot, tmp_path, make_window, image_file,
+                                                                 dialogs):
+    """Not before the window exists: the dialog would float with no window behind it."""
+    dialogs.allow_warnings = True
+    bad = tmp_path / "bad.json"
+    bad.write_text("{")
+    window = make_window(image=image_file, preset=bad, wait=False)
+    assert dialogs.warnings == []  # nothing shown from inside the constructor
+    qtbot.waitUntil(lambda: len(dialogs.warnings) == 1, timeout=RENDER_TIMEOUT)
+    assert "bad.json" in dialogs.warnings[0]
+    window.open_preset(bad)  # later problems are shown at once
+    assert len(dialogs.warnings) == 2
