@@ -24,7 +24,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from augview.core import text as core_text
-from augview.core.text import unit_text  # noqa: F401  (the window's, as the core's)
+# The window shows op texts and units through the core's lookups (context "ops"), which
+# `install` connects to Qt's catalogue.
+from augview.core.text import op_text, unit_text  # noqa: F401
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 DEFAULT_LANGUAGE = "en"
@@ -35,12 +37,6 @@ SETTINGS_KEY = "language"
 ENV_VAR = "AUGVIEW_LANG"
 
 _installed: list[QTranslator] = []  # Qt does not own installed translators: keep them alive
-
-
-def op_text(text: str) -> str:
-    """An op's description, category, parameter help or unit in the interface language (the
-    English text itself when no catalogue is installed or the text has no entry)."""
-    return QCoreApplication.translate(OPS_CONTEXT, text) if text else text
 
 
 def normalize(language) -> str:
