@@ -30,10 +30,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # this checkout's augview, not an installed one
+
+from augview.core.text import CORE_CONTEXT, OPS_CONTEXT  # noqa: E402
+
 GUI = ROOT / "augview" / "gui"
 TRANSLATIONS = GUI / "translations"
-OPS_CONTEXT = "ops"
-CORE_CONTEXT = "core"
 
 
 def tool(name: str) -> str | None:

@@ -107,6 +107,12 @@ def did_you_mean(name: str) -> str:
     return tr(" (did you mean {name}?)").format(name=repr(close[0])) if close else ""
 
 
+def draw_seed(rng: np.random.Generator) -> int:
+    """A seed for per-pixel randomness (noise fields, particles, drops), drawn from the step's
+    generator: the trace keeps this one integer, and `apply` rebuilds the field from it."""
+    return int(rng.integers(2**31))
+
+
 def uniform(rng: np.random.Generator, low_high, integer: bool = False):
     """One draw from a (low, high) range; always consumes exactly one draw, so that a locked seed
     keeps every other draw where it was when a range changes."""

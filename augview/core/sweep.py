@@ -125,8 +125,7 @@ def _params(op, params: dict | None) -> dict:
 
 
 def _run(op, image: np.ndarray, params: dict, seed: int):
-    drawn = op.draw(np.random.default_rng(seed), params, image.shape)
-    return op.apply(image, drawn), drawn
+    return op.run(image, np.random.default_rng(seed), params)
 
 
 def sweep(image: np.ndarray, op_name: str, params: dict | None, param_name: str, count: int = 7,

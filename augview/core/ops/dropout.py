@@ -18,7 +18,7 @@ import numpy as np
 
 from augview.core.ops._common import box_caption
 from augview.core.params import bool_param, choice_param, float_param, int_param, range_param
-from augview.core.registry import Op, register, uniform
+from augview.core.registry import Op, draw_seed, register, uniform
 from augview.core.text import tr
 
 FILL_MODES = ("constant", "random")
@@ -32,9 +32,6 @@ def _fill_params():
                   help="grey level of the holes when the fill is constant"),
     )
 
-
-def _seed(rng: np.random.Generator) -> int:
-    return int(rng.integers(2**31))
 
 
 def fill_holes(image: np.ndarray, holes, fill_mode: str, fill: int, noise_seed: int) -> np.ndarray:
@@ -69,7 +66,7 @@ def _side(fraction: float, size: int) -> int:
 
 def _sample_coarse_dropout(rng, params, shape):
     height, width = shape[:2]
-    noise_seed = _seed(rng)
+    noise_seed = draw_seed(rng)
     count = uniform(rng, params["num_holes_limit"], integer=True)
     holes = []
     for _ in range(count):
@@ -119,7 +116,7 @@ def _sample_random_erasing(rng, params, shape):
     fraction of the image and whose height/width ratio is drawn log-uniformly; a try fails when
     the box does not fit. If all fail, nothing is erased (``box`` is None)."""
     height, width = shape[:2]
-    noise_seed = _seed(rng)
+    noise_seed = draw_seed(rng)
     log_low, log_high = (math.log(r) for r in params["ratio_limit"])
     box = None
     scale = ratio = 0.0
@@ -222,7 +219,7 @@ def _sample_grid_dropout(rng, params, shape):
         "random_shift": params["random_shift"],
         "fill_mode": params["fill_mode"],
         "fill": params["fill"],
-        "noise_seed": _seed(rng),
+        "noise_seed": draw_seed(rng),
     }
 
 

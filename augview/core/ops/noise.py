@@ -16,13 +16,10 @@ import numpy as np
 
 from augview.core.ops._common import INTERPOLATIONS
 from augview.core.params import bool_param, choice_param, float_param, range_param
-from augview.core.registry import Op, register, uniform
+from augview.core.registry import Op, draw_seed, register, uniform
 
 _TWO_PI = np.float32(2.0 * np.pi)
 
-
-def _seed(rng: np.random.Generator) -> int:
-    return int(rng.integers(2**31))
 
 
 def standard_normal(seed: int, shape: tuple) -> np.ndarray:
@@ -53,7 +50,7 @@ def standard_normal(seed: int, shape: tuple) -> np.ndarray:
 def _sample_gaussian_noise(rng, params, shape):
     return {
         "std": uniform(rng, params["std_limit"]),
-        "noise_seed": _seed(rng),
+        "noise_seed": draw_seed(rng),
         "mean": params["mean"],
         "per_channel": params["per_channel"],
     }
@@ -101,7 +98,7 @@ def _sample_salt_and_pepper(rng, params, shape):
     return {
         "amount": uniform(rng, params["amount_limit"]),
         "salt_vs_pepper": uniform(rng, params["salt_vs_pepper_limit"]),
-        "noise_seed": _seed(rng),
+        "noise_seed": draw_seed(rng),
     }
 
 

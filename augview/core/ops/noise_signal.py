@@ -32,9 +32,9 @@ import cv2
 import numpy as np
 
 from augview.core.ops._common import apply_lut, to_uint8
-from augview.core.ops.noise import _seed, standard_normal
+from augview.core.ops.noise import standard_normal
 from augview.core.params import bool_param, range_param
-from augview.core.registry import Op, register, uniform
+from augview.core.registry import Op, draw_seed, register, uniform
 from augview.core.text import tr
 
 # ------------------------------------------------------------------------ multiplicative_noise
@@ -45,7 +45,7 @@ def _sample_multiplicative_noise(rng, params, shape):
     drawn = {"multiplier_limit": [low, high], "per_channel": params["per_channel"],
              "elementwise": params["elementwise"]}
     if params["elementwise"]:
-        drawn["noise_seed"] = _seed(rng)
+        drawn["noise_seed"] = draw_seed(rng)
     elif params["per_channel"] and len(shape) == 3:
         drawn["multiplier"] = [uniform(rng, (low, high)) for _ in range(3)]
     else:
@@ -184,7 +184,7 @@ def _shot_tables(scale: float, linear_light: bool):
 
 
 def _sample_shot_noise(rng, params, shape):
-    return {"scale": uniform(rng, params["scale_limit"]), "noise_seed": _seed(rng),
+    return {"scale": uniform(rng, params["scale_limit"]), "noise_seed": draw_seed(rng),
             "linear_light": params["linear_light"]}
 
 
@@ -280,7 +280,7 @@ def _uniform16(seed: int, shape: tuple) -> np.ndarray:
 
 def _sample_iso_noise(rng, params, shape):
     return {"color_shift": uniform(rng, params["color_shift_limit"]),
-            "intensity": uniform(rng, params["intensity_limit"]), "noise_seed": _seed(rng)}
+            "intensity": uniform(rng, params["intensity_limit"]), "noise_seed": draw_seed(rng)}
 
 
 def _iso_noise(image, drawn):

@@ -18,7 +18,7 @@ import numpy as np
 
 from augview.core.ops._common import warp_source, BORDERS, INTERPOLATIONS, border_params, border_value, interpolation_param
 from augview.core.params import bool_param, float_param, int_param, range_param
-from augview.core.registry import Op, register, uniform
+from augview.core.registry import Op, draw_seed, register, uniform
 from augview.core.text import tr
 
 
@@ -30,10 +30,6 @@ def _interpolation(name: str) -> int:
     # INTER_AREA is a resizing method; warps and remaps would silently treat it as linear anyway,
     # so say so explicitly rather than rely on OpenCV's fallback.
     return cv2.INTER_LINEAR if name == "area" else INTERPOLATIONS[name]
-
-
-def _source(image: np.ndarray, drawn: dict) -> np.ndarray:
-    return warp_source(image, drawn["border_mode"])
 
 
 # Output rows per OpenCV call: a byte budget for one RGBA strip (see `_render`).
@@ -79,7 +75,7 @@ def _render(image: np.ndarray, drawn: dict, size: tuple, strip) -> np.ndarray:
     """
     height, width = size
     flags = _interpolation(drawn["interpolation"])
-    src = _source(image, drawn)
+    src = warp_source(image, drawn["border_mode"])
     value = border_value(image, drawn["fill"])
     mode = BORDERS[drawn["border_mode"]]
     rgba = src.ndim == 3 and flags == cv2.INTER_LINEAR
@@ -358,7 +354,7 @@ def elastic_field(drawn: dict, shape: tuple) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _sample_elastic(rng, params, shape):
-    seed = int(rng.integers(2**31))
+    seed = draw_seed(rng)
     return {"field_seed": seed, **_fixed(params, "alpha", "sigma", *_WARP_FIXED)}
 
 

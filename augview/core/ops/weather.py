@@ -41,16 +41,15 @@ import math
 import cv2
 import numpy as np
 
-from augview.core.ops.noise import _seed
+from augview.core.ops.color import LUMA
 from augview.core.params import choice_param, float_param, int_param, range_param
-from augview.core.registry import Op, register, uniform
+from augview.core.registry import Op, draw_seed, register, uniform
 from augview.core.text import count as plural, tr
-
-_LUMA = (0.299, 0.587, 0.114)  # grey level of an RGB colour, as cv2.COLOR_RGB2GRAY weighs it
 
 
 def _grey(color) -> int:
-    return round(sum(w * c for w, c in zip(_LUMA, color)))
+    """The grey level of an RGB colour, weighed as cv2.COLOR_RGB2GRAY does."""
+    return round(sum(w * c for w, c in zip(LUMA, color)))
 
 
 def _pixel_span(fractions, size: int) -> tuple[int, int]:
@@ -235,7 +234,7 @@ def fog_blur_size(shape: tuple) -> int:
 
 def _sample_random_fog(rng, params, shape):
     return {"fog_coef": uniform(rng, params["fog_coef_limit"]), "alpha_coef": params["alpha_coef"],
-            "noise_seed": _seed(rng)}
+            "noise_seed": draw_seed(rng)}
 
 
 def _random_fog(image, drawn):
@@ -311,7 +310,7 @@ def _sample_random_rain(rng, params, shape):
         "slant": uniform(rng, params["slant_limit"]),
         "drop_length": int(params["drop_length"]) or max(1, height // 8),
         "num_drops": rain_drop_count(params["rain_type"], height),
-        "noise_seed": _seed(rng),
+        "noise_seed": draw_seed(rng),
         "drop_width": params["drop_width"],
         "drop_color": params["drop_color"],
         "blur_value": params["blur_value"],
