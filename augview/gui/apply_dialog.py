@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from augview.core.batch import default_workers, run_apply
 from augview.core.pipeline import Pipeline
 from augview.errors import AugviewError
-from augview.gui.render_worker import Pump
+from augview.gui.render_worker import MAX_SEED, Pump
 
 
 class ApplyDialog(QDialog):
@@ -46,7 +46,7 @@ class ApplyDialog(QDialog):
         self.variants.setRange(1, 100)
         self.variants.setValue(3)
         self.seed = QSpinBox()
-        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setRange(0, MAX_SEED)
         self.seed.setValue(seed)
         self.workers = QSpinBox()
         self.workers.setRange(1, max(1, os.cpu_count() or 1) * 2)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from superqt import QLabeledSlider
 
+from augview.core.arrays import to_rgb
 from augview.core.registry import check_image
 from augview.gui.preview import Cell, ViewState
 from augview.gui.render_worker import BackgroundTasks, to_qimage
@@ -32,17 +33,13 @@ CHANNEL_COLORS = {"R": QColor(220, 60, 50), "G": QColor(50, 170, 70), "B": QColo
                   "grey": QColor(150, 150, 150)}
 
 
-def _as_rgb(image: np.ndarray) -> np.ndarray:
-    return cv2.cvtColor(image, cv2.COLOR_GRAY2RGB) if image.ndim == 2 else image
-
-
 def compute_difference(a: np.ndarray, b: np.ndarray, gain: float):
     """Runs on a worker thread: ``(amplified |a-b| or None when the sizes differ, stats)``. A grey
     image compared with a colour one is compared as colour."""
     if a.shape[:2] != b.shape[:2]:
         return None, {"sizes_differ": True}
     if a.ndim != b.ndim:
-        a, b = _as_rgb(a), _as_rgb(b)
+        a, b = to_rgb(a), to_rgb(b)
     diff = cv2.absdiff(a, b)
     amplified = cv2.convertScaleAbs(diff, alpha=gain)  # saturates at 255
     changed = diff if diff.ndim == 2 else diff.max(axis=2)
@@ -56,7 +53,7 @@ def compute_histograms(a: np.ndarray, b: np.ndarray) -> dict:
     if a.ndim == 2 and b.ndim == 2:
         names = ["grey"]
     else:
-        a, b, names = _as_rgb(a), _as_rgb(b), ["R", "G", "B"]
+        a, b, names = to_rgb(a), to_rgb(b), ["R", "G", "B"]
     out = {"channels": names}
     for key, image in (("original", a), ("augmented", b)):
         image = np.ascontiguousarray(image)

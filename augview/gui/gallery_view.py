@@ -31,7 +31,7 @@ from augview.core.registry import CATALOG, CATEGORIES, get_op
 from augview.core.sweep import format_value, gallery
 from augview.gui.i18n import op_text
 from augview.gui.preview import Cell, ViewState
-from augview.gui.render_worker import BackgroundTasks, make_proxy, to_qimage
+from augview.gui.render_worker import MAX_SEED, BackgroundTasks, make_proxy, to_qimage
 
 PROXY_SIDE = 512  # the ops' pixel defaults (crop 256, pad 1024) are meant for photo-sized images
 ICON = 180
@@ -120,7 +120,7 @@ class GalleryView(QWidget):
         self.search.setPlaceholderText(self.tr("search name or description"))
         self.search.setClearButtonEnabled(True)
         self.seed_spin = QSpinBox()
-        self.seed_spin.setRange(0, 2**31 - 1)
+        self.seed_spin.setRange(0, MAX_SEED)
         self.seed_spin.setValue(seed)
         self.seed_spin.setPrefix(self.tr("seed: "))
         self.export_button = QPushButton(self.tr("Export contact sheet…"))
@@ -175,6 +175,7 @@ class GalleryView(QWidget):
         self.list.currentItemChanged.connect(lambda *_: self._show_details())
         self.export_button.clicked.connect(self.export_dialog)
         self.text.setHtml("<p>{}</p>".format(html.escape(self.tr("Select a tile to read what the op does."))))
+        self.list.setCurrentRow(0)  # the details pane starts on the first op, its tile when it arrives
         self.refresh()
 
     # ---- inputs ----
@@ -231,9 +232,6 @@ class GalleryView(QWidget):
         detail = label[len(name):].strip()
         item.setText("\n".join([name] + self._fit_lines(detail, 2)))
         item.setToolTip(f"{label}\n\n{op_text(CATALOG[name].description)}")
-        if self.list.currentItem() is None and self.visible_names():
-            # The details pane is never left empty: the first tile, whichever finishes first.
-            self.list.setCurrentItem(self.item(self.visible_names()[0]))
         if item is self.list.currentItem():
             self._show_details()
         if len(self.tiles) == self.list.count():

@@ -24,9 +24,9 @@ from augview.errors import AugviewError, PresetError
 from augview.gui.document import Document
 from augview.gui.folder_strip import list_images
 from augview.gui.menus import build_menus
-from augview.gui.render_worker import BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
+from augview.gui.render_worker import MAX_SEED, BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
 from augview.gui.side_windows import SideWindows
-from augview.gui.window_layout import MAX_SEED, build_widgets
+from augview.gui.window_layout import build_widgets
 
 MAX_RECENT = 8
 FULL_RESOLUTION_DELAY_MS = 400  # quiet time after the last edit before the full-size render
@@ -92,11 +92,15 @@ class MainWindow(QMainWindow):
         if self.proxy is None:
             return
         self._job_id += 1
-        count = 1 if self.mode_box.currentData() == "side" else self.count_spin.value()
+        count = self.variant_count()
         self._job = RenderJob(self._job_id, self.document.snapshot(), self.proxy, count, self.seed_spin.value())
         self._full_timer.stop()
         self.full_worker.cancel()  # its photo or steps are out of date now
         self.worker.submit(self._job)
+
+    def variant_count(self) -> int:
+        """The variants on screen: one side by side, the count box in a grid."""
+        return 1 if self.mode_box.currentData() == "side" else self.count_spin.value()
 
     def _render_full_resolution(self):
         job = self._job
@@ -392,7 +396,7 @@ class MainWindow(QMainWindow):
         """The grid at full resolution, as shown (same preset snapshot, seed and count), titled
         in the interface language."""
         pipeline, image, seed = self.document.snapshot(), self.image, self.seed_spin.value()
-        count = self.count_spin.value()
+        count = self.variant_count()
         title = self.tr("{preset} on {image}").format(preset=pipeline.name or self.tr("untitled"),
                                                        image=Path(self.image_path or "").name)
         cannot_write = self.tr("{path}: cannot write ({reason})")

@@ -26,7 +26,7 @@ from augview.core.imageio import load_image
 from augview.core.multi import cutmix, mixup, mosaic, sample_pairing
 from augview.gui.folder_strip import list_images
 from augview.gui.preview import Cell, ViewState
-from augview.gui.render_worker import BackgroundTasks, make_proxy, to_qimage
+from augview.gui.render_worker import MAX_SEED, BackgroundTasks, make_proxy, to_qimage
 
 METHODS = ("mixup", "cutmix", "sample_pairing", "mosaic")
 
@@ -98,7 +98,7 @@ class MixView(QWidget):
     def __init__(self, image_a: np.ndarray | None = None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Mix images — augview"))
-        self.a = image_a if image_a is not None else make_proxy(load_image(paths.SAMPLE_IMAGE), 512)
+        self.a = make_proxy(image_a if image_a is not None else load_image(paths.SAMPLE_IMAGE), 512)
         self.b = make_proxy(load_image(paths.ASSETS / "chelsea.png"), 512)
         self.pool: list[Path] = []
         self.extra = [make_proxy(load_image(paths.ASSETS / "coffee.png"), 512)]
@@ -120,7 +120,7 @@ class MixView(QWidget):
         self.lam.setValue(0.5)
         self.lam.setEnabled(False)
         self.seed = QSpinBox()
-        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setRange(0, MAX_SEED)
         draw = QPushButton(self.tr("Draw again"))
         choose_b = QPushButton(self.tr("Choose B…"))
         choose_pool = QPushButton(self.tr("B from a folder…"))
@@ -167,7 +167,7 @@ class MixView(QWidget):
         self.lam.valueChanged.connect(self.refresh)
         self.fixed.toggled.connect(self._on_fixed)
         self.seed.valueChanged.connect(self.refresh)
-        draw.clicked.connect(lambda: self.seed.setValue((self.seed.value() + 1) % (2**31 - 1)))
+        draw.clicked.connect(lambda: self.seed.setValue((self.seed.value() + 1) % (MAX_SEED)))
         choose_b.clicked.connect(self.choose_b)
         choose_pool.clicked.connect(self.choose_pool)
         self.refresh()

@@ -64,6 +64,8 @@ def to_qimage(array: np.ndarray) -> QImage:
     return QImage(array.data, width, height, array.strides[0], fmt).copy()
 
 
+# The largest seed a seed box offers (QSpinBox holds 32-bit ints; the core takes up to 2**63 - 1).
+MAX_SEED = 2**31 - 1
 PROXY_MAX_SIDE = 1024  # previews of larger photos run on a copy this size (display resolution)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from augview.core.steps import Step
-from augview.gui.render_worker import make_proxy
 
 
 class SideWindows:
@@ -23,11 +22,12 @@ class SideWindows:
     def show_mix(self):
         from augview.gui.mix_view import MixView
 
+        # The display proxy, already made off the GUI thread: a 24 MP photo is not shrunk here.
         if self.mix is None:
-            self.mix = MixView(None if self.main.image is None else make_proxy(self.main.image, 512))
+            self.mix = MixView(self.main.proxy)
             self.mix.resize(1200, 760)
-        elif self.main.image is not None:
-            self.mix.set_image_a(self.main.image)
+        elif self.main.proxy is not None:
+            self.mix.set_image_a(self.main.proxy)
         self._present(self.mix)
 
     def show_smote(self):
@@ -93,7 +93,7 @@ class SideWindows:
         if self.presentation is not None:
             self.presentation.close()
         main = self.main
-        self.presentation = PresentationView(main.document.snapshot(), main.proxy, main.count_spin.value(),
+        self.presentation = PresentationView(main.document.snapshot(), main.proxy, main.variant_count(),
                                              main.seed_spin.value())
         self.presentation.resize(1280, 800)
         if full_screen:

@@ -14,8 +14,8 @@ from augview.gui.folder_strip import FolderStrip
 from augview.gui.param_form import ParamForm
 from augview.gui.pipeline_panel import PipelinePanel
 from augview.gui.preview import PreviewArea
+from augview.gui.render_worker import MAX_SEED
 
-MAX_SEED = 2**31 - 1
 
 
 def build_widgets(window):
