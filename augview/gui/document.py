@@ -23,7 +23,8 @@ UNDO_LIMIT = 200
 
 class Document(QObject):
     # "structure": steps were added, removed, moved or replaced; "values": parameters changed;
-    # "header": only the name or description (no pixels change).
+    # "header": only the name or description (no pixels change); "replaced": another preset
+    # (opened, imported or new) took the document's place.
     changed = Signal(str)
     dirty_changed = Signal(bool)
 
@@ -78,7 +79,7 @@ class Document(QObject):
         self._undo.clear()
         self._redo.clear()
         self._merge = None
-        self._emit("structure")
+        self._emit("replaced")
 
     def mark_saved(self, path: str):
         self.path = path

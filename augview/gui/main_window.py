@@ -181,6 +181,9 @@ class MainWindow(QMainWindow):
             self.name_edit.setText(self.document.pipeline.name)
         if kind == "header":
             return  # a new name draws nothing new: keep the variants (and a full-size render)
+        if kind == "replaced":
+            self.request_render()  # with the seed the preset brought (set before the replace)
+            return
         if not self.lock_box.isChecked():
             self.reroll()  # the seed change triggers the render
         else:
@@ -253,10 +256,11 @@ class MainWindow(QMainWindow):
         except AugviewError as err:
             self.show_error(str(err))
             return False
-        self.document.replace(pipeline, str(path))
-        if pipeline.steps:
-            self.panel.rebuild(select=(0,))  # show the first step's controls, not an empty pane
+        # The preset's seed first, without a render of its own: the replace renders once.
+        self.seed_spin.blockSignals(True)
         self.seed_spin.setValue(min(pipeline.seed, MAX_SEED))
+        self.seed_spin.blockSignals(False)
+        self.document.replace(pipeline, str(path))
         if remember:
             self._remember("recent_presets", str(path))
             self.settings.setValue("last_preset", str(path))

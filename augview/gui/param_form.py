@@ -339,7 +339,7 @@ class ParamForm(QWidget):
 
     def _on_document_changed(self, kind: str):
         node = self._node()
-        if node is None or (kind == "structure"):
+        if node is None or kind in ("structure", "replaced"):
             # Steps moved or were replaced: the pipeline panel re-selects and calls show_node.
             if node is None and self.path is not None:
                 self.show_node(None)

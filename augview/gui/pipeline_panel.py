@@ -271,7 +271,9 @@ class PipelinePanel(QWidget):
         self.selected.emit(self.selected_path())
 
     def _on_document_changed(self, kind: str):
-        if kind == "structure":
+        if kind == "replaced":  # another preset: start on its first step's controls
+            self.rebuild(select=(0,) if self.document.pipeline.steps else None)
+        elif kind == "structure":
             self.rebuild()
         else:
             self._refresh_texts(self.tree.invisibleRootItem(), self.document.pipeline.steps)
