@@ -39,6 +39,7 @@ from pathlib import Path  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # time the checkout this script lives in
 
+from bench_ops import cpu_model  # noqa: E402  (this folder is on sys.path when run as a script)
 import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 
@@ -117,14 +118,7 @@ def environment(args, cores: int) -> str:
         albu = f", albumentations {albumentations.__version__}"
     except ImportError:
         albu = ""
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     return (f"{datetime.date.today().isoformat()}, {cpu}, {cores} cores available, {platform.system()}; "
             f"Python {platform.python_version()}, OpenCV {cv2.__version__}{albu}; {args.images} JPEG "
             f"photos 640x480..800x600, {args.variants} variant(s) each, best of {args.repeat}")
