@@ -8,7 +8,8 @@ The Python API needs no Qt:
     out = pipe(image, seed=0)
 """
 
-from augview.core import CATALOG, Group, Op, Pipeline, Result, Step, get_op
+from augview.core.registry import CATALOG, Op, get_op
+from augview.pipeline import Group, Pipeline, Result, Step
 from augview.core.imageio import load_image, save_image
 from augview.errors import AugviewError, ImageLoadError, InvalidImageError, PresetError
 

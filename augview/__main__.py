@@ -1,5 +1,5 @@
 import sys
 
-from augview.cli import main
+from augview.launcher import main
 
 sys.exit(main())

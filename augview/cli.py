@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     ops.add_argument("--category", help="only this category")
 
     render = sub.add_parser("render", help="save an 'original + N variants' grid as an image")
-    render.add_argument("--preset", required=True, help="preset JSON file")
+    render.add_argument("--preset", required=True, help="preset JSON file, or a shipped preset's name")
     render.add_argument("--image", required=True, help="image file")
     render.add_argument("--variants", type=int, default=3, help="number of variants (default 3)")
     render.add_argument("--seed", type=int, default=None, help="base seed (default: the preset's seed)")
@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Mirror INPUT into OUTPUT with N augmented variants per image, named "
                     "<source name>.augNN.<ext>. Deterministic per file, resumable (existing outputs "
                     "are skipped), atomic writes; writes OUTPUT/augview-manifest.jsonl.")
-    apply.add_argument("--preset", required=True, help="preset JSON file")
+    apply.add_argument("--preset", required=True, help="preset JSON file, or a shipped preset's name")
     apply.add_argument("--input", required=True, help="folder of images (walked recursively)")
     apply.add_argument("--output", "-o", required=True, help="folder for the outputs (outside --input)")
     apply.add_argument("--variants", type=int, default=1, help="variants per image (default 1, at most 100)")
@@ -86,16 +86,21 @@ def build_gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, open_window=None) -> int:
+    """Run one command line. ``open_window(image, preset)`` starts the window when no command is
+    given; `augview.launcher` passes it in, so this layer never imports the window."""
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
         if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
             args = build_parser().parse_args(argv)
+            resolve_presets(args)
             commands = {"ops": cmd_ops, "render": cmd_render, "validate": cmd_validate, "apply": cmd_apply,
                         "export": cmd_export, "import": cmd_import}
             return commands[args.command](args)
         check_not_a_typo(argv)
-        return cmd_gui(build_gui_parser().parse_args(argv))
+        args = build_gui_parser().parse_args(argv)
+        resolve_presets(args)
+        return cmd_gui(args, open_window)
     except PresetError as err:
         for line in err.lines():
             print(f"augview: {line}", file=sys.stderr)
@@ -116,6 +121,16 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def resolve_presets(args) -> None:
+    """Preset arguments may name a shipped preset (``--preset light_classification``)."""
+    from augview.core.paths import resolve_preset
+
+    if getattr(args, "preset", None):
+        args.preset = resolve_preset(args.preset)
+    if getattr(args, "presets", None):
+        args.presets = [resolve_preset(value) for value in args.presets]
+
+
 def check_not_a_typo(argv: list[str]) -> None:
     """`augview opps` should not open the window on an image called "opps"."""
     first = argv[0] if argv else ""
@@ -128,7 +143,7 @@ def check_not_a_typo(argv: list[str]) -> None:
 
 
 def cmd_ops(args) -> int:
-    from augview.core import CATALOG
+    from augview.core.registry import CATALOG
 
     ops = [op for op in CATALOG.values() if not args.category or op.category == args.category]
     if args.category and not ops:
@@ -174,9 +189,9 @@ def _format_kind(spec) -> str:
 
 
 def cmd_render(args) -> int:
-    from augview.core.grid import render_grid
+    from augview.analysis.grid import render_grid
     from augview.core.imageio import load_image, save_image
-    from augview.core.pipeline import MAX_SEED, Pipeline
+    from augview.pipeline.pipeline import MAX_SEED, Pipeline
 
     if not 1 <= args.variants <= 63:
         raise ValueError(f"--variants must be between 1 and 63, got {args.variants}")
@@ -199,7 +214,7 @@ def cmd_render(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from augview.core.pipeline import Pipeline
+    from augview.pipeline.pipeline import Pipeline
 
     failed = 0
     for path in args.presets:
@@ -215,8 +230,8 @@ def cmd_validate(args) -> int:
 
 
 def cmd_apply(args) -> int:
-    from augview.core.batch import run_apply
-    from augview.core.pipeline import Pipeline
+    from augview.batch.run import run_apply
+    from augview.pipeline.pipeline import Pipeline
 
     pipeline = Pipeline.load(args.preset)
     summary = run_apply(pipeline, args.input, args.output, variants=args.variants, seed=args.seed,
@@ -226,9 +241,9 @@ def cmd_apply(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from augview.core import interop
+    from augview import interop
     from augview.core.atomic import atomic_write_bytes
-    from augview.core.pipeline import Pipeline
+    from augview.pipeline.pipeline import Pipeline
 
     pipeline = Pipeline.load(args.preset)
     if args.to == "albumentations":
@@ -254,7 +269,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from augview.core import interop
+    from augview import interop
 
     pipeline, notes = interop.from_albumentations(interop.load_albumentations_file(args.pipeline), args.pipeline)
     for note in notes:
@@ -264,16 +279,18 @@ def cmd_import(args) -> int:
     return 0
 
 
-def cmd_gui(args) -> int:
+def cmd_gui(args, open_window) -> int:
+    if open_window is None:
+        raise AugviewError("the window is started by the `augview` command (augview.launcher), "
+                           "not by augview.cli")
     if (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
             and not os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("QT_QPA_PLATFORM")):
         raise AugviewError("no display to open the window on (DISPLAY is not set); the ops, render, "
                            "validate, apply, export and import commands work without one")
     try:
-        from augview.gui.app import run
+        return open_window(image=args.image, preset=args.preset)
     except ImportError as err:
         raise AugviewError(f"the window cannot start: {err}") from None
-    return run(image=args.image, preset=args.preset)
 
 
 if __name__ == "__main__":

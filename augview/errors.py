@@ -1,10 +1,13 @@
 """Exception types a user of augview may want to catch.
 
 Every message is one readable sentence that names the file (when there is one) and the problem, so
-the CLI and the window can show it as is, without a traceback.
+the CLI and the window can show it as is, without a traceback. This module imports nothing of
+augview but the translation leaf, `augview.text`.
 """
 
 from __future__ import annotations
+
+from augview.text import tr
 
 
 class AugviewError(Exception):
@@ -23,9 +26,6 @@ class PresetError(AugviewError):
     """A preset is invalid. ``problems`` lists every problem as ``(location, message)``."""
 
     def __init__(self, source: str, problems: list[tuple[str, str]]):
-        # Imported here: augview.core imports this module while it loads.
-        from augview.core.text import tr
-
         self.source = source
         self.problems = list(problems)
         if len(self.problems) == 1:

@@ -44,7 +44,7 @@ import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 
 import augview  # noqa: E402
-from augview.core.batch import default_workers, run_apply  # noqa: E402
+from augview.batch.run import default_workers, run_apply  # noqa: E402
 
 PRESET = ROOT / "presets" / "light_classification.json"
 PHOTOS = ("astronaut.png", "chelsea.png", "coffee.png", "camera.png")
@@ -86,7 +86,7 @@ def albumentations_transform():
     two sides stay the same pipeline when the preset changes. Returns (transform, notes)."""
     import albumentations as A
 
-    from augview.core.interop import to_albumentations
+    from augview.interop import to_albumentations
 
     data, notes = to_albumentations(augview.Pipeline.load(PRESET))
     transform = A.from_dict(data)

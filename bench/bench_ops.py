@@ -47,7 +47,7 @@ import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 
 import augview  # noqa: E402
-from augview.core.ops._common import BORDERS, INTERPOLATIONS  # noqa: E402
+from augview.ops.common import BORDERS, INTERPOLATIONS  # noqa: E402
 
 IMAGE_PATH = ROOT / "assets" / "astronaut.png"
 A: Any = None  # the albumentations module, imported in main() so --help works without it

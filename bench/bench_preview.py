@@ -31,7 +31,7 @@ from PySide6.QtCore import QElapsedTimer, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import augview  # noqa: E402
-from augview import paths  # noqa: E402
+from augview.core import paths  # noqa: E402
 
 
 def wait_until(app, condition, timeout=10.0):

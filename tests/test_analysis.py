@@ -7,12 +7,13 @@ from math import sqrt
 import numpy as np
 import pytest
 
-import augview.core.ops  # noqa: F401  (registers the ops)
-from augview.core.analysis import (
+import augview.ops  # noqa: F401  (registers the ops)
+from augview.analysis.probabilities import (
     Count, choice_probabilities, distinct_outputs, effective_probabilities, fired_steps, probability_table,
 )
 from augview.core.registry import get_op
-from augview.core.steps import Group, Step, run_nodes
+from augview.pipeline.nodes import Group, Step
+from augview.pipeline.run import run_nodes
 
 # ---------------------------------------------------------------------------------------------
 # effective probabilities
@@ -327,7 +328,7 @@ def test_accepts_a_pipeline():
 
 
 def test_depends_on_resolution_finds_pixel_sizes_but_not_output_sizes():
-    from augview.core.analysis import depends_on_resolution
+    from augview.analysis.probabilities import depends_on_resolution
 
     assert depends_on_resolution([Step("random_crop", {"height": 100, "width": 100})])
     assert depends_on_resolution([Group("one_of", [Step("horizontal_flip"), Step("median_blur")])])

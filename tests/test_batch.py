@@ -18,9 +18,9 @@ from PIL import Image
 
 import augview
 from augview.cli import main
-from augview.core import batch_workers
-from augview.core.batch import MANIFEST_NAME, output_name, output_seed
-from augview.core.pipeline import MAX_SEED
+from augview.batch import workers as batch_workers
+from augview.batch.run import MANIFEST_NAME, output_name, output_seed
+from augview.pipeline.pipeline import MAX_SEED
 from tests.conftest import ASSETS, ROOT
 
 
@@ -131,7 +131,7 @@ def test_seeds_depend_on_base_seed_path_and_variant_only():
               output_seed(0, "b.png", 0)}
     assert seed not in others and len(others) == 4
     # A stable value, so a change of scheme cannot pass unnoticed (it would change every dataset).
-    code = "from augview.core.batch import output_seed; print(output_seed(0, 'a/b.png', 0))"
+    code = "from augview.batch.run import output_seed; print(output_seed(0, 'a/b.png', 0))"
     env = {**os.environ, "PYTHONHASHSEED": "123"}
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
     assert int(proc.stdout) == seed
@@ -407,7 +407,7 @@ def test_missing_or_empty_input_folder(tmp_path, preset, capsys):
 
 
 def test_an_output_folder_that_cannot_be_made_is_one_sentence(tmp_path):
-    from augview.core.batch import run_apply
+    from augview.batch.run import run_apply
     from augview.errors import AugviewError
 
     make_tree(tmp_path / "in")
@@ -420,7 +420,7 @@ def test_an_output_folder_that_cannot_be_made_is_one_sentence(tmp_path):
 def test_an_interrupt_between_writing_a_line_and_noting_it_loses_nothing(tmp_path):
     """Ctrl+C can land after a manifest line is written and before its offset is noted; the
     final rewrite must still keep every line whole (it once spliced two lines into one)."""
-    from augview.core.batch_files import _Manifest
+    from augview.batch.files import _Manifest
 
     out = tmp_path / "out"
     out.mkdir()

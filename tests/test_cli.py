@@ -103,7 +103,7 @@ def test_python_api_matches_cli_cells(tmp_path):
     """The grid's first variant is exactly `Pipeline(image, seed)`: one seed, one result."""
     pipe = augview.Pipeline.load(PRESET)
     image = augview.load_image(IMAGE)
-    from augview.core.grid import render_variants
+    from augview.analysis.grid import render_variants
 
     (result,) = render_variants(pipe, image, 1, seed=11)
     assert np.array_equal(result.image, pipe(image, seed=11))
@@ -171,3 +171,13 @@ def test_ops_into_a_closed_pipe_is_quiet():
     proc = subprocess.run(f'"{sys.executable}" -m augview ops | head -n 1', shell=True,
                           capture_output=True, text=True)
     assert proc.stdout.startswith("== geometric") and "Broken pipe" not in proc.stderr
+
+
+def test_a_shipped_preset_is_accepted_by_name(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no presets/ folder here: the name must resolve to the shipped one
+    assert main(["validate", "light_classification", "heavy_classification.json"]) == 0
+    out = tmp_path / "grid.png"
+    assert main(["render", "--preset", "light_classification", "--image", str(IMAGE), "-o", str(out)]) == 0
+    assert out.is_file()
+    assert main(["validate", "no_such_preset"]) == 1
+    assert "no_such_preset: no such file" in capsys.readouterr().out

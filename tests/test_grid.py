@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PIL import ImageFont
 
-from augview.core import fonts, grid
+from augview.analysis import fonts, grid
 
 IMAGE = np.full((40, 60, 3), 90, np.uint8)
 

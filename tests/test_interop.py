@@ -21,10 +21,10 @@ import pytest  # noqa: E402
 
 import augview  # noqa: E402
 from augview import AugviewError, Group, Pipeline, PresetError, Step  # noqa: E402
-from augview.core.interop import (  # noqa: E402
+from augview.interop import (  # noqa: E402
     from_albumentations, load_albumentations_file, to_albumentations, to_python_code, to_torchvision_code,
 )
-from augview.core.interop_albumentations import EXPORTERS  # noqa: E402
+from augview.interop.albumentations_export import EXPORTERS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 

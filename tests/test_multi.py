@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import augview
-from augview.core.multi import (
+from augview.multi.mixing import (
     cutmix_box, nearest_neighbors, resize_to, sample_pairing_enabled, sampling_targets, smote_images,
 )
 from augview.errors import InvalidImageError

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import augview
 from augview import Group, Pipeline, PresetError, Step
-from augview.core import presets
+from augview.pipeline import presets
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-"""Sweeps, extremes and the gallery (augview.core.sweep): one parameter moves, nothing else does."""
+"""Sweeps, extremes and the gallery (augview.analysis.sweep): one parameter moves, nothing else does."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 
 from augview.core.params import bool_param, choice_param, float_param, int_param, range_param
 from augview.core.registry import CATALOG, get_op
-from augview.core.sweep import extremes, format_value, gallery, sweep, sweep_label, sweep_values
+from augview.analysis.sweep import extremes, format_value, gallery, sweep, sweep_label, sweep_values
 
 
 # ---- sweep_values, per kind ----

@@ -1,4 +1,4 @@
-"""The core's sentences go through `augview.core.text.tr`, so a translated window can show them.
+"""The core's sentences go through `augview.text.tr`, so a translated window can show them.
 
 Checked on the source (every template can be found by the catalogue tool; no error a person
 reads is raised from a bare string) and on behaviour (an installed translator changes what the
@@ -14,11 +14,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from augview.core import text
+from augview import text
 from augview.core.imageio import load_image
-from augview.core.pipeline import Pipeline
-from augview.core.presets import parse_preset
-from augview.core.steps import Step
+from augview.pipeline.pipeline import Pipeline
+from augview.pipeline.presets import parse_preset
+from augview.pipeline.nodes import Step
 from augview.errors import ImageLoadError, PresetError
 
 import translation_tool

@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 
 import augview
-from augview.core import pipeline as pipeline_module
-from augview.core.pipeline import MAX_SEED
+from augview.pipeline import pipeline as pipeline_module
+from augview.pipeline.pipeline import MAX_SEED
 from tests.conftest import ROOT
 
 

@@ -36,7 +36,7 @@ def main() -> None:
         from augview.gui import i18n
 
         assert i18n.install("zh_CN"), "the Chinese catalogue did not load"
-    from augview import paths
+    from augview.core import paths
     from augview.gui import MainWindow
 
     DOCS.mkdir(exist_ok=True)

@@ -8,7 +8,7 @@ Each run:
    string of augview/gui/*.py, plus what the window shows of the Qt-free core: in context "ops",
    the op registry's texts read from ``augview.CATALOG`` (every category, op description,
    parameter help text and unit), and in context "core", every ``tr("...")`` template of
-   augview/core and augview/errors.py, read from their source (see augview/core/text.py).
+   augview's Qt-free packages and augview/errors.py, read from their source (see augview/text.py).
    Existing translations are kept, strings that are gone are dropped, new ones are added as
    unfinished;
 2. compiles each .ts with pyside6-lrelease into the .qm the application loads, and lists what is
@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # this checkout's augview, not an installed one
 
-from augview.core.text import CORE_CONTEXT, OPS_CONTEXT  # noqa: E402
+from augview.text import CORE_CONTEXT, OPS_CONTEXT  # noqa: E402
 
 GUI = ROOT / "augview" / "gui"
 TRANSLATIONS = GUI / "translations"
@@ -69,10 +69,10 @@ def ops_texts() -> list[str]:
 
 
 def core_texts() -> list[str]:
-    """Every ``tr("...")`` template of the core (see augview/core/text.py)."""
+    """Every ``tr("...")`` template of the core (see augview/text.py)."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from augview.core.text import templates
+    from augview.text import templates
 
     return templates()
 

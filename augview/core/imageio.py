@@ -42,7 +42,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from augview.core.atomic import atomic_write_bytes
 from augview.core.registry import check_image
-from augview.core.text import tr
+from augview.text import tr
 from augview.errors import ImageLoadError
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp", ".gif", ".ppm", ".pgm", ".pnm")

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from augview.core.text import tr
+from augview.text import tr
 
 KINDS = ("float", "int", "bool", "choice", "range")
 

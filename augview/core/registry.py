@@ -20,7 +20,7 @@ from typing import Any, Callable
 import numpy as np
 
 from augview.core.params import ParamSpec
-from augview.core.text import tr, unit_text
+from augview.text import tr, unit_text
 from augview.errors import InvalidImageError
 
 CATEGORIES = ("geometric", "color", "noise", "blur", "quality", "dropout", "policy")

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from augview import paths
+from augview.core import paths
 from augview.gui import i18n
 
 

@@ -14,8 +14,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from augview.core.pipeline import Pipeline
-from augview.core.steps import Group, Node, Step
+from augview.pipeline.pipeline import Pipeline
+from augview.pipeline.nodes import Group, Node, Step
 
 MERGE_SECONDS = 1.5
 UNDO_LIMIT = 200

@@ -8,7 +8,7 @@ refreshed by ``tools/update_translations.py``.
 Op descriptions, categories, parameter help texts and units are written in augview.core, which
 has no Qt: the window translates them when it shows them, through `op_text` (catalogue context
 ``ops``, filled by the same tool from the op registry). The core's own sentences (errors,
-captions, explanations) are templates passed to ``augview.core.text.tr``: `install` hands the core
+captions, explanations) are templates passed to ``augview.text.tr``: `install` hands the core
 Qt's translate function, so they come out in the interface language (context ``core``).
 
 The language is read once, at start-up (settings key ``language``; the environment variable
@@ -23,10 +23,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
-from augview.core import text as core_text
+from augview import text as core_text
 # The window shows op texts and units through the core's lookups (context "ops"), which
 # `install` connects to Qt's catalogue.
-from augview.core.text import op_text, unit_text  # noqa: F401
+from augview.text import op_text, unit_text  # noqa: F401
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 DEFAULT_LANGUAGE = "en"

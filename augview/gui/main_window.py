@@ -13,16 +13,16 @@ import numpy as np
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMainWindow, QMessageBox
 
-from augview import paths
-from augview.core.analysis import depends_on_resolution
-from augview.core.grid import compose_grid, grid_titles, render_variants
+from augview.core import paths
+from augview.analysis.probabilities import depends_on_resolution
+from augview.analysis.grid import compose_grid, grid_titles, render_variants
 from augview.core.imageio import save_image
-from augview.core.interop import from_albumentations, is_albumentations, load_albumentations_file
-from augview.core.pipeline import Pipeline
-from augview.core.presets import read_preset_file
+from augview.interop import from_albumentations, is_albumentations, load_albumentations_file
+from augview.pipeline.pipeline import Pipeline
+from augview.pipeline.presets import read_preset_file
 from augview.errors import AugviewError, PresetError
 from augview.gui.document import Document
-from augview.gui.folder_strip import list_images
+from augview.gui.widgets.folder_strip import list_images
 from augview.gui.menus import build_menus
 from augview.gui.render_worker import MAX_SEED, BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
 from augview.gui.side_windows import SideWindows

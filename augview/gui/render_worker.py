@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from augview.core.imageio import load_image
-from augview.core.pipeline import Pipeline, Result
+from augview.pipeline.pipeline import Pipeline, Result
 from augview.errors import AugviewError
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from augview.core.steps import Step
+from augview.pipeline.nodes import Step
 
 
 class SideWindows:
@@ -20,7 +20,7 @@ class SideWindows:
         window.raise_()
 
     def show_mix(self):
-        from augview.gui.mix_view import MixView
+        from augview.gui.tools.mix_view import MixView
 
         # The display proxy, already made off the GUI thread: a 24 MP photo is not shrunk here.
         if self.mix is None:
@@ -31,7 +31,7 @@ class SideWindows:
         self._present(self.mix)
 
     def show_smote(self):
-        from augview.gui.smote_view import SmoteView
+        from augview.gui.tools.smote_view import SmoteView
 
         if self.smote is None:
             self.smote = SmoteView()
@@ -45,7 +45,7 @@ class SideWindows:
         return (node.op, dict(node.params)) if isinstance(node, Step) else ("rotate", None)
 
     def show_sweep(self):
-        from augview.gui.sweep_view import SweepView
+        from augview.gui.tools.sweep_view import SweepView
 
         op, params = self.selected_step()
         if self.sweep is None:
@@ -56,7 +56,7 @@ class SideWindows:
         self._present(self.sweep)
 
     def show_gallery(self):
-        from augview.gui.gallery_view import GalleryView
+        from augview.gui.tools.gallery_view import GalleryView
 
         if self.gallery is None:
             self.gallery = GalleryView(self.main.proxy)
@@ -66,7 +66,7 @@ class SideWindows:
         self._present(self.gallery)
 
     def show_compare(self):
-        from augview.gui.compare_view import CompareView
+        from augview.gui.tools.compare_view import CompareView
 
         output = self.main.last_output
         if output is None or not output.results:
@@ -86,7 +86,7 @@ class SideWindows:
             self.compare.set_images(output.original_array, output.results[0].image, output.results[0].summary)
 
     def show_presentation(self, full_screen: bool = True):
-        from augview.gui.presentation import PresentationView
+        from augview.gui.tools.presentation import PresentationView
 
         if self.main.proxy is None:
             return
@@ -104,7 +104,7 @@ class SideWindows:
         self.presentation.setFocus()
 
     def show_apply(self):
-        from augview.gui.apply_dialog import ApplyDialog
+        from augview.gui.tools.apply_dialog import ApplyDialog
 
         seed = self.main.seed_spin.value()
         if self.apply is None:

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import (
     QSplitter, QVBoxLayout, QWidget,
 )
 
-from augview.gui.folder_strip import FolderStrip
-from augview.gui.param_form import ParamForm
-from augview.gui.pipeline_panel import PipelinePanel
-from augview.gui.preview import PreviewArea
+from augview.gui.widgets.folder_strip import FolderStrip
+from augview.gui.widgets.param_form import ParamForm
+from augview.gui.widgets.pipeline_panel import PipelinePanel
+from augview.gui.widgets.preview import PreviewArea
 from augview.gui.render_worker import MAX_SEED
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import augview
-from augview.core.batch import MANIFEST_NAME
-from augview.gui.apply_dialog import ApplyDialog
+from augview.batch.run import MANIFEST_NAME
+from augview.gui.tools.apply_dialog import ApplyDialog
 
 from .conftest import gradient
 
@@ -43,7 +43,7 @@ def test_a_run_writes_every_output_and_reports_progress(qtbot, tmp_path):
 def test_cancel_stops_early_and_leaves_no_partial_file(qtbot, tmp_path, monkeypatch):
     import time
 
-    from augview.core import batch_workers
+    from augview.batch import workers as batch_workers
 
     real = batch_workers._Worker.__call__
 

@@ -7,8 +7,8 @@ import re
 import numpy as np
 import pytest
 
-from augview.gui.mix_view import MixView, beta_histogram
-from augview.gui.smote_view import SmoteView
+from augview.gui.tools.mix_view import MixView, beta_histogram
+from augview.gui.tools.smote_view import SmoteView
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractSlider, QCheckBox, QComboBox, QLabel, QLi
 
 from augview import CATALOG, Group, Pipeline, Step
 from augview.gui.document import Document
-from augview.gui.param_form import N_SPEC, P_SPEC, ParamForm, make_control
+from augview.gui.widgets.param_form import N_SPEC, P_SPEC, ParamForm, make_control
 
 OPS = sorted(CATALOG)
 SPECS = [(op, spec.name) for op in OPS for spec in CATALOG[op].params]
@@ -73,7 +73,7 @@ def check_bounds(widget, spec):
 
 @pytest.mark.parametrize("op_name, param", SPECS, ids=ids(SPECS))
 def test_make_control_for_every_spec(qtbot, op_name, param):
-    from augview.gui.param_form import decimals
+    from augview.gui.widgets.param_form import decimals
 
     spec = CATALOG[op_name].spec(param)
     control = make_control(spec)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 import augview
-from augview.gui.presentation import PresentationView, flatten_steps
+from augview.gui.tools.presentation import PresentationView, flatten_steps
 
 
 def make_view(qtbot, small_rgb):

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from augview import paths
+from augview.core import paths
 from augview.gui import app as app_module
 from augview.gui import main_window as main_window_module
 from .conftest import write_preset

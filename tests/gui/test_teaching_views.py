@@ -8,9 +8,9 @@ from PySide6.QtCore import QPoint, Qt
 
 import augview
 from augview.core.registry import CATALOG, CATEGORIES
-from augview.gui.compare_view import CompareView, compute_histograms
-from augview.gui.gallery_view import GalleryView
-from augview.gui.sweep_view import SweepView
+from augview.gui.tools.compare_view import CompareView, compute_histograms
+from augview.gui.tools.gallery_view import GalleryView
+from augview.gui.tools.sweep_view import SweepView
 
 from .conftest import RENDER_TIMEOUT, gradient
 
@@ -253,7 +253,7 @@ def test_an_op_without_parameters_falls_back_to_extremes(qtbot, sweep_view):
 
 
 def test_gallery_details_say_which_defaults_a_mode_switches_off():
-    from augview.gui.gallery_view import details_html
+    from augview.gui.tools.gallery_view import details_html
 
     text = details_html("center_crop", None)
     assert "fraction</b> = 0.80" in text and "not used while size_mode is pixels" in text
@@ -270,7 +270,7 @@ def test_the_sweep_starts_on_a_parameter_that_has_an_effect(qtbot):
 
 
 def test_histograms_are_drawn_as_shares_so_a_crop_compares_by_tone():
-    from augview.gui.compare_view import shares
+    from augview.gui.tools.compare_view import shares
 
     image = gradient()
     same = compute_histograms(image, image[::2, ::2].copy())  # same tones, a quarter of the pixels

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtWidgets import QPlainTextEdit
 
 import augview
-from augview.core import text
+from augview import text
 from augview.gui import i18n
-from augview.gui.apply_dialog import ApplyDialog
-from augview.gui.mix_view import MixView
-from augview.gui.sweep_view import SweepView
+from augview.gui.tools.apply_dialog import ApplyDialog
+from augview.gui.tools.mix_view import MixView
+from augview.gui.tools.sweep_view import SweepView
 
 from .conftest import RENDER_TIMEOUT, gradient, wait_render
 

@@ -157,7 +157,7 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 import augview
 from augview.gui.document import Document
-from augview.gui.pipeline_panel import PipelinePanel
+from augview.gui.widgets.pipeline_panel import PipelinePanel
 document = Document(augview.Pipeline([augview.Step("rotate"), augview.Step("vertical_flip")]))
 panel = PipelinePanel(document)
 panel.show()
@@ -497,7 +497,7 @@ def test_typing_in_the_name_field_is_not_taken_by_shortcuts(qtbot, window):
 def test_one_of_weights_are_edited_in_the_form_and_follow_their_steps(qtbot):
     import augview
     from augview.gui.document import Document
-    from augview.gui.param_form import ParamForm
+    from augview.gui.widgets.param_form import ParamForm
 
     group = augview.Group("one_of", [augview.Step("invert"), augview.Step("vertical_flip")])
     document = Document(augview.Pipeline([group], name="w"))
@@ -529,7 +529,7 @@ def test_space_on_a_focused_check_box_toggles_it(qtbot, window):
 
 def test_the_step_list_summarises_only_parameters_that_apply():
     from augview import Step
-    from augview.gui.pipeline_panel import step_summary
+    from augview.gui.widgets.pipeline_panel import step_summary
 
     assert step_summary(Step("random_crop", {"size_mode": "pixels"})) == "random_crop"
     assert step_summary(Step("random_crop", {"size_mode": "fraction", "fraction": (0.5, 0.9)})) == \

@@ -12,7 +12,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
 import augview
-from augview import Pipeline, paths
+from augview import Pipeline
+from augview.core import paths
 from augview.gui import main_window as main_window_module
 from .conftest import RENDER_TIMEOUT, gradient, wait_render, write_preset
 
@@ -443,7 +444,7 @@ def test_a_slow_earlier_image_load_does_not_replace_a_newer_one(qtbot, monkeypat
 def test_an_albumentations_pipeline_opens_as_an_unsaved_preset(qtbot, window, tmp_path, dialogs):
     import json
 
-    from augview.core.interop import to_albumentations
+    from augview.interop import to_albumentations
 
     source = augview.Pipeline([augview.Step("horizontal_flip", p=0.5),
                                augview.Step("rotate", {"limit": (-12.0, 12.0)})], name="from albu")
@@ -470,7 +471,7 @@ def test_an_albumentations_yaml_opens_in_the_window(tmp_path, window):
     pytest.importorskip("yaml")
     import yaml
 
-    from augview.core.interop import to_albumentations
+    from augview.interop import to_albumentations
 
     data, _ = to_albumentations(augview.Pipeline([augview.Step("vertical_flip", p=0.25)]))
     path = tmp_path / "albu.yaml"

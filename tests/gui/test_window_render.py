@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtGui import QImage
 
 import augview
-from augview import Pipeline, paths
+from augview import Pipeline
+from augview.core import paths
 from augview.gui.main_window import FULL_RESOLUTION_DELAY_MS
 from augview.gui.render_worker import RenderJob, RenderOutput, RenderWorker, to_qimage
 from .conftest import RENDER_TIMEOUT, wait_render
@@ -456,7 +457,7 @@ def test_zoom_is_shared_by_every_pane(qtbot, window):
     from PySide6.QtCore import QPoint, QPointF, Qt
     from PySide6.QtGui import QWheelEvent
 
-    from augview.gui.preview import MAX_ZOOM, MIN_ZOOM
+    from augview.gui.widgets.preview import MAX_ZOOM, MIN_ZOOM
 
     view = window.preview.view
     window.show()
@@ -516,7 +517,7 @@ def test_panning_stops_with_the_picture_under_the_middle_of_the_panes(qtbot, win
 def test_captions_are_cut_to_three_whole_lines_with_an_ellipsis(qtbot, text):
     from PySide6.QtCore import QRect, Qt
 
-    from augview.gui.preview import Cell, ViewState
+    from augview.gui.widgets.preview import Cell, ViewState
 
     cell = Cell(ViewState())
     qtbot.addWidget(cell)

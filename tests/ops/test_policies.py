@@ -17,8 +17,8 @@ import pytest
 from PIL import Image, ImageEnhance, ImageOps
 
 import augview
-from augview.core.ops import policies as P
-from augview.core.ops.policy_tables import POLICIES
+from augview.ops import policies as P
+from augview.ops.policy_tables import POLICIES
 from augview.core.registry import get_op
 
 ASSETS = Path(__file__).parents[2] / "assets"

@@ -1,0 +1,8 @@
+"""Teaching and exploring: numbers and pictures about what a pipeline does.
+
+What lives here: effective probabilities and the per-step tables (`probabilities`), distinct-output
+counts (`distinct`, with each op's counting rule in `distinct_ops`), parameter sweeps and the op
+gallery's settings (`sweep`), comparison numerics (`compare`), and grid rendering to PNG with the
+fonts it needs (`grid`, `fonts`). It may import `augview.pipeline` and everything below it; the
+window and the CLI display what it computes.
+"""

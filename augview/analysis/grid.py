@@ -1,0 +1,105 @@
+"""Headless "original + N variants" grids, used by `augview render` and the window's PNG export.
+
+Variant ``i`` (counting from 0) is the pipeline applied with seed ``seed + i``, so any cell can be
+reproduced on its own: the cell's title says which seed it used.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from augview.analysis.fonts import font_for
+from augview.pipeline.pipeline import Pipeline, Result
+from augview.text import tr
+
+BACKGROUND = (32, 34, 38)
+TEXT = (235, 235, 235)
+MUTED = (160, 166, 176)
+
+
+def render_variants(pipeline: Pipeline, image: np.ndarray, count: int, seed: int) -> list[Result]:
+    return [pipeline.apply(image, seed=seed + i) for i in range(count)]
+
+
+def grid_titles(results: list[Result]) -> list[str]:
+    return [tr("original")] + [tr("#{number} seed {seed}: {summary}").format(number=i + 1, seed=r.seed, summary=r.summary)
+                               for i, r in enumerate(results)]
+
+
+def render_grid(pipeline: Pipeline, image: np.ndarray, variants: int = 3, seed: int = 0,
+                cell: int = 384, columns: int | None = None, title: str = "") -> np.ndarray:
+    """The original and ``variants`` augmented versions, each cell titled with what it drew."""
+    results = render_variants(pipeline, image, variants, seed)
+    return compose_grid([image] + [r.image for r in results], grid_titles(results), cell, columns, title)
+
+
+def compose_grid(images: list[np.ndarray], titles: list[str], cell: int = 384,
+                 columns: int | None = None, title: str = "") -> np.ndarray:
+    """Lay images out in a grid of ``cell``-sized squares, each fitted without distortion and
+    titled underneath. Returns an RGB uint8 array."""
+    count = len(images)
+    columns = columns or math.ceil(math.sqrt(count))
+    rows = math.ceil(count / columns)
+    font = font_for(max(11, cell // 28), [title, *titles])
+    line_height = int(font.size * 1.3)
+    caption = line_height * 3 + 6  # up to three lines of text under each image
+    pad = 8
+    header = line_height + pad * 2 if title else 0
+    width = columns * (cell + pad) + pad
+    height = header + rows * (cell + caption + pad) + pad
+    canvas = Image.new("RGB", (width, height), BACKGROUND)
+    draw = ImageDraw.Draw(canvas)
+    if title:
+        draw.text((pad, pad), title, fill=TEXT, font=font)
+    for index, (array, text) in enumerate(zip(images, titles)):
+        row, col = divmod(index, columns)
+        x = pad + col * (cell + pad)
+        y = header + pad + row * (cell + caption + pad)
+        tile = fit_into(array, cell)
+        canvas.paste(tile, (x + (cell - tile.width) // 2, y + (cell - tile.height) // 2))
+        lines = wrap(text, font, cell, max_lines=3)
+        for n, line in enumerate(lines):
+            draw.text((x, y + cell + 4 + n * line_height), line, fill=TEXT if n == 0 else MUTED, font=font)
+    return np.asarray(canvas)
+
+
+def fit_into(array: np.ndarray, size: int) -> Image.Image:
+    """The image scaled (up or down) to fit a size x size square, aspect ratio kept."""
+    tile = Image.fromarray(array).convert("RGB")
+    scale = size / max(tile.width, tile.height)
+    new = (max(1, round(tile.width * scale)), max(1, round(tile.height * scale)))
+    return tile.resize(new, Image.Resampling.LANCZOS if scale < 1 else Image.Resampling.NEAREST)
+
+
+def wrap(text: str, font, width: int, max_lines: int) -> list[str]:
+    """Greedy word wrap by measured width; the last line is cut with an ellipsis if needed. A
+    word wider than a line (Chinese puts no spaces between words, so a whole caption can be one
+    "word") is broken between characters, starting on the line in progress."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        trial = f"{current} {word}" if current else word
+        if font.getlength(trial) <= width:
+            current = trial
+        elif font.getlength(word) <= width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} " if current else ""
+            for char in word:
+                if current.strip() and font.getlength(current + char) > width:
+                    lines.append(current.rstrip())
+                    current = ""
+                current += char
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and font.getlength(last + "…") > width:
+            last = last[:-1]
+        lines[-1] = last + "…"
+    return lines

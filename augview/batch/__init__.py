@@ -1,0 +1,7 @@
+"""Augmenting whole folders: what ``augview apply`` and the window's *Apply to folder* run.
+
+What lives here: the run itself with its plan, options and summary (`run`), output names, seeds,
+folder checks and the provenance manifest (`files`), and the work of one source file in this
+process or in a pool of worker processes (`workers`). It may import `augview.pipeline` and
+everything below it, never the window or the CLI.
+"""

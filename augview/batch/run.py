@@ -1,0 +1,355 @@
+"""Batch augmentation of a folder: what ``augview apply`` runs.
+
+    summary = run_apply(Pipeline.load("my.json"), "photos", "augmented", variants=3)
+
+**Names.** The input tree is mirrored into the output folder, and each image gets ``variants``
+augmented copies named ``<source file name>.aug<NN>.<ext>``: ``dogs/rex.jpg`` becomes
+``dogs/rex.jpg.aug00.png``, ``dogs/rex.jpg.aug01.png``... Keeping the whole source name (suffix
+included) makes names unique (``rex.jpg`` and ``rex.png`` never collide) and makes each output
+sort right after its source in byte order (Python's ``sorted``, ``LC_ALL=C ls``): the output
+folder lists in the same order as the input folder. ``fmt="same"`` keeps the source's suffix when
+it can be written (png, jpg/jpeg, bmp, tif/tiff, webp) and writes PNG otherwise (gif, ppm/pgm).
+Grey sources stay grey; everything else is written as RGB.
+
+**Determinism.** Output *i* of a source uses the seed ``output_seed(base_seed, relative path, i)``:
+a BLAKE2b hash of the base seed, the source's path relative to the input folder (POSIX form, so
+the same on every OS) and *i*. So an output does not depend on the order files are processed in,
+on the number of workers, or on which files were done before an interruption; renaming or moving
+a source changes its seeds. Each manifest line holds the seed, and
+``pipe.apply(load_image(source, mode), seed)`` reproduces the output's pixels.
+
+**Resume and safety.** Outputs are written atomically (temporary file, then rename), so an
+interrupted run (Ctrl+C, SIGTERM, SIGKILL, a crash) leaves no partial image; a temporary file left
+by a hard kill is removed by the next run. Outputs are not flushed to disk one by one (``fsync``
+costs more than augmenting an image): after a power failure some may be empty, and the next run
+rewrites empty outputs. Existing outputs are skipped unless ``overwrite=True``. An existing output
+is trusted when the manifest says it was made with the same steps and seed; one without a line
+(a run killed between writing a file and recording it) is recomputed and compared byte for byte;
+one made with other steps, another seed or from another source file (of another size: say, a
+``val/img1.jpg`` run into the folder of ``train/img1.jpg``) stops the run before anything is
+written. The output
+folder may not be the input folder, lie inside it (a re-run would take the outputs as sources),
+or contain it; no output directory may resolve (through symbolic links) into the input folder.
+One run at a time per output folder.
+
+**Manifest.** ``<output>/augview-manifest.jsonl``, one JSON object per output file:
+``{"source", "output", "variant", "seed", "base_seed", "mode", "preset", "source_bytes",
+"trace"}`` (paths relative to the input and output folders, ``preset`` a hash of the steps,
+``source_bytes`` the source's size). Lines are appended as
+outputs are written, so a killed run keeps what it recorded; at the end of every run (also an
+interrupted one) the file is rewritten sorted by output path, one line per output file that
+exists, keeping earlier runs' lines for outputs that were skipped. Two runs that make the same
+files write the same manifest, byte for byte.
+
+**Workers.** Each source is one task (load, N variants, atomic saves); tasks run in a process
+pool, each worker with OpenCV limited to one thread so that K workers use K cores. Workers come
+from a fork server where there is one (Linux, macOS): a clean process that imported augview once
+and forks workers from then on; elsewhere they are spawned (about half a second each to import
+augview). Never a plain fork of this process: a child forked after OpenCV ran its thread pool can
+deadlock. The results are the same whichever way, and ``workers=1`` runs in this process.
+Hidden files and folders (names starting with ".") are not walked; symbolic links to files are
+followed, links to folders are not.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import signal
+import stat
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from tqdm import tqdm
+
+from augview.core.imageio import IMAGE_SUFFIXES
+from augview.pipeline.pipeline import MAX_SEED, Pipeline
+from augview.text import count, tr
+from augview.errors import AugviewError
+
+from augview.batch.files import (  # noqa: F401
+    FORMATS, MANIFEST_NAME, MAX_VARIANTS, _Manifest, _TEMP_NAME, _inside, check_folders, find_sources, output_name, output_seed, preset_id,
+)
+from augview.batch.workers import (  # noqa: F401
+    _InProcess, _Pool, _Task, _TaskResult, _Worker, _WorkerDied,
+)
+
+# ---- the run ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ApplySummary:
+    sources: int = 0
+    variants: int = 0
+    written: int = 0
+    skipped: int = 0  # outputs already there
+    failed: int = 0  # outputs not made (or existing ones that differ)
+    failed_sources: int = 0
+    ignored: int = 0  # files that are not images
+    workers: int = 1
+    elapsed: float = 0.0
+    manifest: str = ""
+    interrupted: str = ""  # "", "SIGINT", "SIGTERM" or "cancelled"
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return 143 if self.interrupted == "SIGTERM" else 130
+        return 1 if self.failed or self.errors else 0
+
+    def line(self) -> str:
+        counts = dict(images=_images(self.sources),
+                      variants=count(self.variants, tr("{n} variant"), tr("{n} variants")),
+                      written=self.written, skipped=self.skipped, failed=self.failed)
+        if self.failed_sources:
+            text = tr("{images} x {variants}: {written} written, {skipped} skipped (already there), "
+                      "{failed} failed ({failed_images})").format(failed_images=_images(self.failed_sources),
+                                                                  **counts)
+        else:
+            text = tr("{images} x {variants}: {written} written, {skipped} skipped (already there), "
+                      "{failed} failed").format(**counts)
+        if self.ignored:
+            text = tr("{summary}; {files} ignored").format(
+                summary=text, files=count(self.ignored, tr("{n} other file"), tr("{n} other files")))
+        text = tr("{summary}; {seconds} s, {workers}; manifest {manifest}").format(
+            summary=text, seconds=f"{self.elapsed:.1f}", manifest=self.manifest,
+            workers=count(self.workers, tr("{n} worker"), tr("{n} workers")))
+        return tr("interrupted: {summary}").format(summary=text) if self.interrupted else text
+
+
+def _images(number: int) -> str:
+    return count(number, tr("{n} image"), tr("{n} images"))
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl+C: let the images in progress finish, then stop."""
+
+
+class _Cancelled(KeyboardInterrupt):
+    """The caller set ``cancel``: stop like Ctrl+C."""
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may use (containers, taskset)
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str | os.PathLike, *,
+              variants: int = 1, seed: int | None = None, workers: int | None = None,
+              fmt: str = "png", overwrite: bool = False, progress: bool | None = None,
+              log: Callable[[str], None] | None = None,
+              on_progress: Callable[[int, int], None] | None = None,
+              cancel: threading.Event | None = None) -> ApplySummary:
+    """Augment every image under ``input_dir`` into ``output_dir`` (see the module docstring).
+
+    ``seed``: the base seed (default: the pipeline's). ``workers``: processes (default: every
+    core). ``progress``: a progress bar on stderr (None: only on a terminal). ``log``: receives one
+    line per problem (default: stderr). Interruptions (Ctrl+C, SIGTERM) end the run cleanly with
+    ``summary.interrupted`` set; problems with single files are counted, reported and skipped.
+    ``on_progress(done, total)`` is called after each source; setting ``cancel`` stops the run like
+    Ctrl+C (the window runs it on a thread this way).
+    """
+    _check_options(variants, seed, workers, fmt)
+    base_seed = pipeline.seed if seed is None else int(seed)
+    workers = default_workers() if workers is None else workers
+    check_folders(input_dir, output_dir)
+    start = time.perf_counter()
+    summary = ApplySummary(variants=variants)
+
+    sources, summary.ignored, walk_errors = find_sources(input_dir)
+    summary.sources = len(sources)
+    if not sources and not walk_errors:
+        raise AugviewError(tr("{folder}: no images found (looked for {suffixes})").format(
+            folder=os.fspath(input_dir), suffixes=", ".join(IMAGE_SUFFIXES)))
+    out_root = Path(output_dir)
+    try:
+        out_root.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise AugviewError(tr("{folder}: cannot create the output folder ({reason})").format(
+            folder=out_root, reason=err.strerror or err)) from None
+    manifest_path = out_root / MANIFEST_NAME
+    summary.manifest = str(manifest_path)
+    preset = preset_id(pipeline)
+    manifest = _Manifest(manifest_path, preset)
+    tasks, summary.skipped = _plan(sources, Path(input_dir), out_root, variants, base_seed, fmt,
+                                   overwrite, manifest)
+    summary.workers = max(1, min(workers, len(tasks)))
+
+    report = log or (lambda message: tqdm.write(message, file=sys.stderr))
+    for message in walk_errors:
+        summary.errors.append(message)
+        report(f"augview: {message}")
+    worker = _Worker(pipeline, os.fspath(input_dir), os.fspath(output_dir), base_seed, fmt, preset)
+    manifest.open()
+    runner = bar = None
+    force = False
+    restore = _handle_sigterm()
+    try:
+        runner = (_Pool(worker, tasks, summary.workers) if summary.workers > 1
+                  else _InProcess(worker, tasks))
+        bar = tqdm(total=len(tasks), unit="img", desc="augview apply", file=sys.stderr,
+                   dynamic_ncols=True, disable=None if progress is None else not progress)
+
+        done: list[int] = []
+
+        def take(result: _TaskResult) -> None:
+            for record in result.records:
+                manifest.add(record)
+            summary.written += result.written
+            summary.skipped += result.verified
+            summary.failed += result.failed
+            summary.failed_sources += bool(result.failed)
+            for message in result.errors:
+                summary.errors.append(message)
+                report(f"augview: {message}")
+            bar.update(1)
+            done.append(1)  # (a disabled tqdm bar does not count)
+            if on_progress is not None:
+                on_progress(len(done), len(tasks))
+            if summary.failed:
+                bar.set_postfix(failed=summary.failed, refresh=False)
+
+        try:
+            while runner.busy():
+                if cancel is not None and cancel.is_set():
+                    raise _Cancelled()
+                for result in runner.next_results():
+                    take(result)
+        except KeyboardInterrupt as err:
+            summary.interrupted = ("SIGTERM" if isinstance(err, _Terminated)
+                                   else "cancelled" if isinstance(err, _Cancelled) else "SIGINT")
+            report(tr("augview: interrupted; finishing the images in progress (interrupt again to quit now)")
+                   if isinstance(runner, _Pool) else tr("augview: interrupted"))
+            force = True  # until the images in progress are in
+            for result in runner.stop():
+                take(result)
+            force = False
+        except _WorkerDied as err:
+            summary.errors.append(str(err))
+            report(f"augview: {err}")
+    finally:
+        try:
+            if runner is not None:
+                runner.close(force)
+            if bar is not None:
+                bar.close()
+            manifest.finish(out_root)
+        finally:
+            restore()
+    summary.elapsed = time.perf_counter() - start
+    return summary
+
+
+def _check_options(variants, seed, workers, fmt) -> None:
+    def is_int(value):
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    if not is_int(variants) or not 1 <= variants <= MAX_VARIANTS:
+        raise ValueError(f"--variants must be between 1 and {MAX_VARIANTS}, got {variants}")
+    if seed is not None and (not is_int(seed) or not 0 <= seed <= MAX_SEED):
+        raise ValueError(f"--seed must be between 0 and {MAX_SEED}, got {seed}")
+    if workers is not None and (not is_int(workers) or workers < 1):
+        raise ValueError(f"--workers must be 1 or more, got {workers}")
+    if fmt not in FORMATS:
+        raise ValueError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+
+
+def _plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, overwrite,
+          manifest: _Manifest) -> tuple[list[_Task], int]:
+    """The tasks still to do and the number of outputs already there. Refuses before anything is
+    written if an output folder leads into the input folder, or if existing outputs were made
+    with other steps, another seed or from another source file."""
+    tasks, skipped, conflicts = [], 0, []
+    folder, existing = None, set()
+    for rel in sources:  # sorted folder by folder: one folder's listing in memory at a time
+        source_folder, name = posixpath.split(rel)
+        if source_folder != folder:
+            folder = source_folder
+            existing = _list_output_folder(out_root.joinpath(*folder.split("/")) if folder else out_root,
+                                           in_root)
+        outputs, size = [], False  # the source's size, read once if needed
+        for variant in range(variants):
+            out_name = output_name(name, variant, fmt)
+            if out_name in existing and not overwrite:
+                out_rel = posixpath.join(folder, out_name)
+                entry = manifest.get(out_rel)
+                if entry is None:
+                    outputs.append((variant, True))  # no record of it: recompute and compare
+                    continue
+                if size is False:
+                    size = _size(in_root, rel)
+                if entry[0] != output_seed(base_seed, rel, variant) or not entry[1] or entry[2] != size:
+                    conflicts.append(out_rel)
+                else:
+                    skipped += 1
+                continue
+            outputs.append((variant, False))
+        if outputs:
+            tasks.append((rel, tuple(outputs)))
+    if conflicts:
+        message = (tr("{folder}: {n} existing output was made with other steps, another seed or from other "
+                      "source files (first: {first}); --overwrite replaces them, or choose another output folder")
+                   if len(conflicts) == 1 else
+                   tr("{folder}: {n} existing outputs were made with other steps, another seed or from other "
+                      "source files (first: {first}); --overwrite replaces them, or choose another output folder"))
+        raise AugviewError(message.format(folder=out_root, n=len(conflicts), first=conflicts[0]))
+    return tasks, skipped
+
+
+def _size(in_root: Path, rel: str) -> int | None:
+    try:
+        return os.path.getsize(in_root.joinpath(*rel.split("/")))
+    except OSError:
+        return None
+
+
+def _list_output_folder(folder: Path, in_root: Path) -> set[str]:
+    """Names of the non-empty files in an output folder (an empty one, left by a power failure,
+    is made again); removes the temporary files of a killed run."""
+    if _inside(str(folder), str(in_root)):
+        raise AugviewError(tr("{folder}: this output folder leads into the input folder {input} "
+                              "(a symbolic link?); the run would write among the sources").format(
+            folder=folder, input=in_root))
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return set()
+    except OSError as err:
+        raise AugviewError(tr("{folder}: cannot list the folder ({reason})").format(
+            folder=folder, reason=err.strerror or err)) from None
+    names = set()
+    for entry in entries:
+        try:
+            info = entry.stat()
+        except OSError:  # a dangling link: a name we must not write over blindly
+            names.add(entry.name)
+            continue
+        if _TEMP_NAME.match(entry.name):
+            if stat.S_ISREG(info.st_mode):
+                try:
+                    os.unlink(entry.path)
+                except OSError:
+                    pass
+        elif not (stat.S_ISREG(info.st_mode) and info.st_size == 0):
+            names.add(entry.name)
+    return names
+
+
+def _handle_sigterm() -> Callable[[], None]:
+    """Turn SIGTERM into a clean stop while the run lasts; returns the function that undoes it."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def on_term(signum, frame):
+        raise _Terminated()
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    return lambda: signal.signal(signal.SIGTERM, previous)
+

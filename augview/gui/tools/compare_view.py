@@ -1,0 +1,371 @@
+"""Compare: the original and one augmented image, three ways.
+
+- wipe: both images in the same place, a divider the person drags across (original on the left,
+  augmented on the right): the eye catches a shift or a colour change at the seam;
+- difference: |original − augmented| amplified by a gain, black where nothing changed; images of
+  different sizes (a crop, a pad) cannot be subtracted, so they are shown side by side instead;
+- histograms: per channel (R, G, B, or grey), the original as a filled area and the augmented as a
+  line: brightness moves the curve, contrast stretches it, equalisation flattens it.
+
+Differences and histograms are computed by `BackgroundTasks`; painting only draws finished data.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
+)
+from superqt import QLabeledSlider
+
+from augview.core.images import to_rgb
+from augview.core.registry import check_image
+from augview.gui.widgets.preview import Cell, ViewState
+from augview.gui.render_worker import BackgroundTasks, to_qimage
+
+MODES = (("wipe", QT_TRANSLATE_NOOP("CompareView", "Wipe")),
+         ("difference", QT_TRANSLATE_NOOP("CompareView", "Difference")),
+         ("histogram", QT_TRANSLATE_NOOP("CompareView", "Histograms")))
+CHANNEL_COLORS = {"R": QColor(220, 60, 50), "G": QColor(50, 170, 70), "B": QColor(60, 110, 220),
+                  "grey": QColor(150, 150, 150)}
+
+
+def compute_difference(a: np.ndarray, b: np.ndarray, gain: float):
+    """Runs on a worker thread: ``(amplified |a-b| or None when the sizes differ, stats)``. A grey
+    image compared with a colour one is compared as colour."""
+    if a.shape[:2] != b.shape[:2]:
+        return None, {"sizes_differ": True}
+    if a.ndim != b.ndim:
+        a, b = to_rgb(a), to_rgb(b)
+    diff = cv2.absdiff(a, b)
+    amplified = cv2.convertScaleAbs(diff, alpha=gain)  # saturates at 255
+    changed = diff if diff.ndim == 2 else diff.max(axis=2)
+    return amplified, {"sizes_differ": False, "mean": float(diff.mean()), "max": int(diff.max()),
+                       "changed": float(np.count_nonzero(changed)) / changed.size}
+
+
+def compute_histograms(a: np.ndarray, b: np.ndarray) -> dict:
+    """Runs on a worker thread: 256-bin histograms per channel of both images (float64 arrays of
+    shape (channels, 256), each channel summing to that image's pixel count), and their means."""
+    if a.ndim == 2 and b.ndim == 2:
+        names = ["grey"]
+    else:
+        a, b, names = to_rgb(a), to_rgb(b), ["R", "G", "B"]
+    out = {"channels": names}
+    for key, image in (("original", a), ("augmented", b)):
+        image = np.ascontiguousarray(image)
+        out[key] = np.stack([cv2.calcHist([image], [c], None, [256], [0, 256]).ravel().astype(np.float64)
+                             for c in range(len(names))])
+        out[key + "_mean"] = [float(image[..., c].mean()) if image.ndim == 3 else float(image.mean())
+                              for c in range(len(names))]
+    return out
+
+
+class WipeWidget(QWidget):
+    """Both images fitted into the same place; left of the divider the original, right of it the
+    augmented. Drag (or click) to move the divider; the arrow keys nudge it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.original: QImage | None = None
+        self.augmented: QImage | None = None
+        self.position = 0.5  # of the widget's width
+        self.setMinimumSize(200, 150)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.SplitHCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def set_images(self, original: QImage, augmented: QImage):
+        self.original, self.augmented = original, augmented
+        self.update()
+
+    def set_position(self, fraction: float):
+        self.position = min(1.0, max(0.0, fraction))
+        self.update()
+
+    def fitted(self, image: QImage) -> QRectF:
+        scale = min(self.width() / image.width(), self.height() / image.height())
+        w, h = image.width() * scale, image.height() * scale
+        return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(40, 42, 46))
+        if self.original is None or self.augmented is None:
+            painter.end()
+            return
+        x = self.position * self.width()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        for image, clip in ((self.original, QRectF(0, 0, x, self.height())),
+                            (self.augmented, QRectF(x, 0, self.width() - x, self.height()))):
+            painter.save()
+            painter.setClipRect(clip)
+            painter.drawImage(self.fitted(image), image)
+            painter.restore()
+        painter.setPen(QPen(QColor(255, 255, 255), 2))
+        painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+        painter.setBrush(QColor(255, 255, 255))
+        painter.drawEllipse(QPointF(x, self.height() / 2), 6, 6)
+        self._tag(painter, self.tr("original"), 8, Qt.AlignmentFlag.AlignLeft)
+        self._tag(painter, self.tr("augmented"), self.width() - 8, Qt.AlignmentFlag.AlignRight)
+        painter.end()
+
+    def _tag(self, painter, text, x, align):
+        metrics = painter.fontMetrics()
+        w, h = metrics.horizontalAdvance(text) + 10, metrics.height() + 4
+        rect = QRectF(x - w if align == Qt.AlignmentFlag.AlignRight else x, 8, w, h)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 150))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(QColor(255, 255, 255))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    def mousePressEvent(self, event):
+        self.set_position(event.position().x() / max(1, self.width()))
+
+    def mouseMoveEvent(self, event):
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.set_position(event.position().x() / max(1, self.width()))
+
+    def keyPressEvent(self, event):
+        step = {Qt.Key.Key_Left: -0.02, Qt.Key.Key_Right: 0.02}.get(event.key())
+        if step is None:
+            super().keyPressEvent(event)
+        else:
+            self.set_position(self.position + step)
+
+
+def shares(counts: np.ndarray) -> np.ndarray:
+    """A histogram as the share of the image's pixels in each bin: a 224x224 crop and its
+    512x512 original compare by tone, not by size."""
+    return counts / max(float(counts.sum()), 1.0)
+
+
+class HistogramPlot(QWidget):
+    """One band per channel: the original as a filled area, the augmented as a line, each as the
+    share of its own image's pixels."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.data: dict | None = None
+        self.setMinimumSize(360, 260)
+
+    def set_data(self, data: dict | None):
+        self.data = data
+        self.update()
+
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        text = self.palette().text().color()
+        if self.data is None:
+            painter.setPen(text)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("computing…"))
+            painter.end()
+            return
+        names = self.data["channels"]
+        legend_h, left, right = 28, 12, 12
+        band = (self.height() - legend_h - 8) / len(names)
+        width = self.width() - left - right
+        for i, name in enumerate(names):
+            top = legend_h + i * band
+            area = QRectF(left, top + 18, width, band - 36)
+            self._band(painter, area, i, name, text)
+        self._legend(painter, text)
+        painter.end()
+
+    def _band(self, painter, area: QRectF, index: int, name: str, text: QColor):
+        color = CHANNEL_COLORS[name]
+        original, augmented = (shares(self.data[key][index]) for key in ("original", "augmented"))
+        # Scale to the 99th percentile rather than the peak: one huge bin (black corners of a
+        # rotation, clipped highlights) would otherwise flatten every other bin.
+        both = np.concatenate([original, augmented])
+        top = max(float(np.percentile(both, 99)) * 1.15, 1e-12)
+        clipped = bool(both.max() > top)
+
+        def path(values, closed):
+            p = QPainterPath(QPointF(area.left(), area.bottom()))
+            for x, v in enumerate(values):
+                p.lineTo(area.left() + (x + 0.5) / 256 * area.width(),
+                         area.bottom() - min(v / top, 1.0) * area.height())
+            if closed:
+                p.lineTo(area.right(), area.bottom())
+                p.closeSubpath()
+            return p
+
+        painter.setPen(QPen(QColor(text.red(), text.green(), text.blue(), 60), 1))
+        painter.drawLine(area.bottomLeft(), area.bottomRight())
+        fill = QColor(color)
+        fill.setAlpha(80)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawPath(path(original, True))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(color.darker(140), 1.6))
+        painter.drawPath(path(augmented, False))
+        painter.setPen(text)
+        means = self.data["original_mean"][index], self.data["augmented_mean"][index]
+        label = self.tr("{channel}   mean {before} → {after}").format(
+            channel=self.tr("grey") if name == "grey" else name, before=f"{means[0]:.1f}", after=f"{means[1]:.1f}")
+        if clipped:
+            label += "   " + self.tr("(tallest bins cut off)")
+        painter.drawText(QPointF(area.left(), area.top() - 5), label)
+        for value in (0, 128, 255):
+            x = area.left() + (value + 0.5) / 256 * area.width()
+            painter.drawText(QRectF(x - 20, area.bottom() + 1, 40, 16), Qt.AlignmentFlag.AlignCenter, str(value))
+
+    def _legend(self, painter, text: QColor):
+        x, y = 14, 10
+        grey = QColor(120, 120, 120)
+        fill = QColor(grey)
+        fill.setAlpha(80)
+        painter.fillRect(QRectF(x, y, 22, 10), fill)
+        painter.setPen(text)
+        filled = self.tr("original (filled)")
+        painter.drawText(QPointF(x + 28, y + 10), filled)
+        x += 40 + painter.fontMetrics().horizontalAdvance(filled)
+        painter.setPen(QPen(grey.darker(140), 2))
+        painter.drawLine(QPointF(x, y + 5), QPointF(x + 22, y + 5))
+        painter.setPen(text)
+        line = self.tr("augmented (line)")
+        painter.drawText(QPointF(x + 28, y + 10), line)
+        x += 40 + painter.fontMetrics().horizontalAdvance(line)
+        painter.setPen(grey)
+        painter.drawText(QPointF(x, y + 10), self.tr("height: share of each image's pixels"))
+
+
+class CompareView(QWidget):
+    def __init__(self, original: np.ndarray, augmented: np.ndarray, title: str = "", parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Compare — augview"))
+        self.tasks = BackgroundTasks(workers=2)
+        self.tasks.done.connect(self._on_done)
+        self.tasks.error.connect(lambda token, message: self.info.setText(message))
+        self._request = 0
+        self.diff_array: np.ndarray | None = None
+        self.diff_stats: dict | None = None
+        self.histograms: dict | None = None
+
+        self.mode_box = QComboBox()
+        for key, text in MODES:
+            self.mode_box.addItem(self.tr(text), key)
+        self.gain = QLabeledSlider(Qt.Orientation.Horizontal)
+        self.gain.setRange(1, 32)
+        self.gain.setValue(4)
+        self.gain.setToolTip(self.tr("difference × gain (1 = true difference)"))
+        self.gain_label = QLabel(self.tr("gain"))
+        self.title_label = QLabel()
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.mode_box)
+        bar.addWidget(self.gain_label)
+        bar.addWidget(self.gain, 1)
+        bar.addWidget(self.title_label, 2)
+
+        self.wipe = WipeWidget()
+        self.view = ViewState()
+        self.diff_cell, self.left_cell, self.right_cell = Cell(self.view), Cell(self.view), Cell(self.view)
+        self.diff_page = QWidget()
+        diff_layout = QHBoxLayout(self.diff_page)
+        diff_layout.setContentsMargins(0, 0, 0, 0)
+        for cell in (self.diff_cell, self.left_cell, self.right_cell):
+            diff_layout.addWidget(cell)
+        self.left_cell.hide()
+        self.right_cell.hide()
+        self.plot = HistogramPlot()
+        self.stack = QStackedWidget()
+        for page in (self.wipe, self.diff_page, self.plot):
+            self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.info)
+
+        self.mode_box.currentIndexChanged.connect(lambda *_: self._on_mode())
+        self.gain.valueChanged.connect(lambda *_: self._request_diff())
+        self.set_images(original, augmented, title)
+        self._on_mode()
+
+    def set_images(self, original: np.ndarray, augmented: np.ndarray, title: str = ""):
+        check_image(original)
+        check_image(augmented)
+        self.original, self.augmented = original, augmented
+        self.title_label.setText(title)
+        self.title_label.setToolTip(title)
+        self.wipe.set_images(to_qimage(original), to_qimage(augmented))
+        self._request += 1
+        self.diff_array = self.diff_stats = self.histograms = None
+        self.plot.set_data(None)
+        self._request_diff()
+        self.tasks.run(("hist", self._request), compute_histograms, original, augmented)
+
+    def mode(self) -> str:
+        return self.mode_box.currentData()
+
+    def set_mode(self, mode: str):
+        self.mode_box.setCurrentIndex(self.mode_box.findData(mode))
+
+    def _on_mode(self):
+        mode = self.mode()
+        self.stack.setCurrentIndex([key for key, _ in MODES].index(mode))
+        self.gain.setVisible(mode == "difference")
+        self.gain_label.setVisible(mode == "difference")
+        self._update_info()
+
+    def _request_diff(self):
+        self.tasks.run(("diff", self._request, self.gain.value()), compute_difference,
+                       self.original, self.augmented, float(self.gain.value()))
+
+    def _on_done(self, token, result):
+        if token[1] != self._request:
+            return  # for images no longer shown
+        if token[0] == "hist":
+            self.histograms = result
+            self.plot.set_data(result)
+        elif token[2] == self.gain.value():
+            self.diff_array, self.diff_stats = result
+            self._show_difference()
+        self._update_info()
+
+    def _show_difference(self):
+        differ = self.diff_stats["sizes_differ"]
+        self.diff_cell.setVisible(not differ)
+        self.left_cell.setVisible(differ)
+        self.right_cell.setVisible(differ)
+        if differ:
+            h1, w1 = self.original.shape[:2]
+            h2, w2 = self.augmented.shape[:2]
+            self.left_cell.set_content(to_qimage(self.original), self.tr("original") + f" — {w1}×{h1}")
+            self.right_cell.set_content(to_qimage(self.augmented), self.tr("augmented") + f" — {w2}×{h2}")
+        else:
+            s = self.diff_stats
+            caption = self.tr("|original − augmented| × {gain}: mean {mean}, max {max}, {changed}% of pixels changed")
+            caption = caption.format(gain=self.gain.value(), mean=f"{s['mean']:.2f}", max=s["max"],
+                                     changed=f"{s['changed'] * 100:.1f}")
+            self.diff_cell.set_content(to_qimage(self.diff_array), caption)
+
+    def _update_info(self):
+        mode = self.mode()
+        if mode == "wipe":
+            text = self.tr("Drag across the image: left of the line is the original, "
+                           "right of it the augmented image.")
+            if self.original.shape[:2] != self.augmented.shape[:2]:
+                text += " " + self.tr("The sizes differ, so each image is fitted to the pane on its own.")
+        elif mode == "difference":
+            if self.diff_stats is None:
+                text = self.tr("computing…")
+            elif self.diff_stats["sizes_differ"]:
+                text = self.tr("The sizes differ, so the images cannot be subtracted: shown side by side instead.")
+            else:
+                text = self.tr("Black where nothing changed; brighter where more changed "
+                               "(raise the gain to see small changes).")
+        else:
+            text = self.tr("Per-channel histograms: the share of each image's pixels at each value, 0 (dark) to "
+                           "255 (bright); a crop and its original compare by tone, not by size.")
+        self.info.setText(text)

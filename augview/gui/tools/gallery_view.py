@@ -1,0 +1,287 @@
+"""Op gallery: every op of the catalog applied to the current image at its defaults, one labelled
+tile each, to browse what exists before building a pipeline.
+
+Filter by category or by a word of the name or description; hover a tile for the op's description,
+select it to read the description, its default parameters and what it drew, with a larger view.
+"Export contact sheet…" writes the visible tiles (and the original) to one PNG.
+
+Each tile is computed by `BackgroundTasks` (so they appear one by one), thumbnails included; the GUI
+thread only wraps finished arrays as QImages.
+"""
+
+from __future__ import annotations
+
+import html
+
+import cv2
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem,
+    QPushButton, QSpinBox, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from augview.core import paths
+from augview.analysis.grid import compose_grid
+from augview.core.imageio import load_image, save_image
+from augview.core.registry import CATALOG, CATEGORIES, get_op
+from augview.analysis.sweep import format_value, gallery
+from augview.gui.i18n import op_text
+from augview.gui.widgets.preview import Cell, ViewState
+from augview.gui.render_worker import MAX_SEED, BackgroundTasks, make_proxy, to_qimage
+
+PROXY_SIDE = 512  # the ops' pixel defaults (crop 256, pad 1024) are meant for photo-sized images
+ICON = 180
+NAME_ROLE = Qt.ItemDataRole.UserRole
+
+
+def ordered_ops() -> list[str]:
+    return sorted(CATALOG, key=lambda n: (CATEGORIES.index(CATALOG[n].category), n))
+
+
+def make_thumbnail(array: np.ndarray, side: int = ICON) -> np.ndarray:
+    """The tile shrunk (or enlarged) to fit a side x side square."""
+    h, w = array.shape[:2]
+    scale = side / max(h, w)
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    return cv2.resize(array, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_NEAREST)
+
+
+def compute_tile(image: np.ndarray, seed: int, name: str):
+    """Runs on a worker thread: ``(array, label, thumbnail)`` of one op at its defaults."""
+    _, _, out, label = gallery(image, seed, [name])[0]
+    return out, label, make_thumbnail(out)
+
+
+def contact_sheet(path: str, image: np.ndarray, seed: int, names: list[str], done: dict) -> str:
+    """Runs on a worker thread: the original and one cell per op (reusing finished tiles), saved
+    atomically as one PNG, titled in the interface language."""
+    images, titles = [image], [QCoreApplication.translate("GalleryView", "original")]
+    for name in names:
+        if name in done:
+            out, label = done[name]
+        else:
+            _, _, out, label = gallery(image, seed, [name])[0]
+        images.append(out)
+        titles.append(f"{label} ({op_text(get_op(name).category)})")
+    title = QCoreApplication.translate("GalleryView", "augview op gallery: defaults, seed {seed}").format(seed=seed)
+    sheet = compose_grid(images, titles, cell=256, title=title)
+    save_image(path, sheet)
+    return path
+
+
+def details_html(name: str, label: str | None) -> str:
+    op = get_op(name)
+    values = op.defaults()
+    unused = QCoreApplication.translate("GalleryView", "(not used while {name} is {value})")
+    rows = "".join(
+        f"<li><b>{html.escape(s.name)}</b> = {html.escape(_default(s))}"
+        + (f" — {html.escape(op_text(s.help))}" if s.help else "")
+        + ("" if s.applies(values) else
+           " <i>" + html.escape(unused.format(name=s.when[0], value=values[s.when[0]])) + "</i>")
+        + "</li>"
+        for s in op.params)
+    this_tile = QCoreApplication.translate("GalleryView", "This tile:")
+    defaults = QCoreApplication.translate("GalleryView", "Defaults")
+    none = QCoreApplication.translate("GalleryView", "(no parameters)")
+    drawn = f"<p><b>{html.escape(this_tile)}</b> {html.escape(label)}</p>" if label else ""
+    return (f"<h3>{html.escape(name)}</h3><p><i>{html.escape(op_text(op.category))}</i></p>"
+            f"<p>{html.escape(op_text(op.description))}</p>"
+            f"{drawn}<p><b>{html.escape(defaults)}</b></p><ul>{rows or f'<li>{html.escape(none)}</li>'}</ul>")
+
+
+def _default(spec) -> str:
+    if spec.kind == "range":
+        low, high = spec.default
+        return f"{format_value(spec, low)} … {format_value(spec, high)}"
+    return format_value(spec, spec.default)
+
+
+class GalleryView(QWidget):
+    def __init__(self, image: np.ndarray | None = None, seed: int = 0, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Op gallery — augview"))
+        self.image = make_proxy(image if image is not None else load_image(paths.SAMPLE_IMAGE), PROXY_SIDE)
+        self.tiles: dict[str, tuple[np.ndarray, str]] = {}  # finished tiles of the current request
+        self.tasks = BackgroundTasks(workers=2)
+        self.tasks.done.connect(self._on_done)
+        self.tasks.error.connect(self._on_error)
+        self._request = 0
+        self.exported: list[str] = []
+
+        self.category_box = QComboBox()
+        self.category_box.addItem(self.tr("all categories"), "")
+        for category in CATEGORIES:
+            self.category_box.addItem(op_text(category), category)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("search name or description"))
+        self.search.setClearButtonEnabled(True)
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, MAX_SEED)
+        self.seed_spin.setValue(seed)
+        self.seed_spin.setPrefix(self.tr("seed: "))
+        self.export_button = QPushButton(self.tr("Export contact sheet…"))
+        self.status = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.category_box)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.seed_spin)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.status, 1)
+
+        self.list = QListWidget()
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setIconSize(QSize(ICON, ICON))
+        self.list.setGridSize(QSize(ICON + 28, ICON + 56))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(4)
+        blank = QPixmap(ICON, ICON)
+        blank.fill(QColor(0, 0, 0, 0))
+        self._blank = QIcon(blank)  # until its tile arrives, so the layout never jumps
+        for name in ordered_ops():
+            item = QListWidgetItem(self._blank, name)
+            item.setData(NAME_ROLE, name)
+            item.setToolTip(f"{name} ({op_text(CATALOG[name].category)})\n\n{op_text(CATALOG[name].description)}")
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            self.list.addItem(item)
+
+        self.view = ViewState()
+        self.preview = Cell(self.view)
+        self.preview.setMinimumHeight(240)
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.preview)
+        side.addWidget(self.text)
+        side.setSizes([300, 400])
+        split = QSplitter()
+        split.addWidget(self.list)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([900, 340])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+        self.category_box.currentIndexChanged.connect(lambda *_: self.apply_filter())
+        self.search.textChanged.connect(lambda *_: self.apply_filter())
+        self.seed_spin.valueChanged.connect(lambda *_: self.refresh())
+        self.list.currentItemChanged.connect(lambda *_: self._show_details())
+        self.export_button.clicked.connect(self.export_dialog)
+        self.text.setHtml("<p>{}</p>".format(html.escape(self.tr("Select a tile to read what the op does."))))
+        self.list.setCurrentRow(0)  # the details pane starts on the first op, its tile when it arrives
+        self.refresh()
+
+    # ---- inputs ----
+
+    def set_image(self, image: np.ndarray):
+        self.image = make_proxy(image, PROXY_SIDE)
+        self.refresh()
+
+    def refresh(self):
+        """Recompute every tile (new image or seed); tiles arrive one by one."""
+        self._request += 1
+        self.tiles = {}
+        seed = self.seed_spin.value()
+        for item in self.items():
+            name = item.data(NAME_ROLE)
+            item.setText(f"{name}\n" + self.tr("rendering…"))
+            self.tasks.run(("tile", self._request, name), compute_tile, self.image, seed, name)
+        self.status.setText(self.tr("rendering {count} ops…").format(count=self.list.count()))
+
+    def items(self) -> list[QListWidgetItem]:
+        return [self.list.item(i) for i in range(self.list.count())]
+
+    def item(self, name: str) -> QListWidgetItem:
+        return next(item for item in self.items() if item.data(NAME_ROLE) == name)
+
+    def visible_names(self) -> list[str]:
+        return [item.data(NAME_ROLE) for item in self.items() if not item.isHidden()]
+
+    def apply_filter(self):
+        category = self.category_box.currentData()
+        words = self.search.text().lower().split()
+        for item in self.items():
+            op = CATALOG[item.data(NAME_ROLE)]
+            haystack = " ".join((op.name, op.name.replace("_", " "), op.description, op_text(op.description))).lower()
+            shown = (not category or op.category == category) and all(w in haystack for w in words)
+            item.setHidden(not shown)
+        self.status.setText(self.tr("{shown} of {total} ops shown").format(
+            shown=len(self.visible_names()), total=self.list.count()))
+
+    # ---- results ----
+
+    def _on_done(self, token, result):
+        if token[0] == "export":
+            self.exported.append(token[1])
+            self.status.setText(self.tr("exported {path}").format(path=token[1]))
+            return
+        _, request, name = token
+        if request != self._request:
+            return  # a tile of an older image or seed
+        out, label, thumb = result
+        self.tiles[name] = (out, label)
+        item = self.item(name)
+        item.setIcon(QIcon(QPixmap.fromImage(to_qimage(thumb))))
+        detail = label[len(name):].strip()
+        item.setText("\n".join([name] + self._fit_lines(detail, 2)))
+        item.setToolTip(f"{label}\n\n{op_text(CATALOG[name].description)}")
+        if item is self.list.currentItem():
+            self._show_details()
+        if len(self.tiles) == self.list.count():
+            self.status.setText(self.tr("{count} ops at their defaults, seed {seed}").format(
+                count=len(self.tiles), seed=self.seed_spin.value()))
+
+    def _fit_lines(self, text: str, max_lines: int) -> list[str]:
+        """Word-wrap ``text`` to the tile's width; the last line is elided (the full text is in
+        the tooltip and the details panel)."""
+        metrics = self.list.fontMetrics()
+        width = self.list.gridSize().width() - 12
+        lines: list[str] = []
+        for word in text.split():
+            if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        if len(lines) > max_lines:
+            lines = lines[:max_lines - 1] + [" ".join(lines[max_lines - 1:])]
+        return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+
+    def _on_error(self, token, message: str):
+        if token[0] == "export":
+            self.status.setText(self.tr("export failed: {message}").format(message=message))
+        elif token[1] == self._request:
+            self.item(token[2]).setText(f"{token[2]}\n" + self.tr("failed: {message}").format(message=message))
+
+    def _show_details(self):
+        item = self.list.currentItem()
+        if item is None:
+            return
+        name = item.data(NAME_ROLE)
+        out, label = self.tiles.get(name, (None, None))
+        self.text.setHtml(details_html(name, label))
+        self.preview.set_content(to_qimage(out) if out is not None else None, label or name)
+
+    def select(self, name: str):
+        self.list.setCurrentItem(self.item(name))
+
+    # ---- export ----
+
+    def export_dialog(self):
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export contact sheet"), "augview_gallery.png",
+                                              self.tr("PNG (*.png)"))
+        if path:
+            self.export(path if Path(path).suffix else path + ".png")
+
+    def export(self, path: str):
+        """The visible ops (and the original) as one PNG, written in the background."""
+        names = self.visible_names()
+        self.status.setText(self.tr("exporting {count} ops…").format(count=len(names)))
+        self.tasks.run(("export", path), contact_sheet, path, self.image, self.seed_spin.value(),
+                       names, dict(self.tiles))

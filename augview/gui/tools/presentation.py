@@ -1,0 +1,146 @@
+"""Presentation mode: full screen, large type, driven from the keyboard, for a classroom.
+
+It walks through the pipeline one step at a time: each slide shows the original beside random
+variants of that step alone, with the op's name and its description for learners. The last slide
+is the whole pipeline.
+
+Keys: Right / Left (or Page Down / Page Up) next and previous slide, Space new variants,
+Up / Down more or fewer variants, Home the first slide, End the whole pipeline, F11 full screen on
+and off, Escape leaves.
+"""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from augview.pipeline.pipeline import Pipeline
+from augview.core.registry import get_op
+from augview.pipeline.nodes import Group, Step
+from augview.gui.i18n import op_text
+from augview.gui.widgets.preview import PreviewArea
+from augview.gui.render_worker import MAX_SEED, RenderJob, RenderWorker
+
+
+def flatten_steps(nodes, prefix=()) -> list[tuple[tuple[int, ...], Step]]:
+    """Every enabled step in pipeline order, through groups."""
+    out = []
+    for index, node in enumerate(nodes):
+        if not node.enabled:
+            continue
+        if isinstance(node, Group):
+            out.extend(flatten_steps(node.steps, prefix + (index,)))
+        else:
+            out.append((prefix + (index,), node))
+    return out
+
+
+class PresentationView(QWidget):
+    def __init__(self, pipeline: Pipeline, image, count: int = 3, seed: int = 0, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("augview — presentation"))
+        self.pipeline = pipeline
+        self.image = image
+        self.count = count
+        self.seed = seed
+        self.slides = flatten_steps(pipeline.steps)
+        self.index = 0
+        self._job_id = 0
+        self.last_output = None
+        self.worker = RenderWorker()
+        self.worker.finished.connect(self._on_rendered)
+
+        self.title = QLabel()
+        self.title.setFont(self._font(2.2, bold=True))
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.about.setFont(self._font(1.35))
+        self.preview = PreviewArea()
+        self.hint = QLabel(self.tr(
+            "→ next   ← previous   Space new variants   ↑↓ variants   End whole pipeline   Esc leave"))
+        # Readable from the back of a room: the text colour, not the pale disabled grey.
+        self.hint.setFont(self._font(1.0))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.about)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.hint)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.show_slide(0)
+
+    def _font(self, scale: float, bold: bool = False) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(bold)
+        return font
+
+    # ---- slides ----
+
+    def slide_count(self) -> int:
+        return len(self.slides) + 1  # the last slide is the whole pipeline
+
+    def show_slide(self, index: int):
+        self.index = max(0, min(index, self.slide_count() - 1))
+        if self.index < len(self.slides):
+            path, step = self.slides[self.index]
+            op = get_op(step.op)
+            where = self.tr("step {number} of {total}").format(number=self.index + 1, total=len(self.slides))
+            self.title.setText(f"{op.name}  ·  {op_text(op.category)}  ·  {where}")
+            self.about.setText(op_text(op.description))
+            pipeline = Pipeline([Step(step.op, dict(step.params))], seed=self.seed)
+        else:
+            name = self.pipeline.name or self.tr("the whole pipeline")
+            self.title.setText(f"{name}  ·  " + self.tr("all {count} steps together").format(count=len(self.slides)))
+            self.about.setText(self.pipeline.description
+                               or self.tr("Every step, with its probability, as training sees it."))
+            pipeline = self.pipeline
+        self.render(pipeline)
+
+    def render(self, pipeline: Pipeline):
+        if self.image is None:
+            return
+        self._job_id += 1
+        self.worker.submit(RenderJob(self._job_id, pipeline, self.image, self.count, self.seed))
+
+    def _on_rendered(self, output):
+        if output.job_id != self._job_id:
+            return
+        self.last_output = output
+        captions = [self.tr("original")] + [r.summary for r in output.results]
+        self.preview.show_images([output.original] + output.images, captions, captions)
+        for cell in self.preview.cells:
+            cell.caption.setFont(self._font(1.3))
+            cell.fit_caption()
+
+    # ---- keyboard ----
+
+    def keyPressEvent(self, event):
+        key = event.key()
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown):
+            self.show_slide(self.index + 1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
+            self.show_slide(self.index - 1)
+        elif key == Qt.Key.Key_Home:
+            self.show_slide(0)
+        elif key == Qt.Key.Key_End:
+            self.show_slide(self.slide_count() - 1)
+        elif key == Qt.Key.Key_Space:
+            self.seed = random.SystemRandom().randrange(MAX_SEED)
+            self.show_slide(self.index)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.count = max(1, min(15, self.count + (1 if key == Qt.Key.Key_Up else -1)))
+            self.show_slide(self.index)
+        elif key == Qt.Key.Key_F11:
+            self.showNormal() if self.isFullScreen() else self.showFullScreen()
+        elif key == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event):
+        self.worker.stop()
+        super().closeEvent(event)

@@ -1,0 +1,349 @@
+"""Parameter sweep: one op, one parameter stepped across its range, everything else held still.
+
+Two modes:
+- "sweep": N cells, the chosen parameter at N evenly spaced values (a range parameter is pinned to
+  ``(v, v)``, so the value it draws is exactly the cell's title); every cell uses the same seed,
+  so the only difference between two cells is that parameter;
+- "extremes": every range parameter at the low end, the middle and the high end of the step's
+  configured ranges, beside ordinary random draws: what a range really allows.
+
+The cells share one zoom and pan (drag, wheel, double-click to fit), so a detail can be followed
+across the sweep. Pixels are computed by `BackgroundTasks`; only the newest request is painted.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+    QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from augview.core import paths
+from augview.core.imageio import load_image
+from augview.core.registry import CATALOG, CATEGORIES, get_op
+from augview.analysis.sweep import extremes, sweep
+from augview.gui.i18n import op_text, unit_text
+from augview.gui.widgets.param_form import spec_decimals
+from augview.gui.widgets.preview import Cell, ViewState
+from augview.gui.render_worker import MAX_SEED, BackgroundTasks, make_proxy, to_qimage
+
+PROXY_SIDE = 640  # cells are small: sweeping a display-sized copy keeps N renders quick
+MIN_COUNT, MAX_COUNT, DEFAULT_COUNT = 3, 15, 7
+MAX_CAPTION_LINES = 5
+
+
+def default_param(op, params: dict | None = None) -> str | None:
+    """The parameter a sweep starts with: the first random range, else the first number, else a
+    choice; one that has an effect with ``params`` (the crop size in pixels mode, not the
+    fraction) before one that has none."""
+    values = op.defaults() if params is None else params
+    for active in (True, False):
+        for kinds in (("range",), ("float", "int"), ("choice", "bool")):
+            for spec in op.params:
+                if spec.kind in kinds and spec.applies(values) == active:
+                    return spec.name
+    return None
+
+
+def grid_columns(count: int) -> int:
+    """Wider than tall: 7 cells -> 4 columns, 15 -> 5, 3 -> 3."""
+    return max(1, min(count, math.ceil(math.sqrt(count * 1.5))))
+
+
+def compute_cells(image, op_name, params, param_name, mode, count, seed, span):
+    """Runs on a worker thread: ``(cells, note)`` with cells ``[(caption, array, tooltip)]``."""
+    note = ""
+    if mode == "sweep" and param_name is not None:
+        result = sweep(image, op_name, params, param_name, count, seed, span)
+        held = QCoreApplication.translate("SweepView", "other parameters as set, seed {seed} in every cell").format(
+            seed=seed)
+        cells = [(label, out, f"{op_name}: {label}\n{held}") for _, out, label in result]
+        if len(cells) > 1 and all(np.array_equal(cells[0][1], c[1]) for c in cells[1:]):
+            note = QCoreApplication.translate(
+                "SweepView", "Every cell is the same: with the other settings, {param} has no effect on {op} "
+                "(another parameter decides whether it is used).").format(param=param_name, op=op_name)
+        elif len(cells) < count:
+            note = QCoreApplication.translate("SweepView", "{count} distinct values fit in this range.").format(
+                count=len(cells))
+    else:
+        if mode == "sweep":
+            note = QCoreApplication.translate(
+                "SweepView", "{op} has no parameters to sweep: showing the extremes instead.").format(op=op_name)
+        result = extremes(image, op_name, params, seed, randoms=max(1, count - 3))
+        # The op is named in the panel: the captions keep only what was drawn.
+        cells = [(title.replace(f": {op_name} ", ": ", 1), out, title) for title, out in result]
+    return cells, note
+
+
+class SweepView(QWidget):
+    def __init__(self, image: np.ndarray | None = None, op_name: str = "rotate",
+                 params: dict | None = None, seed: int = 0, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Parameter sweep — augview"))
+        self.image = make_proxy(image if image is not None else load_image(paths.SAMPLE_IMAGE), PROXY_SIDE)
+        self.source_op, self.source_params = op_name, dict(params or {})
+        self.params: dict = {}
+        self.tasks = BackgroundTasks(workers=1)
+        self.tasks.done.connect(self._on_done)
+        self.tasks.error.connect(self._on_error)
+        self._request = 0
+        self.last_cells: list[tuple[str, np.ndarray, str]] = []  # what is painted now
+        self.computed = 0  # how many requests have been painted (tests wait on it)
+
+        self.op_box = QComboBox()
+        for category in CATEGORIES:
+            for name in sorted(n for n, op in CATALOG.items() if op.category == category):
+                self.op_box.addItem(f"{name}  ({op_text(category)})", name)
+        self.param_box = QComboBox()
+        self.sweep_button = QPushButton(self.tr("Sweep one parameter"))
+        self.extremes_button = QPushButton(self.tr("Extremes of the ranges"))
+        self.modes = QButtonGroup(self)
+        for button in (self.sweep_button, self.extremes_button):
+            button.setCheckable(True)
+            self.modes.addButton(button)
+        self.sweep_button.setChecked(True)
+        self.count_spin = QSpinBox()
+        self.count_spin.setRange(MIN_COUNT, MAX_COUNT)
+        self.count_spin.setValue(DEFAULT_COUNT)
+        self.count_spin.setToolTip(self.tr("number of cells"))
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, MAX_SEED)
+        self.seed_spin.setValue(seed)
+        self.seed_spin.setToolTip(self.tr("the same seed is used in every cell of a sweep"))
+        self.from_spin, self.to_spin = QDoubleSpinBox(), QDoubleSpinBox()
+        self.full_button = QPushButton(self.tr("full range"))
+        self.full_button.setToolTip(self.tr("sweep the parameter's whole allowed range"))
+        self.step_button = QPushButton(self.tr("step's range"))
+        self.step_button.setToolTip(self.tr("sweep the range configured in the step"))
+        # Two rows: on one, the spin boxes and the buttons squeezed the form's labels ("parai").
+        values, buttons = QHBoxLayout(), QHBoxLayout()
+        for widget in (self.from_spin, QLabel(self.tr("to")), self.to_spin):
+            values.addWidget(widget)
+        for widget in (self.full_button, self.step_button):
+            buttons.addWidget(widget)
+        span = QVBoxLayout()
+        span.setContentsMargins(0, 0, 0, 0)
+        span.addLayout(values)
+        span.addLayout(buttons)
+        self.span_row = QWidget()
+        self.span_row.setLayout(span)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("op"), self.op_box)
+        form.addRow(self.tr("parameter"), self.param_box)
+        form.addRow(self.tr("across"), self.span_row)
+        form.addRow(self.tr("cells"), self.count_spin)
+        form.addRow(self.tr("seed"), self.seed_spin)
+        modes = QHBoxLayout()
+        modes.addWidget(self.sweep_button)
+        modes.addWidget(self.extremes_button)
+        side = QVBoxLayout()
+        side.addLayout(modes)
+        side.addLayout(form)
+        side.addWidget(self.info)
+        side.addWidget(self.description)
+        side.addStretch(1)
+        panel = QWidget()
+        panel.setLayout(side)
+        panel.setFixedWidth(360)
+
+        self.view = ViewState()
+        self.cells: list[Cell] = []
+        self.grid = QGridLayout()
+        self.grid.setSpacing(6)
+        layout = QHBoxLayout(self)
+        layout.addWidget(panel)
+        layout.addLayout(self.grid, 1)
+
+        self.op_box.currentIndexChanged.connect(self._on_op_changed)
+        self.param_box.currentIndexChanged.connect(self._on_param_changed)
+        self.modes.buttonToggled.connect(lambda button, checked: checked and self._on_mode_changed())
+        self.count_spin.valueChanged.connect(self.refresh)
+        self.seed_spin.valueChanged.connect(self.refresh)
+        self.from_spin.valueChanged.connect(self.refresh)
+        self.to_spin.valueChanged.connect(self.refresh)
+        self.full_button.clicked.connect(lambda: self._set_span("full"))
+        self.step_button.clicked.connect(lambda: self._set_span("step"))
+        self.set_source(None, op_name, params)
+
+    # ---- inputs ----
+
+    def set_source(self, image: np.ndarray | None, op_name: str, params: dict | None = None):
+        """Show ``op_name`` with ``params`` (e.g. the main window's selected step) on ``image``
+        (None keeps the current image)."""
+        if image is not None:
+            self.image = make_proxy(image, PROXY_SIDE)
+        get_op(op_name)  # unknown names fail here, not on the worker
+        self.source_op, self.source_params = op_name, dict(params or {})
+        index = self.op_box.findData(op_name)
+        if index == self.op_box.currentIndex():
+            self._on_op_changed()
+        else:
+            self.op_box.setCurrentIndex(index)  # -> _on_op_changed
+
+    def mode(self) -> str:
+        return "extremes" if self.extremes_button.isChecked() else "sweep"
+
+    def set_mode(self, mode: str):
+        (self.extremes_button if mode == "extremes" else self.sweep_button).setChecked(True)
+
+    def op_name(self) -> str:
+        return self.op_box.currentData()
+
+    def param_name(self) -> str | None:
+        return self.param_box.currentData()
+
+    def set_param(self, name: str):
+        self.param_box.setCurrentIndex(self.param_box.findData(name))
+
+    def span(self) -> tuple[float, float] | None:
+        spec = self._spec()
+        if spec is None or spec.kind not in ("float", "int", "range"):
+            return None
+        return float(self.from_spin.value()), float(self.to_spin.value())
+
+    def _spec(self):
+        name = self.param_name()
+        return get_op(self.op_name()).spec(name) if name else None
+
+    def _on_op_changed(self, *_):
+        op = get_op(self.op_name())
+        self.params = {**op.defaults(), **(self.source_params if op.name == self.source_op else {})}
+        self.description.setText(op_text(op.description))
+        self.param_box.blockSignals(True)
+        self.param_box.clear()
+        for spec in op.params:
+            kinds = {"float": self.tr("number"), "int": self.tr("whole number"), "choice": self.tr("choice"),
+                     "bool": self.tr("on/off")}
+            kind = self.tr("range → {drawn}").format(drawn=spec.drawn_name) if spec.kind == "range" \
+                else kinds[spec.kind]
+            if not spec.applies(self.params):
+                kind += ", " + self.tr("no effect while {name} is {value}").format(
+                    name=spec.when[0], value=self.params[spec.when[0]])
+            self.param_box.addItem(f"{spec.name}  ({kind})", spec.name)
+        if not op.params:
+            self.param_box.addItem(self.tr("(no parameters)"), None)
+        self.param_box.setCurrentIndex(max(0, self.param_box.findData(default_param(op, self.params))))
+        self.param_box.blockSignals(False)
+        self._on_param_changed()
+
+    def _on_param_changed(self, *_):
+        spec = self._spec()
+        numeric = spec is not None and spec.kind in ("float", "int", "range")
+        self.span_row.setEnabled(numeric and self.mode() == "sweep")
+        self.step_button.setEnabled(numeric and spec.kind == "range")
+        if numeric:
+            digits = 0 if spec.kind == "int" or spec.integer else spec_decimals(spec)
+            for box in (self.from_spin, self.to_spin):
+                box.blockSignals(True)
+                box.setDecimals(digits)
+                box.setRange(spec.min, spec.max)
+                box.setSingleStep(spec.step or 1)
+                unit = unit_text(spec.unit)
+                box.setSuffix(unit if not unit[:1].isalnum() else " " + unit)
+                box.blockSignals(False)
+        # A step's own range when it is narrower than the whole (what training will draw, as in
+        # the extremes view); "full range" shows the parameter's whole effect.
+        from_step = spec is not None and spec.kind == "range" and self.op_name() == self.source_op \
+            and tuple(self.params[spec.name]) != (spec.min, spec.max) \
+            and self.params[spec.name][0] < self.params[spec.name][1]
+        self._set_span("step" if from_step else "full")
+
+    def _set_span(self, which: str):
+        spec = self._spec()
+        if spec is not None and spec.kind in ("float", "int", "range"):
+            low, high = spec.min, spec.max
+            if which == "step" and spec.kind == "range":
+                low, high = self.params[spec.name]
+            for box, value in ((self.from_spin, low), (self.to_spin, high)):
+                box.blockSignals(True)
+                box.setValue(value)
+                box.blockSignals(False)
+        self.refresh()
+
+    def _on_mode_changed(self):
+        spec = self._spec()
+        numeric = spec is not None and spec.kind in ("float", "int", "range")
+        sweeping = self.mode() == "sweep"
+        self.param_box.setEnabled(sweeping)
+        self.span_row.setEnabled(numeric and sweeping)
+        self.refresh()
+
+    # ---- computing and showing ----
+
+    def refresh(self, *_):
+        self._request += 1
+        self.info.setText(self.tr("computing…"))
+        args = (self.image, self.op_name(), dict(self.params), self.param_name(), self.mode(),
+                self.count_spin.value(), self.seed_spin.value(), self.span())
+        self.tasks.run(("cells", self._request), compute_cells, *args)
+
+    def _on_done(self, token, result):
+        if token != ("cells", self._request):
+            return  # a newer request is on its way
+        cells, note = result
+        self.last_cells = cells
+        self._ensure_cells(len(cells))
+        for cell, (caption, array, tip) in zip(self.cells, cells):
+            cell.set_content(to_qimage(array), caption, tip)
+        self._align_captions()
+        if self.mode() == "sweep" and self.param_name():
+            what = self.tr("{op}: {param} swept, seed {seed} in every cell").format(
+                op=self.op_name(), param=self.param_name(), seed=self.seed_spin.value())
+        else:
+            what = self.tr("{op}: the configured ranges at min, middle and max, then random draws").format(
+                op=self.op_name())
+        self.info.setText(what + (f"\n\n{note}" if note else ""))
+        self.computed += 1
+
+    def _on_error(self, token, message: str):
+        if token == ("cells", self._request):
+            self.info.setText(message)
+            self.computed += 1
+
+    def _ensure_cells(self, count: int):
+        if len(self.cells) == count:
+            return
+        while self.cells:
+            cell = self.cells.pop()
+            self.grid.removeWidget(cell)
+            cell.deleteLater()
+        columns = grid_columns(count)
+        rows = math.ceil(count / columns)
+        for i in range(count):
+            cell = Cell(self.view, self)
+            self.cells.append(cell)
+            self.grid.addWidget(cell, i // columns, i % columns)
+        for r in range(MAX_COUNT):
+            self.grid.setRowStretch(r, 1 if r < rows else 0)
+        for c in range(MAX_COUNT):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+
+    def _align_captions(self):
+        """Give every caption the height of the tallest (at most MAX_CAPTION_LINES lines, the
+        rest is in the tooltip), so the images of a row stay the same size and aligned."""
+        if not self.cells:
+            return
+        line = self.cells[0].caption.fontMetrics().lineSpacing()
+        tallest = max(c.caption.heightForWidth(max(40, c.width() - 4)) for c in self.cells)
+        lines = min(max(1, math.ceil(tallest / line)), MAX_CAPTION_LINES)
+        for cell in self.cells:
+            # Top-aligned and a whole number of lines high: a longer caption loses whole lines,
+            # never shows half of one.
+            cell.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            cell.caption.setFixedHeight(lines * line)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._align_captions()
+
+    def captions(self) -> list[str]:
+        return [cell.caption.text() for cell in self.cells]

@@ -1,0 +1,349 @@
+"""Controls built from parameter specs through one lookup table (spec kind -> control factory).
+
+A control writes to the document when the person moves it, and follows the document (undo, a new
+preset) with its signals blocked, so the two never echo each other. No range is written here:
+minimum, maximum, step and unit all come from the op's declaration.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractSlider, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout,
+    QWidget,
+)
+from superqt import QLabeledDoubleRangeSlider, QLabeledDoubleSlider, QLabeledRangeSlider, QLabeledSlider
+
+from augview.core.params import ParamSpec, float_param, range_param
+from augview.core.registry import get_op
+from augview.pipeline.nodes import Step
+from augview.gui.document import Document
+from augview.gui.i18n import op_text, unit_text
+
+# Their help texts are shown through op_text like every op's: the marker puts them in "ops".
+P_SPEC = float_param("p", 1.0, 0.0, 1.0, step=0.01,
+                     help=QT_TRANSLATE_NOOP("ops", "probability that this step runs"))
+N_SPEC = range_param("n", (1, 1), 0, 16, step=1, integer=True,
+                     help=QT_TRANSLATE_NOOP("ops", "how many children run"))
+WEIGHT_HELP = QT_TRANSLATE_NOOP("ops", "relative chance that one_of picks this step")
+
+
+def weight_spec(index: int):
+    """The weight of child ``index`` of a one_of group (weights are relative: 2 is twice 1)."""
+    return float_param(f"weight:{index}", 1.0, 0.0, 100.0, step=0.1, help=WEIGHT_HELP)
+
+
+@dataclass
+class Control:
+    widget: QWidget
+    get: Callable[[], Any]
+    set: Callable[[Any], None]
+    signal: Any  # the Qt signal fired when the person changes the value
+
+
+def decimals(step: float | None) -> int:
+    return 0 if not step or step >= 1 else min(6, max(0, -math.floor(math.log10(step) + 1e-9)))
+
+
+def spec_decimals(spec: ParamSpec) -> int:
+    """Enough digits for the step and for the bounds (a minimum of 0.001 with a step of 0.01
+    must still be reachable)."""
+    digits = decimals(spec.step)
+    for bound in (spec.min, spec.max):
+        if bound is not None and bound != 0:
+            digits = max(digits, decimals(abs(bound) - math.floor(abs(bound))) if bound % 1 else 0)
+    return digits
+
+
+def clamp(spec: ParamSpec, value: float) -> float:
+    return min(max(value, spec.min), spec.max)
+
+
+def _float_control(spec: ParamSpec) -> Control:
+    slider = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
+    digits = spec_decimals(spec)
+    slider.setDecimals(digits)
+    slider.setRange(spec.min, spec.max)
+    slider.setSingleStep(spec.step)
+    return Control(slider, lambda: clamp(spec, round(float(slider.value()), digits)), slider.setValue,
+                   slider.valueChanged)
+
+
+def _int_control(spec: ParamSpec) -> Control:
+    slider = QLabeledSlider(Qt.Orientation.Horizontal)
+    slider.setRange(int(spec.min), int(spec.max))
+    slider.setSingleStep(int(spec.step or 1))
+    return Control(slider, lambda: int(slider.value()), slider.setValue, slider.valueChanged)
+
+
+def _range_control(spec: ParamSpec) -> Control:
+    if spec.integer:
+        slider = QLabeledRangeSlider(Qt.Orientation.Horizontal)
+        slider.setRange(int(spec.min), int(spec.max))
+        get = lambda: tuple(int(v) for v in slider.value())  # noqa: E731
+    else:
+        slider = QLabeledDoubleRangeSlider(Qt.Orientation.Horizontal)
+        digits = spec_decimals(spec)
+        slider.setDecimals(digits)
+        slider.setRange(spec.min, spec.max)
+        get = lambda: tuple(clamp(spec, round(float(v), digits)) for v in slider.value())  # noqa: E731
+    slider.setSingleStep(spec.step or 1)
+    return Control(slider, get, lambda value: slider.setValue(tuple(value)), slider.valueChanged)
+
+
+def _choice_control(spec: ParamSpec) -> Control:
+    combo = QComboBox()
+    combo.addItems(list(spec.choices))
+    return Control(combo, combo.currentText, combo.setCurrentText, combo.currentTextChanged)
+
+
+def _bool_control(spec: ParamSpec) -> Control:
+    box = QCheckBox()
+    return Control(box, box.isChecked, box.setChecked, box.toggled)
+
+
+CONTROL_FACTORIES: dict[str, Callable[[ParamSpec], Control]] = {
+    "float": _float_control,
+    "int": _int_control,
+    "range": _range_control,
+    "choice": _choice_control,
+    "bool": _bool_control,
+}
+
+
+class ArrowKeys(QObject):
+    """Arrow keys step a slider by its spec's step (Page Up/Down by ten steps); a range moves as a
+    whole, keeping its width. superqt's labelled sliders do not step their float and range
+    variants themselves, and a keyboard user or a teacher at a projector needs them to."""
+
+    STEPS = {Qt.Key.Key_Right: 1, Qt.Key.Key_Up: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: -1,
+             Qt.Key.Key_PageUp: 10, Qt.Key.Key_PageDown: -10}
+
+    def __init__(self, control: Control, spec: ParamSpec):
+        super().__init__(control.widget)
+        self.control, self.spec = control, spec
+        # The inner slider takes the focus (click or Tab); the labelled container only in tests.
+        for widget in [control.widget, *control.widget.findChildren(QAbstractSlider)]:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) or event.key() not in self.STEPS:
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            # The window's Page Up/Down shortcuts (previous/next photo of a folder) would take the
+            # key before the focused slider sees it: claim it while a slider has the focus.
+            event.accept()
+            return True
+        self.step(self.STEPS[event.key()])
+        return True
+
+    def step(self, steps: int):
+        spec, value = self.spec, self.control.get()
+        delta = steps * (spec.step or 1)
+        if isinstance(value, tuple):
+            low, high = value
+            delta = min(max(delta, spec.min - low), spec.max - high)  # keep the width
+            new = (low + delta, high + delta)
+        else:
+            new = clamp(spec, value + delta)
+        digits = spec_decimals(spec)
+        new = tuple(round(v, digits) for v in new) if isinstance(new, tuple) else round(new, digits)
+        if spec.kind == "int" or (spec.kind == "range" and spec.integer):
+            new = tuple(int(v) for v in new) if isinstance(new, tuple) else int(new)
+        if new != value:
+            self.control.set(new)  # the slider's valueChanged writes to the document
+
+
+def make_control(spec: ParamSpec) -> Control:
+    control = CONTROL_FACTORIES[spec.kind](spec)
+    control.set(spec.default)
+    if spec.kind in ("float", "int", "range"):
+        ArrowKeys(control, spec)
+    tip = op_text(spec.help) + (f" ({unit_text(spec.unit)})" if spec.unit else "")
+    control.widget.setToolTip(tip)
+    control.widget.setObjectName(f"param:{spec.name}")
+    return control
+
+
+class ParamForm(QWidget):
+    """The controls of the selected step (or group)."""
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.path: tuple[int, ...] | None = None
+        self.controls: dict[str, tuple[ParamSpec, Control]] = {}
+        self.row_widgets: dict[str, tuple[QWidget, ...]] = {}  # label, control, reset button
+        self.details: QPlainTextEdit | None = None
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(6, 6, 6, 6)
+        self._body: QWidget | None = None
+        document.changed.connect(self._on_document_changed)
+        self.show_node(None)
+
+    # ---- building ----
+
+    def show_node(self, path: tuple[int, ...] | None):
+        self.path = path
+        self.controls.clear()
+        self.row_widgets.clear()
+        if self._body is not None:
+            self._outer.removeWidget(self._body)
+            self._body.hide()
+            self._body.deleteLater()
+        self._body = QWidget(self)
+        layout = QVBoxLayout(self._body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        node = self._node()
+        if node is None:
+            hint = QLabel(self.tr("Select a step to see its parameters, or add one with “Add op”."))
+            hint.setWordWrap(True)
+            hint.setEnabled(False)
+            layout.addWidget(hint)
+        else:
+            self._build(node, layout)
+        layout.addStretch(1)
+        self._outer.addWidget(self._body)
+
+    def _build(self, node, layout: QVBoxLayout):
+        if isinstance(node, Step):
+            op = get_op(node.op)
+            title, about, specs = op.name, op_text(op.description), list(op.params)
+        else:
+            title = self.tr("group: {kind}").format(kind=node.kind)
+            about = {
+                "sequence": self.tr("Runs all its steps in order."),
+                "one_of": self.tr("Runs exactly one of its steps, chosen at random (by weight)."),
+                "some_of": self.tr("Runs n of its steps, chosen at random, in their listed order."),
+                "random_order": self.tr("Runs all its steps, in a random order each time."),
+            }[node.kind]
+            specs = [N_SPEC] if node.kind == "some_of" else []
+            if node.kind == "one_of":
+                specs = [weight_spec(i) for i in range(len(node.steps))]
+        heading = QLabel(f"<b>{title}</b>")
+        description = QLabel(about)
+        description.setWordWrap(True)
+        description.setObjectName("description")
+        layout.addWidget(heading)
+        layout.addWidget(description)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for spec in [P_SPEC] + specs:
+            control = make_control(spec)
+            self.controls[spec.name] = (spec, control)
+            control.signal.connect(lambda *_, name=spec.name: self._on_control_changed(name))
+            row = QHBoxLayout()
+            row.addWidget(control.widget, 1)
+            reset = QToolButton()
+            reset.setText("↺")
+            reset.setToolTip(self.tr("reset {name} to {value}").format(
+                name=spec.name, value=spec.to_json(spec.default)))
+            reset.setObjectName(f"reset:{spec.name}")
+            reset.clicked.connect(lambda *_, s=spec: self._write(s.name, s.default))
+            row.addWidget(reset)
+            text = spec.name
+            if spec.name.startswith("weight:"):
+                child = node.steps[int(spec.name.split(":")[1])]
+                text = self.tr("weight of {step}").format(step=getattr(child, "op", None) or child.kind)
+            label = QLabel(text + (f" ({unit_text(spec.unit).strip()})" if spec.unit.strip() else ""))
+            label.setToolTip(op_text(spec.help))
+            form.addRow(label, row)
+            self.row_widgets[spec.name] = (label, control.widget, reset)
+        layout.addLayout(form)
+        self.details = None
+        if isinstance(node, Step) and get_op(node.op).details is not None:
+            # e.g. AutoAugment's 25 sub-policies, so a learner can inspect what the policy does.
+            self.details = QPlainTextEdit()
+            self.details.setReadOnly(True)
+            self.details.setObjectName("details")
+            self.details.setMinimumHeight(160)
+            layout.addWidget(QLabel("<b>{}</b>".format(self.tr("What it can do"))))
+            layout.addWidget(self.details)
+        self.refresh()
+
+    # ---- binding ----
+
+    def _node(self):
+        if self.path is None:
+            return None
+        try:
+            return self.document.node(self.path)
+        except (IndexError, AttributeError):
+            return None
+
+    def model_value(self, name: str):
+        node = self._node()
+        if name == "p":
+            return node.p
+        if name == "n":
+            return node.n
+        if name.startswith("weight:"):
+            weights = node.weights or [1.0] * len(node.steps)
+            return weights[int(name.split(":")[1])]
+        return node.params[name]
+
+    def refresh(self):
+        """Model -> controls, with the controls' signals blocked (no feedback loop)."""
+        if self._node() is None:
+            return
+        for name, (spec, control) in self.controls.items():
+            control.widget.blockSignals(True)
+            try:
+                control.set(self.model_value(name))
+            finally:
+                control.widget.blockSignals(False)
+        node = self._node()
+        if isinstance(node, Step):
+            # A parameter another one switches off (crop height in fraction mode, the fill of a
+            # reflected border) is greyed out, so nobody tunes a slider that does nothing.
+            for name, (spec, _) in self.controls.items():
+                for widget in self.row_widgets.get(name, ()):
+                    widget.setEnabled(spec.applies(node.params))
+        if self.details is not None and isinstance(node, Step):
+            text = "\n".join(get_op(node.op).details(node.params))
+            if self.details.toPlainText() != text:
+                self.details.setPlainText(text)
+
+    def _on_control_changed(self, name: str):
+        spec, control = self.controls[name]
+        value = control.get()
+        if spec.kind == "range" and not spec.integer:
+            # A control shows rounded numbers: an end the person did not move keeps its exact
+            # model value (4/3 stays 4/3 when only the other handle moves).
+            digits = spec_decimals(spec)
+            old = self.model_value(name)
+            value = tuple(o if round(o, digits) == v else v for o, v in zip(old, value))
+            if value[0] > value[1]:
+                value = (value[1], value[1])
+        self._write(name, value)
+
+    def _write(self, name: str, value):
+        spec, _ = self.controls[name]
+        value = spec.validate(value)
+        if name == "p":
+            self.document.set_p(self.path, value)
+        elif name == "n":
+            self.document.set_group_n(self.path, value)
+        elif name.startswith("weight:"):
+            node = self._node()
+            weights = list(node.weights or [1.0] * len(node.steps))
+            weights[int(name.split(":")[1])] = value
+            self.document.set_group_weights(self.path, weights)
+        else:
+            self.document.set_param(self.path, name, value)
+
+    def _on_document_changed(self, kind: str):
+        node = self._node()
+        if node is None or kind in ("structure", "replaced"):
+            # Steps moved or were replaced: the pipeline panel re-selects and calls show_node.
+            if node is None and self.path is not None:
+                self.show_node(None)
+            else:
+                self.refresh()
+            return
+        self.refresh()

@@ -1,0 +1,432 @@
+"""augview presets <-> albumentations 2.x pipelines (the JSON that ``A.save`` writes and ``A.load``
+reads). albumentations itself is never imported: both directions work on plain data.
+
+Export. Each op with a counterpart becomes one transform with the same ranges, in albumentations'
+units (gamma x 100, solarize thresholds / 255, noise std / 255...). Groups:
+
+- ``sequence`` -> ``Sequential``; ``random_order`` -> ``RandomOrder(n=all)``: both exact.
+- ``one_of`` -> ``OneOf``. albumentations uses each child's ``p`` as its weight and then always
+  applies the chosen child, while augview chooses by ``weights`` and then rolls the child's own
+  ``p``: a child whose ``p`` is below 1 is wrapped as ``Sequential([child(p)], p=weight)``. Exact.
+- ``some_of`` with ``n = [k, k]`` -> ``SomeOf(n=k)``; with a range, augview draws the count
+  uniformly, so it becomes ``OneOf`` of one ``Sequential([SomeOf(n=k)], p=weight of k)`` per
+  count (``SomeOf`` ignores OneOf's force and would roll its own p, hence the Sequential). Exact.
+- A child left out of a ``one_of``/``some_of`` (no counterpart, with ``skip_unsupported``) is
+  replaced by an empty ``Sequential`` so the other children keep their odds.
+
+Import (`augview.interop.albumentations_import`) reads those shapes back, so an exported
+file re-imports to the same steps, plus any albumentations 2.x pipeline. Values outside
+augview's ranges are clamped, never refused, each clamp reported with its location
+(``transform.transforms[2] (Rotate): rotate.limit [-200, 200] is outside augview's range
+-180..180; clamped to [-180, 180]``); so is every argument that has no augview meaning and every
+transform that has no counterpart. Only data that is not an albumentations pipeline at all
+raises `PresetError`.
+
+Checked on pixels (tests/test_interop.py): flips, transpose, rotate, affine, crops, resize, pad,
+the colour and tone ops, blurs, downscale and multiplicative_noise give the same pixels within 2
+levels for fixed settings; every output of RandomRotate90 and ChannelDropout is exactly one that
+random_rotate90 and channel_dropout make (tests/ops/test_noise_signal.py compares the noise
+statistics of multiplicative_noise and shot_noise; tests/ops/test_optical.py the maps and border
+areas of optical_distortion).
+Known differences, reported as notes where they apply: brightness_contrast's ``mean`` pivot
+becomes ColorJitter's contrast then RandomBrightnessContrast's brightness (clipped in between),
+``mid_grey`` scales around 0; Erasing draws its aspect ratio uniformly, not log-uniformly;
+shearing along both axes at once; RandomRain's slant is a shift in pixels, not the angle its
+documentation (and augview) says. Not noted: crops larger than the image (augview clamps,
+albumentations raises), Affine rounds shifts to whole pixels, PIL-mode equalize, JPEG of RGB
+(albumentations encodes the channels as BGR), GridDistortion's maps (albumentations resamples
+even at zero distortion), OpticalDistortion's camera maps (they read half a pixel right and down
+of augview's, so even k = 0 resamples), ChannelDropout refusing greyscale images (augview leaves
+them unchanged), RandomFog, RandomRain and RandomSunFlare refusing them too (augview takes them),
+the weather ops' shapes (RandomShadow joins its corners in drawn order, so edges may cross;
+RandomSunFlare's glow is a staircase of rings and its circles' sizes grow with the cube of the
+image height; see `augview.ops.weather`) and different random fields for the ops that draw
+per-pixel noise or displacement, fog particles or rain drops.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter
+from typing import Callable
+
+from augview.ops.common import BORDERS, INTERPOLATIONS
+from augview.pipeline.pipeline import Pipeline
+from augview.pipeline.nodes import Node, Step
+from augview.text import tr
+from augview.errors import AugviewError
+
+FORMAT_VERSION = "2.0.8"  # the albumentations whose serialisation this writes (any 2.x reads it)
+_BORDER_NAMES = {code: name for name, code in BORDERS.items()}
+_INTERP_NAMES = {code: name for name, code in INTERPOLATIONS.items()}
+_INTERP_NAMES.update({5: "linear", 6: "nearest"})  # INTER_LINEAR_EXACT, INTER_NEAREST_EXACT
+UNFORCED = ("SomeOf", "RandomOrder")  # compositions that roll their own p even when OneOf picks them
+
+
+class Unsupported(Exception):
+    """An op, or this setting of it, has no counterpart; the message says why."""
+
+
+def albumentations_version() -> str:
+    """The installed albumentations' version, without importing it (slow, and it may phone home)."""
+    try:
+        from importlib.metadata import version
+
+        installed = version("albumentations")
+    except Exception:
+        return FORMAT_VERSION
+    return installed if installed.startswith("2.") else FORMAT_VERSION
+
+
+# ---------------------------------------------------------------------------------------------
+# Export: op -> (class name, arguments)
+
+
+def _pair(value) -> list[float]:
+    return [float(value[0]), float(value[1])]
+
+
+def _ints(value) -> list[int]:
+    return [int(value[0]), int(value[1])]
+
+
+def _odd(value) -> list[int]:
+    # The odd sizes augview's odd_uniform draws from (its low end rounds up, like albumentations').
+    low = int(value[0]) | 1
+    high = int(value[1]) if int(value[1]) % 2 else int(value[1]) - 1
+    return [low, max(low, high)]
+
+
+def _clockwise(value) -> list[float]:
+    # MotionBlur's angle turns clockwise on screen, augview's counter-clockwise (checked on pixels).
+    return [360.0 - float(value[1]), 360.0 - float(value[0])]
+
+
+def _warp(p: dict, border: bool = True) -> dict:
+    out = {"interpolation": INTERPOLATIONS[p["interpolation"]]}
+    if border:
+        out.update(border_mode=BORDERS[p["border_mode"]], fill=float(p["fill"]))
+    return out
+
+
+def _fill(p: dict):
+    # augview's random fill is uniform noise per pixel, albumentations' "random".
+    return "random" if p["fill_mode"] == "random" else float(p["fill"])
+
+
+def _pixels_only(p: dict) -> None:
+    if p["size_mode"] != "pixels":
+        raise Unsupported(tr("size_mode 'fraction' (a crop relative to the image) has no albumentations "
+                             "counterpart; use size_mode 'pixels'"))
+
+
+def _x_affine(p, note):
+    if p["shear_x"] != (0.0, 0.0) and p["shear_y"] != (0.0, 0.0):
+        note(tr("shearing along both axes: albumentations combines the two shears in one matrix, "
+                "augview multiplies two elementary shears (slightly different shapes)"))
+    return "Affine", {
+        "scale": {"x": _pair(p["scale"]), "y": _pair(p["scale"])}, "keep_ratio": True,
+        "translate_percent": {"x": _pair(p["translate_x"]), "y": _pair(p["translate_y"])},
+        "translate_px": None, "rotate": _pair(p["rotate"]),
+        "shear": {"x": _pair(p["shear_x"]), "y": _pair(p["shear_y"])},
+        "fit_output": False, "balanced_scale": False, **_warp(p),
+    }
+
+
+def _x_random_scale(p, note):
+    if not p["keep_aspect"]:
+        raise Unsupported(tr("keep_aspect off (separate width and height factors) has no albumentations "
+                             "counterpart; RandomScale keeps the aspect ratio"))
+    return "RandomScale", {"scale_limit": [p["scale_x"][0] - 1.0, p["scale_x"][1] - 1.0], **_warp(p, False)}
+
+
+def _x_pad(p, note):
+    border = {"border_mode": BORDERS[p["border_mode"]], "fill": float(p["fill"])}
+    if p["pad_mode"] == "pixels":
+        margin = int(p["pixels"])
+        if p["position"] == "center":
+            return "Pad", {"padding": margin, **border}
+        if p["position"] == "top_left":
+            return "Pad", {"padding": [0, 0, 2 * margin, 2 * margin], **border}
+        raise Unsupported(tr("pad_mode 'pixels' with position 'random' has no albumentations counterpart"))
+    sizes = ({"min_height": p["min_height"], "min_width": p["min_width"],
+              "pad_height_divisor": None, "pad_width_divisor": None}
+             if p["pad_mode"] == "min_size" else
+             {"min_height": None, "min_width": None,
+              "pad_height_divisor": p["divisor"], "pad_width_divisor": p["divisor"]})
+    return "PadIfNeeded", {**sizes, "position": p["position"], **border}
+
+
+def _x_brightness_contrast(p, note):
+    brightness = {"brightness_limit": _pair(p["brightness_limit"]), "brightness_by_max": True,
+                  "ensure_safe_range": False}
+    if p["contrast_pivot"] == "zero" or tuple(p["contrast_limit"]) == (0.0, 0.0):
+        return "RandomBrightnessContrast", {**brightness, "contrast_limit": _pair(p["contrast_limit"])}
+    if p["contrast_pivot"] == "mid_grey":
+        note(tr("contrast pivot 'mid_grey': albumentations scales contrast around 0 (alpha * x + beta), "
+                "which also changes the brightness"))
+        return "RandomBrightnessContrast", {**brightness, "contrast_limit": _pair(p["contrast_limit"])}
+    # Around the mean grey, as ColorJitter's contrast does; the added brightness follows as a
+    # second transform, so pixels the contrast pushes past 0 or 255 are clipped in between.
+    note(tr("contrast pivot 'mean' becomes ColorJitter's contrast then RandomBrightnessContrast's "
+            "brightness: pixels the contrast pushes past 0 or 255 are clipped in between"))
+    contrast = [1.0 + p["contrast_limit"][0], 1.0 + p["contrast_limit"][1]]
+    return "Sequential", {"transforms": [
+        _transform("ColorJitter", 1.0, brightness=[1.0, 1.0], contrast=contrast, saturation=[1.0, 1.0], hue=[0.0, 0.0]),
+        _transform("RandomBrightnessContrast", 1.0, **brightness, contrast_limit=[0.0, 0.0]),
+    ]}
+
+
+def _x_solarize(p, note):
+    low, high = (min(v, 255) for v in p["threshold_limit"])
+    if p["threshold_limit"][1] > 255:
+        note(tr("threshold 256 (change nothing) becomes 255: albumentations still inverts pure white"))
+    return "Solarize", {"threshold_range": [low / 255.0, high / 255.0]}
+
+
+def _x_sharpness(p, note):
+    low, high = p["factor_limit"]
+    if low < 1.0:
+        raise Unsupported(tr("factors below 1 (smoothing) have no albumentations counterpart; "
+                             "Sharpen only sharpens (a factor_limit from 1 up exports exactly)"))
+    # PIL's sharpness f is image + (f - 1) * (image - SMOOTH / 13), which is Sharpen's kernel
+    # with lightness 1 and alpha = (f - 1) / 13.
+    return "Sharpen", {"alpha": [(low - 1.0) / 13.0, (high - 1.0) / 13.0], "lightness": [1.0, 1.0],
+                       "method": "kernel"}
+
+
+def _x_shot_noise(p, note):
+    if not p["linear_light"]:
+        note(tr("linear_light off: ShotNoise counts the photons in linear light (gamma 2.2), which "
+                "gives the shadows more noise and the highlights less"))
+    return "ShotNoise", {"scale_range": _pair(p["scale_limit"])}
+
+
+def _x_random_rotate90(p, note):
+    if tuple(p["turns_limit"]) != (0, 3):
+        raise Unsupported(tr("only the full range of quarter turns (turns_limit 0..3) has an albumentations "
+                             "counterpart, RandomRotate90"))
+    return "RandomRotate90", {}
+
+
+def _x_iso_noise(p, note):
+    note(tr("albumentations 2.x's ISONoise departs from its documentation, which augview follows: its hue "
+            "noise is 360 times weaker and its lightness noise gives rare strong specks instead of a fine grain"))
+    return "ISONoise", {"color_shift": _pair(p["color_shift_limit"]), "intensity": _pair(p["intensity_limit"])}
+
+
+def _roi(p: dict) -> list[float]:
+    # augview's region is two ranges of fractions; albumentations' one (x_min, y_min, x_max, y_max).
+    return [float(p["roi_x"][0]), float(p["roi_y"][0]), float(p["roi_x"][1]), float(p["roi_y"][1])]
+
+
+def _x_random_rain(p, note):
+    note(tr("RandomRain shifts each drop's lower end sideways by the slant in pixels (its documentation "
+            "says degrees, as augview draws it): the same numbers lean drops shorter than 57 px more "
+            "and longer ones less"))
+    return "RandomRain", {"slant_range": _pair(p["slant_limit"]), "drop_length": p["drop_length"] or None,
+                          "drop_width": p["drop_width"], "drop_color": [p["drop_color"]] * 3,
+                          "blur_value": p["blur_value"], "brightness_coefficient": p["brightness_coefficient"],
+                          "rain_type": p["rain_type"]}
+
+
+def _x_random_sun_flare(p, note):
+    if p["roi_x"][0] >= p["roi_x"][1] or p["roi_y"][0] >= p["roi_y"][1]:
+        raise Unsupported(tr("a flare region without width or height (roi_x or roi_y low = high) has no "
+                             "albumentations counterpart: RandomSunFlare wants low < high"))
+    return "RandomSunFlare", {"flare_roi": _roi(p), "angle_range": [p["angle_limit"][0] / 360.0,
+                                                                   p["angle_limit"][1] / 360.0],
+                              "num_flare_circles_range": _ints(p["num_circles_limit"]),
+                              "src_radius": p["src_radius"],
+                              "src_color": [p["color_red"], p["color_green"], p["color_blue"]],
+                              "method": "overlay"}
+
+
+def _x_random_erasing(p, note):
+    note(tr("Erasing draws the aspect ratio uniformly (augview and torchvision: log-uniformly) and "
+            "shrinks the box to fit instead of retrying"))
+    low, high = p["ratio_limit"]  # augview: height / width; albumentations: width / height
+    return "Erasing", {"scale": _pair(p["scale_limit"]), "ratio": [1.0 / high, 1.0 / low], "fill": _fill(p)}
+
+
+EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] = {
+    "horizontal_flip": lambda p, note: ("HorizontalFlip", {}),
+    "vertical_flip": lambda p, note: ("VerticalFlip", {}),
+    "rotate": lambda p, note: ("Rotate", {"limit": _pair(p["limit"]), "rotate_method": "largest_box",
+                                          "crop_border": False, **_warp(p)}),
+    "random_rotate90": _x_random_rotate90,
+    "transpose": lambda p, note: ("Transpose", {}),
+    "affine": _x_affine,
+    "perspective": lambda p, note: ("Perspective", {"scale": _pair(p["scale"]), "keep_size": p["keep_size"],
+                                                    "fit_output": p["fit_output"], **_warp(p)}),
+    "elastic": lambda p, note: ("ElasticTransform", {"alpha": p["alpha"], "sigma": p["sigma"],
+                                                     "noise_distribution": "uniform", "approximate": False,
+                                                     "same_dxdy": False, **_warp(p)}),
+    "grid_distortion": lambda p, note: ("GridDistortion", {"num_steps": p["num_steps"],
+                                                           "distort_limit": _pair(p["distort_limit"]),
+                                                           "normalized": p["normalized"], **_warp(p)}),
+    "optical_distortion": lambda p, note: ("OpticalDistortion", {"distort_limit": _pair(p["distort_limit"]),
+                                                                 "mode": p["mode"], **_warp(p)}),
+    "random_crop": lambda p, note: (_pixels_only(p) or "RandomCrop",
+                                    {"height": p["height"], "width": p["width"], "pad_if_needed": False}),
+    "center_crop": lambda p, note: (_pixels_only(p) or "CenterCrop",
+                                    {"height": p["height"], "width": p["width"], "pad_if_needed": False}),
+    "random_resized_crop": lambda p, note: ("RandomResizedCrop", {
+        "size": [p["height"], p["width"]], "scale": _pair(p["scale"]), "ratio": _pair(p["ratio"]),
+        **_warp(p, False)}),
+    "resize": lambda p, note: ("Resize", {"height": p["height"], "width": p["width"], **_warp(p, False)}),
+    "random_scale": _x_random_scale,
+    "pad": _x_pad,
+    "brightness_contrast": _x_brightness_contrast,
+    "color_jitter": lambda p, note: ("ColorJitter", {k: _pair(p[k]) for k in ("brightness", "contrast",
+                                                                             "saturation", "hue")}),
+    "hue_saturation_value": lambda p, note: ("HueSaturationValue", {
+        k: _pair(p[k]) for k in ("hue_shift_limit", "sat_shift_limit", "val_shift_limit")}),
+    "rgb_shift": lambda p, note: ("RGBShift", {k: _pair(p[k]) for k in ("r_shift_limit", "g_shift_limit",
+                                                                         "b_shift_limit")}),
+    "channel_shuffle": lambda p, note: ("ChannelShuffle", {}),
+    "channel_dropout": lambda p, note: ("ChannelDropout", {"channel_drop_range": _ints(p["channels_limit"]),
+                                                           "fill": float(p["fill"])}),
+    "random_shadow": lambda p, note: ("RandomShadow", {
+        "shadow_roi": _roi(p), "num_shadows_limit": _ints(p["num_shadows_limit"]),
+        "shadow_dimension": p["shadow_dimension"], "shadow_intensity_range": _pair(p["shadow_intensity_limit"])}),
+    "random_fog": lambda p, note: ("RandomFog", {"fog_coef_range": _pair(p["fog_coef_limit"]),
+                                                 "alpha_coef": p["alpha_coef"]}),
+    "random_rain": _x_random_rain,
+    "random_sun_flare": _x_random_sun_flare,
+    "grayscale": lambda p, note: ("ToGray", {"num_output_channels": 3, "method": "weighted_average"}),
+    "gamma": lambda p, note: ("RandomGamma", {"gamma_limit": [p["gamma_limit"][0] * 100.0,
+                                                              p["gamma_limit"][1] * 100.0]}),
+    "equalize": lambda p, note: ("Equalize", {"mode": p["mode"], "by_channels": p["by_channels"]}),
+    "clahe": lambda p, note: ("CLAHE", {"clip_limit": _pair(p["clip_limit"]),
+                                        "tile_grid_size": [p["tile_grid_size"]] * 2}),
+    "autocontrast": lambda p, note: ("AutoContrast", {"cutoff": p["cutoff"], "method": "pil"}),
+    "posterize": lambda p, note: ("Posterize", {"num_bits": _ints(p["num_bits"])}),
+    "solarize": _x_solarize,
+    "invert": lambda p, note: ("InvertImg", {}),
+    "sharpness": _x_sharpness,
+    "gaussian_noise": lambda p, note: ("GaussNoise", {
+        "std_range": [p["std_limit"][0] / 255.0, p["std_limit"][1] / 255.0],
+        "mean_range": [p["mean"] / 255.0] * 2, "per_channel": p["per_channel"], "noise_scale_factor": 1.0}),
+    "salt_and_pepper": lambda p, note: ("SaltAndPepper", {"amount": _pair(p["amount_limit"]),
+                                                          "salt_vs_pepper": _pair(p["salt_vs_pepper_limit"])}),
+    "multiplicative_noise": lambda p, note: ("MultiplicativeNoise", {
+        "multiplier": _pair(p["multiplier_limit"]), "per_channel": p["per_channel"], "elementwise": p["elementwise"]}),
+    "shot_noise": _x_shot_noise,
+    "iso_noise": _x_iso_noise,
+    "jpeg_compression": lambda p, note: ("ImageCompression", {"compression_type": "jpeg",
+                                                              "quality_range": _ints(p["quality_limit"])}),
+    "downscale": lambda p, note: ("Downscale", {"scale_range": _pair(p["scale_limit"]), "interpolation_pair": {
+        "downscale": INTERPOLATIONS[p["down_interpolation"]], "upscale": INTERPOLATIONS[p["up_interpolation"]]}}),
+    "gaussian_blur": lambda p, note: ("GaussianBlur", {"blur_limit": [0, 0], "sigma_limit": _pair(p["sigma_limit"])}),
+    "motion_blur": lambda p, note: ("MotionBlur", {"blur_limit": _odd(p["kernel_limit"]),
+                                                   "angle_range": _clockwise(p["angle_limit"]),
+                                                   "direction_range": _pair(p["direction_limit"]),
+                                                   "allow_shifted": False}),
+    "median_blur": lambda p, note: ("MedianBlur", {"blur_limit": _odd(p["ksize_limit"])}),
+    "coarse_dropout": lambda p, note: ("CoarseDropout", {
+        "num_holes_range": _ints(p["num_holes_limit"]), "hole_height_range": _pair(p["hole_height_limit"]),
+        "hole_width_range": _pair(p["hole_width_limit"]), "fill": _fill(p)}),
+    "random_erasing": _x_random_erasing,
+    "grid_dropout": lambda p, note: ("GridDropout", {"ratio": p["ratio"],
+                                                     "unit_size_range": _ints(p["unit_size_limit"]),
+                                                     "random_offset": p["random_shift"], "fill": _fill(p)}),
+}
+LEARNED_POLICIES = ("auto_augment", "rand_augment", "trivial_augment_wide", "augmix")  # torchvision's
+
+
+def _transform(name: str, p: float, **args) -> dict:
+    return {"__class_fullname__": name, "p": float(p), **args}
+
+
+def _empty() -> dict:
+    # Stands in for a left-out child of OneOf/SomeOf, so the other children keep their odds.
+    return _transform("Sequential", 1.0, transforms=[])
+
+
+def _label(node: Node) -> str:
+    return node.op if isinstance(node, Step) else tr("group {kind}").format(kind=node.kind)
+
+
+def export_nodes(nodes: list[Node], where: str, notes: list, missing: list, keep_slots=False) -> list:
+    out = []
+    for index, node in enumerate(nodes):
+        loc = f"{where}[{index}] ({_label(node)})"
+        if not node.enabled:
+            notes.append(tr("{where}: disabled; left out").format(where=loc))
+            continue
+        item = export_node(node, f"{where}[{index}]", loc, notes, missing)
+        if item is not None:
+            out.append(item)
+        elif keep_slots:
+            out.append(_empty())
+    return out
+
+
+def export_node(node: Node, where: str, loc: str, notes: list, missing: list) -> dict | None:
+    if isinstance(node, Step):
+        exporter = EXPORTERS.get(node.op)
+        if exporter is None:
+            missing.append(tr("{where}: {text}").format(where=loc, text=(
+                tr("learned/random policies have no albumentations counterpart (they are torchvision's)")
+                if node.op in LEARNED_POLICIES else tr("no albumentations counterpart"))))
+            return None
+        try:
+            name, args = exporter(node.params, lambda text: notes.append(
+                tr("{where}: approximate: {text}").format(where=loc, text=text)))
+        except Unsupported as exc:
+            missing.append(tr("{where}: {text}").format(where=loc, text=exc))
+            return None
+        return _transform(name, node.p, **args)
+    children = export_nodes(node.steps, f"{where}.steps", notes, missing, keep_slots=node.kind != "sequence")
+    if node.kind == "sequence":
+        return _transform("Sequential", node.p, transforms=children)
+    if node.kind == "random_order":
+        return _transform("RandomOrder", node.p, transforms=children, n=len(children), replace=False)
+    if node.kind == "one_of":
+        weights = [w for w, child in zip(node.weights or [1.0] * len(node.steps), node.steps) if child.enabled]
+        top = max(weights, default=0.0)
+        weights = [w / top for w in weights] if top > 0 else [1.0] * len(weights)
+        options = []
+        for weight, item in zip(weights, children):
+            # OneOf forces the chosen child, so a child's own p goes inside a Sequential; SomeOf
+            # and RandomOrder ignore the force and would roll their p (the weight) again.
+            if item["p"] < 1.0 or item["__class_fullname__"] in UNFORCED:
+                options.append(_transform("Sequential", weight, transforms=[item]))
+            else:
+                options.append({**item, "p": weight})
+        return _transform("OneOf", node.p, transforms=options)
+    # some_of: the count is uniform over n (capped at the number of children): one SomeOf per count
+    counts = Counter(min(k, len(children)) for k in range(node.n[0], node.n[1] + 1))
+    if len(counts) == 1:
+        return _transform("SomeOf", node.p, transforms=children, n=next(iter(counts)), replace=False)
+    top = max(counts.values())
+    options = [_transform("Sequential", times / top, transforms=[
+        _transform("SomeOf", 1.0, transforms=copy.deepcopy(children), n=k, replace=False)])
+        for k, times in sorted(counts.items())]
+    return _transform("OneOf", node.p, transforms=options)
+
+
+def to_albumentations(pipeline: Pipeline, skip_unsupported: bool = False) -> tuple[dict, list[str]]:
+    """The albumentations pipeline of ``pipeline`` as the dict ``A.from_dict`` takes (write it with
+    ``json.dump`` and ``A.load(path)`` reads it), and a list of notes: steps left out, settings
+    only approximated. Raises AugviewError listing every step without a counterpart, unless
+    ``skip_unsupported``, which leaves them out (and lists them first in the notes)."""
+    notes: list[str] = []
+    missing: list[str] = []
+    transforms = export_nodes(pipeline.steps, "steps", notes, missing)
+    if missing and not skip_unsupported:
+        raise AugviewError(
+            tr("{n} step(s) have no albumentations counterpart: {steps}. Leave them out with "
+               "--skip-unsupported (skip_unsupported=True)").format(n=len(missing), steps="; ".join(missing))
+        )
+    data = {
+        "__version__": albumentations_version(),
+        "transform": {
+            "__class_fullname__": "Compose", "p": 1.0, "transforms": transforms,
+            "bbox_params": None, "keypoint_params": None, "additional_targets": {}, "is_check_shapes": True,
+        },
+        # Ignored by albumentations (it reads only "transform"); lets an import restore the header.
+        "augview": {"name": pipeline.name, "description": pipeline.description, "seed": pipeline.seed},
+    }
+    return data, [tr("{text}; left out").format(text=text) for text in missing] + notes

@@ -1,0 +1,24 @@
+"""The op catalog's families, each op declared once (name, category, description, parameter specs,
+sample and apply functions) and registered in `augview.core.registry` when its module loads.
+
+What lives here: geometric ops that keep the frame (`geometric`), warps (`warps`, `optical`),
+crops, resizing and padding (`crops`), colour and tone (`color`, `tone`, `weather`), noise
+(`noise`, `noise_signal`), blur (`blur`), dropout (`dropout`), the learned policies (`policies`,
+`policy_tables`), and the kernels the families share (`common`). It may import `augview.core`,
+`augview.errors` and `augview.text`; importing this package registers every op.
+"""
+
+from augview.ops import (  # noqa: F401
+    blur,
+    color,
+    crops,
+    dropout,
+    geometric,
+    noise,
+    noise_signal,
+    optical,
+    policies,
+    tone,
+    warps,
+    weather,
+)

@@ -1,0 +1,90 @@
+"""Small helpers shared by the op families: OpenCV flag tables and lookup-table application."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import stringzilla
+
+
+from augview.core.params import choice_param, int_param
+from augview.text import tr
+
+INTERPOLATIONS = {
+    "nearest": cv2.INTER_NEAREST,
+    "linear": cv2.INTER_LINEAR,
+    "cubic": cv2.INTER_CUBIC,
+    "area": cv2.INTER_AREA,
+    "lanczos": cv2.INTER_LANCZOS4,
+}
+
+BORDERS = {
+    "constant": cv2.BORDER_CONSTANT,
+    "reflect": cv2.BORDER_REFLECT,
+    "reflect_101": cv2.BORDER_REFLECT_101,
+    "replicate": cv2.BORDER_REPLICATE,
+    "wrap": cv2.BORDER_WRAP,
+}
+
+
+def interpolation_param(default: str = "linear"):
+    # "area" only makes sense for resizing; warps treat it as linear, so it is offered everywhere
+    # for one consistent list.
+    return choice_param("interpolation", default, INTERPOLATIONS, help="how new pixels are computed")
+
+
+def border_params(default: str = "constant"):
+    return (
+        choice_param("border_mode", default, BORDERS, help="what fills the area outside the image"),
+        int_param("fill", 0, 0, 255, when=("border_mode", "constant"), help="grey level used by the constant border"),
+    )
+
+
+def border_value(image: np.ndarray, fill: int):
+    return (fill,) * (1 if image.ndim == 2 else 3)
+
+
+def box_caption(x: int, y: int, width: int, height: int) -> str:
+    """``224x224px at (16, 5)``: a box drawn in the image, for grid captions."""
+    return tr("{w}x{h}px at ({x}, {y})").format(w=width, h=height, x=x, y=y)
+
+
+def is_gray(image: np.ndarray) -> bool:
+    return image.ndim == 2
+
+
+def apply_lut(image: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """Map every pixel through a 256-entry table (one per channel when ``table`` is (256, 3))."""
+    table = np.clip(np.rint(table), 0, 255).astype(np.uint8)
+    if table.ndim == 1 or image.ndim == 2:
+        # stringzilla's SIMD byte translation is about 10x faster than cv2.LUT for one table.
+        single = np.ascontiguousarray(table if table.ndim == 1 else table[:, 0])
+        out = np.empty_like(image, order="C")
+        stringzilla.translate(memoryview(np.ascontiguousarray(image).reshape(-1)), memoryview(single),
+                              out=memoryview(out.reshape(-1)))
+        return out
+    # One table per channel: translate each plane (split and merge are cheaper than cv2.LUT's
+    # three-channel path).
+    planes = [apply_lut(plane, table[:, c]) for c, plane in enumerate(cv2.split(image))]
+    return cv2.merge(planes)
+
+
+def to_uint8(values: np.ndarray) -> np.ndarray:
+    """Round and clip float pixels back to uint8."""
+    return np.clip(np.rint(values), 0, 255).astype(np.uint8)
+
+
+def warp_source(image: np.ndarray, border_mode: str) -> np.ndarray:
+    """The array a warp should sample from.
+
+    OpenCV hangs forever in cubic interpolation with BORDER_REFLECT_101 when a side is one pixel
+    long. Along a one-pixel side every non-constant border mode repeats that pixel, so doubling the
+    side is exact and sidesteps the hang (and any similar corner case) for tiny images.
+    """
+    if border_mode == "constant" or min(image.shape[:2]) > 1:
+        return image
+    if image.shape[0] == 1:
+        image = np.concatenate([image, image], axis=0)
+    if image.shape[1] == 1:
+        image = np.concatenate([image, image], axis=1)
+    return image

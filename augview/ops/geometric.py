@@ -1,0 +1,143 @@
+"""Geometric ops that keep the frame: flips, rotation and the exact symmetries of the square
+(quarter turns and the transpose, which swap the sides of a non-square image). Affine, perspective
+and friends are in warps.py, lens distortion in optical.py; crops, resizing and padding in
+crops.py.
+
+Each op's drawn values are enough to rebuild its matrix (``*_matrix`` functions), so boxes, masks
+and keypoints can later follow exactly the same transform as the pixels.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from augview.ops.common import (
+    BORDERS, INTERPOLATIONS, border_params, border_value, interpolation_param, warp_source,
+)
+from augview.core.params import range_param
+from augview.core.registry import Op, register
+
+
+def _hflip(image, drawn):
+    return cv2.flip(image, 1)
+
+
+def _vflip(image, drawn):
+    return cv2.flip(image, 0)
+
+
+register(Op(
+    name="horizontal_flip",
+    category="geometric",
+    description=(
+        "Mirrors the image left to right. Safe for most natural photos, since a cat facing left is "
+        "still a cat, and it doubles the poses a model sees. Wrong where left and right carry "
+        "meaning: text, digits, road signs, or tasks that tell left from right hands."
+    ),
+    params=(),
+    apply=_hflip,
+))
+
+register(Op(
+    name="vertical_flip",
+    category="geometric",
+    description=(
+        "Turns the image upside down. Useful where there is no natural 'up': satellite, aerial and "
+        "microscope images. Harmful for street scenes, faces, digits (6 and 9) and anything with a "
+        "sky and a ground."
+    ),
+    params=(),
+    apply=_vflip,
+))
+
+
+def rotation_matrix(angle: float, shape: tuple) -> np.ndarray:
+    """2x3 matrix turning the image by ``angle`` degrees (counter-clockwise) about its centre."""
+    height, width = shape[:2]
+    return cv2.getRotationMatrix2D(((width - 1) / 2.0, (height - 1) / 2.0), angle, 1.0)
+
+
+def _rotate(image, drawn):
+    matrix = rotation_matrix(drawn["angle"], image.shape)
+    return cv2.warpAffine(
+        warp_source(image, drawn["border_mode"]), matrix, (image.shape[1], image.shape[0]),
+        flags=INTERPOLATIONS[drawn["interpolation"]],
+        borderMode=BORDERS[drawn["border_mode"]],
+        borderValue=border_value(image, drawn["fill"]),
+    )
+
+
+register(Op(
+    name="rotate",
+    category="geometric",
+    description=(
+        "Turns the image about its centre by an angle drawn from the range; the corners that come "
+        "into view are filled by the border mode. Small angles (up to 15-30 degrees) mimic a tilted "
+        "camera; large ones suit top-down imagery but can turn a 6 into a 9."
+    ),
+    params=(
+        range_param("limit", (-30, 30), -180, 180, step=1, unit="°", draws="angle",
+                    help="the angle is drawn uniformly from this range"),
+        interpolation_param(),
+        *border_params(),
+    ),
+    apply=_rotate,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# The symmetries of the square: quarter turns and the transpose. Together with the two flips they
+# reach all 8 orientations (the dihedral group D4); each is an exact copy of the pixels.
+
+# cv2.rotate per number of counter-clockwise quarter turns (np.rot90's and albumentations' sense)
+_QUARTER_TURNS = {1: cv2.ROTATE_90_COUNTERCLOCKWISE, 2: cv2.ROTATE_180, 3: cv2.ROTATE_90_CLOCKWISE}
+
+
+def _rotate90(image, drawn):
+    turns = int(drawn["turns"]) % 4
+    if turns == 0:
+        return image.copy()
+    # Equal to np.rot90(image, turns), but written in one contiguous pass instead of returning a view.
+    return cv2.rotate(image, _QUARTER_TURNS[turns])
+
+
+register(Op(
+    name="random_rotate90",
+    category="geometric",
+    description=(
+        "Turns the image counter-clockwise by a random number of quarter turns drawn from the "
+        "range: 0, 90, 180 or 270 degrees by default, each equally likely. The turn is exact: no "
+        "pixel is interpolated and no corner is lost, but a non-square image swaps its width and "
+        "height. With the flips and transpose it reaches all 8 orientations of a square. Right for "
+        "satellite, aerial and microscope images, which have no natural 'up'; wrong for street "
+        "scenes, faces, text and digits (a 6 turned twice is a 9)."
+    ),
+    params=(
+        range_param("turns_limit", (0, 3), 0, 3, step=1, integer=True, draws="turns",
+                    help="number of counter-clockwise quarter turns, drawn uniformly from this range: "
+                         "1 = 90°, 2 = 180°, 3 = 270° (90° clockwise), 0 = unchanged"),
+    ),
+    apply=_rotate90,
+    caption=lambda drawn: f"angle={90 * (int(drawn['turns']) % 4)}°",
+))
+
+
+def _transpose(image, drawn):
+    return cv2.transpose(image)
+
+
+register(Op(
+    name="transpose",
+    category="geometric",
+    description=(
+        "Swaps rows and columns, mirroring the image across its main diagonal (top-left to "
+        "bottom-right): the top edge becomes the left edge and a W x H image becomes H x W. It "
+        "equals a quarter turn counter-clockwise followed by a vertical flip. With the two flips "
+        "and random_rotate90 it spans the 8 symmetries of the square, a free eightfold increase "
+        "in poses for satellite, aerial and microscope images, where orientation carries no "
+        "meaning. Wrong wherever up, down, left and right matter."
+    ),
+    params=(),
+    apply=_transpose,
+))

@@ -1,0 +1,286 @@
+"""Tone ops: histogram equalisation, CLAHE, autocontrast, posterize, solarize, invert, sharpness.
+
+Equalize, autocontrast, posterize, solarize, invert and sharpness follow PIL's ImageOps /
+ImageEnhance (which torchvision mirrors): these are the reference versions behind AutoAugment and
+RandAugment policies, so a policy ported from a paper gives the same pixels here (within a level).
+Histogram-driven ops build their lookup tables from cv2.calcHist and apply them with one cv2.LUT.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from augview.ops.common import apply_lut, is_gray
+from augview.core.params import bool_param, choice_param, float_param, int_param, range_param
+from augview.core.registry import Op, register
+
+_IDENTITY = np.arange(256, dtype=np.int64)
+
+
+def _histograms(image: np.ndarray) -> list[np.ndarray]:
+    """One 256-bin int64 histogram per channel (calcHist reads the channel in place: no split)."""
+    channels = range(1 if is_gray(image) else 3)
+    return [cv2.calcHist([image], [c], None, [256], (0, 256)).ravel().astype(np.int64) for c in channels]
+
+
+def _lut_per_channel(image: np.ndarray, tables: list[np.ndarray]) -> np.ndarray:
+    return apply_lut(image, tables[0] if len(tables) == 1 else np.stack(tables, axis=1))
+
+
+# ---------------------------------------------------------------------------------------------
+# equalize
+
+
+def equalize_table_pil(hist: np.ndarray) -> np.ndarray:
+    """PIL.ImageOps.equalize's table for one channel: spread the cumulative histogram over 0..255
+    in equal steps, leaving out the brightest occupied bin (so the top level maps to 255)."""
+    occupied = hist[hist > 0]
+    if len(occupied) <= 1:
+        return _IDENTITY
+    step = (int(occupied.sum()) - int(occupied[-1])) // 255
+    if step == 0:
+        return _IDENTITY
+    below = np.concatenate(([0], np.cumsum(hist)[:-1]))  # pixels strictly darker than each level
+    return np.minimum((step // 2 + below) // step, 255)
+
+
+def _equalize_channel(channel: np.ndarray, mode: str) -> np.ndarray:
+    if mode == "cv":
+        return cv2.equalizeHist(channel)
+    return apply_lut(channel, equalize_table_pil(_histograms(channel)[0]))
+
+
+def _equalize(image, drawn):
+    mode = drawn["mode"]
+    if is_gray(image):
+        return _equalize_channel(image, mode)
+    if not drawn["by_channels"]:
+        # Equalise brightness only (the Y of YCrCb), so colours keep their balance.
+        ycrcb = cv2.cvtColor(image, cv2.COLOR_RGB2YCrCb)
+        luma = _equalize_channel(cv2.extractChannel(ycrcb, 0), mode)
+        cv2.insertChannel(luma, ycrcb, 0)  # ycrcb is our own array, not the input
+        return cv2.cvtColor(ycrcb, cv2.COLOR_YCrCb2RGB)
+    if mode == "cv":
+        return cv2.merge([cv2.equalizeHist(c) for c in cv2.split(image)])
+    return _lut_per_channel(image, [equalize_table_pil(h) for h in _histograms(image)])
+
+
+register(Op(
+    name="equalize",
+    category="color",
+    description=(
+        "Histogram equalisation: remaps grey levels so that each is used about equally often, "
+        "which spreads the tones of a dull or hazy image over the full range. A fixed part of "
+        "AutoAugment/RandAugment policies. Per channel (the default, like PIL) it can shift "
+        "colours; on brightness only it keeps them. It also amplifies noise and compression "
+        "artefacts in flat regions."
+    ),
+    params=(
+        bool_param("by_channels", True,
+                   help="equalise R, G and B separately; off: only the brightness (Y of YCrCb)"),
+        choice_param("mode", "pil", ("pil", "cv"),
+                     help="PIL.ImageOps.equalize (torchvision, AutoAugment) or cv2.equalizeHist"),
+    ),
+    apply=_equalize,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# clahe
+
+
+def _clahe(image, drawn):
+    tiles = int(drawn["tile_grid_size"])
+    clahe = cv2.createCLAHE(clipLimit=float(drawn["clip_limit"]), tileGridSize=(tiles, tiles))
+    if is_gray(image):
+        return clahe.apply(image)
+    # Work on lightness only, so contrast rises without shifting hues.
+    lab = cv2.cvtColor(image, cv2.COLOR_RGB2LAB)
+    cv2.insertChannel(clahe.apply(cv2.extractChannel(lab, 0)), lab, 0)
+    return cv2.cvtColor(lab, cv2.COLOR_LAB2RGB)
+
+
+register(Op(
+    name="clahe",
+    category="color",
+    description=(
+        "Contrast Limited Adaptive Histogram Equalisation: equalises each tile of a grid on its "
+        "own, with a clip limit that caps how much any grey level may be boosted. Brings out "
+        "local detail in shadows and highlights (X-rays, underwater and night images) where a "
+        "global equalisation fails. High clip limits amplify noise and give a harsh, HDR-like "
+        "look. Colour images are processed on the L channel of LAB."
+    ),
+    params=(
+        range_param("clip_limit", (1.0, 4.0), 1.0, 40.0, step=0.1,
+                    help="contrast cap per tile; higher means stronger local contrast"),
+        int_param("tile_grid_size", 8, 1, 32,
+                  help="the image is split into this many tiles across and down"),
+    ),
+    apply=_clahe,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# autocontrast
+
+
+def autocontrast_table(hist: np.ndarray, cutoff: float) -> np.ndarray:
+    """PIL.ImageOps.autocontrast's table for one channel: drop ``cutoff`` percent of the pixels
+    at each end of the histogram, then stretch the remaining range linearly to 0..255."""
+    total = int(hist.sum())
+    cut = int(total * cutoff // 100)  # PIL's rounding of the pixel count
+    cumulative = np.cumsum(hist)
+    # After PIL removes `cut` pixels from the dark end, the darkest remaining level is the first
+    # whose cumulative count exceeds `cut`...
+    low_left = np.nonzero(cumulative > cut)[0]
+    lo = int(low_left[0]) if len(low_left) else 255
+    # ...and removing `cut` more from the bright end works on the already-trimmed histogram,
+    # whose counts from the top are min(count from the top, pixels left after the first cut).
+    from_top = np.minimum(total - np.concatenate(([0], cumulative[:-1])), total - cut)
+    high_left = np.nonzero(from_top > cut)[0]
+    hi = int(high_left[-1]) if len(high_left) else 0
+    if hi <= lo:
+        return _IDENTITY
+    scale = 255.0 / (hi - lo)
+    offset = -lo * scale
+    # PIL truncates with int() (toward zero) and then clips.
+    return np.clip(np.trunc(_IDENTITY * scale + offset), 0, 255).astype(np.int64)
+
+
+def _autocontrast(image, drawn):
+    cutoff = float(drawn["cutoff"])
+    return _lut_per_channel(image, [autocontrast_table(h, cutoff) for h in _histograms(image)])
+
+
+register(Op(
+    name="autocontrast",
+    category="color",
+    description=(
+        "Stretches each channel so its darkest pixel becomes 0 and its brightest 255 (like "
+        "PIL.ImageOps.autocontrast). With a cutoff, that percentage of the darkest and brightest "
+        "pixels is ignored first, so a few specks cannot block the stretch. A mild, "
+        "content-preserving fix for faded or underexposed images, used by AutoAugment; already "
+        "well-exposed images barely change. Per-channel stretching can shift colour casts."
+    ),
+    params=(
+        float_param("cutoff", 0.0, 0.0, 49.0, step=0.5, unit="%",
+                    help="percent of pixels ignored at each end of every channel's histogram"),
+    ),
+    apply=_autocontrast,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# posterize
+
+
+def _posterize(image, drawn):
+    bits = int(drawn["bits"])
+    mask = (0xFF << (8 - bits)) & 0xFF  # keep the top `bits` bits, as PIL and torchvision do
+    # numpy's vectorised AND with a constant is ~10x faster than a lookup table. (cv2.bitwise_and
+    # with a scalar is avoided: OpenCV mistakes a 1x1 image for a scalar and returns a 4x1 array.)
+    return np.bitwise_and(image, np.uint8(mask))
+
+
+register(Op(
+    name="posterize",
+    category="color",
+    description=(
+        "Keeps only the top few bits of every channel, so the image is drawn with fewer levels "
+        "(4 bits = 16 levels per channel) and smooth gradients turn into flat bands. Part of "
+        "AutoAugment/RandAugment; it teaches robustness to quantisation and cheap displays. "
+        "At 1-3 bits much of the detail is gone; 8 bits leaves the image unchanged."
+    ),
+    params=(
+        range_param("num_bits", (4, 8), 1, 8, step=1, integer=True, draws="bits",
+                    help="bits kept per channel"),
+    ),
+    apply=_posterize,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# solarize
+
+
+def _solarize(image, drawn):
+    threshold = int(drawn["threshold"])
+    # 255 - x equals x XOR 255, so XOR with a 0/255 mask of the pixels >= threshold: two
+    # vectorised passes, much faster than a lookup table.
+    _, mask = cv2.threshold(image, threshold - 1, 255, cv2.THRESH_BINARY)
+    return np.bitwise_xor(image, mask.reshape(image.shape))
+
+
+register(Op(
+    name="solarize",
+    category="color",
+    description=(
+        "Inverts every pixel at or above the threshold and leaves darker ones alone, the darkroom "
+        "'Sabattier' look: highlights turn dark while shadows stay. A standard AutoAugment "
+        "operation that makes models less reliant on absolute brightness. Threshold 0 inverts "
+        "the whole image, 256 changes nothing; low thresholds are a drastic change."
+    ),
+    params=(
+        range_param("threshold_limit", (128, 128), 0, 256, step=1, integer=True, draws="threshold",
+                    help="pixels >= this level are inverted (torchvision/PIL semantics)"),
+    ),
+    apply=_solarize,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# invert
+
+
+def _invert(image, drawn):
+    return np.invert(image)  # 255 - x for uint8, as one vectorised pass
+
+
+register(Op(
+    name="invert",
+    category="color",
+    description=(
+        "Replaces every value x by 255 - x, giving the photographic negative. Part of AutoAugment "
+        "policies (for SVHN digits, where light-on-dark and dark-on-light both occur). For most "
+        "natural photos a negative is unrealistic, so use it rarely, if at all."
+    ),
+    params=(),
+    apply=_invert,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# sharpness
+
+# PIL's ImageFilter.SMOOTH kernel, which ImageEnhance.Sharpness and torchvision blend against.
+_SMOOTH = np.array([[1, 1, 1], [1, 5, 1], [1, 1, 1]], np.float32) / 13.0
+
+
+def _sharpness(image, drawn):
+    factor = float(drawn["factor"])
+    if factor == 1.0:
+        return image.copy()
+    smooth = cv2.filter2D(image, -1, _SMOOTH, borderType=cv2.BORDER_REPLICATE)
+    # PIL and torchvision leave the one-pixel border unfiltered, so it stays unchanged.
+    smooth[0], smooth[-1] = image[0], image[-1]
+    smooth[:, 0], smooth[:, -1] = image[:, 0], image[:, -1]
+    # factor * image + (1 - factor) * smoothed, rounded and saturated in one cv2 pass.
+    return cv2.addWeighted(image, factor, smooth, 1.0 - factor, 0.0)
+
+
+register(Op(
+    name="sharpness",
+    category="color",
+    description=(
+        "Blends the image with a slightly smoothed copy of itself (PIL/torchvision "
+        "adjust_sharpness): factor 1 leaves it unchanged, 0 gives the soft version, 2 and above "
+        "push edges harder than the original. Mimics lenses and camera sharpening settings; "
+        "strong factors create halos and amplify noise. The one-pixel border is left as is."
+    ),
+    params=(
+        range_param("factor_limit", (0.5, 2.0), 0.0, 5.0, step=0.05, draws="factor",
+                    help="sharpness factor: 0 smoothed, 1 unchanged, 2 sharpened"),
+    ),
+    apply=_sharpness,
+))

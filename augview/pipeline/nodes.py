@@ -1,0 +1,52 @@
+"""The pipeline's plain-data nodes: `Step` (one op with its parameters, probability and switch)
+and `Group` (a container whose kind says which children run). They hold canonical values and
+serialise to a preset without custom hooks; how they run lives in `augview.pipeline.run`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+from augview.core.registry import CATALOG, did_you_mean, get_op
+from augview.text import tr
+from augview.errors import PresetError
+
+GROUP_KINDS = ("sequence", "one_of", "some_of", "random_order")
+
+
+@dataclass
+class Step:
+    """One op with its parameters (canonical values), probability and on/off switch."""
+
+    op: str
+    params: dict[str, Any] = field(default_factory=dict)
+    p: float = 1.0
+    enabled: bool = True
+
+    def __post_init__(self):
+        # Fill in defaults so a step built in Python needs only what it changes.
+        if self.op not in CATALOG:
+            raise PresetError("<pipeline>", [("op", tr("unknown op {name}{hint}").format(
+                name=repr(self.op), hint=did_you_mean(self.op)))])
+        self.params = {**get_op(self.op).defaults(), **self.params}
+
+
+@dataclass
+class Group:
+    """A container of nodes.
+
+    - ``sequence``: all children in order;
+    - ``one_of``: one child, chosen with ``weights`` (uniform when None);
+    - ``some_of``: ``n`` = (low, high) children, without repeats, in their declared order;
+    - ``random_order``: all children, shuffled.
+    """
+
+    kind: str
+    steps: list["Node"] = field(default_factory=list)
+    p: float = 1.0
+    enabled: bool = True
+    weights: list[float] | None = None
+    n: tuple[int, int] = (1, 1)
+
+
+Node = Union[Step, Group]

@@ -1,0 +1,399 @@
+"""Preset format, schema version 1: the JSON a person saves in the window and a training job loads.
+
+    {
+      "schema_version": 1,
+      "name": "light classification",
+      "description": "what this preset is for",
+      "seed": 0,
+      "steps": [
+        {"op": "horizontal_flip", "p": 0.5, "enabled": true, "params": {}},
+        {"group": "one_of", "p": 0.8, "enabled": true, "weights": [1, 1],
+         "steps": [ ...nodes... ]},
+        {"group": "some_of", "n": [1, 2], "steps": [ ...nodes... ]}
+      ]
+    }
+
+A step must list every parameter of its op: a preset states exactly what training gets, and a
+default that changes in a later version can never silently change an exported pipeline. ``p``
+(default 1) and ``enabled`` (default true) may be left out. ``weights`` belongs to ``one_of`` and
+``n`` to ``some_of``.
+
+Validation lives here, in one place, and reports every problem with its location, e.g.
+``steps[2].params.limit: must be between -180 and 180, got 720``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import math
+import os
+from typing import Any
+
+import numpy as np
+
+from augview.core.atomic import atomic_write_bytes
+from augview.core.registry import CATALOG, did_you_mean
+from augview.pipeline.nodes import GROUP_KINDS, Group, Node, Step
+from augview.text import tr
+from augview.errors import PresetError
+
+SCHEMA_VERSION = 1
+MAX_DEPTH = 8  # groups inside groups; deeper is surely a mistake (or an attack)
+MAX_NODES = 10_000
+MAX_BYTES = 5_000_000
+MAX_SEED = 2**63 - 1  # the largest seed `Pipeline.apply` takes
+TOP_KEYS = {"schema_version", "name", "description", "seed", "steps"}
+
+
+# ---- nodes -> plain data -------------------------------------------------------------------
+
+
+def node_to_dict(node: Node) -> Any:
+    """Plain data for a node, in canonical form (so a save re-loads and re-saves byte for byte).
+
+    Nodes built in Python may hold values that are not valid yet; those are passed through as they
+    are, never dropped or "fixed", so that `parse_preset` reports them with their location.
+    """
+    if isinstance(node, Step):
+        op = CATALOG.get(node.op)
+        specs = {spec.name: spec for spec in op.params} if op is not None else {}
+        # Declared parameters in declaration order, then any unknown ones (a typo must be reported).
+        names = [name for name in specs if name in node.params]
+        names += [name for name in node.params if name not in specs]
+        params = {name: _canonical(specs.get(name), node.params[name]) for name in names}
+        return {"op": node.op, "p": _float(node.p), "enabled": node.enabled, "params": params}
+    if not isinstance(node, Group):
+        return node
+    out: dict[str, Any] = {"group": node.kind, "p": _float(node.p), "enabled": node.enabled}
+    if node.kind == "one_of" and node.weights is not None:
+        weights = node.weights
+        out["weights"] = [_float(w) for w in weights] if isinstance(weights, (list, tuple)) else weights
+    if node.kind == "some_of":
+        n = node.n
+        if _is_int(n):
+            n = (n, n)
+        out["n"] = list(n) if isinstance(n, (list, tuple)) else n
+    steps = node.steps
+    out["steps"] = [node_to_dict(child) for child in steps] if isinstance(steps, (list, tuple)) else steps
+    return out
+
+
+def _canonical(spec, value):
+    if spec is None:
+        return value
+    try:
+        return spec.to_json(spec.validate(value))
+    except (ValueError, OverflowError):
+        return list(value) if isinstance(value, tuple) else value
+
+
+def _float(value):
+    return float(value) if _is_number(value) else value
+
+
+def preset_dict(steps: list[Node], name: str = "", description: str = "", seed: int = 0) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "name": name,
+        "description": description,
+        "seed": seed,
+        "steps": [node_to_dict(node) for node in steps],
+    }
+
+
+# ---- plain data -> nodes, with every problem collected -------------------------------------
+
+
+class _Problems:
+    def __init__(self):
+        self.items: list[tuple[str, str]] = []
+        self.count = 0
+
+    def add(self, where: str, what: str):
+        self.items.append((where, what))
+
+
+def parse_preset(data: Any, source: str = "<preset>") -> tuple[list[Node], dict]:
+    """Validate a preset dict; returns ``(nodes, header)`` or raises PresetError listing every problem.
+
+    ``header`` holds ``name``, ``description`` and ``seed``.
+    """
+    problems = _Problems()
+    if not isinstance(data, dict):
+        raise PresetError(source, [("", tr("a preset must be a JSON object, got {kind}").format(kind=_kind(data)))])
+    if ("schema_version" not in data and isinstance(data.get("transform"), dict)
+            and "__class_fullname__" in data["transform"]):
+        raise PresetError(source, [("", tr("is an albumentations pipeline, not an augview preset: convert it "
+                                           "with `augview import FILE -o preset.json` (or open it in the window)"))])
+    for key in sorted(set(data) - TOP_KEYS, key=str):
+        problems.add(str(key), tr("unknown key"))
+
+    version = data.get("schema_version")
+    if "schema_version" not in data:
+        problems.add("schema_version", tr("missing (this program writes {version})").format(version=SCHEMA_VERSION))
+    elif not _is_int(version) or version < 1:
+        problems.add("schema_version", tr("must be a positive integer, got {value}").format(value=_show(version)))
+    elif version > SCHEMA_VERSION:
+        raise PresetError(source, [(
+            "schema_version",
+            tr("is {version}, written by a newer augview; this version reads up to {supported}").format(
+                version=version, supported=SCHEMA_VERSION),
+        )])
+
+    header = {"name": data.get("name", ""), "description": data.get("description", ""),
+              "seed": data.get("seed", 0)}
+    for key in ("name", "description"):
+        if not isinstance(header[key], str):
+            problems.add(key, tr("must be a string, got {value}").format(value=_show(header[key])))
+        elif not _encodable(header[key]):
+            # e.g. a lone "\ud800" escape: it loads, but could never be saved again.
+            problems.add(key, tr("contains a character that is not valid Unicode (a lone surrogate escape)"))
+    if _is_int(header["seed"]):
+        header["seed"] = int(header["seed"])  # numpy integers from Python code become plain ints
+    if not _is_int(header["seed"]) or not 0 <= header["seed"] <= MAX_SEED:
+        problems.add("seed", tr("must be an integer between 0 and {max}, got {value}").format(
+            max=MAX_SEED, value=_show(header["seed"])))
+
+    nodes: list[Node] = []
+    if "steps" not in data:
+        problems.add("steps", tr("missing"))
+    elif not isinstance(data["steps"], list):
+        problems.add("steps", tr("must be a list, got {kind}").format(kind=_kind(data["steps"])))
+    else:
+        nodes = _parse_nodes(data["steps"], "steps", 0, problems)
+    if problems.items:
+        raise PresetError(source, problems.items)
+    return nodes, header
+
+
+def _parse_nodes(items: list, where: str, depth: int, problems: _Problems) -> list[Node]:
+    nodes = []
+    for index, item in enumerate(items):
+        node = _parse_node(item, f"{where}[{index}]", depth, problems)
+        if node is not None:
+            nodes.append(node)
+    return nodes
+
+
+def _parse_node(item: Any, where: str, depth: int, problems: _Problems) -> Node | None:
+    problems.count += 1
+    if problems.count > MAX_NODES:
+        if problems.count == MAX_NODES + 1:
+            problems.add(where, tr("too many steps (more than {max})").format(max=MAX_NODES))
+        return None
+    if not isinstance(item, dict):
+        problems.add(where, tr("must be an object with 'op' or 'group', got {kind}").format(kind=_kind(item)))
+        return None
+    p = item.get("p", 1.0)
+    if not _is_number(p) or not 0 <= p <= 1:
+        problems.add(f"{where}.p", tr("must be a probability between 0 and 1, got {value}").format(value=_show(p)))
+        p = 1.0
+    enabled = item.get("enabled", True)
+    if not isinstance(enabled, bool):
+        problems.add(f"{where}.enabled", tr("must be true or false, got {value}").format(value=_show(enabled)))
+        enabled = True
+    if "op" in item and "group" in item:
+        problems.add(where, tr("has both 'op' and 'group'; a node is one or the other"))
+        return None
+    if "op" in item:
+        return _parse_step(item, where, float(p), enabled, problems)
+    if "group" in item:
+        return _parse_group(item, where, float(p), enabled, depth, problems)
+    problems.add(where, tr("needs an 'op' (a step) or a 'group' (a container)"))
+    return None
+
+
+def _parse_step(item: dict, where: str, p: float, enabled: bool, problems: _Problems) -> Step | None:
+    for key in sorted(set(item) - {"op", "p", "enabled", "params"}, key=str):
+        problems.add(f"{where}.{key}", tr("unknown key"))
+    name = item["op"]
+    if not isinstance(name, str) or name not in CATALOG:
+        hint = did_you_mean(name) if isinstance(name, str) else ""
+        problems.add(f"{where}.op", tr("unknown op {name}{hint}").format(name=_show(name), hint=hint))
+        return None
+    op = CATALOG[name]
+    raw = item.get("params", {})
+    if not isinstance(raw, dict):
+        problems.add(f"{where}.params", tr("must be an object, got {kind}").format(kind=_kind(raw)))
+        return None
+    params = {}
+    known = {spec.name for spec in op.params}
+    for key in sorted(set(raw) - known, key=str):
+        problems.add(f"{where}.params.{key}", tr("unknown parameter of {op}").format(op=name))
+    for spec in op.params:
+        if spec.name not in raw:
+            problems.add(f"{where}.params.{spec.name}", tr("missing (default is {default})").format(
+                default=json.dumps(spec.to_json(spec.default))))
+            continue
+        try:
+            params[spec.name] = spec.validate(raw[spec.name])
+        except ValueError as err:
+            problems.add(f"{where}.params.{spec.name}", str(err))
+        except OverflowError:  # an integer too large for a float, e.g. 1 followed by 400 zeros
+            problems.add(f"{where}.params.{spec.name}", tr("is out of range, got {value}").format(value=_show(raw[spec.name])))
+    if len(params) != len(op.params):
+        return None
+    return Step(name, params, p, enabled)
+
+
+def _parse_group(item, where, p, enabled, depth, problems: _Problems) -> Group | None:
+    kind = item["group"]
+    extra = {"one_of": {"weights"}, "some_of": {"n"}}.get(kind, set()) if isinstance(kind, str) else set()
+    allowed = {"group", "p", "enabled", "steps"} | extra
+    for key in sorted(set(item) - allowed, key=str):
+        problems.add(f"{where}.{key}", tr("unknown key") if key not in ("weights", "n")
+                     else tr("does not apply to {kind}").format(kind=_show(kind)))
+    if not isinstance(kind, str) or kind not in GROUP_KINDS:
+        problems.add(f"{where}.group", tr("must be one of {options}, got {value}").format(
+            options=", ".join(GROUP_KINDS), value=_show(kind)))
+        return None
+    if depth + 1 > MAX_DEPTH:
+        problems.add(where, tr("groups are nested more than {max} deep").format(max=MAX_DEPTH))
+        return None
+    if "steps" not in item:
+        problems.add(f"{where}.steps", tr("missing"))
+        return None
+    children = item["steps"]
+    if not isinstance(children, list):
+        problems.add(f"{where}.steps", tr("must be a list, got {kind}").format(kind=_kind(children)))
+        return None
+    nodes = _parse_nodes(children, f"{where}.steps", depth + 1, problems)
+    group = Group(kind, nodes, p, enabled)
+    if "weights" in item and kind == "one_of":
+        weights = item["weights"]
+        if (not isinstance(weights, list) or len(weights) != len(children)
+                or not all(_is_number(w) and w >= 0 for w in weights)
+                or not math.isfinite(sum(float(w) for w in weights))):  # [1e308, 1e308] sums to inf
+            problems.add(f"{where}.weights", tr("must be {count} non-negative numbers, one per step, got {value}").format(
+                count=len(children), value=_show(weights)))
+        else:
+            group.weights = [float(w) for w in weights]
+    if "n" in item and kind == "some_of":
+        n = item["n"]
+        if _is_int(n):
+            n = [n, n]
+        if isinstance(n, tuple):
+            n = list(n)
+        if not (isinstance(n, list) and len(n) == 2 and all(_is_int(v) for v in n)
+                and 0 <= n[0] <= n[1] <= MAX_NODES):  # a huge count overflows the draw
+            problems.add(f"{where}.n", tr("must be a count or a [low, high] pair of counts, got {value}").format(
+                value=_show(item["n"])))
+        else:
+            group.n = (int(n[0]), int(n[1]))
+    return group
+
+
+# ---- files -----------------------------------------------------------------------------------
+
+
+def read_preset_file(path: str | os.PathLike) -> dict:
+    """Read and decode a preset file into plain data; PresetError on anything unreadable."""
+    source = str(path)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise PresetError(source, [("", tr("is {size} bytes; a preset is at most {max}").format(size=size, max=MAX_BYTES))])
+        # Read at most one byte past the limit: the file may grow after the size check, or be a
+        # device like /dev/zero whose size says 0.
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise PresetError(source, [("", tr("is more than {max} bytes, the most a preset may be").format(max=MAX_BYTES))])
+    except FileNotFoundError:
+        raise PresetError(source, [("", tr("no such file"))]) from None
+    except IsADirectoryError:
+        raise PresetError(source, [("", tr("is a folder, not a preset file"))]) from None
+    except OSError as err:
+        raise PresetError(source, [("", tr("cannot be read ({reason})").format(reason=err.strerror or err))]) from None
+    return decode_preset(raw, source)
+
+
+def decode_preset(raw: bytes, source: str) -> Any:
+    # The BOM is stripped by hand so that a bad byte's offset counts from the start of the file.
+    start = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    try:
+        text = raw[start:].decode("utf-8")
+    except UnicodeDecodeError as err:
+        offset = start + err.start
+        raise PresetError(source, [("", tr("is not UTF-8 text (byte {byte} at offset {offset})").format(
+            byte=f"0x{raw[offset]:02x}", offset=offset))]) from None
+    if not text.strip():
+        raise PresetError(source, [("", tr("is empty"))])
+    try:
+        # NaN and Infinity are let through here so that validation can say where they are.
+        return json.loads(text, parse_constant=float)
+    except json.JSONDecodeError as err:
+        raise PresetError(source, [("", tr("is not valid JSON: {reason} at line {line}, column {column}").format(
+            reason=err.msg, line=err.lineno, column=err.colno))]) from None
+    except RecursionError:
+        raise PresetError(source, [("", tr("is nested too deeply to be a preset"))]) from None
+    except ValueError as err:  # e.g. an integer with more than 4300 digits
+        raise PresetError(source, [("", tr("is not valid JSON: {reason}").format(reason=err))]) from None
+
+
+def encode_preset(data: dict) -> bytes:
+    """Indented JSON, with lists of plain values (ranges, weights) kept on one line for reading."""
+    return (_dump(data, 0) + "\n").encode("utf-8")
+
+
+def _dump(value: Any, level: int) -> str:
+    pad, inner = "  " * level, "  " * (level + 1)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [f"{inner}{_scalar(str(k))}: {_dump(v, level + 1)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    if isinstance(value, (list, tuple)):
+        if all(not isinstance(v, (dict, list, tuple)) for v in value):
+            return "[" + ", ".join(_scalar(v) for v in value) + "]"
+        return "[\n" + ",\n".join(inner + _dump(v, level + 1) for v in value) + "\n" + pad + "]"
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def write_preset_file(path: str | os.PathLike, data: dict) -> None:
+    # Never write a file that would not load again (steps can be edited after validation).
+    parse_preset(data, source=str(path))
+    atomic_write_bytes(path, encode_preset(data))
+
+
+# ---- small helpers ---------------------------------------------------------------------------
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def _is_number(value) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        return False
+
+
+def _kind(value) -> str:
+    kinds = {dict: tr("an object"), list: tr("a list"), str: tr("a string"), bool: tr("a boolean"),
+             int: tr("a number"), float: tr("a number"), type(None): "null"}
+    return kinds.get(type(value), type(value).__name__)
+
+
+def _show(value) -> str:
+    try:
+        text = json.dumps(value) if not isinstance(value, float) or math.isfinite(value) else str(value)
+    except (TypeError, ValueError, RecursionError):  # Python-built data: sets, numpy scalars...
+        text = repr(value) if not isinstance(value, (list, dict)) else _kind(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
