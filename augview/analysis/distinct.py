@@ -11,21 +11,11 @@ from dataclasses import dataclass, field
 
 from augview.analysis.distinct_ops import Shape, add_count, count_op
 from augview.core.registry import get_op
-from augview.pipeline.nodes import Group, Node, Step
-from augview.pipeline.choice import choice_probabilities
+from augview.pipeline.nodes import Group, Node, Step, node_list
+from augview.pipeline.choice import choice_probabilities, fire_chance, some_of_counts
 from augview.text import tr
 
 Path = tuple[int, ...]
-
-
-def _nodes(nodes) -> list[Node]:
-    # A Pipeline is accepted too, for convenience in notebooks and the window.
-    return list(getattr(nodes, "steps", nodes))
-
-
-def _clamp_p(p: float) -> float:
-    # `rng.random() < p`: p >= 1 always fires, p <= 0 never does.
-    return min(max(float(p), 0.0), 1.0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -116,7 +106,7 @@ def distinct_outputs(nodes, image_shape: tuple) -> Count:
     height, width = int(image_shape[0]), int(image_shape[1])
     ctx = _Context(gray=len(image_shape) == 2)
     outcomes: dict[Shape, int] = {(height, width): 1}
-    for node in _nodes(nodes):
+    for node in node_list(nodes):
         if node.enabled:
             outcomes = _node(node, outcomes, ctx, 0)
     count = sum(outcomes.values())
@@ -151,7 +141,7 @@ def _p_text(p: float) -> str:
 
 
 def _step(step: Step, outcomes: dict[Shape, int], ctx: _Context, depth: int) -> dict[Shape, int]:
-    p = _clamp_p(step.p)
+    p = fire_chance(step.p)
     if p <= 0:
         ctx.line(depth, tr("{op} p=0: never fires, x1").format(op=step.op))
         return outcomes
@@ -204,7 +194,7 @@ def _step(step: Step, outcomes: dict[Shape, int], ctx: _Context, depth: int) -> 
 
 
 def _group(group: Group, outcomes: dict[Shape, int], ctx: _Context, depth: int) -> dict[Shape, int]:
-    p = _clamp_p(group.p)
+    p = fire_chance(group.p)
     shares = choice_probabilities(group)
     head = group.kind + _p_text(p)
     if group.kind == "one_of" and group.weights:
@@ -252,7 +242,7 @@ def _some_of(group: Group, children: list[Node], outcomes: dict[Shape, int], ctx
              depth: int) -> tuple[dict[Shape, int], str]:
     """Sum over the allowed subset sizes of the products along each subset (declared order)."""
     k = len(children)
-    sizes = sorted({min(max(c, 0), k) for c in range(int(group.n[0]), int(group.n[1]) + 1)})
+    sizes = sorted(some_of_counts(group, k))
     for child in children:  # one line block per child, each as if it ran on the group's input
         _node(child, outcomes, ctx, depth)
     # by_size[j]: the outputs of all subsets of j children among those seen so far, in order.

@@ -24,10 +24,10 @@ from typing import Any
 
 # The counting half lives in `augview.analysis.distinct`; it is offered here too, so teaching code
 # needs one import.
-from augview.analysis.distinct import Count, _clamp_p, _nodes, distinct_outputs, explain  # noqa: F401
+from augview.analysis.distinct import Count, distinct_outputs, explain  # noqa: F401
 from augview.core.registry import get_op
-from augview.pipeline.nodes import Group, Node, Step  # noqa: F401
-from augview.pipeline.choice import choice_probabilities  # noqa: F401
+from augview.pipeline.nodes import Group, Node, Step, node_list  # noqa: F401
+from augview.pipeline.choice import choice_probabilities, fire_chance  # noqa: F401
 
 Path = tuple[int, ...]
 
@@ -43,14 +43,14 @@ def effective_probabilities(nodes) -> dict[Path, float]:
     out: dict[Path, float] = {}
 
     def visit(node: Node, reach: float, path: Path) -> None:
-        fires = reach * _clamp_p(node.p) if node.enabled else 0.0
+        fires = reach * fire_chance(node.p) if node.enabled else 0.0
         out[path] = fires
         if isinstance(node, Group):
             shares = choice_probabilities(node)
             for i, child in enumerate(node.steps):
                 visit(child, fires * shares.get(i, 0.0), path + (i,))
 
-    for index, node in enumerate(_nodes(nodes)):
+    for index, node in enumerate(node_list(nodes)):
         visit(node, 1.0, (index,))
     return out
 
@@ -72,7 +72,7 @@ def probability_table(nodes) -> list[dict[str, Any]]:
             for i, child in enumerate(node.steps):
                 visit(child, path + (i,))
 
-    for index, node in enumerate(_nodes(nodes)):
+    for index, node in enumerate(node_list(nodes)):
         visit(node, (index,))
     return rows
 

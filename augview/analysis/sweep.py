@@ -19,7 +19,8 @@ from typing import Any
 import numpy as np
 
 from augview.core.params import ParamSpec
-from augview.core.registry import CATALOG, CATEGORIES, check_image, get_op
+from augview.core.images import check_image
+from augview.core.registry import CATALOG, CATEGORIES, get_op
 from augview.text import tr, unit_text
 
 # Sweeps of one parameter produce at most this many distinct values (a choice with more options

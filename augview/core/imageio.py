@@ -41,7 +41,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from augview.core.atomic import atomic_write_bytes
-from augview.core.registry import check_image
+from augview.core.images import check_image
 from augview.text import tr
 from augview.errors import ImageLoadError
 

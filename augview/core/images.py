@@ -1,4 +1,5 @@
-"""Small array helpers shared by the multi-image methods (mixup, mosaic, SMOTE on images)."""
+"""Image checks and small array helpers: what every op, pipeline and multi-image method accepts
+(`check_image`), and the conversions the multi-image methods and views share."""
 
 from __future__ import annotations
 
@@ -7,11 +8,8 @@ from typing import Sequence
 import cv2
 import numpy as np
 
-from augview.core.registry import check_image
-
-
-def generator_from(seed: int | None, rng: np.random.Generator | None) -> np.random.Generator:
-    return rng if rng is not None else np.random.default_rng(seed)
+from augview.errors import InvalidImageError
+from augview.text import tr
 
 
 def to_rgb(image: np.ndarray) -> np.ndarray:
@@ -34,3 +32,17 @@ def common_channels(images: Sequence[np.ndarray]) -> list[np.ndarray]:
     if any(image.ndim == 3 for image in images):
         return [to_rgb(image) for image in images]
     return list(images)
+
+
+def check_image(image: Any) -> None:
+    """Raise InvalidImageError unless ``image`` is a uint8 (H, W) or (H, W, 3) array."""
+    if not isinstance(image, np.ndarray):
+        raise InvalidImageError(tr("expected a numpy array, got {type}").format(type=type(image).__name__))
+    if image.dtype != np.uint8:
+        raise InvalidImageError(tr("expected a uint8 image, got dtype {dtype}").format(dtype=image.dtype))
+    if image.ndim == 3 and image.shape[2] == 1:
+        raise InvalidImageError(tr("expected shape (H, W) or (H, W, 3), got (H, W, 1): squeeze the last axis"))
+    if not (image.ndim == 2 or (image.ndim == 3 and image.shape[2] == 3)):
+        raise InvalidImageError(tr("expected shape (H, W) or (H, W, 3), got {shape}").format(shape=image.shape))
+    if image.shape[0] < 1 or image.shape[1] < 1:
+        raise InvalidImageError(tr("expected a non-empty image, got shape {shape}").format(shape=image.shape))

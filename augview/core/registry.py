@@ -21,7 +21,8 @@ import numpy as np
 
 from augview.core.params import ParamSpec
 from augview.text import tr, unit_text
-from augview.errors import InvalidImageError
+from augview.core.images import check_image
+from augview.core.randomness import uniform
 
 CATEGORIES = ("geometric", "color", "noise", "blur", "quality", "dropout", "policy")
 
@@ -107,21 +108,6 @@ def did_you_mean(name: str) -> str:
     return tr(" (did you mean {name}?)").format(name=repr(close[0])) if close else ""
 
 
-def draw_seed(rng: np.random.Generator) -> int:
-    """A seed for per-pixel randomness (noise fields, particles, drops), drawn from the step's
-    generator: the trace keeps this one integer, and `apply` rebuilds the field from it."""
-    return int(rng.integers(2**31))
-
-
-def uniform(rng: np.random.Generator, low_high, integer: bool = False):
-    """One draw from a (low, high) range; always consumes exactly one draw, so that a locked seed
-    keeps every other draw where it was when a range changes."""
-    low, high = low_high
-    if integer:
-        return int(low + min(int(rng.random() * (high - low + 1)), high - low))
-    return float(low + rng.random() * (high - low))
-
-
 def default_sample(op: Op, rng: np.random.Generator, params: dict) -> dict:
     """Each range parameter draws one uniform value; every other parameter is passed on as is."""
     drawn = {}
@@ -132,17 +118,3 @@ def default_sample(op: Op, rng: np.random.Generator, params: dict) -> dict:
         else:
             drawn[spec.name] = value
     return drawn
-
-
-def check_image(image: Any) -> None:
-    """Raise InvalidImageError unless ``image`` is a uint8 (H, W) or (H, W, 3) array."""
-    if not isinstance(image, np.ndarray):
-        raise InvalidImageError(tr("expected a numpy array, got {type}").format(type=type(image).__name__))
-    if image.dtype != np.uint8:
-        raise InvalidImageError(tr("expected a uint8 image, got dtype {dtype}").format(dtype=image.dtype))
-    if image.ndim == 3 and image.shape[2] == 1:
-        raise InvalidImageError(tr("expected shape (H, W) or (H, W, 3), got (H, W, 1): squeeze the last axis"))
-    if not (image.ndim == 2 or (image.ndim == 3 and image.shape[2] == 3)):
-        raise InvalidImageError(tr("expected shape (H, W) or (H, W, 3), got {shape}").format(shape=image.shape))
-    if image.shape[0] < 1 or image.shape[1] < 1:
-        raise InvalidImageError(tr("expected a non-empty image, got shape {shape}").format(shape=image.shape))

@@ -47,10 +47,10 @@ per-pixel noise or displacement, fog particles or rain drops.
 from __future__ import annotations
 
 import copy
-from collections import Counter
 from typing import Callable
 
 from augview.ops.common import BORDERS, INTERPOLATIONS
+from augview.pipeline.choice import child_weights, live_children, some_of_counts
 from augview.pipeline.pipeline import Pipeline
 from augview.pipeline.nodes import Node, Step
 from augview.text import tr
@@ -384,7 +384,7 @@ def export_node(node: Node, where: str, loc: str, notes: list, missing: list) ->
     if node.kind == "random_order":
         return _transform("RandomOrder", node.p, transforms=children, n=len(children), replace=False)
     if node.kind == "one_of":
-        weights = [w for w, child in zip(node.weights or [1.0] * len(node.steps), node.steps) if child.enabled]
+        weights = child_weights(node, live_children(node))
         top = max(weights, default=0.0)
         weights = [w / top for w in weights] if top > 0 else [1.0] * len(weights)
         options = []
@@ -397,7 +397,7 @@ def export_node(node: Node, where: str, loc: str, notes: list, missing: list) ->
                 options.append({**item, "p": weight})
         return _transform("OneOf", node.p, transforms=options)
     # some_of: the count is uniform over n (capped at the number of children): one SomeOf per count
-    counts = Counter(min(k, len(children)) for k in range(node.n[0], node.n[1] + 1))
+    counts = some_of_counts(node, len(children))
     if len(counts) == 1:
         return _transform("SomeOf", node.p, transforms=children, n=next(iter(counts)), replace=False)
     top = max(counts.values())

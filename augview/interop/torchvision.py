@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import Counter
 
 from augview.interop.albumentations_export import Unsupported
 from augview.ops.blur import gaussian_ksize
+from augview.pipeline.choice import child_weights, live_children, some_of_counts
 from augview.pipeline.pipeline import Pipeline
 from augview.pipeline.nodes import Group, Node, Step
 from augview.text import tr
@@ -335,7 +335,7 @@ def _node(node: Node, where: str, loc: str, notes: list, missing: list, uses: se
     if node.kind == "random_order":
         entry = ("call", "v2.RandomOrder(", live, "") if live else "v2.Compose([])"
     elif node.kind == "one_of":
-        weights = [w for w, c in zip(node.weights, node.steps) if c.enabled] if node.weights else None
+        weights = child_weights(node, live_children(node)) if node.weights else None
         if weights and (len(set(weights)) == 1 or sum(weights) <= 0):
             weights = None
         entry = _choice(live, weights)
@@ -352,7 +352,7 @@ def _node(node: Node, where: str, loc: str, notes: list, missing: list, uses: se
 def _some_of(group: Group, live: list, loc: str, missing: list):
     """Every combination of k children, for each count k the group can draw (capped at the number
     of children), weighted like augview's uniform count: exact, while it stays small."""
-    counts = Counter(min(k, len(live)) for k in range(group.n[0], group.n[1] + 1))
+    counts = some_of_counts(group, len(live))
     total = sum(math.comb(len(live), k) for k in counts)
     if total > MAX_COMBINATIONS:
         missing.append(f"{loc}: {total} combinations of children are too many to spell out "

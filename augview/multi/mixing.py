@@ -20,8 +20,10 @@ from typing import Any, Sequence
 import cv2
 import numpy as np
 
-from augview.core.images import common_channels, generator_from, to_rgb, resize_to  # noqa: F401
-from augview.core.registry import uniform
+from augview.core.images import common_channels, to_rgb, resize_to  # noqa: F401
+
+from augview.core.randomness import generator_from  # noqa: F401
+from augview.core.randomness import uniform
 from augview.text import tr
 
 

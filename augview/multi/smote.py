@@ -11,7 +11,9 @@ from typing import Any
 
 import numpy as np
 
-from augview.core.images import common_channels, generator_from, resize_to
+from augview.core.images import common_channels, resize_to
+
+from augview.core.randomness import generator_from
 
 
 

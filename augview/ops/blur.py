@@ -13,7 +13,8 @@ import cv2
 import numpy as np
 
 from augview.core.params import range_param
-from augview.core.registry import Op, register, uniform
+from augview.core.randomness import uniform
+from augview.core.registry import Op, register
 
 
 def odd_uniform(rng: np.random.Generator, low_high) -> int:

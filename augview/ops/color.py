@@ -17,7 +17,8 @@ import numpy as np
 
 from augview.ops.common import apply_lut, is_gray
 from augview.core.params import choice_param, int_param, range_param
-from augview.core.registry import Op, register, uniform
+from augview.core.randomness import uniform
+from augview.core.registry import Op, register
 
 _IDENTITY = np.arange(256, dtype=np.float64)
 

@@ -17,7 +17,8 @@ from augview.ops.common import (
     BORDERS, INTERPOLATIONS, border_params, border_value, box_caption, interpolation_param,
 )
 from augview.core.params import bool_param, choice_param, float_param, int_param, range_param
-from augview.core.registry import Op, register, uniform
+from augview.core.randomness import uniform
+from augview.core.registry import Op, register
 from augview.text import tr
 
 # The largest side any op here produces: a guard against a slider or preset asking for an image

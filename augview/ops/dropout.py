@@ -18,7 +18,8 @@ import numpy as np
 
 from augview.ops.common import box_caption
 from augview.core.params import bool_param, choice_param, float_param, int_param, range_param
-from augview.core.registry import Op, draw_seed, register, uniform
+from augview.core.randomness import draw_seed, uniform
+from augview.core.registry import Op, register
 from augview.text import tr
 
 FILL_MODES = ("constant", "random")

@@ -16,7 +16,8 @@ import numpy as np
 
 from augview.ops.common import INTERPOLATIONS
 from augview.core.params import bool_param, choice_param, float_param, range_param
-from augview.core.registry import Op, draw_seed, register, uniform
+from augview.core.randomness import draw_seed, uniform
+from augview.core.registry import Op, register
 
 _TWO_PI = np.float32(2.0 * np.pi)
 

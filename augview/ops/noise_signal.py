@@ -34,7 +34,8 @@ import numpy as np
 from augview.ops.common import apply_lut, to_uint8
 from augview.ops.noise import standard_normal
 from augview.core.params import bool_param, range_param
-from augview.core.registry import Op, draw_seed, register, uniform
+from augview.core.randomness import draw_seed, uniform
+from augview.core.registry import Op, register
 from augview.text import tr
 
 # ------------------------------------------------------------------------ multiplicative_noise

@@ -43,7 +43,8 @@ import numpy as np
 
 from augview.ops.color import LUMA
 from augview.core.params import choice_param, float_param, int_param, range_param
-from augview.core.registry import Op, draw_seed, register, uniform
+from augview.core.randomness import draw_seed, uniform
+from augview.core.registry import Op, register
 from augview.text import count as plural, tr
 
 

@@ -7,8 +7,44 @@ from __future__ import annotations
 
 import numpy as np
 
-from augview.core.registry import uniform
+from augview.core.randomness import uniform
 from augview.pipeline.nodes import Group
+
+
+def fire_chance(p: float) -> float:
+    """The chance that a node with probability ``p`` fires: the runner fires when
+    ``rng.random() < p``, so p >= 1 always fires and p <= 0 never does."""
+    return min(max(float(p), 0.0), 1.0)
+
+
+def live_children(group: Group) -> list[int]:
+    """Indices of the enabled children: the only ones a group can choose."""
+    return [i for i, child in enumerate(group.steps) if child.enabled]
+
+
+def child_weights(group: Group, live: list[int]) -> list[float]:
+    """The ``one_of`` weights of the ``live`` children as given (relative: 2 is twice 1); all 1
+    when the group has none."""
+    return [float(group.weights[i]) for i in live] if group.weights else [1.0] * len(live)
+
+
+def one_of_probabilities(group: Group, live: list[int]) -> np.ndarray:
+    """The chance of each live child of a ``one_of``: its weight over the total; when every
+    weight is zero, uniform."""
+    weights = np.array(child_weights(group, live), dtype=float)
+    total = weights.sum()
+    return weights / total if total > 0 else np.full(len(live), 1.0 / len(live))
+
+
+def some_of_counts(group: Group, k: int) -> dict[int, int]:
+    """How many children a ``some_of`` with ``k`` live children runs: ``{count: ways}``. The count
+    is drawn uniformly from the group's (low, high) range, then capped at ``k``, so each capped
+    value is as likely as the number of range values that lead to it."""
+    counts: dict[int, int] = {}
+    for drawn in range(int(group.n[0]), int(group.n[1]) + 1):
+        capped = min(max(drawn, 0), k)
+        counts[capped] = counts.get(capped, 0) + 1
+    return counts
 
 
 def choose_children(group: Group, live: list[int], rng: np.random.Generator) -> list[int]:
@@ -20,12 +56,7 @@ def choose_children(group: Group, live: list[int], rng: np.random.Generator) -> 
     if group.kind == "random_order":
         return [live[i] for i in rng.permutation(len(live))]
     if group.kind == "one_of":
-        weights = np.array(
-            [group.weights[i] for i in live] if group.weights else [1.0] * len(live), dtype=float
-        )
-        total = weights.sum()
-        probs = weights / total if total > 0 else np.full(len(live), 1.0 / len(live))
-        return [live[int(rng.choice(len(live), p=probs))]]
+        return [live[int(rng.choice(len(live), p=one_of_probabilities(group, live)))]]
     if group.kind == "some_of":
         count = min(uniform(rng, group.n, integer=True), len(live))
         picked = sorted(rng.choice(len(live), size=count, replace=False).tolist())
@@ -36,24 +67,17 @@ def choose_children(group: Group, live: list[int], rng: np.random.Generator) -> 
 def choice_probabilities(group: Group) -> dict[int, float]:
     """For each child index: the probability that ``group`` runs that child, given that the group
     itself fires. Disabled children (and children never chosen) are absent."""
-    live = [i for i, child in enumerate(group.steps) if child.enabled]
+    live = live_children(group)
     if not live:
         return {}
     if group.kind in ("sequence", "random_order"):
         return {i: 1.0 for i in live}
     if group.kind == "one_of":
-        # As choose_children: weights of the enabled children, normalised; all zero -> uniform.
-        weights = [float(group.weights[i]) for i in live] if group.weights else [1.0] * len(live)
-        total = sum(weights)
-        if total <= 0:
-            return {i: 1.0 / len(live) for i in live}
-        return {i: w / total for i, w in zip(live, weights) if w > 0}
+        return {i: float(share) for i, share in zip(live, one_of_probabilities(group, live)) if share > 0}
     if group.kind == "some_of":
-        # count = uniform integer in [low, high], clamped to the number of enabled children, then
-        # a uniform subset of that size: each child is in it with probability E[count] / k.
+        # A uniform subset of the drawn count: each child is in it with probability E[count] / k.
         k = len(live)
-        low, high = int(group.n[0]), int(group.n[1])
-        sizes = [min(max(c, 0), k) for c in range(low, high + 1)]
-        share = (sum(sizes) / len(sizes)) / k if sizes else 0.0
-        return {i: share for i in live}
+        counts = some_of_counts(group, k)
+        mean = sum(count * ways for count, ways in counts.items()) / sum(counts.values())
+        return {i: mean / k for i in live}
     raise ValueError(f"unknown group kind {group.kind!r}")

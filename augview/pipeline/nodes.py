@@ -50,3 +50,8 @@ class Group:
 
 
 Node = Union[Step, Group]
+
+
+def node_list(nodes) -> list[Node]:
+    """A list of nodes from a list of nodes or a `Pipeline` (handy in notebooks and the window)."""
+    return list(getattr(nodes, "steps", nodes))

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from augview.pipeline import presets
-from augview.core.registry import check_image
+from augview.core.images import check_image
 from augview.pipeline.nodes import Node
 from augview.pipeline.run import replay, run_nodes, summarize
 

@@ -16,14 +16,11 @@ from typing import Any
 
 import numpy as np
 
+from augview.core.randomness import node_rng
 from augview.core.registry import get_op
 from augview.text import tr
 from augview.pipeline.choice import choose_children
 from augview.pipeline.nodes import Group, Node, Step
-
-def node_rng(seed: int, path: tuple[int, ...]) -> np.random.Generator:
-    return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=path))
-
 
 def run_nodes(nodes: list[Node], image: np.ndarray, seed: int, path: tuple[int, ...] = ()):
     """Apply ``nodes`` in order; returns ``(image, trace)``."""

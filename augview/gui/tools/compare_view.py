@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from superqt import QLabeledSlider
 
 from augview.core.images import to_rgb
-from augview.core.registry import check_image
+from augview.core.images import check_image
 from augview.gui.widgets.preview import Cell, ViewState
 from augview.gui.render_worker import BackgroundTasks, to_qimage
 
