@@ -50,7 +50,7 @@ def ts_path(language: str) -> Path:
 
 
 def gui_sources() -> list[Path]:
-    return sorted(GUI.glob("*.py"))
+    return sorted(GUI.rglob("*.py"))
 
 
 def ops_texts() -> list[str]:
