@@ -72,19 +72,3 @@ def apply_lut(image: np.ndarray, table: np.ndarray) -> np.ndarray:
 def to_uint8(values: np.ndarray) -> np.ndarray:
     """Round and clip float pixels back to uint8."""
     return np.clip(np.rint(values), 0, 255).astype(np.uint8)
-
-
-def warp_source(image: np.ndarray, border_mode: str) -> np.ndarray:
-    """The array a warp should sample from.
-
-    OpenCV hangs forever in cubic interpolation with BORDER_REFLECT_101 when a side is one pixel
-    long. Along a one-pixel side every non-constant border mode repeats that pixel, so doubling the
-    side is exact and sidesteps the hang (and any similar corner case) for tiny images.
-    """
-    if border_mode == "constant" or min(image.shape[:2]) > 1:
-        return image
-    if image.shape[0] == 1:
-        image = np.concatenate([image, image], axis=0)
-    if image.shape[1] == 1:
-        image = np.concatenate([image, image], axis=1)
-    return image

@@ -12,9 +12,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from augview.ops.common import (
-    BORDERS, INTERPOLATIONS, border_params, border_value, interpolation_param, warp_source,
-)
+from augview.ops.common import border_params, interpolation_param
+from augview.ops.warp_kernel import warp_affine
 from augview.core.params import range_param
 from augview.core.registry import Op, register
 
@@ -60,12 +59,7 @@ def rotation_matrix(angle: float, shape: tuple) -> np.ndarray:
 
 def _rotate(image, drawn):
     matrix = rotation_matrix(drawn["angle"], image.shape)
-    return cv2.warpAffine(
-        warp_source(image, drawn["border_mode"]), matrix, (image.shape[1], image.shape[0]),
-        flags=INTERPOLATIONS[drawn["interpolation"]],
-        borderMode=BORDERS[drawn["border_mode"]],
-        borderValue=border_value(image, drawn["fill"]),
-    )
+    return warp_affine(image, matrix, image.shape[:2], drawn["interpolation"], drawn["border_mode"], drawn["fill"])
 
 
 register(Op(

@@ -24,11 +24,10 @@ output rows computes its own (the factor is separable into a row and a column te
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 
 from augview.ops.common import border_params, interpolation_param
-from augview.ops.warps import _render
+from augview.ops.warp_kernel import remap
 from augview.core.params import choice_param, range_param
 from augview.core.registry import Op, register
 from augview.text import tr
@@ -76,12 +75,8 @@ def _optical_distortion(image, drawn):
         return image.copy()  # every pixel would read itself
     height, width = image.shape[:2]
     axes = _axes(drawn, height, width)
-
-    def strip(src, start, stop, flags, **border):
-        map_x, map_y = _strip_maps(drawn, axes, start, stop)
-        return cv2.remap(src, map_x, map_y, flags, **border)
-
-    return _render(image, drawn, (height, width), strip)
+    return remap(image, (height, width), lambda start, stop: _strip_maps(drawn, axes, start, stop),
+                 drawn["interpolation"], drawn["border_mode"], drawn["fill"])
 
 
 def _caption(drawn):

@@ -34,7 +34,8 @@ import cv2
 import numpy as np
 
 from augview.ops import color, tone  # noqa: F401  (registers the primitives reused below)
-from augview.ops.common import INTERPOLATIONS, border_value, interpolation_param
+from augview.ops.common import interpolation_param
+from augview.ops.warp_kernel import warp_affine
 from augview.ops.policy_tables import POLICIES
 from augview.core.params import bool_param, choice_param, float_param, int_param
 from augview.core.registry import Op, get_op, register
@@ -176,10 +177,8 @@ def apply_primitive(image: np.ndarray, name: str, value, interpolation: str = "n
     if name in GEOMETRIC:
         if value == 0:
             return image
-        flags = cv2.INTER_LINEAR if interpolation == "area" else INTERPOLATIONS[interpolation]
-        return cv2.warpAffine(image, policy_matrix(name, value, image.shape, inverse=True),
-                              (image.shape[1], image.shape[0]), flags=flags | cv2.WARP_INVERSE_MAP,
-                              borderMode=cv2.BORDER_CONSTANT, borderValue=border_value(image, fill))
+        return warp_affine(image, policy_matrix(name, value, image.shape), image.shape[:2], interpolation,
+                           "constant", fill, inverse=policy_matrix(name, value, image.shape, inverse=True))
     if name == "Brightness":
         return color.adjust_brightness(image, value)
     if name == "Color":

@@ -10,13 +10,13 @@ pixels exactly.
 from __future__ import annotations
 
 import math
-import threading
 from statistics import NormalDist
 
 import cv2
 import numpy as np
 
-from augview.ops.common import warp_source, BORDERS, INTERPOLATIONS, border_params, border_value, interpolation_param
+from augview.ops.common import border_params, interpolation_param
+from augview.ops.warp_kernel import remap, warp_affine, warp_perspective
 from augview.core.params import bool_param, float_param, int_param, range_param
 from augview.core.randomness import draw_seed, uniform
 from augview.core.registry import Op, register
@@ -25,82 +25,6 @@ from augview.text import tr
 
 # ---------------------------------------------------------------------------------------------
 # Shared plumbing
-
-
-def _interpolation(name: str) -> int:
-    # INTER_AREA is a resizing method; warps and remaps would silently treat it as linear anyway,
-    # so say so explicitly rather than rely on OpenCV's fallback.
-    return cv2.INTER_LINEAR if name == "area" else INTERPOLATIONS[name]
-
-
-# Output rows per OpenCV call: a byte budget for one RGBA strip (see `_render`).
-_STRIP_BYTES = 1 << 17
-# Largest RGBA copy of a source kept for reuse, per thread (16 MB: 4 megapixels).
-_SCRATCH_BYTES = 1 << 24
-_scratch = threading.local()
-
-
-def _rgba_scratch(height: int, width: int) -> np.ndarray:
-    """A (height, width, 4) uint8 buffer, reused by this thread from call to call.
-
-    A fresh megabyte-sized temporary on every call is what makes glibc return memory to the
-    system and fault it back in (see `_render`); reusing one buffer per thread removes the last
-    such temporary. It never leaves `_render`, so reuse is invisible; above 16 MB a fresh array is
-    used instead, so a huge image does not pin its copy in memory.
-    """
-    size = height * width * 4
-    if size > _SCRATCH_BYTES:
-        return np.empty((height, width, 4), np.uint8)
-    buffer = getattr(_scratch, "buffer", None)
-    if buffer is None or buffer.size < size:
-        buffer = _scratch.buffer = np.empty(size, np.uint8)
-    return buffer[:size].reshape(height, width, 4)
-
-
-def _render(image: np.ndarray, drawn: dict, size: tuple, strip) -> np.ndarray:
-    """Build the (height, width) = ``size`` output strip by strip.
-
-    ``strip(src, start, stop, flags, **border)`` resamples output rows [start, stop) from ``src``,
-    passing ``border`` (borderMode, borderValue and possibly dst) on to OpenCV.
-
-    Why it is built this way (all measured on 512x512 RGB, one thread):
-    - OpenCV's linear warps and remaps have a SIMD path for 4-channel uint8 that 3-channel images
-      miss, so linear RGB is padded to RGBA and back: 0.6 instead of 1.3 ms for a warpAffine,
-      bit-identical per pixel. Cubic and Lanczos are slower on 4 channels and stay RGB.
-    - Megabyte-sized temporaries made glibc return memory to the system and fault it back in on
-      every call (700-1,400 page faults, +1 ms or more), depending on what the process did
-      before. So the RGBA source lives in a per-thread scratch buffer, the RGBA output exists one
-      ~128 KB strip at a time, and the other paths write straight into the output.
-    A strip costs ~10 us of call overhead. cv2.warpAffine rounds each strip's starting position
-    on its own fixed-point grid, so against one whole-image call a few pixels differ by 1 level.
-    """
-    height, width = size
-    flags = _interpolation(drawn["interpolation"])
-    src = warp_source(image, drawn["border_mode"])
-    value = border_value(image, drawn["fill"])
-    mode = BORDERS[drawn["border_mode"]]
-    rgba = src.ndim == 3 and flags == cv2.INTER_LINEAR
-    if rgba:
-        src = cv2.cvtColor(src, cv2.COLOR_RGB2RGBA, dst=_rgba_scratch(*src.shape[:2]))
-        value = value + value[:1]
-    out = np.empty((height, width) + image.shape[2:], np.uint8)
-    rows = max(16, _STRIP_BYTES // (4 * width))
-    for start in range(0, height, rows):
-        stop = min(start + rows, height)
-        if rgba:
-            part = strip(src, start, stop, flags, borderMode=mode, borderValue=value)
-            cv2.cvtColor(part, cv2.COLOR_RGBA2RGB, dst=out[start:stop])
-        else:
-            strip(src, start, stop, flags, dst=out[start:stop], borderMode=mode, borderValue=value)
-    return out
-
-
-def _shifted(inverse: np.ndarray, start: int) -> np.ndarray:
-    """An inverse warp matrix for the output rows from ``start`` on: output row y is row
-    y + start of the whole image, so the y column moves into the constant column."""
-    matrix = inverse.copy()
-    matrix[:, 2] += inverse[:, 1] * start
-    return matrix
 
 
 def _fixed(params: dict, *names: str) -> dict:
@@ -113,6 +37,10 @@ def _as_lists(matrix: np.ndarray) -> list:
 
 
 _WARP_FIXED = ("interpolation", "border_mode", "fill")
+
+
+def _warp_settings(drawn: dict) -> tuple[str, str, int]:
+    return drawn["interpolation"], drawn["border_mode"], drawn["fill"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -165,14 +93,7 @@ def _sample_affine(rng, params, shape):
 def _affine(image, drawn):
     # The recipe, not the stored matrix, is the source of truth: editing one drawn value in a
     # trace and replaying it does what the user expects.
-    inverse = cv2.invertAffineTransform(affine_matrix(drawn, image.shape)[:2])
-    width = image.shape[1]
-
-    def strip(src, start, stop, flags, **border):
-        return cv2.warpAffine(src, _shifted(inverse, start), (width, stop - start),
-                              flags=flags | cv2.WARP_INVERSE_MAP, **border)
-
-    return _render(image, drawn, image.shape[:2], strip)
+    return warp_affine(image, affine_matrix(drawn, image.shape), image.shape[:2], *_warp_settings(drawn))
 
 
 register(Op(
@@ -277,14 +198,8 @@ def _sample_perspective(rng, params, shape):
 
 
 def _perspective(image, drawn):
-    inverse = np.linalg.inv(perspective_matrix(drawn))
     width, height = drawn["out_size"]
-
-    def strip(src, start, stop, flags, **border):
-        return cv2.warpPerspective(src, _shifted(inverse, start), (width, stop - start),
-                                   flags=flags | cv2.WARP_INVERSE_MAP, **border)
-
-    return _render(image, drawn, (height, width), strip)
+    return warp_perspective(image, perspective_matrix(drawn), (height, width), *_warp_settings(drawn))
 
 
 register(Op(
@@ -362,11 +277,7 @@ def _sample_elastic(rng, params, shape):
 def _elastic(image, drawn):
     # The (H, W, 2) map goes to remap as one CV_32FC2 map: no split, no copy.
     map_xy = _elastic_map(drawn, image.shape)
-
-    def strip(src, start, stop, flags, **border):
-        return cv2.remap(src, map_xy[start:stop], None, flags, **border)
-
-    return _render(image, drawn, image.shape[:2], strip)
+    return remap(image, image.shape[:2], lambda start, stop: map_xy[start:stop], *_warp_settings(drawn))
 
 
 def _elastic_caption(drawn):
@@ -445,14 +356,12 @@ def _sample_grid(rng, params, shape):
 def _grid_distortion(image, drawn):
     xs, ys = _grid_axes(drawn, image.shape)
 
-    def strip(src, start, stop, flags, **border):
+    def maps(start, stop):
         # Separable: a strip's maps are the two axes broadcast over its rows; the whole-image
         # maps are never built.
-        map_x = np.tile(xs, (stop - start, 1))
-        map_y = np.tile(ys[start:stop, None], (1, len(xs)))
-        return cv2.remap(src, map_x, map_y, flags, **border)
+        return np.tile(xs, (stop - start, 1)), np.tile(ys[start:stop, None], (1, len(xs)))
 
-    return _render(image, drawn, image.shape[:2], strip)
+    return remap(image, image.shape[:2], maps, *_warp_settings(drawn))
 
 
 def _grid_caption(drawn):
