@@ -11,11 +11,13 @@ The Python API needs no Qt:
 from augview.core.registry import CATALOG, Op, get_op
 from augview.pipeline import Group, Pipeline, Result, Step
 from augview.core.imageio import load_image, save_image
-from augview.errors import AugviewError, ImageLoadError, InvalidImageError, PresetError
+from augview.errors import AugviewError, ImageLoadError, InvalidImageError, InvalidTargetsError, PresetError
+from augview.targets import BOX_FORMATS, TargetSettings
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "CATALOG", "AugviewError", "Group", "ImageLoadError", "InvalidImageError", "Op", "Pipeline",
-    "PresetError", "Result", "Step", "get_op", "load_image", "save_image",
+    "BOX_FORMATS", "CATALOG", "AugviewError", "Group", "ImageLoadError", "InvalidImageError",
+    "InvalidTargetsError", "Op", "Pipeline", "PresetError", "Result", "Step", "TargetSettings", "get_op",
+    "load_image", "save_image",
 ]

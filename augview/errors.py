@@ -22,6 +22,10 @@ class InvalidImageError(AugviewError, ValueError):
     """An array handed to an op or a pipeline is not a uint8 (H, W) or (H, W, 3) image."""
 
 
+class InvalidTargetsError(AugviewError, ValueError):
+    """Masks, boxes or keypoints handed to a pipeline are not what it accepts (shape, dtype, format)."""
+
+
 class PresetError(AugviewError):
     """A preset is invalid. ``problems`` lists every problem as ``(location, message)``."""
 

@@ -41,9 +41,13 @@ def group(kind, steps, **extra):
     return {"group": kind, "p": 1.0, "enabled": True, **extra, "steps": steps}
 
 
+DEFAULT_TARGETS = {"mask_fill": 0, "min_area": 0.0, "min_visibility": 0.0, "min_width": 0.0, "min_height": 0.0,
+                   "box_method": "largest_box", "keypoints_outside": "drop"}
+
+
 def preset(steps, **header):
-    return {"schema_version": 1, "name": "test", "description": "a test preset", "seed": 0,
-            "steps": steps, **header}
+    return {"schema_version": 2, "name": "test", "description": "a test preset", "seed": 0,
+            "targets": dict(DEFAULT_TARGETS), "steps": steps, **header}
 
 
 def rich_preset():
@@ -112,8 +116,8 @@ def test_header_fields_default_when_absent():
 def test_to_dict_is_the_documented_format():
     data = Pipeline.from_dict(rich_preset()).to_dict()
     assert data == rich_preset()
-    assert list(data) == ["schema_version", "name", "description", "seed", "steps"]
-    assert data["schema_version"] == presets.SCHEMA_VERSION == 1
+    assert list(data) == ["schema_version", "name", "description", "seed", "targets", "steps"]
+    assert data["schema_version"] == presets.SCHEMA_VERSION == 2
     # A step lists every parameter of its op, so a changed default never changes a preset.
     assert set(data["steps"][0]["params"]) == {s.name for s in augview.CATALOG["rotate"].params}
 
@@ -147,8 +151,6 @@ ONE_PROBLEM = [
     ((("steps", 1, "op"), "rotat"), "steps[1].op", "unknown op \"rotat\" (did you mean 'rotate'?)"),
     ((("steps", 1, "op"), 7), "steps[1].op", "unknown op 7"),
     ((("steps", 1, "params", "angle"), 5), "steps[1].params.angle", "unknown parameter of rotate"),
-    ((("steps", 1, "params", "fill"), ...), "steps[1].params.fill", "missing (default is 0)"),
-    ((("steps", 1, "params", "limit"), ...), "steps[1].params.limit", "missing (default is [-30.0, 30.0])"),
     ((("steps", 1, "params", "limit"), "wide"), "steps[1].params.limit", "must be a [low, high] pair"),
     ((("steps", 1, "params", "limit"), [1, 2, 3]), "steps[1].params.limit", "must be a [low, high] pair"),
     ((("steps", 1, "params", "limit"), [0, 720]), "steps[1].params.limit",
@@ -198,7 +200,7 @@ ONE_PROBLEM = [
      "must be between -180 and 180, got 999"),
     ((("steps",), {"0": flip()}), "steps", "must be a list, got an object"),
     ((("steps",), ...), "steps", "missing"),
-    ((("schema_version",), ...), "schema_version", "missing (this program writes 1)"),
+    ((("schema_version",), ...), "schema_version", "missing (this program writes 2)"),
     ((("schema_version",), 0), "schema_version", "must be a positive integer, got 0"),
     ((("schema_version",), "1"), "schema_version", "must be a positive integer, got \"1\""),
     ((("schema_version",), True), "schema_version", "must be a positive integer"),
@@ -272,8 +274,6 @@ def test_several_problems_are_all_reported_in_document_order():
         ("steps[1].steps[2].enabled", "must be true or false, got \"yes\""),
         ("steps[1].weights", "must be 3 non-negative numbers, one per step, got [1, 1]"),
         ("steps[2].steps[1].params.speed", "unknown parameter of rotate"),
-        ("steps[2].steps[1].params.interpolation", "missing (default is \"linear\")"),
-        ("steps[2].steps[1].params.border_mode", "missing (default is \"constant\")"),
         ("steps[2].steps[1].params.fill", "must be an integer, got 1.5"),
         ("steps[2].n", "must be a count or a [low, high] pair of counts, got [3, 1]"),
     ]
@@ -300,9 +300,9 @@ def test_a_non_object_preset_is_one_problem():
 
 
 def test_a_newer_schema_version_is_refused_before_anything_else():
-    data = preset([{"op": "future_op", "params": {"x": 1}}], schema_version=2, future_key=True)
+    data = preset([{"op": "future_op", "params": {"x": 1}}], schema_version=3, future_key=True)
     assert problems_of(data) == [(
-        "schema_version", "is 2, written by a newer augview; this version reads up to 1",
+        "schema_version", "is 3, written by a newer augview; this version reads up to 2",
     )]
 
 
@@ -550,7 +550,7 @@ def test_save_load_to_dict_round_trip_and_byte_identical_resave(tmp_path):
     assert first.read_bytes() == second.read_bytes()
     # The file is the documented, readable format: UTF-8, indented, ends with a newline.
     text = first.read_bytes().decode("utf-8")
-    assert text.endswith("}\n") and '\n  "schema_version": 1,' in text and "ünïcode" in text
+    assert text.endswith("}\n") and '\n  "schema_version": 2,' in text and "ünïcode" in text
     assert json.loads(text) == rich_preset()
 
 
@@ -787,3 +787,39 @@ def test_any_bytes_give_data_or_a_preset_error(raw):
         Pipeline.from_dict(data)
     except PresetError:
         pass
+
+
+# ---- schema 2: target settings; version 1 presets still load --------------------------------------
+
+
+def test_a_version_1_preset_loads_with_default_target_settings_and_saves_as_version_2(tmp_path):
+    data = preset([rotate((-10, 10)), flip()])
+    data["schema_version"] = 1
+    del data["targets"]
+    pipe = Pipeline.from_dict(data)
+    assert pipe.targets == augview.TargetSettings()
+    saved = pipe.to_dict()
+    assert saved["schema_version"] == 2 and saved["targets"] == DEFAULT_TARGETS
+    assert saved["steps"] == data["steps"]
+
+
+def test_target_settings_round_trip_and_are_checked_with_their_place():
+    data = preset([flip()], targets={**DEFAULT_TARGETS, "mask_fill": 255, "min_visibility": 0.3,
+                                     "box_method": "ellipse", "keypoints_outside": "keep"})
+    pipe = Pipeline.from_dict(data)
+    assert pipe.targets.mask_fill == 255 and pipe.targets.box_method == "ellipse"
+    assert pipe.to_dict() == data
+    assert problems_of(preset([flip()], targets={"min_visibility": 2, "colour": 1, "box_method": "round"})) == [
+        ("targets.colour", "unknown key"),
+        ("targets.min_visibility", "must be between 0 and 1, got 2"),
+        ("targets.box_method", "must be one of 'largest_box', 'ellipse', got 'round'"),
+    ]
+    assert locations(preset([flip()], targets=[1])) == ["targets"]
+
+
+def test_missing_target_settings_and_missing_parameters_take_their_defaults():
+    data = preset([{"op": "rotate", "params": {"limit": [-5, 5]}}], targets={"mask_fill": 7})
+    pipe = Pipeline.from_dict(data)
+    assert pipe.targets.mask_fill == 7 and pipe.targets.min_area == 0.0
+    step = pipe.to_dict()["steps"][0]
+    assert step["params"] == {"limit": [-5.0, 5.0], "interpolation": "linear", "border_mode": "constant", "fill": 0}

@@ -3,7 +3,7 @@ canonical form. Run after changing an op's parameters: python tools/make_presets
 
 from pathlib import Path
 
-from augview import Group, Pipeline, Step
+from augview import Group, Pipeline, Step, TargetSettings
 
 OUT = Path(__file__).resolve().parents[1] / "presets"
 
@@ -16,6 +16,31 @@ PRESETS = {
     ], name="light classification", description=(
         "A gentle default for photo classification: crop and resize to 224x224 keeping at least 60% "
         "of the picture, mirror half the time, a small tilt and a slight change of light."), seed=0),
+
+    "light_detection": Pipeline([
+        Step("horizontal_flip", p=0.5),
+        Step("bbox_safe_random_crop", {"spread": 0.8}, p=0.5),
+        Step("affine", {"scale": (0.9, 1.1), "translate_x": (-0.05, 0.05), "translate_y": (-0.05, 0.05),
+                        "rotate": (-5.0, 5.0)}, p=0.5),
+        Step("brightness_contrast", {"brightness_limit": (-0.15, 0.15), "contrast_limit": (-0.15, 0.15)}, p=0.5),
+        Step("hue_saturation_value", {}, p=0.3),
+    ], name="light detection", description=(
+        "A gentle default for object detection: mirror half the time, a crop that never cuts a box, "
+        "a small shift, zoom and tilt, and a change of light. Boxes less than 30% in view after a "
+        "step are dropped."), seed=0, targets=TargetSettings(min_visibility=0.3, min_area=16.0)),
+
+    "segmentation": Pipeline([
+        Step("random_scale", {"scale_x": (0.75, 1.25)}),
+        Step("pad", {"pad_mode": "min_size", "min_height": 384, "min_width": 384}),
+        Step("random_crop", {"height": 384, "width": 384}),
+        Step("horizontal_flip", p=0.5),
+        Step("rotate", {"limit": (-10.0, 10.0)}, p=0.3),
+        Step("color_jitter", {"brightness": (0.8, 1.2), "contrast": (0.8, 1.2), "saturation": (0.8, 1.2),
+                              "hue": (-0.02, 0.02)}, p=0.5),
+    ], name="segmentation", description=(
+        "A semantic segmentation recipe: random scale, pad and crop to 384x384, mirror, a small "
+        "tilt and colour. New border area gets the mask label 255, the usual 'ignore' label of "
+        "segmentation losses."), seed=0, targets=TargetSettings(mask_fill=255)),
 
     "heavy_classification": Pipeline([
         Step("random_resized_crop", {}),

@@ -41,6 +41,15 @@ class Op:
     caption: Callable[[dict], str] | None = None  # custom grid caption of the drawn values
     # Extra lines for learners that depend on the parameters (e.g. a policy's sub-policies).
     details: Callable[[dict], list[str]] | None = None
+    # How masks, boxes and keypoints follow one application: ``geometry(drawn, input shape)``
+    # returns a motion (see augview.targets.motion). None: the op only changes pixel values, and
+    # targets pass through untouched (the tests check that such an op keeps the image's size).
+    geometry: Callable[[dict, tuple], Any] | None = None
+    # The sampler also takes the current boxes (pixel x_min, y_min, x_max, y_max): crops that
+    # must keep or contain boxes. Called as ``sample(rng, params, shape, boxes)``.
+    uses_boxes: bool = False
+    # Blends several geometric results into one image (AugMix), so no target can follow it.
+    images_only: bool = False
 
     def spec(self, name: str) -> ParamSpec:
         for spec in self.params:
@@ -51,8 +60,11 @@ class Op:
     def defaults(self) -> dict[str, Any]:
         return {spec.name: spec.default for spec in self.params}
 
-    def draw(self, rng: np.random.Generator, params: dict, shape: tuple) -> dict:
-        """Concrete values for one application, from the step's parameters."""
+    def draw(self, rng: np.random.Generator, params: dict, shape: tuple, boxes: np.ndarray | None = None) -> dict:
+        """Concrete values for one application, from the step's parameters (and, for an op that
+        ``uses_boxes``, the image's current boxes: an empty array when there are none)."""
+        if self.uses_boxes:
+            return self.sample(rng, params, shape, np.zeros((0, 4)) if boxes is None else boxes)
         if self.sample is not None:
             return self.sample(rng, params, shape)
         return default_sample(self, rng, params)

@@ -2,7 +2,7 @@
 sample and apply functions) and registered in `augview.core.registry` when its module loads.
 
 What lives here: geometric ops that keep the frame (`geometric`), warps (`warps`, `optical`),
-crops, resizing and padding (`crops`), colour and tone (`color`, `tone`, `weather`), noise
+crops, resizing and padding (`crops`, and the box-aware crops in `box_crops`), colour and tone (`color`, `tone`, `weather`), noise
 (`noise`, `noise_signal`), blur (`blur`), dropout (`dropout`), the learned policies (`policies`,
 `policy_tables`), and the kernels the families share (`common`). It may import `augview.core`,
 `augview.errors` and `augview.text`; importing this package registers every op.
@@ -10,6 +10,7 @@ crops, resizing and padding (`crops`), colour and tone (`color`, `tone`, `weathe
 
 from augview.ops import (  # noqa: F401
     blur,
+    box_crops,
     color,
     crops,
     dropout,

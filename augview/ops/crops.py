@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 import cv2
+import numpy as np
 
 from augview.ops.common import (
     BORDERS, INTERPOLATIONS, border_params, border_value, box_caption, interpolation_param,
@@ -19,6 +20,8 @@ from augview.ops.common import (
 from augview.core.params import bool_param, choice_param, float_param, int_param, range_param
 from augview.core.randomness import uniform
 from augview.core.registry import Op, register
+from augview.targets.masks import resample
+from augview.targets.motion import Affine
 from augview.text import tr
 
 # The largest side any op here produces: a guard against a slider or preset asking for an image
@@ -72,10 +75,39 @@ def _box(drawn: dict, shape: tuple) -> tuple[int, int, int, int]:
     return clamp_box(x, y, width, height, shape)
 
 
-def _crop(image, drawn):
+def cut_window(image, drawn):
     x, y, width, height = _box(drawn, image.shape)
     # copy(): a slice is a view, and a caller editing the output must not edit the input.
     return image[y:y + height, x:x + width].copy()
+
+
+# How targets follow: every op here is an axis-aligned affine map (a shift, then a scale), so
+# boxes and keypoints move exactly; masks are cut, resized with nearest neighbour, or padded.
+
+
+def shift_scale_matrix(x: float, y: float, scale_x: float = 1.0, scale_y: float = 1.0) -> np.ndarray:
+    """3x3 matrix (pixel centres) of cutting at (x, y), then resizing by the given factors: a
+    pixel's area scales about its corner, so a centre u moves to (u - x + 0.5) * scale - 0.5."""
+    return np.array([[scale_x, 0.0, (0.5 - x) * scale_x - 0.5],
+                     [0.0, scale_y, (0.5 - y) * scale_y - 0.5],
+                     [0.0, 0.0, 1.0]])
+
+
+def window_motion(drawn, shape):
+    x, y, width, height = _box(drawn, shape)
+    return Affine(shift_scale_matrix(x, y), (height, width),
+                  mask_move=lambda mask, fill: mask[y:y + height, x:x + width].copy())
+
+
+def _resize_mask(mask: np.ndarray, height: int, width: int) -> np.ndarray:
+    return resample(mask, lambda plane, fill: cv2.resize(plane, (width, height), interpolation=cv2.INTER_NEAREST), 0)
+
+
+def _resized_crop_motion(box, out_height, out_width):
+    x, y, width, height = box
+    matrix = shift_scale_matrix(x, y, out_width / width, out_height / height)
+    return Affine(matrix, (out_height, out_width), mask_move=lambda mask, fill: _resize_mask(
+        mask[y:y + height, x:x + width], out_height, out_width))
 
 
 def _size_params(default: int, what: str):
@@ -122,9 +154,10 @@ register(Op(
         range_param("fraction", (0.5, 1.0), 0.01, 1.0, step=0.01, draws="fraction", when=("size_mode", "fraction"),
                     help="fraction mode: each side of the crop is this fraction of the image's side"),
     ),
-    apply=_crop,
+    apply=cut_window,
     sample=_sample_random_crop,
     caption=_crop_caption,
+    geometry=window_motion,
 ))
 
 
@@ -151,9 +184,10 @@ register(Op(
         float_param("fraction", 0.8, 0.01, 1.0, step=0.01, when=("size_mode", "fraction"),
                     help="fraction mode: each side of the crop is this fraction of the image's side"),
     ),
-    apply=_crop,
+    apply=cut_window,
     sample=_sample_center_crop,
     caption=_crop_caption,
+    geometry=window_motion,
 ))
 
 
@@ -233,6 +267,8 @@ register(Op(
     ),
     apply=_random_resized_crop,
     sample=_sample_random_resized_crop,
+    geometry=lambda drawn, shape: _resized_crop_motion(
+        _box(drawn, shape), drawn["output_height"], drawn["output_width"]),
 ))
 
 
@@ -261,6 +297,8 @@ register(Op(
     ),
     apply=_resize,
     caption=lambda d: tr("to {w}x{h}px").format(w=d["width"], h=d["height"]),
+    geometry=lambda drawn, shape: _resized_crop_motion(
+        (0, 0, shape[1], shape[0]), drawn["height"], drawn["width"]),
 ))
 
 
@@ -300,6 +338,8 @@ register(Op(
     ),
     apply=_random_scale,
     sample=_sample_random_scale,
+    geometry=lambda drawn, shape: _resized_crop_motion(
+        (0, 0, shape[1], shape[0]), *scaled_size(shape, drawn["scale_x"], drawn["scale_y"])),
 ))
 
 
@@ -349,6 +389,20 @@ def _pad(image, drawn):
     )
 
 
+def _pad_motion(drawn, shape):
+    top, bottom, left, right = (max(0, int(drawn[k])) for k in ("top", "bottom", "left", "right"))
+    height, width = shape[:2]
+
+    def move_mask(mask, fill):
+        if top == bottom == left == right == 0:
+            return mask.copy()
+        return resample(mask, lambda plane, value: cv2.copyMakeBorder(
+            plane, top, bottom, left, right, BORDERS[drawn["border_mode"]], value=(value,) * 4), fill)
+
+    return Affine(shift_scale_matrix(-left, -top), (height + top + bottom, width + left + right),
+                  drawn["border_mode"], mask_move=move_mask)
+
+
 register(Op(
     name="pad",
     category="geometric",
@@ -376,6 +430,7 @@ register(Op(
     ),
     apply=_pad,
     sample=_sample_pad,
+    geometry=_pad_motion,
     caption=lambda d: tr("top {top}, bottom {bottom}, left {left}, right {right} px").format(
         top=d["top"], bottom=d["bottom"], left=d["left"], right=d["right"]),
 ))

@@ -20,6 +20,7 @@ from augview.ops.common import box_caption
 from augview.core.params import bool_param, choice_param, float_param, int_param, range_param
 from augview.core.randomness import draw_seed, uniform
 from augview.core.registry import Op, register
+from augview.targets.motion import Holes
 from augview.text import tr
 
 FILL_MODES = ("constant", "random")
@@ -31,7 +32,21 @@ def _fill_params():
                      help="constant: one grey level; random: random pixels"),
         int_param("fill", 0, 0, 255, when=("fill_mode", "constant"),
                   help="grey level of the holes when the fill is constant"),
+        bool_param("holes_in_mask", False,
+                   help="also write the holes into masks, with the pipeline's mask_fill label "
+                        "(off: masks keep the labels under the holes)"),
     )
+
+
+def _rectangles(holes) -> np.ndarray:
+    """``[x, y, w, h]`` holes as (N, 4) ``x_min, y_min, x_max, y_max``."""
+    array = np.asarray(holes, dtype=np.float64).reshape(-1, 4)
+    return np.column_stack([array[:, 0], array[:, 1], array[:, 0] + array[:, 2], array[:, 1] + array[:, 3]])
+
+
+def _holes_motion(holes, drawn, shape) -> Holes:
+    # Boxes lose what the holes cover, keypoints in a hole are dropped, as albumentations 2 does.
+    return Holes(_rectangles(holes), tuple(shape[:2]), drawn.get("holes_in_mask", False))
 
 
 
@@ -82,6 +97,7 @@ def _sample_coarse_dropout(rng, params, shape):
         "fill_mode": params["fill_mode"],
         "fill": params["fill"],
         "noise_seed": noise_seed,
+        "holes_in_mask": params["holes_in_mask"],
     }
 
 
@@ -104,6 +120,7 @@ register(Op(
     ),
     apply=_apply_holes,
     sample=_sample_coarse_dropout,
+    geometry=lambda drawn, shape: _holes_motion(drawn["holes"], drawn, shape),
 ))
 
 
@@ -143,6 +160,7 @@ def _sample_random_erasing(rng, params, shape):
         "fill_mode": params["fill_mode"],
         "fill": params["fill"],
         "noise_seed": noise_seed,
+        "holes_in_mask": params["holes_in_mask"],
     }
 
 
@@ -175,6 +193,7 @@ register(Op(
     ),
     apply=_random_erasing,
     sample=_sample_random_erasing,
+    geometry=lambda drawn, shape: _holes_motion([] if drawn["box"] is None else [drawn["box"]], drawn, shape),
     caption=_erasing_caption,
 ))
 
@@ -221,6 +240,7 @@ def _sample_grid_dropout(rng, params, shape):
         "fill_mode": params["fill_mode"],
         "fill": params["fill"],
         "noise_seed": draw_seed(rng),
+        "holes_in_mask": params["holes_in_mask"],
     }
 
 
@@ -261,6 +281,20 @@ def _grid_dropout(image, drawn):
     return out
 
 
+def _grid_motion(drawn, shape) -> Holes:
+    def cover():
+        covered = np.zeros(shape[:2], np.uint8)
+        rows = grid_spans(drawn["unit"], drawn["ratio"], drawn["shift_y"], shape[0])
+        cols = grid_spans(drawn["unit"], drawn["ratio"], drawn["shift_x"], shape[1])
+        if rows and cols:
+            row_index = np.concatenate([np.arange(y, y + h) for y, h in rows])
+            col_index = np.concatenate([np.arange(x, x + w) for x, w in cols])
+            covered[np.ix_(row_index, col_index)] = 1
+        return covered
+
+    return Holes(np.zeros((0, 4)), tuple(shape[:2]), drawn.get("holes_in_mask", False), cover)
+
+
 register(Op(
     name="grid_dropout",
     category="dropout",
@@ -279,4 +313,5 @@ register(Op(
     ),
     apply=_grid_dropout,
     sample=_sample_grid_dropout,
+    geometry=_grid_motion,
 ))

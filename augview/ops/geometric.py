@@ -16,6 +16,7 @@ from augview.ops.common import border_params, interpolation_param
 from augview.ops.warp_kernel import warp_affine
 from augview.core.params import range_param
 from augview.core.registry import Op, register
+from augview.targets.motion import Affine
 
 
 def _hflip(image, drawn):
@@ -24,6 +25,22 @@ def _hflip(image, drawn):
 
 def _vflip(image, drawn):
     return cv2.flip(image, 0)
+
+
+def _copy(view):
+    return np.ascontiguousarray(view)
+
+
+def _hflip_motion(drawn, shape):
+    height, width = shape[:2]
+    matrix = np.array([[-1.0, 0, width - 1], [0, 1, 0], [0, 0, 1]])
+    return Affine(matrix, (height, width), mask_move=lambda mask, fill: _copy(mask[:, ::-1]))
+
+
+def _vflip_motion(drawn, shape):
+    height, width = shape[:2]
+    matrix = np.array([[1.0, 0, 0], [0, -1, height - 1], [0, 0, 1]])
+    return Affine(matrix, (height, width), mask_move=lambda mask, fill: _copy(mask[::-1]))
 
 
 register(Op(
@@ -36,6 +53,7 @@ register(Op(
     ),
     params=(),
     apply=_hflip,
+    geometry=_hflip_motion,
 ))
 
 register(Op(
@@ -48,6 +66,7 @@ register(Op(
     ),
     params=(),
     apply=_vflip,
+    geometry=_vflip_motion,
 ))
 
 
@@ -55,6 +74,11 @@ def rotation_matrix(angle: float, shape: tuple) -> np.ndarray:
     """2x3 matrix turning the image by ``angle`` degrees (counter-clockwise) about its centre."""
     height, width = shape[:2]
     return cv2.getRotationMatrix2D(((width - 1) / 2.0, (height - 1) / 2.0), angle, 1.0)
+
+
+def _rotate_motion(drawn, shape):
+    matrix = np.vstack([rotation_matrix(drawn["angle"], shape), [0, 0, 1]])
+    return Affine(matrix, tuple(shape[:2]), drawn["border_mode"])
 
 
 def _rotate(image, drawn):
@@ -77,6 +101,7 @@ register(Op(
         *border_params(),
     ),
     apply=_rotate,
+    geometry=_rotate_motion,
 ))
 
 
@@ -96,6 +121,30 @@ def _rotate90(image, drawn):
     return cv2.rotate(image, _QUARTER_TURNS[turns])
 
 
+def quarter_turn_matrix(turns: int, shape: tuple) -> np.ndarray:
+    """3x3 matrix of ``turns`` counter-clockwise quarter turns of an image of ``shape`` (pixel
+    centres): one turn sends (x, y) to (y, width - 1 - x)."""
+    height, width = shape[:2]
+    turns %= 4
+    if turns == 1:
+        rows = [[0, 1, 0], [-1, 0, width - 1]]
+    elif turns == 2:
+        rows = [[-1, 0, width - 1], [0, -1, height - 1]]
+    elif turns == 3:
+        rows = [[0, -1, height - 1], [1, 0, 0]]
+    else:
+        rows = [[1, 0, 0], [0, 1, 0]]
+    return np.array(rows + [[0, 0, 1]], dtype=np.float64)
+
+
+def _rotate90_motion(drawn, shape):
+    turns = int(drawn["turns"]) % 4
+    height, width = shape[:2]
+    out = (width, height) if turns % 2 else (height, width)
+    return Affine(quarter_turn_matrix(turns, shape), out,
+                  mask_move=lambda mask, fill: _copy(np.rot90(mask, turns)))
+
+
 register(Op(
     name="random_rotate90",
     category="geometric",
@@ -113,12 +162,19 @@ register(Op(
                          "1 = 90°, 2 = 180°, 3 = 270° (90° clockwise), 0 = unchanged"),
     ),
     apply=_rotate90,
+    geometry=_rotate90_motion,
     caption=lambda drawn: f"angle={90 * (int(drawn['turns']) % 4)}°",
 ))
 
 
 def _transpose(image, drawn):
     return cv2.transpose(image)
+
+
+def _transpose_motion(drawn, shape):
+    height, width = shape[:2]
+    matrix = np.array([[0.0, 1, 0], [1, 0, 0], [0, 0, 1]])
+    return Affine(matrix, (width, height), mask_move=lambda mask, fill: _copy(mask.swapaxes(0, 1)))
 
 
 register(Op(
@@ -134,4 +190,5 @@ register(Op(
     ),
     params=(),
     apply=_transpose,
+    geometry=_transpose_motion,
 ))

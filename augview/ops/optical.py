@@ -28,6 +28,7 @@ import numpy as np
 
 from augview.ops.common import border_params, interpolation_param
 from augview.ops.warp_kernel import remap
+from augview.ops.warps import field_motion
 from augview.core.params import choice_param, range_param
 from augview.core.registry import Op, register
 from augview.text import tr
@@ -112,4 +113,6 @@ register(Op(
     ),
     apply=_optical_distortion,
     caption=_caption,
+    geometry=lambda drawn, shape: field_motion(lambda: optical_distortion_maps(drawn, shape), shape,
+                                               drawn["border_mode"]),
 ))

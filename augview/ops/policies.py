@@ -39,6 +39,7 @@ from augview.ops.warp_kernel import warp_affine
 from augview.ops.policy_tables import POLICIES
 from augview.core.params import bool_param, choice_param, float_param, int_param
 from augview.core.registry import Op, get_op, register
+from augview.targets.motion import Affine, Chain
 from augview.text import tr
 
 SIGNED = ("ShearX", "ShearY", "TranslateX", "TranslateY", "Rotate",
@@ -305,6 +306,15 @@ def _apply_ops(image, drawn):
     return _fresh(run_chain(image, drawn["ops"], drawn["interpolation"], drawn["fill"]), image)
 
 
+def chain_motion(drawn, shape) -> Chain:
+    """How targets follow a policy: through each geometric primitive that fired, in order (as
+    torchvision's v2 policies move boxes and masks); colour primitives leave them alone."""
+    motions = [Affine(np.vstack([policy_matrix(entry["op"], entry["value"], shape), [0, 0, 1]]), tuple(shape[:2]))
+               for entry in drawn["ops"]
+               if entry.get("fired", True) and entry["op"] in GEOMETRIC and entry["value"] != 0]
+    return Chain(motions, tuple(shape[:2]))
+
+
 register(Op(
     name="auto_augment",
     category="policy",
@@ -324,6 +334,7 @@ register(Op(
                                           "and rotate"),
     ),
     apply=_apply_ops,
+    geometry=chain_motion,
     sample=_auto_augment_sample,
     caption=lambda d: f"{d['policy']} #{d['sub_policy']}: {_fired_text(d['ops'])}",
     details=lambda params: describe_policy(params["policy"]),
@@ -366,6 +377,7 @@ register(Op(
         int_param("fill", 0, 0, 255, help="grey level of the area uncovered by geometric ops"),
     ),
     apply=_apply_ops,
+    geometry=chain_motion,
     sample=_rand_augment_sample,
     caption=lambda d: _fired_text(d["ops"]),
 ))
@@ -402,6 +414,7 @@ register(Op(
         int_param("fill", 0, 0, 255, help="grey level of the area uncovered by geometric ops"),
     ),
     apply=_apply_ops,
+    geometry=chain_motion,
     sample=_trivial_sample,
     caption=lambda d: _fired_text(d["ops"]),
 ))
@@ -477,4 +490,5 @@ register(Op(
     apply=_augmix,
     sample=_augmix_sample,
     caption=_augmix_caption,
+    images_only=True,  # a blend of differently warped copies: no box or mask can follow it
 ))

@@ -17,6 +17,8 @@ import numpy as np
 
 from augview.ops.common import border_params, interpolation_param
 from augview.ops.warp_kernel import remap, warp_affine, warp_perspective
+from augview.targets.fields import invert_maps
+from augview.targets.motion import Affine, Field, Perspective
 from augview.core.params import bool_param, float_param, int_param, range_param
 from augview.core.randomness import draw_seed, uniform
 from augview.core.registry import Op, register
@@ -124,6 +126,7 @@ register(Op(
     ),
     apply=_affine,
     sample=_sample_affine,
+    geometry=lambda drawn, shape: Affine(affine_matrix(drawn, shape), tuple(shape[:2]), drawn["border_mode"]),
 ))
 
 
@@ -222,6 +225,8 @@ register(Op(
     ),
     apply=_perspective,
     sample=_sample_perspective,
+    geometry=lambda drawn, shape: Perspective(perspective_matrix(drawn), tuple(drawn["out_size"][::-1]),
+                                              drawn["border_mode"]),
 ))
 
 
@@ -280,6 +285,19 @@ def _elastic(image, drawn):
     return remap(image, image.shape[:2], lambda start, stop: map_xy[start:stop], *_warp_settings(drawn))
 
 
+def field_motion(maps, shape: tuple, border_mode: str) -> Field:
+    """The motion of a remap whose whole-image ``maps()`` -> (map_x, map_y) are built once, when
+    a mask or a point first needs them."""
+    cache = []
+
+    def full_maps():
+        if not cache:
+            cache.append(maps())
+        return cache[0]
+
+    return Field(lambda xy: invert_maps(*full_maps(), xy), full_maps, tuple(shape[:2]), border_mode)
+
+
 def _elastic_caption(drawn):
     return f"alpha={drawn['alpha']:g} sigma={drawn['sigma']:g}"
 
@@ -305,6 +323,7 @@ register(Op(
     apply=_elastic,
     sample=_sample_elastic,
     caption=_elastic_caption,
+    geometry=lambda drawn, shape: field_motion(lambda: elastic_field(drawn, shape), shape, drawn["border_mode"]),
 ))
 
 
@@ -391,4 +410,6 @@ register(Op(
     apply=_grid_distortion,
     sample=_sample_grid,
     caption=_grid_caption,
+    geometry=lambda drawn, shape: field_motion(lambda: grid_distortion_maps(drawn, shape), shape,
+                                               drawn["border_mode"]),
 ))

@@ -4,8 +4,9 @@
     out = pipe(image, seed=7)                 # pixels only
     result = pipe.apply(image, seed=7)        # pixels, trace and the seed used
     print(result.summary)                     # "horizontal_flip, rotate angle=12.3°"
+    result = pipe.apply(image, seed=7, mask=mask, boxes=boxes, box_labels=labels, keypoints=points)
 
-Same preset + same image + same seed gives the same pixels, in any process.
+Same preset + same image + same seed gives the same pixels, in any process, and the same targets.
 """
 
 from __future__ import annotations
@@ -20,27 +21,55 @@ import numpy as np
 
 from augview.pipeline import presets
 from augview.core.images import check_image
+from augview.errors import InvalidTargetsError
 from augview.pipeline.nodes import Node
-from augview.pipeline.run import replay, run_nodes, summarize
+from augview.pipeline.run import images_only_steps, replay, run_nodes, summarize
+from augview.targets import boxes as box_rules
+from augview.targets.settings import TargetSettings
+from augview.targets.target_set import TargetSet
+from augview.text import tr
 
 MAX_SEED = presets.MAX_SEED
 
 
 @dataclass
 class Result:
+    """What one application made. The target fields are None unless that kind was given:
+
+    - ``mask`` / ``masks``: the label maps, moved like the pixels (``mask`` is ``masks[0]``);
+    - ``boxes``: the kept boxes, (N, 4) float64 in the ``box_format`` they were given in, clipped to
+      the image; ``box_ids`` their positions in the input; ``box_labels`` the labels given for them;
+    - ``keypoints``: (K, 2) or (K, 4) float64 (x, y, angle in degrees, scale); ``keypoint_ids``
+      their positions in the input; ``keypoints_visible`` which lie in the image (all, unless the
+      settings keep keypoints that leave it).
+    """
+
     image: np.ndarray
     trace: list[dict]
     seed: int
+    masks: list[np.ndarray] | None = None
+    boxes: np.ndarray | None = None
+    box_ids: np.ndarray | None = None
+    box_labels: list | np.ndarray | None = None
+    keypoints: np.ndarray | None = None
+    keypoint_ids: np.ndarray | None = None
+    keypoints_visible: np.ndarray | None = None
+    settings: TargetSettings | None = None
 
     @property
     def summary(self) -> str:
         return summarize(self.trace)
 
+    @property
+    def mask(self) -> np.ndarray | None:
+        return self.masks[0] if self.masks else None
+
 
 class Pipeline:
     """An ordered list of steps and groups, with a name, a description and a default seed."""
 
-    def __init__(self, steps: list[Node] = (), *, name: str = "", description: str = "", seed: int = 0):
+    def __init__(self, steps: list[Node] = (), *, name: str = "", description: str = "", seed: int = 0,
+                 targets: TargetSettings | dict | None = None):
         self.steps = list(steps)
         self.name = name
         self.description = description
@@ -48,24 +77,38 @@ class Pipeline:
         self._stream: np.random.Generator | None = None
         # Steps built in Python go through the same validation as a loaded preset, and keep the
         # checked, canonical values (so a save re-saves byte for byte).
-        self.steps, header = presets.parse_preset(self.to_dict(), source="<pipeline>")
+        data = self.to_dict()
+        data["targets"] = (targets.to_dict() if isinstance(targets, TargetSettings)
+                           else {} if targets is None else targets)
+        self.steps, header = presets.parse_preset(data, source="<pipeline>")
         self.seed = header["seed"]
+        self.targets: TargetSettings = header["targets"]
 
     # ---- running ----
 
-    def apply(self, image: np.ndarray, seed: int | None = None) -> Result:
-        """Augment one image. Without ``seed``, the next seed of the pipeline's own stream is used
-        (seeded from the preset's seed), and the result records it so it can be reproduced."""
+    def apply(self, image: np.ndarray, seed: int | None = None, *, mask=None, masks=None, boxes=None,
+              box_format: str = "pascal_voc", box_labels=None, keypoints=None) -> Result:
+        """Augment one image, and with it any masks, boxes and keypoints given (see `Result`).
+        Without ``seed``, the next seed of the pipeline's own stream is used (seeded from the
+        preset's seed), and the result records it so it can be reproduced."""
         check_image(image)
         if seed is None:
             seed = self.next_seed()
         elif isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed <= MAX_SEED:
             raise ValueError(f"seed must be an integer between 0 and {MAX_SEED}, got {seed!r}")
         seed = int(seed)
-        out, trace = run_nodes(self.steps, image, seed)
+        targets = _target_set(image, self.targets, mask, masks, boxes, box_format, box_labels, keypoints)
+        if targets is not None:
+            blocked = images_only_steps(self.steps)
+            if blocked:
+                raise InvalidTargetsError(tr("{op} blends several augmented copies of the image, so masks, boxes "
+                                             "and keypoints cannot follow it; disable it for annotated data").format(
+                    op=blocked[0]))
+        out, trace = run_nodes(self.steps, image, seed, targets=targets)
         if out is image:
             out = image.copy()  # nothing fired: still never hand back the caller's array
-        return Result(np.ascontiguousarray(out), trace, seed)
+        result = Result(np.ascontiguousarray(out), trace, seed)
+        return _with_targets(result, targets, box_format, box_labels, given=(mask, masks, boxes, keypoints))
 
     def __call__(self, image: np.ndarray, seed: int | None = None) -> np.ndarray:
         return self.apply(image, seed).image
@@ -134,15 +177,27 @@ class Pipeline:
         return np.random.SeedSequence(self.seed)
 
     @staticmethod
-    def replay(image: np.ndarray, trace: list[dict]) -> np.ndarray:
-        """Apply exactly what a trace drew (no randomness)."""
+    def replay(image: np.ndarray, trace: list[dict], *, mask=None, masks=None, boxes=None,
+               box_format: str = "pascal_voc", box_labels=None, keypoints=None,
+               settings: TargetSettings | None = None):
+        """Apply exactly what a trace drew (no randomness). With only an image, returns the pixels;
+        with targets, a `Result` whose targets moved as in the first run (pass the pipeline's
+        ``settings``, e.g. ``result.settings``, when they are not the defaults)."""
         check_image(image)
-        return replay(image, trace)
+        settings = settings or TargetSettings()
+        targets = _target_set(image, settings, mask, masks, boxes, box_format, box_labels, keypoints)
+        out = replay(image, trace, targets)
+        if targets is None:
+            return out
+        out = out.copy() if out is image else out
+        return _with_targets(Result(np.ascontiguousarray(out), trace, -1), targets, box_format, box_labels,
+                             given=(mask, masks, boxes, keypoints))
 
     # ---- presets ----
 
     def to_dict(self) -> dict:
-        return presets.preset_dict(self.steps, self.name, self.description, self.seed)
+        return presets.preset_dict(self.steps, self.name, self.description, self.seed,
+                                   getattr(self, "targets", None))
 
     @classmethod
     def from_dict(cls, data: Any, source: str = "<preset>") -> "Pipeline":
@@ -170,6 +225,41 @@ class Pipeline:
 
     def __repr__(self):
         return f"Pipeline(name={self.name!r}, steps={len(self.steps)}, seed={self.seed})"
+
+
+def _target_set(image, settings, mask, masks, boxes, box_format, box_labels, keypoints) -> TargetSet | None:
+    if mask is not None and masks is not None:
+        raise InvalidTargetsError(tr("give mask= or masks=, not both"))
+    if box_labels is not None and boxes is None:
+        raise InvalidTargetsError(tr("box_labels were given without boxes"))
+    all_masks = [mask] if mask is not None else list(masks) if masks is not None else []
+    if not all_masks and boxes is None and keypoints is None:
+        return None
+    targets = TargetSet.build(image.shape, settings, all_masks, boxes, box_format, keypoints)
+    if box_labels is not None and len(box_labels) != len(targets.boxes):
+        raise InvalidTargetsError(tr("{labels} box labels for {boxes} boxes").format(
+            labels=len(box_labels), boxes=len(targets.boxes)))
+    return targets
+
+
+def _with_targets(result: Result, targets: TargetSet | None, box_format, box_labels, given) -> Result:
+    if targets is None:
+        return result
+    mask, masks, boxes, keypoints = given
+    result.settings = targets.settings
+    if mask is not None or masks is not None:
+        result.masks = targets.masks
+    if boxes is not None:
+        result.boxes = box_rules.from_pixels(targets.boxes, box_format, targets.shape)
+        result.box_ids = targets.box_ids
+        if box_labels is not None:
+            result.box_labels = (box_labels[targets.box_ids] if isinstance(box_labels, np.ndarray)
+                                 else [box_labels[i] for i in targets.box_ids])
+    if keypoints is not None:
+        result.keypoints = targets.points
+        result.keypoint_ids = targets.point_ids
+        result.keypoints_visible = targets.inside(targets.points)
+    return result
 
 
 # A worker process's streams, by (pid, entropy, spawn key, pipeline): see `Pipeline.next_seed`.

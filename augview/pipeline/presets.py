@@ -1,10 +1,12 @@
-"""Preset format, schema version 1: the JSON a person saves in the window and a training job loads.
+"""Preset format, schema version 2: the JSON a person saves in the window and a training job loads.
 
     {
-      "schema_version": 1,
+      "schema_version": 2,
       "name": "light classification",
       "description": "what this preset is for",
       "seed": 0,
+      "targets": {"mask_fill": 0, "min_area": 0.0, "min_visibility": 0.0, "min_width": 0.0,
+                  "min_height": 0.0, "box_method": "largest_box", "keypoints_outside": "drop"},
       "steps": [
         {"op": "horizontal_flip", "p": 0.5, "enabled": true, "params": {}},
         {"group": "one_of", "p": 0.8, "enabled": true, "weights": [1, 1],
@@ -13,10 +15,15 @@
       ]
     }
 
-A step must list every parameter of its op: a preset states exactly what training gets, and a
-default that changes in a later version can never silently change an exported pipeline. ``p``
-(default 1) and ``enabled`` (default true) may be left out. ``weights`` belongs to ``one_of`` and
-``n`` to ``some_of``.
+A saved step lists every parameter of its op: a preset states exactly what training gets, and a
+default that changes in a later version can never silently change an exported pipeline. A
+parameter left out (a hand-written preset, or one saved before the op gained the parameter) takes
+its default when the preset loads. ``p`` (default 1) and ``enabled`` (default true) may be left
+out. ``weights`` belongs to ``one_of`` and ``n`` to ``some_of``.
+
+``targets`` (see `augview.targets.settings`) says how masks, boxes and keypoints are treated;
+missing settings take their defaults. Version 1 presets (before targets) load unchanged, with the
+default settings, and are saved as version 2.
 
 Validation lives here, in one place, and reports every problem with its location, e.g.
 ``steps[2].params.limit: must be between -180 and 180, got 720``.
@@ -35,15 +42,17 @@ import numpy as np
 from augview.core.atomic import atomic_write_bytes
 from augview.core.registry import CATALOG, did_you_mean
 from augview.pipeline.nodes import GROUP_KINDS, Group, Node, Step
+from augview.targets import settings as target_settings
+from augview.targets.settings import TargetSettings
 from augview.text import tr
 from augview.errors import PresetError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: "targets" settings (version 1 presets load with the defaults)
 MAX_DEPTH = 8  # groups inside groups; deeper is surely a mistake (or an attack)
 MAX_NODES = 10_000
 MAX_BYTES = 5_000_000
 MAX_SEED = 2**63 - 1  # the largest seed `Pipeline.apply` takes
-TOP_KEYS = {"schema_version", "name", "description", "seed", "steps"}
+TOP_KEYS = {"schema_version", "name", "description", "seed", "targets", "steps"}
 
 
 # ---- nodes -> plain data -------------------------------------------------------------------
@@ -92,12 +101,14 @@ def _float(value):
     return float(value) if _is_number(value) else value
 
 
-def preset_dict(steps: list[Node], name: str = "", description: str = "", seed: int = 0) -> dict:
+def preset_dict(steps: list[Node], name: str = "", description: str = "", seed: int = 0,
+                targets: TargetSettings | None = None) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "name": name,
         "description": description,
         "seed": seed,
+        "targets": (targets or TargetSettings()).to_dict(),
         "steps": [node_to_dict(node) for node in steps],
     }
 
@@ -117,7 +128,7 @@ class _Problems:
 def parse_preset(data: Any, source: str = "<preset>") -> tuple[list[Node], dict]:
     """Validate a preset dict; returns ``(nodes, header)`` or raises PresetError listing every problem.
 
-    ``header`` holds ``name``, ``description`` and ``seed``.
+    ``header`` holds ``name``, ``description``, ``seed`` and ``targets`` (a `TargetSettings`).
     """
     problems = _Problems()
     if not isinstance(data, dict):
@@ -155,6 +166,8 @@ def parse_preset(data: Any, source: str = "<preset>") -> tuple[list[Node], dict]
         problems.add("seed", tr("must be an integer between 0 and {max}, got {value}").format(
             max=MAX_SEED, value=_show(header["seed"])))
 
+    header["targets"] = _parse_targets(data.get("targets", {}), problems)
+
     nodes: list[Node] = []
     if "steps" not in data:
         problems.add("steps", tr("missing"))
@@ -165,6 +178,18 @@ def parse_preset(data: Any, source: str = "<preset>") -> tuple[list[Node], dict]
     if problems.items:
         raise PresetError(source, problems.items)
     return nodes, header
+
+
+def _parse_targets(raw: Any, problems: _Problems) -> TargetSettings:
+    if isinstance(raw, TargetSettings):
+        return raw
+    if not isinstance(raw, dict):
+        problems.add("targets", tr("must be an object, got {kind}").format(kind=_kind(raw)))
+        return TargetSettings()
+    values, found = target_settings.check(raw)
+    for key, what in found:
+        problems.add(f"targets.{key}", what)
+    return TargetSettings.from_values(values)
 
 
 def _parse_nodes(items: list, where: str, depth: int, problems: _Problems) -> list[Node]:
@@ -223,8 +248,7 @@ def _parse_step(item: dict, where: str, p: float, enabled: bool, problems: _Prob
         problems.add(f"{where}.params.{key}", tr("unknown parameter of {op}").format(op=name))
     for spec in op.params:
         if spec.name not in raw:
-            problems.add(f"{where}.params.{spec.name}", tr("missing (default is {default})").format(
-                default=json.dumps(spec.to_json(spec.default))))
+            params[spec.name] = spec.default  # left out: its default (saved in full from now on)
             continue
         try:
             params[spec.name] = spec.validate(raw[spec.name])

@@ -21,18 +21,22 @@ from augview.core.registry import get_op
 from augview.text import tr
 from augview.pipeline.choice import choose_children
 from augview.pipeline.nodes import Group, Node, Step
+from augview.targets.target_set import TargetSet
 
-def run_nodes(nodes: list[Node], image: np.ndarray, seed: int, path: tuple[int, ...] = ()):
-    """Apply ``nodes`` in order; returns ``(image, trace)``."""
+def run_nodes(nodes: list[Node], image: np.ndarray, seed: int, path: tuple[int, ...] = (),
+              targets: TargetSet | None = None):
+    """Apply ``nodes`` in order; returns ``(image, trace)``. ``targets`` (masks, boxes, keypoints)
+    follow every geometric op that fires; what an op drops is noted in its trace entry under
+    ``"targets"``."""
     trace = []
     for index, node in enumerate(nodes):
         if node.enabled:
-            image, entry = run_node(node, image, seed, path + (index,))
+            image, entry = run_node(node, image, seed, path + (index,), targets)
             trace.append(entry)
     return image, trace
 
 
-def run_node(node: Node, image: np.ndarray, seed: int, path: tuple[int, ...]):
+def run_node(node: Node, image: np.ndarray, seed: int, path: tuple[int, ...], targets: TargetSet | None = None):
     rng = node_rng(seed, path)
     fired = bool(rng.random() < node.p)  # always drawn, so later draws never shift
     where = ".".join(map(str, path))
@@ -40,9 +44,14 @@ def run_node(node: Node, image: np.ndarray, seed: int, path: tuple[int, ...]):
         op = get_op(node.op)
         entry: dict[str, Any] = {"path": where, "op": node.op, "fired": fired}
         if fired:
-            drawn = op.draw(rng, node.params, image.shape)
+            shape = image.shape
+            drawn = op.draw(rng, node.params, shape, None if targets is None else targets.boxes)
             image = op.apply(image, drawn)
             entry["drawn"] = drawn
+            if targets is not None and op.geometry is not None:
+                report = targets.move(op.geometry(drawn, shape))
+                if report:
+                    entry["targets"] = report
         return image, entry
 
     entry = {"path": where, "group": node.kind, "fired": fired, "chosen": [], "steps": []}
@@ -52,7 +61,7 @@ def run_node(node: Node, image: np.ndarray, seed: int, path: tuple[int, ...]):
     order = choose_children(node, live, rng)
     entry["chosen"] = order
     for i in order:
-        image, child_entry = run_node(node.steps[i], image, seed, path + (i,))
+        image, child_entry = run_node(node.steps[i], image, seed, path + (i,), targets)
         entry["steps"].append(child_entry)
     return image, entry
 
@@ -70,11 +79,29 @@ def fired_ops(trace: list[dict]) -> list[tuple[str, dict]]:
     return out
 
 
-def replay(image: np.ndarray, trace: list[dict]) -> np.ndarray:
-    """Re-apply exactly what a trace drew, without any randomness."""
+def replay(image: np.ndarray, trace: list[dict], targets: TargetSet | None = None) -> np.ndarray:
+    """Re-apply exactly what a trace drew, without any randomness; ``targets`` follow."""
     for name, drawn in fired_ops(trace):
-        image = get_op(name).apply(image, drawn)
+        op = get_op(name)
+        shape = image.shape
+        image = op.apply(image, drawn)
+        if targets is not None and op.geometry is not None:
+            targets.move(op.geometry(drawn, shape))
     return image
+
+
+def images_only_steps(nodes: list[Node]) -> list[str]:
+    """Names of the enabled ops, through any nesting, that no target can follow (AugMix)."""
+    found = []
+    for node in nodes:
+        if not node.enabled:
+            continue
+        if isinstance(node, Step):
+            if get_op(node.op).images_only:
+                found.append(node.op)
+        else:
+            found.extend(images_only_steps(node.steps))
+    return found
 
 
 def summarize(trace: list[dict]) -> str:

@@ -1457,6 +1457,62 @@
         <translation>size_mode &apos;fraction&apos;（相对于图像大小的裁剪）在 albumentations 中没有对应项；请使用 size_mode &apos;pixels&apos;</translation>
     </message>
     <message>
+        <source>box_format must be one of {formats}, got {value}</source>
+        <translation>box_format 必须是 {formats} 之一，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>boxes must be numbers, an (N, 4) array</source>
+        <translation>boxes 必须是数字组成的 (N, 4) 数组</translation>
+    </message>
+    <message>
+        <source>boxes must be an (N, 4) array, got shape {shape}</source>
+        <translation>boxes 必须是 (N, 4) 数组，实际形状为 {shape}</translation>
+    </message>
+    <message>
+        <source>boxes must be finite numbers</source>
+        <translation>boxes 必须是有限数值</translation>
+    </message>
+    <message>
+        <source>box {index} has its maximum below its minimum: {box}</source>
+        <translation>第 {index} 个框的最大坐标小于最小坐标：{box}</translation>
+    </message>
+    <message>
+        <source>{name} must hold integer labels, got dtype {dtype}</source>
+        <translation>{name} 必须保存整数标签，实际 dtype 为 {dtype}</translation>
+    </message>
+    <message>
+        <source>{name} must be (H, W) or (H, W, C) with the image&apos;s height and width {size}, got shape {shape}</source>
+        <translation>{name} 必须是 (H, W) 或 (H, W, C)，且高宽与图像一致 {size}，实际形状为 {shape}</translation>
+    </message>
+    <message>
+        <source>keypoints must be numbers, a (K, 2) or (K, 4) array</source>
+        <translation>keypoints 必须是数字组成的 (K, 2) 或 (K, 4) 数组</translation>
+    </message>
+    <message>
+        <source>keypoints must be a (K, 2) or (K, 4) array, got shape {shape}</source>
+        <translation>keypoints 必须是 (K, 2) 或 (K, 4) 数组，实际形状为 {shape}</translation>
+    </message>
+    <message>
+        <source>keypoints must be finite numbers</source>
+        <translation>keypoints 必须是有限数值</translation>
+    </message>
+    <message>
+        <source>{op} blends several augmented copies of the image, so masks, boxes and keypoints cannot follow it; disable it for annotated data</source>
+        <translation>{op} 会混合图像的多个增强副本，掩码、框和关键点无法随之变换；处理带标注的数据时请停用它</translation>
+    </message>
+    <message>
+        <source>give mask= or masks=, not both</source>
+        <translation>请给出 mask= 或 masks=，不要同时给出</translation>
+    </message>
+    <message>
+        <source>box_labels were given without boxes</source>
+        <translation>给出了 box_labels，却没有给出 boxes</translation>
+    </message>
+    <message>
+        <source>{labels} box labels for {boxes} boxes</source>
+        <translation>{boxes} 个框对应了 {labels} 个框标签</translation>
+    </message>
+    <message>
         <source>shearing along both axes: albumentations combines the two shears in one matrix, augview multiplies two elementary shears (slightly different shapes)</source>
         <translation>沿两个轴同时错切：albumentations 把两个错切合成一个矩阵，augview 则相乘两个基本错切（形状略有不同）</translation>
     </message>
@@ -2085,10 +2141,6 @@
         <translation>不是 {op} 的参数</translation>
     </message>
     <message>
-        <source>missing (default is {default})</source>
-        <translation>缺失（默认值为 {default}）</translation>
-    </message>
-    <message>
         <source>is out of range, got {value}</source>
         <translation>超出范围，实际为 {value}</translation>
     </message>
@@ -2352,6 +2404,18 @@
         <translation>%</translation>
     </message>
     <message>
+        <source>Cuts a random window that still holds every box (albumentations&apos; BBoxSafeRandomCrop): each side of the window lands somewhere between the image&apos;s edge and the nearest box. Detection models learn scale and position variety without the crop silently cutting objects in half or dropping them. The window&apos;s size varies, so follow it with a resize for a fixed input size. With no boxes it crops around a random point.</source>
+        <translation>随机裁出一个仍包含所有框的窗口（即 albumentations 的 BBoxSafeRandomCrop）：窗口每条边落在图像边缘与最近的框之间的某处。检测模型由此学到尺度和位置的变化，而裁剪不会悄悄把物体切成两半或丢掉。窗口大小不固定，若需要固定输入尺寸，请在其后接一个缩放。没有框时，围绕一个随机点裁剪。</translation>
+    </message>
+    <message>
+        <source>share of the boxes&apos; union the window may cut into (0: never cuts a box)</source>
+        <translation>窗口可以切入所有框并集的比例（0：从不切到框）</translation>
+    </message>
+    <message>
+        <source>how far each side may move from the boxes towards the image&apos;s edge (1: all the way; 0: the window hugs the boxes)</source>
+        <translation>每条边可从框向图像边缘移动多远（1：一直到边缘；0：窗口紧贴框）</translation>
+    </message>
+    <message>
         <source>Makes the image lighter or darker and stretches or flattens its tones, like exposure and contrast sliders. Brightness adds a fraction of full white (0.2 = +51 levels); contrast scales the distance of every pixel from a pivot, by default the image&apos;s mean grey so the overall brightness stays put. Teaches robustness to lighting and camera exposure; too much crushes shadows and highlights into flat black or white, destroying detail.</source>
         <translation>让图像变亮或变暗，并拉开或压平色调，就像曝光和对比度滑块。亮度加上满白的一个比例（0.2 = +51 个灰阶）；对比度把每个像素到某个支点的距离按比例缩放，支点默认是图像的平均灰度，因此整体亮度保持不变。能让模型适应光照和相机曝光的变化；调整过度会把暗部和高光压成一片纯黑或纯白，毁掉细节。</translation>
     </message>
@@ -2442,6 +2506,10 @@
     <message>
         <source>grey level of the holes when the fill is constant</source>
         <translation>填充方式为 constant 时孔洞的灰度值</translation>
+    </message>
+    <message>
+        <source>also write the holes into masks, with the pipeline&apos;s mask_fill label (off: masks keep the labels under the holes)</source>
+        <translation>同时把孔洞写入掩码，使用流水线的 mask_fill 标签（关闭：掩码保留孔洞下的标签）</translation>
     </message>
     <message>
         <source>torchvision&apos;s ColorJitter: scales brightness, contrast and saturation by random factors (1 = unchanged) and rotates the hue, in a random order. The standard colour augmentation of ImageNet-style training; it makes a classifier rely less on exact colours and lighting. Keep hue small where colour is the label (ripe vs unripe fruit, traffic lights, medical stains): a large hue turn paints a red apple green.</source>
@@ -2738,6 +2806,14 @@
     <message>
         <source>Cuts a window of fixed size out of a random place in the image. It teaches the model that an object can sit anywhere in the frame and is the usual way to get fixed-size inputs from larger photos. It hurts when the window is so small that it often misses the object the label talks about. A window larger than the image is clamped to the image&apos;s side.</source>
         <translation>从图像中随机位置切出一个固定大小的窗口。它让模型学到物体可以出现在画面中的任何位置，也是从较大照片中获得固定尺寸输入的常用方法。窗口太小、常常漏掉标签所指的物体时，它就有害了。大于图像的窗口会被限制为图像的边长。</translation>
+    </message>
+    <message>
+        <source>Picks one of the boxes at random and cuts a window around it, with a random margin on each side (albumentations&apos; RandomCropNearBBox, here always containing the box). It zooms in on objects, so small ones fill more of the input, a common trick for detection and for classifying annotated objects. Other boxes may be cut or dropped. With no boxes the image is left whole.</source>
+        <translation>随机选中一个框，并在其周围裁出一个窗口，四边各留随机的边距（即 albumentations 的 RandomCropNearBBox，这里总是包含该框）。它会放大物体，让小物体占据更多输入，是检测和对标注物体做分类时的常用技巧。其他框可能被切到或丢弃。没有框时图像保持完整。</translation>
+    </message>
+    <message>
+        <source>each side of the window lies this many box widths (or heights) outside the box</source>
+        <translation>窗口每条边位于框外多少个框宽（或框高）处</translation>
     </message>
     <message>
         <source>Erases one rectangle of random area and shape, as torchvision&apos;s RandomErasing does: up to ten tries to fit a box covering a drawn share of the image with a drawn height-to-width ratio; if none fits, the image is left alone. Like cutout it simulates occlusion, and like cutout it can hide the very object the label names.</source>

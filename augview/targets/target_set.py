@@ -1,0 +1,92 @@
+"""`TargetSet`: the masks, boxes and keypoints that travel with one image through a pipeline.
+
+The pipeline's runner hands each geometric op's `Motion` to `TargetSet.move`, which moves every
+target, clips and filters the boxes and drops keypoints that left the image (by the pipeline's
+`TargetSettings`), and reports what it dropped for the step's trace entry. Each box and keypoint
+keeps its position in the caller's input (``box_ids``, ``point_ids``), so labels can follow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from augview.errors import InvalidTargetsError
+from augview.targets import boxes as box_rules
+from augview.targets.masks import check_mask
+from augview.targets.motion import Holes, turn_directions
+from augview.targets.settings import TargetSettings
+from augview.text import tr
+
+
+def check_keypoints(keypoints) -> np.ndarray:
+    """(K, 2) ``x, y`` or (K, 4) ``x, y, angle (degrees), scale`` as float64, or InvalidTargetsError."""
+    try:
+        array = np.array(keypoints, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InvalidTargetsError(tr("keypoints must be numbers, a (K, 2) or (K, 4) array")) from None
+    if array.size == 0:
+        return np.zeros((0, 2))
+    if array.ndim != 2 or array.shape[1] not in (2, 4):
+        raise InvalidTargetsError(tr("keypoints must be a (K, 2) or (K, 4) array, got shape {shape}").format(
+            shape=array.shape))
+    if not np.isfinite(array).all():
+        raise InvalidTargetsError(tr("keypoints must be finite numbers"))
+    return array
+
+
+@dataclass
+class TargetSet:
+    shape: tuple[int, int]
+    masks: list[np.ndarray]
+    boxes: np.ndarray  # (N, 4) pixel x_min, y_min, x_max, y_max
+    box_ids: np.ndarray
+    points: np.ndarray  # (K, 2) or (K, 4): x, y (pixel centres), [angle in degrees, scale]
+    point_ids: np.ndarray
+    settings: TargetSettings
+
+    @classmethod
+    def build(cls, shape: tuple, settings: TargetSettings, masks=(), boxes=None, box_format="pascal_voc",
+              keypoints=None) -> "TargetSet":
+        checked = [check_mask(m, shape, "mask" if len(masks) == 1 else f"masks[{i}]") for i, m in enumerate(masks)]
+        pixel_boxes = box_rules.to_pixels([] if boxes is None else boxes, box_format, shape)
+        points = check_keypoints([] if keypoints is None else keypoints)
+        return cls(tuple(shape[:2]), checked, pixel_boxes, np.arange(len(pixel_boxes)), points,
+                   np.arange(len(points)), settings)
+
+    def inside(self, xy: np.ndarray) -> np.ndarray:
+        """Which keypoints lie in the image (albumentations' rule: 0 <= x < width, 0 <= y < height)."""
+        height, width = self.shape
+        return (xy[:, 0] >= 0) & (xy[:, 0] < width) & (xy[:, 1] >= 0) & (xy[:, 1] < height)
+
+    def move(self, motion) -> dict:
+        """Move every target by ``motion``; returns what was dropped, for the step's trace (an
+        empty dict when nothing was)."""
+        settings = self.settings
+        self.shape = tuple(motion.out_shape)
+        self.masks = [motion.mask(mask, settings.mask_fill) for mask in self.masks]
+        report: dict = {}
+        hole_map = motion.hole_map() if isinstance(motion, Holes) else None
+        if len(self.boxes):
+            moved = motion.boxes(self.boxes, settings.box_method)
+            covered = motion.covered(moved, hole_map) if hole_map is not None else None
+            self.boxes, self.box_ids, drops = box_rules.filter_boxes(moved, self.shape, settings, self.box_ids, covered)
+            if drops:
+                report["boxes_dropped"] = [drop._asdict() for drop in drops]
+        if len(self.points):
+            xy = self.points[:, :2]
+            new_xy = motion.points(xy)
+            if self.points.shape[1] == 4:
+                angles, scales = turn_directions(motion.jacobians(xy), self.points[:, 2], self.points[:, 3])
+                self.points = np.column_stack([new_xy, angles, scales])
+            else:
+                self.points = np.asarray(new_xy, np.float64).reshape(-1, 2)
+            gone = ~self.inside(self.points)
+            if hole_map is not None:
+                gone |= motion.hidden(self.points[:, :2], hole_map)
+            if gone.any() and settings.keypoints_outside == "drop":
+                report["keypoints_dropped"] = [int(i) for i in self.point_ids[gone]]
+                self.points, self.point_ids = self.points[~gone], self.point_ids[~gone]
+        return report
+
