@@ -29,7 +29,7 @@ def make_pipeline(seed: int = 11) -> augview.Pipeline:
 def stream(seed: int, spawn_key=(), entropy=None, count: int = 4) -> list[int]:
     """What `next_seed` documents: draws of SeedSequence(entropy or seed, spawn_key)."""
     rng = np.random.default_rng(np.random.SeedSequence(seed if entropy is None else entropy, spawn_key=spawn_key))
-    return [int(rng.integers(0, MAX_SEED, endpoint=True)) for _ in range(count)]
+    return [int(rng.bit_generator.random_raw()) & MAX_SEED for _ in range(count)]
 
 
 class AugmentedImages:

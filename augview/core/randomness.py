@@ -1,7 +1,8 @@
 """Randomness helpers: every random draw of augview goes through an explicit numpy Generator.
 
-- `node_rng`: the generator of one pipeline node for one application, derived from the
-  application seed and the node's position, so one step's draws never depend on another's;
+- `node_key`, `fires`, `node_generator`: whether one pipeline node fires and its generator for
+  one application, derived from the application seed and the node's position, so one step's
+  draws never depend on another's;
 - `uniform`: one draw from a (low, high) range, always exactly one random number;
 - `draw_seed`: one integer that seeds a per-pixel field (noise, particles), kept in the trace;
 - `generator_from`: a caller's generator, or a new one from a seed.
@@ -9,11 +10,54 @@
 
 from __future__ import annotations
 
+import hashlib
+import threading
+
 import numpy as np
 
+# Generators reused by `node_generator`, per thread and per nesting depth (see there).
+_reused = threading.local()
+# The text form of each node path seen, e.g. (2, 0) -> b"2.0" (paths repeat on every call).
+_PATH_BYTES: dict[tuple[int, ...], bytes] = {}
 
-def node_rng(seed: int, path: tuple[int, ...]) -> np.random.Generator:
-    return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=path))
+
+def node_key(seed: int, path: tuple[int, ...]) -> bytes:
+    """40 random-looking bytes for node ``path`` under application ``seed``: a BLAKE2b hash of
+    both, the same in any process. The first 8 decide whether the node fires (`fires`), the rest
+    seed its generator (`node_generator`), so every (seed, path) has its own stream."""
+    text = _PATH_BYTES.get(path)
+    if text is None:
+        text = _PATH_BYTES[path] = ".".join(map(str, path)).encode()
+    return hashlib.blake2b(b"%d:%s" % (seed, text), digest_size=40, person=b"augview-node-v2").digest()
+
+
+def fires(key: bytes, p: float) -> bool:
+    """Whether a node with probability ``p`` fires: a uniform number in [0, 1) from the key's
+    first 53 bits, below ``p``. Always decided, so a locked seed keeps every other draw in place."""
+    return (int.from_bytes(key[:8], "little") >> 11) * (1.0 / 9007199254740992.0) < p
+
+
+def node_generator(key: bytes, depth: int) -> np.random.Generator:
+    """The generator of one node (at nesting ``depth``) for one application, seeded from its key.
+
+    Building a numpy Generator costs ~10 us, more than most ops on a small image, and a pipeline
+    needs one per step per call. So each thread keeps one PCG64 generator per nesting depth and
+    sets its state from the key (~1 us). A group's generator is done with before its children
+    draw (it chooses first), and a child's sits one level deeper, so reuse never mixes two nodes'
+    draws; a caller must not keep the returned generator past the node's own draws.
+    """
+    pool = getattr(_reused, "pool", None)
+    if pool is None:
+        pool = _reused.pool = []
+    while len(pool) <= depth:
+        bits = np.random.PCG64(0)
+        pool.append((bits, np.random.Generator(bits)))
+    bits, generator = pool[depth]
+    bits.state = {"bit_generator": "PCG64",
+                  "state": {"state": int.from_bytes(key[8:24], "little"),
+                            "inc": int.from_bytes(key[24:40], "little") | 1},
+                  "has_uint32": 0, "uinteger": 0}
+    return generator
 
 
 def generator_from(seed: int | None, rng: np.random.Generator | None) -> np.random.Generator:

@@ -14,6 +14,7 @@ follow: an angle and a matrix recipe, a crop box, a seed for a displacement fiel
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -50,6 +51,12 @@ class Op:
     uses_boxes: bool = False
     # Blends several geometric results into one image (AugMix), so no target can follow it.
     images_only: bool = False
+
+    @functools.cached_property
+    def draws_randomly(self) -> bool:
+        """Whether `draw` uses its generator: an op with neither a sampler of its own nor a range
+        parameter (a flip) draws nothing, and the pipeline gives it no generator."""
+        return self.sample is not None or self.uses_boxes or any(spec.kind == "range" for spec in self.params)
 
     def spec(self, name: str) -> ParamSpec:
         for spec in self.params:

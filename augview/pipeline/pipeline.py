@@ -150,7 +150,8 @@ class Pipeline:
             else:
                 stream = np.random.default_rng(sequence)
             self._stream, self._stream_pid = stream, pid
-        return int(self._stream.integers(0, MAX_SEED, endpoint=True))
+        # 63 random bits: any seed in [0, MAX_SEED], without Generator.integers' per-call cost.
+        return int(self._stream.bit_generator.random_raw()) & MAX_SEED
 
     def seed_worker(self, worker_id: int) -> "Pipeline":
         """Draw from now on from worker ``worker_id``'s stream in this process (see `next_seed`),

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from augview.core.randomness import node_rng
+from augview.core.randomness import fires, node_generator, node_key
 from augview.core.registry import get_op
 from augview.text import tr
 from augview.pipeline.choice import choose_children
@@ -37,14 +37,16 @@ def run_nodes(nodes: list[Node], image: np.ndarray, seed: int, path: tuple[int, 
 
 
 def run_node(node: Node, image: np.ndarray, seed: int, path: tuple[int, ...], targets: TargetSet | None = None):
-    rng = node_rng(seed, path)
-    fired = bool(rng.random() < node.p)  # always drawn, so later draws never shift
-    where = ".".join(map(str, path))
+    key = node_key(seed, path)
+    fired = fires(key, node.p)  # always decided, so later draws never shift
+    where = _where(path)
     if isinstance(node, Step):
         op = get_op(node.op)
         entry: dict[str, Any] = {"path": where, "op": node.op, "fired": fired}
         if fired:
             shape = image.shape
+            # Ops that draw nothing (a flip) need no generator: skipping it is most of a step's cost.
+            rng = node_generator(key, len(path)) if op.draws_randomly else None
             drawn = op.draw(rng, node.params, shape, None if targets is None else targets.boxes)
             image = op.apply(image, drawn)
             entry["drawn"] = drawn
@@ -58,12 +60,23 @@ def run_node(node: Node, image: np.ndarray, seed: int, path: tuple[int, ...], ta
     if not fired:
         return image, entry
     live = [i for i, child in enumerate(node.steps) if child.enabled]
-    order = choose_children(node, live, rng)
+    order = choose_children(node, live, node_generator(key, len(path)) if node.kind != "sequence" else None)
     entry["chosen"] = order
     for i in order:
         image, child_entry = run_node(node.steps[i], image, seed, path + (i,), targets)
         entry["steps"].append(child_entry)
     return image, entry
+
+
+_WHERE: dict[tuple[int, ...], str] = {}
+
+
+def _where(path: tuple[int, ...]) -> str:
+    """A node's path as the trace writes it ("2.0"); cached, as the same paths recur every call."""
+    text = _WHERE.get(path)
+    if text is None:
+        text = _WHERE[path] = ".".join(map(str, path))
+    return text
 
 
 def fired_ops(trace: list[dict]) -> list[tuple[str, dict]]:

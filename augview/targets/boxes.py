@@ -75,15 +75,12 @@ def from_pixels(boxes: np.ndarray, box_format: str, shape: tuple) -> np.ndarray:
 
 
 def areas(boxes: np.ndarray) -> np.ndarray:
-    return np.clip(boxes[:, 2] - boxes[:, 0], 0, None) * np.clip(boxes[:, 3] - boxes[:, 1], 0, None)
+    return np.maximum(boxes[:, 2] - boxes[:, 0], 0) * np.maximum(boxes[:, 3] - boxes[:, 1], 0)
 
 
 def clip(boxes: np.ndarray, shape: tuple) -> np.ndarray:
     height, width = shape[:2]
-    out = boxes.copy()
-    np.clip(out[:, 0::2], 0, width, out=out[:, 0::2])
-    np.clip(out[:, 1::2], 0, height, out=out[:, 1::2])
-    return out
+    return np.minimum(np.maximum(boxes, 0.0), np.array([width, height, width, height], float))
 
 
 class Drop(NamedTuple):
@@ -107,14 +104,16 @@ def filter_boxes(moved: np.ndarray, shape: tuple, settings, ids: np.ndarray,
         return moved, ids, []
     clipped = clip(moved, shape)
     full = areas(moved)
+    eps = 1e-7
+    no_limits = not (settings.min_area or settings.min_visibility or settings.min_width or settings.min_height)
+    if covered is None and no_limits and np.array_equal(clipped, moved) and full.min() > eps:
+        return clipped, ids, []  # the common case: every box whole and in view, nothing to judge
     left = areas(clipped)
     if covered is not None:
-        left = np.clip(left - covered, 0, None)
+        left = np.maximum(left - covered, 0)
     widths = clipped[:, 2] - clipped[:, 0]
     heights = clipped[:, 3] - clipped[:, 1]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        visibility = np.where(full > 0, left / np.where(full > 0, full, 1), 1.0)
-    eps = 1e-7
+    visibility = np.divide(left, full, out=np.ones_like(left), where=full > 0)
     keep = np.ones(len(moved), bool)
     drops: list[Drop] = []
     # Checked in this order, so a box gets one reason: the most basic it fails.
@@ -133,11 +132,9 @@ def filter_boxes(moved: np.ndarray, shape: tuple, settings, ids: np.ndarray,
 
 
 def corners(boxes: np.ndarray) -> np.ndarray:
-    """(N, 4, 2) corner points of pixel boxes, in the pixel-centre coordinates the warps use
-    (an edge at x = 0 is the point x = -0.5)."""
-    x0, y0, x1, y1 = (boxes - 0.5).T
-    return np.stack([np.stack([x0, y0], 1), np.stack([x1, y0], 1), np.stack([x1, y1], 1),
-                     np.stack([x0, y1], 1)], axis=1)
+    """(N, 4, 2) corner points of pixel boxes (top-left, top-right, bottom-right, bottom-left), in
+    the pixel-centre coordinates the warps use (an edge at x = 0 is the point x = -0.5)."""
+    return boxes[:, [0, 1, 2, 1, 2, 3, 0, 3]].reshape(-1, 4, 2) - 0.5
 
 
 def ellipse_points(boxes: np.ndarray, count: int = 64) -> np.ndarray:

@@ -73,11 +73,11 @@ class Affine:
 
     def boxes(self, boxes: np.ndarray, method: str) -> np.ndarray:
         a = self.matrix[:2, :2]
-        keeps_rectangles = (a[0, 1] == 0 and a[1, 0] == 0) or (a[0, 0] == 0 and a[1, 1] == 0)
-        if method == "ellipse" and not keeps_rectangles:
-            outline = box_rules.ellipse_points(boxes)
-        else:  # flips, quarter turns, crops and scaling move boxes exactly by their corners
-            outline = box_rules.corners(boxes)
+        if (a[0, 1] == 0 and a[1, 0] == 0) or (a[0, 0] == 0 and a[1, 1] == 0):
+            # Flips, quarter turns, crops and scaling keep boxes boxes: two opposite corners.
+            ends = self.points(boxes.reshape(-1, 2) - 0.5).reshape(-1, 2, 2) + 0.5
+            return np.concatenate([ends.min(axis=1), ends.max(axis=1)], axis=1)
+        outline = box_rules.ellipse_points(boxes) if method == "ellipse" else box_rules.corners(boxes)
         return box_rules.enclosing(self.points(outline.reshape(-1, 2)).reshape(outline.shape))
 
     def mask(self, mask: np.ndarray, fill: int) -> np.ndarray:

@@ -58,7 +58,8 @@ class TargetSet:
     def inside(self, xy: np.ndarray) -> np.ndarray:
         """Which keypoints lie in the image (albumentations' rule: 0 <= x < width, 0 <= y < height)."""
         height, width = self.shape
-        return (xy[:, 0] >= 0) & (xy[:, 0] < width) & (xy[:, 1] >= 0) & (xy[:, 1] < height)
+        position = xy[:, :2]
+        return ((position >= 0) & (position < (width, height))).all(axis=1)
 
     def move(self, motion) -> dict:
         """Move every target by ``motion``; returns what was dropped, for the step's trace (an
