@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from augview.core import paths
 from augview.analysis.grid import compose_grid
 from augview.core.imageio import load_image, save_image
-from augview.core.registry import CATALOG, CATEGORIES, get_op
+from augview.core.registry import CATALOG, CATEGORIES, find_ops, get_op, op_order
 from augview.analysis.sweep import format_value, gallery
 from augview.gui.i18n import op_text
 from augview.gui.widgets.preview import Cell, ViewState
@@ -36,10 +36,6 @@ from augview.gui.render_worker import MAX_SEED, BackgroundTasks, make_proxy, to_
 PROXY_SIDE = 512  # the ops' pixel defaults (crop 256, pad 1024) are meant for photo-sized images
 ICON = 180
 NAME_ROLE = Qt.ItemDataRole.UserRole
-
-
-def ordered_ops() -> list[str]:
-    return sorted(CATALOG, key=lambda n: (CATEGORIES.index(CATALOG[n].category), n))
 
 
 def make_thumbnail(array: np.ndarray, side: int = ICON) -> np.ndarray:
@@ -143,7 +139,7 @@ class GalleryView(QWidget):
         blank = QPixmap(ICON, ICON)
         blank.fill(QColor(0, 0, 0, 0))
         self._blank = QIcon(blank)  # until its tile arrives, so the layout never jumps
-        for name in ordered_ops():
+        for name in op_order():
             item = QListWidgetItem(self._blank, name)
             item.setData(NAME_ROLE, name)
             item.setToolTip(f"{name} ({op_text(CATALOG[name].category)})\n\n{op_text(CATALOG[name].description)}")
@@ -206,12 +202,10 @@ class GalleryView(QWidget):
 
     def apply_filter(self):
         category = self.category_box.currentData()
-        words = self.search.text().lower().split()
+        found = set(find_ops(self.search.text()))
         for item in self.items():
-            op = CATALOG[item.data(NAME_ROLE)]
-            haystack = " ".join((op.name, op.name.replace("_", " "), op.description, op_text(op.description))).lower()
-            shown = (not category or op.category == category) and all(w in haystack for w in words)
-            item.setHidden(not shown)
+            name = item.data(NAME_ROLE)
+            item.setHidden(name not in found or bool(category) and CATALOG[name].category != category)
         self.status.setText(self.tr("{shown} of {total} ops shown").format(
             shown=len(self.visible_names()), total=self.list.count()))
 

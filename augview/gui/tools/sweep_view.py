@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from augview.core import paths
 from augview.core.imageio import load_image
-from augview.core.registry import CATALOG, CATEGORIES, get_op
+from augview.core.registry import CATALOG, get_op, op_order
 from augview.analysis.sweep import extremes, sweep
 from augview.gui.i18n import op_text, unit_text
 from augview.gui.widgets.param_form import spec_decimals
@@ -95,9 +95,8 @@ class SweepView(QWidget):
         self.computed = 0  # how many requests have been painted (tests wait on it)
 
         self.op_box = QComboBox()
-        for category in CATEGORIES:
-            for name in sorted(n for n, op in CATALOG.items() if op.category == category):
-                self.op_box.addItem(f"{name}  ({op_text(category)})", name)
+        for name in op_order():
+            self.op_box.addItem(f"{name}  ({op_text(CATALOG[name].category)})", name)
         self.param_box = QComboBox()
         self.sweep_button = QPushButton(self.tr("Sweep one parameter"))
         self.extremes_button = QPushButton(self.tr("Extremes of the ranges"))
