@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from augview.ops.crops import _crop_size, center_box, pad_totals, scaled_size
+from augview.ops.crops import crop_size, center_box, pad_totals, scaled_size
 from augview.core.registry import Op
 from augview.text import count as plural, tr
 
@@ -192,7 +192,7 @@ def _fraction_sizes(height: int, width: int, low: float, high: float) -> list[tu
                     cuts.add(cut)
         ordered = sorted(cuts)
         fractions = [(a + b) / 2 for a, b in zip(ordered, ordered[1:])]
-    sizes = {_crop_size((height, width), {"size_mode": "fraction"}, f) for f in fractions}
+    sizes = {crop_size((height, width), {"size_mode": "fraction"}, f) for f in fractions}
     return sorted(sizes)
 
 
@@ -201,7 +201,7 @@ def _random_crop(params, shape, gray):
         return _Fired({None: 1}, continuous=tr("positions depend on an earlier random size"))
     height, width = shape
     if params["size_mode"] == "pixels":
-        size = _crop_size(shape, params, 0.0)
+        size = crop_size(shape, params, 0.0)
         crop_h, crop_w = size
         desc = (tr("{crop} of {size} (clamped to the image)") if (params["height"], params["width"]) != size
                 else tr("{crop} of {size}")).format(crop=f"{crop_w}x{crop_h}", size=f"{width}x{height}")
@@ -224,7 +224,7 @@ def _random_crop(params, shape, gray):
 def _center_crop(params, shape, gray):
     if shape is None:
         return _Fired({None: 1})
-    size = _crop_size(shape, params, params["fraction"])
+    size = crop_size(shape, params, params["fraction"])
     _, _, crop_w, crop_h = center_box(shape, size[0], size[1])
     return _Fired({(crop_h, crop_w): 1}, desc=f"{crop_w}x{crop_h}", identity=(crop_h, crop_w) == shape)
 

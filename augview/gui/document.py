@@ -8,7 +8,6 @@ kilobytes, and a snapshot can never get out of step with the edit it undoes. Edi
 
 from __future__ import annotations
 
-import copy
 import time
 from typing import Any, Callable
 
@@ -63,10 +62,7 @@ class Document(QObject):
 
     def snapshot(self) -> Pipeline:
         """A private copy for a render worker: later edits never reach it."""
-        twin = copy.copy(self.pipeline)
-        twin.steps = copy.deepcopy(self.pipeline.steps)
-        twin._stream = None
-        return twin
+        return self.pipeline.copy()
 
     # ---- whole-document changes ----
 

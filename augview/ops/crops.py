@@ -55,7 +55,7 @@ def scaled_size(shape: tuple, scale_x: float, scale_y: float) -> tuple[int, int]
     return height, width
 
 
-def _crop_size(shape: tuple, params: dict, fraction: float) -> tuple[int, int]:
+def crop_size(shape: tuple, params: dict, fraction: float) -> tuple[int, int]:
     """``(height, width)`` of the crop: pixels clamped to the image, or a fraction of each side."""
     image_h, image_w = shape[:2]
     if params["size_mode"] == "fraction":
@@ -95,7 +95,7 @@ def _size_params(default: int, what: str):
 def _sample_random_crop(rng, params, shape):
     # Three draws every time, whatever the mode, so switching modes never moves later draws.
     fraction = uniform(rng, params["fraction"])
-    height, width = _crop_size(shape, params, fraction)
+    height, width = crop_size(shape, params, fraction)
     y = uniform(rng, (0, shape[0] - height), integer=True)
     x = uniform(rng, (0, shape[1] - width), integer=True)
     drawn = {"fraction": fraction} if params["size_mode"] == "fraction" else {}
@@ -132,7 +132,7 @@ register(Op(
 
 
 def _sample_center_crop(rng, params, shape):
-    height, width = _crop_size(shape, params, params["fraction"])
+    height, width = crop_size(shape, params, params["fraction"])
     x, y, width, height = center_box(shape, height, width)
     return {"x": x, "y": y, "width": width, "height": height}
 

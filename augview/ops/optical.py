@@ -28,7 +28,7 @@ import cv2
 import numpy as np
 
 from augview.ops.common import border_params, interpolation_param
-from augview.ops.warps import _render
+from augview.ops.warps import render_in_strips
 from augview.core.params import choice_param, range_param
 from augview.core.registry import Op, register
 from augview.text import tr
@@ -81,7 +81,7 @@ def _optical_distortion(image, drawn):
         map_x, map_y = _strip_maps(drawn, axes, start, stop)
         return cv2.remap(src, map_x, map_y, flags, **border)
 
-    return _render(image, drawn, (height, width), strip)
+    return render_in_strips(image, drawn, (height, width), strip)
 
 
 def _caption(drawn):

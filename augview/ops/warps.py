@@ -33,7 +33,7 @@ def _interpolation(name: str) -> int:
     return cv2.INTER_LINEAR if name == "area" else INTERPOLATIONS[name]
 
 
-# Output rows per OpenCV call: a byte budget for one RGBA strip (see `_render`).
+# Output rows per OpenCV call: a byte budget for one RGBA strip (see `render_in_strips`).
 _STRIP_BYTES = 1 << 17
 # Largest RGBA copy of a source kept for reuse, per thread (16 MB: 4 megapixels).
 _SCRATCH_BYTES = 1 << 24
@@ -44,9 +44,9 @@ def _rgba_scratch(height: int, width: int) -> np.ndarray:
     """A (height, width, 4) uint8 buffer, reused by this thread from call to call.
 
     A fresh megabyte-sized temporary on every call is what makes glibc return memory to the
-    system and fault it back in (see `_render`); reusing one buffer per thread removes the last
-    such temporary. It never leaves `_render`, so reuse is invisible; above 16 MB a fresh array is
-    used instead, so a huge image does not pin its copy in memory.
+    system and fault it back in (see `render_in_strips`); reusing one buffer per thread removes
+    the last such temporary. It never leaves `render_in_strips`, so reuse is invisible; above
+    16 MB a fresh array is used instead, so a huge image does not pin its copy in memory.
     """
     size = height * width * 4
     if size > _SCRATCH_BYTES:
@@ -57,7 +57,7 @@ def _rgba_scratch(height: int, width: int) -> np.ndarray:
     return buffer[:size].reshape(height, width, 4)
 
 
-def _render(image: np.ndarray, drawn: dict, size: tuple, strip) -> np.ndarray:
+def render_in_strips(image: np.ndarray, drawn: dict, size: tuple, strip) -> np.ndarray:
     """Build the (height, width) = ``size`` output strip by strip.
 
     ``strip(src, start, stop, flags, **border)`` resamples output rows [start, stop) from ``src``,
@@ -172,7 +172,7 @@ def _affine(image, drawn):
         return cv2.warpAffine(src, _shifted(inverse, start), (width, stop - start),
                               flags=flags | cv2.WARP_INVERSE_MAP, **border)
 
-    return _render(image, drawn, image.shape[:2], strip)
+    return render_in_strips(image, drawn, image.shape[:2], strip)
 
 
 register(Op(
@@ -284,7 +284,7 @@ def _perspective(image, drawn):
         return cv2.warpPerspective(src, _shifted(inverse, start), (width, stop - start),
                                    flags=flags | cv2.WARP_INVERSE_MAP, **border)
 
-    return _render(image, drawn, (height, width), strip)
+    return render_in_strips(image, drawn, (height, width), strip)
 
 
 register(Op(
@@ -366,7 +366,7 @@ def _elastic(image, drawn):
     def strip(src, start, stop, flags, **border):
         return cv2.remap(src, map_xy[start:stop], None, flags, **border)
 
-    return _render(image, drawn, image.shape[:2], strip)
+    return render_in_strips(image, drawn, image.shape[:2], strip)
 
 
 def _elastic_caption(drawn):
@@ -452,7 +452,7 @@ def _grid_distortion(image, drawn):
         map_y = np.tile(ys[start:stop, None], (1, len(xs)))
         return cv2.remap(src, map_x, map_y, flags, **border)
 
-    return _render(image, drawn, image.shape[:2], strip)
+    return render_in_strips(image, drawn, image.shape[:2], strip)
 
 
 def _grid_caption(drawn):
