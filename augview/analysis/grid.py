@@ -29,6 +29,12 @@ def grid_titles(results: list[Result]) -> list[str]:
                                for i, r in enumerate(results)]
 
 
+def export_cell(shape: tuple) -> int:
+    """The cell size of a grid exported for slides: as large as the photo's longer side, between
+    256 and 1024 px, so the export shows real detail without becoming huge."""
+    return int(min(1024, max(256, max(shape[:2]))))
+
+
 def render_grid(pipeline: Pipeline, image: np.ndarray, variants: int = 3, seed: int = 0,
                 cell: int = 384, columns: int | None = None, title: str = "") -> np.ndarray:
     """The original and ``variants`` augmented versions, each cell titled with what it drew."""

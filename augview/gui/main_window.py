@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMainW
 
 from augview.core import paths
 from augview.analysis.probabilities import depends_on_resolution
-from augview.analysis.grid import compose_grid, grid_titles, render_variants
+from augview.analysis.grid import export_cell, render_grid
 from augview.core.imageio import save_image
 from augview.interop import from_albumentations, is_albumentations, load_albumentations_file
 from augview.pipeline.pipeline import Pipeline
@@ -93,7 +93,8 @@ class MainWindow(QMainWindow):
             return
         self._job_id += 1
         count = self.variant_count()
-        self._job = RenderJob(self._job_id, self.document.snapshot(), self.proxy, count, self.seed_spin.value())
+        self._job = RenderJob(self._job_id, self.document.snapshot(), self.proxy, count, self.seed_spin.value(),
+                              compare_gain=self.side_windows.compare_gain())
         self._full_timer.stop()
         self.full_worker.cancel()  # its photo or steps are out of date now
         self.worker.submit(self._job)
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         if job is None or job.job_id != self._job_id or self.proxy is self.image or job.image is not self.proxy:
             return
         self.full_worker.submit(RenderJob(job.job_id, job.pipeline, self.image, job.count, job.seed,
-                                          display=self.proxy))
+                                          display=self.proxy, compare_gain=self.side_windows.compare_gain()))
 
     def _on_rendered(self, output):
         if output.job_id != self._job_id:
@@ -406,11 +407,7 @@ class MainWindow(QMainWindow):
         cannot_write = self.tr("{path}: cannot write ({reason})")
 
         def work():
-            results = render_variants(pipeline, image, count, seed)
-            # Cells as large as the photo (up to 1024 px), so the export shows real detail.
-            cell = int(min(1024, max(256, max(image.shape[:2]))))
-            grid = compose_grid([image] + [r.image for r in results], grid_titles(results), cell=cell,
-                                title=title)
+            grid = render_grid(pipeline, image, count, seed, cell=export_cell(image.shape), title=title)
             try:
                 save_image(path, grid)
             except OSError as err:  # one sentence naming the file, not an errno dump

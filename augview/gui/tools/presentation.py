@@ -19,23 +19,10 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from augview.pipeline.pipeline import Pipeline
 from augview.core.registry import get_op
-from augview.pipeline.nodes import Group, Step
+from augview.pipeline.nodes import Step, enabled_steps
 from augview.gui.i18n import op_text
 from augview.gui.widgets.preview import PreviewArea
 from augview.gui.render_worker import MAX_SEED, RenderJob, RenderWorker
-
-
-def flatten_steps(nodes, prefix=()) -> list[tuple[tuple[int, ...], Step]]:
-    """Every enabled step in pipeline order, through groups."""
-    out = []
-    for index, node in enumerate(nodes):
-        if not node.enabled:
-            continue
-        if isinstance(node, Group):
-            out.extend(flatten_steps(node.steps, prefix + (index,)))
-        else:
-            out.append((prefix + (index,), node))
-    return out
 
 
 class PresentationView(QWidget):
@@ -46,7 +33,7 @@ class PresentationView(QWidget):
         self.image = image
         self.count = count
         self.seed = seed
-        self.slides = flatten_steps(pipeline.steps)
+        self.slides = enabled_steps(pipeline.steps)
         self.index = 0
         self._job_id = 0
         self.last_output = None
