@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from PySide6.QtCore import QSettings, QTimer
@@ -22,11 +23,23 @@ from augview.pipeline.pipeline import Pipeline
 from augview.pipeline.presets import read_preset_file
 from augview.errors import AugviewError, PresetError
 from augview.gui.document import Document
+from augview.gui.latest import LatestRequest
 from augview.gui.widgets.folder_strip import list_images
 from augview.gui.menus import build_menus
 from augview.gui.render_worker import MAX_SEED, BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
 from augview.gui.side_windows import SideWindows
 from augview.gui.window_layout import build_widgets
+
+class ImageLoad(NamedTuple):
+    path: str
+    remember: bool  # in the recent files, once it opened
+    ticket: int
+    from_strip: bool  # stepping through a folder
+
+
+class GridExport(NamedTuple):
+    path: str
+
 
 MAX_RECENT = 8
 FULL_RESOLUTION_DELAY_MS = 400  # quiet time after the last edit before the full-size render
@@ -42,9 +55,9 @@ class MainWindow(QMainWindow):
         self.image: np.ndarray | None = None
         self.proxy: np.ndarray | None = None
         self.last_output = None
-        self._image_request = 0
+        self.image_requests = LatestRequest()
         self.side_windows = SideWindows(self)
-        self._job_id = 0
+        self.renders = LatestRequest()
         self._job: RenderJob | None = None  # the newest request, for its full-resolution follow-up
         # A photo previewed on a proxy is rendered again at full resolution once edits pause, so
         # what stays on screen is what training makes (pixel sizes, crop positions, traces).
@@ -91,9 +104,8 @@ class MainWindow(QMainWindow):
     def request_render(self):
         if self.proxy is None:
             return
-        self._job_id += 1
         count = self.variant_count()
-        self._job = RenderJob(self._job_id, self.document.snapshot(), self.proxy, count, self.seed_spin.value(),
+        self._job = RenderJob(self.renders.new(), self.document.snapshot(), self.proxy, count, self.seed_spin.value(),
                               compare_gain=self.side_windows.compare_gain())
         self._full_timer.stop()
         self.full_worker.cancel()  # its photo or steps are out of date now
@@ -105,13 +117,13 @@ class MainWindow(QMainWindow):
 
     def _render_full_resolution(self):
         job = self._job
-        if job is None or job.job_id != self._job_id or self.proxy is self.image or job.image is not self.proxy:
+        if job is None or not self.renders.is_latest(job.job_id) or self.proxy is self.image or job.image is not self.proxy:
             return
         self.full_worker.submit(RenderJob(job.job_id, job.pipeline, self.image, job.count, job.seed,
                                           display=self.proxy, compare_gain=self.side_windows.compare_gain()))
 
     def _on_rendered(self, output):
-        if output.job_id != self._job_id:
+        if not self.renders.is_latest(output.job_id):
             return  # stale: a newer request is on its way
         self.last_output = output
         original = self.tr("original")
@@ -142,7 +154,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(status.format(count=len(output.results), ms=f"{output.seconds * 1000:.0f}"))
 
     def _on_render_failed(self, job_id: int, message: str, full_resolution: bool = False):
-        if job_id != self._job_id:
+        if not self.renders.is_latest(job_id):
             return
         self.statusBar().showMessage(message, 8000)
         if full_resolution and self.preview.cells:
@@ -354,33 +366,32 @@ class MainWindow(QMainWindow):
             self.strip_dock.hide()
             self.strip.set_folder([])  # PgUp/PgDn step through a folder only while it is shown
         self.statusBar().showMessage(self.tr("loading {name}…").format(name=Path(path).name))
-        self._image_request += 1
-        self.tasks.run(("image", path, remember, self._image_request, from_strip), load_with_proxy, path)
+        self.tasks.run(ImageLoad(path, remember, self.image_requests.new(), from_strip), load_with_proxy, path)
 
-    def _on_task_done(self, token, result):
-        if token[0] == "image":
-            _, path, remember, request, _ = token
-            if request != self._image_request:
+    def _on_task_done(self, request, result):
+        if isinstance(request, ImageLoad):
+            path = request.path
+            if not self.image_requests.is_latest(request.ticket):
                 return  # a newer image was asked for meanwhile
             self.image, self.proxy = result
             self.image_path = path
             self.panel.set_image_shape(self.image.shape)
             self.statusBar().showMessage(self.tr("opened {path}").format(path=path), 4000)
-            if remember:
+            if request.remember:
                 self._remember("recent_images", path)
                 self.settings.setValue("last_dir", str(Path(path).parent))
             self._update_title()
             self.request_render()
-        elif token[0] == "export":
-            self.statusBar().showMessage(self.tr("exported {path}").format(path=token[1]), 5000)
+        elif isinstance(request, GridExport):
+            self.statusBar().showMessage(self.tr("exported {path}").format(path=request.path), 5000)
 
-    def _on_task_error(self, token, message: str):
-        if token[0] == "image" and token[3] != self._image_request:
+    def _on_task_error(self, request, message: str):
+        if isinstance(request, ImageLoad) and not self.image_requests.is_latest(request.ticket):
             return  # an image nobody waits for any more
-        if token[0] == "image" and token[4]:
+        if isinstance(request, ImageLoad) and request.from_strip:
             # Stepping through a folder: no dialog per bad file; its thumbnail says what is wrong
             # and Page Down goes on to the next one.
-            self.strip.mark_unreadable(token[1], message)
+            self.strip.mark_unreadable(request.path, message)
             self.statusBar().showMessage(message, 8000)
             return
         self.show_error(message)
@@ -416,7 +427,7 @@ class MainWindow(QMainWindow):
                 raise AugviewError(f"{path}: {err}") from None
             return path
 
-        self.tasks.run(("export", path), work)
+        self.tasks.run(GridExport(path), work)
 
     # ---- errors, drops, settings, close ----
 

@@ -53,7 +53,7 @@ def test_sweep_starts_on_the_given_step_and_labels_each_value(qtbot, sweep_view)
                     timeout=RENDER_TIMEOUT)
     assert view.computed > before
     assert all(cell.pane.image is not None for cell in view.cells)
-    middle = view.last_cells[3][1]
+    middle = view.last_cells[3].image
     assert np.array_equal(middle, gradient())  # angle 0 leaves the image alone
 
 
@@ -86,9 +86,9 @@ def test_set_source_follows_the_selected_step(qtbot, sweep_view):
     wait_sweep(qtbot, view, before)
     assert view.op_name() == "brightness_contrast" and view.param_name() == "brightness_limit"
     assert view.params["brightness_limit"] == (-0.1, 0.3)
-    assert view.last_cells[0][1].shape == (30, 40, 3)
+    assert view.last_cells[0].image.shape == (30, 40, 3)
     assert view.captions()[0] == "brightness = -0.10"  # the step's range
-    means = [cell[1].mean() for cell in view.last_cells]
+    means = [cell.image.mean() for cell in view.last_cells]
     assert means == sorted(means)
 
 
@@ -250,7 +250,7 @@ def test_an_op_without_parameters_falls_back_to_extremes(qtbot, sweep_view):
     wait_sweep(qtbot, view, before)
     assert view.param_name() is None and "no parameters" in view.info.text()
     assert view.captions()[0].startswith("as configured")
-    assert np.array_equal(view.last_cells[0][1], gradient()[:, ::-1])
+    assert np.array_equal(view.last_cells[0].image, gradient()[:, ::-1])
 
 
 def test_gallery_details_say_which_defaults_a_mode_switches_off():

@@ -216,7 +216,7 @@ class CompareView(QWidget):
         self.setWindowTitle(self.tr("Compare — augview"))
         self.tasks = BackgroundTasks(workers=2)
         self.tasks.done.connect(self._on_done)
-        self.tasks.error.connect(lambda token, message: self.info.setText(message))
+        self.tasks.error.connect(self._on_error)
         self.requests = LatestRequest()  # one ticket per pair of images shown
         self.difference: Difference | None = None
         self.histograms: Histograms | None = None
@@ -323,6 +323,10 @@ class CompareView(QWidget):
         elif request.gain == self.gain.value():
             self._show_difference(result)
         self._update_info()
+
+    def _on_error(self, request, message: str):
+        if self.requests.is_latest(request.ticket):
+            self.info.setText(message)
 
     def _show_histograms(self, data: Histograms):
         self.histograms = data

@@ -14,6 +14,7 @@ across the sweep. Pixels are computed by `BackgroundTasks`; only the newest requ
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt
@@ -27,6 +28,7 @@ from augview.core.imageio import load_image
 from augview.core.registry import CATALOG, get_op, op_order
 from augview.analysis.sweep import extremes, sweep
 from augview.gui.i18n import op_text, unit_text
+from augview.gui.latest import LatestRequest
 from augview.gui.widgets.param_form import spec_decimals
 from augview.gui.widgets.preview import Cell, ViewState
 from augview.gui.render_worker import MAX_SEED, BackgroundTasks, make_proxy, to_qimage
@@ -54,15 +56,21 @@ def grid_columns(count: int) -> int:
     return max(1, min(count, math.ceil(math.sqrt(count * 1.5))))
 
 
-def compute_cells(image, op_name, params, param_name, mode, count, seed, span):
-    """Runs on a worker thread: ``(cells, note)`` with cells ``[(caption, array, tooltip)]``."""
+class SweepCell(NamedTuple):
+    caption: str
+    image: np.ndarray
+    tooltip: str
+
+
+def compute_cells(image, op_name, params, param_name, mode, count, seed, span) -> tuple[list[SweepCell], str]:
+    """Runs on a worker thread: the cells and a note about them (or "")."""
     note = ""
     if mode == "sweep" and param_name is not None:
         result = sweep(image, op_name, params, param_name, count, seed, span)
         held = QCoreApplication.translate("SweepView", "other parameters as set, seed {seed} in every cell").format(
             seed=seed)
-        cells = [(label, out, f"{op_name}: {label}\n{held}") for _, out, label in result]
-        if len(cells) > 1 and all(np.array_equal(cells[0][1], c[1]) for c in cells[1:]):
+        cells = [SweepCell(label, out, f"{op_name}: {label}\n{held}") for _, out, label in result]
+        if len(cells) > 1 and all(np.array_equal(cells[0].image, c.image) for c in cells[1:]):
             note = QCoreApplication.translate(
                 "SweepView", "Every cell is the same: with the other settings, {param} has no effect on {op} "
                 "(another parameter decides whether it is used).").format(param=param_name, op=op_name)
@@ -75,7 +83,7 @@ def compute_cells(image, op_name, params, param_name, mode, count, seed, span):
                 "SweepView", "{op} has no parameters to sweep: showing the extremes instead.").format(op=op_name)
         result = extremes(image, op_name, params, seed, randoms=max(1, count - 3))
         # The op is named in the panel: the captions keep only what was drawn.
-        cells = [(title.replace(f": {op_name} ", ": ", 1), out, title) for title, out in result]
+        cells = [SweepCell(title.replace(f": {op_name} ", ": ", 1), out, title) for title, out in result]
     return cells, note
 
 
@@ -90,8 +98,8 @@ class SweepView(QWidget):
         self.tasks = BackgroundTasks(workers=1)
         self.tasks.done.connect(self._on_done)
         self.tasks.error.connect(self._on_error)
-        self._request = 0
-        self.last_cells: list[tuple[str, np.ndarray, str]] = []  # what is painted now
+        self.requests = LatestRequest()
+        self.last_cells: list[SweepCell] = []  # what is painted now
         self.computed = 0  # how many requests have been painted (tests wait on it)
 
         self.op_box = QComboBox()
@@ -279,14 +287,13 @@ class SweepView(QWidget):
     # ---- computing and showing ----
 
     def refresh(self, *_):
-        self._request += 1
         self.info.setText(self.tr("computing…"))
         args = (self.image, self.op_name(), dict(self.params), self.param_name(), self.mode(),
                 self.count_spin.value(), self.seed_spin.value(), self.span())
-        self.tasks.run(("cells", self._request), compute_cells, *args)
+        self.tasks.run(self.requests.new(), compute_cells, *args)
 
-    def _on_done(self, token, result):
-        if token != ("cells", self._request):
+    def _on_done(self, ticket: int, result):
+        if not self.requests.is_latest(ticket):
             return  # a newer request is on its way
         cells, note = result
         self.last_cells = cells
@@ -303,8 +310,8 @@ class SweepView(QWidget):
         self.info.setText(what + (f"\n\n{note}" if note else ""))
         self.computed += 1
 
-    def _on_error(self, token, message: str):
-        if token == ("cells", self._request):
+    def _on_error(self, ticket: int, message: str):
+        if self.requests.is_latest(ticket):
             self.info.setText(message)
             self.computed += 1
 
