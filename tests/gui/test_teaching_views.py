@@ -40,7 +40,7 @@ def test_sweep_starts_on_the_given_step_and_labels_each_value(qtbot, sweep_view)
     view = sweep_view
     assert view.op_name() == "rotate" and view.param_name() == "limit"
     assert view.params["limit"] == (-30.0, 30.0)
-    assert len(view.cells) == 7
+    assert len(view.preview.cells) == 7
     # the step's own range first (what training draws), as the extremes view shows it
     assert view.captions()[0] == "angle = -30°" and view.captions()[-1] == "angle = 30°"
     view.full_button.click()
@@ -52,7 +52,7 @@ def test_sweep_starts_on_the_given_step_and_labels_each_value(qtbot, sweep_view)
     qtbot.waitUntil(lambda: view.captions() == [f"angle = {a}°" for a in (-45, -30, -15, 0, 15, 30, 45)],
                     timeout=RENDER_TIMEOUT)
     assert view.computed > before
-    assert all(cell.pane.image is not None for cell in view.cells)
+    assert all(cell.pane.image is not None for cell in view.preview.cells)
     middle = view.last_cells[3].image
     assert np.array_equal(middle, gradient())  # angle 0 leaves the image alone
 

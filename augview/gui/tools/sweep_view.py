@@ -17,9 +17,9 @@ import math
 from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+    QButtonGroup, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -30,12 +30,11 @@ from augview.analysis.sweep import extremes, sweep
 from augview.gui.i18n import op_text, unit_text
 from augview.gui.latest import LatestRequest
 from augview.gui.widgets.param_form import spec_decimals
-from augview.gui.widgets.preview import Cell, ViewState
+from augview.gui.widgets.preview import PreviewArea
 from augview.gui.render_worker import MAX_SEED, BackgroundTasks, make_proxy, to_qimage
 
 PROXY_SIDE = 640  # cells are small: sweeping a display-sized copy keeps N renders quick
 MIN_COUNT, MAX_COUNT, DEFAULT_COUNT = 3, 15, 7
-MAX_CAPTION_LINES = 5
 
 
 def default_param(op, params: dict | None = None) -> str | None:
@@ -162,13 +161,10 @@ class SweepView(QWidget):
         panel.setLayout(side)
         panel.setFixedWidth(360)
 
-        self.view = ViewState()
-        self.cells: list[Cell] = []
-        self.grid = QGridLayout()
-        self.grid.setSpacing(6)
+        self.preview = PreviewArea(columns=grid_columns)  # its cells share one zoom and pan
         layout = QHBoxLayout(self)
         layout.addWidget(panel)
-        layout.addLayout(self.grid, 1)
+        layout.addWidget(self.preview, 1)
 
         self.op_box.currentIndexChanged.connect(self._on_op_changed)
         self.param_box.currentIndexChanged.connect(self._on_param_changed)
@@ -297,10 +293,8 @@ class SweepView(QWidget):
             return  # a newer request is on its way
         cells, note = result
         self.last_cells = cells
-        self._ensure_cells(len(cells))
-        for cell, (caption, array, tip) in zip(self.cells, cells):
-            cell.set_content(to_qimage(array), caption, tip)
-        self._align_captions()
+        self.preview.show_images([to_qimage(c.image) for c in cells], [c.caption for c in cells],
+                                 [c.tooltip for c in cells])
         if self.mode() == "sweep" and self.param_name():
             what = self.tr("{op}: {param} swept, seed {seed} in every cell").format(
                 op=self.op_name(), param=self.param_name(), seed=self.seed_spin.value())
@@ -315,41 +309,5 @@ class SweepView(QWidget):
             self.info.setText(message)
             self.computed += 1
 
-    def _ensure_cells(self, count: int):
-        if len(self.cells) == count:
-            return
-        while self.cells:
-            cell = self.cells.pop()
-            self.grid.removeWidget(cell)
-            cell.deleteLater()
-        columns = grid_columns(count)
-        rows = math.ceil(count / columns)
-        for i in range(count):
-            cell = Cell(self.view, self)
-            self.cells.append(cell)
-            self.grid.addWidget(cell, i // columns, i % columns)
-        for r in range(MAX_COUNT):
-            self.grid.setRowStretch(r, 1 if r < rows else 0)
-        for c in range(MAX_COUNT):
-            self.grid.setColumnStretch(c, 1 if c < columns else 0)
-
-    def _align_captions(self):
-        """Give every caption the height of the tallest (at most MAX_CAPTION_LINES lines, the
-        rest is in the tooltip), so the images of a row stay the same size and aligned."""
-        if not self.cells:
-            return
-        line = self.cells[0].caption.fontMetrics().lineSpacing()
-        tallest = max(c.caption.heightForWidth(max(40, c.width() - 4)) for c in self.cells)
-        lines = min(max(1, math.ceil(tallest / line)), MAX_CAPTION_LINES)
-        for cell in self.cells:
-            # Top-aligned and a whole number of lines high: a longer caption loses whole lines,
-            # never shows half of one.
-            cell.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            cell.caption.setFixedHeight(lines * line)
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        self._align_captions()
-
     def captions(self) -> list[str]:
-        return [cell.caption.text() for cell in self.cells]
+        return [cell.caption.text() for cell in self.preview.cells]
