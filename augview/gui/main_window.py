@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox
 
 from augview.core import paths
 from augview.analysis.probabilities import depends_on_resolution
-from augview.analysis.grid import export_cell, render_grid
-from augview.core.imageio import save_image
+from augview.analysis.grid import export_grid
 from augview.interop import from_albumentations, is_albumentations, load_albumentations_file
 from augview.pipeline.pipeline import Pipeline
 from augview.pipeline.presets import read_preset_file
@@ -25,10 +24,12 @@ from augview.errors import AugviewError, PresetError
 from augview.gui.document import Document
 from augview.gui.latest import LatestRequest
 from augview.gui.widgets.folder_strip import list_images
+from augview.gui import window_layout
 from augview.gui.menus import build_menus
+from augview.gui.recent import RecentFiles
 from augview.gui.render_worker import MAX_SEED, BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
 from augview.gui.side_windows import SideWindows
-from augview.gui.window_layout import build_widgets
+
 
 class ImageLoad(NamedTuple):
     path: str
@@ -41,7 +42,6 @@ class GridExport(NamedTuple):
     path: str
 
 
-MAX_RECENT = 8
 FULL_RESOLUTION_DELAY_MS = 400  # quiet time after the last edit before the full-size render
 
 
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
                  settings: QSettings | None = None):
         super().__init__()
         self.settings = settings if settings is not None else QSettings("augview", "augview")
+        self.recent = RecentFiles(self.settings)
         self.document = Document()
         self.image_path: str | None = None
         self.image: np.ndarray | None = None
@@ -76,8 +77,9 @@ class MainWindow(QMainWindow):
         self.tasks.done.connect(self._on_task_done)
         self.tasks.error.connect(self._on_task_error)
 
-        build_widgets(self)
-        build_menus(self)
+        self._build_widgets()
+        self.menus = build_menus(self)  # .actions["undo"], .submenus["recent"]...
+        self._update_undo_actions()
         self.document.changed.connect(self._on_document_changed)
         self.document.dirty_changed.connect(lambda *_: self._update_title())
         self.setAcceptDrops(True)
@@ -93,6 +95,28 @@ class MainWindow(QMainWindow):
         self.name_edit.setText(self.document.pipeline.name)
         self.open_image(image or paths.SAMPLE_IMAGE, remember=image is not None)
         QTimer.singleShot(0, self._show_startup_errors)
+
+    def _build_widgets(self):
+        """The widgets window_layout makes, kept and connected here."""
+        left = window_layout.pipeline_widgets(self.document, self)
+        self.name_edit, self.panel, self.form = left.name_edit, left.panel, left.form
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, left.dock)
+        right = window_layout.preview_widgets()
+        self.preview, self.mode_box, self.count_spin = right.preview, right.mode_box, right.count_spin
+        self.seed_spin, self.lock_box, self.reroll_button = right.seed_spin, right.lock_box, right.reroll_button
+        self.zoom_label = right.zoom_label
+        self.setCentralWidget(right.central)
+        bottom = window_layout.folder_widgets(self)
+        self.strip, self.strip_dock = bottom.strip, bottom.dock
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.strip_dock)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.name_edit.editingFinished.connect(self._on_name_edited)
+        for changed in (self.mode_box.currentIndexChanged, self.count_spin.valueChanged, self.seed_spin.valueChanged):
+            changed.connect(lambda *_: self.request_render())
+        self.reroll_button.clicked.connect(self.reroll)
+        self.preview.view.changed.connect(self._update_zoom_label)
+        self.strip.chosen.connect(lambda path: self.open_image(path, remember=False, from_strip=True))
 
     def _show_startup_errors(self):
         errors, self._startup_errors = self._startup_errors or [], None
@@ -165,7 +189,7 @@ class MainWindow(QMainWindow):
                     width=self.proxy.shape[1], height=self.proxy.shape[0])
             cell.set_content(cell.pane.image, original, self.image_path or "")
 
-    def _space(self):
+    def space_pressed(self):
         """Space rerolls, except on a focused button or check box, which it presses as usual."""
         focused = QApplication.focusWidget()
         if isinstance(focused, QAbstractButton):
@@ -176,7 +200,7 @@ class MainWindow(QMainWindow):
     def reroll(self):
         self.seed_spin.setValue(random.SystemRandom().randrange(MAX_SEED))
 
-    def _zoom_by(self, factor: float):
+    def zoom_by(self, factor: float):
         cells = self.preview.cells
         current = cells[0].pane.scale() if cells else 1.0
         self.preview.view.set_zoom(current * factor)
@@ -203,8 +227,8 @@ class MainWindow(QMainWindow):
             self.request_render()
 
     def _update_undo_actions(self):
-        self.undo_action.setEnabled(self.document.can_undo())
-        self.redo_action.setEnabled(self.document.can_redo())
+        self.menus.actions["undo"].setEnabled(self.document.can_undo())
+        self.menus.actions["redo"].setEnabled(self.document.can_redo())
 
     def _update_title(self):
         name = self.document.pipeline.name or self.tr("untitled")
@@ -275,7 +299,7 @@ class MainWindow(QMainWindow):
         self.seed_spin.blockSignals(False)
         self.document.replace(pipeline, str(path))
         if remember:
-            self._remember("recent_presets", str(path))
+            self.recent.remember("recent_presets", str(path))
             self.settings.setValue("last_preset", str(path))
         return True
 
@@ -322,7 +346,7 @@ class MainWindow(QMainWindow):
             self.show_error(str(err))
             return False
         self.document.mark_saved(path)
-        self._remember("recent_presets", path)
+        self.recent.remember("recent_presets", path)
         self.settings.setValue("last_preset", path)
         self.settings.setValue("last_dir", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("saved {path}").format(path=path), 5000)
@@ -378,7 +402,7 @@ class MainWindow(QMainWindow):
             self.panel.set_image_shape(self.image.shape)
             self.statusBar().showMessage(self.tr("opened {path}").format(path=path), 4000)
             if request.remember:
-                self._remember("recent_images", path)
+                self.recent.remember("recent_images", path)
                 self.settings.setValue("last_dir", str(Path(path).parent))
             self._update_title()
             self.request_render()
@@ -410,24 +434,12 @@ class MainWindow(QMainWindow):
 
     def export_grid(self, path: str):
         """The grid at full resolution, as shown (same preset snapshot, seed and count), titled
-        in the interface language."""
-        pipeline, image, seed = self.document.snapshot(), self.image, self.seed_spin.value()
-        count = self.variant_count()
+        in the interface language; written in the background."""
+        pipeline = self.document.snapshot()
         title = self.tr("{preset} on {image}").format(preset=pipeline.name or self.tr("untitled"),
                                                        image=Path(self.image_path or "").name)
-        cannot_write = self.tr("{path}: cannot write ({reason})")
-
-        def work():
-            grid = render_grid(pipeline, image, count, seed, cell=export_cell(image.shape), title=title)
-            try:
-                save_image(path, grid)
-            except OSError as err:  # one sentence naming the file, not an errno dump
-                raise AugviewError(cannot_write.format(path=path, reason=err.strerror or err)) from None
-            except ValueError as err:  # a suffix no image format has
-                raise AugviewError(f"{path}: {err}") from None
-            return path
-
-        self.tasks.run(GridExport(path), work)
+        self.tasks.run(GridExport(path), export_grid, path, pipeline, self.image, self.variant_count(),
+                       self.seed_spin.value(), title)
 
     # ---- errors, drops, settings, close ----
 
@@ -465,32 +477,10 @@ class MainWindow(QMainWindow):
         else:
             self.open_image(path)
 
-    def recent(self, key: str) -> list[str]:
-        # An INI file stores a one-item list as a plain string: read it back as a list.
-        value = self.settings.value(key, [])
-        return [value] if isinstance(value, str) else list(value or [])
-
-    def _remember(self, key: str, path: str):
-        items = [p for p in self.recent(key) if p != path]
-        self.settings.setValue(key, ([path] + items)[:MAX_RECENT])
-
-    def _fill_recent_menu(self):
-        self.recent_menu.clear()
-        labels = {"recent_images": self.tr("image: {path}"), "recent_presets": self.tr("preset: {path}")}
-        for key, label in labels.items():
-            for path in self.recent(key):
-                if Path(path).exists():  # a file deleted since is not offered
-                    self.recent_menu.addAction(label.format(path=path), lambda p=path: self.open_path(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("(nothing yet)")).setEnabled(False)
-
     def _restore_settings(self):
-        geometry = self.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window_state")
-        if state is not None:
-            self.restoreState(state)
+        for key, restore in (("geometry", self.restoreGeometry), ("window_state", self.restoreState)):
+            if self.settings.value(key) is not None:
+                restore(self.settings.value(key))
 
     def closeEvent(self, event):
         if not self.confirm_discard():
