@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeySequence
 
 Key = Union[str, QKeySequence.StandardKey]
 StandardKey = QKeySequence.StandardKey
+PORTABLE = QKeySequence.SequenceFormat.PortableText  # how sequences are written and compared here
 
 
 @dataclass(frozen=True)
@@ -115,12 +116,12 @@ def actions() -> list[Action]:
 
 def portable(key: str) -> str:
     """A key sequence in Qt's portable text, the form two sequences are compared in."""
-    return QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText)
+    return QKeySequence.fromString(key, PORTABLE).toString(PORTABLE)
 
 
 def platform_bindings(key: QKeySequence.StandardKey) -> list[str]:
     """What a standard key means on the platform this program runs on."""
-    return [s.toString(QKeySequence.SequenceFormat.PortableText) for s in QKeySequence.keyBindings(key)]
+    return [s.toString(PORTABLE) for s in QKeySequence.keyBindings(key)]
 
 
 def shortcuts(bindings: Callable[[QKeySequence.StandardKey], list[str]] = platform_bindings

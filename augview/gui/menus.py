@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from augview.core import paths
 from augview.gui import i18n
-from augview.gui.actions import MENUS, SEPARATOR, Action, shortcuts
+from augview.gui.actions import MENUS, PORTABLE, SEPARATOR, Action, shortcuts
 
 
 class Menus(NamedTuple):
@@ -38,7 +38,7 @@ def build_menus(window) -> Menus:
                 menu.addSeparator()
             elif isinstance(entry, Action):
                 action = QAction(translate(entry.text), window)
-                action.setShortcuts([QKeySequence(k) for k in keys[entry.name]])
+                action.setShortcuts([QKeySequence.fromString(k, PORTABLE) for k in keys[entry.name]])
                 action.triggered.connect(lambda *_, e=entry: attrgetter(e.slot)(window)(*e.args))
                 menu.addAction(action)
                 window.addAction(action)
