@@ -9,7 +9,6 @@ in the background like every other pixel computation.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -24,7 +23,7 @@ from superqt import QLabeledDoubleSlider
 
 from augview.core import paths
 from augview.core.imageio import load_image
-from augview.multi.mixing import cutmix, mixup, mosaic, sample_pairing
+from augview.multi.mixing import beta_histogram, cutmix, mixup, mosaic, sample_pairing
 from augview.gui.latest import LatestRequest
 from augview.gui.widgets.folder_strip import list_images
 from augview.gui.widgets.preview import Cell, ViewState
@@ -77,15 +76,6 @@ class BetaPlot(QWidget):
             painter.setPen(QPen(QColor(220, 80, 60), 2))
             painter.drawLine(QPointF(x, top), QPointF(x, top + height))
         painter.end()
-
-
-@lru_cache(maxsize=64)  # repaints (resizes, lambda moves) reuse the same draws
-def beta_histogram(alpha: float, bins: int = 20, draws: int = 40_000) -> np.ndarray:
-    """The share of Beta(alpha, alpha) draws falling in each of ``bins`` equal bins of [0, 1]: a
-    histogram of real draws (fixed seed), as a learner would make one."""
-    samples = np.random.default_rng(0).beta(alpha, alpha, size=draws)
-    counts, _ = np.histogram(samples, bins=bins, range=(0.0, 1.0))
-    return counts / draws
 
 
 class Mixed(NamedTuple):
