@@ -143,9 +143,9 @@ def check_not_a_typo(argv: list[str]) -> None:
 
 
 def cmd_ops(args) -> int:
-    from augview.core.registry import CATALOG
+    from augview.core.registry import CATALOG, op_order
 
-    ops = [op for op in CATALOG.values() if not args.category or op.category == args.category]
+    ops = [CATALOG[name] for name in op_order() if not args.category or CATALOG[name].category == args.category]
     if args.category and not ops:
         raise ValueError(f"no op has category {args.category!r}")
     if args.json:
@@ -153,16 +153,18 @@ def cmd_ops(args) -> int:
                  "params": [spec.describe() for spec in op.params]} for op in ops]
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    from augview.core.registry import CATEGORIES
-
-    for category in [c for c in CATEGORIES if any(op.category == c for op in ops)]:
-        print(f"== {category}")
-        for op in (o for o in ops if o.category == category):
-            print(f"{op.name}")
-            print(textwrap.fill(op.description, 96, initial_indent="    ", subsequent_indent="    "))
-            for spec in op.params:
-                print(f"    - {format_spec(spec)}")
-        print()
+    category = None
+    for op in ops:
+        if op.category != category:
+            if category is not None:
+                print()  # a blank line between categories
+            category = op.category
+            print(f"== {category}")
+        print(f"{op.name}")
+        print(textwrap.fill(op.description, 96, initial_indent="    ", subsequent_indent="    "))
+        for spec in op.params:
+            print(f"    - {format_spec(spec)}")
+    print()
     return 0
 
 

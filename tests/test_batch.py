@@ -420,11 +420,11 @@ def test_an_output_folder_that_cannot_be_made_is_one_sentence(tmp_path):
 def test_an_interrupt_between_writing_a_line_and_noting_it_loses_nothing(tmp_path):
     """Ctrl+C can land after a manifest line is written and before its offset is noted; the
     final rewrite must still keep every line whole (it once spliced two lines into one)."""
-    from augview.batch.files import _Manifest
+    from augview.batch.files import Manifest
 
     out = tmp_path / "out"
     out.mkdir()
-    manifest = _Manifest(out / MANIFEST_NAME, "sha256:x")
+    manifest = Manifest(out / MANIFEST_NAME, "sha256:x")
     manifest.open()
 
     def record(name):

@@ -250,3 +250,51 @@ def test_the_readme_lists_every_op_under_its_category():
             listed[name] = category
     assert listed == {name: op.category for name, op in CATALOG.items()}
     assert f"{len(CATALOG)} ops" in section
+
+
+# ---- the catalog's one order and one search (picker, gallery, sweep and `augview ops`) ----
+
+
+def test_op_order_is_by_category_then_name():
+    from augview.core.registry import op_order
+
+    order = op_order()
+    assert sorted(order) == sorted(CATALOG) and len(order) == len(CATALOG)
+    keys = [(CATEGORIES.index(CATALOG[n].category), n) for n in order]
+    assert keys == sorted(keys)
+    assert order.index("horizontal_flip") < order.index("brightness_contrast")  # geometric first
+
+
+@pytest.mark.parametrize("query, first", [("rotate", "rotate"), ("rot", "rotate"), ("resize", "resize"),
+                                          ("gaussian blur", "gaussian_blur"), ("GAUSSIAN_BLUR", "gaussian_blur"),
+                                          ("shadow", "random_shadow"), ("vertical_fl", "vertical_flip")])
+def test_find_ops_ranks_the_exact_name_then_its_start(query, first):
+    from augview.core.registry import find_ops
+
+    assert find_ops(query)[0] == first
+
+
+def test_find_ops_needs_every_word_and_searches_category_and_description():
+    from augview.core.registry import find_ops, op_order, search_text
+
+    assert find_ops("") == op_order() and find_ops("   ") == op_order()
+    blur = find_ops("BLUR")
+    assert {n for n in CATALOG if CATALOG[n].category == "blur"} <= set(blur)
+    both = find_ops("flip vertical")
+    assert "vertical_flip" in both and "horizontal_flip" not in both
+    for name in both:
+        assert "flip" in search_text(CATALOG[name]) and "vertical" in search_text(CATALOG[name])
+    assert find_ops("no op is called this") == []
+    assert find_ops("flip", ["vertical_flip", "rotate"]) == ["vertical_flip"]  # only among the given names
+
+
+def test_find_ops_searches_the_interface_language_too():
+    from augview import text
+    from augview.core.registry import find_ops
+
+    text.set_translator(lambda context, source: "旋转图像" if source == CATALOG["rotate"].description else source)
+    try:
+        assert find_ops("旋转") == ["rotate"]
+    finally:
+        text.set_translator(None)
+    assert find_ops("旋转") == []

@@ -12,6 +12,7 @@ import pytest
 
 import augview
 from augview.cli import main
+from augview.core.registry import CATEGORIES, op_order
 from tests.conftest import ASSETS, PRESETS
 
 PRESET = PRESETS / "light_classification.json"
@@ -31,12 +32,18 @@ def test_ops_lists_every_op_with_its_parameters(capsys):
             assert f"- {spec.name}:" in out
     assert "- height: int, default 256px within [1, 8192] — crop height in pixels mode; clamped to the " \
            "image (only when size_mode is pixels)" in out
+    headers = [line[3:] for line in out.splitlines() if line.startswith("== ")]
+    assert headers == [c for c in CATEGORIES if any(op.category == c for op in augview.CATALOG.values())]
+    listed = [line for line in out.splitlines() if line in augview.CATALOG]
+    assert listed == op_order()
 
 
 def test_ops_json_matches_the_catalog(capsys):
     assert main(["ops", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert [entry["name"] for entry in data] == list(augview.CATALOG)
+    names = [entry["name"] for entry in data]
+    assert sorted(names) == sorted(augview.CATALOG) and len(names) == len(augview.CATALOG)
+    assert names == op_order()  # the catalog's one reading order, as the window lists it
     rotate = next(entry for entry in data if entry["name"] == "rotate")
     limit = next(p for p in rotate["params"] if p["name"] == "limit")
     assert (limit["min"], limit["max"], limit["kind"], limit["unit"]) == (-180, 180, "range", "°")

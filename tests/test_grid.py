@@ -73,3 +73,8 @@ def test_chinese_titles_are_drawn_with_real_glyphs():
         pytest.skip("no font with Chinese glyphs on this machine")
     boxes = [grid.compose_grid([IMAGE], [t], cell=128) for t in ("原图", "变体")]
     assert not np.array_equal(*boxes)
+
+
+def test_an_exported_grid_has_cells_as_large_as_the_photo_within_256_to_1024():
+    assert [grid.export_cell(shape) for shape in ((48, 64, 3), (300, 700), (600, 400, 3), (4000, 6000, 3))] == \
+        [256, 700, 600, 1024]

@@ -392,3 +392,25 @@ def test_public_module_needs_no_qt():
     code = "import sys, augview.multi; print(any(m.startswith('PySide6') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_beta_histogram_shows_what_alpha_does():
+    from augview.multi.mixing import beta_histogram
+
+    for alpha in (0.2, 1.0, 4.0):
+        shares = beta_histogram(alpha)
+        assert shares.sum() == pytest.approx(1.0)
+        assert np.allclose(shares, shares[::-1], atol=0.01)  # Beta(a, a) is symmetric
+    assert np.allclose(beta_histogram(1.0), 0.05, atol=0.006)  # alpha = 1: uniform over 20 bins
+    small, large = beta_histogram(0.2), beta_histogram(4.0)
+    assert small[0] + small[-1] > 0.5  # small alpha: mostly almost-A or almost-B
+    assert large[8:12].sum() > 0.4  # large alpha: lambda near 0.5
+
+
+def test_the_smote_demo_data_is_two_imbalanced_blobs():
+    from augview.multi.smote import demo_data
+
+    points, classes = demo_data(seed=3, majority=40, minority=7)
+    assert points.shape == (47, 2) and classes.tolist() == [0] * 40 + [1] * 7
+    assert np.array_equal(demo_data(seed=3, majority=40, minority=7)[0], points)  # the seed decides
+    assert points[classes == 1].mean(axis=0) == pytest.approx((1.8, 1.4), abs=0.6)

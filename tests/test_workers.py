@@ -114,6 +114,19 @@ def test_main_process_stream_is_the_preset_seed_and_a_copy_starts_its_own():
     assert pipe.next_seed() not in first
 
 
+def test_a_copy_has_its_own_steps_and_starts_its_own_stream(small_rgb):
+    pipe = make_pipeline(seed=11)
+    first = [pipe.next_seed() for _ in range(3)]
+    twin = pipe.copy()
+    assert twin == pipe and twin is not pipe and twin.steps is not pipe.steps
+    assert [twin.next_seed() for _ in range(3)] == first  # from the start, as a pickled copy
+    assert pipe.next_seed() not in first  # the original goes on where it was
+    twin.steps[0].params.clear()
+    twin.steps.pop()
+    assert pipe == make_pipeline(seed=11)  # editing the copy leaves the original alone
+    np.testing.assert_array_equal(pipe.copy()(small_rgb, seed=4), pipe(small_rgb, seed=4))
+
+
 def test_seed_worker_selects_the_documented_stream():
     pipe = make_pipeline(seed=11).seed_worker(3)
     assert [pipe.next_seed() for _ in range(4)] == stream(11, (3,))

@@ -7,7 +7,8 @@ Each run:
 1. extracts, with pyside6-lupdate, every ``self.tr(...)`` / ``QCoreApplication.translate(...)``
    string of augview/gui/*.py, plus what the window shows of the Qt-free core: in context "ops",
    the op registry's texts read from ``augview.CATALOG`` (every category, op description,
-   parameter help text and unit), and in context "core", every ``tr("...")`` template of
+   parameter help text and unit, and those of a node's own parameters in
+   `augview.pipeline.choice`), and in context "core", every ``tr("...")`` template of
    augview's Qt-free packages and augview/errors.py, read from their source (see augview/text.py).
    Existing translations are kept, strings that are gone are dropped, new ones are added as
    unfinished;
@@ -58,6 +59,7 @@ def ops_texts() -> list[str]:
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     from augview.core.registry import CATALOG, CATEGORIES
+    from augview.pipeline.choice import N_SPEC, P_SPEC, weight_spec
 
     texts = list(CATEGORIES)
     for name in sorted(CATALOG):
@@ -65,6 +67,8 @@ def ops_texts() -> list[str]:
         texts.append(op.description)
         for spec in op.params:
             texts += [spec.help, spec.unit.strip()]
+    for spec in (P_SPEC, N_SPEC, weight_spec(0)):  # a node's own parameters, shown like an op's
+        texts += [spec.help, spec.unit.strip()]
     return [t for t in dict.fromkeys(texts) if t]
 
 

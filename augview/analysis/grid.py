@@ -1,4 +1,5 @@
-"""Headless "original + N variants" grids, used by `augview render` and the window's PNG export.
+"""Headless "original + N variants" grids, used by `augview render` and the window's PNG export
+(`export_grid`).
 
 Variant ``i`` (counting from 0) is the pipeline applied with seed ``seed + i``, so any cell can be
 reproduced on its own: the cell's title says which seed it used.
@@ -12,6 +13,8 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from augview.analysis.fonts import font_for
+from augview.core.imageio import save_image
+from augview.errors import AugviewError
 from augview.pipeline.pipeline import Pipeline, Result
 from augview.text import tr
 
@@ -29,11 +32,31 @@ def grid_titles(results: list[Result]) -> list[str]:
                                for i, r in enumerate(results)]
 
 
+def export_cell(shape: tuple) -> int:
+    """The cell size of a grid exported for slides: as large as the photo's longer side, between
+    256 and 1024 px, so the export shows real detail without becoming huge."""
+    return int(min(1024, max(256, max(shape[:2]))))
+
+
 def render_grid(pipeline: Pipeline, image: np.ndarray, variants: int = 3, seed: int = 0,
                 cell: int = 384, columns: int | None = None, title: str = "") -> np.ndarray:
     """The original and ``variants`` augmented versions, each cell titled with what it drew."""
     results = render_variants(pipeline, image, variants, seed)
     return compose_grid([image] + [r.image for r in results], grid_titles(results), cell, columns, title)
+
+
+def export_grid(path: str, pipeline: Pipeline, image: np.ndarray, variants: int, seed: int, title: str) -> str:
+    """The original and ``variants`` variants as a grid for slides (cells of `export_cell`),
+    written atomically to ``path`` in the format of its suffix. Returns the path; a file that
+    cannot be written raises `AugviewError` naming it."""
+    grid = render_grid(pipeline, image, variants, seed, cell=export_cell(image.shape), title=title)
+    try:
+        save_image(path, grid)
+    except OSError as err:  # one sentence naming the file, not an errno dump
+        raise AugviewError(tr("{path}: cannot write ({reason})").format(path=path, reason=err.strerror or err)) from None
+    except ValueError as err:  # a suffix no image format has
+        raise AugviewError(f"{path}: {err}") from None
+    return path
 
 
 def compose_grid(images: list[np.ndarray], titles: list[str], cell: int = 384,

@@ -23,10 +23,10 @@ FORMATS = ("png", "jpg", "same")
 WRITABLE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp")
 QUALITY = 95  # JPEG and WebP, as `save_image`
 _SEED_SCHEME = b"augview-apply-v1"  # part of every hashed seed: a new scheme gets a new tag
-_GREY_MODES = ("1", "L", "LA", "I", "F", "I;16", "I;16B", "I;16L", "I;16N")
-_IN_FLIGHT = 3  # tasks submitted per worker: enough to keep it busy, few to cancel on Ctrl+C
+GREY_MODES = ("1", "L", "LA", "I", "F", "I;16", "I;16B", "I;16L", "I;16N")
+IN_FLIGHT = 3  # tasks submitted per worker: enough to keep it busy, few to cancel on Ctrl+C
 # A temporary file of `write_atomic` for one of our outputs: ".<name>.aug07.png.<pid>_<n>.tmp".
-_TEMP_NAME = re.compile(r"^\..+\.aug\d\d\.[^.]+\.[a-z0-9_]+\.tmp$")
+TEMP_NAME = re.compile(r"^\..+\.aug\d\d\.[^.]+\.[a-z0-9_]+\.tmp$")
 
 
 
@@ -94,14 +94,14 @@ def check_folders(input_dir: str | os.PathLike, output_dir: str | os.PathLike) -
         raise AugviewError(tr("{folder}: is not a folder").format(folder=source))
     if os.path.exists(target) and not os.path.isdir(target):
         raise AugviewError(tr("{folder}: exists and is not a folder").format(folder=target))
-    if _inside(target, source):
+    if inside(target, source):
         if _same(target, source):
             raise AugviewError(tr("the output folder {output} is the input folder; choose another one").format(
                 output=target))
         raise AugviewError(tr("the output folder {output} is inside the input folder {input}; a re-run "
                               "would take the outputs as sources: choose a folder outside it").format(
             output=target, input=source))
-    if _inside(source, target):
+    if inside(source, target):
         raise AugviewError(tr("the input folder {input} is inside the output folder {output}; outputs "
                               "could land among the sources: choose a folder outside it").format(
             input=source, output=target))
@@ -114,7 +114,7 @@ def _same(a: str, b: str) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
-def _inside(path: str, folder: str) -> bool:
+def inside(path: str, folder: str) -> bool:
     """Whether ``path`` (existing or not) is ``folder`` or lies inside it, through symbolic links,
     bind mounts and case-insensitive names (compared by device and inode, not by spelling)."""
     try:
@@ -178,7 +178,7 @@ def _is_safe_rel(rel: str) -> bool:
     return bool(parts) and not rel.startswith("/") and ".." not in parts
 
 
-class _Manifest:
+class Manifest:
     """The manifest file, and an index of its lines by output path: (offset, length, seed, same
     preset). Traces stay on disk, never in memory: a run may have millions of lines."""
 

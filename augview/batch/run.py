@@ -72,10 +72,10 @@ from augview.text import count, tr
 from augview.errors import AugviewError
 
 from augview.batch.files import (  # noqa: F401
-    FORMATS, MANIFEST_NAME, MAX_VARIANTS, _Manifest, _TEMP_NAME, _inside, check_folders, find_sources, output_name, output_seed, preset_id,
+    FORMATS, MANIFEST_NAME, MAX_VARIANTS, Manifest, TEMP_NAME, inside, check_folders, find_sources, output_name, output_seed, preset_id,
 )
 from augview.batch.workers import (  # noqa: F401
-    _InProcess, _Pool, _Task, _TaskResult, _Worker, _WorkerDied,
+    InProcess, Pool, Task, TaskResult, Worker, WorkerDied,
 )
 
 # ---- the run ---------------------------------------------------------------------------------
@@ -177,7 +177,7 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
     manifest_path = out_root / MANIFEST_NAME
     summary.manifest = str(manifest_path)
     preset = preset_id(pipeline)
-    manifest = _Manifest(manifest_path, preset)
+    manifest = Manifest(manifest_path, preset)
     tasks, summary.skipped = _plan(sources, Path(input_dir), out_root, variants, base_seed, fmt,
                                    overwrite, manifest)
     summary.workers = max(1, min(workers, len(tasks)))
@@ -186,20 +186,20 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
     for message in walk_errors:
         summary.errors.append(message)
         report(f"augview: {message}")
-    worker = _Worker(pipeline, os.fspath(input_dir), os.fspath(output_dir), base_seed, fmt, preset)
+    worker = Worker(pipeline, os.fspath(input_dir), os.fspath(output_dir), base_seed, fmt, preset)
     manifest.open()
     runner = bar = None
     force = False
     restore = _handle_sigterm()
     try:
-        runner = (_Pool(worker, tasks, summary.workers) if summary.workers > 1
-                  else _InProcess(worker, tasks))
+        runner = (Pool(worker, tasks, summary.workers) if summary.workers > 1
+                  else InProcess(worker, tasks))
         bar = tqdm(total=len(tasks), unit="img", desc="augview apply", file=sys.stderr,
                    dynamic_ncols=True, disable=None if progress is None else not progress)
 
         done: list[int] = []
 
-        def take(result: _TaskResult) -> None:
+        def take(result: TaskResult) -> None:
             for record in result.records:
                 manifest.add(record)
             summary.written += result.written
@@ -226,12 +226,12 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
             summary.interrupted = ("SIGTERM" if isinstance(err, _Terminated)
                                    else "cancelled" if isinstance(err, _Cancelled) else "SIGINT")
             report(tr("augview: interrupted; finishing the images in progress (interrupt again to quit now)")
-                   if isinstance(runner, _Pool) else tr("augview: interrupted"))
+                   if isinstance(runner, Pool) else tr("augview: interrupted"))
             force = True  # until the images in progress are in
             for result in runner.stop():
                 take(result)
             force = False
-        except _WorkerDied as err:
+        except WorkerDied as err:
             summary.errors.append(str(err))
             report(f"augview: {err}")
     finally:
@@ -262,7 +262,7 @@ def _check_options(variants, seed, workers, fmt) -> None:
 
 
 def _plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, overwrite,
-          manifest: _Manifest) -> tuple[list[_Task], int]:
+          manifest: Manifest) -> tuple[list[Task], int]:
     """The tasks still to do and the number of outputs already there. Refuses before anything is
     written if an output folder leads into the input folder, or if existing outputs were made
     with other steps, another seed or from another source file."""
@@ -313,7 +313,7 @@ def _size(in_root: Path, rel: str) -> int | None:
 def _list_output_folder(folder: Path, in_root: Path) -> set[str]:
     """Names of the non-empty files in an output folder (an empty one, left by a power failure,
     is made again); removes the temporary files of a killed run."""
-    if _inside(str(folder), str(in_root)):
+    if inside(str(folder), str(in_root)):
         raise AugviewError(tr("{folder}: this output folder leads into the input folder {input} "
                               "(a symbolic link?); the run would write among the sources").format(
             folder=folder, input=in_root))
@@ -331,7 +331,7 @@ def _list_output_folder(folder: Path, in_root: Path) -> set[str]:
         except OSError:  # a dangling link: a name we must not write over blindly
             names.add(entry.name)
             continue
-        if _TEMP_NAME.match(entry.name):
+        if TEMP_NAME.match(entry.name):
             if stat.S_ISREG(info.st_mode):
                 try:
                     os.unlink(entry.path)

@@ -22,7 +22,7 @@ from augview.text import tr
 from augview.errors import AugviewError
 
 from augview.batch.files import (  # noqa: F401
-    _GREY_MODES, _IN_FLIGHT, encode_output, output_name, output_seed, write_atomic,
+    GREY_MODES, IN_FLIGHT, encode_output, output_name, output_seed, write_atomic,
 )
 
 # ---- the work of one source (runs in a worker) -----------------------------------------------
@@ -31,11 +31,11 @@ from augview.batch.files import (  # noqa: F401
 # A task: a source's path relative to the input folder, and its outputs still to make, as
 # (variant, verify) pairs; verify: the output exists without a manifest line, so it is recomputed
 # and compared instead of written. Plain tuples: a run may plan millions of them.
-_Task = tuple  # (str, tuple[tuple[int, bool], ...])
+Task = tuple  # (str, tuple[tuple[int, bool], ...])
 
 
 @dataclass
-class _TaskResult:
+class TaskResult:
     rel: str
     records: list[dict] = field(default_factory=list)
     written: int = 0
@@ -49,12 +49,12 @@ def _source_mode(path: str) -> str:
     cannot be opened is left to `load_image`, which says what is wrong with it."""
     try:
         with Image.open(path) as opened:
-            return "L" if opened.mode in _GREY_MODES else "RGB"
+            return "L" if opened.mode in GREY_MODES else "RGB"
     except Exception:
         return "RGB"
 
 
-class _Worker:
+class Worker:
     """What every worker needs, sent once to each worker process."""
 
     def __init__(self, pipeline: Pipeline, in_root: str, out_root: str, base_seed: int, fmt: str,
@@ -62,9 +62,9 @@ class _Worker:
         self.pipeline, self.in_root, self.out_root = pipeline, in_root, out_root
         self.base_seed, self.fmt, self.preset = base_seed, fmt, preset
 
-    def __call__(self, task: _Task) -> _TaskResult:
+    def __call__(self, task: Task) -> TaskResult:
         rel, outputs = task
-        result = _TaskResult(rel)
+        result = TaskResult(rel)
         path = os.path.join(self.in_root, *rel.split("/"))
         mode = _source_mode(path)
         try:
@@ -127,10 +127,10 @@ class _Worker:
         return result
 
 
-_WORKER: _Worker | None = None  # the pool process's worker, set once by `_init_pool_process`
+_WORKER: Worker | None = None  # the pool process's worker, set once by `_init_pool_process`
 
 
-def _init_pool_process(worker: _Worker, translations: dict[str, str] | None) -> None:
+def _init_pool_process(worker: Worker, translations: dict[str, str] | None) -> None:
     global _WORKER
     _WORKER = worker
     # The window's language: its translator is Qt's, which a worker process does not have.
@@ -142,32 +142,32 @@ def _init_pool_process(worker: _Worker, translations: dict[str, str] | None) -> 
     cv2.setNumThreads(1)
 
 
-def _run_in_pool_process(task: _Task) -> _TaskResult:
+def _run_in_pool_process(task: Task) -> TaskResult:
     return _WORKER(task)
 
 
 # ---- running the tasks -----------------------------------------------------------------------
 
 
-class _InProcess:
-    def __init__(self, worker: _Worker, tasks: list[_Task]):
+class InProcess:
+    def __init__(self, worker: Worker, tasks: list[Task]):
         self.worker, self.tasks, self.next = worker, tasks, 0
 
     def busy(self) -> bool:
         return self.next < len(self.tasks)
 
-    def next_results(self) -> list[_TaskResult]:
+    def next_results(self) -> list[TaskResult]:
         self.next += 1
         return [self.worker(self.tasks[self.next - 1])]
 
-    def stop(self) -> list[_TaskResult]:
+    def stop(self) -> list[TaskResult]:
         return []
 
     def close(self, force: bool = False) -> None:
         pass
 
 
-class _WorkerDied(AugviewError):
+class WorkerDied(AugviewError):
     pass
 
 
@@ -189,13 +189,13 @@ def pool_context():
     return context
 
 
-class _Pool:
-    def __init__(self, worker: _Worker, tasks: list[_Task], workers: int):
+class Pool:
+    def __init__(self, worker: Worker, tasks: list[Task], workers: int):
         self.executor = ProcessPoolExecutor(
             max_workers=workers, mp_context=pool_context(),
             initializer=_init_pool_process, initargs=(worker, text.translation_table()))
         self.tasks = iter(tasks)
-        self.limit = workers * _IN_FLIGHT
+        self.limit = workers * IN_FLIGHT
         self.pending: dict = {}
         self._fill()
 
@@ -209,22 +209,22 @@ class _Pool:
     def busy(self) -> bool:
         return bool(self.pending)
 
-    def next_results(self) -> list[_TaskResult]:
+    def next_results(self) -> list[TaskResult]:
         done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
         results = [self._result(future) for future in done]
         self._fill()
         return results
 
-    def _result(self, future) -> _TaskResult:
+    def _result(self, future) -> TaskResult:
         task = self.pending.pop(future)
         try:
             return future.result()
         except BrokenProcessPool:
             # A worker died (killed, out of memory): the pool cannot go on.
-            raise _WorkerDied(tr("a worker process died while working on {source} "
+            raise WorkerDied(tr("a worker process died while working on {source} "
                                  "(out of memory?); the run stopped").format(source=task[0])) from None
 
-    def stop(self) -> list[_TaskResult]:
+    def stop(self) -> list[TaskResult]:
         """Cancel what has not started; wait for the images in progress and return them."""
         self.tasks = iter(())
         for future in list(self.pending):
@@ -234,7 +234,7 @@ class _Pool:
         for future in list(self.pending):
             try:
                 results.append(self._result(future))
-            except _WorkerDied:
+            except WorkerDied:
                 pass
         return results
 

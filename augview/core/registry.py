@@ -21,7 +21,7 @@ from typing import Any, Callable
 import numpy as np
 
 from augview.core.params import ParamSpec
-from augview.text import tr, unit_text
+from augview.text import op_text, tr, unit_text
 from augview.core.images import check_image
 from augview.core.randomness import uniform
 
@@ -117,6 +117,39 @@ def get_op(name: str) -> Op:
         return CATALOG[name]
     except KeyError:
         raise KeyError(f"unknown op {name!r}") from None
+
+
+def op_order() -> list[str]:
+    """Every op name in reading order: by category (in `CATEGORIES` order), then by name. The op
+    picker, the gallery, the sweep and ``augview ops`` all list the catalog this way."""
+    return sorted(CATALOG, key=lambda name: (CATEGORIES.index(CATALOG[name].category), name))
+
+
+def search_text(op: Op) -> str:
+    """What a search of the catalog looks in, lower case: the name (also with spaces for its
+    underscores, so "gaussian blur" finds gaussian_blur), the category and the description, in
+    English and in the interface language."""
+    texts = (op.name, op.name.replace("_", " "), op.category, op_text(op.category), op.description,
+             op_text(op.description))
+    return " ".join(texts).lower()
+
+
+def find_ops(query: str, names: list[str] | None = None) -> list[str]:
+    """The ops of ``names`` (default: the whole catalog in `op_order`) whose `search_text` holds
+    every word of ``query``, case-insensitive, best match first: the exact name, then names that
+    start with the query, then names that contain it, then the others ("rot" is rotate before
+    random_rotate90, whose description also says "rotat..."); ties keep the order of ``names``.
+    An empty query matches every op."""
+    names = op_order() if names is None else list(names)
+    words = query.lower().split()
+    matches = [name for name in names if all(word in search_text(CATALOG[name]) for word in words)]
+    wanted = " ".join(words).replace("_", " ")
+
+    def rank(name: str) -> int:
+        spaced = name.replace("_", " ")
+        return 0 if spaced == wanted else 1 if spaced.startswith(wanted) else 2 if wanted in spaced else 3
+
+    return sorted(matches, key=rank)
 
 
 def did_you_mean(name: str) -> str:

@@ -8,9 +8,8 @@ kilobytes, and a snapshot can never get out of step with the edit it undoes. Edi
 
 from __future__ import annotations
 
-import copy
 import time
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,6 +17,13 @@ from augview.pipeline.pipeline import Pipeline
 from augview.pipeline.nodes import Group, Node, Step
 
 MERGE_SECONDS = 1.5
+
+
+class Merge(NamedTuple):
+    """The last edit that a following one with the same key may merge into."""
+
+    key: Any
+    time: float  # time.monotonic() of that edit
 UNDO_LIMIT = 200
 
 
@@ -35,7 +41,7 @@ class Document(QObject):
         self._saved = self.pipeline.to_dict()
         self._undo: list[dict] = []
         self._redo: list[dict] = []
-        self._merge: tuple[Any, float] | None = None
+        self._merge: Merge | None = None
         self._was_dirty = False
 
     # ---- state ----
@@ -63,10 +69,7 @@ class Document(QObject):
 
     def snapshot(self) -> Pipeline:
         """A private copy for a render worker: later edits never reach it."""
-        twin = copy.copy(self.pipeline)
-        twin.steps = copy.deepcopy(self.pipeline.steps)
-        twin._stream = None
-        return twin
+        return self.pipeline.copy()
 
     # ---- whole-document changes ----
 
@@ -90,8 +93,8 @@ class Document(QObject):
 
     def edit(self, mutate: Callable[[], None], kind: str = "structure", merge: Any = None):
         now = time.monotonic()
-        merging = merge is not None and self._merge is not None and self._merge[0] == merge \
-            and now - self._merge[1] < MERGE_SECONDS
+        merging = merge is not None and self._merge is not None and self._merge.key == merge \
+            and now - self._merge.time < MERGE_SECONDS
         before = self.pipeline.to_dict()
         if kind == "structure":
             # one_of weights belong to children: they follow them when steps move, come and go.
@@ -113,7 +116,7 @@ class Document(QObject):
             self._emit(kind)
             return
         self._redo.clear()
-        self._merge = (merge, now) if merge is not None else None
+        self._merge = Merge(merge, now) if merge is not None else None
         self._emit(kind)
 
     def add_step(self, op_name: str, parent: tuple[int, ...] = (), index: int | None = None) -> tuple[int, ...]:

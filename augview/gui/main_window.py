@@ -8,27 +8,40 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox
 
 from augview.core import paths
 from augview.analysis.probabilities import depends_on_resolution
-from augview.analysis.grid import compose_grid, grid_titles, render_variants
-from augview.core.imageio import save_image
+from augview.analysis.grid import export_grid
 from augview.interop import from_albumentations, is_albumentations, load_albumentations_file
 from augview.pipeline.pipeline import Pipeline
 from augview.pipeline.presets import read_preset_file
 from augview.errors import AugviewError, PresetError
 from augview.gui.document import Document
+from augview.gui.latest import LatestRequest
 from augview.gui.widgets.folder_strip import list_images
+from augview.gui import window_layout
 from augview.gui.menus import build_menus
+from augview.gui.recent import RecentFiles
 from augview.gui.render_worker import MAX_SEED, BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
 from augview.gui.side_windows import SideWindows
-from augview.gui.window_layout import build_widgets
 
-MAX_RECENT = 8
+
+class ImageLoad(NamedTuple):
+    path: str
+    remember: bool  # in the recent files, once it opened
+    ticket: int
+    from_strip: bool  # stepping through a folder
+
+
+class GridExport(NamedTuple):
+    path: str
+
+
 FULL_RESOLUTION_DELAY_MS = 400  # quiet time after the last edit before the full-size render
 
 
@@ -37,14 +50,15 @@ class MainWindow(QMainWindow):
                  settings: QSettings | None = None):
         super().__init__()
         self.settings = settings if settings is not None else QSettings("augview", "augview")
+        self.recent = RecentFiles(self.settings)
         self.document = Document()
         self.image_path: str | None = None
         self.image: np.ndarray | None = None
         self.proxy: np.ndarray | None = None
         self.last_output = None
-        self._image_request = 0
+        self.image_requests = LatestRequest()
         self.side_windows = SideWindows(self)
-        self._job_id = 0
+        self.renders = LatestRequest()
         self._job: RenderJob | None = None  # the newest request, for its full-resolution follow-up
         # A photo previewed on a proxy is rendered again at full resolution once edits pause, so
         # what stays on screen is what training makes (pixel sizes, crop positions, traces).
@@ -63,8 +77,9 @@ class MainWindow(QMainWindow):
         self.tasks.done.connect(self._on_task_done)
         self.tasks.error.connect(self._on_task_error)
 
-        build_widgets(self)
-        build_menus(self)
+        self._build_widgets()
+        self.menus = build_menus(self)  # .actions["undo"], .submenus["recent"]...
+        self._update_undo_actions()
         self.document.changed.connect(self._on_document_changed)
         self.document.dirty_changed.connect(lambda *_: self._update_title())
         self.setAcceptDrops(True)
@@ -81,6 +96,28 @@ class MainWindow(QMainWindow):
         self.open_image(image or paths.SAMPLE_IMAGE, remember=image is not None)
         QTimer.singleShot(0, self._show_startup_errors)
 
+    def _build_widgets(self):
+        """The widgets window_layout makes, kept and connected here."""
+        left = window_layout.pipeline_widgets(self.document, self)
+        self.name_edit, self.panel, self.form = left.name_edit, left.panel, left.form
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, left.dock)
+        right = window_layout.preview_widgets()
+        self.preview, self.mode_box, self.count_spin = right.preview, right.mode_box, right.count_spin
+        self.seed_spin, self.lock_box, self.reroll_button = right.seed_spin, right.lock_box, right.reroll_button
+        self.zoom_label = right.zoom_label
+        self.setCentralWidget(right.central)
+        bottom = window_layout.folder_widgets(self)
+        self.strip, self.strip_dock = bottom.strip, bottom.dock
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.strip_dock)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.name_edit.editingFinished.connect(self._on_name_edited)
+        for changed in (self.mode_box.currentIndexChanged, self.count_spin.valueChanged, self.seed_spin.valueChanged):
+            changed.connect(lambda *_: self.request_render())
+        self.reroll_button.clicked.connect(self.reroll)
+        self.preview.view.changed.connect(self._update_zoom_label)
+        self.strip.chosen.connect(lambda path: self.open_image(path, remember=False, from_strip=True))
+
     def _show_startup_errors(self):
         errors, self._startup_errors = self._startup_errors or [], None
         for message in errors:
@@ -91,9 +128,9 @@ class MainWindow(QMainWindow):
     def request_render(self):
         if self.proxy is None:
             return
-        self._job_id += 1
         count = self.variant_count()
-        self._job = RenderJob(self._job_id, self.document.snapshot(), self.proxy, count, self.seed_spin.value())
+        self._job = RenderJob(self.renders.new(), self.document.snapshot(), self.proxy, count, self.seed_spin.value(),
+                              compare_gain=self.side_windows.compare_gain())
         self._full_timer.stop()
         self.full_worker.cancel()  # its photo or steps are out of date now
         self.worker.submit(self._job)
@@ -104,13 +141,13 @@ class MainWindow(QMainWindow):
 
     def _render_full_resolution(self):
         job = self._job
-        if job is None or job.job_id != self._job_id or self.proxy is self.image or job.image is not self.proxy:
+        if job is None or not self.renders.is_latest(job.job_id) or self.proxy is self.image or job.image is not self.proxy:
             return
         self.full_worker.submit(RenderJob(job.job_id, job.pipeline, self.image, job.count, job.seed,
-                                          display=self.proxy))
+                                          display=self.proxy, compare_gain=self.side_windows.compare_gain()))
 
     def _on_rendered(self, output):
-        if output.job_id != self._job_id:
+        if not self.renders.is_latest(output.job_id):
             return  # stale: a newer request is on its way
         self.last_output = output
         original = self.tr("original")
@@ -141,7 +178,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(status.format(count=len(output.results), ms=f"{output.seconds * 1000:.0f}"))
 
     def _on_render_failed(self, job_id: int, message: str, full_resolution: bool = False):
-        if job_id != self._job_id:
+        if not self.renders.is_latest(job_id):
             return
         self.statusBar().showMessage(message, 8000)
         if full_resolution and self.preview.cells:
@@ -152,7 +189,7 @@ class MainWindow(QMainWindow):
                     width=self.proxy.shape[1], height=self.proxy.shape[0])
             cell.set_content(cell.pane.image, original, self.image_path or "")
 
-    def _space(self):
+    def space_pressed(self):
         """Space rerolls, except on a focused button or check box, which it presses as usual."""
         focused = QApplication.focusWidget()
         if isinstance(focused, QAbstractButton):
@@ -163,7 +200,7 @@ class MainWindow(QMainWindow):
     def reroll(self):
         self.seed_spin.setValue(random.SystemRandom().randrange(MAX_SEED))
 
-    def _zoom_by(self, factor: float):
+    def zoom_by(self, factor: float):
         cells = self.preview.cells
         current = cells[0].pane.scale() if cells else 1.0
         self.preview.view.set_zoom(current * factor)
@@ -190,8 +227,8 @@ class MainWindow(QMainWindow):
             self.request_render()
 
     def _update_undo_actions(self):
-        self.undo_action.setEnabled(self.document.can_undo())
-        self.redo_action.setEnabled(self.document.can_redo())
+        self.menus.actions["undo"].setEnabled(self.document.can_undo())
+        self.menus.actions["redo"].setEnabled(self.document.can_redo())
 
     def _update_title(self):
         name = self.document.pipeline.name or self.tr("untitled")
@@ -262,7 +299,7 @@ class MainWindow(QMainWindow):
         self.seed_spin.blockSignals(False)
         self.document.replace(pipeline, str(path))
         if remember:
-            self._remember("recent_presets", str(path))
+            self.recent.remember("recent_presets", str(path))
             self.settings.setValue("last_preset", str(path))
         return True
 
@@ -309,7 +346,7 @@ class MainWindow(QMainWindow):
             self.show_error(str(err))
             return False
         self.document.mark_saved(path)
-        self._remember("recent_presets", path)
+        self.recent.remember("recent_presets", path)
         self.settings.setValue("last_preset", path)
         self.settings.setValue("last_dir", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("saved {path}").format(path=path), 5000)
@@ -353,33 +390,32 @@ class MainWindow(QMainWindow):
             self.strip_dock.hide()
             self.strip.set_folder([])  # PgUp/PgDn step through a folder only while it is shown
         self.statusBar().showMessage(self.tr("loading {name}…").format(name=Path(path).name))
-        self._image_request += 1
-        self.tasks.run(("image", path, remember, self._image_request, from_strip), load_with_proxy, path)
+        self.tasks.run(ImageLoad(path, remember, self.image_requests.new(), from_strip), load_with_proxy, path)
 
-    def _on_task_done(self, token, result):
-        if token[0] == "image":
-            _, path, remember, request, _ = token
-            if request != self._image_request:
+    def _on_task_done(self, request, result):
+        if isinstance(request, ImageLoad):
+            path = request.path
+            if not self.image_requests.is_latest(request.ticket):
                 return  # a newer image was asked for meanwhile
             self.image, self.proxy = result
             self.image_path = path
             self.panel.set_image_shape(self.image.shape)
             self.statusBar().showMessage(self.tr("opened {path}").format(path=path), 4000)
-            if remember:
-                self._remember("recent_images", path)
+            if request.remember:
+                self.recent.remember("recent_images", path)
                 self.settings.setValue("last_dir", str(Path(path).parent))
             self._update_title()
             self.request_render()
-        elif token[0] == "export":
-            self.statusBar().showMessage(self.tr("exported {path}").format(path=token[1]), 5000)
+        elif isinstance(request, GridExport):
+            self.statusBar().showMessage(self.tr("exported {path}").format(path=request.path), 5000)
 
-    def _on_task_error(self, token, message: str):
-        if token[0] == "image" and token[3] != self._image_request:
+    def _on_task_error(self, request, message: str):
+        if isinstance(request, ImageLoad) and not self.image_requests.is_latest(request.ticket):
             return  # an image nobody waits for any more
-        if token[0] == "image" and token[4]:
+        if isinstance(request, ImageLoad) and request.from_strip:
             # Stepping through a folder: no dialog per bad file; its thumbnail says what is wrong
             # and Page Down goes on to the next one.
-            self.strip.mark_unreadable(token[1], message)
+            self.strip.mark_unreadable(request.path, message)
             self.statusBar().showMessage(message, 8000)
             return
         self.show_error(message)
@@ -398,28 +434,12 @@ class MainWindow(QMainWindow):
 
     def export_grid(self, path: str):
         """The grid at full resolution, as shown (same preset snapshot, seed and count), titled
-        in the interface language."""
-        pipeline, image, seed = self.document.snapshot(), self.image, self.seed_spin.value()
-        count = self.variant_count()
+        in the interface language; written in the background."""
+        pipeline = self.document.snapshot()
         title = self.tr("{preset} on {image}").format(preset=pipeline.name or self.tr("untitled"),
                                                        image=Path(self.image_path or "").name)
-        cannot_write = self.tr("{path}: cannot write ({reason})")
-
-        def work():
-            results = render_variants(pipeline, image, count, seed)
-            # Cells as large as the photo (up to 1024 px), so the export shows real detail.
-            cell = int(min(1024, max(256, max(image.shape[:2]))))
-            grid = compose_grid([image] + [r.image for r in results], grid_titles(results), cell=cell,
-                                title=title)
-            try:
-                save_image(path, grid)
-            except OSError as err:  # one sentence naming the file, not an errno dump
-                raise AugviewError(cannot_write.format(path=path, reason=err.strerror or err)) from None
-            except ValueError as err:  # a suffix no image format has
-                raise AugviewError(f"{path}: {err}") from None
-            return path
-
-        self.tasks.run(("export", path), work)
+        self.tasks.run(GridExport(path), export_grid, path, pipeline, self.image, self.variant_count(),
+                       self.seed_spin.value(), title)
 
     # ---- errors, drops, settings, close ----
 
@@ -457,32 +477,10 @@ class MainWindow(QMainWindow):
         else:
             self.open_image(path)
 
-    def recent(self, key: str) -> list[str]:
-        # An INI file stores a one-item list as a plain string: read it back as a list.
-        value = self.settings.value(key, [])
-        return [value] if isinstance(value, str) else list(value or [])
-
-    def _remember(self, key: str, path: str):
-        items = [p for p in self.recent(key) if p != path]
-        self.settings.setValue(key, ([path] + items)[:MAX_RECENT])
-
-    def _fill_recent_menu(self):
-        self.recent_menu.clear()
-        labels = {"recent_images": self.tr("image: {path}"), "recent_presets": self.tr("preset: {path}")}
-        for key, label in labels.items():
-            for path in self.recent(key):
-                if Path(path).exists():  # a file deleted since is not offered
-                    self.recent_menu.addAction(label.format(path=path), lambda p=path: self.open_path(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("(nothing yet)")).setEnabled(False)
-
     def _restore_settings(self):
-        geometry = self.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window_state")
-        if state is not None:
-            self.restoreState(state)
+        for key, restore in (("geometry", self.restoreGeometry), ("window_state", self.restoreState)):
+            if self.settings.value(key) is not None:
+                restore(self.settings.value(key))
 
     def closeEvent(self, event):
         if not self.confirm_discard():

@@ -28,6 +28,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
+from augview.analysis.compare import Comparison, compare
 from augview.core.imageio import load_image
 from augview.pipeline.pipeline import Pipeline, Result
 from augview.errors import AugviewError
@@ -43,6 +44,9 @@ class RenderJob:
     # Set for a full-resolution render of a photo previewed on a proxy: the proxy, shown as the
     # original; the variants are computed on ``image`` and shrunk to display size afterwards.
     display: np.ndarray | None = None
+    # Set while the Compare window is open: its gain; the worker then also compares the original
+    # shown with variant #1, so that window has nothing to compute.
+    compare_gain: int | None = None
 
 
 @dataclass
@@ -54,6 +58,7 @@ class RenderOutput:
     images: list[QImage] = field(default_factory=list)
     original: QImage | None = None
     full_resolution: bool = False  # variants computed on the full photo, not on its proxy
+    comparison: Comparison | None = None  # original vs variant #1, when the job asked for it
 
 
 def to_qimage(array: np.ndarray) -> QImage:
@@ -196,8 +201,11 @@ class RenderWorker(QObject):
                 result.image = make_proxy(result.image)
             results.append(result)
         shown = job.image if job.display is None else job.display
+        comparison = None
+        if job.compare_gain is not None and results:
+            comparison = compare(shown, results[0].image, job.compare_gain)
         return RenderOutput(job.job_id, results, shown, time.perf_counter() - start,
-                            full_resolution=job.display is not None)
+                            full_resolution=job.display is not None, comparison=comparison)
 
 
 class BackgroundTasks(QObject):

@@ -71,19 +71,24 @@ class SideWindows:
         output = self.main.last_output
         if output is None or not output.results:
             return
-        args = (output.original_array, output.results[0].image, output.results[0].summary)
         if self.compare is None:
-            self.compare = CompareView(*args)
+            first = output.results[0]
+            self.compare = CompareView(output.original_array, first.image, first.summary)
             self.compare.resize(1000, 800)
         else:
-            self.compare.set_images(*args)
+            self.compare.show_rendered(output)
         self._present(self.compare)
+
+    def compare_gain(self) -> int | None:
+        """The gain of the open Compare window, for the render worker; None while it is closed
+        (then nothing is compared)."""
+        return self.compare.wanted_gain() if self.compare is not None else None
 
     def follow_render(self, output):
         """An open Compare window keeps showing variant #1 of what the main window shows (after a
         reroll or an edit), as its title promises."""
         if self.compare is not None and self.compare.isVisible() and output.results:
-            self.compare.set_images(output.original_array, output.results[0].image, output.results[0].summary)
+            self.compare.show_rendered(output)
 
     def show_presentation(self, full_screen: bool = True):
         from augview.gui.tools.presentation import PresentationView

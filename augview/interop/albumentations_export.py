@@ -57,9 +57,9 @@ from augview.text import tr
 from augview.errors import AugviewError
 
 FORMAT_VERSION = "2.0.8"  # the albumentations whose serialisation this writes (any 2.x reads it)
-_BORDER_NAMES = {code: name for name, code in BORDERS.items()}
-_INTERP_NAMES = {code: name for name, code in INTERPOLATIONS.items()}
-_INTERP_NAMES.update({5: "linear", 6: "nearest"})  # INTER_LINEAR_EXACT, INTER_NEAREST_EXACT
+BORDER_NAMES = {code: name for name, code in BORDERS.items()}
+INTERP_NAMES = {code: name for name, code in INTERPOLATIONS.items()}
+INTERP_NAMES.update({5: "linear", 6: "nearest"})  # INTER_LINEAR_EXACT, INTER_NEAREST_EXACT
 UNFORCED = ("SomeOf", "RandomOrder")  # compositions that roll their own p even when OneOf picks them
 
 

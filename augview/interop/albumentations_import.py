@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from augview.interop.albumentations_export import UNFORCED, Unsupported
-from augview.interop.albumentations_readers import _NOT_AUGMENTATIONS, IMPORTERS, _Args, _Malformed, _tidy
+from augview.interop.albumentations_readers import NOT_AUGMENTATIONS, IMPORTERS, Args, Malformed, tidy
 from augview.pipeline.pipeline import Pipeline
 from augview.core.registry import CATALOG
 from augview.pipeline.nodes import Group, Node, Step
@@ -82,17 +82,17 @@ def _off(wanted, got, spec) -> bool:
 
 def _class_name(item: Any, where: str) -> str:
     if not isinstance(item, dict):
-        raise _Malformed(tr("must be an object with '__class_fullname__'"))
+        raise Malformed(tr("must be an object with '__class_fullname__'"))
     name = item.get("__class_fullname__")
     if not isinstance(name, str) or not name:
-        raise _Malformed(tr("has no '__class_fullname__' (the transform's class name)"))
+        raise Malformed(tr("has no '__class_fullname__' (the transform's class name)"))
     return name.rsplit(".", 1)[-1]  # albumentations 1.x wrote the module path too
 
 
 def _probability(item: dict, default: float = 0.5) -> float:
     p = item.get("p", default)
     if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 <= p <= 1:
-        raise _Malformed(tr("p must be a probability between 0 and 1, got {value}").format(value=json.dumps(p)[:40]))
+        raise Malformed(tr("p must be a probability between 0 and 1, got {value}").format(value=json.dumps(p)[:40]))
     return float(p)
 
 
@@ -104,7 +104,7 @@ class _Walk:
     def children(self, item: dict, where: str) -> list:
         items = item.get("transforms", [])
         if not isinstance(items, list):
-            raise _Malformed(tr("transforms must be a list"))
+            raise Malformed(tr("transforms must be a list"))
         return items
 
     def nodes(self, items: list, where: str) -> list[Node]:
@@ -136,12 +136,12 @@ class _Walk:
                 return self.some_of(item, where, p, name)
             if name == "OneOrOther":
                 if len(self.children(item, where)) != 2:
-                    raise _Malformed(tr("OneOrOther needs exactly two transforms"))
+                    raise Malformed(tr("OneOrOther needs exactly two transforms"))
                 first, second = (self.node(child, f"{where}.transforms[{i}]", forced=True) or Group("sequence")
                                  for i, child in enumerate(self.children(item, where)))
                 return Group("one_of", [first, second], 1.0, weights=[p, 1.0 - p])
             return self.step(item, where, name, p, forced)
-        except _Malformed as exc:
+        except Malformed as exc:
             self.problems.append((where, str(exc)))
             return None
 
@@ -153,17 +153,17 @@ class _Walk:
         if importer is None:
             self.notes.append(
                 (tr("{where}: prepares the image for a model, it is not an augmentation; left out")
-                 if name in _NOT_AUGMENTATIONS else tr("{where}: no augview counterpart; left out")).format(where=loc))
+                 if name in NOT_AUGMENTATIONS else tr("{where}: no augview counterpart; left out")).format(where=loc))
             return None
         local: list[str] = []
-        args = _Args(item, local.append)
+        args = Args(item, local.append)
         try:
             op_name, params = importer(args)
         except Unsupported as exc:
             self.notes.append(tr("{where}: {reason}; left out").format(where=loc, reason=exc))
             return None
         except (TypeError, ValueError, KeyError, IndexError) as exc:  # a value of the wrong kind
-            raise _Malformed(tr("{name} has an argument albumentations would refuse ({reason})").format(
+            raise Malformed(tr("{name} has an argument albumentations would refuse ({reason})").format(
                 name=name, reason=exc)) from None
         local += [tr("{key} ignored: no augview counterpart").format(key=key) for key in args.unread()]
         params = _fit(op_name, params, local.append)
@@ -223,7 +223,7 @@ class _Walk:
         items = self.children(item, where)
         n = item.get("n", 1)
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-            raise _Malformed(tr("n must be a count, got {value}").format(value=json.dumps(n)[:40]))
+            raise Malformed(tr("n must be a count, got {value}").format(value=json.dumps(n)[:40]))
         if item.get("replace"):
             self.notes.append(tr("{where}: replace=true (a transform may run twice) has no augview "
                                  "counterpart; imported without repeats").format(where=f"{where} ({name})"))
@@ -253,7 +253,7 @@ def _mean_pivot(item: dict) -> dict | None:
             or not isinstance(jitter.get("contrast"), list) or not isinstance(shift.get("brightness_limit"), list)):
         return None
     try:
-        contrast = tuple(_tidy(float(v) - 1.0) for v in jitter["contrast"])
+        contrast = tuple(tidy(float(v) - 1.0) for v in jitter["contrast"])
         return CATALOG["brightness_contrast"].defaults() | {
             "brightness_limit": tuple(float(v) for v in shift["brightness_limit"]),
             "contrast_limit": contrast, "contrast_pivot": "mean"}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Sequence
 
 import cv2
@@ -104,6 +105,15 @@ def _draw_lam(rng: np.random.Generator, alpha: float, lam: float | None) -> floa
 def _mixed(vectors, lam):
     a, b = vectors
     return None if a is None else lam * a + (1.0 - lam) * b
+
+
+@lru_cache(maxsize=64)  # a plot of it repaints often (resizes, lambda moves): same draws
+def beta_histogram(alpha: float, bins: int = 20, draws: int = 40_000) -> np.ndarray:
+    """The share of Beta(alpha, alpha) draws falling in each of ``bins`` equal bins of [0, 1]: a
+    histogram of real draws (fixed seed), as a learner would make one."""
+    samples = np.random.default_rng(0).beta(alpha, alpha, size=draws)
+    counts, _ = np.histogram(samples, bins=bins, range=(0.0, 1.0))
+    return counts / draws
 
 
 def mixup(image_a, image_b, label_a=None, label_b=None, *, alpha: float = 1.0, lam: float | None = None,
@@ -340,8 +350,9 @@ def mosaic(images: Sequence[np.ndarray], size: tuple[int, int] | None = None, *,
 # SMOTE lives in its own module; it is re-exported here so `augview.multi` offers every method.
 from augview.multi.smote import SmoteResult, nearest_neighbors, sampling_targets, smote, smote_images  # noqa: E402,F401
 
+
 __all__ = [
-    "MixResult", "MosaicResult", "SmoteResult", "Tile", "cutmix", "cutmix_box", "mixup", "mosaic",
-    "nearest_neighbors", "resize_to", "sample_pairing", "sample_pairing_enabled", "sampling_targets", "smote",
-    "smote_images",
+    "MixResult", "MosaicResult", "SmoteResult", "Tile", "beta_histogram", "cutmix", "cutmix_box", "mixup",
+    "mosaic", "nearest_neighbors", "resize_to", "sample_pairing", "sample_pairing_enabled", "sampling_targets",
+    "smote", "smote_images",
 ]

@@ -189,3 +189,10 @@ def smote_images(images, labels, size: tuple[int, int] | None = (32, 32), k_neig
                        result.new_per_class)
 
 
+def demo_data(seed: int = 0, majority: int = 60, minority: int = 10) -> tuple[np.ndarray, np.ndarray]:
+    """A 2-D imbalanced data set to show SMOTE on: ``(points, classes)``, two overlapping blobs,
+    class 1 the minority."""
+    rng = np.random.default_rng(seed)
+    a = rng.normal((0.0, 0.0), (1.0, 0.8), size=(majority, 2))
+    b = rng.normal((1.8, 1.4), (0.6, 0.5), size=(minority, 2))
+    return np.vstack([a, b]), np.array([0] * majority + [1] * minority)

@@ -1,14 +1,65 @@
 """The one model of group choice: which children a group runs (`choose_children`, the sampler),
 and the probabilities that follow from it (`choice_probabilities`). The pipeline's runner, the
 teaching analysis, the distinct-output count, the exporters and the window all ask this module,
-so the rule for `one_of` weights and the `some_of` count range is written once."""
+so the rule for `one_of` weights and the `some_of` count range is written once. The parameters
+of a node that no op declares (``p``, a ``some_of``'s ``n``, a ``one_of``'s weights) are declared
+here too, as `ParamSpec`s (`P_SPEC`, `group_specs`), from which the window builds its controls."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
+from augview.core.params import ParamSpec, float_param, range_param
 from augview.core.randomness import uniform
-from augview.pipeline.nodes import Group
+from augview.pipeline.nodes import Group, Node
+
+# The parameters of a node that no op declares, declared like an op's so that the window's form
+# builds their controls the same way (the preset reader checks what a file may hold: any
+# non-negative weights, counts up to MAX_NODES; these are the ranges the controls offer).
+P_SPEC = float_param("p", 1.0, 0.0, 1.0, step=0.01, help="probability that this step runs")
+N_SPEC = range_param("n", (1, 1), 0, 16, step=1, integer=True, help="how many children run")
+WEIGHT_HELP = "relative chance that one_of picks this step"
+WEIGHT_PREFIX = "weight:"
+
+
+def weight_spec(index: int) -> ParamSpec:
+    """The weight of child ``index`` of a ``one_of`` (weights are relative: 2 is twice 1)."""
+    return float_param(f"{WEIGHT_PREFIX}{index}", 1.0, 0.0, 100.0, step=0.1, help=WEIGHT_HELP)
+
+
+def group_specs(group: Group) -> list[ParamSpec]:
+    """A group's own parameters after ``p``: the count range of a ``some_of``, one weight per
+    child of a ``one_of``, none for the others."""
+    if group.kind == "some_of":
+        return [N_SPEC]
+    if group.kind == "one_of":
+        return [weight_spec(i) for i in range(len(group.steps))]
+    return []
+
+
+def weight_index(name: str) -> int | None:
+    """The child a `weight_spec` name is about (``"weight:2"`` -> 2), None for other names."""
+    return int(name[len(WEIGHT_PREFIX):]) if name.startswith(WEIGHT_PREFIX) else None
+
+
+def node_value(node: Node, name: str) -> Any:
+    """The value of ``p``, a `group_specs` parameter or an op parameter of ``node``."""
+    if name == "p":
+        return node.p
+    if not isinstance(node, Group):
+        return node.params[name]
+    if name == "n":
+        return node.n
+    return child_weights(node, list(range(len(node.steps))))[weight_index(name)]
+
+
+def with_weight(group: Group, index: int, weight: float) -> list[float]:
+    """The group's weights (all 1 when it has none) with child ``index`` set to ``weight``."""
+    weights = child_weights(group, list(range(len(group.steps))))
+    weights[index] = float(weight)
+    return weights
 
 
 def fire_chance(p: float) -> float:

@@ -55,3 +55,17 @@ Node = Union[Step, Group]
 def node_list(nodes) -> list[Node]:
     """A list of nodes from a list of nodes or a `Pipeline` (handy in notebooks and the window)."""
     return list(getattr(nodes, "steps", nodes))
+
+
+def enabled_steps(nodes, prefix: tuple[int, ...] = ()) -> list[tuple[tuple[int, ...], Step]]:
+    """``(path, step)`` of every enabled step in pipeline order, through enabled groups (a path
+    is the index of each node on the way down, as in a trace)."""
+    out = []
+    for index, node in enumerate(nodes):
+        if not node.enabled:
+            continue
+        if isinstance(node, Group):
+            out.extend(enabled_steps(node.steps, prefix + (index,)))
+        else:
+            out.append((prefix + (index,), node))
+    return out

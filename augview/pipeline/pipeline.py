@@ -11,6 +11,7 @@ Same preset + same image + same seed gives the same pixels, in any process, and 
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import sys
@@ -211,6 +212,16 @@ class Pipeline:
 
     def save(self, path: str | os.PathLike) -> None:
         presets.write_preset_file(path, self.to_dict())
+
+    def copy(self) -> "Pipeline":
+        """An independent copy, e.g. for a render on another thread while the original is being
+        edited: its own steps (editing one never changes the other), and the stream of seeds a
+        pickled copy gets (see `next_seed`: in the main process, a new one from ``seed``)."""
+        twin = copy.copy(self)
+        twin.steps = copy.deepcopy(self.steps)
+        twin._stream = None
+        twin.__dict__.pop("_stream_pid", None)
+        return twin
 
     # ---- plumbing ----
 

@@ -74,7 +74,7 @@ class TargetSet:
             covered = motion.covered(moved, hole_map) if hole_map is not None else None
             self.boxes, self.box_ids, drops = box_rules.filter_boxes(moved, self.shape, settings, self.box_ids, covered)
             if drops:
-                report["boxes_dropped"] = [drop._asdict() for drop in drops]
+                report["boxes_dropped"] = [{"index": d.index, "reason": d.reason, "value": d.value, "limit": d.limit} for d in drops]
         if len(self.points):
             xy = self.points[:, :2]
             new_xy = motion.points(xy)

@@ -139,7 +139,7 @@ def preset_file(tmp_path) -> Path:
 def rendered(window) -> bool:
     """The newest request has been painted."""
     out = window.last_output
-    return out is not None and out.job_id == window._job_id
+    return out is not None and out.job_id == window.renders.ticket
 
 
 def wait_render(qtbot, window):

@@ -45,13 +45,13 @@ def test_cancel_stops_early_and_leaves_no_partial_file(qtbot, tmp_path, monkeypa
 
     from augview.batch import workers as batch_workers
 
-    real = batch_workers._Worker.__call__
+    real = batch_workers.Worker.__call__
 
     def slow(self, task):
         time.sleep(0.15)
         return real(self, task)
 
-    monkeypatch.setattr(batch_workers._Worker, "__call__", slow)
+    monkeypatch.setattr(batch_workers.Worker, "__call__", slow)
     dialog = make_dialog(qtbot, tmp_path, 30)
     dialog.start()
     qtbot.waitUntil(lambda: dialog.progress.value() >= 1, timeout=20000)

@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from augview.gui.tools.mix_view import MixView, beta_histogram
+from augview.gui.tools.mix_view import MixView
 from augview.gui.tools.smote_view import SmoteView
 
 
@@ -65,17 +65,6 @@ def test_sample_pairing_keeps_label_a_and_mosaic_names_its_tiles(qtbot, mix):
     assert not mix.alpha.isEnabled()
     mix.method.setCurrentText("mosaic")
     wait_for(qtbot, mix, "mosaic 2×2")
-
-
-def test_beta_histogram_shows_what_alpha_does():
-    for alpha in (0.2, 1.0, 4.0):
-        shares = beta_histogram(alpha)
-        assert shares.sum() == pytest.approx(1.0)
-        assert np.allclose(shares, shares[::-1], atol=0.01)  # Beta(a, a) is symmetric
-    assert np.allclose(beta_histogram(1.0), 0.05, atol=0.006)  # alpha = 1: uniform over 20 bins
-    small, large = beta_histogram(0.2), beta_histogram(4.0)
-    assert small[0] + small[-1] > 0.5  # small alpha: mostly almost-A or almost-B
-    assert large[8:12].sum() > 0.4  # large alpha: lambda near 0.5
 
 
 def test_smote_view_adds_the_expected_number_of_points_on_segments(qtbot):

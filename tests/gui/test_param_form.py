@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QAbstractSlider, QCheckBox, QComboBox, QLabel, QLi
 
 from augview import CATALOG, Group, Pipeline, Step
 from augview.gui.document import Document
-from augview.gui.widgets.param_form import N_SPEC, P_SPEC, ParamForm, make_control
+from augview.gui.widgets.param_form import ParamForm, make_control
+from augview.pipeline.choice import N_SPEC, P_SPEC
 
 OPS = sorted(CATALOG)
 SPECS = [(op, spec.name) for op in OPS for spec in CATALOG[op].params]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 import augview
-from augview.gui.tools.presentation import PresentationView, flatten_steps
+from augview.gui.tools.presentation import PresentationView
+from augview.pipeline.nodes import enabled_steps
 
 
 def make_view(qtbot, small_rgb):
@@ -23,7 +24,7 @@ def make_view(qtbot, small_rgb):
 
 def test_slides_are_the_enabled_steps_then_the_whole_pipeline(qtbot, small_rgb):
     view = make_view(qtbot, small_rgb)
-    assert [step.op for _, step in flatten_steps(view.pipeline.steps)] == ["rotate", "invert"]
+    assert [step.op for _, step in enabled_steps(view.pipeline.steps)] == ["rotate", "invert"]
     assert view.slide_count() == 3
     assert view.title.text().startswith("rotate")
     assert "Turns the image" in view.about.text()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from augview.core import paths
 from augview.gui import app as app_module
 from augview.gui import main_window as main_window_module
+from augview.gui import recent as recent_module
 from .conftest import write_preset
 
 
@@ -74,24 +75,24 @@ def test_recent_files_are_remembered_newest_first(tmp_path, window, image_file, 
     recent = window.settings.value("recent_presets")
     assert recent[:4] == [str(presets[0]), str(presets[2]), str(presets[1]), str(preset_file)]
     assert len(recent) == len(set(recent))
-    window._fill_recent_menu()
-    labels = [a.text() for a in window.recent_menu.actions()]
+    window.menus.submenus["recent"].aboutToShow.emit()
+    labels = [a.text() for a in window.menus.submenus["recent"].actions()]
     assert f"image: {image_file}" in labels
     assert f"preset: {presets[0]}" in labels
 
 
 def test_recent_list_is_capped(tmp_path, window):
-    for i in range(main_window_module.MAX_RECENT + 3):
+    for i in range(recent_module.MAX_RECENT + 3):
         window.open_preset(write_preset(tmp_path / f"p{i}.json"))
-    assert len(window.settings.value("recent_presets")) == main_window_module.MAX_RECENT
+    assert len(window.settings.value("recent_presets")) == recent_module.MAX_RECENT
 
 
 def test_recent_menu_entry_reopens_the_file(tmp_path, window):
     other = write_preset(tmp_path / "other.json", name="other preset")
     window.open_preset(other)
     window.open_preset(write_preset(tmp_path / "third.json", name="third"))
-    window._fill_recent_menu()
-    action = next(a for a in window.recent_menu.actions() if a.text() == f"preset: {other}")
+    window.menus.submenus["recent"].aboutToShow.emit()
+    action = next(a for a in window.menus.submenus["recent"].actions() if a.text() == f"preset: {other}")
     action.trigger()
     assert window.document.pipeline.name == "other preset"
 
@@ -104,8 +105,8 @@ def test_a_single_recent_file_from_a_previous_session_survives(tmp_path, make_wi
     (tmp_path / "s.ini").write_text(f"[General]\nrecent_presets={first}\n")
     window = make_window(image=image_file, preset=second)
     assert window.settings.value("recent_presets") == [str(second), str(first)]
-    window._fill_recent_menu()
-    presets = [a.text() for a in window.recent_menu.actions() if a.text().startswith("preset:")]
+    window.menus.submenus["recent"].aboutToShow.emit()
+    presets = [a.text() for a in window.menus.submenus["recent"].actions() if a.text().startswith("preset:")]
     assert presets == [f"preset: {second}", f"preset: {first}"]
 
 

@@ -44,3 +44,23 @@ def test_an_open_compare_window_follows_a_reroll(qtbot, window):
     window.seed_spin.setValue(window.seed_spin.value() + 1)
     later = wait_render(qtbot, window)
     assert compare.augmented is not later.results[0].image  # a closed window is left alone
+
+
+def test_an_open_compare_window_gets_its_numbers_from_the_render_worker(qtbot, window):
+    from .conftest import RENDER_TIMEOUT, wait_render
+
+    assert window.last_output.comparison is None  # Compare closed: the worker compares nothing
+    window.side_windows.show_compare()
+    compare = window.side_windows.compare
+    qtbot.waitUntil(lambda: compare.difference is not None and compare.histograms is not None,
+                    timeout=RENDER_TIMEOUT)  # opened on a render without numbers: its own tasks
+    compare.gain.setValue(7)
+    window.seed_spin.setValue(window.seed_spin.value() + 1)
+    out = wait_render(qtbot, window)
+    assert out.comparison is not None and out.comparison.difference.gain == 7
+    # Shown as the worker made them: no recomputation, no second QImage of the same pixels.
+    assert compare.difference is out.comparison.difference and compare.histograms is out.comparison.histograms
+    assert compare.wipe.original is out.original and compare.wipe.augmented is out.images[0]
+    compare.close()
+    window.seed_spin.setValue(window.seed_spin.value() + 1)
+    assert wait_render(qtbot, window).comparison is None

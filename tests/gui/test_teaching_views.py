@@ -8,7 +8,8 @@ from PySide6.QtCore import QPoint, Qt
 
 import augview
 from augview.core.registry import CATALOG, CATEGORIES
-from augview.gui.tools.compare_view import CompareView, compute_histograms
+from augview.analysis.compare import histograms, shares
+from augview.gui.tools.compare_view import CompareView
 from augview.gui.tools.gallery_view import GalleryView
 from augview.gui.tools.sweep_view import SweepView
 
@@ -39,7 +40,7 @@ def test_sweep_starts_on_the_given_step_and_labels_each_value(qtbot, sweep_view)
     view = sweep_view
     assert view.op_name() == "rotate" and view.param_name() == "limit"
     assert view.params["limit"] == (-30.0, 30.0)
-    assert len(view.cells) == 7
+    assert len(view.preview.cells) == 7
     # the step's own range first (what training draws), as the extremes view shows it
     assert view.captions()[0] == "angle = -30°" and view.captions()[-1] == "angle = 30°"
     view.full_button.click()
@@ -51,8 +52,8 @@ def test_sweep_starts_on_the_given_step_and_labels_each_value(qtbot, sweep_view)
     qtbot.waitUntil(lambda: view.captions() == [f"angle = {a}°" for a in (-45, -30, -15, 0, 15, 30, 45)],
                     timeout=RENDER_TIMEOUT)
     assert view.computed > before
-    assert all(cell.pane.image is not None for cell in view.cells)
-    middle = view.last_cells[3][1]
+    assert all(cell.pane.image is not None for cell in view.preview.cells)
+    middle = view.last_cells[3].image
     assert np.array_equal(middle, gradient())  # angle 0 leaves the image alone
 
 
@@ -85,9 +86,9 @@ def test_set_source_follows_the_selected_step(qtbot, sweep_view):
     wait_sweep(qtbot, view, before)
     assert view.op_name() == "brightness_contrast" and view.param_name() == "brightness_limit"
     assert view.params["brightness_limit"] == (-0.1, 0.3)
-    assert view.last_cells[0][1].shape == (30, 40, 3)
+    assert view.last_cells[0].image.shape == (30, 40, 3)
     assert view.captions()[0] == "brightness = -0.10"  # the step's range
-    means = [cell[1].mean() for cell in view.last_cells]
+    means = [cell.image.mean() for cell in view.last_cells]
     assert means == sorted(means)
 
 
@@ -182,8 +183,8 @@ def test_difference_of_identical_images_is_all_black(qtbot):
     image = gradient()
     view = shown(qtbot, CompareView(image, image.copy()))
     view.set_mode("difference")
-    qtbot.waitUntil(lambda: view.diff_array is not None, timeout=RENDER_TIMEOUT)
-    assert view.diff_array.max() == 0 and view.diff_stats["changed"] == 0
+    qtbot.waitUntil(lambda: view.difference is not None, timeout=RENDER_TIMEOUT)
+    assert view.difference.image.max() == 0 and view.difference.changed == 0
     assert view.diff_cell.isVisible() and "0.0% of pixels changed" in view.diff_cell.caption.text()
     pane = view.diff_cell.pane
     grabbed = pane.grab().toImage()
@@ -196,17 +197,17 @@ def test_difference_gain_amplifies(qtbot):
     brighter = np.clip(image.astype(int) + 2, 0, 255).astype(np.uint8)
     view = shown(qtbot, CompareView(image, brighter))
     view.set_mode("difference")
-    qtbot.waitUntil(lambda: view.diff_array is not None, timeout=RENDER_TIMEOUT)
+    qtbot.waitUntil(lambda: view.difference is not None, timeout=RENDER_TIMEOUT)
     view.gain.setValue(10)
-    qtbot.waitUntil(lambda: view.diff_array is not None and view.diff_array.max() == 20, timeout=RENDER_TIMEOUT)
+    qtbot.waitUntil(lambda: view.difference is not None and view.difference.image.max() == 20, timeout=RENDER_TIMEOUT)
 
 
 def test_different_sizes_are_shown_side_by_side(qtbot):
     image = gradient()
     view = shown(qtbot, CompareView(image, image[5:25, 10:40].copy()))
     view.set_mode("difference")
-    qtbot.waitUntil(lambda: view.diff_stats is not None, timeout=RENDER_TIMEOUT)
-    assert view.diff_array is None and "sizes differ" in view.info.text()
+    qtbot.waitUntil(lambda: view.difference is not None, timeout=RENDER_TIMEOUT)
+    assert view.difference.image is None and "sizes differ" in view.info.text()
     assert view.left_cell.isVisible() and view.right_cell.isVisible() and not view.diff_cell.isVisible()
     assert "30×20" in view.right_cell.caption.text()
 
@@ -218,19 +219,19 @@ def test_histograms_sum_to_the_pixel_count(qtbot):
     view.set_mode("histogram")
     qtbot.waitUntil(lambda: view.histograms is not None, timeout=RENDER_TIMEOUT)
     data = view.histograms
-    assert data["channels"] == ["R", "G", "B"]
-    assert data["original"].shape == (3, 256)
-    assert np.allclose(data["original"].sum(axis=1), image.shape[0] * image.shape[1])
-    assert np.allclose(data["augmented"].sum(axis=1), 20 * 30)
-    assert data["original"][0, 0] == np.count_nonzero(image[..., 0] == 0)
+    assert data.channels == ["R", "G", "B"]
+    assert data.original.shape == (3, 256)
+    assert np.allclose(data.original.sum(axis=1), image.shape[0] * image.shape[1])
+    assert np.allclose(data.augmented.sum(axis=1), 20 * 30)
+    assert data.original[0, 0] == np.count_nonzero(image[..., 0] == 0)
     assert view.plot.data is data and not view.plot.grab().toImage().isNull()
 
 
 def test_gray_histograms_have_one_channel():
     gray = gradient()[..., 0].copy()
-    data = compute_histograms(gray, 255 - gray)
-    assert data["channels"] == ["grey"] and data["original"].sum() == gray.size
-    assert np.array_equal(data["augmented"][0], data["original"][0][::-1])
+    data = histograms(gray, 255 - gray)
+    assert data.channels == ["grey"] and data.original.sum() == gray.size
+    assert np.array_equal(data.augmented[0], data.original[0][::-1])
 
 
 def test_set_images_replaces_both(qtbot):
@@ -238,8 +239,8 @@ def test_set_images_replaces_both(qtbot):
     view = shown(qtbot, CompareView(a, a.copy()))
     view.set_images(a, b, "new title")
     view.set_mode("difference")
-    qtbot.waitUntil(lambda: view.diff_array is not None, timeout=RENDER_TIMEOUT)
-    assert view.diff_array.min() == 255 and view.title_label.text() == "new title"
+    qtbot.waitUntil(lambda: view.difference is not None, timeout=RENDER_TIMEOUT)
+    assert view.difference.image.min() == 255 and view.title_label.text() == "new title"
 
 
 def test_an_op_without_parameters_falls_back_to_extremes(qtbot, sweep_view):
@@ -249,7 +250,7 @@ def test_an_op_without_parameters_falls_back_to_extremes(qtbot, sweep_view):
     wait_sweep(qtbot, view, before)
     assert view.param_name() is None and "no parameters" in view.info.text()
     assert view.captions()[0].startswith("as configured")
-    assert np.array_equal(view.last_cells[0][1], gradient()[:, ::-1])
+    assert np.array_equal(view.last_cells[0].image, gradient()[:, ::-1])
 
 
 def test_gallery_details_say_which_defaults_a_mode_switches_off():
@@ -270,10 +271,8 @@ def test_the_sweep_starts_on_a_parameter_that_has_an_effect(qtbot):
 
 
 def test_histograms_are_drawn_as_shares_so_a_crop_compares_by_tone():
-    from augview.gui.tools.compare_view import shares
-
     image = gradient()
-    same = compute_histograms(image, image[::2, ::2].copy())  # same tones, a quarter of the pixels
-    assert np.allclose(shares(same["original"][0]).sum(), 1.0)
-    assert np.allclose(shares(same["augmented"][0]), shares(same["original"][0]), atol=0.02)
-    assert same["augmented"][0].sum() == same["original"][0].sum() / 4  # the counts differ
+    same = histograms(image, image[::2, ::2].copy())  # same tones, a quarter of the pixels
+    assert np.allclose(shares(same.original[0]).sum(), 1.0)
+    assert np.allclose(shares(same.augmented[0]), shares(same.original[0]), atol=0.02)
+    assert same.augmented[0].sum() == same.original[0].sum() / 4  # the counts differ

@@ -156,7 +156,7 @@ def test_the_language_menu_stores_the_choice(make_window, image_file, monkeypatc
     monkeypatch.setattr(QMessageBox, "information",
                         staticmethod(lambda parent, title, text, *a, **k: shown.append(text)))
     window = make_window(image=image_file)
-    actions = {a.data(): a for a in window.language_actions.actions()}
+    actions = {a.data(): a for a in window.menus.submenus["language"].actions()}
     assert set(actions) == {"en", "zh_CN"} and actions["en"].isChecked()
     assert actions["zh_CN"].text() == "简体中文"
 

@@ -217,9 +217,9 @@ def test_model_edit_updates_the_visible_control(window):
     assert control(window, "limit").value() == pytest.approx((-3.0, 3.0))
     window.document.set_param((0,), "border_mode", "reflect")
     assert control(window, "border_mode").currentText() == "reflect"
-    window.undo_action.trigger()
+    window.menus.actions["undo"].trigger()
     assert control(window, "border_mode").currentText() == "constant"
-    window.undo_action.trigger()
+    window.menus.actions["undo"].trigger()
     assert control(window, "limit").value() == pytest.approx((-30.0, 30.0))
 
 
@@ -358,19 +358,19 @@ def test_undo_and_redo_every_kind_of_edit(qtbot, window, kind):
     after = window.document.pipeline.to_dict()
     assert after != before
     assert len(window.document._undo) == steps_before + 1, "one edit, one undo step"
-    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    assert window.menus.actions["undo"].isEnabled() and not window.menus.actions["redo"].isEnabled()
 
     window.panel.tree.setFocus()
     press_undo(qtbot, window)
     assert window.document.pipeline.to_dict() == before
-    assert window.redo_action.isEnabled()
+    assert window.menus.actions["redo"].isEnabled()
     assert window.panel.tree.topLevelItemCount() == len(before["steps"])
     assert window.name_edit.text() == before["name"]
     wait_render(qtbot, window)
 
     press_redo(qtbot, window)
     assert window.document.pipeline.to_dict() == after
-    assert not window.redo_action.isEnabled()
+    assert not window.menus.actions["redo"].isEnabled()
     assert window.panel.tree.topLevelItemCount() == len(after["steps"])
     wait_render(qtbot, window)
 
@@ -378,15 +378,15 @@ def test_undo_and_redo_every_kind_of_edit(qtbot, window, kind):
 def test_undo_and_redo_through_the_actions(window):
     window.panel.add_op("vertical_flip")
     window.panel.add_op("vertical_flip")
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.menus.actions["undo"].trigger()
+    window.menus.actions["undo"].trigger()
     assert ops(window) == START
-    assert not window.undo_action.isEnabled()
-    window.undo_action.trigger()  # nothing left: harmless
-    window.redo_action.trigger()
+    assert not window.menus.actions["undo"].isEnabled()
+    window.menus.actions["undo"].trigger()  # nothing left: harmless
+    window.menus.actions["redo"].trigger()
     assert ops(window) == START + ["vertical_flip"]
     window.panel.add_op("rotate")  # a new edit drops the redo history
-    assert not window.redo_action.isEnabled()
+    assert not window.menus.actions["redo"].isEnabled()
 
 
 def test_a_slider_drag_is_one_undo_step(qtbot, window):
@@ -396,10 +396,10 @@ def test_a_slider_drag_is_one_undo_step(qtbot, window):
         slider.setValue((-30.0, float(high)))
     assert window.document.node((0,)).params["limit"] == (-30.0, 60.0)
     assert len(window.document._undo) == 1
-    window.undo_action.trigger()
+    window.menus.actions["undo"].trigger()
     assert window.document.node((0,)).params["limit"] == (-30.0, 30.0)
     assert control(window, "limit").value() == pytest.approx((-30.0, 30.0))
-    window.redo_action.trigger()
+    window.menus.actions["redo"].trigger()
     assert window.document.node((0,)).params["limit"] == (-30.0, 60.0)
 
 
@@ -415,8 +415,8 @@ def test_a_pause_or_another_control_starts_a_new_undo_step(monkeypatch, window):
     assert len(window.document._undo) == 2
     control(window, "fill").setValue(10)  # another parameter
     assert len(window.document._undo) == 3
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.menus.actions["undo"].trigger()
+    window.menus.actions["undo"].trigger()
     assert window.document.node((0,)).params["limit"] == (-30.0, 45.0)
 
 
@@ -450,7 +450,7 @@ def test_a_drag_back_to_the_start_leaves_nothing_to_undo(window):
     slider.setValue((-30.0, 40.0))
     slider.setValue((-30.0, 30.0))  # back where it was, same drag
     assert not window.document.dirty
-    assert not window.undo_action.isEnabled()
+    assert not window.menus.actions["undo"].isEnabled()
 
 
 # ---- keyboard -----------------------------------------------------------------------------------

@@ -53,9 +53,9 @@ def test_title_shows_the_modified_mark(window):
     assert not window.isWindowModified()
     edit(window)
     assert window.isWindowModified()
-    window.undo_action.trigger()
+    window.menus.actions["undo"].trigger()
     assert not window.isWindowModified()  # back to what is on disk
-    window.redo_action.trigger()
+    window.menus.actions["redo"].trigger()
     assert window.isWindowModified()
 
 

@@ -183,7 +183,7 @@ def test_quick_requests_paint_only_the_newest(qtbot, window, painted):
     window.worker.finished.connect(lambda out: delivered.append(out.job_id))
     for count in (2, 3, 4, 5, 6):
         window.count_spin.setValue(count)
-    newest = window._job_id
+    newest = window.renders.ticket
     out = wait_render(qtbot, window)
     qtbot.wait(50)  # anything still in flight would arrive now
     assert out.job_id == newest and len(out.results) == 6
@@ -199,9 +199,9 @@ def test_a_slow_stale_result_is_not_painted(qtbot, window, painted, slow_seed):
     window.worker.finished.connect(lambda out: delivered.append(out.job_id))
     window.seed_spin.setValue(slow_seed)  # job A starts and takes 0.4 s
     qtbot.waitUntil(lambda: window.worker.busy, timeout=RENDER_TIMEOUT)
-    stale = window._job_id
+    stale = window.renders.ticket
     window.seed_spin.setValue(99)  # job B, requested while A runs
-    newest = window._job_id
+    newest = window.renders.ticket
     out = wait_render(qtbot, window)
     qtbot.waitUntil(lambda: stale in delivered, timeout=RENDER_TIMEOUT)  # A did finish...
     qtbot.wait(50)
@@ -223,9 +223,9 @@ def test_a_late_stale_output_arriving_after_the_newest_is_ignored(qtbot, window,
 
 
 def test_render_failure_of_the_newest_job_is_shown_in_the_status_bar(qtbot, window):
-    window.worker.failed.emit(window._job_id, "rotate: something went wrong")
+    window.worker.failed.emit(window.renders.ticket, "rotate: something went wrong")
     qtbot.waitUntil(lambda: "something went wrong" in window.statusBar().currentMessage())
-    window.worker.failed.emit(window._job_id - 1, "stale failure")
+    window.worker.failed.emit(window.renders.ticket - 1, "stale failure")
     qtbot.wait(20)
     assert "stale" not in window.statusBar().currentMessage()
 

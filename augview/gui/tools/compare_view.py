@@ -7,12 +7,15 @@
 - histograms: per channel (R, G, B, or grey), the original as a filled area and the augmented as a
   line: brightness moves the curve, contrast stretches it, equalisation flattens it.
 
-Differences and histograms are computed by `BackgroundTasks`; painting only draws finished data.
+The numbers come from `augview.analysis.compare`: while this window is open, the main window's
+render worker computes them with each render (`show_rendered`); otherwise, and for a new gain,
+`BackgroundTasks` does. Painting only draws finished data.
 """
 
 from __future__ import annotations
 
-import cv2
+from typing import NamedTuple
+
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
@@ -21,47 +24,26 @@ from PySide6.QtWidgets import (
 )
 from superqt import QLabeledSlider
 
-from augview.core.images import to_rgb
+from augview.analysis.compare import Comparison, Difference, Histograms, difference, histograms, plot_top, shares
 from augview.core.images import check_image
 from augview.gui.widgets.preview import Cell, ViewState
+from augview.gui.latest import LatestRequest
 from augview.gui.render_worker import BackgroundTasks, to_qimage
 
 MODES = (("wipe", QT_TRANSLATE_NOOP("CompareView", "Wipe")),
          ("difference", QT_TRANSLATE_NOOP("CompareView", "Difference")),
          ("histogram", QT_TRANSLATE_NOOP("CompareView", "Histograms")))
+class HistogramRequest(NamedTuple):
+    ticket: int
+
+
+class DifferenceRequest(NamedTuple):
+    ticket: int
+    gain: int
+
+
 CHANNEL_COLORS = {"R": QColor(220, 60, 50), "G": QColor(50, 170, 70), "B": QColor(60, 110, 220),
                   "grey": QColor(150, 150, 150)}
-
-
-def compute_difference(a: np.ndarray, b: np.ndarray, gain: float):
-    """Runs on a worker thread: ``(amplified |a-b| or None when the sizes differ, stats)``. A grey
-    image compared with a colour one is compared as colour."""
-    if a.shape[:2] != b.shape[:2]:
-        return None, {"sizes_differ": True}
-    if a.ndim != b.ndim:
-        a, b = to_rgb(a), to_rgb(b)
-    diff = cv2.absdiff(a, b)
-    amplified = cv2.convertScaleAbs(diff, alpha=gain)  # saturates at 255
-    changed = diff if diff.ndim == 2 else diff.max(axis=2)
-    return amplified, {"sizes_differ": False, "mean": float(diff.mean()), "max": int(diff.max()),
-                       "changed": float(np.count_nonzero(changed)) / changed.size}
-
-
-def compute_histograms(a: np.ndarray, b: np.ndarray) -> dict:
-    """Runs on a worker thread: 256-bin histograms per channel of both images (float64 arrays of
-    shape (channels, 256), each channel summing to that image's pixel count), and their means."""
-    if a.ndim == 2 and b.ndim == 2:
-        names = ["grey"]
-    else:
-        a, b, names = to_rgb(a), to_rgb(b), ["R", "G", "B"]
-    out = {"channels": names}
-    for key, image in (("original", a), ("augmented", b)):
-        image = np.ascontiguousarray(image)
-        out[key] = np.stack([cv2.calcHist([image], [c], None, [256], [0, 256]).ravel().astype(np.float64)
-                             for c in range(len(names))])
-        out[key + "_mean"] = [float(image[..., c].mean()) if image.ndim == 3 else float(image.mean())
-                              for c in range(len(names))]
-    return out
 
 
 class WipeWidget(QWidget):
@@ -138,22 +120,16 @@ class WipeWidget(QWidget):
             self.set_position(self.position + step)
 
 
-def shares(counts: np.ndarray) -> np.ndarray:
-    """A histogram as the share of the image's pixels in each bin: a 224x224 crop and its
-    512x512 original compare by tone, not by size."""
-    return counts / max(float(counts.sum()), 1.0)
-
-
 class HistogramPlot(QWidget):
     """One band per channel: the original as a filled area, the augmented as a line, each as the
     share of its own image's pixels."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.data: dict | None = None
+        self.data: Histograms | None = None
         self.setMinimumSize(360, 260)
 
-    def set_data(self, data: dict | None):
+    def set_data(self, data: Histograms | None):
         self.data = data
         self.update()
 
@@ -167,7 +143,7 @@ class HistogramPlot(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("computing…"))
             painter.end()
             return
-        names = self.data["channels"]
+        names = self.data.channels
         legend_h, left, right = 28, 12, 12
         band = (self.height() - legend_h - 8) / len(names)
         width = self.width() - left - right
@@ -180,12 +156,8 @@ class HistogramPlot(QWidget):
 
     def _band(self, painter, area: QRectF, index: int, name: str, text: QColor):
         color = CHANNEL_COLORS[name]
-        original, augmented = (shares(self.data[key][index]) for key in ("original", "augmented"))
-        # Scale to the 99th percentile rather than the peak: one huge bin (black corners of a
-        # rotation, clipped highlights) would otherwise flatten every other bin.
-        both = np.concatenate([original, augmented])
-        top = max(float(np.percentile(both, 99)) * 1.15, 1e-12)
-        clipped = bool(both.max() > top)
+        original, augmented = shares(self.data.original[index]), shares(self.data.augmented[index])
+        top, clipped = plot_top(original, augmented)
 
         def path(values, closed):
             p = QPainterPath(QPointF(area.left(), area.bottom()))
@@ -208,7 +180,7 @@ class HistogramPlot(QWidget):
         painter.setPen(QPen(color.darker(140), 1.6))
         painter.drawPath(path(augmented, False))
         painter.setPen(text)
-        means = self.data["original_mean"][index], self.data["augmented_mean"][index]
+        means = self.data.original_mean[index], self.data.augmented_mean[index]
         label = self.tr("{channel}   mean {before} → {after}").format(
             channel=self.tr("grey") if name == "grey" else name, before=f"{means[0]:.1f}", after=f"{means[1]:.1f}")
         if clipped:
@@ -244,11 +216,10 @@ class CompareView(QWidget):
         self.setWindowTitle(self.tr("Compare — augview"))
         self.tasks = BackgroundTasks(workers=2)
         self.tasks.done.connect(self._on_done)
-        self.tasks.error.connect(lambda token, message: self.info.setText(message))
-        self._request = 0
-        self.diff_array: np.ndarray | None = None
-        self.diff_stats: dict | None = None
-        self.histograms: dict | None = None
+        self.tasks.error.connect(self._on_error)
+        self.requests = LatestRequest()  # one ticket per pair of images shown
+        self.difference: Difference | None = None
+        self.histograms: Histograms | None = None
 
         self.mode_box = QComboBox()
         for key, text in MODES:
@@ -292,18 +263,40 @@ class CompareView(QWidget):
         self.set_images(original, augmented, title)
         self._on_mode()
 
-    def set_images(self, original: np.ndarray, augmented: np.ndarray, title: str = ""):
+    def set_images(self, original: np.ndarray, augmented: np.ndarray, title: str = "",
+                   shown: tuple[QImage, QImage] | None = None, comparison: Comparison | None = None):
+        """Compare ``original`` with ``augmented``. ``shown``: the two as QImages already made;
+        ``comparison``: their numbers already computed (both by the main window's render worker);
+        what is not given is made here, the numbers in the background."""
         check_image(original)
         check_image(augmented)
         self.original, self.augmented = original, augmented
         self.title_label.setText(title)
         self.title_label.setToolTip(title)
-        self.wipe.set_images(to_qimage(original), to_qimage(augmented))
-        self._request += 1
-        self.diff_array = self.diff_stats = self.histograms = None
+        self.shown = shown or (to_qimage(original), to_qimage(augmented))
+        self.wipe.set_images(*self.shown)
+        ticket = self.requests.new()
+        self.difference = self.histograms = None
         self.plot.set_data(None)
-        self._request_diff()
-        self.tasks.run(("hist", self._request), compute_histograms, original, augmented)
+        if comparison is None:
+            self.tasks.run(HistogramRequest(ticket), histograms, original, augmented)
+        else:
+            self._show_histograms(comparison.histograms)
+        if comparison is None or comparison.difference.gain != self.gain.value():
+            self._request_diff()
+        else:
+            self._show_difference(comparison.difference)
+        self._update_info()
+
+    def show_rendered(self, output) -> None:
+        """Variant #1 of a main-window render (a `RenderOutput`), with what its worker computed."""
+        first = output.results[0]
+        self.set_images(output.original_array, first.image, first.summary, (output.original, output.images[0]),
+                        output.comparison)
+
+    def wanted_gain(self) -> int | None:
+        """The gain a render worker should compute the difference with: None while closed."""
+        return self.gain.value() if self.isVisible() else None
 
     def mode(self) -> str:
         return self.mode_box.currentData()
@@ -319,36 +312,42 @@ class CompareView(QWidget):
         self._update_info()
 
     def _request_diff(self):
-        self.tasks.run(("diff", self._request, self.gain.value()), compute_difference,
+        self.tasks.run(DifferenceRequest(self.requests.ticket, self.gain.value()), difference,
                        self.original, self.augmented, float(self.gain.value()))
 
-    def _on_done(self, token, result):
-        if token[1] != self._request:
+    def _on_done(self, request, result):
+        if not self.requests.is_latest(request.ticket):
             return  # for images no longer shown
-        if token[0] == "hist":
-            self.histograms = result
-            self.plot.set_data(result)
-        elif token[2] == self.gain.value():
-            self.diff_array, self.diff_stats = result
-            self._show_difference()
+        if isinstance(request, HistogramRequest):
+            self._show_histograms(result)
+        elif request.gain == self.gain.value():
+            self._show_difference(result)
         self._update_info()
 
-    def _show_difference(self):
-        differ = self.diff_stats["sizes_differ"]
+    def _on_error(self, request, message: str):
+        if self.requests.is_latest(request.ticket):
+            self.info.setText(message)
+
+    def _show_histograms(self, data: Histograms):
+        self.histograms = data
+        self.plot.set_data(data)
+
+    def _show_difference(self, diff: Difference):
+        self.difference = diff
+        differ = diff.sizes_differ
         self.diff_cell.setVisible(not differ)
         self.left_cell.setVisible(differ)
         self.right_cell.setVisible(differ)
         if differ:
             h1, w1 = self.original.shape[:2]
             h2, w2 = self.augmented.shape[:2]
-            self.left_cell.set_content(to_qimage(self.original), self.tr("original") + f" — {w1}×{h1}")
-            self.right_cell.set_content(to_qimage(self.augmented), self.tr("augmented") + f" — {w2}×{h2}")
+            self.left_cell.set_content(self.shown[0], self.tr("original") + f" — {w1}×{h1}")
+            self.right_cell.set_content(self.shown[1], self.tr("augmented") + f" — {w2}×{h2}")
         else:
-            s = self.diff_stats
             caption = self.tr("|original − augmented| × {gain}: mean {mean}, max {max}, {changed}% of pixels changed")
-            caption = caption.format(gain=self.gain.value(), mean=f"{s['mean']:.2f}", max=s["max"],
-                                     changed=f"{s['changed'] * 100:.1f}")
-            self.diff_cell.set_content(to_qimage(self.diff_array), caption)
+            caption = caption.format(gain=self.gain.value(), mean=f"{diff.mean:.2f}", max=diff.max,
+                                     changed=f"{diff.changed * 100:.1f}")
+            self.diff_cell.set_content(to_qimage(diff.image), caption)
 
     def _update_info(self):
         mode = self.mode()
@@ -358,9 +357,9 @@ class CompareView(QWidget):
             if self.original.shape[:2] != self.augmented.shape[:2]:
                 text += " " + self.tr("The sizes differ, so each image is fitted to the pane on its own.")
         elif mode == "difference":
-            if self.diff_stats is None:
+            if self.difference is None:
                 text = self.tr("computing…")
-            elif self.diff_stats["sizes_differ"]:
+            elif self.difference.sizes_differ:
                 text = self.tr("The sizes differ, so the images cannot be subtracted: shown side by side instead.")
             else:
                 text = self.tr("Black where nothing changed; brighter where more changed "

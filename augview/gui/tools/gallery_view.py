@@ -12,6 +12,7 @@ thread only wraps finished arrays as QImages.
 from __future__ import annotations
 
 import html
+from typing import NamedTuple
 
 import cv2
 from pathlib import Path
@@ -27,19 +28,25 @@ from PySide6.QtWidgets import (
 from augview.core import paths
 from augview.analysis.grid import compose_grid
 from augview.core.imageio import load_image, save_image
-from augview.core.registry import CATALOG, CATEGORIES, get_op
+from augview.core.registry import CATALOG, CATEGORIES, find_ops, get_op, op_order
 from augview.analysis.sweep import format_value, gallery
 from augview.gui.i18n import op_text
+from augview.gui.latest import LatestRequest
 from augview.gui.widgets.preview import Cell, ViewState
 from augview.gui.render_worker import MAX_SEED, BackgroundTasks, make_proxy, to_qimage
+
+class Tile(NamedTuple):
+    ticket: int
+    name: str
+
+
+class SheetExport(NamedTuple):
+    path: str
+
 
 PROXY_SIDE = 512  # the ops' pixel defaults (crop 256, pad 1024) are meant for photo-sized images
 ICON = 180
 NAME_ROLE = Qt.ItemDataRole.UserRole
-
-
-def ordered_ops() -> list[str]:
-    return sorted(CATALOG, key=lambda n: (CATEGORIES.index(CATALOG[n].category), n))
 
 
 def make_thumbnail(array: np.ndarray, side: int = ICON) -> np.ndarray:
@@ -109,7 +116,7 @@ class GalleryView(QWidget):
         self.tasks = BackgroundTasks(workers=2)
         self.tasks.done.connect(self._on_done)
         self.tasks.error.connect(self._on_error)
-        self._request = 0
+        self.requests = LatestRequest()
         self.exported: list[str] = []
 
         self.category_box = QComboBox()
@@ -143,7 +150,7 @@ class GalleryView(QWidget):
         blank = QPixmap(ICON, ICON)
         blank.fill(QColor(0, 0, 0, 0))
         self._blank = QIcon(blank)  # until its tile arrives, so the layout never jumps
-        for name in ordered_ops():
+        for name in op_order():
             item = QListWidgetItem(self._blank, name)
             item.setData(NAME_ROLE, name)
             item.setToolTip(f"{name} ({op_text(CATALOG[name].category)})\n\n{op_text(CATALOG[name].description)}")
@@ -186,13 +193,13 @@ class GalleryView(QWidget):
 
     def refresh(self):
         """Recompute every tile (new image or seed); tiles arrive one by one."""
-        self._request += 1
+        ticket = self.requests.new()
         self.tiles = {}
         seed = self.seed_spin.value()
         for item in self.items():
             name = item.data(NAME_ROLE)
             item.setText(f"{name}\n" + self.tr("rendering…"))
-            self.tasks.run(("tile", self._request, name), compute_tile, self.image, seed, name)
+            self.tasks.run(Tile(ticket, name), compute_tile, self.image, seed, name)
         self.status.setText(self.tr("rendering {count} ops…").format(count=self.list.count()))
 
     def items(self) -> list[QListWidgetItem]:
@@ -206,25 +213,23 @@ class GalleryView(QWidget):
 
     def apply_filter(self):
         category = self.category_box.currentData()
-        words = self.search.text().lower().split()
+        found = set(find_ops(self.search.text()))
         for item in self.items():
-            op = CATALOG[item.data(NAME_ROLE)]
-            haystack = " ".join((op.name, op.name.replace("_", " "), op.description, op_text(op.description))).lower()
-            shown = (not category or op.category == category) and all(w in haystack for w in words)
-            item.setHidden(not shown)
+            name = item.data(NAME_ROLE)
+            item.setHidden(name not in found or bool(category) and CATALOG[name].category != category)
         self.status.setText(self.tr("{shown} of {total} ops shown").format(
             shown=len(self.visible_names()), total=self.list.count()))
 
     # ---- results ----
 
-    def _on_done(self, token, result):
-        if token[0] == "export":
-            self.exported.append(token[1])
-            self.status.setText(self.tr("exported {path}").format(path=token[1]))
+    def _on_done(self, request, result):
+        if isinstance(request, SheetExport):
+            self.exported.append(request.path)
+            self.status.setText(self.tr("exported {path}").format(path=request.path))
             return
-        _, request, name = token
-        if request != self._request:
+        if not self.requests.is_latest(request.ticket):
             return  # a tile of an older image or seed
+        name = request.name
         out, label, thumb = result
         self.tiles[name] = (out, label)
         item = self.item(name)
@@ -253,11 +258,11 @@ class GalleryView(QWidget):
             lines = lines[:max_lines - 1] + [" ".join(lines[max_lines - 1:])]
         return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
 
-    def _on_error(self, token, message: str):
-        if token[0] == "export":
+    def _on_error(self, request, message: str):
+        if isinstance(request, SheetExport):
             self.status.setText(self.tr("export failed: {message}").format(message=message))
-        elif token[1] == self._request:
-            self.item(token[2]).setText(f"{token[2]}\n" + self.tr("failed: {message}").format(message=message))
+        elif self.requests.is_latest(request.ticket):
+            self.item(request.name).setText(f"{request.name}\n" + self.tr("failed: {message}").format(message=message))
 
     def _show_details(self):
         item = self.list.currentItem()
@@ -283,5 +288,5 @@ class GalleryView(QWidget):
         """The visible ops (and the original) as one PNG, written in the background."""
         names = self.visible_names()
         self.status.setText(self.tr("exporting {count} ops…").format(count=len(names)))
-        self.tasks.run(("export", path), contact_sheet, path, self.image, self.seed_spin.value(),
+        self.tasks.run(SheetExport(path), contact_sheet, path, self.image, self.seed_spin.value(),
                        names, dict(self.tiles))

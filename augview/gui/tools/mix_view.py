@@ -9,8 +9,8 @@ in the background like every other pixel computation.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
@@ -23,12 +23,21 @@ from superqt import QLabeledDoubleSlider
 
 from augview.core import paths
 from augview.core.imageio import load_image
-from augview.multi.mixing import cutmix, mixup, mosaic, sample_pairing
+from augview.multi.mixing import beta_histogram, cutmix, mixup, mosaic, sample_pairing
+from augview.gui.latest import LatestRequest
 from augview.gui.widgets.folder_strip import list_images
 from augview.gui.widgets.preview import Cell, ViewState
 from augview.gui.render_worker import MAX_SEED, BackgroundTasks, make_proxy, to_qimage
 
 METHODS = ("mixup", "cutmix", "sample_pairing", "mosaic")
+
+
+class Mix(NamedTuple):
+    ticket: int
+
+
+class ImageB(NamedTuple):
+    path: str  # an image B being decoded
 
 
 class BetaPlot(QWidget):
@@ -69,29 +78,27 @@ class BetaPlot(QWidget):
         painter.end()
 
 
-@lru_cache(maxsize=64)  # repaints (resizes, lambda moves) reuse the same draws
-def beta_histogram(alpha: float, bins: int = 20, draws: int = 40_000) -> np.ndarray:
-    """The share of Beta(alpha, alpha) draws falling in each of ``bins`` equal bins of [0, 1]: a
-    histogram of real draws (fixed seed), as a learner would make one."""
-    samples = np.random.default_rng(0).beta(alpha, alpha, size=draws)
-    counts, _ = np.histogram(samples, bins=bins, range=(0.0, 1.0))
-    return counts / draws
+class Mixed(NamedTuple):
+    b: np.ndarray  # the image B used (picked from a folder, maybe)
+    image: np.ndarray
+    caption: str
+    lam: float | None  # the share of A's pixels; None for a mosaic
 
 
-def mix_images(method, a, b, extra, alpha, lam, seed):
+def mix_images(method, a, b, extra, alpha, lam, seed) -> Mixed:
     """Runs on a worker thread: the mixed image and the caption to show under it."""
     if method == "mosaic":
         result = mosaic([a, b] + extra, seed=seed)
         sources = ", ".join(f"{'AB'[t.source] if t.source < 2 else f'#{t.source + 1}'}" for t in result.tiles)
-        return result.image, QCoreApplication.translate("MixView", "mosaic 2×2, tiles from {sources}").format(
-            sources=sources)
+        return Mixed(b, result.image, QCoreApplication.translate("MixView", "mosaic 2×2, tiles from {sources}").format(
+            sources=sources), None)
     if method == "sample_pairing":
         result = sample_pairing(a, b, 0, 1, num_classes=2)
     elif method == "mixup":
         result = mixup(a, b, 0, 1, alpha=alpha, lam=lam, num_classes=2, seed=seed)
     else:
         result = cutmix(a, b, 0, 1, alpha=alpha, lam=lam, num_classes=2, seed=seed)
-    return result.image, result.caption(), result.lam
+    return Mixed(b, result.image, result.caption(), result.lam)
 
 
 class MixView(QWidget):
@@ -104,8 +111,8 @@ class MixView(QWidget):
         self.extra = [make_proxy(load_image(paths.ASSETS / "coffee.png"), 512)]
         self.tasks = BackgroundTasks(workers=1)
         self.tasks.done.connect(self._on_mixed)
-        self.tasks.error.connect(lambda token, message: self.caption.setText(message))
-        self._request = 0
+        self.tasks.error.connect(self._on_error)
+        self.requests = LatestRequest()
 
         self.method = QComboBox()
         self.method.addItems(METHODS)
@@ -188,7 +195,7 @@ class MixView(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Image B"), str(paths.ASSETS),
                                               self.tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)"))
         if path:
-            self.tasks.run("b", lambda: make_proxy(load_image(path), 512))
+            self.tasks.run(ImageB(path), lambda: make_proxy(load_image(path), 512))
 
     def choose_pool(self):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of B images"))
@@ -207,32 +214,35 @@ class MixView(QWidget):
         b = self.b
         if self.pool:
             b = None  # picked from the pool on the worker, by seed
-        self._request += 1
-        token = ("mix", self._request)
+        request = Mix(self.requests.new())
         pool = list(self.pool)
         a, extra, alpha = self.a, self.extra, float(self.alpha.value())
 
         def work():
             other = b if b is not None else make_proxy(load_image(pool[seed % len(pool)]), 512)
-            return (other,) + mix_images(method, a, other, extra, alpha, lam, seed)
+            return mix_images(method, a, other, extra, alpha, lam, seed)
 
-        self.tasks.run(token, work)
+        self.tasks.run(request, work)
         self.beta.set_values(float(self.alpha.value()), lam)
 
-    def _on_mixed(self, token, result):
-        if token == "b":
+    def _on_error(self, request, message: str):
+        if isinstance(request, ImageB) or self.requests.is_latest(request.ticket):
+            self.caption.setText(message)
+
+    def _on_mixed(self, request, result):
+        if isinstance(request, ImageB):
             self.set_image_b(result)
             return
-        if token != ("mix", self._request):
+        if not self.requests.is_latest(request.ticket):
             return  # a newer mix is on its way
-        b, image, caption, *lam = result
+        mixed: Mixed = result
         self.cells[0].set_content(to_qimage(self.a), self.tr("A (label 0)"))
-        self.cells[1].set_content(to_qimage(b), self.tr("B (label 1)"))
-        self.cells[2].set_content(to_qimage(image), caption)
-        self.caption.setText(caption)
-        if lam and self.method.currentText() in ("mixup", "cutmix"):
-            self.beta.set_values(float(self.alpha.value()), lam[0])
+        self.cells[1].set_content(to_qimage(mixed.b), self.tr("B (label 1)"))
+        self.cells[2].set_content(to_qimage(mixed.image), mixed.caption)
+        self.caption.setText(mixed.caption)
+        if mixed.lam is not None and self.method.currentText() in ("mixup", "cutmix"):
+            self.beta.set_values(float(self.alpha.value()), mixed.lam)
             if not self.fixed.isChecked():  # the (disabled) slider shows the lambda that was drawn
                 self.lam.blockSignals(True)
-                self.lam.setValue(float(lam[0]))
+                self.lam.setValue(float(mixed.lam))
                 self.lam.blockSignals(False)

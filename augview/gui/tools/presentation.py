@@ -19,23 +19,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from augview.pipeline.pipeline import Pipeline
 from augview.core.registry import get_op
-from augview.pipeline.nodes import Group, Step
+from augview.pipeline.nodes import Step, enabled_steps
 from augview.gui.i18n import op_text
+from augview.gui.latest import LatestRequest
 from augview.gui.widgets.preview import PreviewArea
 from augview.gui.render_worker import MAX_SEED, RenderJob, RenderWorker
-
-
-def flatten_steps(nodes, prefix=()) -> list[tuple[tuple[int, ...], Step]]:
-    """Every enabled step in pipeline order, through groups."""
-    out = []
-    for index, node in enumerate(nodes):
-        if not node.enabled:
-            continue
-        if isinstance(node, Group):
-            out.extend(flatten_steps(node.steps, prefix + (index,)))
-        else:
-            out.append((prefix + (index,), node))
-    return out
 
 
 class PresentationView(QWidget):
@@ -46,9 +34,9 @@ class PresentationView(QWidget):
         self.image = image
         self.count = count
         self.seed = seed
-        self.slides = flatten_steps(pipeline.steps)
+        self.slides = enabled_steps(pipeline.steps)
         self.index = 0
-        self._job_id = 0
+        self.renders = LatestRequest()
         self.last_output = None
         self.worker = RenderWorker()
         self.worker.finished.connect(self._on_rendered)
@@ -103,11 +91,10 @@ class PresentationView(QWidget):
     def render(self, pipeline: Pipeline):
         if self.image is None:
             return
-        self._job_id += 1
-        self.worker.submit(RenderJob(self._job_id, pipeline, self.image, self.count, self.seed))
+        self.worker.submit(RenderJob(self.renders.new(), pipeline, self.image, self.count, self.seed))
 
     def _on_rendered(self, output):
-        if output.job_id != self._job_id:
+        if not self.renders.is_latest(output.job_id):
             return
         self.last_output = output
         captions = [self.tr("original")] + [r.summary for r in output.results]

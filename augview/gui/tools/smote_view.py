@@ -14,19 +14,11 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 from superqt import QLabeledDoubleSlider, QLabeledSlider
 
-from augview.multi.smote import SmoteResult, smote
+from augview.multi.smote import SmoteResult, demo_data, smote
 
 MAJORITY = QColor(70, 130, 200)
 MINORITY = QColor(230, 120, 40)
 SYNTHETIC = QColor(40, 160, 90)
-
-
-def demo_data(seed: int = 0, majority: int = 60, minority: int = 10):
-    """Two overlapping blobs; class 1 is the minority."""
-    rng = np.random.default_rng(seed)
-    a = rng.normal((0.0, 0.0), (1.0, 0.8), size=(majority, 2))
-    b = rng.normal((1.8, 1.4), (0.6, 0.5), size=(minority, 2))
-    return np.vstack([a, b]), np.array([0] * majority + [1] * minority)
 
 
 class ScatterPlot(QWidget):

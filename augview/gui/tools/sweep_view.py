@@ -14,26 +14,27 @@ across the sweep. Pixels are computed by `BackgroundTasks`; only the newest requ
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+    QButtonGroup, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from augview.core import paths
 from augview.core.imageio import load_image
-from augview.core.registry import CATALOG, CATEGORIES, get_op
+from augview.core.registry import CATALOG, get_op, op_order
 from augview.analysis.sweep import extremes, sweep
 from augview.gui.i18n import op_text, unit_text
+from augview.gui.latest import LatestRequest
 from augview.gui.widgets.param_form import spec_decimals
-from augview.gui.widgets.preview import Cell, ViewState
+from augview.gui.widgets.preview import PreviewArea
 from augview.gui.render_worker import MAX_SEED, BackgroundTasks, make_proxy, to_qimage
 
 PROXY_SIDE = 640  # cells are small: sweeping a display-sized copy keeps N renders quick
 MIN_COUNT, MAX_COUNT, DEFAULT_COUNT = 3, 15, 7
-MAX_CAPTION_LINES = 5
 
 
 def default_param(op, params: dict | None = None) -> str | None:
@@ -54,15 +55,21 @@ def grid_columns(count: int) -> int:
     return max(1, min(count, math.ceil(math.sqrt(count * 1.5))))
 
 
-def compute_cells(image, op_name, params, param_name, mode, count, seed, span):
-    """Runs on a worker thread: ``(cells, note)`` with cells ``[(caption, array, tooltip)]``."""
+class SweepCell(NamedTuple):
+    caption: str
+    image: np.ndarray
+    tooltip: str
+
+
+def compute_cells(image, op_name, params, param_name, mode, count, seed, span) -> tuple[list[SweepCell], str]:
+    """Runs on a worker thread: the cells and a note about them (or "")."""
     note = ""
     if mode == "sweep" and param_name is not None:
         result = sweep(image, op_name, params, param_name, count, seed, span)
         held = QCoreApplication.translate("SweepView", "other parameters as set, seed {seed} in every cell").format(
             seed=seed)
-        cells = [(label, out, f"{op_name}: {label}\n{held}") for _, out, label in result]
-        if len(cells) > 1 and all(np.array_equal(cells[0][1], c[1]) for c in cells[1:]):
+        cells = [SweepCell(label, out, f"{op_name}: {label}\n{held}") for _, out, label in result]
+        if len(cells) > 1 and all(np.array_equal(cells[0].image, c.image) for c in cells[1:]):
             note = QCoreApplication.translate(
                 "SweepView", "Every cell is the same: with the other settings, {param} has no effect on {op} "
                 "(another parameter decides whether it is used).").format(param=param_name, op=op_name)
@@ -75,7 +82,7 @@ def compute_cells(image, op_name, params, param_name, mode, count, seed, span):
                 "SweepView", "{op} has no parameters to sweep: showing the extremes instead.").format(op=op_name)
         result = extremes(image, op_name, params, seed, randoms=max(1, count - 3))
         # The op is named in the panel: the captions keep only what was drawn.
-        cells = [(title.replace(f": {op_name} ", ": ", 1), out, title) for title, out in result]
+        cells = [SweepCell(title.replace(f": {op_name} ", ": ", 1), out, title) for title, out in result]
     return cells, note
 
 
@@ -90,14 +97,13 @@ class SweepView(QWidget):
         self.tasks = BackgroundTasks(workers=1)
         self.tasks.done.connect(self._on_done)
         self.tasks.error.connect(self._on_error)
-        self._request = 0
-        self.last_cells: list[tuple[str, np.ndarray, str]] = []  # what is painted now
+        self.requests = LatestRequest()
+        self.last_cells: list[SweepCell] = []  # what is painted now
         self.computed = 0  # how many requests have been painted (tests wait on it)
 
         self.op_box = QComboBox()
-        for category in CATEGORIES:
-            for name in sorted(n for n, op in CATALOG.items() if op.category == category):
-                self.op_box.addItem(f"{name}  ({op_text(category)})", name)
+        for name in op_order():
+            self.op_box.addItem(f"{name}  ({op_text(CATALOG[name].category)})", name)
         self.param_box = QComboBox()
         self.sweep_button = QPushButton(self.tr("Sweep one parameter"))
         self.extremes_button = QPushButton(self.tr("Extremes of the ranges"))
@@ -155,13 +161,10 @@ class SweepView(QWidget):
         panel.setLayout(side)
         panel.setFixedWidth(360)
 
-        self.view = ViewState()
-        self.cells: list[Cell] = []
-        self.grid = QGridLayout()
-        self.grid.setSpacing(6)
+        self.preview = PreviewArea(columns=grid_columns)  # its cells share one zoom and pan
         layout = QHBoxLayout(self)
         layout.addWidget(panel)
-        layout.addLayout(self.grid, 1)
+        layout.addWidget(self.preview, 1)
 
         self.op_box.currentIndexChanged.connect(self._on_op_changed)
         self.param_box.currentIndexChanged.connect(self._on_param_changed)
@@ -280,21 +283,18 @@ class SweepView(QWidget):
     # ---- computing and showing ----
 
     def refresh(self, *_):
-        self._request += 1
         self.info.setText(self.tr("computing…"))
         args = (self.image, self.op_name(), dict(self.params), self.param_name(), self.mode(),
                 self.count_spin.value(), self.seed_spin.value(), self.span())
-        self.tasks.run(("cells", self._request), compute_cells, *args)
+        self.tasks.run(self.requests.new(), compute_cells, *args)
 
-    def _on_done(self, token, result):
-        if token != ("cells", self._request):
+    def _on_done(self, ticket: int, result):
+        if not self.requests.is_latest(ticket):
             return  # a newer request is on its way
         cells, note = result
         self.last_cells = cells
-        self._ensure_cells(len(cells))
-        for cell, (caption, array, tip) in zip(self.cells, cells):
-            cell.set_content(to_qimage(array), caption, tip)
-        self._align_captions()
+        self.preview.show_images([to_qimage(c.image) for c in cells], [c.caption for c in cells],
+                                 [c.tooltip for c in cells])
         if self.mode() == "sweep" and self.param_name():
             what = self.tr("{op}: {param} swept, seed {seed} in every cell").format(
                 op=self.op_name(), param=self.param_name(), seed=self.seed_spin.value())
@@ -304,46 +304,10 @@ class SweepView(QWidget):
         self.info.setText(what + (f"\n\n{note}" if note else ""))
         self.computed += 1
 
-    def _on_error(self, token, message: str):
-        if token == ("cells", self._request):
+    def _on_error(self, ticket: int, message: str):
+        if self.requests.is_latest(ticket):
             self.info.setText(message)
             self.computed += 1
 
-    def _ensure_cells(self, count: int):
-        if len(self.cells) == count:
-            return
-        while self.cells:
-            cell = self.cells.pop()
-            self.grid.removeWidget(cell)
-            cell.deleteLater()
-        columns = grid_columns(count)
-        rows = math.ceil(count / columns)
-        for i in range(count):
-            cell = Cell(self.view, self)
-            self.cells.append(cell)
-            self.grid.addWidget(cell, i // columns, i % columns)
-        for r in range(MAX_COUNT):
-            self.grid.setRowStretch(r, 1 if r < rows else 0)
-        for c in range(MAX_COUNT):
-            self.grid.setColumnStretch(c, 1 if c < columns else 0)
-
-    def _align_captions(self):
-        """Give every caption the height of the tallest (at most MAX_CAPTION_LINES lines, the
-        rest is in the tooltip), so the images of a row stay the same size and aligned."""
-        if not self.cells:
-            return
-        line = self.cells[0].caption.fontMetrics().lineSpacing()
-        tallest = max(c.caption.heightForWidth(max(40, c.width() - 4)) for c in self.cells)
-        lines = min(max(1, math.ceil(tallest / line)), MAX_CAPTION_LINES)
-        for cell in self.cells:
-            # Top-aligned and a whole number of lines high: a longer caption loses whole lines,
-            # never shows half of one.
-            cell.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            cell.caption.setFixedHeight(lines * line)
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        self._align_captions()
-
     def captions(self) -> list[str]:
-        return [cell.caption.text() for cell in self.cells]
+        return [cell.caption.text() for cell in self.preview.cells]

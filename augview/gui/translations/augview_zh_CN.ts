@@ -605,10 +605,6 @@
         <translation>{preset} 应用于 {image}</translation>
     </message>
     <message>
-        <source>{path}: cannot write ({reason})</source>
-        <translation>{path}：无法写入（{reason}）</translation>
-    </message>
-    <message>
         <source>{source}: {count} problems:</source>
         <translation>{source}：{count} 个问题：</translation>
     </message>

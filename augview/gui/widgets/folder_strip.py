@@ -7,15 +7,22 @@ small QImage in an icon.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QStyle
 
 from augview.core.imageio import IMAGE_SUFFIXES, load_image
+from augview.gui.latest import LatestRequest
 from augview.gui.render_worker import BackgroundTasks, make_proxy, to_qimage
 
 THUMB = 72
+
+
+class Thumbnail(NamedTuple):
+    ticket: int  # of the folder it was asked for
+    path: str
 
 
 def list_images(folder: str | Path) -> list[Path]:
@@ -46,13 +53,15 @@ class FolderStrip(QListWidget):
         self._rows: dict[str, int] = {}
         self._tasks = BackgroundTasks(workers=1)
         self._tasks.done.connect(self._on_thumbnail)
-        self._tasks.error.connect(self.mark_unreadable)
+        self._tasks.error.connect(self._on_thumbnail_failed)
+        self.folders = LatestRequest()
         self.currentRowChanged.connect(self._on_row)
 
     def set_folder(self, files: list[Path], current: int = 0):
         self.blockSignals(True)
         self.clear()
         self.files = list(files)
+        ticket = self.folders.new()
         self._rows = {str(path): row for row, path in enumerate(self.files)}
         for path in self.files:
             item = QListWidgetItem(path.name)
@@ -60,14 +69,17 @@ class FolderStrip(QListWidget):
             item.setSizeHint(QSize(THUMB + 24, THUMB + 38))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.addItem(item)
-            self._tasks.run(str(path), make_thumbnail, path)
+            self._tasks.run(Thumbnail(ticket, str(path)), make_thumbnail, path)
         self.setCurrentRow(current)
         self.blockSignals(False)
 
-    def _on_thumbnail(self, token, thumbnail):
-        row = self._rows.get(token)
-        if row is not None:  # (a thumbnail of a folder no longer shown is dropped)
-            self.item(row).setIcon(QIcon(QPixmap.fromImage(to_qimage(thumbnail))))
+    def _on_thumbnail(self, request: Thumbnail, thumbnail):
+        if self.folders.is_latest(request.ticket):  # (a thumbnail of a folder no longer shown is dropped)
+            self.item(self._rows[request.path]).setIcon(QIcon(QPixmap.fromImage(to_qimage(thumbnail))))
+
+    def _on_thumbnail_failed(self, request: Thumbnail, message: str):
+        if self.folders.is_latest(request.ticket):
+            self.mark_unreadable(request.path, message)
 
     def mark_unreadable(self, path: str, message: str):
         """A warning icon instead of a thumbnail, and the reason in the tooltip."""

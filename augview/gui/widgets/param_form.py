@@ -11,31 +11,19 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractSlider, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout,
     QWidget,
 )
 from superqt import QLabeledDoubleRangeSlider, QLabeledDoubleSlider, QLabeledRangeSlider, QLabeledSlider
 
-from augview.core.params import ParamSpec, float_param, range_param
+from augview.core.params import ParamSpec
 from augview.core.registry import get_op
+from augview.pipeline.choice import P_SPEC, group_specs, node_value, weight_index, with_weight
 from augview.pipeline.nodes import Step
 from augview.gui.document import Document
 from augview.gui.i18n import op_text, unit_text
-
-# Their help texts are shown through op_text like every op's: the marker puts them in "ops".
-P_SPEC = float_param("p", 1.0, 0.0, 1.0, step=0.01,
-                     help=QT_TRANSLATE_NOOP("ops", "probability that this step runs"))
-N_SPEC = range_param("n", (1, 1), 0, 16, step=1, integer=True,
-                     help=QT_TRANSLATE_NOOP("ops", "how many children run"))
-WEIGHT_HELP = QT_TRANSLATE_NOOP("ops", "relative chance that one_of picks this step")
-
-
-def weight_spec(index: int):
-    """The weight of child ``index`` of a one_of group (weights are relative: 2 is twice 1)."""
-    return float_param(f"weight:{index}", 1.0, 0.0, 100.0, step=0.1, help=WEIGHT_HELP)
-
 
 @dataclass
 class Control:
@@ -222,9 +210,7 @@ class ParamForm(QWidget):
                 "some_of": self.tr("Runs n of its steps, chosen at random, in their listed order."),
                 "random_order": self.tr("Runs all its steps, in a random order each time."),
             }[node.kind]
-            specs = [N_SPEC] if node.kind == "some_of" else []
-            if node.kind == "one_of":
-                specs = [weight_spec(i) for i in range(len(node.steps))]
+            specs = group_specs(node)
         heading = QLabel(f"<b>{title}</b>")
         description = QLabel(about)
         description.setWordWrap(True)
@@ -247,8 +233,8 @@ class ParamForm(QWidget):
             reset.clicked.connect(lambda *_, s=spec: self._write(s.name, s.default))
             row.addWidget(reset)
             text = spec.name
-            if spec.name.startswith("weight:"):
-                child = node.steps[int(spec.name.split(":")[1])]
+            if weight_index(spec.name) is not None:
+                child = node.steps[weight_index(spec.name)]
                 text = self.tr("weight of {step}").format(step=getattr(child, "op", None) or child.kind)
             label = QLabel(text + (f" ({unit_text(spec.unit).strip()})" if spec.unit.strip() else ""))
             label.setToolTip(op_text(spec.help))
@@ -277,15 +263,7 @@ class ParamForm(QWidget):
             return None
 
     def model_value(self, name: str):
-        node = self._node()
-        if name == "p":
-            return node.p
-        if name == "n":
-            return node.n
-        if name.startswith("weight:"):
-            weights = node.weights or [1.0] * len(node.steps)
-            return weights[int(name.split(":")[1])]
-        return node.params[name]
+        return node_value(self._node(), name)
 
     def refresh(self):
         """Model -> controls, with the controls' signals blocked (no feedback loop)."""
@@ -329,11 +307,8 @@ class ParamForm(QWidget):
             self.document.set_p(self.path, value)
         elif name == "n":
             self.document.set_group_n(self.path, value)
-        elif name.startswith("weight:"):
-            node = self._node()
-            weights = list(node.weights or [1.0] * len(node.steps))
-            weights[int(name.split(":")[1])] = value
-            self.document.set_group_weights(self.path, weights)
+        elif weight_index(name) is not None:
+            self.document.set_group_weights(self.path, with_weight(self._node(), weight_index(name), value))
         else:
             self.document.set_param(self.path, name, value)
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from augview.analysis.probabilities import distinct_outputs, effective_probabilities
-from augview.core.registry import CATALOG, CATEGORIES
+from augview.core.registry import CATALOG, find_ops, op_order
 from augview.pipeline.nodes import GROUP_KINDS, Group
 from augview.gui.document import Document
 from augview.gui.i18n import op_text
@@ -48,16 +48,15 @@ class OpPicker(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
         self.tree.setMinimumSize(320, 420)
-        for category in CATEGORIES:
-            ops = [op for op in CATALOG.values() if op.category == category]
-            if not ops:
-                continue
-            parent_item = QTreeWidgetItem(self.tree, [op_text(category)])
-            parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            for op in sorted(ops, key=lambda o: o.name):
-                item = QTreeWidgetItem(parent_item, [op.name])
-                item.setData(0, PATH_ROLE, op.name)
-                item.setToolTip(0, op_text(op.description))
+        category_items = {}
+        for name in op_order():
+            op = CATALOG[name]
+            if op.category not in category_items:
+                category_items[op.category] = QTreeWidgetItem(self.tree, [op_text(op.category)])
+                category_items[op.category].setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item = QTreeWidgetItem(category_items[op.category], [name])
+            item.setData(0, PATH_ROLE, name)
+            item.setToolTip(0, op_text(op.description))
         self.tree.expandAll()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -68,19 +67,14 @@ class OpPicker(QDialog):
         self.tree.itemActivated.connect(self._pick_item)
 
     def filter(self, text: str):
-        """Matches the English texts and the translated ones alike."""
-        text = text.lower().strip()
+        """Shows the ops that `find_ops` finds (English and translated texts alike)."""
+        found = set(find_ops(text))
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
             visible = 0
             for j in range(group.childCount()):
                 item = group.child(j)
-                name = item.text(0)
-                op = CATALOG[name]
-                # "gaussian blur" finds gaussian_blur: underscores count as spaces.
-                haystack = " ".join((name, name.replace("_", " "), op.category, op_text(op.category),
-                                     op.description, op_text(op.description))).lower()
-                match = not text or text in haystack
+                match = item.text(0) in found
                 item.setHidden(not match)
                 visible += match
             group.setHidden(visible == 0)
@@ -96,15 +90,9 @@ class OpPicker(QDialog):
         return names
 
     def _pick_first(self):
-        # Enter takes the best match: the exact name, then a name starting with the search, then
-        # one containing it, then a description that does ("rot" is rotate, not random_rotate90).
-        text = self.search.text().lower().strip().replace("_", " ")
-
-        def rank(name: str) -> int:
-            words = name.replace("_", " ")
-            return 0 if words == text else 1 if words.startswith(text) else 2 if text in words else 3
-
-        names = sorted(self.visible_ops(), key=rank)
+        # Enter takes the best match (`find_ops` ranks the exact name first, then a name
+        # starting with the search: "rot" is rotate, not random_rotate90).
+        names = find_ops(self.search.text(), self.visible_ops())
         if names:
             self.picked.emit(names[0])
             self.close()

@@ -6,6 +6,8 @@ The panes only paint QImages that the render worker already made; nothing here c
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QObject, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -127,6 +129,7 @@ class Cell(QWidget):
 
     def __init__(self, view: ViewState, parent=None):
         super().__init__(parent)
+        self.full_caption = ""
         self.pane = ImagePane(view, self)
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
@@ -156,7 +159,7 @@ class Cell(QWidget):
         height = max(metrics.lineSpacing() * self.CAPTION_LINES,
                      metrics.boundingRect(QRect(0, 0, 1000, 1000), 0, sample).height())
         self.caption.setFixedHeight(height + 2)
-        text = getattr(self, "full_caption", "")
+        text = self.full_caption
         width = max(40, self.caption.width() - 2 * self.caption.margin())
         wrap = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
 
@@ -177,15 +180,23 @@ class Cell(QWidget):
         self.fit_caption()
 
 
+def preview_columns(count: int) -> int:
+    """The main window's grid: 2 columns up to 4 cells, 3 up to 9, then 4."""
+    return 2 if count <= 4 else (3 if count <= 9 else 4)
+
+
 class PreviewArea(QWidget):
-    """Original + variants. ``mode`` "side" shows original | first variant; "grid" shows all."""
+    """Cells in a grid, sharing one zoom and pan: the main window's original and variants, the
+    presentation's slides, the sweep's values. ``columns`` gives the number of columns for a
+    number of cells."""
 
     painted = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, columns: Callable[[int], int] = preview_columns):
         super().__init__(parent)
         self.view = ViewState()
         self.cells: list[Cell] = []
+        self.columns = columns
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(4, 4, 4, 4)
         self._layout.setSpacing(6)
@@ -197,16 +208,18 @@ class PreviewArea(QWidget):
             cell = self.cells.pop()
             self._layout.removeWidget(cell)
             cell.deleteLater()
-        columns = 2 if count <= 4 else (3 if count <= 9 else 4)
+        columns = self.columns(count)
+        rows = (count + columns - 1) // columns
+        # Rows and columns used before keep a stretch of 0, so the new ones share the space.
+        for r in range(max(rows, self._layout.rowCount())):
+            self._layout.setRowStretch(r, 1 if r < rows else 0)
+        for c in range(max(columns, self._layout.columnCount())):
+            self._layout.setColumnStretch(c, 1 if c < columns else 0)
         for i in range(count):
             cell = Cell(self.view, self)
             cell.pane.painted.connect(self.painted)
             self.cells.append(cell)
             self._layout.addWidget(cell, i // columns, i % columns)
-        for r in range(4):
-            self._layout.setRowStretch(r, 1 if r < (count + columns - 1) // columns else 0)
-        for c in range(4):
-            self._layout.setColumnStretch(c, 1 if c < columns else 0)
 
     def show_images(self, images: list[QImage | None], captions: list[str], tooltips: list[str]):
         self.ensure_cells(len(images))
