@@ -79,11 +79,11 @@ def standin(monkeypatch):
 def test_torchvision_code_runs_no_text_of_the_preset(tmp_path, standin):
     mark = tmp_path / "INJECTED"
     steps = [Step("horizontal_flip"), Step("grid_distortion"), Step("rotate", enabled=False)]
-    benign, _ = to_torchvision_code(Pipeline(steps, name="plain"))
+    benign, _ = to_torchvision_code(Pipeline(steps, name="plain"), skip_unsupported=True)
     for text in payloads(mark):
         pipe = Pipeline(steps, name="plain")
         pipe.name = pipe.description = text  # what the window may hold before a save
-        code, _ = to_torchvision_code(pipe)
+        code, _ = to_torchvision_code(pipe, skip_unsupported=True)
         assert shape(code) == shape(benign), repr(text)
         exec(compile(code, "transforms.py", "exec"), {"__name__": "transforms"})
         assert not mark.exists(), repr(text)

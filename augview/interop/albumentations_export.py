@@ -53,8 +53,8 @@ from augview.ops.common import BORDERS, INTERPOLATIONS
 from augview.pipeline.choice import child_weights, live_children, some_of_counts
 from augview.pipeline.pipeline import Pipeline
 from augview.pipeline.nodes import Node, Step
+from augview.interop.notes import APPROXIMATE, DISABLED, LEFT_OUT, Note, Unexportable
 from augview.text import tr
-from augview.errors import AugviewError
 
 FORMAT_VERSION = "2.0.8"  # the albumentations whose serialisation this writes (any 2.x reads it)
 _BORDER_NAMES = {code: name for name, code in BORDERS.items()}
@@ -353,7 +353,7 @@ def export_nodes(nodes: list[Node], where: str, notes: list, missing: list, keep
     for index, node in enumerate(nodes):
         loc = f"{where}[{index}] ({_label(node)})"
         if not node.enabled:
-            notes.append(tr("{where}: disabled; left out").format(where=loc))
+            notes.append(Note(loc, DISABLED, tr("disabled; left out")))
             continue
         item = export_node(node, f"{where}[{index}]", loc, notes, missing)
         if item is not None:
@@ -367,15 +367,15 @@ def export_node(node: Node, where: str, loc: str, notes: list, missing: list) ->
     if isinstance(node, Step):
         exporter = EXPORTERS.get(node.op)
         if exporter is None:
-            missing.append(tr("{where}: {text}").format(where=loc, text=(
+            missing.append(Note(loc, LEFT_OUT, (
                 tr("learned/random policies have no albumentations counterpart (they are torchvision's)")
                 if node.op in LEARNED_POLICIES else tr("no albumentations counterpart"))))
             return None
         try:
             name, args = exporter(node.params, lambda text: notes.append(
-                tr("{where}: approximate: {text}").format(where=loc, text=text)))
+                Note(loc, APPROXIMATE, tr("approximate: {text}").format(text=text))))
         except Unsupported as exc:
-            missing.append(tr("{where}: {text}").format(where=loc, text=exc))
+            missing.append(Note(loc, LEFT_OUT, str(exc)))
             return None
         return _transform(name, node.p, **args)
     children = export_nodes(node.steps, f"{where}.steps", notes, missing, keep_slots=node.kind != "sequence")
@@ -407,19 +407,16 @@ def export_node(node: Node, where: str, loc: str, notes: list, missing: list) ->
     return _transform("OneOf", node.p, transforms=options)
 
 
-def to_albumentations(pipeline: Pipeline, skip_unsupported: bool = False) -> tuple[dict, list[str]]:
+def to_albumentations(pipeline: Pipeline, skip_unsupported: bool = False) -> tuple[dict, list[Note]]:
     """The albumentations pipeline of ``pipeline`` as the dict ``A.from_dict`` takes (write it with
-    ``json.dump`` and ``A.load(path)`` reads it), and a list of notes: steps left out, settings
-    only approximated. Raises AugviewError listing every step without a counterpart, unless
-    ``skip_unsupported``, which leaves them out (and lists them first in the notes)."""
-    notes: list[str] = []
-    missing: list[str] = []
+    ``json.dump`` and ``A.load(path)`` reads it), and its notes (`augview.interop.notes.Note`):
+    steps left out, settings only approximated. Raises `Unexportable` listing every step without
+    a counterpart, unless ``skip_unsupported``, which leaves them out (their notes come first)."""
+    notes: list[Note] = []
+    missing: list[Note] = []
     transforms = export_nodes(pipeline.steps, "steps", notes, missing)
     if missing and not skip_unsupported:
-        raise AugviewError(
-            tr("{n} step(s) have no albumentations counterpart: {steps}. Leave them out with "
-               "--skip-unsupported (skip_unsupported=True)").format(n=len(missing), steps="; ".join(missing))
-        )
+        raise Unexportable("albumentations", missing)
     data = {
         "__version__": albumentations_version(),
         "transform": {
@@ -429,4 +426,4 @@ def to_albumentations(pipeline: Pipeline, skip_unsupported: bool = False) -> tup
         # Ignored by albumentations (it reads only "transform"); lets an import restore the header.
         "augview": {"name": pipeline.name, "description": pipeline.description, "seed": pipeline.seed},
     }
-    return data, [tr("{text}; left out").format(text=text) for text in missing] + notes
+    return data, missing + notes

@@ -15,6 +15,7 @@ import math
 from typing import Any
 
 from augview.interop.albumentations_export import _BORDER_NAMES, _INTERP_NAMES, Unsupported
+from augview.interop.notes import APPROXIMATE, IGNORED
 from augview.text import tr
 
 # Arguments that only concern masks, boxes or keypoints, or the library's own bookkeeping.
@@ -22,7 +23,7 @@ _IGNORED = {"__class_fullname__", "__version__", "p", "mask_interpolation", "fil
             "keypoint_remapping_method", "area_for_downscale", "rotate_method", "always_apply", "id",
             "bbox_params", "keypoint_params", "additional_targets", "is_check_shapes", "seed",
             "save_applied_params"}
-_NOT_AUGMENTATIONS = {"Normalize", "ToTensorV2", "ToFloat", "FromFloat", "ToRGB", "ToSepia"}
+_NOT_AUGMENTATIONS = {"FromFloat", "ToRGB", "ToSepia", "ToTensor", "Lambda"}
 
 
 class _Malformed(Exception):
@@ -41,10 +42,12 @@ def _number(value, what: str) -> float:
 
 
 class _Args:
-    """One transform's arguments, read with albumentations' defaults; remembers what was read."""
+    """One transform's arguments, read with albumentations' defaults; remembers what was read.
+    ``note(text, kind=APPROXIMATE)`` hears what is approximated or ignored; ``size`` is the image
+    (height, width) at this step when an earlier step fixes it (a Resize, a crop), else None."""
 
-    def __init__(self, data: dict, note):
-        self.data, self.note, self.read = data, note, set()
+    def __init__(self, data: dict, note, size: tuple[int, int] | None = None):
+        self.data, self.note, self.read, self.size = data, note, set(), size
 
     def get(self, key: str, default: Any = None) -> Any:
         """The argument, or ``default`` when it is missing or null."""
@@ -76,6 +79,9 @@ class _Args:
             return (neutral, neutral), (neutral, neutral)
         if isinstance(value, dict):
             return tuple(_Args(value, self.note).range(axis, neutral, "fixed") for axis in ("x", "y"))
+        if isinstance(value, (list, tuple)) and len(value) != 2:
+            raise _Malformed(tr("{key} must be a number, a [low, high] pair or {{\"x\": ..., \"y\": ...}}, "
+                                "got {value}").format(key=key, value=json.dumps(value)[:40]))
         both = _Args({key: value}, self.note).range(key, neutral, "fixed")
         return both, both
 
@@ -113,7 +119,7 @@ class _Args:
 
     def flag(self, key: str, default: bool, neutral: bool, why: str) -> None:
         if bool(self.get(key, default)) != neutral:
-            self.note(tr("{key}={value} ignored: {why}").format(key=key, value=not neutral, why=why))
+            self.note(tr("{key}={value} ignored: {why}").format(key=key, value=not neutral, why=why), IGNORED)
 
     def unread(self) -> list[str]:
         return sorted(k for k in self.data if k not in self.read and k not in _IGNORED)
@@ -140,8 +146,13 @@ def _i_affine(a: _Args):
         a.note(tr("separate x and y zoom: augview draws one zoom for both axes (the x range)"))
     tx, ty = a.axes("translate_percent", 0.0)
     px, py = a.axes("translate_px", 0.0)
-    if (px, py) != ((0, 0), (0, 0)):
-        a.note(tr("translate_px ignored: a shift in pixels depends on the image size; use translate_percent"))
+    if (px, py) != ((0, 0), (0, 0)) and a.size is not None:  # pixels of the size an earlier step fixed
+        height, width = a.size
+        tx = (_tidy(tx[0] + px[0] / width), _tidy(tx[1] + px[1] / width))
+        ty = (_tidy(ty[0] + py[0] / height), _tidy(ty[1] + py[1] / height))
+    elif (px, py) != ((0, 0), (0, 0)):
+        raise Unsupported(tr("translate_px is a shift in pixels and no earlier step fixes the image size; "
+                             "augview shifts by fractions of the side (translate_percent)"))
     shear_x, shear_y = a.axes("shear", 0.0, (0.0, 0.0))
     a.flag("fit_output", False, False, tr("augview keeps the input size"))
     a.flag("balanced_scale", False, False, tr("augview draws the zoom uniformly"))
@@ -320,15 +331,26 @@ def _i_motion_blur(a: _Args):
                            "direction_limit": a.range("direction_range", (-1.0, 1.0))}
 
 
+def _hole_side(a: _Args, key: str, axis: int) -> tuple[float, float]:
+    """A hole size range as fractions of the side: whole numbers are pixels (albumentations'
+    rule), turned into fractions of the size an earlier step fixed."""
+    value = a.get(key, (0.1, 0.2))
+    pixels = any(isinstance(v, int) and not isinstance(v, bool)
+                 for v in (value if isinstance(value, (list, tuple)) else [value]))
+    low, high = a.range(key, (0.1, 0.2), "fixed")
+    if not pixels:
+        return low, high
+    if a.size is None:
+        raise Unsupported(tr("hole sizes in pixels, and no earlier step fixes the image size (a Resize or a "
+                             "crop); augview takes fractions of the side (hole_height_range/hole_width_range "
+                             "as floats in (0, 1])"))
+    return _tidy(low / a.size[axis]), _tidy(high / a.size[axis])
+
+
 def _i_coarse_dropout(a: _Args):
-    sizes = [a.get("hole_height_range", (0.1, 0.2)), a.get("hole_width_range", (0.1, 0.2))]
-    values = [v for s in sizes for v in (s if isinstance(s, (list, tuple)) else [s])]
-    if any(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        raise Unsupported(tr("hole sizes in pixels depend on the image size; augview takes fractions of "
-                             "the side (give hole_height_range/hole_width_range as floats in (0, 1])"))
     return "coarse_dropout", {"num_holes_limit": a.range("num_holes_range", (1, 2), "fixed"),
-                              "hole_height_limit": a.range("hole_height_range", (0.1, 0.2), "fixed"),
-                              "hole_width_limit": a.range("hole_width_range", (0.1, 0.2), "fixed"), **_fill_mode(a)}
+                              "hole_height_limit": _hole_side(a, "hole_height_range", 0),
+                              "hole_width_limit": _hole_side(a, "hole_width_range", 1), **_fill_mode(a)}
 
 
 def _i_erasing(a: _Args):
@@ -338,12 +360,27 @@ def _i_erasing(a: _Args):
 
 
 def _i_grid_dropout(a: _Args):
-    if a.get("unit_size_range") is None:
-        raise Unsupported(tr("a grid given by holes_number_xy depends on the image size; augview takes "
-                             "unit_size_range (the cell side in pixels)"))
-    if a.get("holes_number_xy") is not None or tuple(a.get("shift_xy", (0, 0))) != (0, 0):
-        a.note(tr("holes_number_xy / shift_xy ignored: augview's grid follows unit_size_range and random_offset"))
-    return "grid_dropout", {"ratio": a.num("ratio", 0.5), "unit_size_limit": a.range("unit_size_range", None, "fixed"),
+    units = a.get("unit_size_range")
+    counts = a.get("holes_number_xy")
+    if units is None and counts is not None and a.size is not None:
+        # albumentations' cell is the side divided by the number of holes along it
+        x, y = _Args({"holes_number_xy": counts}, a.note).range("holes_number_xy", None, "fixed")
+        if x <= 0 or y <= 0:
+            raise _Malformed(tr("holes_number_xy must be positive counts, got {value}").format(value=counts))
+        cells = sorted((a.size[1] // int(x), a.size[0] // int(y)))
+        if cells[0] != cells[1]:
+            a.note(tr("holes_number_xy gives cells of {w} x {h} px: augview's cells are square, used {w}").format(
+                w=cells[0], h=cells[1]))
+        units = [max(2, cells[0])] * 2
+    elif units is None:
+        raise Unsupported(tr("a grid given by holes_number_xy depends on the image size, and no earlier step fixes "
+                             "it; augview takes unit_size_range (the cell side in pixels)"))
+    elif counts is not None:
+        a.note(tr("holes_number_xy ignored: albumentations uses unit_size_range when both are given"), IGNORED)
+    if tuple(a.get("shift_xy", (0, 0))) != (0, 0):
+        a.note(tr("shift_xy ignored: augview's grid starts at a random offset (random_offset) or at 0"), IGNORED)
+    return "grid_dropout", {"ratio": a.num("ratio", 0.5),
+                            "unit_size_limit": _Args({"u": units}, a.note).range("u", None, "fixed"),
                             "random_shift": bool(a.get("random_offset", True)), **_fill_mode(a)}
 
 

@@ -40,16 +40,21 @@ class Result:
 class Pipeline:
     """An ordered list of steps and groups, with a name, a description and a default seed."""
 
-    def __init__(self, steps: list[Node] = (), *, name: str = "", description: str = "", seed: int = 0):
+    def __init__(self, steps: list[Node] = (), *, name: str = "", description: str = "", seed: int = 0,
+                 training_tail: list[dict] = ()):
         self.steps = list(steps)
         self.name = name
         self.description = description
         self.seed = seed
+        # What training does after the augmentations (Normalize, ToTensorV2...): kept and
+        # exported, never run here (see `augview.pipeline.presets.parse_training_tail`).
+        self.training_tail = list(training_tail)
         self._stream: np.random.Generator | None = None
         # Steps built in Python go through the same validation as a loaded preset, and keep the
         # checked, canonical values (so a save re-saves byte for byte).
         self.steps, header = presets.parse_preset(self.to_dict(), source="<pipeline>")
         self.seed = header["seed"]
+        self.training_tail = header["training_tail"]
 
     # ---- running ----
 
@@ -142,7 +147,8 @@ class Pipeline:
     # ---- presets ----
 
     def to_dict(self) -> dict:
-        return presets.preset_dict(self.steps, self.name, self.description, self.seed)
+        return presets.preset_dict(self.steps, self.name, self.description, self.seed,
+                                   getattr(self, "training_tail", None))
 
     @classmethod
     def from_dict(cls, data: Any, source: str = "<preset>") -> "Pipeline":
