@@ -16,7 +16,8 @@ their limits are documented in `augview.interop.albumentations_export`,
 `augview.interop.albumentations_import` and `augview.interop.torchvision`.
 
 What lives here: the albumentations exporter (`albumentations_export`), importer
-(`albumentations_import`), its argument readers (`albumentations_readers`; the table `IMPORTERS`,
+(`albumentations_import`; `albumentations_source` reads a Python script's Compose without running
+it), its argument readers (`albumentations_readers`; the table `IMPORTERS`,
 one entry per albumentations class, beside `albumentations_export.EXPORTERS`, one per op) and the
 translation of 0.x/1.x arguments (`albumentations_legacy`), the torchvision exporter
 (`torchvision`), the augview script (`python_code`), notes (`notes`) and opening files (`files`).
@@ -25,11 +26,13 @@ It may import `augview.pipeline` and everything below it, never the window or th
 
 from augview.interop.albumentations_export import to_albumentations
 from augview.interop.albumentations_import import Imported, from_albumentations, import_albumentations
+from augview.interop.albumentations_source import import_albumentations_source
 from augview.interop.files import Opened, is_albumentations, load_albumentations_file, open_pipeline_file
 from augview.interop.notes import Note, Unexportable
 from augview.interop.python_code import to_python_code
 from augview.interop.torchvision import to_torchvision_code
 
 __all__ = ["Imported", "Note", "Opened", "Unexportable", "from_albumentations", "import_albumentations",
+           "import_albumentations_source",
            "is_albumentations", "load_albumentations_file", "open_pipeline_file", "to_albumentations",
            "to_python_code", "to_torchvision_code"]

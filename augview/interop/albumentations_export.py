@@ -417,6 +417,9 @@ def to_albumentations(pipeline: Pipeline, skip_unsupported: bool = False) -> tup
     transforms = export_nodes(pipeline.steps, "steps", notes, missing)
     if missing and not skip_unsupported:
         raise Unexportable("albumentations", missing)
+    # The training tail (Normalize, ToFloat, ToTensorV2) comes back last, as the user wrote it.
+    transforms += [{"__class_fullname__": entry["transform"], **entry["args"]}
+                   for entry in getattr(pipeline, "training_tail", [])]
     data = {
         "__version__": albumentations_version(),
         "transform": {

@@ -41,6 +41,11 @@ from augview.pipeline.nodes import Group, Node, Step
 from augview.pipeline.pipeline import Pipeline
 from augview.text import tr
 
+# albumentations 2.x's default p where it is not 0.5 (crops and resizes always run)
+P_DEFAULTS = {"Compose": 1.0, "ReplayCompose": 1.0, "SomeOf": 1.0, "RandomOrder": 1.0, "RandomRotate90": 1.0,
+              "RandomCrop": 1.0, "CenterCrop": 1.0, "RandomResizedCrop": 1.0, "Resize": 1.0, "PadIfNeeded": 1.0,
+              "Pad": 1.0, "LongestMaxSize": 1.0, "SmallestMaxSize": 1.0, "RandomSizedCrop": 1.0,
+              "RandomCropFromBorders": 1.0, "Crop": 1.0, "CropAndPad": 1.0}
 COMPOSITIONS = ("Compose", "ReplayCompose", "Sequential", "OneOf", "SomeOf", "RandomOrder", "OneOrOther")
 TARGET_KEYS = ("bbox_params", "keypoint_params", "additional_targets")
 
@@ -206,9 +211,9 @@ class _Walk:
             name = _class_name(item)
             if name not in COMPOSITIONS:
                 name, item = modernize(name, item, self.version, self._noter(f"{where} ({name})"))
-            default = 1.0 if name in ("Compose", "ReplayCompose", "SomeOf", "RandomOrder") else 0.5
-            if name == "SomeOf" and self.version is not None and self.version < (1, 4):
-                default = 1.0
+            default = P_DEFAULTS.get(name, 0.5)
+            if name == "RandomRotate90" and self.version is not None and self.version < (2, 0):
+                default = 0.5  # 2.0 made it always turn
             p = 1.0 if forced and name not in UNFORCED else _probability(item, default)
             pivot = _mean_pivot(item) if name == "Sequential" else None
             if pivot is not None:  # augview's export of brightness_contrast around the mean
@@ -227,18 +232,23 @@ class _Walk:
                 first, second = (self.node(child, f"{where}.transforms[{i}]", depth + 1, forced=True)
                                  or Group("sequence") for i, child in enumerate(self.children(item)))
                 return Group("one_of", [first, second], 1.0, weights=[p, 1.0 - p])
-            return self.step(item, where, name, p, forced)
+            return self.step(item, where, name, p, forced, default)
         except _Malformed as exc:
             self.problems.append((where, str(exc)))
+            return None
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError, ArithmeticError) as exc:
+            # a value of a kind no albumentations takes, met somewhere in the reading: its place
+            self.problems.append((where, tr("has a value albumentations would refuse ({reason})").format(
+                reason=str(exc)[:80])))
             return None
 
     def _noter(self, where: str):
         return lambda text, kind=APPROXIMATE: self.note(where, kind, text)
 
-    def step(self, item: dict, where: str, name: str, p: float, forced: bool) -> Step | None:
+    def step(self, item: dict, where: str, name: str, p: float, forced: bool, default: float) -> Step | None:
         loc = f"{where} ({name})"
         if "p" not in item and not forced:
-            self.note(loc, DEFAULT, tr("no p; used albumentations' default 0.5"))
+            self.note(loc, DEFAULT, tr("no p; used albumentations' default {p}").format(p=f"{default:g}"))
         importer = IMPORTERS.get(name)
         if importer is None:
             self.note(loc, LEFT_OUT, tr("prepares the image for a model, it is not an augmentation")

@@ -129,7 +129,7 @@ def modernize(name: str, item: dict, version: tuple[int, int] | None, note) -> t
     for low, high, new in _PAIRS.get(name, ()):
         if low in args or high in args:
             pair = [args.pop(low, None), args.pop(high, None)]
-            if new not in args:
+            if new not in args and pair != [None, None]:
                 args[new] = [pair[0] if pair[0] is not None else pair[1], pair[1] if pair[1] is not None else pair[0]]
     _defaults(name, args, version, note)
     special = _SPECIAL.get(name)
@@ -228,7 +228,7 @@ def _gauss_noise(args: dict, version, note) -> None:
 
 def _image_compression(args: dict, version, note) -> None:
     kind = args.get("compression_type")
-    if kind in _COMPRESSION:
+    if isinstance(kind, (int, str)) and kind in _COMPRESSION:
         args["compression_type"] = _COMPRESSION[kind]
 
 

@@ -282,7 +282,7 @@ def _i_sharpen(a: _Args):
             a.get(key)
         return "sharpness", {"factor_limit": (_tidy(1 + alpha[0]), _tidy(1 + alpha[1]))}
     if a.range("lightness", (0.5, 1.0)) != (1.0, 1.0):
-        a.note(tr("lightness ignored: augview's sharpness keeps the brightness (lightness 1)"))
+        a.note(tr("lightness ignored: augview's sharpness keeps the brightness (lightness 1)"), IGNORED)
     for key in ("kernel_size", "sigma"):
         a.get(key)
     return "sharpness", {"factor_limit": (_tidy(1 + 13 * alpha[0]), _tidy(1 + 13 * alpha[1]))}
@@ -362,7 +362,13 @@ def _i_erasing(a: _Args):
 def _i_grid_dropout(a: _Args):
     units = a.get("unit_size_range")
     counts = a.get("holes_number_xy")
-    if units is None and counts is not None and a.size is not None:
+    if units is None and counts is None and a.size is not None:  # albumentations: a tenth of the side
+        cells = sorted((max(2, a.size[1] // 10), max(2, a.size[0] // 10)))
+        if cells[0] != cells[1]:
+            a.note(tr("the default grid has cells of {w} x {h} px: augview's cells are square, used {w}").format(
+                w=cells[0], h=cells[1]))
+        units = [cells[0]] * 2
+    elif units is None and counts is not None and a.size is not None:
         # albumentations' cell is the side divided by the number of holes along it
         x, y = _Args({"holes_number_xy": counts}, a.note).range("holes_number_xy", None, "fixed")
         if x <= 0 or y <= 0:

@@ -1,5 +1,5 @@
 """Opening a pipeline file, whatever it holds: an augview preset, or an albumentations pipeline as
-JSON or YAML (``A.save``). `open_pipeline_file` is the one function the window (*Open preset*)
+JSON or YAML (``A.save``) or as Python (a training script's ``A.Compose([...])``, read, never run). `open_pipeline_file` is the one function the window (*Open preset*)
 and the CLI (``augview import``) call; it reads every file through the preset's bounded read
 (`augview.pipeline.presets.read_file_bytes`) and tells the formats apart with
 `augview.pipeline.presets.is_albumentations`.
@@ -18,6 +18,7 @@ from typing import Any
 
 from augview.errors import PresetError
 from augview.interop.albumentations_import import import_albumentations
+from augview.interop.albumentations_source import import_albumentations_source
 from augview.interop.notes import Note
 from augview.pipeline import presets
 from augview.pipeline.pipeline import Pipeline
@@ -49,6 +50,15 @@ def open_pipeline_file(path: str | os.PathLike) -> Opened:
     """An augview preset or an albumentations pipeline (JSON or YAML) as a pipeline. PresetError,
     naming the file, on anything unreadable or invalid."""
     source = str(path)
+    if Path(path).suffix.lower() == ".py":  # a training script: read, never run
+        raw = presets.read_file_bytes(path)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise PresetError(source, [("", tr("is not UTF-8 text (byte {byte} at offset {offset})").format(
+                byte=f"0x{raw[err.start]:02x}", offset=err.start))]) from None
+        imported = import_albumentations_source(text, source)
+        return Opened(imported.pipeline, True, imported.notes, imported.targets)
     if Path(path).suffix.lower() in _YAML_SUFFIXES:
         data = load_albumentations_file(path)
     else:

@@ -390,6 +390,42 @@ def _render(entry, level: int) -> list[str]:
     return lines + [pad + "]" + tail + "),"]
 
 
+def _tail(pipeline: Pipeline, notes: list, uses: set) -> list:
+    """The preset's training tail (albumentations' Normalize, ToFloat, ToTensorV2) in torchvision:
+    a float image in [0, 1], then the normalisation; the tensor itself comes from v2.ToImage."""
+    out = []
+    for index, entry in enumerate(getattr(pipeline, "training_tail", [])):
+        name, args = entry["transform"], entry["args"]
+        where = f"training_tail[{index}] ({name})"
+        if args.get("p", 1.0) < 1.0:
+            notes.append(Note(where, APPROXIMATE, tr("approximate: p below 1 ignored: torchvision normalises every "
+                                                     "image")))
+        if name == "ToTensorV2":
+            out.append(("note", tr("{where}: v2.ToImage() above already gives a (C, H, W) tensor").format(where=where)))
+            continue
+        uses.add("torch")
+        if name == "ToFloat":
+            if args.get("max_value") not in (None, 255.0):
+                notes.append(Note(where, APPROXIMATE, tr("approximate: max_value {value}: torchvision scales uint8 by "
+                                                         "255").format(value=args.get("max_value"))))
+            out.append("v2.ToDtype(torch.float32, scale=True)")
+            continue
+        mean, std = args.get("mean", (0.485, 0.456, 0.406)), args.get("std", (0.229, 0.224, 0.225))
+        scale = args.get("max_pixel_value", 255.0) or 255.0
+        if args.get("normalization", "standard") != "standard":
+            notes.append(Note(where, LEFT_OUT, tr("normalization '{kind}' (from the image's own statistics) has no "
+                                                  "torchvision counterpart").format(kind=args["normalization"])))
+            continue
+        # albumentations: (x / max_pixel_value - mean) / std; torchvision scales uint8 by 255 first
+        factor = 255.0 / scale
+        mean = [m / factor for m in (list(mean) if isinstance(mean, (list, tuple)) else [mean])]
+        std = [s / factor for s in (list(std) if isinstance(std, (list, tuple)) else [std])]
+        if not any(e == "v2.ToDtype(torch.float32, scale=True)" for e in out):
+            out.append("v2.ToDtype(torch.float32, scale=True)")
+        out.append(f"v2.Normalize(mean=[{', '.join(_n(m) for m in mean)}], std=[{', '.join(_n(s) for s in std)}])")
+    return out
+
+
 def to_torchvision_code(pipeline: Pipeline, skip_unsupported: bool = False) -> tuple[str, list[Note]]:
     """Python source that builds ``transforms = v2.Compose([...])`` for ``pipeline``, and its notes
     (`augview.interop.notes.Note`): approximations, and the steps left out. Raises `Unexportable`
@@ -403,7 +439,7 @@ def to_torchvision_code(pipeline: Pipeline, skip_unsupported: bool = False) -> t
         raise Unexportable("torchvision", missing)
     body = ["transforms = v2.Compose(["]
     body.append("    v2.ToImage(),  # PIL image, numpy (H, W, C) or tensor -> uint8 tensor image (C, H, W)")
-    for entry in entries:
+    for entry in entries + _tail(pipeline, notes, uses):
         body += _render(entry, 1)
     body.append("])")
     names = sorted(uses - {"torch"})
