@@ -57,9 +57,10 @@ from augview.interop.notes import APPROXIMATE, DISABLED, LEFT_OUT, Note, Unexpor
 from augview.text import tr
 
 FORMAT_VERSION = "2.0.8"  # the albumentations whose serialisation this writes (any 2.x reads it)
-_BORDER_NAMES = {code: name for name, code in BORDERS.items()}
-_INTERP_NAMES = {code: name for name, code in INTERPOLATIONS.items()}
-_INTERP_NAMES.update({5: "linear", 6: "nearest"})  # INTER_LINEAR_EXACT, INTER_NEAREST_EXACT
+BORDER_NAMES = {code: name for name, code in BORDERS.items()}  # OpenCV flag -> augview's name
+INTERP_NAMES = {code: name for name, code in INTERPOLATIONS.items()}
+INTERP_NAMES.update({5: "linear", 6: "nearest"})  # INTER_LINEAR_EXACT, INTER_NEAREST_EXACT
+_BORDER_NAMES, _INTERP_NAMES = BORDER_NAMES, INTERP_NAMES  # the names the readers' table uses
 UNFORCED = ("SomeOf", "RandomOrder")  # compositions that roll their own p even when OneOf picks them
 
 

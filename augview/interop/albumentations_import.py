@@ -34,7 +34,8 @@ from augview.core.registry import CATALOG
 from augview.errors import PresetError
 from augview.interop.albumentations_export import UNFORCED, Unsupported
 from augview.interop.albumentations_legacy import modernize, version_of
-from augview.interop.albumentations_readers import _NOT_AUGMENTATIONS, IMPORTERS, _Args, _Malformed, _tidy
+from augview.interop.albumentations_args import NOT_AUGMENTATIONS, Args, Malformed, tidy
+from augview.interop.albumentations_readers import IMPORTERS
 from augview.interop.notes import APPROXIMATE, CLAMPED, DEFAULT, IGNORED, KEPT, LEFT_OUT, Note
 from augview.pipeline import presets
 from augview.pipeline.nodes import Group, Node, Step
@@ -95,7 +96,7 @@ def _fit(op_name: str, params: dict, note) -> dict:
         if spec.kind in ("range", "float", "int"):
             values = value if spec.kind == "range" else (value,)
             if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in values):
-                raise _Malformed(tr("{param} must be finite numbers, got {value}").format(
+                raise Malformed(tr("{param} must be finite numbers, got {value}").format(
                     param=name, value=json.dumps(list(values))[:40]))
         fitted = _clamp(spec, value)
         if spec.kind in ("range", "float", "int"):
@@ -148,17 +149,17 @@ def _size_after(step: Step, size):
 
 def _class_name(item: Any) -> str:
     if not isinstance(item, dict):
-        raise _Malformed(tr("must be an object with '__class_fullname__'"))
+        raise Malformed(tr("must be an object with '__class_fullname__'"))
     name = item.get("__class_fullname__")
     if not isinstance(name, str) or not name:
-        raise _Malformed(tr("has no '__class_fullname__' (the transform's class name)"))
+        raise Malformed(tr("has no '__class_fullname__' (the transform's class name)"))
     return name.rsplit(".", 1)[-1]  # albumentations 0.x and 1.x wrote the module path too
 
 
 def _probability(item: dict, default: float = 0.5) -> float:
     p = item.get("p", default)
     if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 <= p <= 1:
-        raise _Malformed(tr("p must be a probability between 0 and 1, got {value}").format(value=json.dumps(p)[:40]))
+        raise Malformed(tr("p must be a probability between 0 and 1, got {value}").format(value=json.dumps(p)[:40]))
     return float(p)
 
 
@@ -182,7 +183,7 @@ class _Walk:
     def children(self, item: dict) -> list:
         items = item.get("transforms", [])
         if not isinstance(items, list):
-            raise _Malformed(tr("transforms must be a list"))
+            raise Malformed(tr("transforms must be a list"))
         return items
 
     def nodes(self, items: list, where: str, depth: int, top: bool = False) -> list[Node]:
@@ -228,12 +229,12 @@ class _Walk:
                 return self.some_of(item, where, p, name, depth)
             if name == "OneOrOther":
                 if len(self.children(item)) != 2:
-                    raise _Malformed(tr("OneOrOther needs exactly two transforms"))
+                    raise Malformed(tr("OneOrOther needs exactly two transforms"))
                 first, second = (self.node(child, f"{where}.transforms[{i}]", depth + 1, forced=True)
                                  or Group("sequence") for i, child in enumerate(self.children(item)))
                 return Group("one_of", [first, second], 1.0, weights=[p, 1.0 - p])
             return self.step(item, where, name, p, forced, default)
-        except _Malformed as exc:
+        except Malformed as exc:
             self.problems.append((where, str(exc)))
             return None
         except (TypeError, ValueError, KeyError, IndexError, AttributeError, ArithmeticError) as exc:
@@ -252,18 +253,18 @@ class _Walk:
         importer = IMPORTERS.get(name)
         if importer is None:
             self.note(loc, LEFT_OUT, tr("prepares the image for a model, it is not an augmentation")
-                      if name in _NOT_AUGMENTATIONS or name in presets.TAIL_TRANSFORMS
+                      if name in NOT_AUGMENTATIONS or name in presets.TAIL_TRANSFORMS
                       else tr("no augview counterpart"))
             return None
         note = self._noter(loc)
-        args = _Args(item, note, self.size)
+        args = Args(item, note, self.size)
         try:
             op_name, params = importer(args)
         except Unsupported as exc:
             self.note(loc, LEFT_OUT, str(exc))
             return None
         except (TypeError, ValueError, KeyError, IndexError, ArithmeticError) as exc:  # a value of the wrong kind
-            raise _Malformed(tr("{name} has an argument albumentations would refuse ({reason})").format(
+            raise Malformed(tr("{name} has an argument albumentations would refuse ({reason})").format(
                 name=name, reason=exc)) from None
         for key in args.unread():
             note(tr("{key} ignored: no augview counterpart").format(key=key), IGNORED)
@@ -333,7 +334,7 @@ class _Walk:
         n = item.get("n", 1 if name == "SomeOf" else len(items))
         loc = f"{where} ({name})"
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-            raise _Malformed(tr("n must be a count, got {value}").format(value=json.dumps(n)[:40]))
+            raise Malformed(tr("n must be a count, got {value}").format(value=json.dumps(n)[:40]))
         replace = item.get("replace", name == "SomeOf" and self.version is not None and self.version < (1, 4))
         if replace:
             self.note(loc, APPROXIMATE, tr("replace=true (a transform may run twice) has no augview counterpart; "
@@ -420,7 +421,7 @@ def _mean_pivot(item: dict) -> dict | None:
             or not isinstance(jitter.get("contrast"), list) or not isinstance(shift.get("brightness_limit"), list)):
         return None
     try:
-        contrast = tuple(_tidy(float(v) - 1.0) for v in jitter["contrast"])
+        contrast = tuple(tidy(float(v) - 1.0) for v in jitter["contrast"])
         brightness = tuple(float(v) for v in shift["brightness_limit"])
         if len(contrast) != 2 or len(brightness) != 2:
             return None
@@ -460,7 +461,7 @@ def import_albumentations(data: Any, source: str = "<albumentations>",
                 steps = node.steps
     except _TooLarge as exc:
         raise PresetError(source, [("", str(exc))]) from None
-    except _Malformed as exc:
+    except Malformed as exc:
         raise PresetError(source, [(where, str(exc))]) from None
     if walk.problems:
         raise PresetError(source, walk.problems)
