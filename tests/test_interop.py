@@ -466,17 +466,17 @@ def test_unsupported_ops_are_listed_in_one_error():
         Step("horizontal_flip"),
         Step("rand_augment"),
         Group("one_of", [Step("sharpness", {"factor_limit": (0.5, 2.0)}), Step("invert")]),
-        Step("random_crop", {"size_mode": "fraction"}),
+        Step("random_scale", {"keep_aspect": False}),
     ])
     with pytest.raises(AugviewError) as error:
         to_albumentations(pipe)
     message = str(error.value)
     assert message.startswith("3 step(s) have no albumentations counterpart")
-    for where in ("steps[1] (rand_augment)", "steps[2].steps[0] (sharpness)", "steps[3] (random_crop)"):
+    for where in ("steps[1] (rand_augment)", "steps[2].steps[0] (sharpness)", "steps[3] (random_scale)"):
         assert where in message
     assert message.endswith("; skip_unsupported=True leaves them out")
     assert [note.where for note in error.value.left_out] == [
-        "steps[1] (rand_augment)", "steps[2].steps[0] (sharpness)", "steps[3] (random_crop)"]
+        "steps[1] (rand_augment)", "steps[2].steps[0] (sharpness)", "steps[3] (random_scale)"]
 
 
 def test_skip_unsupported_leaves_them_out_and_reports_them(tmp_path):

@@ -396,7 +396,8 @@ def test_albumentations_defaults_fit_augviews_ranges():
     from augview.interop.albumentations_readers import IMPORTERS
 
     required = {"RandomCrop": dict(height=64, width=64), "CenterCrop": dict(height=64, width=64),
-                "RandomResizedCrop": dict(size=(64, 64)), "Resize": dict(height=64, width=64)}
+                "RandomResizedCrop": dict(size=(64, 64)), "Resize": dict(height=64, width=64),
+                "CropAndPad": dict(percent=-0.1, keep_size=False, sample_independently=False)}
     for name in IMPORTERS:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -188,3 +188,25 @@ def test_standin_signatures_are_torchvisions():
         exec(f"def f({signature}): pass", namespace)
         ours = list(inspect.signature(namespace["f"]).parameters)
         assert ours == real[:len(ours)], name
+
+
+@pytest.mark.parametrize("preset", SHIPPED, ids=lambda p: p.stem)
+def test_shipped_presets_export_to_albumentations_whole(preset):
+    A = pytest.importorskip("albumentations")
+    pipe = Pipeline.load(preset)
+    data, notes = to_albumentations(pipe)  # no step left out
+    assert not [n for n in notes if n.kind == LEFT_OUT]
+    A.from_dict(json.loads(json.dumps(data)))
+    back = augview.interop.from_albumentations(json.loads(json.dumps(data)))[0]
+    assert back.to_dict()["steps"] == pipe.to_dict()["steps"]
+
+
+def test_a_crop_by_a_fraction_exports_to_crop_and_pad(astronaut):
+    A = pytest.importorskip("albumentations")
+    image = astronaut[:200, :240]
+    for fraction in (0.5, 0.8):
+        pipe = Pipeline([Step("center_crop", {"size_mode": "fraction", "fraction": fraction})])
+        data, notes = to_albumentations(pipe)
+        assert notes == [] and data["transform"]["transforms"][0]["__class_fullname__"] == "CropAndPad"
+        theirs = A.from_dict(data)(image=image)["image"]
+        assert (theirs == pipe(image, seed=0)).all()

@@ -33,7 +33,8 @@ becomes ColorJitter's contrast then RandomBrightnessContrast's brightness (clipp
 ``mid_grey`` scales around 0; Erasing draws its aspect ratio uniformly, not log-uniformly;
 shearing along both axes at once; RandomRain's slant is a shift in pixels, not the angle its
 documentation (and augview) says. Not noted: crops larger than the image (augview clamps,
-albumentations raises), Affine rounds shifts to whole pixels, PIL-mode equalize, JPEG of RGB
+albumentations raises), crops by a fraction (CropAndPad truncates each side's share to whole
+pixels, augview rounds the crop's side: sizes may differ by a pixel or two), Affine rounds shifts to whole pixels, PIL-mode equalize, JPEG of RGB
 (albumentations encodes the channels as BGR), GridDistortion's maps (albumentations resamples
 even at zero distortion), OpticalDistortion's camera maps (they read half a pixel right and down
 of augview's, so even k = 0 resamples), ChannelDropout refusing greyscale images (augview leaves
@@ -115,10 +116,21 @@ def _fill(p: dict):
     return "random" if p["fill_mode"] == "random" else float(p["fill"])
 
 
-def _pixels_only(p: dict) -> None:
-    if p["size_mode"] != "pixels":
-        raise Unsupported(tr("size_mode 'fraction' (a crop relative to the image) has no albumentations "
-                             "counterpart; use size_mode 'pixels'"))
+def _crop(name: str):
+    """Crops in pixels map to RandomCrop/CenterCrop; by a fraction of each side to CropAndPad,
+    which crops the same share of every side (a fraction drawn from a range, one for all sides):
+    the same sizes, centred (exact for center_crop; random_crop places its crop anywhere)."""
+    def export(p, note):
+        if p["size_mode"] == "pixels":
+            return name, {"height": p["height"], "width": p["width"], "pad_if_needed": False}
+        low, high = (p["fraction"], p["fraction"]) if name == "CenterCrop" else p["fraction"]
+        if name == "RandomCrop":
+            note(tr("a crop by a fraction of the side becomes CropAndPad, which crops around the centre; "
+                    "augview's random_crop places it anywhere (same sizes)"))
+        shares = [round(-(1.0 - float(v)) / 2.0, 12) for v in (low, high)]  # 0.1, not 0.0999...98
+        return "CropAndPad", {"px": None, "percent": shares[0] if low == high else shares, "keep_size": False,
+                              "sample_independently": False, "interpolation": 1, "border_mode": 0, "fill": 0.0}
+    return export
 
 
 def _x_affine(p, note):
@@ -268,10 +280,8 @@ EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] 
                                                            "normalized": p["normalized"], **_warp(p)}),
     "optical_distortion": lambda p, note: ("OpticalDistortion", {"distort_limit": _pair(p["distort_limit"]),
                                                                  "mode": p["mode"], **_warp(p)}),
-    "random_crop": lambda p, note: (_pixels_only(p) or "RandomCrop",
-                                    {"height": p["height"], "width": p["width"], "pad_if_needed": False}),
-    "center_crop": lambda p, note: (_pixels_only(p) or "CenterCrop",
-                                    {"height": p["height"], "width": p["width"], "pad_if_needed": False}),
+    "random_crop": _crop("RandomCrop"),
+    "center_crop": _crop("CenterCrop"),
     "random_resized_crop": lambda p, note: ("RandomResizedCrop", {
         "size": [p["height"], p["width"]], "scale": _pair(p["scale"]), "ratio": _pair(p["ratio"]),
         **_warp(p, False)}),

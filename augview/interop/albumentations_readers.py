@@ -72,6 +72,27 @@ def _i_crop(name: str):
     return read
 
 
+def _i_crop_and_pad(a: _Args):
+    """CropAndPad that crops the same share of every side (augview's export of a crop by a
+    fraction): center_crop for one share, random_crop by a fraction for a range of them."""
+    percent = a.get("percent")
+    if (a.get("px") is not None or percent is None or a.get("keep_size", True)
+            or (a.get("sample_independently", True) and isinstance(percent, (list, tuple)))):
+        raise Unsupported(tr("only CropAndPad(percent=..., keep_size=False, sample_independently=False), which "
+                             "crops the same share of every side, has an augview counterpart"))
+    low, high = _Args({"percent": percent}, a.note).range("percent", 0.0, "fixed")
+    if high > 0 or low <= -0.5:
+        raise Unsupported(tr("padding (a positive percent) or cropping half a side or more has no augview "
+                             "counterpart"))
+    for key in ("interpolation", "border_mode", "fill", "pad_mode", "pad_cval"):
+        a.get(key)  # used only when it pads or resizes, which this CropAndPad does not
+    if low == high:
+        return "center_crop", {"size_mode": "fraction", "fraction": _tidy(1 + 2 * low), "height": 256, "width": 256}
+    a.note(tr("CropAndPad crops around the centre; augview's random_crop places the crop anywhere (same sizes)"))
+    return "random_crop", {"size_mode": "fraction", "fraction": (_tidy(1 + 2 * high), _tidy(1 + 2 * low)),
+                           "height": 256, "width": 256}
+
+
 def _i_random_resized_crop(a: _Args):
     size = a.get("size")
     height, width = (size if isinstance(size, (list, tuple)) and len(size) == 2
@@ -366,6 +387,7 @@ IMPORTERS = {
     "RandomCrop": _i_crop("random_crop"),
     "CenterCrop": _i_crop("center_crop"),
     "RandomResizedCrop": _i_random_resized_crop,
+    "CropAndPad": _i_crop_and_pad,
     "Resize": lambda a: ("resize", {"height": int(a.num("height", 256)), "width": int(a.num("width", 256)),
                                     **a.warp(False)}),
     "RandomScale": _i_random_scale,
