@@ -571,6 +571,8 @@ ROUND_TRIP = Pipeline([
 ], name="round trip", description="every op with an exact counterpart", seed=42)
 
 
+HUE_NOTE = ("steps[17] (color_jitter): approximate: hue: albumentations turns uint8 hues in steps of 2 degrees, "
+            "augview in steps of 1.4 degrees (up to 9 grey levels apart on a few percent of pixels)")
 RAIN_NOTE = ("steps[33] (random_rain): approximate: RandomRain shifts each drop's lower end sideways by the slant "
              "in pixels (its documentation says degrees, as augview draws it): the same numbers lean drops shorter "
              "than 57 px more and longer ones less")
@@ -583,7 +585,7 @@ ERASING_NOTE = ("steps[47] (random_erasing): approximate: Erasing draws the aspe
 
 def test_import_of_an_export_gives_the_same_pipeline():
     data, notes = to_albumentations(ROUND_TRIP)
-    assert texts(notes) == [RAIN_NOTE, ISO_NOTE, ERASING_NOTE]  # same ranges, another way of drawing in them
+    assert texts(notes) == [HUE_NOTE, RAIN_NOTE, ISO_NOTE, ERASING_NOTE]  # same ranges, another way of drawing in them
     back, notes = from_albumentations(json.loads(json.dumps(data)), "pipeline.json")
     assert texts(notes) == []
     assert back == ROUND_TRIP
@@ -780,3 +782,16 @@ def test_python_snippet_runs(tmp_path, monkeypatch, photo):
     out = augview.load_image(tmp_path / "augmented.png")
     expected = Pipeline.load(tmp_path / "preset.json").apply(photo, seed=0).image
     assert np.array_equal(out, expected)
+
+
+def test_color_jitter_hue_differs_by_the_documented_figure(tmp_path):
+    """albumentations_export's docstring: up to 9 grey levels, more than 2 on at most 17% of pixels."""
+    albu()
+    images = [augview.load_image(ROOT / "assets" / name) for name in ("astronaut.png", "chelsea.png")]
+    for hue in (-0.4, -0.1, 0.02, 0.1, 0.3, 0.45):
+        pipe = Pipeline([Step("color_jitter", {"brightness": (1, 1), "contrast": (1, 1), "saturation": (1, 1),
+                                               "hue": (hue, hue)})])
+        transform, _, _ = load_exported(pipe, tmp_path)
+        for image in images:
+            diff = np.abs(run_albu(transform, image).astype(int) - pipe(image, seed=0).astype(int)).max(axis=-1)
+            assert diff.max() <= 9 and (diff > 2).mean() <= 0.18, (hue, diff.max(), (diff > 2).mean())

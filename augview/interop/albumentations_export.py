@@ -28,7 +28,11 @@ levels for fixed settings; every output of RandomRotate90 and ChannelDropout is 
 random_rotate90 and channel_dropout make (tests/ops/test_noise_signal.py compares the noise
 statistics of multiplicative_noise and shot_noise; tests/ops/test_optical.py the maps and border
 areas of optical_distortion).
-Known differences, reported as notes where they apply: brightness_contrast's ``mean`` pivot
+Known differences, reported as notes where they apply: ColorJitter's hue (albumentations turns
+uint8 hues in OpenCV's 180 steps of 2 degrees, augview in 256 steps, nearer torchvision's float
+rotation: on the bundled photos, hue shifts from -0.4 to 0.45 differ by up to 9 grey levels, by
+more than 2 levels on 0.5-17% of pixels, most at shifts below one 2-degree step, which
+albumentations rounds to 0 or 2 degrees); brightness_contrast's ``mean`` pivot
 becomes ColorJitter's contrast then RandomBrightnessContrast's brightness (clipped in between),
 ``mid_grey`` scales around 0; Erasing draws its aspect ratio uniformly, not log-uniformly;
 shearing along both axes at once; RandomRain's slant is a shift in pixels, not the angle its
@@ -190,6 +194,13 @@ def _x_brightness_contrast(p, note):
     ]}
 
 
+def _x_color_jitter(p, note):
+    if tuple(p["hue"]) != (0.0, 0.0):
+        note(tr("hue: albumentations turns uint8 hues in steps of 2 degrees, augview in steps of 1.4 degrees "
+                "(up to 9 grey levels apart on a few percent of pixels)"))
+    return "ColorJitter", {k: _pair(p[k]) for k in ("brightness", "contrast", "saturation", "hue")}
+
+
 def _x_solarize(p, note):
     low, high = (min(v, 255) for v in p["threshold_limit"])
     if p["threshold_limit"][1] > 255:
@@ -289,8 +300,7 @@ EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] 
     "random_scale": _x_random_scale,
     "pad": _x_pad,
     "brightness_contrast": _x_brightness_contrast,
-    "color_jitter": lambda p, note: ("ColorJitter", {k: _pair(p[k]) for k in ("brightness", "contrast",
-                                                                             "saturation", "hue")}),
+    "color_jitter": _x_color_jitter,
     "hue_saturation_value": lambda p, note: ("HueSaturationValue", {
         k: _pair(p[k]) for k in ("hue_shift_limit", "sat_shift_limit", "val_shift_limit")}),
     "rgb_shift": lambda p, note: ("RGBShift", {k: _pair(p[k]) for k in ("r_shift_limit", "g_shift_limit",
