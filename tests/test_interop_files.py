@@ -210,3 +210,21 @@ def test_a_crop_by_a_fraction_exports_to_crop_and_pad(astronaut):
         assert notes == [] and data["transform"]["transforms"][0]["__class_fullname__"] == "CropAndPad"
         theirs = A.from_dict(data)(image=image)["image"]
         assert (theirs == pipe(image, seed=0)).all()
+
+
+def test_training_tail_round_trips_through_a_preset_and_is_checked(tmp_path):
+    tail = [{"transform": "Normalize", "args": {"mean": [0.5, 0.5, 0.5], "std": [0.25, 0.25, 0.25],
+                                                "max_pixel_value": 255, "normalization": "standard", "p": 1}},
+            {"transform": "ToTensorV2", "args": {"transpose_mask": False}}]
+    pipe = Pipeline([Step("horizontal_flip")], training_tail=tail)
+    pipe.save(tmp_path / "p.json")
+    back = Pipeline.load(tmp_path / "p.json")
+    assert back == pipe and back.training_tail[0]["args"]["max_pixel_value"] == 255.0
+    assert "training_tail" not in Pipeline([Step("horizontal_flip")]).to_dict()  # old presets stay byte-identical
+    bad = pipe.to_dict()
+    bad["training_tail"] = [{"transform": "Normalize", "args": {"std": [0, 1, 1], "gamma": 2}},
+                            {"transform": "Resize"}]
+    with pytest.raises(PresetError) as error:
+        Pipeline.from_dict(bad, "bad.json")
+    assert [where for where, _ in error.value.problems] == [
+        "training_tail[0].args.gamma", "training_tail[0].args.std", "training_tail[1]"]

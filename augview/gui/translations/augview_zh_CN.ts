@@ -1013,6 +1013,14 @@
         <translation>{key} 必须是数字、[low, high] 数对或 {{&quot;x&quot;: ..., &quot;y&quot;: ...}}，实际为 {value}</translation>
     </message>
     <message>
+        <source>a crop by a fraction of the side becomes CropAndPad, which crops around the centre; augview&apos;s random_crop places it anywhere (same sizes)</source>
+        <translation>按边长比例的裁剪导出为 CropAndPad，它围绕中心裁剪；augview 的 random_crop 可放在任意位置（尺寸相同）</translation>
+    </message>
+    <message>
+        <source>hue: albumentations turns uint8 hues in steps of 2 degrees, augview in steps of 1.4 degrees (up to 9 grey levels apart on a few percent of pixels)</source>
+        <translation>色相：albumentations 以 2 度为步长旋转 uint8 色相，augview 以 1.4 度为步长（少数像素上最多相差 9 个灰度级）</translation>
+    </message>
+    <message>
         <source>disabled; left out</source>
         <translation>已停用；未导出</translation>
     </message>
@@ -1119,6 +1127,18 @@
     <message>
         <source>translate_px is a shift in pixels and no earlier step fixes the image size; augview shifts by fractions of the side (translate_percent)</source>
         <translation>translate_px 是以像素计的平移，且前面没有步骤固定图像尺寸；augview 按边长的比例平移（translate_percent）</translation>
+    </message>
+    <message>
+        <source>only CropAndPad(percent=..., keep_size=False, sample_independently=False), which crops the same share of every side, has an augview counterpart</source>
+        <translation>只有每条边裁去相同比例的 CropAndPad(percent=..., keep_size=False, sample_independently=False) 在 augview 中有对应</translation>
+    </message>
+    <message>
+        <source>padding (a positive percent) or cropping half a side or more has no augview counterpart</source>
+        <translation>填充（正的 percent）或裁去一半及以上边长在 augview 中没有对应</translation>
+    </message>
+    <message>
+        <source>CropAndPad crops around the centre; augview&apos;s random_crop places the crop anywhere (same sizes)</source>
+        <translation>CropAndPad 围绕中心裁剪；augview 的 random_crop 可把裁剪框放在任意位置（尺寸相同）</translation>
     </message>
     <message>
         <source>hole sizes in pixels, and no earlier step fixes the image size (a Resize or a crop); augview takes fractions of the side (hole_height_range/hole_width_range as floats in (0, 1])</source>
@@ -1743,10 +1763,6 @@
     <message>
         <source>is not valid YAML: {problem}</source>
         <translation>不是有效的 YAML：{problem}</translation>
-    </message>
-    <message>
-        <source>size_mode &apos;fraction&apos; (a crop relative to the image) has no albumentations counterpart; use size_mode &apos;pixels&apos;</source>
-        <translation>size_mode &apos;fraction&apos;（相对于图像大小的裁剪）在 albumentations 中没有对应项；请使用 size_mode &apos;pixels&apos;</translation>
     </message>
     <message>
         <source>shearing along both axes: albumentations combines the two shears in one matrix, augview multiplies two elementary shears (slightly different shapes)</source>
