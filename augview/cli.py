@@ -9,7 +9,7 @@
                   [--format png|jpg|same] [--overwrite]
                                     augment a folder (exit 1 if any file failed, 130 on Ctrl+C)
     augview export --to albumentations|torchvision|python P [-o FILE] [--skip-unsupported]
-    augview import PIPELINE.json|yaml -o preset.json      an albumentations pipeline as a preset
+    augview import PIPELINE.json|yaml|py -o preset.json   an albumentations pipeline as a preset
 
 Every error is one line on stderr, with no traceback, and a non-zero exit code.
 """
@@ -248,17 +248,16 @@ def cmd_export(args) -> int:
     from augview.pipeline.pipeline import Pipeline
 
     pipeline = Pipeline.load(args.preset)
-    if args.to == "albumentations":
-        data, notes = interop.to_albumentations(pipeline, skip_unsupported=args.skip_unsupported)
-        text = json.dumps(data, indent=2) + "\n"
-    elif args.to == "torchvision":
-        text, notes = interop.to_torchvision_code(pipeline)
-        left_out = [note for note in notes if note.endswith("left out")]
-        if left_out and not args.skip_unsupported:
-            raise AugviewError(f"{len(left_out)} step(s) have no torchvision counterpart: "
-                               + "; ".join(left_out) + " (--skip-unsupported leaves them out)")
-    else:
-        text, notes = interop.to_python_code(args.preset), []
+    try:
+        if args.to == "albumentations":
+            data, notes = interop.to_albumentations(pipeline, skip_unsupported=args.skip_unsupported)
+            text = json.dumps(data, indent=2) + "\n"
+        elif args.to == "torchvision":
+            text, notes = interop.to_torchvision_code(pipeline, skip_unsupported=args.skip_unsupported)
+        else:
+            text, notes = interop.to_python_code(args.preset), []
+    except interop.Unexportable as err:  # nothing written: the steps, and how to go on without them
+        raise AugviewError(f"{args.preset}: {err.listing()}; --skip-unsupported leaves them out") from None
     text = text if text.endswith("\n") else text + "\n"
     for note in notes:
         print(f"augview: {note}", file=sys.stderr)
@@ -273,11 +272,14 @@ def cmd_export(args) -> int:
 def cmd_import(args) -> int:
     from augview import interop
 
-    pipeline, notes = interop.from_albumentations(interop.load_albumentations_file(args.pipeline), args.pipeline)
-    for note in notes:
+    opened = interop.open_pipeline_file(args.pipeline)
+    if not opened.imported:
+        print(f"augview: {args.pipeline} is already an augview preset; written as it is", file=sys.stderr)
+    for note in opened.notes:
         print(f"augview: {note}", file=sys.stderr)
-    pipeline.save(args.output)
-    print(f"wrote {args.output} ({len(pipeline.steps)} steps)")
+    opened.pipeline.save(args.output)
+    tail = f", training tail of {len(opened.pipeline.training_tail)}" if opened.pipeline.training_tail else ""
+    print(f"wrote {args.output} ({len(opened.pipeline.steps)} steps{tail})")
     return 0
 
 

@@ -19,7 +19,7 @@ PRESETS = {
 
     "light_detection": Pipeline([
         Step("horizontal_flip", p=0.5),
-        Step("bbox_safe_random_crop", {"spread": 0.8}, p=0.5),
+        Step("bbox_safe_random_crop", {}, p=0.5),
         Step("affine", {"scale": (0.9, 1.1), "translate_x": (-0.05, 0.05), "translate_y": (-0.05, 0.05),
                         "rotate": (-5.0, 5.0)}, p=0.5),
         Step("brightness_contrast", {"brightness_limit": (-0.15, 0.15), "contrast_limit": (-0.15, 0.15)}, p=0.5),
@@ -30,7 +30,7 @@ PRESETS = {
         "step are dropped."), seed=0, targets=TargetSettings(min_visibility=0.3, min_area=16.0)),
 
     "segmentation": Pipeline([
-        Step("random_scale", {"scale_x": (0.75, 1.25)}),
+        Step("random_scale", {"scale_x": (0.75, 1.25), "scale_y": (0.75, 1.25)}),
         Step("pad", {"pad_mode": "min_size", "min_height": 384, "min_width": 384}),
         Step("random_crop", {"height": 384, "width": 384}),
         Step("horizontal_flip", p=0.5),

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel
 from augview.core import paths
 from augview.analysis.probabilities import depends_on_resolution
 from augview.analysis.grid import export_grid
-from augview.interop import from_albumentations, is_albumentations, load_albumentations_file
+from augview.interop import open_pipeline_file
 from augview.pipeline.pipeline import Pipeline
-from augview.pipeline.presets import read_preset_file
 from augview.errors import AugviewError, PresetError
 from augview.gui.document import Document
 from augview.gui.latest import LatestRequest
@@ -282,17 +281,16 @@ class MainWindow(QMainWindow):
         if confirm and not self.confirm_discard():
             return False
         try:
-            yaml_file = str(path).lower().endswith((".yaml", ".yml"))
-            data = load_albumentations_file(path) if yaml_file else read_preset_file(path)
-            if yaml_file or is_albumentations(data):
-                return self._import_albumentations(path, data)
-            pipeline = Pipeline.from_dict(data, source=str(path))
+            opened = open_pipeline_file(path)
         except PresetError as err:
             self.show_error(self._problems_text(err))
             return False
         except AugviewError as err:
             self.show_error(str(err))
             return False
+        if opened.imported:
+            return self._import_albumentations(path, opened)
+        pipeline = opened.pipeline
         # The preset's seed first, without a render of its own: the replace renders once.
         self.seed_spin.blockSignals(True)
         self.seed_spin.setValue(min(pipeline.seed, MAX_SEED))
@@ -303,10 +301,10 @@ class MainWindow(QMainWindow):
             self.settings.setValue("last_preset", str(path))
         return True
 
-    def _import_albumentations(self, path, data) -> bool:
+    def _import_albumentations(self, path, opened) -> bool:
         """An albumentations pipeline opens as a new, unsaved preset; what has no counterpart is
         listed, never dropped silently."""
-        pipeline, notes = from_albumentations(data, str(path))
+        pipeline, notes = opened.pipeline, [str(note) for note in opened.notes]
         pipeline.name = pipeline.name or f"{Path(path).stem} (from albumentations)"  # data: stays English
         self.document.replace(pipeline, None, saved=False)
         if notes:

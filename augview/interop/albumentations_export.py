@@ -28,12 +28,17 @@ levels for fixed settings; every output of RandomRotate90 and ChannelDropout is 
 random_rotate90 and channel_dropout make (tests/ops/test_noise_signal.py compares the noise
 statistics of multiplicative_noise and shot_noise; tests/ops/test_optical.py the maps and border
 areas of optical_distortion).
-Known differences, reported as notes where they apply: brightness_contrast's ``mean`` pivot
+Known differences, reported as notes where they apply: ColorJitter's hue (albumentations turns
+uint8 hues in OpenCV's 180 steps of 2 degrees, augview in 256 steps, nearer torchvision's float
+rotation: on the bundled photos, hue shifts from -0.4 to 0.45 differ by up to 9 grey levels, by
+more than 2 levels on 0.5-17% of pixels, most at shifts below one 2-degree step, which
+albumentations rounds to 0 or 2 degrees); brightness_contrast's ``mean`` pivot
 becomes ColorJitter's contrast then RandomBrightnessContrast's brightness (clipped in between),
 ``mid_grey`` scales around 0; Erasing draws its aspect ratio uniformly, not log-uniformly;
 shearing along both axes at once; RandomRain's slant is a shift in pixels, not the angle its
 documentation (and augview) says. Not noted: crops larger than the image (augview clamps,
-albumentations raises), Affine rounds shifts to whole pixels, PIL-mode equalize, JPEG of RGB
+albumentations raises), crops by a fraction (CropAndPad truncates each side's share to whole
+pixels, augview rounds the crop's side: sizes may differ by a pixel or two), Affine rounds shifts to whole pixels, PIL-mode equalize, JPEG of RGB
 (albumentations encodes the channels as BGR), GridDistortion's maps (albumentations resamples
 even at zero distortion), OpticalDistortion's camera maps (they read half a pixel right and down
 of augview's, so even k = 0 resamples), ChannelDropout refusing greyscale images (augview leaves
@@ -53,11 +58,11 @@ from augview.ops.common import BORDERS, INTERPOLATIONS
 from augview.pipeline.choice import child_weights, live_children, some_of_counts
 from augview.pipeline.pipeline import Pipeline
 from augview.pipeline.nodes import Node, Step
+from augview.interop.notes import APPROXIMATE, DISABLED, LEFT_OUT, Note, Unexportable
 from augview.text import tr
-from augview.errors import AugviewError
 
 FORMAT_VERSION = "2.0.8"  # the albumentations whose serialisation this writes (any 2.x reads it)
-BORDER_NAMES = {code: name for name, code in BORDERS.items()}
+BORDER_NAMES = {code: name for name, code in BORDERS.items()}  # OpenCV flag -> augview's name
 INTERP_NAMES = {code: name for name, code in INTERPOLATIONS.items()}
 INTERP_NAMES.update({5: "linear", 6: "nearest"})  # INTER_LINEAR_EXACT, INTER_NEAREST_EXACT
 UNFORCED = ("SomeOf", "RandomOrder")  # compositions that roll their own p even when OneOf picks them
@@ -114,10 +119,21 @@ def _fill(p: dict):
     return "random" if p["fill_mode"] == "random" else float(p["fill"])
 
 
-def _pixels_only(p: dict) -> None:
-    if p["size_mode"] != "pixels":
-        raise Unsupported(tr("size_mode 'fraction' (a crop relative to the image) has no albumentations "
-                             "counterpart; use size_mode 'pixels'"))
+def _crop(name: str):
+    """Crops in pixels map to RandomCrop/CenterCrop; by a fraction of each side to CropAndPad,
+    which crops the same share of every side (a fraction drawn from a range, one for all sides):
+    the same sizes, centred (exact for center_crop; random_crop places its crop anywhere)."""
+    def export(p, note):
+        if p["size_mode"] == "pixels":
+            return name, {"height": p["height"], "width": p["width"], "pad_if_needed": False}
+        low, high = (p["fraction"], p["fraction"]) if name == "CenterCrop" else p["fraction"]
+        if name == "RandomCrop":
+            note(tr("a crop by a fraction of the side becomes CropAndPad, which crops around the centre; "
+                    "augview's random_crop places it anywhere (same sizes)"))
+        shares = [round(-(1.0 - float(v)) / 2.0, 12) for v in (low, high)]  # 0.1, not 0.0999...98
+        return "CropAndPad", {"px": None, "percent": shares[0] if low == high else shares, "keep_size": False,
+                              "sample_independently": False, "interpolation": 1, "border_mode": 0, "fill": 0.0}
+    return export
 
 
 def _x_affine(p, note):
@@ -175,6 +191,13 @@ def _x_brightness_contrast(p, note):
         _transform("ColorJitter", 1.0, brightness=[1.0, 1.0], contrast=contrast, saturation=[1.0, 1.0], hue=[0.0, 0.0]),
         _transform("RandomBrightnessContrast", 1.0, **brightness, contrast_limit=[0.0, 0.0]),
     ]}
+
+
+def _x_color_jitter(p, note):
+    if tuple(p["hue"]) != (0.0, 0.0):
+        note(tr("hue: albumentations turns uint8 hues in steps of 2 degrees, augview in steps of 1.4 degrees "
+                "(up to 9 grey levels apart on a few percent of pixels)"))
+    return "ColorJitter", {k: _pair(p[k]) for k in ("brightness", "contrast", "saturation", "hue")}
 
 
 def _x_solarize(p, note):
@@ -267,10 +290,11 @@ EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] 
                                                            "normalized": p["normalized"], **_warp(p)}),
     "optical_distortion": lambda p, note: ("OpticalDistortion", {"distort_limit": _pair(p["distort_limit"]),
                                                                  "mode": p["mode"], **_warp(p)}),
-    "random_crop": lambda p, note: (_pixels_only(p) or "RandomCrop",
-                                    {"height": p["height"], "width": p["width"], "pad_if_needed": False}),
-    "center_crop": lambda p, note: (_pixels_only(p) or "CenterCrop",
-                                    {"height": p["height"], "width": p["width"], "pad_if_needed": False}),
+    "random_crop": _crop("RandomCrop"),
+    "center_crop": _crop("CenterCrop"),
+    "bbox_safe_random_crop": lambda p, note: (
+        p["spread"] != 1.0 and note(tr("albumentations moves each side all the way to the image's edge "
+                                       "(augview's spread 1)"))) or ("BBoxSafeRandomCrop", {"erosion_rate": p["erosion"]}),
     "random_resized_crop": lambda p, note: ("RandomResizedCrop", {
         "size": [p["height"], p["width"]], "scale": _pair(p["scale"]), "ratio": _pair(p["ratio"]),
         **_warp(p, False)}),
@@ -278,8 +302,7 @@ EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] 
     "random_scale": _x_random_scale,
     "pad": _x_pad,
     "brightness_contrast": _x_brightness_contrast,
-    "color_jitter": lambda p, note: ("ColorJitter", {k: _pair(p[k]) for k in ("brightness", "contrast",
-                                                                             "saturation", "hue")}),
+    "color_jitter": _x_color_jitter,
     "hue_saturation_value": lambda p, note: ("HueSaturationValue", {
         k: _pair(p[k]) for k in ("hue_shift_limit", "sat_shift_limit", "val_shift_limit")}),
     "rgb_shift": lambda p, note: ("RGBShift", {k: _pair(p[k]) for k in ("r_shift_limit", "g_shift_limit",
@@ -353,7 +376,7 @@ def export_nodes(nodes: list[Node], where: str, notes: list, missing: list, keep
     for index, node in enumerate(nodes):
         loc = f"{where}[{index}] ({_label(node)})"
         if not node.enabled:
-            notes.append(tr("{where}: disabled; left out").format(where=loc))
+            notes.append(Note(loc, DISABLED, tr("disabled; left out")))
             continue
         item = export_node(node, f"{where}[{index}]", loc, notes, missing)
         if item is not None:
@@ -367,15 +390,15 @@ def export_node(node: Node, where: str, loc: str, notes: list, missing: list) ->
     if isinstance(node, Step):
         exporter = EXPORTERS.get(node.op)
         if exporter is None:
-            missing.append(tr("{where}: {text}").format(where=loc, text=(
+            missing.append(Note(loc, LEFT_OUT, (
                 tr("learned/random policies have no albumentations counterpart (they are torchvision's)")
                 if node.op in LEARNED_POLICIES else tr("no albumentations counterpart"))))
             return None
         try:
             name, args = exporter(node.params, lambda text: notes.append(
-                tr("{where}: approximate: {text}").format(where=loc, text=text)))
+                Note(loc, APPROXIMATE, tr("approximate: {text}").format(text=text))))
         except Unsupported as exc:
-            missing.append(tr("{where}: {text}").format(where=loc, text=exc))
+            missing.append(Note(loc, LEFT_OUT, str(exc)))
             return None
         return _transform(name, node.p, **args)
     children = export_nodes(node.steps, f"{where}.steps", notes, missing, keep_slots=node.kind != "sequence")
@@ -407,19 +430,19 @@ def export_node(node: Node, where: str, loc: str, notes: list, missing: list) ->
     return _transform("OneOf", node.p, transforms=options)
 
 
-def to_albumentations(pipeline: Pipeline, skip_unsupported: bool = False) -> tuple[dict, list[str]]:
+def to_albumentations(pipeline: Pipeline, skip_unsupported: bool = False) -> tuple[dict, list[Note]]:
     """The albumentations pipeline of ``pipeline`` as the dict ``A.from_dict`` takes (write it with
-    ``json.dump`` and ``A.load(path)`` reads it), and a list of notes: steps left out, settings
-    only approximated. Raises AugviewError listing every step without a counterpart, unless
-    ``skip_unsupported``, which leaves them out (and lists them first in the notes)."""
-    notes: list[str] = []
-    missing: list[str] = []
+    ``json.dump`` and ``A.load(path)`` reads it), and its notes (`augview.interop.notes.Note`):
+    steps left out, settings only approximated. Raises `Unexportable` listing every step without
+    a counterpart, unless ``skip_unsupported``, which leaves them out (their notes come first)."""
+    notes: list[Note] = []
+    missing: list[Note] = []
     transforms = export_nodes(pipeline.steps, "steps", notes, missing)
     if missing and not skip_unsupported:
-        raise AugviewError(
-            tr("{n} step(s) have no albumentations counterpart: {steps}. Leave them out with "
-               "--skip-unsupported (skip_unsupported=True)").format(n=len(missing), steps="; ".join(missing))
-        )
+        raise Unexportable("albumentations", missing)
+    # The training tail (Normalize, ToFloat, ToTensorV2) comes back last, as the user wrote it.
+    transforms += [{"__class_fullname__": entry["transform"], **entry["args"]}
+                   for entry in getattr(pipeline, "training_tail", [])]
     data = {
         "__version__": albumentations_version(),
         "transform": {
@@ -429,4 +452,4 @@ def to_albumentations(pipeline: Pipeline, skip_unsupported: bool = False) -> tup
         # Ignored by albumentations (it reads only "transform"); lets an import restore the header.
         "augview": {"name": pipeline.name, "description": pipeline.description, "seed": pipeline.seed},
     }
-    return data, [tr("{text}; left out").format(text=text) for text in missing] + notes
+    return data, missing + notes

@@ -5,121 +5,22 @@ arguments to an augview op and parameters (before clamping). Used by
 Every argument is read with albumentations' own default and its own meaning of a single number
 (``limit=30`` is ``(-30, 30)`` for Rotate but ``(30, 30)`` for Affine). A reader raises
 `Unsupported` for a setting with no counterpart and calls ``note`` for one it approximates or
-ignores; `Args.unread` lists the arguments it never looked at.
+ignores; `_Args.unread` lists the arguments it never looked at.
 """
 
 from __future__ import annotations
 
 import json
-import math
-from typing import Any
 
-from augview.interop.albumentations_export import BORDER_NAMES, INTERP_NAMES, Unsupported
+from augview.interop.albumentations_args import Args as _Args
+from augview.interop.albumentations_args import Malformed as _Malformed
+from augview.interop.albumentations_args import number as _number
+from augview.interop.albumentations_args import tidy as _tidy
+from augview.interop.albumentations_export import BORDER_NAMES as _BORDER_NAMES, INTERP_NAMES as _INTERP_NAMES, Unsupported
+from augview.interop.notes import IGNORED
 from augview.text import tr
 
-# Arguments that only concern masks, boxes or keypoints, or the library's own bookkeeping.
-_IGNORED = {"__class_fullname__", "__version__", "p", "mask_interpolation", "fill_mask", "strict",
-            "keypoint_remapping_method", "area_for_downscale", "rotate_method", "always_apply", "id",
-            "bbox_params", "keypoint_params", "additional_targets", "is_check_shapes", "seed",
-            "save_applied_params"}
-NOT_AUGMENTATIONS = {"Normalize", "ToTensorV2", "ToFloat", "FromFloat", "ToRGB", "ToSepia"}
-
-
-class Malformed(Exception):
-    """Data that no albumentations would load."""
-
-
-def tidy(value: float) -> float:
-    # Undo float noise from unit changes (5 / 255 * 255), so an exported preset re-imports equal.
-    return float(round(value, 9))
-
-
-def _number(value, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise Malformed(tr("{key} must be a number, got {value}").format(key=what, value=json.dumps(value)[:40]))
-    return value
-
-
-class Args:
-    """One transform's arguments, read with albumentations' defaults; remembers what was read."""
-
-    def __init__(self, data: dict, note):
-        self.data, self.note, self.read = data, note, set()
-
-    def get(self, key: str, default: Any = None) -> Any:
-        """The argument, or ``default`` when it is missing or null."""
-        value = self.raw(key, default)
-        return default if value is None else value
-
-    def raw(self, key: str, default: Any = None) -> Any:
-        """The argument as written (null stays None), or ``default`` when it is missing."""
-        self.read.add(key)
-        return self.data.get(key, default)
-
-    def num(self, key: str, default: float) -> float:
-        return _number(self.get(key, default), key)
-
-    def range(self, key: str, default, scalar: str = "symmetric") -> tuple[float, float]:
-        """A (low, high) pair; a single number means what albumentations makes of it."""
-        value = self.get(key, default)
-        if isinstance(value, (list, tuple)) and len(value) == 2:
-            low, high = (_number(v, key) for v in value)
-            return (low, high) if low <= high else (high, low)
-        v = _number(value, key)
-        return {"symmetric": (-abs(v), abs(v)), "fixed": (v, v), "from0": (0.0, v), "from1": (1.0, v),
-                "from3": (3.0, v), "jitter": (max(0.0, 1.0 - v), 1.0 + v)}[scalar]
-
-    def axes(self, key: str, neutral: float, default=None) -> tuple[tuple, tuple]:
-        """Affine-style x and y ranges: a number or pair for both axes, or {"x": ..., "y": ...}."""
-        value = self.get(key, default)
-        if value is None:
-            return (neutral, neutral), (neutral, neutral)
-        if isinstance(value, dict):
-            return tuple(Args(value, self.note).range(axis, neutral, "fixed") for axis in ("x", "y"))
-        both = Args({key: value}, self.note).range(key, neutral, "fixed")
-        return both, both
-
-    def choice(self, key: str, default: int, names: dict, what: str) -> str:
-        code = self.get(key, default)
-        if code not in names:
-            message = (tr("{key} {value} is not an OpenCV interpolation flag") if what == "interpolation"
-                       else tr("{key} {value} is not an OpenCV border flag"))
-            raise Malformed(message.format(key=key, value=json.dumps(code)[:40]))
-        return names[code]
-
-    def option(self, key: str, default: str, options: tuple) -> str:
-        value = self.get(key, default)
-        if value not in options:
-            raise Malformed(tr("{key} must be one of {options}, got {value}").format(
-                key=key, options=", ".join(map(repr, options)), value=json.dumps(value)[:40]))
-        return value
-
-    def warp(self, border: bool = True, border_default: int = 0) -> dict:
-        out = {"interpolation": self.choice("interpolation", 1, INTERP_NAMES, "interpolation")}
-        if border:
-            out["border_mode"] = self.choice("border_mode", border_default, BORDER_NAMES, "border")
-            out["fill"] = self.fill()
-        return out
-
-    def fill(self, key: str = "fill") -> int:
-        value = self.get(key, 0)
-        if isinstance(value, (list, tuple)):
-            values = [_number(v, key) for v in value]
-            if len(set(values)) > 1:
-                self.note(tr("{key} {values} per channel: augview fills with one grey level, used the first").format(
-                    key=key, values=values))
-            value = values[0] if values else 0
-        return int(round(_number(value, key)))
-
-    def flag(self, key: str, default: bool, neutral: bool, why: str) -> None:
-        if bool(self.get(key, default)) != neutral:
-            self.note(tr("{key}={value} ignored: {why}").format(key=key, value=not neutral, why=why))
-
-    def unread(self) -> list[str]:
-        return sorted(k for k in self.data if k not in self.read and k not in _IGNORED)
-
-
-def _fill_mode(a: Args) -> dict:
+def _fill_mode(a: _Args) -> dict:
     value = a.get("fill", 0)
     if value == "random":
         return {"fill_mode": "random", "fill": 0}
@@ -131,17 +32,22 @@ def _fill_mode(a: Args) -> dict:
 
 
 def _scaled(pair, factor: float) -> tuple[float, float]:
-    return (tidy(pair[0] * factor), tidy(pair[1] * factor))
+    return (_tidy(pair[0] * factor), _tidy(pair[1] * factor))
 
 
-def _i_affine(a: Args):
+def _i_affine(a: _Args):
     (sx, sy) = a.axes("scale", 1.0, (1.0, 1.0))
     if sx != sy or (not a.get("keep_ratio", False) and sx[0] != sx[1]):
         a.note(tr("separate x and y zoom: augview draws one zoom for both axes (the x range)"))
     tx, ty = a.axes("translate_percent", 0.0)
     px, py = a.axes("translate_px", 0.0)
-    if (px, py) != ((0, 0), (0, 0)):
-        a.note(tr("translate_px ignored: a shift in pixels depends on the image size; use translate_percent"))
+    if (px, py) != ((0, 0), (0, 0)) and a.size is not None:  # pixels of the size an earlier step fixed
+        height, width = a.size
+        tx = (_tidy(tx[0] + px[0] / width), _tidy(tx[1] + px[1] / width))
+        ty = (_tidy(ty[0] + py[0] / height), _tidy(ty[1] + py[1] / height))
+    elif (px, py) != ((0, 0), (0, 0)):
+        raise Unsupported(tr("translate_px is a shift in pixels and no earlier step fixes the image size; "
+                             "augview shifts by fractions of the side (translate_percent)"))
     shear_x, shear_y = a.axes("shear", 0.0, (0.0, 0.0))
     a.flag("fit_output", False, False, tr("augview keeps the input size"))
     a.flag("balanced_scale", False, False, tr("augview draws the zoom uniformly"))
@@ -149,16 +55,16 @@ def _i_affine(a: Args):
                       "rotate": a.range("rotate", 0.0, "fixed"), "shear_x": shear_x, "shear_y": shear_y, **a.warp()}
 
 
-def _i_shift_scale_rotate(a: Args):
+def _i_shift_scale_rotate(a: _Args):
     shift = a.range("shift_limit", 0.0625)
     low, high = a.range("scale_limit", 0.1)
-    return "affine", {"scale": (tidy(1 + low), tidy(1 + high)),
+    return "affine", {"scale": (_tidy(1 + low), _tidy(1 + high)),
                       "translate_x": a.range("shift_limit_x", shift), "translate_y": a.range("shift_limit_y", shift),
                       "rotate": a.range("rotate_limit", 45.0), **a.warp()}
 
 
 def _i_crop(name: str):
-    def read(a: Args):
+    def read(a: _Args):
         a.flag("pad_if_needed", False, False, tr("augview clamps a crop to the image; put a pad step first"))
         for key in ("pad_position", "border_mode", "fill"):
             a.get(key)
@@ -166,7 +72,28 @@ def _i_crop(name: str):
     return read
 
 
-def _i_random_resized_crop(a: Args):
+def _i_crop_and_pad(a: _Args):
+    """CropAndPad that crops the same share of every side (augview's export of a crop by a
+    fraction): center_crop for one share, random_crop by a fraction for a range of them."""
+    percent = a.get("percent")
+    if (a.get("px") is not None or percent is None or a.get("keep_size", True)
+            or (a.get("sample_independently", True) and isinstance(percent, (list, tuple)))):
+        raise Unsupported(tr("only CropAndPad(percent=..., keep_size=False, sample_independently=False), which "
+                             "crops the same share of every side, has an augview counterpart"))
+    low, high = _Args({"percent": percent}, a.note).range("percent", 0.0, "fixed")
+    if high > 0 or low <= -0.5:
+        raise Unsupported(tr("padding (a positive percent) or cropping half a side or more has no augview "
+                             "counterpart"))
+    for key in ("interpolation", "border_mode", "fill", "pad_mode", "pad_cval"):
+        a.get(key)  # used only when it pads or resizes, which this CropAndPad does not
+    if low == high:
+        return "center_crop", {"size_mode": "fraction", "fraction": _tidy(1 + 2 * low), "height": 256, "width": 256}
+    a.note(tr("CropAndPad crops around the centre; augview's random_crop places the crop anywhere (same sizes)"))
+    return "random_crop", {"size_mode": "fraction", "fraction": (_tidy(1 + 2 * high), _tidy(1 + 2 * low)),
+                           "height": 256, "width": 256}
+
+
+def _i_random_resized_crop(a: _Args):
     size = a.get("size")
     height, width = (size if isinstance(size, (list, tuple)) and len(size) == 2
                      else (a.get("height", 224), a.get("width", 224)))  # albumentations 1.x keys
@@ -175,13 +102,13 @@ def _i_random_resized_crop(a: Args):
                                    "ratio": a.range("ratio", (0.75, 4 / 3)), **a.warp(False)}
 
 
-def _i_random_scale(a: Args):
+def _i_random_scale(a: _Args):
     low, high = a.range("scale_limit", 0.1)
-    scale = (tidy(1 + low), tidy(1 + high))
+    scale = (_tidy(1 + low), _tidy(1 + high))
     return "random_scale", {"scale_x": scale, "scale_y": scale, "keep_aspect": True, **a.warp(False)}
 
 
-def _position(a: Args, key: str = "position") -> str:
+def _position(a: _Args, key: str = "position") -> str:
     position = a.get(key, "center")
     if position not in ("center", "top_left", "random"):
         a.note(tr("position '{value}' has no augview counterpart: used 'center'").format(value=position))
@@ -189,8 +116,8 @@ def _position(a: Args, key: str = "position") -> str:
     return position
 
 
-def _i_pad_if_needed(a: Args):
-    border = {"border_mode": a.choice("border_mode", 0, BORDER_NAMES, "border"), "fill": a.fill()}
+def _i_pad_if_needed(a: _Args):
+    border = {"border_mode": a.choice("border_mode", 0, _BORDER_NAMES, "border"), "fill": a.fill()}
     a.get("padding")  # derived by albumentations from the sizes, not an input
     min_h, min_w = a.raw("min_height", 1024), a.raw("min_width", 1024)
     div_h, div_w = a.raw("pad_height_divisor"), a.raw("pad_width_divisor")
@@ -203,12 +130,12 @@ def _i_pad_if_needed(a: Args):
     return "pad", {"pad_mode": "multiple_of", "divisor": int(div_h or div_w), "position": _position(a), **border}
 
 
-def _i_pad(a: Args):
+def _i_pad(a: _Args):
     padding = a.get("padding", 0)
     sides = [padding] * 4 if not isinstance(padding, (list, tuple)) else (
         [padding[0], padding[1]] * 2 if len(padding) == 2 else list(padding))
     left, top, right, bottom = (int(_number(v, "padding")) for v in sides)
-    border = {"border_mode": a.choice("border_mode", 0, BORDER_NAMES, "border"), "fill": a.fill()}
+    border = {"border_mode": a.choice("border_mode", 0, _BORDER_NAMES, "border"), "fill": a.fill()}
     if left == top == right == bottom:
         return "pad", {"pad_mode": "pixels", "pixels": left, "position": "center", **border}
     if left == top == 0 and right == bottom and right % 2 == 0:
@@ -216,20 +143,20 @@ def _i_pad(a: Args):
     raise Unsupported(tr("padding {sides} is not the same on every side; augview pads evenly").format(sides=sides))
 
 
-def _i_brightness_contrast(a: Args):
+def _i_brightness_contrast(a: _Args):
     a.flag("brightness_by_max", True, True, tr("augview adds brightness as a fraction of 255, not of the mean"))
     a.flag("ensure_safe_range", False, False, tr("augview saturates at 0 and 255 instead"))
     return "brightness_contrast", {"brightness_limit": a.range("brightness_limit", 0.2),
                                    "contrast_limit": a.range("contrast_limit", 0.2), "contrast_pivot": "zero"}
 
 
-def _i_rgb_shift(a: Args):
+def _i_rgb_shift(a: _Args):
     for key in ("approximation", "noise_params", "noise_type", "spatial_mode"):
         a.get(key)  # written by A.save: RGBShift's internal noise settings, derived from the limits
     return "rgb_shift", {k: a.range(k, 20) for k in ("r_shift_limit", "g_shift_limit", "b_shift_limit")}
 
 
-def _i_to_gray(a: Args):
+def _i_to_gray(a: _Args):
     if a.get("method", "weighted_average") != "weighted_average":
         a.note(tr("method '{value}': augview uses the weighted average (luma)").format(value=a.get("method")))
     if a.get("num_output_channels", 3) != 3:
@@ -237,7 +164,7 @@ def _i_to_gray(a: Args):
     return "grayscale", {}
 
 
-def _i_clahe(a: Args):
+def _i_clahe(a: _Args):
     tiles = a.get("tile_grid_size", (8, 8))
     tiles = tiles if isinstance(tiles, (list, tuple)) else (tiles, tiles)
     if tiles[0] != tiles[1]:
@@ -247,7 +174,7 @@ def _i_clahe(a: Args):
                      "tile_grid_size": int(_number(tiles[0], "tile_grid_size"))}
 
 
-def _i_autocontrast(a: Args):
+def _i_autocontrast(a: _Args):
     if a.get("method", "cdf") != "pil":
         a.note(tr("method 'cdf': augview stretches linearly like PIL (method 'pil')"))
     if a.get("ignore") is not None:
@@ -255,99 +182,131 @@ def _i_autocontrast(a: Args):
     return "autocontrast", {"cutoff": a.num("cutoff", 0.0)}
 
 
-def _i_posterize(a: Args):
+def _i_posterize(a: _Args):
     bits = a.get("num_bits", 4)
     if isinstance(bits, (list, tuple)) and bits and isinstance(bits[0], (list, tuple)):
         a.note(tr("one bit range per channel: augview uses one for all, used the first"))
         bits = bits[0]
-    return "posterize", {"num_bits": Args({"num_bits": bits}, a.note).range("num_bits", 4, "fixed")}
+    return "posterize", {"num_bits": _Args({"num_bits": bits}, a.note).range("num_bits", 4, "fixed")}
 
 
-def _i_sharpen(a: Args):
+def _i_sharpen(a: _Args):
     alpha = a.range("alpha", (0.2, 0.5))
     if a.get("method", "kernel") != "kernel":
         a.note(tr("method 'gaussian' (unsharp mask) approximated by PIL's sharpness with factor 1 + alpha"))
         for key in ("kernel_size", "sigma"):
             a.get(key)
-        return "sharpness", {"factor_limit": (tidy(1 + alpha[0]), tidy(1 + alpha[1]))}
+        return "sharpness", {"factor_limit": (_tidy(1 + alpha[0]), _tidy(1 + alpha[1]))}
     if a.range("lightness", (0.5, 1.0)) != (1.0, 1.0):
-        a.note(tr("lightness ignored: augview's sharpness keeps the brightness (lightness 1)"))
+        a.note(tr("lightness ignored: augview's sharpness keeps the brightness (lightness 1)"), IGNORED)
     for key in ("kernel_size", "sigma"):
         a.get(key)
-    return "sharpness", {"factor_limit": (tidy(1 + 13 * alpha[0]), tidy(1 + 13 * alpha[1]))}
+    return "sharpness", {"factor_limit": (_tidy(1 + 13 * alpha[0]), _tidy(1 + 13 * alpha[1]))}
 
 
-def _i_gauss_noise(a: Args):
+def _i_gauss_noise(a: _Args):
     mean = a.range("mean_range", (0.0, 0.0))
     if mean[0] != mean[1]:
         a.note(tr("mean_range {value}: augview adds a fixed mean, used the middle").format(value=list(mean)))
     if a.num("noise_scale_factor", 1.0) != 1.0:
         a.note(tr("noise_scale_factor ignored: augview draws full-resolution noise"))
     return "gaussian_noise", {"std_limit": _scaled(a.range("std_range", (0.2, 0.44)), 255.0),
-                              "mean": tidy((mean[0] + mean[1]) / 2 * 255.0),
+                              "mean": _tidy((mean[0] + mean[1]) / 2 * 255.0),
                               "per_channel": bool(a.get("per_channel", True))}
 
 
-def _i_image_compression(a: Args):
+def _i_image_compression(a: _Args):
     if a.get("compression_type", "jpeg") != "jpeg":
         a.note(tr("compression_type '{value}': augview compresses as JPEG").format(value=a.get("compression_type")))
     return "jpeg_compression", {"quality_limit": a.range("quality_range", (99, 100))}
 
 
-def _i_downscale(a: Args):
+def _i_downscale(a: _Args):
     pair = a.get("interpolation_pair", {})
-    pair = Args(pair if isinstance(pair, dict) else {}, a.note)
-    names = [pair.choice(k, 0, INTERP_NAMES, "interpolation") for k in ("downscale", "upscale")]
+    pair = _Args(pair if isinstance(pair, dict) else {}, a.note)
+    names = [pair.choice(k, 0, _INTERP_NAMES, "interpolation") for k in ("downscale", "upscale")]
     return "downscale", {"scale_limit": a.range("scale_range", (0.25, 0.25)),
                          "down_interpolation": names[0], "up_interpolation": names[1]}
 
 
-def _i_gaussian_blur(a: Args):
+def _i_gaussian_blur(a: _Args):
     sigma = a.range("sigma_limit", (0.5, 3.0), "from0")
     blur = a.range("blur_limit", 0, "from0")
     if blur != (0.0, 0.0):
         if sigma == (0.0, 0.0):  # OpenCV's sigma for a kernel size, as cv2.GaussianBlur derives it
-            sigma = tuple(tidy(0.3 * ((k - 1) * 0.5 - 1) + 0.8) for k in blur)
+            sigma = tuple(_tidy(0.3 * ((k - 1) * 0.5 - 1) + 0.8) for k in blur)
         a.note(tr("blur_limit ignored: augview derives the kernel size from sigma (3 sigmas each side)"))
     return "gaussian_blur", {"sigma_limit": sigma}
 
 
-def _i_motion_blur(a: Args):
+def _i_motion_blur(a: _Args):
     a.flag("allow_shifted", True, False, tr("augview keeps the streak centred on each pixel"))
     low, high = a.range("angle_range", (0.0, 360.0))
     return "motion_blur", {"kernel_limit": a.range("blur_limit", (3, 7), "from3"),
-                           "angle_limit": (tidy(360 - high), tidy(360 - low)),  # clockwise -> counter-clockwise
+                           "angle_limit": (_tidy(360 - high), _tidy(360 - low)),  # clockwise -> counter-clockwise
                            "direction_limit": a.range("direction_range", (-1.0, 1.0))}
 
 
-def _i_coarse_dropout(a: Args):
-    sizes = [a.get("hole_height_range", (0.1, 0.2)), a.get("hole_width_range", (0.1, 0.2))]
-    values = [v for s in sizes for v in (s if isinstance(s, (list, tuple)) else [s])]
-    if any(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        raise Unsupported(tr("hole sizes in pixels depend on the image size; augview takes fractions of "
-                             "the side (give hole_height_range/hole_width_range as floats in (0, 1])"))
+def _hole_side(a: _Args, key: str, axis: int) -> tuple[float, float]:
+    """A hole size range as fractions of the side: whole numbers are pixels (albumentations'
+    rule), turned into fractions of the size an earlier step fixed."""
+    value = a.get(key, (0.1, 0.2))
+    pixels = any(isinstance(v, int) and not isinstance(v, bool)
+                 for v in (value if isinstance(value, (list, tuple)) else [value]))
+    low, high = a.range(key, (0.1, 0.2), "fixed")
+    if not pixels:
+        return low, high
+    if a.size is None:
+        raise Unsupported(tr("hole sizes in pixels, and no earlier step fixes the image size (a Resize or a "
+                             "crop); augview takes fractions of the side (hole_height_range/hole_width_range "
+                             "as floats in (0, 1])"))
+    return _tidy(low / a.size[axis]), _tidy(high / a.size[axis])
+
+
+def _i_coarse_dropout(a: _Args):
     return "coarse_dropout", {"num_holes_limit": a.range("num_holes_range", (1, 2), "fixed"),
-                              "hole_height_limit": a.range("hole_height_range", (0.1, 0.2), "fixed"),
-                              "hole_width_limit": a.range("hole_width_range", (0.1, 0.2), "fixed"), **_fill_mode(a)}
+                              "hole_height_limit": _hole_side(a, "hole_height_range", 0),
+                              "hole_width_limit": _hole_side(a, "hole_width_range", 1), **_fill_mode(a)}
 
 
-def _i_erasing(a: Args):
+def _i_erasing(a: _Args):
     low, high = a.range("ratio", (0.3, 3.3))  # width / height -> augview's height / width
     return "random_erasing", {"scale_limit": a.range("scale", (0.02, 0.33)),
-                              "ratio_limit": (tidy(1 / high), tidy(1 / low)), **_fill_mode(a)}
+                              "ratio_limit": (_tidy(1 / high), _tidy(1 / low)), **_fill_mode(a)}
 
 
-def _i_grid_dropout(a: Args):
-    if a.get("unit_size_range") is None:
-        raise Unsupported(tr("a grid given by holes_number_xy depends on the image size; augview takes "
-                             "unit_size_range (the cell side in pixels)"))
-    if a.get("holes_number_xy") is not None or tuple(a.get("shift_xy", (0, 0))) != (0, 0):
-        a.note(tr("holes_number_xy / shift_xy ignored: augview's grid follows unit_size_range and random_offset"))
-    return "grid_dropout", {"ratio": a.num("ratio", 0.5), "unit_size_limit": a.range("unit_size_range", None, "fixed"),
+def _i_grid_dropout(a: _Args):
+    units = a.get("unit_size_range")
+    counts = a.get("holes_number_xy")
+    if units is None and counts is None and a.size is not None:  # albumentations: a tenth of the side
+        cells = sorted((max(2, a.size[1] // 10), max(2, a.size[0] // 10)))
+        if cells[0] != cells[1]:
+            a.note(tr("the default grid has cells of {w} x {h} px: augview's cells are square, used {w}").format(
+                w=cells[0], h=cells[1]))
+        units = [cells[0]] * 2
+    elif units is None and counts is not None and a.size is not None:
+        # albumentations' cell is the side divided by the number of holes along it
+        x, y = _Args({"holes_number_xy": counts}, a.note).range("holes_number_xy", None, "fixed")
+        if x <= 0 or y <= 0:
+            raise _Malformed(tr("holes_number_xy must be positive counts, got {value}").format(value=counts))
+        cells = sorted((a.size[1] // int(x), a.size[0] // int(y)))
+        if cells[0] != cells[1]:
+            a.note(tr("holes_number_xy gives cells of {w} x {h} px: augview's cells are square, used {w}").format(
+                w=cells[0], h=cells[1]))
+        units = [max(2, cells[0])] * 2
+    elif units is None:
+        raise Unsupported(tr("a grid given by holes_number_xy depends on the image size, and no earlier step fixes "
+                             "it; augview takes unit_size_range (the cell side in pixels)"))
+    elif counts is not None:
+        a.note(tr("holes_number_xy ignored: albumentations uses unit_size_range when both are given"), IGNORED)
+    if tuple(a.get("shift_xy", (0, 0))) != (0, 0):
+        a.note(tr("shift_xy ignored: augview's grid starts at a random offset (random_offset) or at 0"), IGNORED)
+    return "grid_dropout", {"ratio": a.num("ratio", 0.5),
+                            "unit_size_limit": _Args({"u": units}, a.note).range("u", None, "fixed"),
                             "random_shift": bool(a.get("random_offset", True)), **_fill_mode(a)}
 
 
-def _i_elastic(a: Args):
+def _i_elastic(a: _Args):
     if a.get("noise_distribution", "gaussian") != "uniform":
         a.note(tr("noise_distribution 'gaussian': augview smooths uniform noise, as Simard et al. do"))
     a.flag("approximate", False, False, tr("augview always uses the exact smoothing"))
@@ -355,31 +314,31 @@ def _i_elastic(a: Args):
     return "elastic", {"alpha": a.num("alpha", 1.0), "sigma": a.num("sigma", 50.0), **a.warp()}
 
 
-def _roi(a: Args, key: str, default: tuple) -> dict:
+def _roi(a: _Args, key: str, default: tuple) -> dict:
     """An albumentations region (x_min, y_min, x_max, y_max) as augview's roi_x and roi_y ranges."""
     value = a.get(key, default)
     if not isinstance(value, (list, tuple)) or len(value) != 4:
-        raise Malformed(tr("{key} must be [x_min, y_min, x_max, y_max], got {value}").format(
+        raise _Malformed(tr("{key} must be [x_min, y_min, x_max, y_max], got {value}").format(
             key=key, value=json.dumps(value)[:40]))
     x0, y0, x1, y1 = (_number(v, key) for v in value)
     return {"roi_x": (min(x0, x1), max(x0, x1)), "roi_y": (min(y0, y1), max(y0, y1))}
 
 
-def _color(a: Args, key: str, default: tuple) -> list:
+def _color(a: _Args, key: str, default: tuple) -> list:
     value = a.get(key, default)
     values = [_number(v, key) for v in (value if isinstance(value, (list, tuple)) else [value])]
     values = (values * 3)[:3] if len(values) in (1, 3) else (values + [0, 0, 0])[:3]
     return [int(round(v)) for v in values]
 
 
-def _i_random_shadow(a: Args):
+def _i_random_shadow(a: _Args):
     return "random_shadow", {**_roi(a, "shadow_roi", (0, 0.5, 1, 1)),
                              "num_shadows_limit": a.range("num_shadows_limit", (1, 2), "fixed"),
                              "shadow_dimension": int(a.num("shadow_dimension", 5)),
                              "shadow_intensity_limit": a.range("shadow_intensity_range", (0.5, 0.5), "fixed")}
 
 
-def _i_random_rain(a: Args):
+def _i_random_rain(a: _Args):
     red, green, blue = _color(a, "drop_color", (200, 200, 200))
     grey = int(round(0.299 * red + 0.587 * green + 0.114 * blue))
     if not red == green == blue:
@@ -394,7 +353,7 @@ def _i_random_rain(a: Args):
                            "rain_type": a.option("rain_type", "default", ("drizzle", "default", "heavy", "torrential"))}
 
 
-def _i_random_sun_flare(a: Args):
+def _i_random_sun_flare(a: _Args):
     if a.option("method", "overlay", ("overlay", "physics_based")) != "overlay":
         a.note(tr("method 'physics_based' (diffraction spikes, chromatic aberration): augview draws the "
                   "'overlay' flare"))
@@ -426,8 +385,11 @@ IMPORTERS = {
         "distort_limit": a.range("distort_limit", (-0.05, 0.05)),
         "mode": a.option("mode", "camera", ("camera", "fisheye")), **a.warp()}),
     "RandomCrop": _i_crop("random_crop"),
+    "BBoxSafeRandomCrop": lambda a: ("bbox_safe_random_crop", {"erosion": _tidy(a.num("erosion_rate", 0.0)),
+                                                               "spread": 1.0}),
     "CenterCrop": _i_crop("center_crop"),
     "RandomResizedCrop": _i_random_resized_crop,
+    "CropAndPad": _i_crop_and_pad,
     "Resize": lambda a: ("resize", {"height": int(a.num("height", 256)), "width": int(a.num("width", 256)),
                                     **a.warp(False)}),
     "RandomScale": _i_random_scale,

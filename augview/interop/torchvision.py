@@ -20,6 +20,8 @@ import itertools
 import math
 
 from augview.interop.albumentations_export import Unsupported
+from augview.interop.notes import APPROXIMATE, DISABLED, LEFT_OUT, Note, Unexportable
+from augview.interop.python_code import comment
 from augview.ops.blur import gaussian_ksize
 from augview.pipeline.choice import child_weights, live_children, some_of_counts
 from augview.pipeline.pipeline import Pipeline
@@ -54,7 +56,7 @@ class _Ctx:
         self.where, self.notes, self.uses = where, notes, uses
 
     def note(self, text: str) -> None:
-        self.notes.append(tr("{where}: approximate: {text}").format(where=self.where, text=text))
+        self.notes.append(Note(self.where, APPROXIMATE, tr("approximate: {text}").format(text=text)))
 
     def mode(self, name: str, resize: bool = False) -> str:
         if name in ("area", "lanczos"):
@@ -72,6 +74,9 @@ class _Ctx:
 
 
 # A leaf is source text; ("call", head, entries, tail) a container over entries; ("note", text) a comment.
+# torchvision refuses an empty container (Compose, RandomApply, RandomChoice, RandomOrder: "Pass at
+# least one transform"), so every slot that does nothing holds IDENTITY.
+IDENTITY = "v2.Identity()"
 
 
 def _apply(entry, p: float):
@@ -80,7 +85,7 @@ def _apply(entry, p: float):
 
 def _choice(entries: list, weights=None):
     if not entries:
-        return "v2.Compose([])"
+        return IDENTITY
     if len(entries) == 1:
         return entries[0]
     tail = f", p=[{', '.join(_n(w) for w in weights)}]" if weights else ""
@@ -92,7 +97,8 @@ def _values(low, high, integer: bool, ctx: _Ctx, what: str) -> list:
         return [low]
     if integer:
         if high - low + 1 > MAX_COMBINATIONS:
-            raise Unsupported(f"a {what} range of {high - low + 1} values is too wide to spell out")
+            raise Unsupported(tr("a {what} range of {count} values is too wide to spell out").format(
+                what=what, count=high - low + 1))
         return list(range(int(low), int(high) + 1))
     ctx.note((tr("sigma drawn from 5 evenly spaced values of {range} (torchvision takes one value)")
               if what == "sigma" else
@@ -115,8 +121,8 @@ def _noise(p, ctx):
 
 def _multiplicative_noise(p, ctx):
     if p["elementwise"] or p["per_channel"]:
-        raise Unsupported("a factor per pixel or per channel has no torchvision counterpart (one factor "
-                          "for the whole image is ColorJitter's brightness)")
+        raise Unsupported(tr("a factor per pixel or per channel has no torchvision counterpart (one factor "
+                             "for the whole image is ColorJitter's brightness)"))
     # One factor for the image: exactly a brightness factor drawn uniformly from the range.
     return f"v2.ColorJitter(brightness={_t(p['multiplier_limit'])})", False
 
@@ -156,13 +162,14 @@ def _perspective(p, ctx, prob):
 
 def _pad(p, ctx):
     if p["pad_mode"] != "pixels":
-        raise Unsupported(f"pad_mode '{p['pad_mode']}' pads up to a size that depends on the image")
+        raise Unsupported(tr("pad_mode '{mode}' pads up to a size that depends on the image").format(
+            mode=p["pad_mode"]))
     if p["border_mode"] not in _PAD_MODES:
-        raise Unsupported(f"border_mode '{p['border_mode']}' has no torchvision padding mode")
+        raise Unsupported(tr("border_mode '{mode}' has no torchvision padding mode").format(mode=p["border_mode"]))
     n = p["pixels"]
     padding = {"center": str(n), "top_left": f"[0, 0, {2 * n}, {2 * n}]"}.get(p["position"])
     if padding is None:
-        raise Unsupported("position 'random' has no torchvision counterpart")
+        raise Unsupported(tr("position 'random' has no torchvision counterpart"))
     return f"v2.Pad(padding={padding}, fill={p['fill']}, padding_mode={_PAD_MODES[p['border_mode']]!r})", False
 
 
@@ -185,7 +192,7 @@ def _posterize(p, ctx, prob):
 
 
 def _solarize(p, ctx, prob):
-    options = [f"v2.RandomSolarize(threshold={t}, p=1.0)" if t < 256 else "v2.Compose([])"  # 256: no change
+    options = [f"v2.RandomSolarize(threshold={t}, p=1.0)" if t < 256 else IDENTITY  # 256: no change
                for t in _values(*p["threshold_limit"], True, ctx, "threshold")]
     if len(options) == 1 and options[0].startswith("v2.RandomSolarize"):
         return options[0].replace("p=1.0", f"p={_n(prob)}"), True
@@ -203,7 +210,7 @@ def _sharpness(p, ctx, prob):
 def _gaussian_blur(p, ctx):
     low, high = p["sigma_limit"]
     if high <= 0:
-        raise Unsupported("sigma 0 changes nothing")
+        raise Unsupported(tr("sigma 0 changes nothing"))
     if low <= 0:
         ctx.note(tr("sigma 0 (no blur) becomes 0.01: torchvision needs a positive sigma"))
     return f"v2.GaussianBlur(kernel_size={gaussian_ksize(high)}, sigma={_t((max(low, 0.01), high))})", False
@@ -212,7 +219,8 @@ def _gaussian_blur(p, ctx):
 def _crop(name):
     def build(p, ctx):
         if p["size_mode"] != "pixels":
-            raise Unsupported("size_mode 'fraction' (a crop relative to the image) has no torchvision counterpart")
+            raise Unsupported(tr("size_mode 'fraction' (a crop relative to the image) has no torchvision "
+                                 "counterpart"))
         return f"v2.{name}(size=({p['height']}, {p['width']}))", False
     return build
 
@@ -293,10 +301,10 @@ def _step(step: Step, ctx: _Ctx, missing: list):
     builder = BUILDERS.get(step.op)
     try:
         if builder is None:
-            raise Unsupported("no torchvision counterpart")
+            raise Unsupported(tr("no torchvision counterpart"))
         source, has_p = builder(step.params, ctx, step.p) if step.op in WITH_P else builder(step.params, ctx)
     except Unsupported as exc:
-        missing.append(f"{ctx.where}: {exc}")
+        missing.append(Note(ctx.where, LEFT_OUT, str(exc)))
         return None
     return source if has_p else _apply(source, step.p)
 
@@ -307,15 +315,17 @@ def _entries(nodes: list, where: str, notes: list, missing: list, uses: set, kee
     for index, node in enumerate(nodes):
         loc = f"{where}[{index}] ({_label(node)})"
         if not node.enabled:
-            out.append(("note", f"{loc}: disabled in the preset"))
+            notes.append(Note(loc, DISABLED, tr("disabled; left out")))
+            out.append(("note", tr("{where}: disabled in the preset").format(where=loc)))
             continue
         before = len(missing)
         entry = _node(node, f"{where}[{index}]", loc, notes, missing, uses)
-        out += [("note", f"not exported: {text}") for text in missing[before:] if text.startswith(loc)]
+        out += [("note", tr("not exported: {where}: {text}").format(where=n.where, text=n.text))
+                for n in missing[before:] if n.where == loc]
         if entry is not None:
             out.append(entry)
         elif keep_slots:
-            out.append("v2.Compose([])")  # keeps the other children's odds
+            out.append(IDENTITY)  # keeps the other children's odds
     return out
 
 
@@ -331,9 +341,9 @@ def _node(node: Node, where: str, loc: str, notes: list, missing: list, uses: se
     live = _live(entries)
     comments = [e for e in entries if e not in live]
     if node.kind == "sequence":
-        return _apply(("call", "v2.Compose(", entries, ""), node.p)
+        return _apply(("call", "v2.Compose(", entries if live else entries + [IDENTITY], ""), node.p)
     if node.kind == "random_order":
-        entry = ("call", "v2.RandomOrder(", live, "") if live else "v2.Compose([])"
+        entry = ("call", "v2.RandomOrder(", live, "") if live else IDENTITY
     elif node.kind == "one_of":
         weights = child_weights(node, live_children(node)) if node.weights else None
         if weights and (len(set(weights)) == 1 or sum(weights) <= 0):
@@ -355,14 +365,14 @@ def _some_of(group: Group, live: list, loc: str, missing: list):
     counts = some_of_counts(group, len(live))
     total = sum(math.comb(len(live), k) for k in counts)
     if total > MAX_COMBINATIONS:
-        missing.append(f"{loc}: {total} combinations of children are too many to spell out "
-                       f"(at most {MAX_COMBINATIONS})")
+        missing.append(Note(loc, LEFT_OUT, tr("{total} combinations of children are too many to spell out "
+                                              "(at most {max})").format(total=total, max=MAX_COMBINATIONS)))
         return None
     per_count = []
     for k in sorted(counts):
-        combos = [("call", "v2.Compose(", list(c), "") if len(c) != 1 else c[0]
+        combos = [IDENTITY if not c else c[0] if len(c) == 1 else ("call", "v2.Compose(", list(c), "")
                   for c in itertools.combinations(live, k)]
-        per_count.append(_choice(combos) if combos else "v2.Compose([])")
+        per_count.append(_choice(combos) if combos else IDENTITY)
     weights = [counts[k] for k in sorted(counts)]
     return _choice(per_count, None if len(set(weights)) == 1 else weights)
 
@@ -372,7 +382,7 @@ def _render(entry, level: int) -> list[str]:
     if isinstance(entry, str):
         return [pad + entry + ","]
     if entry[0] == "note":
-        return [pad + "# " + entry[1]]
+        return [pad + "# " + comment(entry[1])]
     _, head, children, tail = entry
     lines = [pad + head + "["]
     for child in children:
@@ -380,33 +390,74 @@ def _render(entry, level: int) -> list[str]:
     return lines + [pad + "]" + tail + "),"]
 
 
-def to_torchvision_code(pipeline: Pipeline) -> tuple[str, list[str]]:
-    """Python source that builds ``transforms = v2.Compose([...])`` for ``pipeline``, and the notes:
-    steps with no counterpart (also written as comments where they would be), approximations."""
-    notes: list[str] = []
-    missing: list[str] = []
+def _tail(pipeline: Pipeline, notes: list, uses: set) -> list:
+    """The preset's training tail (albumentations' Normalize, ToFloat, ToTensorV2) in torchvision:
+    a float image in [0, 1], then the normalisation; the tensor itself comes from v2.ToImage."""
+    out = []
+    for index, entry in enumerate(getattr(pipeline, "training_tail", [])):
+        name, args = entry["transform"], entry["args"]
+        where = f"training_tail[{index}] ({name})"
+        if args.get("p", 1.0) < 1.0:
+            notes.append(Note(where, APPROXIMATE, tr("approximate: p below 1 ignored: torchvision normalises every "
+                                                     "image")))
+        if name == "ToTensorV2":
+            out.append(("note", tr("{where}: v2.ToImage() above already gives a (C, H, W) tensor").format(where=where)))
+            continue
+        uses.add("torch")
+        if name == "ToFloat":
+            if args.get("max_value") not in (None, 255.0):
+                notes.append(Note(where, APPROXIMATE, tr("approximate: max_value {value}: torchvision scales uint8 by "
+                                                         "255").format(value=args.get("max_value"))))
+            out.append("v2.ToDtype(torch.float32, scale=True)")
+            continue
+        mean, std = args.get("mean", (0.485, 0.456, 0.406)), args.get("std", (0.229, 0.224, 0.225))
+        scale = args.get("max_pixel_value", 255.0) or 255.0
+        if args.get("normalization", "standard") != "standard":
+            notes.append(Note(where, LEFT_OUT, tr("normalization '{kind}' (from the image's own statistics) has no "
+                                                  "torchvision counterpart").format(kind=args["normalization"])))
+            continue
+        # albumentations: (x / max_pixel_value - mean) / std; torchvision scales uint8 by 255 first
+        factor = 255.0 / scale
+        mean = [m / factor for m in (list(mean) if isinstance(mean, (list, tuple)) else [mean])]
+        std = [s / factor for s in (list(std) if isinstance(std, (list, tuple)) else [std])]
+        if not any(e == "v2.ToDtype(torch.float32, scale=True)" for e in out):
+            out.append("v2.ToDtype(torch.float32, scale=True)")
+        out.append(f"v2.Normalize(mean=[{', '.join(_n(m) for m in mean)}], std=[{', '.join(_n(s) for s in std)}])")
+    return out
+
+
+def to_torchvision_code(pipeline: Pipeline, skip_unsupported: bool = False) -> tuple[str, list[Note]]:
+    """Python source that builds ``transforms = v2.Compose([...])`` for ``pipeline``, and its notes
+    (`augview.interop.notes.Note`): approximations, and the steps left out. Raises `Unexportable`
+    listing every step without a counterpart, unless ``skip_unsupported``, which leaves them out
+    (written as comments where they would be; their notes come first)."""
+    notes: list[Note] = []
+    missing: list[Note] = []
     uses: set[str] = set()
     entries = _entries(pipeline.steps, "steps", notes, missing, uses)
+    if missing and not skip_unsupported:
+        raise Unexportable("torchvision", missing)
     body = ["transforms = v2.Compose(["]
     body.append("    v2.ToImage(),  # PIL image, numpy (H, W, C) or tensor -> uint8 tensor image (C, H, W)")
-    for entry in entries:
+    for entry in entries + _tail(pipeline, notes, uses):
         body += _render(entry, 1)
     body.append("])")
     names = sorted(uses - {"torch"})
     imports = (["import torch"] if "torch" in uses else []) + (
         [f"from torchvision.transforms import {', '.join(names)}"] if names else []) + [
         "from torchvision.transforms import v2"]
-    title = pipeline.name or "unnamed"
+    approximated = sum(note.kind == APPROXIMATE for note in notes)
     summary = (f"{len(missing)} step(s) have no torchvision counterpart (see the comments). "
-               if missing else "") + (f"{len(notes)} setting(s) are approximated." if notes else "")
+               if missing else "") + (f"{approximated} setting(s) are approximated." if approximated else "")
     code = "\n".join([
-        f'"""torchvision version of the augview preset {title!r}, generated by `augview export --to torchvision`.',
+        '"""torchvision version of an augview preset, generated by `augview export --to torchvision`.',
         "",
         "Needs torchvision >= 0.20 (transforms v2). Input: a PIL image, a numpy (H, W, C) uint8 array or a",
         "uint8 tensor; output: a uint8 tv_tensors.Image (C, H, W). For training, append for instance",
         "v2.ToDtype(torch.float32, scale=True) and v2.Normalize(mean, std).",
         *([summary.strip()] if summary else []),
         '"""',
+        f"# Preset: {pipeline.name!r}",  # the user's text: a literal in a comment, never code
         *imports,
         "",
         *body,
@@ -421,4 +472,4 @@ def to_torchvision_code(pipeline: Pipeline) -> tuple[str, list[str]]:
         "    print(tuple(out.shape), out.dtype)",
         "",
     ])
-    return code, [f"{text}; left out" for text in missing] + notes
+    return code, missing + notes

@@ -84,7 +84,7 @@ register(Op(
         "grain is grey."
     ),
     params=(
-        range_param("std_limit", (5, 20), 0, 100, step=0.5, draws="std",
+        range_param("std_limit", (5, 20), 0, 120, step=0.5, draws="std",  # 120: A.GaussNoise() draws up to 112
                     help="standard deviation of the noise in grey levels (0-255 scale)"),
         float_param("mean", 0, -50, 50, step=0.5,
                     help="average of the noise in grey levels; non-zero also shifts brightness"),

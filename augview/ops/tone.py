@@ -279,7 +279,7 @@ register(Op(
         "strong factors create halos and amplify noise. The one-pixel border is left as is."
     ),
     params=(
-        range_param("factor_limit", (0.5, 2.0), 0.0, 5.0, step=0.05, draws="factor",
+        range_param("factor_limit", (0.5, 2.0), 0.0, 8.0, step=0.05, draws="factor",  # 8: A.Sharpen() is 7.5
                     help="sharpness factor: 0 smoothed, 1 unchanged, 2 sharpened"),
     ),
     apply=_sharpness,

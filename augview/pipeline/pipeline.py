@@ -70,11 +70,14 @@ class Pipeline:
     """An ordered list of steps and groups, with a name, a description and a default seed."""
 
     def __init__(self, steps: list[Node] = (), *, name: str = "", description: str = "", seed: int = 0,
-                 targets: TargetSettings | dict | None = None):
+                 targets: TargetSettings | dict | None = None, training_tail: list[dict] = ()):
         self.steps = list(steps)
         self.name = name
         self.description = description
         self.seed = seed
+        # What training does after the augmentations (Normalize, ToTensorV2...): kept and
+        # exported, never run here (see `augview.pipeline.presets.parse_training_tail`).
+        self.training_tail = list(training_tail)
         self._stream: np.random.Generator | None = None
         # Steps built in Python go through the same validation as a loaded preset, and keep the
         # checked, canonical values (so a save re-saves byte for byte).
@@ -84,6 +87,7 @@ class Pipeline:
         self.steps, header = presets.parse_preset(data, source="<pipeline>")
         self.seed = header["seed"]
         self.targets: TargetSettings = header["targets"]
+        self.training_tail = header["training_tail"]
 
     # ---- running ----
 
@@ -199,7 +203,7 @@ class Pipeline:
 
     def to_dict(self) -> dict:
         return presets.preset_dict(self.steps, self.name, self.description, self.seed,
-                                   getattr(self, "targets", None))
+                                   getattr(self, "targets", None), getattr(self, "training_tail", None))
 
     @classmethod
     def from_dict(cls, data: Any, source: str = "<preset>") -> "Pipeline":

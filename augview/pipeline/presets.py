@@ -27,6 +27,11 @@ default settings, and are saved as version 2.
 
 Validation lives here, in one place, and reports every problem with its location, e.g.
 ``steps[2].params.limit: must be between -180 and 180, got 720``.
+
+Optional ``training_tail`` (see `parse_training_tail`): what a training pipeline does after the
+augmentations to hand the image to a model (albumentations' ``Normalize``, ``ToFloat``,
+``ToTensorV2``). augview never runs it (the previews show uint8 images); it is kept so that an
+imported training pipeline exports back whole. Left out when empty.
 """
 
 from __future__ import annotations
@@ -52,7 +57,7 @@ MAX_DEPTH = 8  # groups inside groups; deeper is surely a mistake (or an attack)
 MAX_NODES = 10_000
 MAX_BYTES = 5_000_000
 MAX_SEED = 2**63 - 1  # the largest seed `Pipeline.apply` takes
-TOP_KEYS = {"schema_version", "name", "description", "seed", "targets", "steps"}
+TOP_KEYS = {"schema_version", "name", "description", "seed", "targets", "steps", "training_tail"}
 
 
 # ---- nodes -> plain data -------------------------------------------------------------------
@@ -102,8 +107,8 @@ def _float(value):
 
 
 def preset_dict(steps: list[Node], name: str = "", description: str = "", seed: int = 0,
-                targets: TargetSettings | None = None) -> dict:
-    return {
+                targets: TargetSettings | None = None, training_tail: list | None = None) -> dict:
+    data = {
         "schema_version": SCHEMA_VERSION,
         "name": name,
         "description": description,
@@ -111,6 +116,9 @@ def preset_dict(steps: list[Node], name: str = "", description: str = "", seed: 
         "targets": (targets or TargetSettings()).to_dict(),
         "steps": [node_to_dict(node) for node in steps],
     }
+    if training_tail:
+        data["training_tail"] = training_tail
+    return data
 
 
 # ---- plain data -> nodes, with every problem collected -------------------------------------
@@ -128,13 +136,13 @@ class _Problems:
 def parse_preset(data: Any, source: str = "<preset>") -> tuple[list[Node], dict]:
     """Validate a preset dict; returns ``(nodes, header)`` or raises PresetError listing every problem.
 
-    ``header`` holds ``name``, ``description``, ``seed`` and ``targets`` (a `TargetSettings`).
+    ``header`` holds ``name``, ``description``, ``seed``, ``targets`` (a `TargetSettings`) and
+    ``training_tail``.
     """
     problems = _Problems()
     if not isinstance(data, dict):
         raise PresetError(source, [("", tr("a preset must be a JSON object, got {kind}").format(kind=_kind(data)))])
-    if ("schema_version" not in data and isinstance(data.get("transform"), dict)
-            and "__class_fullname__" in data["transform"]):
+    if is_albumentations(data):
         raise PresetError(source, [("", tr("is an albumentations pipeline, not an augview preset: convert it "
                                            "with `augview import FILE -o preset.json` (or open it in the window)"))])
     for key in sorted(set(data) - TOP_KEYS, key=str):
@@ -168,6 +176,7 @@ def parse_preset(data: Any, source: str = "<preset>") -> tuple[list[Node], dict]
 
     header["targets"] = _parse_targets(data.get("targets", {}), problems)
 
+    header["training_tail"] = parse_training_tail(data.get("training_tail", []), problems.add)
     nodes: list[Node] = []
     if "steps" not in data:
         problems.add("steps", tr("missing"))
@@ -308,11 +317,92 @@ def _parse_group(item, where, p, enabled, depth, problems: _Problems) -> Group |
     return group
 
 
+def is_albumentations(data: Any) -> bool:
+    """True for the plain data of an albumentations pipeline (its ``A.save`` / ``A.to_dict`` form),
+    which a preset file may hold by mistake (and `augview.interop` reads)."""
+    return (isinstance(data, dict) and "schema_version" not in data
+            and isinstance(data.get("transform"), dict) and "__class_fullname__" in data["transform"])
+
+
+# ---- the training tail -----------------------------------------------------------------------
+
+NORMALIZATIONS = ("standard", "image", "image_per_channel", "min_max", "min_max_per_channel")
+# transform -> its arguments (albumentations' names and meanings)
+TAIL_TRANSFORMS = {
+    "Normalize": ("mean", "std", "max_pixel_value", "normalization", "p"),
+    "ToFloat": ("max_value", "p"),
+    "ToTensorV2": ("transpose_mask", "p"),
+}
+
+
+def parse_training_tail(value: Any, problem) -> list[dict]:
+    """``[{"transform": "Normalize", "args": {"mean": [...], "std": [...], ...}}, ...]``, checked;
+    ``problem(where, what)`` hears what is wrong. Returns the entries, args in canonical form."""
+    if not isinstance(value, list):
+        problem("training_tail", tr("must be a list, got {kind}").format(kind=_kind(value)))
+        return []
+    out = []
+    for index, item in enumerate(value[:16]):
+        where = f"training_tail[{index}]"
+        name = item.get("transform") if isinstance(item, dict) else None
+        if name not in TAIL_TRANSFORMS:
+            problem(where, tr("must be an object with 'transform' one of {options}, got {value}").format(
+                options=", ".join(TAIL_TRANSFORMS), value=_show(name if isinstance(item, dict) else item)))
+            continue
+        for key in sorted(set(item) - {"transform", "args"}, key=str):
+            problem(f"{where}.{key}", tr("unknown key"))
+        args = item.get("args", {})
+        if not isinstance(args, dict):
+            problem(f"{where}.args", tr("must be an object, got {kind}").format(kind=_kind(args)))
+            continue
+        for key in sorted(set(args) - set(TAIL_TRANSFORMS[name]), key=str):
+            problem(f"{where}.args.{key}", tr("unknown argument of {transform}").format(transform=name))
+        checked = {key: _tail_arg(key, args[key], f"{where}.args.{key}", problem)
+                   for key in TAIL_TRANSFORMS[name] if key in args}
+        out.append({"transform": name, "args": checked})
+    if len(value) > 16:
+        problem("training_tail", tr("has {count} entries; at most {max}").format(count=len(value), max=16))
+    return out
+
+
+def _tail_arg(key: str, value: Any, where: str, problem) -> Any:
+    if key in ("mean", "std"):
+        values = value if isinstance(value, list) else [value]
+        if not (1 <= len(values) <= 4 and all(_is_number(v) for v in values)) or (
+                key == "std" and any(v == 0 for v in values)):
+            problem(where, tr("must be a number or a list of 1 to 4 numbers ({rule}), got {value}").format(
+                rule=tr("not zero") if key == "std" else tr("any"), value=_show(value)))
+        return value
+    if key in ("max_pixel_value", "max_value"):
+        if value is not None and not (_is_number(value) and value > 0):
+            problem(where, tr("must be a positive number or null, got {value}").format(value=_show(value)))
+        return float(value) if _is_number(value) else value
+    if key == "normalization":
+        if value not in NORMALIZATIONS:
+            problem(where, tr("must be one of {options}, got {value}").format(
+                options=", ".join(NORMALIZATIONS), value=_show(value)))
+        return value
+    if key == "transpose_mask":
+        if not isinstance(value, bool):
+            problem(where, tr("must be true or false, got {value}").format(value=_show(value)))
+        return value
+    if not _is_number(value) or not 0 <= value <= 1:  # p
+        problem(where, tr("must be a probability between 0 and 1, got {value}").format(value=_show(value)))
+        return value
+    return float(value)
+
+
 # ---- files -----------------------------------------------------------------------------------
 
 
 def read_preset_file(path: str | os.PathLike) -> dict:
     """Read and decode a preset file into plain data; PresetError on anything unreadable."""
+    return decode_preset(read_file_bytes(path), str(path))
+
+
+def read_file_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a preset (or pipeline) file, at most MAX_BYTES; PresetError on anything
+    unreadable. The one bounded read of every file that may become a preset."""
     source = str(path)
     try:
         size = os.path.getsize(path)
@@ -321,7 +411,10 @@ def read_preset_file(path: str | os.PathLike) -> dict:
         # Read at most one byte past the limit: the file may grow after the size check, or be a
         # device like /dev/zero whose size says 0.
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            # Asking for the size the file says (not the whole limit) keeps the buffer small.
+            raw = handle.read(size + 1 if 0 < size else MAX_BYTES + 1)
+            if len(raw) > size > 0:
+                raw += handle.read(MAX_BYTES + 1 - len(raw))
         if len(raw) > MAX_BYTES:
             raise PresetError(source, [("", tr("is more than {max} bytes, the most a preset may be").format(max=MAX_BYTES))])
     except FileNotFoundError:
@@ -330,7 +423,7 @@ def read_preset_file(path: str | os.PathLike) -> dict:
         raise PresetError(source, [("", tr("is a folder, not a preset file"))]) from None
     except OSError as err:
         raise PresetError(source, [("", tr("cannot be read ({reason})").format(reason=err.strerror or err))]) from None
-    return decode_preset(raw, source)
+    return raw
 
 
 def decode_preset(raw: bytes, source: str) -> Any:

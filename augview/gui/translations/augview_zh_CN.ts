@@ -1005,6 +1005,290 @@
         <translation>；</translation>
     </message>
     <message>
+        <source>albumentations moves each side all the way to the image&apos;s edge (augview&apos;s spread 1)</source>
+        <translation>albumentations 会把每条边一直移到图像边缘（相当于 augview 的 spread 1）</translation>
+    </message>
+    <message>
+        <source>disabled; left out</source>
+        <translation>已停用；未导出</translation>
+    </message>
+    <message>
+        <source>approximate: {text}</source>
+        <translation>近似：{text}</translation>
+    </message>
+    <message>
+        <source>{param} must be finite numbers, got {value}</source>
+        <translation>{param} 必须是有限的数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>has more than {max} transforms, the most a preset may hold</source>
+        <translation>包含超过 {max} 个变换，超出预设能容纳的上限</translation>
+    </message>
+    <message>
+        <source>nests compositions more than {max} deep, the most a preset may</source>
+        <translation>组合嵌套超过 {max} 层，超出预设允许的上限</translation>
+    </message>
+    <message>
+        <source>has a value albumentations would refuse ({reason})</source>
+        <translation>含有 albumentations 会拒绝的值（{reason}）</translation>
+    </message>
+    <message>
+        <source>no p; used albumentations&apos; default {p}</source>
+        <translation>未给出 p；使用 albumentations 的默认值 {p}</translation>
+    </message>
+    <message>
+        <source>prepares the image for a model, it is not an augmentation</source>
+        <translation>这是为模型准备图像的步骤，不是增强</translation>
+    </message>
+    <message>
+        <source>no augview counterpart</source>
+        <translation>augview 中没有对应操作</translation>
+    </message>
+    <message>
+        <source>replace=true (a transform may run twice) has no augview counterpart; imported without repeats</source>
+        <translation>replace=true（同一变换可能运行两次）在 augview 中没有对应；导入为不重复抽取</translation>
+    </message>
+    <message>
+        <source>albumentations before 2.0 picks by the transforms&apos; p as weights; augview picks uniformly</source>
+        <translation>albumentations 2.0 之前以各变换的 p 作为权重来挑选；augview 均匀挑选</translation>
+    </message>
+    <message>
+        <source>picking {n} of {total} in a random order has no augview counterpart; imported as some_of (declared order)</source>
+        <translation>从 {total} 个中按随机顺序挑选 {n} 个在 augview 中没有对应；导入为 some_of（按声明顺序）</translation>
+    </message>
+    <message>
+        <source>read as Compose; augview records what each step drew in every result&apos;s trace (Pipeline.replay applies it again), which is what ReplayCompose&apos;s replay is for</source>
+        <translation>按 Compose 读取；augview 在每个结果的轨迹中记录每一步抽取的值（Pipeline.replay 可再次应用），这正是 ReplayCompose 的重放所做的事</translation>
+    </message>
+    <message>
+        <source>kept in the preset&apos;s training tail: exported back, not shown</source>
+        <translation>保存在预设的训练尾部：导出时写回，不在预览中显示</translation>
+    </message>
+    <message>
+        <source>kept in the preset&apos;s training tail, which runs after every step (here it came before {names})</source>
+        <translation>保存在预设的训练尾部，它在所有步骤之后运行（原流水线中它位于 {names} 之前）</translation>
+    </message>
+    <message>
+        <source>boxes</source>
+        <translation>边界框</translation>
+    </message>
+    <message>
+        <source>keypoints</source>
+        <translation>关键点</translation>
+    </message>
+    <message>
+        <source>extra targets</source>
+        <translation>额外目标</translation>
+    </message>
+    <message>
+        <source>{key} ({detail}): kept with the import; augview moves only the image for now, not its {what}</source>
+        <translation>{key}（{detail}）：随导入结果保存；augview 目前只变换图像，不变换其{what}</translation>
+    </message>
+    <message>
+        <source>nothing could be imported: {count} transform(s) left out ({which})</source>
+        <translation>没有可导入的内容：{count} 个变换被略去（{which}）</translation>
+    </message>
+    <message>
+        <source>holds no transform to import</source>
+        <translation>不包含可导入的变换</translation>
+    </message>
+    <message>
+        <source>{key} not given: used albumentations 2.x&apos;s default {new}; before {version} it was {old}</source>
+        <translation>未给出 {key}：使用 albumentations 2.x 的默认值 {new}；{version} 之前的默认值是 {old}</translation>
+    </message>
+    <message>
+        <source>var_limit {value}: albumentations 1.x drew the variance uniformly, 2.x and augview draw the standard deviation uniformly between the same ends</source>
+        <translation>var_limit {value}：albumentations 1.x 均匀抽取方差，2.x 和 augview 在相同端点之间均匀抽取标准差</translation>
+    </message>
+    <message>
+        <source>albumentations 1.4 removed the random affine move of ElasticTransform; 2.x and augview only displace</source>
+        <translation>albumentations 1.4 去掉了 ElasticTransform 的随机仿射移动；2.x 和 augview 只做位移场变形</translation>
+    </message>
+    <message>
+        <source>albumentations 1.4 removed the shift of the distortion centre; 2.x and augview distort around the image centre</source>
+        <translation>albumentations 1.4 去掉了畸变中心的偏移；2.x 和 augview 围绕图像中心畸变</translation>
+    </message>
+    <message>
+        <source>it had no effect in albumentations 1.x either</source>
+        <translation>它在 albumentations 1.x 中同样不起作用</translation>
+    </message>
+    <message>
+        <source>translate_px is a shift in pixels and no earlier step fixes the image size; augview shifts by fractions of the side (translate_percent)</source>
+        <translation>translate_px 是以像素计的平移，且前面没有步骤固定图像尺寸；augview 按边长的比例平移（translate_percent）</translation>
+    </message>
+    <message>
+        <source>only CropAndPad(percent=..., keep_size=False, sample_independently=False), which crops the same share of every side, has an augview counterpart</source>
+        <translation>只有每条边裁去相同比例的 CropAndPad(percent=..., keep_size=False, sample_independently=False) 在 augview 中有对应</translation>
+    </message>
+    <message>
+        <source>padding (a positive percent) or cropping half a side or more has no augview counterpart</source>
+        <translation>填充（正的 percent）或裁去一半及以上边长在 augview 中没有对应</translation>
+    </message>
+    <message>
+        <source>CropAndPad crops around the centre; augview&apos;s random_crop places the crop anywhere (same sizes)</source>
+        <translation>CropAndPad 围绕中心裁剪；augview 的 random_crop 可把裁剪框放在任意位置（尺寸相同）</translation>
+    </message>
+    <message>
+        <source>hole sizes in pixels, and no earlier step fixes the image size (a Resize or a crop); augview takes fractions of the side (hole_height_range/hole_width_range as floats in (0, 1])</source>
+        <translation>孔洞尺寸以像素计，且前面没有步骤固定图像尺寸（Resize 或裁剪）；augview 使用边长的比例（hole_height_range/hole_width_range 取 (0, 1] 内的小数）</translation>
+    </message>
+    <message>
+        <source>the default grid has cells of {w} x {h} px: augview&apos;s cells are square, used {w}</source>
+        <translation>默认网格的单元为 {w} x {h} 像素：augview 的单元是正方形，使用 {w}</translation>
+    </message>
+    <message>
+        <source>holes_number_xy must be positive counts, got {value}</source>
+        <translation>holes_number_xy 必须是正整数个数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>holes_number_xy gives cells of {w} x {h} px: augview&apos;s cells are square, used {w}</source>
+        <translation>holes_number_xy 给出 {w} x {h} 像素的单元：augview 的单元是正方形，使用 {w}</translation>
+    </message>
+    <message>
+        <source>a grid given by holes_number_xy depends on the image size, and no earlier step fixes it; augview takes unit_size_range (the cell side in pixels)</source>
+        <translation>由 holes_number_xy 给出的网格取决于图像尺寸，且前面没有步骤固定它；augview 使用 unit_size_range（单元边长，像素）</translation>
+    </message>
+    <message>
+        <source>holes_number_xy ignored: albumentations uses unit_size_range when both are given</source>
+        <translation>忽略 holes_number_xy：两者都给出时 albumentations 使用 unit_size_range</translation>
+    </message>
+    <message>
+        <source>shift_xy ignored: augview&apos;s grid starts at a random offset (random_offset) or at 0</source>
+        <translation>忽略 shift_xy：augview 的网格从随机偏移（random_offset）或 0 开始</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>嵌套过深</translation>
+    </message>
+    <message>
+        <source>{name}(**...) or (*...)</source>
+        <translation>{name}(**...) 或 (*...)</translation>
+    </message>
+    <message>
+        <source>{name} with {count} positional arguments (give them by name)</source>
+        <translation>带 {count} 个位置参数的 {name}（请按名称给出）</translation>
+    </message>
+    <message>
+        <source>transforms of {name} are not a list</source>
+        <translation>{name} 的变换不是列表</translation>
+    </message>
+    <message>
+        <source>the list of transforms of {name}</source>
+        <translation>{name} 的变换列表</translation>
+    </message>
+    <message>
+        <source>{value} is not a literal the import can read</source>
+        <translation>{value} 不是导入能读取的字面值</translation>
+    </message>
+    <message>
+        <source>is not Python that can be read: {reason}</source>
+        <translation>不是可读取的 Python 代码：{reason}</translation>
+    </message>
+    <message>
+        <source>has no albumentations Compose([...]) to import</source>
+        <translation>没有可导入的 albumentations Compose([...])</translation>
+    </message>
+    <message>
+        <source>imported the first of {count} pipelines in the file; the others start at line(s) {lines}</source>
+        <translation>导入了文件中 {count} 个流水线里的第一个；其余的从第 {lines} 行开始</translation>
+    </message>
+    <message>
+        <source>written for albumentations 1.x ({names}): read with 1.x&apos;s defaults and meanings</source>
+        <translation>为 albumentations 1.x 编写（{names}）：按 1.x 的默认值和含义读取</translation>
+    </message>
+    <message>
+        <source>is nested too deeply to be a pipeline</source>
+        <translation>嵌套过深，不可能是流水线</translation>
+    </message>
+    <message>
+        <source>uses more than {max} YAML aliases</source>
+        <translation>使用了超过 {max} 个 YAML 别名</translation>
+    </message>
+    <message>
+        <source>is nested more than {max} levels deep</source>
+        <translation>嵌套超过 {max} 层</translation>
+    </message>
+    <message>
+        <source>has a YAML alias that refers to itself</source>
+        <translation>含有引用自身的 YAML 别名</translation>
+    </message>
+    <message>
+        <source>expands to more than {max} YAML values (its aliases repeat what they point to), more than a pipeline holds</source>
+        <translation>展开后超过 {max} 个 YAML 值（别名会重复其指向的内容），超出流水线能容纳的量</translation>
+    </message>
+    <message>
+        <source>{where}: {text}; left out</source>
+        <translation>{where}：{text}；已略去</translation>
+    </message>
+    <message>
+        <source>{steps}; skip_unsupported=True leaves them out</source>
+        <translation>{steps}；skip_unsupported=True 会略去它们</translation>
+    </message>
+    <message>
+        <source>{n} step(s) have no {target} counterpart: {steps}</source>
+        <translation>{n} 个步骤在 {target} 中没有对应：{steps}</translation>
+    </message>
+    <message>
+        <source>a {what} range of {count} values is too wide to spell out</source>
+        <translation>{what} 的范围有 {count} 个取值，太多，无法逐一写出</translation>
+    </message>
+    <message>
+        <source>a factor per pixel or per channel has no torchvision counterpart (one factor for the whole image is ColorJitter&apos;s brightness)</source>
+        <translation>逐像素或逐通道的系数在 torchvision 中没有对应（整幅图像一个系数即 ColorJitter 的 brightness）</translation>
+    </message>
+    <message>
+        <source>pad_mode &apos;{mode}&apos; pads up to a size that depends on the image</source>
+        <translation>pad_mode &apos;{mode}&apos; 填充到取决于图像的尺寸</translation>
+    </message>
+    <message>
+        <source>border_mode &apos;{mode}&apos; has no torchvision padding mode</source>
+        <translation>border_mode &apos;{mode}&apos; 没有对应的 torchvision 填充模式</translation>
+    </message>
+    <message>
+        <source>position &apos;random&apos; has no torchvision counterpart</source>
+        <translation>position &apos;random&apos; 在 torchvision 中没有对应</translation>
+    </message>
+    <message>
+        <source>sigma 0 changes nothing</source>
+        <translation>sigma 为 0 不改变任何内容</translation>
+    </message>
+    <message>
+        <source>size_mode &apos;fraction&apos; (a crop relative to the image) has no torchvision counterpart</source>
+        <translation>size_mode &apos;fraction&apos;（相对图像的裁剪）在 torchvision 中没有对应</translation>
+    </message>
+    <message>
+        <source>no torchvision counterpart</source>
+        <translation>torchvision 中没有对应</translation>
+    </message>
+    <message>
+        <source>{where}: disabled in the preset</source>
+        <translation>{where}：在预设中已停用</translation>
+    </message>
+    <message>
+        <source>not exported: {where}: {text}</source>
+        <translation>未导出：{where}：{text}</translation>
+    </message>
+    <message>
+        <source>{total} combinations of children are too many to spell out (at most {max})</source>
+        <translation>子项组合有 {total} 种，太多，无法逐一写出（最多 {max}）</translation>
+    </message>
+    <message>
+        <source>approximate: p below 1 ignored: torchvision normalises every image</source>
+        <translation>近似：忽略小于 1 的 p：torchvision 会对每张图像做归一化</translation>
+    </message>
+    <message>
+        <source>{where}: v2.ToImage() above already gives a (C, H, W) tensor</source>
+        <translation>{where}：上面的 v2.ToImage() 已经给出 (C, H, W) 张量</translation>
+    </message>
+    <message>
+        <source>approximate: max_value {value}: torchvision scales uint8 by 255</source>
+        <translation>近似：max_value {value}：torchvision 按 255 缩放 uint8</translation>
+    </message>
+    <message>
+        <source>normalization &apos;{kind}&apos; (from the image&apos;s own statistics) has no torchvision counterpart</source>
+        <translation>normalization &apos;{kind}&apos;（基于图像自身统计量）在 torchvision 中没有对应</translation>
+    </message>
+    <message>
         <source>{n} variant</source>
         <translation>{n} 个变体</translation>
     </message>
@@ -1187,6 +1471,34 @@
     <message>
         <source>{op} p=0: never fires, x1</source>
         <translation>{op} p=0: 从不生效，x1</translation>
+    </message>
+    <message>
+        <source>must be an object with &apos;transform&apos; one of {options}, got {value}</source>
+        <translation>必须是对象，其 &apos;transform&apos; 为 {options} 之一，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>unknown argument of {transform}</source>
+        <translation>{transform} 的未知参数</translation>
+    </message>
+    <message>
+        <source>has {count} entries; at most {max}</source>
+        <translation>有 {count} 项；最多 {max} 项</translation>
+    </message>
+    <message>
+        <source>must be a number or a list of 1 to 4 numbers ({rule}), got {value}</source>
+        <translation>必须是数字或 1 到 4 个数字的列表（{rule}），实际为 {value}</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>not zero</source>
+        <translation>不能为零</translation>
+    </message>
+    <message>
+        <source>must be a positive number or null, got {value}</source>
+        <translation>必须是正数或 null，实际为 {value}</translation>
     </message>
     <message>
         <source>{head}: {reason}, infinitely many outputs (not counted, x1)</source>
@@ -1421,16 +1733,8 @@
         <translation>是 YAML 文件，读取 YAML 需要 PyYAML：pip install pyyaml</translation>
     </message>
     <message>
-        <source>is {size} bytes; a pipeline file is at most {max}</source>
-        <translation>大小为 {size} 字节；流水线文件最多 {max} 字节</translation>
-    </message>
-    <message>
         <source>no such file</source>
         <translation>文件不存在</translation>
-    </message>
-    <message>
-        <source>is a folder, not a pipeline file</source>
-        <translation>是文件夹，不是流水线文件</translation>
     </message>
     <message>
         <source>cannot be read ({reason})</source>
@@ -1447,10 +1751,6 @@
     <message>
         <source>is not valid YAML: {problem}</source>
         <translation>不是有效的 YAML：{problem}</translation>
-    </message>
-    <message>
-        <source>size_mode &apos;fraction&apos; (a crop relative to the image) has no albumentations counterpart; use size_mode &apos;pixels&apos;</source>
-        <translation>size_mode &apos;fraction&apos;（相对于图像大小的裁剪）在 albumentations 中没有对应项；请使用 size_mode &apos;pixels&apos;</translation>
     </message>
     <message>
         <source>box_format must be one of {formats}, got {value}</source>
@@ -1509,6 +1809,14 @@
         <translation>{boxes} 个框对应了 {labels} 个框标签</translation>
     </message>
     <message>
+        <source>{key} must be a number, a [low, high] pair or {{&quot;x&quot;: ..., &quot;y&quot;: ...}}, got {value}</source>
+        <translation>{key} 必须是数字、[low, high] 数对或 {{&quot;x&quot;: ..., &quot;y&quot;: ...}}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>a crop by a fraction of the side becomes CropAndPad, which crops around the centre; augview&apos;s random_crop places it anywhere (same sizes)</source>
+        <translation>按边长比例的裁剪导出为 CropAndPad，它围绕中心裁剪；augview 的 random_crop 可放在任意位置（尺寸相同）</translation>
+    </message>
+    <message>
         <source>shearing along both axes: albumentations combines the two shears in one matrix, augview multiplies two elementary shears (slightly different shapes)</source>
         <translation>沿两个轴同时错切：albumentations 把两个错切合成一个矩阵，augview 则相乘两个基本错切（形状略有不同）</translation>
     </message>
@@ -1527,6 +1835,10 @@
     <message>
         <source>contrast pivot &apos;mean&apos; becomes ColorJitter&apos;s contrast then RandomBrightnessContrast&apos;s brightness: pixels the contrast pushes past 0 or 255 are clipped in between</source>
         <translation>对比度支点 &apos;mean&apos; 转换为 ColorJitter 的对比度加 RandomBrightnessContrast 的亮度：对比度推到 0 以下或 255 以上的像素会在两者之间被截断</translation>
+    </message>
+    <message>
+        <source>hue: albumentations turns uint8 hues in steps of 2 degrees, augview in steps of 1.4 degrees (up to 9 grey levels apart on a few percent of pixels)</source>
+        <translation>色相：albumentations 以 2 度为步长旋转 uint8 色相，augview 以 1.4 度为步长（少数像素上最多相差 9 个灰度级）</translation>
     </message>
     <message>
         <source>threshold 256 (change nothing) becomes 255: albumentations still inverts pure white</source>
@@ -1565,10 +1877,6 @@
         <translation>组 {kind}</translation>
     </message>
     <message>
-        <source>{where}: disabled; left out</source>
-        <translation>{where}：已停用；已略去</translation>
-    </message>
-    <message>
         <source>{where}: {text}</source>
         <translation>{where}：{text}</translation>
     </message>
@@ -1579,14 +1887,6 @@
     <message>
         <source>no albumentations counterpart</source>
         <translation>在 albumentations 中没有对应项</translation>
-    </message>
-    <message>
-        <source>{where}: approximate: {text}</source>
-        <translation>{where}：近似：{text}</translation>
-    </message>
-    <message>
-        <source>{n} step(s) have no albumentations counterpart: {steps}. Leave them out with --skip-unsupported (skip_unsupported=True)</source>
-        <translation>{n} 个步骤在 albumentations 中没有对应项：{steps}。可用 --skip-unsupported（skip_unsupported=True）略去它们</translation>
     </message>
     <message>
         <source>{text}; left out</source>
@@ -1617,22 +1917,6 @@
         <translation>OneOrOther 需要恰好两个变换</translation>
     </message>
     <message>
-        <source>{where}: no p; used albumentations&apos; default 0.5</source>
-        <translation>{where}：没有 p；使用了 albumentations 的默认值 0.5</translation>
-    </message>
-    <message>
-        <source>{where}: prepares the image for a model, it is not an augmentation; left out</source>
-        <translation>{where}：用于为模型准备图像，不是增强；已略去</translation>
-    </message>
-    <message>
-        <source>{where}: no augview counterpart; left out</source>
-        <translation>{where}：在 augview 中没有对应项；已略去</translation>
-    </message>
-    <message>
-        <source>{where}: {reason}; left out</source>
-        <translation>{where}：{reason}；已略去</translation>
-    </message>
-    <message>
         <source>{name} has an argument albumentations would refuse ({reason})</source>
         <translation>{name} 有一个 albumentations 会拒绝的参数（{reason}）</translation>
     </message>
@@ -1643,14 +1927,6 @@
     <message>
         <source>n must be a count, got {value}</source>
         <translation>n 必须是个数，实际为 {value}</translation>
-    </message>
-    <message>
-        <source>{where}: replace=true (a transform may run twice) has no augview counterpart; imported without repeats</source>
-        <translation>{where}：replace=true（一个变换可能运行两次）在 augview 中没有对应项；已按不重复导入</translation>
-    </message>
-    <message>
-        <source>{where}: picking {n} of {total} in a random order has no augview counterpart; imported as some_of (declared order)</source>
-        <translation>{where}：从 {total} 个中以随机顺序选取 {n} 个在 augview 中没有对应项；已导入为 some_of（按声明顺序）</translation>
     </message>
     <message>
         <source>is not an albumentations pipeline: expected an object with &apos;transform&apos;, as albumentations.save writes</source>
@@ -1691,10 +1967,6 @@
     <message>
         <source>separate x and y zoom: augview draws one zoom for both axes (the x range)</source>
         <translation>x 和 y 分别缩放：augview 为两个轴抽取同一个缩放值（使用 x 的范围）</translation>
-    </message>
-    <message>
-        <source>translate_px ignored: a shift in pixels depends on the image size; use translate_percent</source>
-        <translation>已忽略 translate_px：以像素计的平移取决于图像大小；请使用 translate_percent</translation>
     </message>
     <message>
         <source>augview keeps the input size</source>
@@ -1779,18 +2051,6 @@
     <message>
         <source>augview keeps the streak centred on each pixel</source>
         <translation>augview 让拖影以每个像素为中心</translation>
-    </message>
-    <message>
-        <source>hole sizes in pixels depend on the image size; augview takes fractions of the side (give hole_height_range/hole_width_range as floats in (0, 1])</source>
-        <translation>以像素计的孔洞大小取决于图像大小；augview 使用边长的比例（请把 hole_height_range/hole_width_range 设为 (0, 1] 内的浮点数）</translation>
-    </message>
-    <message>
-        <source>a grid given by holes_number_xy depends on the image size; augview takes unit_size_range (the cell side in pixels)</source>
-        <translation>由 holes_number_xy 给出的网格取决于图像大小；augview 使用 unit_size_range（以像素计的单元格边长）</translation>
-    </message>
-    <message>
-        <source>holes_number_xy / shift_xy ignored: augview&apos;s grid follows unit_size_range and random_offset</source>
-        <translation>已忽略 holes_number_xy / shift_xy：augview 的网格由 unit_size_range 和 random_offset 决定</translation>
     </message>
     <message>
         <source>noise_distribution &apos;gaussian&apos;: augview smooths uniform noise, as Simard et al. do</source>
