@@ -21,6 +21,7 @@ from typing import Any
 
 from augview.interop.albumentations_export import UNFORCED, Unsupported
 from augview.interop.albumentations_readers import _NOT_AUGMENTATIONS, IMPORTERS, _Args, _Malformed, _tidy
+from augview.interop.albumentations_readers_extra import EXTRA_IMPORTERS
 from augview.pipeline.pipeline import Pipeline
 from augview.core.registry import CATALOG
 from augview.pipeline.nodes import Group, Node, Step
@@ -149,7 +150,7 @@ class _Walk:
         loc = f"{where} ({name})"
         if "p" not in item and not forced:
             self.notes.append(tr("{where}: no p; used albumentations' default 0.5").format(where=loc))
-        importer = IMPORTERS.get(name)
+        importer = IMPORTERS.get(name) or EXTRA_IMPORTERS.get(name)
         if importer is None:
             self.notes.append(
                 (tr("{where}: prepares the image for a model, it is not an augmentation; left out")
