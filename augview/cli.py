@@ -10,7 +10,7 @@
                                     augment a folder (exit 1 if any file failed, 130 on Ctrl+C)
     augview export --to albumentations|torchvision|python P [-o FILE] [--skip-unsupported]
     augview import PIPELINE.json|yaml -o preset.json      an albumentations pipeline as a preset
-    augview tta --size 224 [--mode ten_crop|five_crop|flips|center] --image I -o grid.png
+    augview tta --size 224 [--mode ten_crop|five_crop|flips|center] [--resize 256] --image I -o grid.png
     augview tta --size 224 --mode ten_crop --to torchvision [-o tta.py]
                                     test-time views: the crop boxes and the crops, or their code
 
@@ -87,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     tta.add_argument("--size", help="crop size: one side (224) or HxW (224x192); default: the whole image")
     tta.add_argument("--mode", default="ten_crop", choices=("ten_crop", "five_crop", "flips", "center"),
                      help="which views (default ten_crop: four corners and the centre, and their mirrors)")
+    tta.add_argument("--resize", type=int, default=0,
+                     help="resize the shorter side to this length first, as torchvision's Resize (e.g. 256)")
     tta.add_argument("--vertical-flip", action="store_true", help="mirror top to bottom instead of left to right")
     tta.add_argument("--image", help="image file (for the grid)")
     tta.add_argument("--to", choices=("grid", "torchvision"), default="grid",
@@ -313,8 +315,10 @@ def cmd_tta(args) -> int:
     from augview.core.atomic import atomic_write_bytes
 
     size = parse_size(args.size)
+    if not 0 <= args.resize <= 8192:
+        raise ValueError(f"--resize must be between 0 (no resize) and 8192, got {args.resize}")
     if args.to == "torchvision":
-        code = tta.torchvision_code(size, args.mode, args.vertical_flip)
+        code = tta.torchvision_code(size, args.mode, args.vertical_flip, resize=args.resize or None)
         if args.output:
             atomic_write_bytes(args.output, code.encode("utf-8"))
             print(f"wrote {args.output}", file=sys.stderr)
@@ -329,6 +333,8 @@ def cmd_tta(args) -> int:
     from augview.core.imageio import load_image, save_image
 
     image = load_image(args.image)
+    if args.resize:
+        image = tta.resize_shorter(image, args.resize)
     views = tta.views(image.shape, size, args.mode, args.vertical_flip)
     images = [tta.draw_views(image, views)] + [tta.crop(image, view) for view in views]
     titles = ["views on the image"] + [f"#{i + 1} {view.name}: {view.width}x{view.height}px at ({view.x}, {view.y})"

@@ -118,6 +118,13 @@ def test_boxes_round_trip_and_match_the_pixels(image, vertical):
     np.testing.assert_array_equal(tta.crop(image, view)[y0, x0], image[view.y + 5, view.x + 3])
 
 
+def test_resize_shorter_sizes_like_torchvision(image):
+    assert tta.resize_shorter(image, 256).shape == (256, int(256 * 300 / 233), 3)  # the longer side truncated
+    assert tta.resize_shorter(image[:, :200], 100).shape == (116, 100, 3)
+    np.testing.assert_array_equal(tta.resize_shorter(image, 233), image)
+    assert "v2.Resize(size=256, antialias=True), v2.TenCrop" in tta.torchvision_code(224, resize=256)
+
+
 def test_draw_views_outlines_each_box_once(image):
     views = tta.views(image.shape, 100, "ten_crop")
     drawn = tta.draw_views(image, views)

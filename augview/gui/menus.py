@@ -226,6 +226,7 @@ def build_menus(window):
         side.show_compare,
         QKeySequence("Ctrl+D"),
     )
+    add_action(window, tools, QCoreApplication.translate("MainWindow", "&Test-time crops…"), side.show_tta)
     tools.addSeparator()
     add_action(
         window,
