@@ -20,7 +20,6 @@ import math
 import cv2
 import numpy as np
 
-from augview.ops.common import to_uint8
 from augview.core.params import float_param, int_param, range_param
 from augview.core.randomness import draw_seed, uniform
 from augview.core.registry import Op, register
@@ -106,13 +105,13 @@ def _sample_zoom_blur(rng, params, shape):
 
 def _zoom_blur(image, drawn):
     factors = zoom_factors(drawn)
-    # Each zoomed copy is resized in uint8 (OpenCV's fixed-point path, several times faster than
-    # float) and summed in float32: albumentations resizes float copies, which gives the same
-    # mean within one grey level.
-    total = image.astype(np.float32)
+    # In float32, as albumentations: OpenCV resizes float32 faster than uint8 here, and the sum
+    # never rounds; one saturating pass scales the mean back to uint8 at the end.
+    source = image.astype(np.float32)
+    total = source.copy()
     for factor in factors:
-        cv2.add(total, _central_zoom(image, float(factor)), dst=total, dtype=cv2.CV_32F)
-    return to_uint8(total.reshape(image.shape) / (len(factors) + 1))
+        cv2.add(total, _central_zoom(source, float(factor)), dst=total)
+    return cv2.convertScaleAbs(total, alpha=1.0 / (len(factors) + 1)).reshape(image.shape)
 
 
 register(Op(
@@ -157,13 +156,15 @@ def _glass_swaps(image: np.ndarray, offsets: np.ndarray, delta: int) -> None:
     cols = np.arange(width - delta, delta, -1)
     if rows.size == 0 or cols.size == 0:
         return
-    y = np.tile(rows, cols.size)
-    x = np.repeat(cols, rows.size)
+    # Flat pixel indices into a (pixels, channels) view: one gather and one scatter of whole
+    # pixels per side, about twice as fast as indexing rows and columns separately.
+    flat = image.reshape(height * width, -1)
+    here = (np.tile(rows, cols.size) * width + np.repeat(cols, rows.size))
     for step in range(offsets.shape[1]):
-        ny, nx = y + offsets[:, step, 0], x + offsets[:, step, 1]
-        here, there = image[y, x], image[ny, nx]
-        image[y, x] = there
-        image[ny, nx] = here
+        there = here + offsets[:, step, 0] * width + offsets[:, step, 1]
+        near, far = flat[here], flat[there]
+        flat[here] = far
+        flat[there] = near
 
 
 def _glass_blur(image, drawn):

@@ -230,9 +230,7 @@ def slic_labels(image: np.ndarray, n_segments: int, compactness: float = 10.0,
     image = image[..., None] if image.ndim == 2 else image
     height, width = image.shape[:2]
     scaled = image.astype(np.float32) / np.max(image + 1e-6)
-    step = max(1, int((height * width / max(1, n_segments)) ** 0.5))
-    xs, ys = np.arange(step // 2, width, step), np.arange(step // 2, height, step)
-    centres = np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2).astype(np.int64)  # (x, y), row by row
+    step, centres = slic_grid(image.shape, n_segments)
     # Padded by a window's reach on every side, so every window is whole: outside pixels are NaN,
     # whose distance never wins. Labels and distances live on the padded grid too.
     padded = np.pad(scaled, ((step, step), (step, step), (0, 0)), constant_values=np.nan)
@@ -264,6 +262,15 @@ def slic_labels(image: np.ndarray, n_segments: int, compactness: float = 10.0,
     return labels[step:step + height, step:step + width].copy()
 
 
+def slic_grid(shape: tuple, n_segments: int) -> tuple[int, np.ndarray]:
+    """``(step, centres)``: the grid step of `slic_labels` and its starting centres, (k, 2) int64
+    ``(x, y)`` row by row; there are never more segments than centres."""
+    height, width = shape[:2]
+    step = max(1, int((height * width / max(1, n_segments)) ** 0.5))
+    xs, ys = np.arange(step // 2, width, step), np.arange(step // 2, height, step)
+    return step, np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2).astype(np.int64)
+
+
 def _claim(distance, pixel, first, labels, best) -> None:
     """One round of window claims for a chunk of centres numbered from ``first`` (``distance``
     and ``pixel`` are (centres, window, window)), in place: the same outcome as visiting the
@@ -283,31 +290,43 @@ def _claim(distance, pixel, first, labels, best) -> None:
     labels[better] = winner[better]
 
 
-def superpixel_labels(drawn: dict, shape: tuple, image: np.ndarray) -> np.ndarray:
-    """(H, W) segment labels of ``image`` at full size: SLIC on a copy whose longer side is at
-    most ``max_size``, the labels enlarged back by nearest neighbour."""
+def _segmented_copy(image: np.ndarray, drawn: dict) -> np.ndarray:
+    """The copy SLIC runs on: the image itself, or shrunk so its longer side is ``max_size``."""
+    height, width = image.shape[:2]
+    if max(height, width) <= drawn["max_size"]:
+        return image
+    scale = drawn["max_size"] / max(height, width)
+    size = (max(1, int(width * scale)), max(1, int(height * scale)))  # truncated, as albumentations
+    return cv2.resize(image, size, interpolation=INTERPOLATIONS[drawn["interpolation"]])
+
+
+def _full_size(labels: np.ndarray, shape: tuple) -> np.ndarray:
+    """Labels of the shrunk copy enlarged to ``shape`` by nearest neighbour."""
     height, width = shape[:2]
-    small = image
-    if max(height, width) > drawn["max_size"]:
-        scale = drawn["max_size"] / max(height, width)
-        size = (max(1, int(width * scale)), max(1, int(height * scale)))  # truncated, as albumentations
-        small = cv2.resize(image, size, interpolation=INTERPOLATIONS[drawn["interpolation"]])
-    labels = slic_labels(small, int(drawn["n_segments"]))
-    if small is image:
+    if labels.shape == (height, width):
         return labels
     rows = np.arange(height) * labels.shape[0] // height
     cols = np.arange(width) * labels.shape[1] // width
     return labels[rows[:, None], cols[None, :]]
 
 
+def superpixel_labels(drawn: dict, shape: tuple, image: np.ndarray) -> np.ndarray:
+    """(H, W) segment labels of ``image`` at full size: SLIC on a copy whose longer side is at
+    most ``max_size``, the labels enlarged back by nearest neighbour."""
+    return _full_size(slic_labels(_segmented_copy(image, drawn), int(drawn["n_segments"])), shape)
+
+
 def _superpixels(image, drawn):
     if drawn["p_replace"] <= 0:
         return image.copy()
-    labels = superpixel_labels(drawn, image.shape, image)
-    count = int(labels.max()) + 1
+    small = _segmented_copy(image, drawn)
+    # One draw per starting centre (labels never exceed them), before segmenting: when no segment
+    # is to be replaced, nothing needs to be computed.
+    count = len(slic_grid(small.shape, int(drawn["n_segments"]))[1])
     replace = np.random.default_rng(drawn["replace_seed"]).random(max(count, 1)) < drawn["p_replace"]
     if not replace.any():
         return image.copy()
+    labels = _full_size(slic_labels(small, int(drawn["n_segments"])), image.shape)
     # Each replaced segment takes its mean colour, rounded half to even like np.round; -1 (a
     # pixel no centre reached) is shifted to bin 0 and never replaced.
     index = (labels + 1).ravel()

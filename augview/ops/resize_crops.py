@@ -116,8 +116,16 @@ def _sample_random_sized_crop(rng, params, shape):
             "interpolation": params["interpolation"]}
 
 
+def _box(drawn: dict, shape: tuple) -> tuple[int, int, int, int]:
+    """The drawn box, clamped only when it does not fit (a trace replayed on another image)."""
+    x, y, width, height = drawn["x"], drawn["y"], drawn["width"], drawn["height"]
+    if 0 <= x and 0 <= y and 0 < width and 0 < height and x + width <= shape[1] and y + height <= shape[0]:
+        return x, y, width, height  # the usual case: one chained comparison, no function calls
+    return clamp_box(x, y, width, height, shape)
+
+
 def _crop_and_resize(image, drawn):
-    x, y, width, height = clamp_box(drawn["x"], drawn["y"], drawn["width"], drawn["height"], image.shape)
+    x, y, width, height = _box(drawn, image.shape)
     size = (drawn["output_width"], drawn["output_height"])
     crop = image[y:y + height, x:x + width]
     if (height, width) == (size[1], size[0]):
@@ -171,7 +179,7 @@ def _sample_crop_from_borders(rng, params, shape):
 
 
 def _crop(image, drawn):
-    x, y, width, height = clamp_box(drawn["x"], drawn["y"], drawn["width"], drawn["height"], image.shape)
+    x, y, width, height = _box(drawn, image.shape)
     return image[y:y + height, x:x + width].copy()
 
 
