@@ -56,3 +56,16 @@ def test_random_crop_from_borders_cuts_only_the_allowed_margins(astronaut):
     # margins adding up to more than the side still leave a pixel
     out, _ = op.run(astronaut[:5, :5], np.random.default_rng(0), {"crop_left": 1.0, "crop_right": 1.0})
     assert out.shape[1] >= 1
+
+
+def test_distinct_counts_know_the_sizes_and_kernels():
+    """The pipeline panel's count of distinct images: one output size per side length."""
+    from augview import Step
+    from augview.analysis.distinct import distinct_outputs
+
+    count = distinct_outputs([Step("longest_max_size", {"size_limit": (480, 800)})], (512, 640))
+    assert count.count == 11 and not count.continuous
+    assert count.explanation[0] == "longest_max_size side 480..800: 11 side lengths"
+    same = distinct_outputs([Step("smallest_max_size", {"size_limit": (512, 512)})], (512, 640))
+    assert same.count == 1 and "no change" in same.explanation[0]
+    assert distinct_outputs([Step("box_blur", {"ksize_limit": (3, 9)})], (64, 64)).count == 4

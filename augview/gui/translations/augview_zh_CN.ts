@@ -1532,6 +1532,18 @@
         <translation>{box}，缩放至 {w}x{h}px</translation>
     </message>
     <message>
+        <source>{n} side length</source>
+        <translation>{n} 种边长</translation>
+    </message>
+    <message>
+        <source>{n} side lengths</source>
+        <translation>{n} 种边长</translation>
+    </message>
+    <message>
+        <source>side {low}..{high}</source>
+        <translation>边长 {low}..{high}</translation>
+    </message>
+    <message>
         <source>shearing along both axes: albumentations combines the two shears in one matrix, augview multiplies two elementary shears (slightly different shapes)</source>
         <translation>沿两个轴同时错切：albumentations 把两个错切合成一个矩阵，augview 则相乘两个基本错切（形状略有不同）</translation>
     </message>
