@@ -10,6 +10,9 @@
                                     augment a folder (exit 1 if any file failed, 130 on Ctrl+C)
     augview export --to albumentations|torchvision|python P [-o FILE] [--skip-unsupported]
     augview import PIPELINE.json|yaml|py -o preset.json   an albumentations pipeline as a preset
+    augview tta --size 224 [--mode ten_crop|five_crop|flips|center] [--resize 256] --image I -o grid.png
+    augview tta --size 224 --mode ten_crop --to torchvision [-o tta.py]
+                                    test-time views: the crop boxes and the crops, or their code
 
 Every error is one line on stderr, with no traceback, and a non-zero exit code.
 """
@@ -26,7 +29,7 @@ from pathlib import Path
 
 from augview.errors import AugviewError, PresetError
 
-COMMANDS = ("ops", "render", "validate", "apply", "export", "import")
+COMMANDS = ("ops", "render", "validate", "apply", "export", "import", "tta")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,6 +79,23 @@ def build_parser() -> argparse.ArgumentParser:
     imported = sub.add_parser("import", help="an albumentations pipeline (JSON or YAML) as a preset")
     imported.add_argument("pipeline", help="albumentations pipeline file (A.save output)")
     imported.add_argument("--output", "-o", required=True, help="preset JSON file to write")
+
+    tta = sub.add_parser(
+        "tta", help="test-time views (ten crops, five crops, flips, centre) as a grid or torchvision code",
+        description="Draw the test-time views of an image (the crop boxes on the image, then each view) "
+                    "into one PNG, or write the torchvision code that makes the same views.")
+    tta.add_argument("--size", help="crop size: one side (224) or HxW (224x192); default: the whole image")
+    tta.add_argument("--mode", default="ten_crop", choices=("ten_crop", "five_crop", "flips", "center"),
+                     help="which views (default ten_crop: four corners and the centre, and their mirrors)")
+    tta.add_argument("--resize", type=int, default=0,
+                     help="resize the shorter side to this length first, as torchvision's Resize (e.g. 256)")
+    tta.add_argument("--vertical-flip", action="store_true", help="mirror top to bottom instead of left to right")
+    tta.add_argument("--image", help="image file (for the grid)")
+    tta.add_argument("--to", choices=("grid", "torchvision"), default="grid",
+                     help="grid: an image of the views (default); torchvision: Python code making them")
+    tta.add_argument("--cell", type=int, default=256, help="grid cell size in pixels (default 256)")
+    tta.add_argument("--output", "-o", help="file to write (the grid needs one; code goes to standard output "
+                                            "without it)")
     return parser
 
 
@@ -95,7 +115,7 @@ def main(argv: list[str] | None = None, open_window=None) -> int:
             args = build_parser().parse_args(argv)
             resolve_presets(args)
             commands = {"ops": cmd_ops, "render": cmd_render, "validate": cmd_validate, "apply": cmd_apply,
-                        "export": cmd_export, "import": cmd_import}
+                        "export": cmd_export, "import": cmd_import, "tta": cmd_tta}
             return commands[args.command](args)
         check_not_a_typo(argv)
         args = build_gui_parser().parse_args(argv)
@@ -280,6 +300,57 @@ def cmd_import(args) -> int:
     opened.pipeline.save(args.output)
     tail = f", training tail of {len(opened.pipeline.training_tail)}" if opened.pipeline.training_tail else ""
     print(f"wrote {args.output} ({len(opened.pipeline.steps)} steps{tail})")
+    return 0
+
+
+def parse_size(text: str | None):
+    """``224`` -> 224, ``224x192`` -> (224, 192) (height x width), None -> None."""
+    if text is None:
+        return None
+    parts = text.lower().replace(",", "x").split("x")
+    if len(parts) not in (1, 2) or not all(part.strip().isdigit() for part in parts):
+        raise ValueError(f"--size must be one side (224) or HEIGHTxWIDTH (224x192), got {text!r}")
+    numbers = [int(part) for part in parts]
+    return numbers[0] if len(numbers) == 1 else (numbers[0], numbers[1])
+
+
+def cmd_tta(args) -> int:
+    from augview import tta
+    from augview.core.atomic import atomic_write_bytes
+
+    size = parse_size(args.size)
+    if not 0 <= args.resize <= 8192:
+        raise ValueError(f"--resize must be between 0 (no resize) and 8192, got {args.resize}")
+    if args.to == "torchvision":
+        code = tta.torchvision_code(size, args.mode, args.vertical_flip, resize=args.resize or None)
+        if args.output:
+            atomic_write_bytes(args.output, code.encode("utf-8"))
+            print(f"wrote {args.output}", file=sys.stderr)
+        else:
+            sys.stdout.write(code)
+        return 0
+    if not args.image or not args.output:
+        raise ValueError("the grid needs --image and --output (or use --to torchvision)")
+    if not 32 <= args.cell <= 2048:
+        raise ValueError(f"--cell must be between 32 and 2048, got {args.cell}")
+    from augview.analysis.grid import compose_grid
+    from augview.core.imageio import load_image, save_image
+
+    image = load_image(args.image)
+    if args.resize:
+        image = tta.resize_shorter(image, args.resize)
+    views = tta.views(image.shape, size, args.mode, args.vertical_flip)
+    images = [tta.draw_views(image, views)] + [tta.crop(image, view) for view in views]
+    titles = ["views on the image"] + [f"#{i + 1} {view.name}: {view.width}x{view.height}px at ({view.x}, {view.y})"
+                                       for i, view in enumerate(views)]
+    size_text = f"{views[0].height}x{views[0].width}"
+    grid = compose_grid(images, titles, cell=args.cell, columns=6 if len(images) > 6 else None,
+                        title=f"{args.mode} {size_text} of {Path(args.image).name}")
+    try:
+        save_image(args.output, grid)
+    except OSError as err:
+        raise OSError(f"{args.output}: cannot write ({err.strerror or err})") from None
+    print(f"wrote {args.output} ({len(views)} views of {size_text})")
     return 0
 
 

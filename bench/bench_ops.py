@@ -285,6 +285,41 @@ CASES: tuple[Case, ...] = (
     Case("grid_dropout", "grid_dropout",
          lambda p: T("GridDropout", ratio=p["ratio"], unit_size_range=p["unit_size_limit"],
                      random_offset=p["random_shift"], fill=dropout_fill(p))),
+    # the transforms real training pipelines use beyond the first catalog (issue 16)
+    Case("box_blur", "box_blur", lambda p: T("Blur", blur_limit=p["ksize_limit"])),
+    Case("emboss", "emboss", lambda p: T("Emboss", alpha=p["alpha_limit"], strength=p["strength_limit"])),
+    Case("defocus", "defocus", lambda p: T("Defocus", radius=p["radius_limit"], alias_blur=p["alias_blur_limit"]),
+         note="cost grows with the drawn radius: total images / total time over 4x longer runs",
+         variable_cost=True),
+    Case("zoom_blur", "zoom_blur",
+         lambda p: T("ZoomBlur", max_factor=p["max_factor_limit"], step_factor=p["step_factor_limit"]),
+         note="one resize per zoomed copy, and the drawn factors set how many: total images / total time",
+         variable_cost=True),
+    Case("glass_blur", "glass_blur",
+         lambda p: T("GlassBlur", sigma=p["sigma"], max_delta=p["max_delta"], iterations=p["iterations"])),
+    Case("superpixels", "superpixels",
+         lambda p: T("Superpixels", p_replace=p["p_replace_limit"], n_segments=p["n_segments_limit"],
+                     max_size=p["max_size"], interpolation=interp(p)),
+         note="no segment drawn for replacement skips the segmentation (both libraries): total images / "
+              "total time; albumentations also shrinks the kept segments",
+         variable_cost=True),
+    Case("longest_max_size", "longest_max_size",
+         lambda p: T("LongestMaxSize", max_size=p["size_limit"][0], interpolation=interp(p))),
+    Case("smallest_max_size", "smallest_max_size",
+         lambda p: T("SmallestMaxSize", max_size=p["size_limit"][0], interpolation=interp(p))),
+    Case("random_sized_crop", "random_sized_crop",
+         lambda p: T("RandomSizedCrop", min_max_height=p["min_max_height"], size=(p["height"], p["width"]),
+                     w2h_ratio=p["w2h_ratio"], interpolation=interp(p))),
+    Case("random_crop_from_borders", "random_crop_from_borders",
+         lambda p: T("RandomCropFromBorders", crop_left=p["crop_left"], crop_right=p["crop_right"],
+                     crop_top=p["crop_top"], crop_bottom=p["crop_bottom"]), fixed_size=False),
+    Case("safe_rotate", "safe_rotate",
+         lambda p: T("SafeRotate", limit=p["limit"], interpolation=interp(p), **border(p))),
+    Case("random_grid_shuffle", "random_grid_shuffle", lambda p: T("RandomGridShuffle", grid=(p["rows"], p["cols"]))),
+    Case("piecewise_affine", "piecewise_affine",
+         lambda p: T("PiecewiseAffine", scale=p["scale_limit"], nb_rows=p["rows_limit"], nb_cols=p["cols_limit"],
+                     absolute_scale=p["absolute_scale"], interpolation=interp(p), **border(p)),
+         note="albumentations 2.x computes its maps in a Python loop over the pixels (seconds per image)"),
 )
 
 
@@ -446,6 +481,12 @@ def summary(rows: list[Row]) -> str:
             + (f": {', '.join(slow)}" if slow else ""))
 
 
+def rate(value: float) -> str:
+    """Images per second: whole numbers, or two significant digits below 10 (a transform taking
+    seconds per image must not print as 0)."""
+    return f"{value:,.0f}" if value >= 10 else f"{value:.2g}"
+
+
 def print_text(rows: list[Row], skipped: list[tuple[str, str]], image: np.ndarray, args) -> None:
     print(environment_line(image, args))
     print()
@@ -455,7 +496,7 @@ def print_text(rows: list[Row], skipped: list[tuple[str, str]], image: np.ndarra
     for r in rows:
         flag = "  SLOWER" if r.slower else ""
         notes = f"  ({'; '.join(r.notes)})" if r.notes else ""
-        print(f"{r.case.label:<{label_w}}  {r.transform:<{name_w}}  {r.augview:>10.0f}  {r.albu:>10.0f}  "
+        print(f"{r.case.label:<{label_w}}  {r.transform:<{name_w}}  {rate(r.augview):>10}  {rate(r.albu):>10}  "
               f"{r.ratio:>6.2f}{flag}{notes}")
     print()
     print(summary(rows))
@@ -470,7 +511,7 @@ def print_markdown(rows: list[Row], skipped: list[tuple[str, str]], image: np.nd
     print("|---|---|---:|---:|---:|---|")
     for r in rows:
         ratio = f"**{r.ratio:.2f}**" if r.slower else f"{r.ratio:.2f}"
-        print(f"| `{r.case.label}` | `{r.transform}` | {r.augview:,.0f} | {r.albu:,.0f} | {ratio} | "
+        print(f"| `{r.case.label}` | `{r.transform}` | {rate(r.augview)} | {rate(r.albu)} | {ratio} | "
               f"{'; '.join(r.notes)} |")
     print()
     print(summary(rows) + ".")

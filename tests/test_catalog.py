@@ -19,7 +19,8 @@ OPS = sorted(CATALOG)
 # Ops whose output size may differ from the input (everything else must keep the shape); quarter
 # turns and the transpose swap the sides of a non-square image.
 RESIZING = {"random_crop", "center_crop", "bbox_safe_random_crop", "random_crop_near_box", "random_resized_crop", "resize", "random_scale", "pad", "perspective",
-            "random_rotate90", "transpose"}
+            "random_rotate90", "transpose", "longest_max_size", "smallest_max_size", "random_sized_crop",
+            "random_crop_from_borders"}
 
 
 def test_catalog_has_the_required_ops():

@@ -291,9 +291,9 @@ def test_v2_json_detection_replay_boxes_keypoints():
     imported = import_albumentations(json.loads(json.dumps(V2_DETECTION)), "v2.json")
     pipe, notes = imported.pipeline, imported.notes
     assert ops(pipe) == ["random_resized_crop", "horizontal_flip", "affine", "coarse_dropout", "gaussian_noise",
-                         "sharpness"]
+                         "sharpness", "box_blur"]
     assert kinds(notes, CLAMPED) == []  # 2.x's defaults fit augview's ranges
-    assert kinds(notes, LEFT_OUT) == ["transform.transforms[6] (Blur)"]  # until Blur has an op
+    assert kinds(notes, LEFT_OUT) == []
     assert set(imported.targets) == {"bbox_params", "keypoint_params", "replay"}
     assert imported.targets["bbox_params"]["format"] == "pascal_voc"
     affine = step(pipe, "affine").params  # translate_px of the 640 px crop
@@ -323,8 +323,8 @@ def test_python_of_the_0x_era():
     pipe, notes = imported.pipeline, imported.notes
     assert ops(pipe) == ["resize", "horizontal_flip", "vertical_flip", "horizontal_flip", "vertical_flip",
                          "gaussian_noise", "perspective", "coarse_dropout", "brightness_contrast", "sharpness",
-                         "motion_blur"]
-    assert kinds(notes, LEFT_OUT) == ["transform.transforms[6].transforms[1] (Blur)"]
+                         "box_blur", "motion_blur"]
+    assert kinds(notes, LEFT_OUT) == []
     assert step(pipe, "coarse_dropout").params["hole_height_limit"] == (0.05, 0.05)  # 16 px of 320
     assert imported.targets["bbox_params"] == {"format": "coco", "label_fields": ["labels"]}
     assert [e["transform"] for e in pipe.training_tail] == ["Normalize", "ToTensorV2"]
@@ -373,9 +373,9 @@ def test_a_script_of_unknown_version_notes_the_defaults_that_changed():
 
 def test_an_import_that_keeps_nothing_is_an_error():
     data = {"transform": {"__class_fullname__": "ReplayCompose", "transforms": [
-        {"__class_fullname__": "Emboss", "p": 0.5}, {"__class_fullname__": "Lambda", "p": 1.0}]}}
+        {"__class_fullname__": "RingingOvershoot", "p": 0.5}, {"__class_fullname__": "Lambda", "p": 1.0}]}}
     with pytest.raises(PresetError, match=r"empty\.json: nothing could be imported: 2 transform\(s\) left out "
-                                          r"\(transform\.transforms\[0\] \(Emboss\), transform\.transforms\[1\]"):
+                                          r"\(transform\.transforms\[0\] \(RingingOvershoot\), transform\.transforms\[1\]"):
         import_albumentations(data, "empty.json")
     with pytest.raises(PresetError, match="has no albumentations Compose"):
         import_albumentations_source("x = 1\n", "none.py")

@@ -43,7 +43,7 @@ def test_the_contracts_catch_a_lower_layer_importing_a_higher_one(tmp_path):
 
 def test_importing_the_public_api_loads_no_qt():
     code = (
-        "import sys, augview, augview.cli, augview.interop, augview.batch.run, augview.multi; "
+        "import sys, augview, augview.cli, augview.interop, augview.batch.run, augview.multi, augview.tta; "
         "from augview.analysis import grid; from augview.core import imageio; "
         "from augview.pipeline import presets; "
         f"bad = [m for m in sys.modules if m.split('.')[0] in {QT!r}]; "

@@ -153,7 +153,7 @@ def test_keypoints_land_where_painted_points_land(name):
             # The keypoint sits on its blob; and, where the op does not bend the blob, at its centre
             # (nearest sampling shifts a blob's centre by up to half a source pixel).
             assert np.hypot(xs - point[0], ys - point[1]).min() <= 1.0, (seed, index)
-            if name not in FIELD:
+            if name not in FIELD and name != "random_grid_shuffle":  # (tiles may cut the blob apart)
                 assert np.hypot(xs.mean() - point[0], ys.mean() - point[1]) <= 1.5, (seed, index)
 
 

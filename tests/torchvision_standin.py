@@ -87,6 +87,18 @@ def _size(value, what="size"):
     return tuple(value) * (2 // len(value))
 
 
+def _resize(a):
+    # torchvision: size=None is allowed when max_size is set (resize the longer side to max_size);
+    # a single number is the shorter side, and then max_size must exceed it.
+    if a["size"] is None:
+        if a.get("max_size") is None:
+            raise ValueError("If size is None, max_size must be set.")
+        return None
+    if isinstance(a["size"], numbers.Number) and a.get("max_size") is not None and a["max_size"] <= a["size"]:
+        raise ValueError("max_size must be strictly greater than the requested size")
+    return _size(a["size"])
+
+
 def _angle(value, name, sizes=(2,)):
     if isinstance(value, numbers.Number):
         if value < 0:
@@ -178,7 +190,7 @@ CHECKS = {
     "GaussianBlur": _blur, "RandomPerspective": _perspective, "RandomErasing": _erasing, "JPEG": _jpeg,
     "Pad": _pad, "Normalize": _normalize,
     "RandomResizedCrop": lambda a: _size(a["size"]), "RandomCrop": lambda a: _size(a["size"]),
-    "CenterCrop": lambda a: _size(a["size"]), "Resize": lambda a: _size(a["size"]),
+    "CenterCrop": lambda a: _size(a["size"]), "Resize": _resize,
     "ElasticTransform": lambda a: (_number_or_pair(a["alpha"], "alpha"), _number_or_pair(a["sigma"], "sigma")),
 }
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from augview.ops.crops import crop_size, center_box, pad_totals, scaled_size
+from augview.ops.resize_crops import max_size_shape, size_choices
 from augview.core.registry import Op
 from augview.text import count as plural, tr
 
@@ -276,6 +277,21 @@ def _random_resized_crop(params, shape, gray):
                   detail=_positions(across, down))
 
 
+def _max_size(longest: bool):
+    def count(params, shape, gray):
+        sizes = size_choices(params)
+        detail = plural(len(sizes), tr("{n} side length"), tr("{n} side lengths")) if len(sizes) > 1 else ""
+        desc = tr("side {low}..{high}").format(low=sizes[0], high=sizes[-1]) if len(sizes) > 1 else _to(
+            None if shape is None else max_size_shape(shape, sizes[0], longest))
+        if shape is None:
+            return _Fired({None: len(sizes)}, desc=desc, detail=detail)
+        outcomes: dict[Shape, int] = {}
+        for size in sizes:  # each length gives its own output size
+            add_count(outcomes, max_size_shape(shape, size, longest), 1)
+        return _Fired(outcomes, desc=desc, detail=detail, identity=shape in outcomes)
+    return count
+
+
 _HANDLERS = {
     "grayscale": _unchanged_on_gray,
     "channel_shuffle": _channel_shuffle,
@@ -286,6 +302,9 @@ _HANDLERS = {
     "transpose": _transpose,
     "channel_dropout": _channel_dropout,
     "median_blur": _median_blur,
+    "box_blur": _median_blur,  # the same odd kernel sizes
+    "longest_max_size": _max_size(True),
+    "smallest_max_size": _max_size(False),
     "random_crop": _random_crop,
     "center_crop": _center_crop,
     "resize": _resize,

@@ -103,6 +103,7 @@ MENUS: tuple[tuple[str, tuple[Action | Submenu | None, ...]], ...] = (
                ("Ctrl+G",)),
         Action("compare", QT_TRANSLATE_NOOP("MainWindow", "&Compare original and variant #1…"),
                "side_windows.show_compare", ("Ctrl+D",)),
+        Action("tta", QT_TRANSLATE_NOOP("MainWindow", "&Test-time crops…"), "side_windows.show_tta"),
         SEPARATOR,
         Action("presentation", QT_TRANSLATE_NOOP("MainWindow", "&Presentation mode (one step per slide)"),
                "side_windows.show_presentation", ("F5",)),

@@ -12,7 +12,7 @@ class SideWindows:
     def __init__(self, main):
         self.main = main
         self.mix = self.smote = self.sweep = self.gallery = self.compare = self.presentation = None
-        self.apply = None
+        self.apply = self.tta = None
 
     @staticmethod
     def _present(window):
@@ -64,6 +64,17 @@ class SideWindows:
         elif self.main.proxy is not None:
             self.gallery.set_image(self.main.proxy)
         self._present(self.gallery)
+
+    def show_tta(self):
+        from augview.gui.tools.tta_view import TtaView
+
+        # The full photo: crop sizes are network input sizes, in the photo's own pixels.
+        if self.tta is None:
+            self.tta = TtaView(self.main.image)
+            self.tta.resize(1300, 760)
+        else:
+            self.tta.set_image(self.main.image)
+        self._present(self.tta)
 
     def show_compare(self):
         from augview.gui.tools.compare_view import CompareView
@@ -124,6 +135,6 @@ class SideWindows:
 
     def close_all(self):
         for window in (self.mix, self.smote, self.sweep, self.gallery, self.compare, self.presentation,
-                       self.apply):
+                       self.apply, self.tta):
             if window is not None:
                 window.close()

@@ -55,6 +55,7 @@ import copy
 from typing import Callable
 
 from augview.ops.common import BORDERS, INTERPOLATIONS
+from augview.ops.resize_crops import size_choices
 from augview.pipeline.choice import child_weights, live_children, some_of_counts
 from augview.pipeline.pipeline import Pipeline
 from augview.pipeline.nodes import Node, Step
@@ -272,6 +273,41 @@ def _x_random_erasing(p, note):
     return "Erasing", {"scale": _pair(p["scale_limit"]), "ratio": [1.0 / high, 1.0 / low], "fill": _fill(p)}
 
 
+def _x_max_size(name: str):
+    def export(p, note):
+        sizes = size_choices(p)  # albumentations draws from a list uniformly: exact
+        return name, {"max_size": sizes[0] if len(sizes) == 1 else sizes, "max_size_hw": None, **_warp(p, False)}
+    return export
+
+
+def _x_crop_from_borders(p, note):
+    if p["crop_left"] + p["crop_right"] > 1 or p["crop_top"] + p["crop_bottom"] > 1:
+        raise Unsupported(tr("crop_left + crop_right or crop_top + crop_bottom above 1: albumentations' "
+                             "RandomCropFromBorders refuses it"))
+    return "RandomCropFromBorders", {k: p[k] for k in ("crop_left", "crop_right", "crop_top", "crop_bottom")}
+
+
+def _x_safe_rotate(p, note):
+    note(tr("SafeRotate puts the turned image half a pixel right and down of the centre (even at angle 0); "
+            "augview keeps the centre in place"))
+    return "SafeRotate", {"limit": _pair(p["limit"]), **_warp(p)}
+
+
+def _x_piecewise_affine(p, note):
+    note(tr("PiecewiseAffine of albumentations 2.x blends the control points by inverse distance: between "
+            "them it also pulls the image towards the centre; augview maps each triangle of the grid "
+            "affinely (the two agree at the control points)"))
+    return "PiecewiseAffine", {"scale": _pair(p["scale_limit"]), "nb_rows": _ints(p["rows_limit"]),
+                               "nb_cols": _ints(p["cols_limit"]), "absolute_scale": p["absolute_scale"], **_warp(p)}
+
+
+def _x_superpixels(p, note):
+    note(tr("Superpixels shrinks the whole image to max_size and back, so the segments it keeps lose detail "
+            "too (augview keeps them at full size), and it never replaces the first segment"))
+    return "Superpixels", {"p_replace": _pair(p["p_replace_limit"]), "n_segments": _ints(p["n_segments_limit"]),
+                           "max_size": p["max_size"], **_warp(p, False)}
+
+
 EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] = {
     "horizontal_flip": lambda p, note: ("HorizontalFlip", {}),
     "vertical_flip": lambda p, note: ("VerticalFlip", {}),
@@ -354,6 +390,25 @@ EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] 
     "grid_dropout": lambda p, note: ("GridDropout", {"ratio": p["ratio"],
                                                      "unit_size_range": _ints(p["unit_size_limit"]),
                                                      "random_offset": p["random_shift"], "fill": _fill(p)}),
+    # The transforms real training pipelines use beyond the first catalog (issue 16).
+    "box_blur": lambda p, note: ("Blur", {"blur_limit": _odd(p["ksize_limit"])}),
+    "emboss": lambda p, note: ("Emboss", {"alpha": _pair(p["alpha_limit"]), "strength": _pair(p["strength_limit"])}),
+    "superpixels": _x_superpixels,
+    "defocus": lambda p, note: ("Defocus", {"radius": _ints(p["radius_limit"]),
+                                            "alias_blur": _pair(p["alias_blur_limit"])}),
+    "zoom_blur": lambda p, note: ("ZoomBlur", {"max_factor": _pair(p["max_factor_limit"]),
+                                               "step_factor": _pair(p["step_factor_limit"])}),
+    "glass_blur": lambda p, note: ("GlassBlur", {"sigma": p["sigma"], "max_delta": p["max_delta"],
+                                                 "iterations": p["iterations"], "mode": "fast"}),
+    "longest_max_size": _x_max_size("LongestMaxSize"),
+    "smallest_max_size": _x_max_size("SmallestMaxSize"),
+    "random_sized_crop": lambda p, note: ("RandomSizedCrop", {
+        "min_max_height": _ints(p["min_max_height"]), "size": [p["height"], p["width"]],
+        "w2h_ratio": p["w2h_ratio"], **_warp(p, False)}),
+    "random_crop_from_borders": _x_crop_from_borders,
+    "safe_rotate": _x_safe_rotate,
+    "random_grid_shuffle": lambda p, note: ("RandomGridShuffle", {"grid": [p["rows"], p["cols"]]}),
+    "piecewise_affine": _x_piecewise_affine,
 }
 LEARNED_POLICIES = ("auto_augment", "rand_augment", "trivial_augment_wide", "augmix")  # torchvision's
 

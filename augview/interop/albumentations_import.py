@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from augview.interop.albumentations_readers_extra import EXTRA_IMPORTERS
 from augview.core.registry import CATALOG
 from augview.errors import PresetError
 from augview.interop.albumentations_export import UNFORCED, Unsupported
@@ -250,7 +251,7 @@ class _Walk:
         loc = f"{where} ({name})"
         if "p" not in item and not forced:
             self.note(loc, DEFAULT, tr("no p; used albumentations' default {p}").format(p=f"{default:g}"))
-        importer = IMPORTERS.get(name)
+        importer = IMPORTERS.get(name) or EXTRA_IMPORTERS.get(name)
         if importer is None:
             self.note(loc, LEFT_OUT, tr("prepares the image for a model, it is not an augmentation")
                       if name in NOT_AUGMENTATIONS or name in presets.TAIL_TRANSFORMS

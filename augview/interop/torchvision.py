@@ -23,6 +23,7 @@ from augview.interop.albumentations_export import Unsupported
 from augview.interop.notes import APPROXIMATE, DISABLED, LEFT_OUT, Note, Unexportable
 from augview.interop.python_code import comment
 from augview.ops.blur import gaussian_ksize
+from augview.ops.resize_crops import size_choices
 from augview.pipeline.choice import child_weights, live_children, some_of_counts
 from augview.pipeline.pipeline import Pipeline
 from augview.pipeline.nodes import Group, Node, Step
@@ -225,6 +226,21 @@ def _crop(name):
     return build
 
 
+def _max_size(longest: bool):
+    def build(p, ctx):
+        sizes = size_choices(p)
+        if len(sizes) > MAX_COMBINATIONS:
+            raise Unsupported(tr("{n} side lengths are too many to spell out (at most {most})").format(
+                n=len(sizes), most=MAX_COMBINATIONS))
+        ctx.note(tr("torchvision truncates the other side's length where augview rounds it (at most a pixel "
+                    "shorter)"))
+        mode = ctx.mode(p["interpolation"], True)
+        target = "size=None, max_size={size}" if longest else "size={size}"
+        options = [f"v2.Resize({target.format(size=size)}, interpolation={mode}, antialias=True)" for size in sizes]
+        return _choice(options), False
+    return build
+
+
 def _policy(name, keys):
     def build(p, ctx):
         args = [f"{k}={_n(p[k]) if not isinstance(p[k], bool) else p[k]}" for k in keys]
@@ -259,6 +275,8 @@ BUILDERS = {
     "resize": lambda p, ctx: (f"v2.Resize(size=({p['height']}, {p['width']}), "
                               f"interpolation={ctx.mode(p['interpolation'], True)}, antialias=True)", False),
     "pad": _pad,
+    "longest_max_size": _max_size(True),
+    "smallest_max_size": _max_size(False),
     "brightness_contrast": _brightness_contrast,
     "color_jitter": lambda p, ctx: ("v2.ColorJitter(" + ", ".join(
         f"{k}={_t(p[k])}" for k in ("brightness", "contrast", "saturation", "hue")) + ")", False),

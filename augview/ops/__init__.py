@@ -2,14 +2,16 @@
 sample and apply functions) and registered in `augview.core.registry` when its module loads.
 
 What lives here: geometric ops that keep the frame (`geometric`), warps (`warps`, `optical`),
-crops, resizing and padding (`crops`, and the box-aware crops in `box_crops`), colour and tone (`color`, `tone`, `weather`), noise
-(`noise`, `noise_signal`), blur (`blur`), dropout (`dropout`), the learned policies (`policies`,
+crops, resizing and padding (`crops`, `resize_crops`, and the box-aware crops in `box_crops`), colour and
+tone (`color`, `tone`, `weather`), noise (`noise`, `noise_signal`), blur (`blur`, `blur_lens`), dropout
+(`dropout`), the learned policies (`policies`,
 `policy_tables`), and the kernels the families share (`common`). It may import `augview.core`,
 `augview.errors` and `augview.text`; importing this package registers every op.
 """
 
 from augview.ops import (  # noqa: F401
     blur,
+    blur_lens,
     box_crops,
     color,
     crops,
@@ -19,6 +21,7 @@ from augview.ops import (  # noqa: F401
     noise_signal,
     optical,
     policies,
+    resize_crops,
     tone,
     warps,
     weather,

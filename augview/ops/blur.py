@@ -1,4 +1,4 @@
-"""Blur ops: gaussian, motion and median blur.
+"""Blur ops: gaussian, motion, median and box blur (defocus, zoom and glass blur: blur_lens.py).
 
 Kernel sizes must be odd (a kernel needs a centre pixel). Integer ranges of kernel sizes are
 declared as plain integer ranges; `odd_uniform` draws only among the odd sizes inside the range,
@@ -227,4 +227,39 @@ register(Op(
     ),
     apply=_median_blur,
     sample=_sample_median_blur,
+))
+
+
+# ---------------------------------------------------------------------------- box blur
+
+
+def _sample_box_blur(rng, params, shape):
+    return {"ksize": odd_uniform(rng, params["ksize_limit"])}
+
+
+def _box_blur(image, drawn):
+    ksize = int(drawn["ksize"])
+    if ksize <= 1:
+        return image.copy()
+    # The plain mean of the ksize x ksize neighbourhood, mirrored at the border (OpenCV's
+    # BORDER_REFLECT_101, as albumentations' Blur).
+    return cv2.blur(image, (ksize, ksize), borderType=cv2.BORDER_REFLECT_101)
+
+
+register(Op(
+    name="box_blur",
+    category="blur",
+    description=(
+        "Replaces each pixel by the plain average of its square neighbourhood (albumentations' "
+        "Blur), the cheapest blur there is. Every neighbour counts the same, so edges soften into "
+        "a ramp and a bright dot becomes a small square, less natural than a gaussian blur's "
+        "round glow. Use it like gaussian_blur, to make a model rely on shapes rather than fine "
+        "texture; large kernels erase small objects and text."
+    ),
+    params=(
+        range_param("ksize_limit", (3, 7), 3, 31, step=2, unit="px", integer=True, draws="ksize",
+                    help="side of the averaged square in pixels (odd sizes only)"),
+    ),
+    apply=_box_blur,
+    sample=_sample_box_blur,
 ))

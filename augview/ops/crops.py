@@ -66,7 +66,7 @@ def crop_size(shape: tuple, params: dict, fraction: float) -> tuple[int, int]:
     return min(params["height"], image_h), min(params["width"], image_w)
 
 
-def _box(drawn: dict, shape: tuple) -> tuple[int, int, int, int]:
+def drawn_box(drawn: dict, shape: tuple) -> tuple[int, int, int, int]:
     """The drawn box, clamped only when it does not fit (a trace replayed on another image)."""
     x, y, width, height = drawn["x"], drawn["y"], drawn["width"], drawn["height"]
     # One chained comparison is the common case; clamp_box's min/max calls cost a microsecond.
@@ -76,7 +76,7 @@ def _box(drawn: dict, shape: tuple) -> tuple[int, int, int, int]:
 
 
 def cut_window(image, drawn):
-    x, y, width, height = _box(drawn, image.shape)
+    x, y, width, height = drawn_box(drawn, image.shape)
     # copy(): a slice is a view, and a caller editing the output must not edit the input.
     return image[y:y + height, x:x + width].copy()
 
@@ -94,7 +94,7 @@ def shift_scale_matrix(x: float, y: float, scale_x: float = 1.0, scale_y: float 
 
 
 def window_motion(drawn, shape):
-    x, y, width, height = _box(drawn, shape)
+    x, y, width, height = drawn_box(drawn, shape)
     return Affine(shift_scale_matrix(x, y), (height, width),
                   mask_move=lambda mask, fill: mask[y:y + height, x:x + width].copy())
 
@@ -103,7 +103,7 @@ def _resize_mask(mask: np.ndarray, height: int, width: int) -> np.ndarray:
     return resample(mask, lambda plane, fill: cv2.resize(plane, (width, height), interpolation=cv2.INTER_NEAREST), 0)
 
 
-def _resized_crop_motion(box, out_height, out_width):
+def resized_crop_motion(box, out_height, out_width):
     x, y, width, height = box
     matrix = shift_scale_matrix(x, y, out_width / width, out_height / height)
     return Affine(matrix, (out_height, out_width), mask_move=lambda mask, fill: _resize_mask(
@@ -238,7 +238,7 @@ def _sample_random_resized_crop(rng, params, shape):
 
 
 def _random_resized_crop(image, drawn):
-    x, y, width, height = _box(drawn, image.shape)
+    x, y, width, height = drawn_box(drawn, image.shape)
     # cv2.resize reads the strided view directly, so the crop is never copied on its own.
     return cv2.resize(
         image[y:y + height, x:x + width], (drawn["output_width"], drawn["output_height"]),
@@ -267,8 +267,8 @@ register(Op(
     ),
     apply=_random_resized_crop,
     sample=_sample_random_resized_crop,
-    geometry=lambda drawn, shape: _resized_crop_motion(
-        _box(drawn, shape), drawn["output_height"], drawn["output_width"]),
+    geometry=lambda drawn, shape: resized_crop_motion(
+        drawn_box(drawn, shape), drawn["output_height"], drawn["output_width"]),
 ))
 
 
@@ -297,7 +297,7 @@ register(Op(
     ),
     apply=_resize,
     caption=lambda d: tr("to {w}x{h}px").format(w=d["width"], h=d["height"]),
-    geometry=lambda drawn, shape: _resized_crop_motion(
+    geometry=lambda drawn, shape: resized_crop_motion(
         (0, 0, shape[1], shape[0]), drawn["height"], drawn["width"]),
 ))
 
@@ -338,7 +338,7 @@ register(Op(
     ),
     apply=_random_scale,
     sample=_sample_random_scale,
-    geometry=lambda drawn, shape: _resized_crop_motion(
+    geometry=lambda drawn, shape: resized_crop_motion(
         (0, 0, shape[1], shape[0]), *scaled_size(shape, drawn["scale_x"], drawn["scale_y"])),
 ))
 

@@ -1,4 +1,4 @@
-"""Noise and quality ops: gaussian noise, salt and pepper, JPEG compression, downscaling.
+"""Noise and quality ops: gaussian noise, salt and pepper, JPEG compression, downscaling, superpixels.
 
 Per-pixel randomness never goes into the trace: `sample` draws an integer ``noise_seed`` and
 `apply` rebuilds the field from ``np.random.default_rng(noise_seed)``, so a replay is exact and
@@ -14,8 +14,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from augview.ops.common import INTERPOLATIONS
-from augview.core.params import bool_param, choice_param, float_param, range_param
+from augview.ops.common import INTERPOLATIONS, interpolation_param
+from augview.core.params import bool_param, choice_param, float_param, int_param, range_param
 from augview.core.randomness import draw_seed, uniform
 from augview.core.registry import Op, register
 
@@ -206,4 +206,170 @@ register(Op(
         choice_param("up_interpolation", "nearest", INTERPOLATIONS, help="how it is enlarged back"),
     ),
     apply=_downscale,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# superpixels
+
+# Candidate (pixel, centre) pairs handled at once by `slic_labels`: bounds its memory (~60 MB).
+_SLIC_CHUNK = 1 << 20
+
+
+def slic_labels(image: np.ndarray, n_segments: int, compactness: float = 10.0,
+                iterations: int = 10) -> np.ndarray:
+    """(H, W) int64 segment labels (0, 1, ...; -1 where no centre reached) by SLIC (Achanta et
+    al., 2012) exactly as albumentations 2.x computes it, vectorised.
+
+    Centres start on a square grid of step ``sqrt(H * W / n_segments)``. Each round, every centre
+    claims the pixels of its (2 step + 1)-square window whose distance (squared colour distance
+    on the image scaled to [0, 1], plus ``compactness`` times the squared spatial distance in
+    steps) beats the best distance the pixel has had so far (kept from round to round; ties go
+    to the earlier centre); then each centre moves to the mean position of its pixels, rounded
+    down."""
+    image = image[..., None] if image.ndim == 2 else image
+    height, width = image.shape[:2]
+    scaled = image.astype(np.float32) / np.max(image + 1e-6)
+    step, centres = slic_grid(image.shape, n_segments)
+    # Padded by a window's reach on every side, so every window is whole: outside pixels are NaN,
+    # whose distance never wins. Labels and distances live on the padded grid too.
+    padded = np.pad(scaled, ((step, step), (step, step), (0, 0)), constant_values=np.nan)
+    pad_w = width + 2 * step
+    labels = np.full(padded.shape[:2], -1, np.int64)
+    best = np.full(padded.shape[:2], np.inf)
+    window = np.arange(2 * step + 1)
+    offsets = window - step
+    # The spatial term depends only on the offset from the centre.
+    spatial = compactness * ((offsets[:, None] ** 2 + offsets[None, :] ** 2) / (step**2))
+    per_chunk = max(1, _SLIC_CHUNK // window.size**2)
+    rows_of, cols_of = np.indices((height, width))
+    for _ in range(iterations):
+        for first in range(0, len(centres), per_chunk):
+            chunk = centres[first:first + per_chunk]
+            top, left = chunk[:, 1], chunk[:, 0]  # the window's corner on the padded grid
+            rows = (top[:, None] + window)[:, :, None]
+            cols = (left[:, None] + window)[:, None, :]
+            colour = np.sum((padded[rows, cols] - scaled[top, left][:, None, None]) ** 2, axis=-1)
+            _claim(colour + spatial, rows * pad_w + cols, first, labels.reshape(-1), best.reshape(-1))
+        inner = labels[step:step + height, step:step + width]
+        found = inner >= 0
+        counts = np.bincount(inner[found], minlength=len(centres))
+        sum_x = np.bincount(inner[found], weights=cols_of[found], minlength=len(centres))
+        sum_y = np.bincount(inner[found], weights=rows_of[found], minlength=len(centres))
+        moved = counts > 0
+        centres[moved, 0] = (sum_x[moved] / counts[moved]).astype(np.int64)
+        centres[moved, 1] = (sum_y[moved] / counts[moved]).astype(np.int64)
+    return labels[step:step + height, step:step + width].copy()
+
+
+def slic_grid(shape: tuple, n_segments: int) -> tuple[int, np.ndarray]:
+    """``(step, centres)``: the grid step of `slic_labels` and its starting centres, (k, 2) int64
+    ``(x, y)`` row by row; there are never more segments than centres."""
+    height, width = shape[:2]
+    step = max(1, int((height * width / max(1, n_segments)) ** 0.5))
+    xs, ys = np.arange(step // 2, width, step), np.arange(step // 2, height, step)
+    return step, np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2).astype(np.int64)
+
+
+def _claim(distance, pixel, first, labels, best) -> None:
+    """One round of window claims for a chunk of centres numbered from ``first`` (``distance``
+    and ``pixel`` are (centres, window, window)), in place: the same outcome as visiting the
+    centres one after the other with a strict comparison."""
+    count, size = distance.shape[0], distance[0].size
+    distance, pixel = distance.reshape(-1), np.broadcast_to(pixel, distance.shape).reshape(-1)
+    which = np.repeat(np.arange(first, first + count), size)
+    # Per pixel: the smallest distance of this chunk (fmin skips the NaN of the padding), and the
+    # first centre reaching it.
+    chunk_best = np.full(labels.size, np.inf)
+    np.fmin.at(chunk_best, pixel, distance)
+    ties = distance == chunk_best[pixel]
+    winner = np.full(labels.size, np.iinfo(np.int64).max)
+    np.minimum.at(winner, pixel[ties], which[ties])
+    better = chunk_best < best
+    best[better] = chunk_best[better]
+    labels[better] = winner[better]
+
+
+def _segmented_copy(image: np.ndarray, drawn: dict) -> np.ndarray:
+    """The copy SLIC runs on: the image itself, or shrunk so its longer side is ``max_size``."""
+    height, width = image.shape[:2]
+    if max(height, width) <= drawn["max_size"]:
+        return image
+    scale = drawn["max_size"] / max(height, width)
+    size = (max(1, int(width * scale)), max(1, int(height * scale)))  # truncated, as albumentations
+    return cv2.resize(image, size, interpolation=INTERPOLATIONS[drawn["interpolation"]])
+
+
+def _full_size(labels: np.ndarray, shape: tuple) -> np.ndarray:
+    """Labels of the shrunk copy enlarged to ``shape`` by nearest neighbour."""
+    height, width = shape[:2]
+    if labels.shape == (height, width):
+        return labels
+    rows = np.arange(height) * labels.shape[0] // height
+    cols = np.arange(width) * labels.shape[1] // width
+    return labels[rows[:, None], cols[None, :]]
+
+
+def superpixel_labels(drawn: dict, shape: tuple, image: np.ndarray) -> np.ndarray:
+    """(H, W) segment labels of ``image`` at full size: SLIC on a copy whose longer side is at
+    most ``max_size``, the labels enlarged back by nearest neighbour."""
+    return _full_size(slic_labels(_segmented_copy(image, drawn), int(drawn["n_segments"])), shape)
+
+
+def _superpixels(image, drawn):
+    if drawn["p_replace"] <= 0:
+        return image.copy()
+    small = _segmented_copy(image, drawn)
+    # One draw per starting centre (labels never exceed them), before segmenting: when no segment
+    # is to be replaced, nothing needs to be computed.
+    count = len(slic_grid(small.shape, int(drawn["n_segments"]))[1])
+    replace = np.random.default_rng(drawn["replace_seed"]).random(max(count, 1)) < drawn["p_replace"]
+    if not replace.any():
+        return image.copy()
+    labels = _full_size(slic_labels(small, int(drawn["n_segments"])), image.shape)
+    # Each replaced segment takes its mean colour, rounded half to even like np.round; -1 (a
+    # pixel no centre reached) is shifted to bin 0 and never replaced.
+    index = (labels + 1).ravel()
+    counts = np.maximum(np.bincount(index, minlength=count + 1), 1)
+    planes = image.reshape(-1, 1 if image.ndim == 2 else 3)
+    means = np.stack([np.bincount(index, weights=planes[:, c], minlength=count + 1) / counts
+                      for c in range(planes.shape[1])], axis=1)
+    table = np.clip(np.round(means), 0, 255).astype(np.uint8)
+    chosen = np.concatenate([[False], replace])[index]
+    out = planes.copy()
+    out[chosen] = table[index[chosen]]
+    return out.reshape(image.shape)
+
+
+def _sample_superpixels(rng, params, shape):
+    return {
+        "n_segments": uniform(rng, params["n_segments_limit"], integer=True),
+        "p_replace": uniform(rng, params["p_replace_limit"]),
+        "replace_seed": draw_seed(rng),
+        "max_size": params["max_size"], "interpolation": params["interpolation"],
+    }
+
+
+register(Op(
+    name="superpixels",
+    category="quality",
+    description=(
+        "Cuts the image into about n_segments superpixels, compact patches of similar colour "
+        "(SLIC), and paints a drawn share of them with their mean colour, like a mosaic of flat "
+        "patches over the photo. It removes texture inside regions while keeping their outlines, "
+        "pushing a model towards shapes. Segments are found on a copy at most max_size pixels "
+        "long (cheaper); the patches not replaced keep their full detail. A high share turns the "
+        "photo into a paint-by-numbers picture."
+    ),
+    params=(
+        range_param("p_replace_limit", (0.0, 0.1), 0.0, 1.0, step=0.01, draws="p_replace",
+                    help="chance for each segment to be replaced by its mean colour"),
+        range_param("n_segments_limit", (100, 100), 1, 2000, step=1, integer=True, draws="n_segments",
+                    help="about how many segments the image is cut into"),
+        int_param("max_size", 128, 16, 1024, unit="px",
+                  help="segments are computed on a copy whose longer side is at most this"),
+        interpolation_param(),
+    ),
+    apply=_superpixels,
+    sample=_sample_superpixels,
 ))

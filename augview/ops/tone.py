@@ -1,4 +1,5 @@
-"""Tone ops: histogram equalisation, CLAHE, autocontrast, posterize, solarize, invert, sharpness.
+"""Tone ops: histogram equalisation, CLAHE, autocontrast, posterize, solarize, invert, sharpness,
+emboss.
 
 Equalize, autocontrast, posterize, solarize, invert and sharpness follow PIL's ImageOps /
 ImageEnhance (which torchvision mirrors): these are the reference versions behind AutoAugment and
@@ -283,4 +284,45 @@ register(Op(
                     help="sharpness factor: 0 smoothed, 1 unchanged, 2 sharpened"),
     ),
     apply=_sharpness,
+))
+
+
+# ---------------------------------------------------------------------------------------------
+# emboss
+
+_KEEP = np.array([[0, 0, 0], [0, 1, 0], [0, 0, 0]], np.float32)
+
+
+def emboss_kernel(alpha: float, strength: float) -> np.ndarray:
+    """The 3x3 float32 kernel of `emboss`: the identity blended (by ``alpha``) with a relief
+    kernel that subtracts the upper-left neighbours and adds the lower-right ones (``strength``
+    of each, plus one more at the two far corners), as albumentations' Emboss builds it. Its
+    weights sum to 1 whatever the values, so flat areas keep their grey level."""
+    s = strength
+    relief = np.array([[-1 - s, -s, 0], [-s, 1, s], [0, s, 1 + s]], np.float32)
+    return (1 - alpha) * _KEEP + alpha * relief
+
+
+def _emboss(image, drawn):
+    # filter2D's default border (reflect_101), as albumentations' convolve.
+    return cv2.filter2D(image, -1, emboss_kernel(drawn["alpha"], drawn["strength"]))
+
+
+register(Op(
+    name="emboss",
+    category="color",
+    description=(
+        "Makes edges stand out as a relief, as if the picture were pressed into metal and lit "
+        "from the top left: one side of every edge gets brighter, the other darker, while flat "
+        "areas keep their grey level. Alpha blends the relief with the original, strength sets "
+        "how deep it is. A mild emboss mimics strong in-camera sharpening and lighting changes; "
+        "strong values draw halos and amplify noise, a look real photos rarely have."
+    ),
+    params=(
+        range_param("alpha_limit", (0.2, 0.5), 0.0, 1.0, step=0.01, draws="alpha",
+                    help="share of the relief in the blend: 0 keeps the image, 1 is pure relief"),
+        range_param("strength_limit", (0.2, 0.7), 0.0, 5.0, step=0.05, draws="strength",
+                    help="depth of the relief"),
+    ),
+    apply=_emboss,
 ))

@@ -199,6 +199,79 @@ class Holes:
 
 
 @dataclass
+class Tiles:
+    """Rectangular tiles trading places (a grid shuffle): ``moves`` lists ``(source, destination)``
+    tiles, each ``(y0, x0, y1, x1)`` in pixels. Keypoints and masks move with their tile; a box
+    cut by tile edges falls apart into pieces, and the pieces that still touch after the move
+    become one box each (as albumentations keeps each connected part)."""
+
+    moves: list
+    out_shape: tuple[int, int]
+
+    def _offsets(self, xy: np.ndarray) -> np.ndarray:
+        col = np.floor(xy[:, 0] + 0.5)
+        row = np.floor(xy[:, 1] + 0.5)
+        shift = np.zeros_like(xy)
+        for (sy0, sx0, sy1, sx1), (dy0, dx0, _, _) in self.moves:
+            inside = (col >= sx0) & (col < sx1) & (row >= sy0) & (row < sy1)
+            shift[inside] = (dx0 - sx0, dy0 - sy0)
+        return shift
+
+    def points(self, xy: np.ndarray) -> np.ndarray:
+        return xy + self._offsets(xy) if len(xy) else xy.copy()
+
+    def jacobians(self, xy: np.ndarray) -> np.ndarray:
+        return np.broadcast_to(np.eye(2), (len(xy), 2, 2))
+
+    def boxes(self, boxes: np.ndarray, method: str) -> np.ndarray:
+        return self.split_boxes(boxes, np.arange(len(boxes)))[0]
+
+    def split_boxes(self, boxes: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        out, out_ids = [], []
+        for box, index in zip(boxes, ids):
+            pieces = []
+            for (sy0, sx0, sy1, sx1), (dy0, dx0, _, _) in self.moves:
+                x0, y0 = max(box[0], sx0), max(box[1], sy0)
+                x1, y1 = min(box[2], sx1), min(box[3], sy1)
+                if x1 > x0 and y1 > y0:
+                    pieces.append(np.array([x0, y0, x1, y1]) + (dx0 - sx0, dy0 - sy0, dx0 - sx0, dy0 - sy0))
+            for group in _touching_groups(pieces):
+                out.append(np.concatenate([np.min(group, axis=0)[:2], np.max(group, axis=0)[2:]]))
+                out_ids.append(index)
+        return np.array(out, float).reshape(-1, 4), np.array(out_ids, dtype=np.int64)
+
+    def mask(self, mask: np.ndarray, fill: int) -> np.ndarray:
+        out = mask.copy()
+        for (sy0, sx0, sy1, sx1), (dy0, dx0, dy1, dx1) in self.moves:
+            if (sy1 - sy0, sx1 - sx0) == (dy1 - dy0, dx1 - dx0):
+                out[dy0:dy1, dx0:dx1] = mask[sy0:sy1, sx0:sx1]
+        return out
+
+
+def _touching_groups(pieces: list) -> list:
+    """The rectangles grouped into sets that touch or overlap (sharing more than a corner)."""
+    parent = list(range(len(pieces)))
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(pieces):
+        for j in range(i):
+            b = pieces[j]
+            overlap_x = min(a[2], b[2]) - max(a[0], b[0])
+            overlap_y = min(a[3], b[3]) - max(a[1], b[1])
+            if overlap_x >= 0 and overlap_y >= 0 and (overlap_x > 0 or overlap_y > 0):
+                parent[root(i)] = root(j)
+    groups: dict[int, list] = {}
+    for i, piece in enumerate(pieces):
+        groups.setdefault(root(i), []).append(piece)
+    return list(groups.values())
+
+
+@dataclass
 class Chain:
     """Motions run one after the other (a policy's geometric sub-ops)."""
 

@@ -15,7 +15,7 @@ import numpy as np
 from augview.errors import InvalidTargetsError
 from augview.targets import boxes as box_rules
 from augview.targets.masks import check_mask
-from augview.targets.motion import Holes, turn_directions
+from augview.targets.motion import Holes, Tiles, turn_directions
 from augview.targets.settings import TargetSettings
 from augview.text import tr
 
@@ -70,9 +70,13 @@ class TargetSet:
         report: dict = {}
         hole_map = motion.hole_map() if isinstance(motion, Holes) else None
         if len(self.boxes):
-            moved = motion.boxes(self.boxes, settings.box_method)
+            ids = self.box_ids
+            if isinstance(motion, Tiles):  # a box cut apart by moving tiles becomes several
+                moved, ids = motion.split_boxes(self.boxes, ids)
+            else:
+                moved = motion.boxes(self.boxes, settings.box_method)
             covered = motion.covered(moved, hole_map) if hole_map is not None else None
-            self.boxes, self.box_ids, drops = box_rules.filter_boxes(moved, self.shape, settings, self.box_ids, covered)
+            self.boxes, self.box_ids, drops = box_rules.filter_boxes(moved, self.shape, settings, ids, covered)
             if drops:
                 report["boxes_dropped"] = [{"index": d.index, "reason": d.reason, "value": d.value, "limit": d.limit} for d in drops]
         if len(self.points):

@@ -465,6 +465,10 @@
         <translation>对比原图与变体 #1(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Test-time crops…</source>
+        <translation>测试时裁剪(&amp;T)…</translation>
+    </message>
+    <message>
         <source>&amp;Presentation mode (one step per slide)</source>
         <translation>演示模式（每页一个步骤）(&amp;P)</translation>
     </message>
@@ -984,6 +988,69 @@
     </message>
 </context>
 <context>
+    <name>TtaView</name>
+    <message>
+        <source>Test-time crops — augview</source>
+        <translation>测试时裁剪 — augview</translation>
+    </message>
+    <message>
+        <source>Ten crops: four corners, centre, and their mirrors</source>
+        <translation>十裁剪：四角、中心及其镜像</translation>
+    </message>
+    <message>
+        <source>Five crops: four corners and centre</source>
+        <translation>五裁剪：四角和中心</translation>
+    </message>
+    <message>
+        <source>Flips: centre crop and its mirror</source>
+        <translation>翻转：中心裁剪及其镜像</translation>
+    </message>
+    <message>
+        <source>Centre crop only</source>
+        <translation>仅中心裁剪</translation>
+    </message>
+    <message>
+        <source>no resize</source>
+        <translation>不缩放</translation>
+    </message>
+    <message>
+        <source>resize the shorter side to this length first (0: use the photo as it is)</source>
+        <translation>先把短边缩放到这个长度（0：按原样使用照片）</translation>
+    </message>
+    <message>
+        <source>mirror top to bottom</source>
+        <translation>上下镜像</translation>
+    </message>
+    <message>
+        <source>Copy torchvision code</source>
+        <translation>复制 torchvision 代码</translation>
+    </message>
+    <message>
+        <source>shorter side</source>
+        <translation>短边</translation>
+    </message>
+    <message>
+        <source>crop height</source>
+        <translation>裁剪高度</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>At test time the model sees each view and its answers are averaged. The boxes show where each view comes from; augview.tta maps a view&apos;s dense prediction or boxes back to the image.</source>
+        <translation>测试时模型会看到每个视图，并对它的各个回答取平均。方框表示每个视图取自图像的哪里；augview.tta 可以把某个视图的稠密预测或检测框映射回原图。</translation>
+    </message>
+    <message>
+        <source>{count} views of {height}x{width} pixels from a {image_h}x{image_w} image</source>
+        <translation>从 {image_h}x{image_w} 的图像中取出 {count} 个 {height}x{width} 像素的视图</translation>
+    </message>
+    <message>
+        <source>torchvision code copied to the clipboard</source>
+        <translation>torchvision 代码已复制到剪贴板</translation>
+    </message>
+</context>
+<context>
     <name>WipeWidget</name>
     <message>
         <source>original</source>
@@ -1003,6 +1070,42 @@
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>{rows}x{cols} tiles, {moved} moved</source>
+        <translation>{rows}x{cols} 个图块，移动了 {moved} 个</translation>
+    </message>
+    <message>
+        <source>{box}, to {w}x{h}px</source>
+        <translation>{box}，缩放至 {w}x{h}px</translation>
+    </message>
+    <message>
+        <source>{n} side length</source>
+        <translation>{n} 种边长</translation>
+    </message>
+    <message>
+        <source>{n} side lengths</source>
+        <translation>{n} 种边长</translation>
+    </message>
+    <message>
+        <source>side {low}..{high}</source>
+        <translation>边长 {low}..{high}</translation>
+    </message>
+    <message>
+        <source>crop_left + crop_right or crop_top + crop_bottom above 1: albumentations&apos; RandomCropFromBorders refuses it</source>
+        <translation>crop_left + crop_right 或 crop_top + crop_bottom 大于 1：albumentations 的 RandomCropFromBorders 不接受</translation>
+    </message>
+    <message>
+        <source>SafeRotate puts the turned image half a pixel right and down of the centre (even at angle 0); augview keeps the centre in place</source>
+        <translation>SafeRotate 会把旋转后的图像放在中心偏右、偏下半个像素处（角度为 0 时也是如此）；augview 保持中心不动</translation>
+    </message>
+    <message>
+        <source>PiecewiseAffine of albumentations 2.x blends the control points by inverse distance: between them it also pulls the image towards the centre; augview maps each triangle of the grid affinely (the two agree at the control points)</source>
+        <translation>albumentations 2.x 的 PiecewiseAffine 按距离反比混合控制点：在控制点之间它还会把图像拉向中心；augview 对网格的每个三角形做仿射映射（两者在控制点上一致）</translation>
+    </message>
+    <message>
+        <source>Superpixels shrinks the whole image to max_size and back, so the segments it keeps lose detail too (augview keeps them at full size), and it never replaces the first segment</source>
+        <translation>Superpixels 会把整幅图像缩小到 max_size 再放大回来，因此它保留的分块也会丢失细节（augview 以原尺寸保留它们），而且它从不替换第一个分块</translation>
     </message>
     <message>
         <source>albumentations moves each side all the way to the image&apos;s edge (augview&apos;s spread 1)</source>
@@ -1157,6 +1260,50 @@
         <translation>忽略 shift_xy：augview 的网格从随机偏移（random_offset）或 0 开始</translation>
     </message>
     <message>
+        <source>NoOp changes nothing (in a OneOf or SomeOf an empty step keeps its place)</source>
+        <translation>NoOp 什么也不改变（在 OneOf 或 SomeOf 中由一个空步骤保留它的位置）</translation>
+    </message>
+    <message>
+        <source>max_size_hw (a size per side) has no augview counterpart; give max_size</source>
+        <translation>max_size_hw（每条边各一个尺寸）在 augview 中没有对应项；请给出 max_size</translation>
+    </message>
+    <message>
+        <source>area_for_downscale ignored: choose interpolation &apos;area&apos; for shrinking</source>
+        <translation>已忽略 area_for_downscale：缩小时请选择插值方式 &apos;area&apos;</translation>
+    </message>
+    <message>
+        <source>max_size must be a number or a list of numbers</source>
+        <translation>max_size 必须是一个数或一组数</translation>
+    </message>
+    <message>
+        <source>max_size {sizes}: augview draws from evenly spaced sizes, used {low} to {high} in steps of {step}</source>
+        <translation>max_size {sizes}：augview 从等间距的尺寸中抽取，已使用 {low} 到 {high}，步长 {step}</translation>
+    </message>
+    <message>
+        <source>max_size None (segments at full size): augview segments a copy at most 1024 pixels long</source>
+        <translation>max_size 为 None（在原尺寸上分块）：augview 在长边最多 1024 像素的副本上分块</translation>
+    </message>
+    <message>
+        <source>albumentations shrinks the whole image to max_size and back, augview keeps the segments it does not replace at full size</source>
+        <translation>albumentations 会把整幅图像缩小到 max_size 再放大回来，augview 以原尺寸保留未被替换的分块</translation>
+    </message>
+    <message>
+        <source>mode &apos;exact&apos; (one swap after the other): augview swaps every pixel at once (&apos;fast&apos;)</source>
+        <translation>mode &apos;exact&apos;（逐个交换）：augview 一次交换所有像素（&apos;fast&apos;）</translation>
+    </message>
+    <message>
+        <source>grid must be [rows, columns]</source>
+        <translation>grid 必须是 [行数, 列数]</translation>
+    </message>
+    <message>
+        <source>albumentations 2.x blends the control points by inverse distance, augview maps each triangle of the grid affinely (the same at the control points)</source>
+        <translation>albumentations 2.x 按距离反比混合控制点，augview 对网格的每个三角形做仿射映射（在控制点上相同）</translation>
+    </message>
+    <message>
+        <source>albumentations puts the turned image half a pixel right and down of the centre; augview keeps the centre in place</source>
+        <translation>albumentations 会把旋转后的图像放在中心偏右、偏下半个像素处；augview 保持中心不动</translation>
+    </message>
+    <message>
         <source>nested too deeply</source>
         <translation>嵌套过深</translation>
     </message>
@@ -1255,6 +1402,14 @@
     <message>
         <source>size_mode &apos;fraction&apos; (a crop relative to the image) has no torchvision counterpart</source>
         <translation>size_mode &apos;fraction&apos;（相对图像的裁剪）在 torchvision 中没有对应</translation>
+    </message>
+    <message>
+        <source>{n} side lengths are too many to spell out (at most {most})</source>
+        <translation>{n} 个边长太多，无法逐一写出（最多 {most} 个）</translation>
+    </message>
+    <message>
+        <source>torchvision truncates the other side&apos;s length where augview rounds it (at most a pixel shorter)</source>
+        <translation>torchvision 对另一条边的长度向下取整，而 augview 四舍五入（最多短一个像素）</translation>
     </message>
     <message>
         <source>no torchvision counterpart</source>
@@ -1363,6 +1518,58 @@
     <message>
         <source>{folder}: this output folder leads into the input folder {input} (a symbolic link?); the run would write among the sources</source>
         <translation>{folder}：此输出文件夹指向输入文件夹 {input}（符号链接？）；运行会把文件写到源文件中间</translation>
+    </message>
+    <message>
+        <source>bottom left</source>
+        <translation>左下</translation>
+    </message>
+    <message>
+        <source>top left</source>
+        <translation>左上</translation>
+    </message>
+    <message>
+        <source>top right</source>
+        <translation>右上</translation>
+    </message>
+    <message>
+        <source>bottom right</source>
+        <translation>右下</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>whole image</source>
+        <translation>整幅图像</translation>
+    </message>
+    <message>
+        <source>{view}, mirrored</source>
+        <translation>{view}，镜像</translation>
+    </message>
+    <message>
+        <source>{view}, mirrored top to bottom</source>
+        <translation>{view}，上下镜像</translation>
+    </message>
+    <message>
+        <source>the crop size must be at least 1x1 pixels, got {h}x{w}</source>
+        <translation>裁剪尺寸至少为 1x1 像素，实际为 {h}x{w}</translation>
+    </message>
+    <message>
+        <source>a {h}x{w} crop does not fit in the {image_h}x{image_w} image; choose a size at most {image_h}x{image_w}</source>
+        <translation>{h}x{w} 的裁剪放不进 {image_h}x{image_w} 的图像；请选择不超过 {image_h}x{image_w} 的尺寸</translation>
+    </message>
+    <message>
+        <source>unknown test-time mode {mode}; use one of {modes}</source>
+        <translation>未知的测试时模式 {mode}；请使用以下之一：{modes}</translation>
+    </message>
+    <message>
+        <source>the prediction for view {view} is {h}x{w}, but the view is {vh}x{vw}; resize it to the view&apos;s size first</source>
+        <translation>视图 {view} 的预测为 {h}x{w}，但该视图为 {vh}x{vw}；请先把它缩放到视图的尺寸</translation>
+    </message>
+    <message>
+        <source>{n} predictions for {m} views: give one per view, in the views&apos; order</source>
+        <translation>{n} 个预测对应 {m} 个视图：请按视图的顺序，每个视图给一个</translation>
     </message>
     <message>
         <source>{folder}: cannot list the folder ({reason})</source>
@@ -2704,6 +2911,14 @@
         <translation>px</translation>
     </message>
     <message>
+        <source>Replaces each pixel by the plain average of its square neighbourhood (albumentations&apos; Blur), the cheapest blur there is. Every neighbour counts the same, so edges soften into a ramp and a bright dot becomes a small square, less natural than a gaussian blur&apos;s round glow. Use it like gaussian_blur, to make a model rely on shapes rather than fine texture; large kernels erase small objects and text.</source>
+        <translation>把每个像素替换为其方形邻域的简单平均（albumentations 的 Blur），是最廉价的模糊。每个邻居的权重相同，所以边缘变成一段斜坡，一个亮点变成一个小方块，不如高斯模糊的圆形光晕自然。用法与 gaussian_blur 相同，让模型依赖形状而不是细小的纹理；大卷积核会抹掉小物体和文字。</translation>
+    </message>
+    <message>
+        <source>side of the averaged square in pixels (odd sizes only)</source>
+        <translation>参与平均的正方形边长（像素，只取奇数）</translation>
+    </message>
+    <message>
         <source>crop width in pixels mode; clamped to the image</source>
         <translation>像素模式下的裁剪宽度；不超过图像宽度</translation>
     </message>
@@ -2792,6 +3007,18 @@
         <translation>圈</translation>
     </message>
     <message>
+        <source>Blurs the image the way an out-of-focus lens does: every point spreads into a small uniform disc instead of a soft bell, so highlights become round bokeh spots and edges get a hard-edged halo. Closer to a real camera than gaussian_blur; teaches a model to cope with missed focus. Large radii leave only the coarse shapes.</source>
+        <translation>像失焦的镜头那样模糊图像：每个点扩散成一个均匀的小圆盘而不是柔和的钟形，所以高光变成圆形的焦外光斑，边缘带上轮廓分明的光晕。比 gaussian_blur 更接近真实相机；让模型学会应对对焦失误。半径很大时只剩下粗略的形状。</translation>
+    </message>
+    <message>
+        <source>radius of the disc each point spreads into</source>
+        <translation>每个点扩散成的圆盘的半径</translation>
+    </message>
+    <message>
+        <source>sigma of the small gaussian that softens the disc&apos;s edge</source>
+        <translation>柔化圆盘边缘的小高斯核的 sigma</translation>
+    </message>
+    <message>
         <source>Shrinks the image by a drawn factor and enlarges it back to its size, losing detail the way a low-resolution camera or a thumbnail does. Nearest interpolation leaves blocky pixels, linear or area leave blur. Helps a model cope with low-resolution inputs; strong factors erase small objects entirely.</source>
         <translation>先按随机系数缩小图像，再放大回原尺寸，像低分辨率相机或缩略图那样丢失细节。nearest 插值留下块状像素，linear 或 area 则留下模糊。有助于模型应对低分辨率输入；系数过强会把小物体完全抹掉。</translation>
     </message>
@@ -2818,6 +3045,18 @@
     <message>
         <source>smoothness: width of the Gaussian that smooths the random field</source>
         <translation>平滑度：平滑随机场所用高斯核的宽度</translation>
+    </message>
+    <message>
+        <source>Makes edges stand out as a relief, as if the picture were pressed into metal and lit from the top left: one side of every edge gets brighter, the other darker, while flat areas keep their grey level. Alpha blends the relief with the original, strength sets how deep it is. A mild emboss mimics strong in-camera sharpening and lighting changes; strong values draw halos and amplify noise, a look real photos rarely have.</source>
+        <translation>让边缘像浮雕一样凸显，仿佛图像被压进金属并从左上方打光：每条边缘一侧变亮、另一侧变暗，而平坦区域保持原来的灰度。alpha 把浮雕与原图混合，strength 决定浮雕的深度。轻微的浮雕模拟相机内的强锐化和光照变化；强烈的取值会画出光晕并放大噪声，这种样子在真实照片中很少见。</translation>
+    </message>
+    <message>
+        <source>share of the relief in the blend: 0 keeps the image, 1 is pure relief</source>
+        <translation>浮雕在混合中所占的比例：0 保持原图，1 为纯浮雕</translation>
+    </message>
+    <message>
+        <source>depth of the relief</source>
+        <translation>浮雕的深度</translation>
     </message>
     <message>
         <source>Histogram equalisation: remaps grey levels so that each is used about equally often, which spreads the tones of a dull or hazy image over the full range. A fixed part of AutoAugment/RandAugment policies. Per channel (the default, like PIL) it can shift colours; on brightness only it keeps them. It also amplifies noise and compression artefacts in flat regions.</source>
@@ -2862,6 +3101,22 @@
     <message>
         <source>independent noise in each colour channel</source>
         <translation>每个颜色通道使用独立的噪声</translation>
+    </message>
+    <message>
+        <source>Looks at the image through frosted glass: a light gaussian blur, then every pixel swapped with a random neighbour up to max_delta pixels away (several rounds), then blurred again. Outlines survive but turn grainy and jittery. One of the ImageNet-C corruptions used to test robustness; strong settings destroy small text and texture.</source>
+        <translation>像隔着磨砂玻璃看图像：先做轻微的高斯模糊，再把每个像素与最多 max_delta 像素以外的一个随机邻居交换（若干轮），然后再模糊一次。轮廓还在，但变得粗糙、抖动。这是用来测试鲁棒性的 ImageNet-C 损坏之一；强烈的设置会毁掉小字和纹理。</translation>
+    </message>
+    <message>
+        <source>sigma of the gaussian blur before and after the swaps (0: none)</source>
+        <translation>交换前后高斯模糊的 sigma（0：不模糊）</translation>
+    </message>
+    <message>
+        <source>farthest a pixel can be swapped</source>
+        <translation>像素最远可被交换的距离</translation>
+    </message>
+    <message>
+        <source>rounds of swaps; each round costs as much as the first</source>
+        <translation>交换的轮数；每一轮的开销与第一轮相同</translation>
     </message>
     <message>
         <source>Removes colour, keeping the image&apos;s luminance (0.299 R + 0.587 G + 0.114 B) in all three channels so the shape stays RGB. Applied now and then, it forces a model to recognise objects by shape and texture too; wrong for tasks decided by colour. Greyscale input is unchanged.</source>
@@ -2942,6 +3197,18 @@
     <message>
         <source>JPEG quality: 100 is nearly lossless, 1 is a mosaic of blocks</source>
         <translation>JPEG 质量：100 几乎无损，1 则变成一片马赛克色块</translation>
+    </message>
+    <message>
+        <source>Scales the image, aspect ratio kept, so that its longer side gets the drawn length (albumentations&apos; LongestMaxSize). The usual first step of detection pipelines: every photo then fits in a square of that side, and a pad step can fill the rest. Drawing the length from a range trains at several scales at once. Strong downscaling loses small objects; for shrinking, &apos;area&apos; interpolation avoids aliasing.</source>
+        <translation>保持宽高比缩放图像，使其长边等于抽取的长度（albumentations 的 LongestMaxSize）。这是检测流水线常见的第一步：之后每张照片都能放进该边长的正方形，再用 pad 步骤填满其余部分。从一个范围中抽取长度可以同时在多个尺度上训练。大幅缩小会丢失小物体；缩小时用 &apos;area&apos; 插值可避免混叠。</translation>
+    </message>
+    <message>
+        <source>length of the longer side after resizing; drawn from this range in steps of size_step</source>
+        <translation>缩放后长边的长度；按 size_step 的步长从这个范围中抽取</translation>
+    </message>
+    <message>
+        <source>the length is drawn among low, low + step, low + 2 step, ... up to high</source>
+        <translation>长度从 low、low + step、low + 2 step……直到 high 之间抽取</translation>
     </message>
     <message>
         <source>Replaces each pixel by the median of its square neighbourhood. It removes speckles and salt-and-pepper noise while keeping edges sharper than a gaussian blur does, but flattens texture into a painted look and rounds off corners and thin lines.</source>
@@ -3036,6 +3303,26 @@
         <translation>让整幅图像在窗口内保持可见</translation>
     </message>
     <message>
+        <source>Lays a grid of control points over the image, nudges each point by a random amount and moves the picture with them: every triangle of the grid gets its own small affine stretch, so the image wobbles locally while staying in one piece. Mimics paper that is not flat, soft tissue and hand-drawn shapes; rows and columns set how local the wobbles are, scale how far the points move. Large scales fold the picture and tear text apart.</source>
+        <translation>在图像上铺一张控制点网格，把每个点随机挪动一点，图像随之移动：网格的每个三角形都有自己的小仿射拉伸，所以图像在局部起伏而整体保持连贯。模拟不平整的纸张、软组织和手绘形状；行数和列数决定起伏有多局部，scale 决定点移动多远。大的 scale 会使画面折叠、把文字撕开。</translation>
+    </message>
+    <message>
+        <source>spread of each point&apos;s move, as a share of the shorter side (in pixels with absolute_scale)</source>
+        <translation>每个点移动量的分布宽度，以短边的比例表示（开启 absolute_scale 时以像素表示）</translation>
+    </message>
+    <message>
+        <source>rows of control points</source>
+        <translation>控制点的行数</translation>
+    </message>
+    <message>
+        <source>columns of control points</source>
+        <translation>控制点的列数</translation>
+    </message>
+    <message>
+        <source>take scale in pixels instead of a share of the side</source>
+        <translation>把 scale 按像素而不是边长的比例来理解</translation>
+    </message>
+    <message>
         <source>Keeps only the top few bits of every channel, so the image is drawn with fewer levels (4 bits = 16 levels per channel) and smooth gradients turn into flat bands. Part of AutoAugment/RandAugment; it teaches robustness to quantisation and cheap displays. At 1-3 bits much of the detail is gone; 8 bits leaves the image unchanged.</source>
         <translation>只保留每个通道的高几位，使图像用更少的色阶绘制（4 位 = 每通道 16 级），平滑的渐变变成平坦的色带。它是 AutoAugment/RandAugment 的组成部分，能让模型适应量化和廉价的显示屏。1-3 位时大部分细节已经丢失；8 位时图像不变。</translation>
     </message>
@@ -3062,6 +3349,26 @@
     <message>
         <source>Cuts a window of fixed size out of a random place in the image. It teaches the model that an object can sit anywhere in the frame and is the usual way to get fixed-size inputs from larger photos. It hurts when the window is so small that it often misses the object the label talks about. A window larger than the image is clamped to the image&apos;s side.</source>
         <translation>从图像中随机位置切出一个固定大小的窗口。它让模型学到物体可以出现在画面中的任何位置，也是从较大照片中获得固定尺寸输入的常用方法。窗口太小、常常漏掉标签所指的物体时，它就有害了。大于图像的窗口会被限制为图像的边长。</translation>
+    </message>
+    <message>
+        <source>Trims a random margin off each side: up to crop_left of the width from the left, crop_right from the right, and so on (albumentations&apos; RandomCropFromBorders). Keeps most of the picture while varying framing and size, a gentle alternative to a crop of fixed size. Margins that add up to the whole side can leave a sliver; the output size varies, so a resize usually follows.</source>
+        <translation>从每条边随机裁掉一段边距：左边最多裁掉宽度的 crop_left，右边最多 crop_right，依此类推（albumentations 的 RandomCropFromBorders）。保留画面的大部分，同时改变构图和尺寸，是固定尺寸裁剪的温和替代。加起来等于整条边的边距可能只剩下一条细缝；输出尺寸会变化，所以通常接着做一次缩放。</translation>
+    </message>
+    <message>
+        <source>largest share of the width cut from the left</source>
+        <translation>从左边裁掉的宽度的最大比例</translation>
+    </message>
+    <message>
+        <source>largest share of the width cut from the right</source>
+        <translation>从右边裁掉的宽度的最大比例</translation>
+    </message>
+    <message>
+        <source>largest share of the height cut from the top</source>
+        <translation>从上边裁掉的高度的最大比例</translation>
+    </message>
+    <message>
+        <source>largest share of the height cut from the bottom</source>
+        <translation>从下边裁掉的高度的最大比例</translation>
     </message>
     <message>
         <source>Picks one of the boxes at random and cuts a window around it, with a random margin on each side (albumentations&apos; RandomCropNearBBox, here always containing the box). It zooms in on objects, so small ones fill more of the input, a common trick for detection and for classifying annotated objects. Other boxes may be cut or dropped. With no boxes the image is left whole.</source>
@@ -3094,6 +3401,18 @@
     <message>
         <source>opacity of one fog patch at density 1 (it is multiplied by the density); overlapping patches add up</source>
         <translation>浓度为 1 时单个雾团的不透明度（会乘以浓度）；重叠的雾团会叠加</translation>
+    </message>
+    <message>
+        <source>Cuts the image into a grid of tiles and puts them back in a random order, like a sliding puzzle (albumentations&apos; RandomGridShuffle). Local texture and small parts stay intact while the global layout is destroyed, which pushes a model to recognise parts rather than where they sit; the jigsaw pretext task of self-supervised learning does the same. Wrong whenever the layout carries the label (faces, scenes, documents).</source>
+        <translation>把图像切成网格图块，再按随机顺序拼回去，像滑块拼图一样（albumentations 的 RandomGridShuffle）。局部纹理和小部件保持完整，而整体布局被打乱，这促使模型识别部件本身而不是它们所在的位置；自监督学习中的拼图前置任务也是如此。布局决定标签时（人脸、场景、文档）则不适用。</translation>
+    </message>
+    <message>
+        <source>number of tile rows</source>
+        <translation>图块的行数</translation>
+    </message>
+    <message>
+        <source>number of tile columns</source>
+        <translation>图块的列数</translation>
     </message>
     <message>
         <source>Draws slanted streaks of rain over the image, softens them with a blur and darkens the whole picture, as a camera sees a scene through falling rain under a grey sky. The slant imitates wind, the rain type sets how many drops fall. Helps outdoor models (driving, traffic and security cameras) keep working in bad weather; dense or long drops hide small objects and fine texture, and rain is out of place indoors or under a microscope.</source>
@@ -3196,6 +3515,18 @@
         <translation>每个阴影使像素变暗的程度：0 不变暗，0.5 亮度减半，1 全黑；每个阴影各自抽取</translation>
     </message>
     <message>
+        <source>Cuts a box of drawn height (in pixels) and fixed aspect ratio out of a random place and resizes it to a fixed output size (albumentations&apos; RandomSizedCrop). Like random_resized_crop it adds zoom and position at once, but the box is given by its height in pixels, so the zoom depends on the photo&apos;s size. Small boxes on large photos zoom in a lot and may miss the labelled object. A box larger than the image is clamped.</source>
+        <translation>从随机位置切出一个高度（像素）随机抽取、宽高比固定的方框，并缩放到固定的输出尺寸（albumentations 的 RandomSizedCrop）。与 random_resized_crop 一样，它同时带来缩放和位置变化，但方框由像素高度给出，所以放大倍数取决于照片的尺寸。大照片上的小方框会放大很多，可能漏掉标注的物体。大于图像的方框会被限制在图像内。</translation>
+    </message>
+    <message>
+        <source>height of the box, drawn in pixels</source>
+        <translation>方框的高度，以像素抽取</translation>
+    </message>
+    <message>
+        <source>box width / box height</source>
+        <translation>方框宽度 / 方框高度</translation>
+    </message>
+    <message>
         <source>Puts a bright sun somewhere in the sky region, its glow fading over a radius around it, and a string of faint coloured circles along a line through it: the ghosts a lens makes when it faces the sun. Helps outdoor models (driving, drones, street scenes) that must cope with glare and washed-out corners; the glow can wipe out whatever it covers, and flares make no sense on scans, indoor or microscope images.</source>
         <translation>在天空区域的某处放一个明亮的太阳，其光晕在一定半径内逐渐减弱，并沿一条穿过太阳的直线排列一串淡淡的彩色圆圈：这是镜头正对太阳时产生的鬼影。有助于必须应对眩光和发白角落的户外模型（自动驾驶、无人机、街景）；光晕可能抹掉它覆盖的一切，而在扫描件、室内或显微镜图像上出现光斑毫无意义。</translation>
     </message>
@@ -3260,6 +3591,10 @@
         <translation>角度在此范围内均匀抽取</translation>
     </message>
     <message>
+        <source>Turns the image like rotate, then shrinks it just enough that the whole turned picture fits inside the frame (albumentations&apos; SafeRotate): no corner is cut off, so no object leaves the image, at the cost of a smaller picture framed by border-filled corners. On a non-square image the two sides shrink by different factors, so shapes are slightly squeezed. Good for detection and keypoints near the edges.</source>
+        <translation>像 rotate 一样旋转图像，再把它缩小到刚好能让整个旋转后的画面放进画框（albumentations 的 SafeRotate）：不会切掉任何角，所以没有物体离开图像，代价是画面变小、四角由边界填充。在非正方形图像上两条边的缩小比例不同，所以形状会被轻微挤压。适合边缘附近有检测框和关键点的情况。</translation>
+    </message>
+    <message>
         <source>Turns a random fraction of the pixels pure white (salt) or pure black (pepper), like dead sensor cells or transmission errors. Helps models that meet such corrupted images; at more than a few percent it shreds thin lines and text.</source>
         <translation>把随机一部分像素变成纯白（盐）或纯黑（椒），就像传感器坏点或传输错误。有助于模型应对这类受损图像；比例超过几个百分点时，会把细线和文字打得支离破碎。</translation>
     </message>
@@ -3292,12 +3627,36 @@
         <translation>在线性光下计数光子（先撤销 2.2 的 gamma），与相机和 albumentations 一致；关闭时把灰阶直接当作光子数，噪声随亮度增大</translation>
     </message>
     <message>
+        <source>Scales the image, aspect ratio kept, so that its shorter side gets the drawn length (albumentations&apos; SmallestMaxSize, torchvision&apos;s Resize with one number). The classic evaluation recipe resizes the shorter side to 256 and then takes a 224 centre crop; with a range of lengths it is multi-scale training. The longer side grows with the aspect ratio, so follow it with a crop when the network needs a fixed size.</source>
+        <translation>保持宽高比缩放图像，使其短边等于抽取的长度（albumentations 的 SmallestMaxSize，torchvision 中只给一个数的 Resize）。经典的评估做法是把短边缩放到 256，再取 224 的中心裁剪；给出一个长度范围时就是多尺度训练。长边随宽高比增长，所以网络需要固定尺寸时要接一个裁剪。</translation>
+    </message>
+    <message>
+        <source>length of the shorter side after resizing; drawn from this range in steps of size_step</source>
+        <translation>缩放后短边的长度；按 size_step 的步长从这个范围中抽取</translation>
+    </message>
+    <message>
         <source>Inverts every pixel at or above the threshold and leaves darker ones alone, the darkroom &apos;Sabattier&apos; look: highlights turn dark while shadows stay. A standard AutoAugment operation that makes models less reliant on absolute brightness. Threshold 0 inverts the whole image, 256 changes nothing; low thresholds are a drastic change.</source>
         <translation>反转所有不低于阈值的像素，较暗的像素保持不变，即暗房中的“萨巴蒂埃效应”：高光变暗而阴影不变。它是 AutoAugment 的标准操作，能让模型不那么依赖绝对亮度。阈值 0 反转整幅图像，256 不做任何改变；阈值低时变化非常剧烈。</translation>
     </message>
     <message>
         <source>pixels &gt;= this level are inverted (torchvision/PIL semantics)</source>
         <translation>不低于该灰度的像素将被反转（torchvision/PIL 语义）</translation>
+    </message>
+    <message>
+        <source>Cuts the image into about n_segments superpixels, compact patches of similar colour (SLIC), and paints a drawn share of them with their mean colour, like a mosaic of flat patches over the photo. It removes texture inside regions while keeping their outlines, pushing a model towards shapes. Segments are found on a copy at most max_size pixels long (cheaper); the patches not replaced keep their full detail. A high share turns the photo into a paint-by-numbers picture.</source>
+        <translation>把图像切成大约 n_segments 个超像素，即颜色相近的紧凑小块（SLIC），并把抽取比例的小块涂成各自的平均颜色，就像在照片上铺了一层平涂色块的马赛克。它去掉区域内部的纹理而保留轮廓，促使模型关注形状。分块在长边最多 max_size 像素的副本上计算（更省时）；未被替换的小块保留全部细节。比例很高时照片会变成一幅填色画。</translation>
+    </message>
+    <message>
+        <source>chance for each segment to be replaced by its mean colour</source>
+        <translation>每个分块被替换为其平均颜色的概率</translation>
+    </message>
+    <message>
+        <source>about how many segments the image is cut into</source>
+        <translation>图像大约被切成多少个分块</translation>
+    </message>
+    <message>
+        <source>segments are computed on a copy whose longer side is at most this</source>
+        <translation>分块在长边不超过此值的副本上计算</translation>
     </message>
     <message>
         <source>Swaps rows and columns, mirroring the image across its main diagonal (top-left to bottom-right): the top edge becomes the left edge and a W x H image becomes H x W. It equals a quarter turn counter-clockwise followed by a vertical flip. With the two flips and random_rotate90 it spans the 8 symmetries of the square, a free eightfold increase in poses for satellite, aerial and microscope images, where orientation carries no meaning. Wrong wherever up, down, left and right matter.</source>
@@ -3310,6 +3669,18 @@
     <message>
         <source>Turns the image upside down. Useful where there is no natural &apos;up&apos;: satellite, aerial and microscope images. Harmful for street scenes, faces, digits (6 and 9) and anything with a sky and a ground.</source>
         <translation>上下翻转图像。适用于没有自然“上方”的图像：卫星、航拍和显微图像。对街景、人脸、数字（6 和 9）以及任何有天空和地面的画面都有害。</translation>
+    </message>
+    <message>
+        <source>Averages the image with copies of itself zoomed about the centre, up to the drawn largest factor, as when the lens zooms during a long exposure: streaks radiate from the centre while the centre itself stays sharp. Models speed and zoom-lens effects in action and vehicle footage; strong factors smear everything near the borders.</source>
+        <translation>把图像与围绕中心放大的若干副本取平均，最大放大倍数为抽取的值，就像长曝光时镜头在变焦：条纹从中心向外发散，而中心本身保持清晰。模拟运动和车载画面中的速度感与变焦效果；强烈的倍数会把边缘附近的一切都抹开。</translation>
+    </message>
+    <message>
+        <source>largest zoom of the averaged copies</source>
+        <translation>参与平均的副本的最大放大倍数</translation>
+    </message>
+    <message>
+        <source>zoom step between two copies: smaller steps make smoother streaks and cost more</source>
+        <translation>相邻两个副本之间的放大步长：步长越小，条纹越平滑，开销也越大</translation>
     </message>
 </context>
 </TS>

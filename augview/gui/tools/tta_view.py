@@ -1,0 +1,153 @@
+"""Test-time crops: the views a model is evaluated on (`augview.tta`), drawn as boxes on the
+image beside the crops themselves, for a chosen mode (ten crops, five crops, flips, centre) and
+size, with the torchvision code that makes the same views one click away.
+
+The views are cut from the full-resolution photo (sizes are network input sizes, in its pixels);
+optionally its shorter side is first resized, as the classic recipe does (256, then 224 crops).
+Everything here is a few slices of one image, so it is computed on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QSplitter, QVBoxLayout, QWidget,
+)
+
+from augview import tta
+from augview.analysis.grid import compose_grid
+from augview.core import paths
+from augview.core.imageio import load_image
+from augview.errors import AugviewError
+from augview.gui.render_worker import make_proxy, to_qimage
+
+
+class FitImage(QWidget):
+    """An image scaled to fit the widget, aspect ratio kept, centred."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.image = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(200, 200)
+
+    def set_array(self, array: np.ndarray | None):
+        self.image = None if array is None else to_qimage(array)
+        self.update()
+
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().base())
+        if self.image is not None and not self.image.isNull():
+            scale = min(self.width() / self.image.width(), self.height() / self.image.height())
+            w, h = self.image.width() * scale, self.image.height() * scale
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h), self.image)
+        painter.end()
+
+
+class TtaView(QWidget):
+    def __init__(self, image: np.ndarray | None = None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Test-time crops — augview"))
+        self.source = image if image is not None else load_image(paths.SAMPLE_IMAGE)
+
+        self.mode = QComboBox()
+        for mode, text in (("ten_crop", self.tr("Ten crops: four corners, centre, and their mirrors")),
+                           ("five_crop", self.tr("Five crops: four corners and centre")),
+                           ("flips", self.tr("Flips: centre crop and its mirror")),
+                           ("center", self.tr("Centre crop only"))):
+            self.mode.addItem(text, mode)
+        self.crop_h, self.crop_w, self.shorter_side = QSpinBox(), QSpinBox(), QSpinBox()
+        for spin in (self.crop_h, self.crop_w, self.shorter_side):
+            spin.setRange(1, 8192)
+            spin.setSuffix(" px")
+        self.crop_h.setValue(224)
+        self.crop_w.setValue(224)
+        self.shorter_side.setRange(0, 8192)
+        self.shorter_side.setValue(256)
+        self.shorter_side.setSpecialValueText(self.tr("no resize"))
+        self.shorter_side.setToolTip(self.tr("resize the shorter side to this length first (0: use the photo as it is)"))
+        self.vertical = QCheckBox(self.tr("mirror top to bottom"))
+        copy = QPushButton(self.tr("Copy torchvision code"))
+        copy.clicked.connect(self.copy_code)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.mode)
+        controls.addWidget(QLabel(self.tr("shorter side")))
+        controls.addWidget(self.shorter_side)
+        controls.addWidget(QLabel(self.tr("crop height")))
+        controls.addWidget(self.crop_h)
+        controls.addWidget(QLabel(self.tr("width")))
+        controls.addWidget(self.crop_w)
+        controls.addWidget(self.vertical)
+        controls.addStretch(1)
+        controls.addWidget(copy)
+
+        self.explanation = QLabel(self.tr(
+            "At test time the model sees each view and its answers are averaged. The boxes show where "
+            "each view comes from; augview.tta maps a view's dense prediction or boxes back to the image."))
+        self.explanation.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.boxes, self.grid = FitImage(), FitImage()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.boxes)
+        split.addWidget(self.grid)
+        split.setSizes([400, 800])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.explanation)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+
+        self.mode.currentIndexChanged.connect(self.refresh)
+        for spin in (self.crop_h, self.crop_w, self.shorter_side):
+            spin.valueChanged.connect(self.refresh)
+        self.vertical.toggled.connect(self.refresh)
+        self.views: list[tta.View] = []
+        self.refresh()
+
+    def set_image(self, image: np.ndarray | None):
+        if image is not None:
+            self.source = image
+            self.refresh()
+
+    def current_mode(self) -> str:
+        return self.mode.currentData()
+
+    def input_image(self) -> np.ndarray:
+        """The photo as the model would get it: its shorter side resized first, if asked."""
+        side = self.shorter_side.value()
+        return tta.resize_shorter(self.source, side) if side else self.source
+
+    def refresh(self):
+        image = self.input_image()
+        try:
+            self.views = tta.views(image.shape, (self.crop_h.value(), self.crop_w.value()), self.current_mode(),
+                                   self.vertical.isChecked())
+        except AugviewError as err:
+            self.views = []
+            self.status.setText(str(err))
+            self.boxes.set_array(make_proxy(image, 1024))
+            self.grid.set_array(None)
+            return
+        crops = [tta.crop(image, view) for view in self.views]
+        titles = [f"#{i + 1} {view.label()}" for i, view in enumerate(self.views)]
+        self.boxes.set_array(make_proxy(tta.draw_views(image, self.views), 1024))
+        columns = 5 if len(crops) == 10 else min(len(crops), 3)
+        self.grid.set_array(compose_grid(crops, titles, cell=224, columns=columns))
+        self.status.setText(self.tr("{count} views of {height}x{width} pixels from a {image_h}x{image_w} image").format(
+            count=len(self.views), height=self.crop_h.value(), width=self.crop_w.value(),
+            image_h=image.shape[0], image_w=image.shape[1]))
+
+    def torchvision_code(self) -> str:
+        return tta.torchvision_code((self.crop_h.value(), self.crop_w.value()), self.current_mode(),
+                                    self.vertical.isChecked(), resize=self.shorter_side.value() or None)
+
+    def copy_code(self):
+        QGuiApplication.clipboard().setText(self.torchvision_code())
+        self.status.setText(self.tr("torchvision code copied to the clipboard"))

@@ -1,0 +1,54 @@
+"""Tools > Test-time crops: the views of the window's photo, drawn and cut, and their code."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+
+from augview import tta
+from augview.gui.tools.tta_view import TtaView
+
+from .test_side_windows import tools_actions
+
+
+def test_the_tools_menu_opens_it_on_the_full_photo(qtbot, window):
+    action = next(a for text, a in tools_actions(window).items() if text.startswith("Test-time crops"))
+    action.trigger()
+    view = window.side_windows.tta
+    assert view is not None and view.isVisible()
+    assert view.source is window.image  # the photo itself, not the display proxy
+    action.trigger()
+    assert window.side_windows.tta is view  # reused
+    window.side_windows.close_all()
+    assert not view.isVisible()
+
+
+def test_views_follow_the_controls(qtbot, astronaut):
+    view = TtaView(astronaut)
+    qtbot.addWidget(view)
+    # default: shorter side 256 first, then ten 224 crops
+    assert len(view.views) == 10 and view.input_image().shape == (256, 256, 3)
+    assert view.boxes.image is not None and view.grid.image is not None
+    assert "10 views of 224x224 pixels from a 256x256 image" in view.status.text()
+    view.mode.setCurrentIndex(view.mode.findData("five_crop"))
+    assert [v.name for v in view.views] == list(tta.POSITIONS)
+    view.shorter_side.setValue(0)  # the photo as it is: 512x512
+    view.crop_w.setValue(300)
+    corner = view.views[1]
+    assert (corner.x, corner.y, corner.width, corner.height) == (212, 0, 300, 224)
+    view.mode.setCurrentIndex(view.mode.findData("flips"))
+    view.vertical.setChecked(True)
+    assert [v.name for v in view.views] == ["center", "center_mirrored"] and view.views[1].vertical
+    # a crop larger than the photo: said in one sentence, nothing drawn in the grid
+    view.crop_h.setValue(600)
+    assert view.views == [] and view.grid.image is None
+    assert view.status.text() == "a 600x300 crop does not fit in the 512x512 image; choose a size at most 512x512"
+
+
+def test_copy_puts_the_torchvision_code_on_the_clipboard(qtbot, astronaut):
+    view = TtaView(astronaut)
+    qtbot.addWidget(view)
+    view.copy_code()
+    code = QGuiApplication.clipboard().text()
+    assert code == tta.torchvision_code((224, 224), "ten_crop", False, resize=256)
+    assert "v2.Resize(size=256, antialias=True), v2.TenCrop(size=(224, 224))" in code
+    compile(code, "tta.py", "exec")
