@@ -57,6 +57,7 @@ class Pipeline:
         """Augment one image. Without ``seed``, the next seed of the pipeline's own stream is used
         (seeded from the preset's seed), and the result records it so it can be reproduced."""
         check_image(image)
+        image = np.ascontiguousarray(image)  # see "Memory layouts" in `augview.core.registry`
         if seed is None:
             seed = self.next_seed()
         elif isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed <= MAX_SEED:
@@ -137,7 +138,8 @@ class Pipeline:
     def replay(image: np.ndarray, trace: list[dict]) -> np.ndarray:
         """Apply exactly what a trace drew (no randomness)."""
         check_image(image)
-        return replay(image, trace)
+        out = replay(np.ascontiguousarray(image), trace)
+        return out.copy() if out is image else np.ascontiguousarray(out)
 
     # ---- presets ----
 
