@@ -105,20 +105,40 @@ def main(argv: list[str] | None = None, open_window=None) -> int:
         for line in err.lines():
             print(f"augview: {line}", file=sys.stderr)
         return 1
-    except BrokenPipeError:
-        # The reader went away (`augview ops | head`): not an error; keep Python from complaining.
-        sys.stdout = open(os.devnull, "w")
+    except StdoutClosed:
+        # The reader went away (`augview ops | head`): not an error. Standard output now leads
+        # nowhere, so Python's final flush has nothing to complain about.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except OSError as err:
-        where = f"{err.filename}: " if err.filename else ""
-        print(f"augview: {where}{err.strerror or err}", file=sys.stderr)
-        return 1
-    except (AugviewError, ValueError) as err:
+    except AugviewError as err:
         print(f"augview: {err}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except OSError as err:
+        if err.filename is None:
+            raise  # not a problem with a file the user named: a bug, shown with its traceback
+        print(f"augview: {err.filename}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt as err:
         print("augview: interrupted", file=sys.stderr)
-        return 130
+        return getattr(err, "exit_code", 130)  # 143 for SIGTERM (`augview.batch.run`)
+
+
+class StdoutClosed(Exception):
+    """The program reading augview's standard output went away (a closed pipe)."""
+
+
+def say(text: str = "") -> None:
+    """Print one piece of the command's output on standard output.
+
+    Only a closed pipe here is a reader that went away; a BrokenPipeError from anywhere else
+    (worker processes, their pipes) is a real error, reported as such."""
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise StdoutClosed() from None
+    except OSError as err:  # e.g. `> /dev/full`
+        raise OSError(err.errno, err.strerror, "<standard output>") from None
 
 
 def resolve_presets(args) -> None:
@@ -147,22 +167,22 @@ def cmd_ops(args) -> int:
 
     ops = [op for op in CATALOG.values() if not args.category or op.category == args.category]
     if args.category and not ops:
-        raise ValueError(f"no op has category {args.category!r}")
+        raise AugviewError(f"no op has category {args.category!r}")
     if args.json:
         data = [{"name": op.name, "category": op.category, "description": op.description,
                  "params": [spec.describe() for spec in op.params]} for op in ops]
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        say(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     from augview.core.registry import CATEGORIES
 
     for category in [c for c in CATEGORIES if any(op.category == c for op in ops)]:
-        print(f"== {category}")
+        say(f"== {category}")
         for op in (o for o in ops if o.category == category):
-            print(f"{op.name}")
-            print(textwrap.fill(op.description, 96, initial_indent="    ", subsequent_indent="    "))
+            say(f"{op.name}")
+            say(textwrap.fill(op.description, 96, initial_indent="    ", subsequent_indent="    "))
             for spec in op.params:
-                print(f"    - {format_spec(spec)}")
-        print()
+                say(f"    - {format_spec(spec)}")
+        say()
     return 0
 
 
@@ -194,22 +214,22 @@ def cmd_render(args) -> int:
     from augview.pipeline.pipeline import MAX_SEED, Pipeline
 
     if not 1 <= args.variants <= 63:
-        raise ValueError(f"--variants must be between 1 and 63, got {args.variants}")
+        raise AugviewError(f"--variants must be between 1 and 63, got {args.variants}")
     if not 32 <= args.cell <= 2048:
-        raise ValueError(f"--cell must be between 32 and 2048, got {args.cell}")
+        raise AugviewError(f"--cell must be between 32 and 2048, got {args.cell}")
     pipeline = Pipeline.load(args.preset)
     image = load_image(args.image)
     seed = pipeline.seed if args.seed is None else args.seed
     if not 0 <= seed <= MAX_SEED - (args.variants - 1):
-        raise ValueError(f"--seed must be between 0 and {MAX_SEED - (args.variants - 1)} "
+        raise AugviewError(f"--seed must be between 0 and {MAX_SEED - (args.variants - 1)} "
                          f"(variant i uses seed + i), got {seed}")
     title = f"{pipeline.name or Path(args.preset).stem} on {Path(args.image).name}"
     grid = render_grid(pipeline, image, args.variants, seed, cell=args.cell, title=title)
     try:
         save_image(args.output, grid)
     except OSError as err:
-        raise OSError(f"{args.output}: cannot write ({err.strerror or err})") from None
-    print(f"wrote {args.output} ({args.variants} variants, seed {seed})")
+        raise AugviewError(f"{args.output}: cannot write ({err.strerror or err})") from None
+    say(f"wrote {args.output} ({args.variants} variants, seed {seed})")
     return 0
 
 
@@ -223,9 +243,9 @@ def cmd_validate(args) -> int:
         except PresetError as err:
             failed += 1
             for line in err.lines():
-                print(line)
+                say(line)
         else:
-            print(f"{path}: ok ({len(pipeline.steps)} steps)")
+            say(f"{path}: ok ({len(pipeline.steps)} steps)")
     return 1 if failed else 0
 
 
@@ -236,7 +256,7 @@ def cmd_apply(args) -> int:
     pipeline = Pipeline.load(args.preset)
     summary = run_apply(pipeline, args.input, args.output, variants=args.variants, seed=args.seed,
                         workers=args.workers, fmt=args.format, overwrite=args.overwrite)
-    print(summary.line())
+    say(summary.line())
     return summary.exit_code
 
 
@@ -264,7 +284,7 @@ def cmd_export(args) -> int:
         atomic_write_bytes(args.output, text.encode("utf-8"))
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        say(text[:-1])  # (text ends with a newline)
     return 0
 
 
@@ -275,7 +295,7 @@ def cmd_import(args) -> int:
     for note in notes:
         print(f"augview: {note}", file=sys.stderr)
     pipeline.save(args.output)
-    print(f"wrote {args.output} ({len(pipeline.steps)} steps)")
+    say(f"wrote {args.output} ({len(pipeline.steps)} steps)")
     return 0
 
 

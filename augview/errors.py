@@ -22,6 +22,11 @@ class InvalidImageError(AugviewError, ValueError):
     """An array handed to an op or a pipeline is not a uint8 (H, W) or (H, W, 3) image."""
 
 
+class OptionError(AugviewError, ValueError):
+    """A setting handed to augview cannot be used: a count, a seed or an output format out of
+    range, a file suffix no image format has. Also a ValueError, as a bad argument is in Python."""
+
+
 class PresetError(AugviewError):
     """A preset is invalid. ``problems`` lists every problem as ``(location, message)``."""
 

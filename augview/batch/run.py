@@ -69,13 +69,13 @@ from tqdm import tqdm
 from augview.core.imageio import IMAGE_SUFFIXES
 from augview.pipeline.pipeline import MAX_SEED, Pipeline
 from augview.text import count, tr
-from augview.errors import AugviewError
+from augview.errors import AugviewError, OptionError
 
 from augview.batch.files import (  # noqa: F401
     FORMATS, MANIFEST_NAME, MAX_VARIANTS, _Manifest, _TEMP_NAME, _inside, check_folders, find_sources, output_name, output_seed, preset_id,
 )
 from augview.batch.workers import (  # noqa: F401
-    _InProcess, _Pool, _Task, _TaskResult, _Worker, _WorkerDied,
+    _InProcess, _Pool, _Task, _TaskResult, _Worker, _WorkerDied, interrupts_held,
 )
 
 # ---- the run ---------------------------------------------------------------------------------
@@ -128,6 +128,8 @@ def _images(number: int) -> str:
 
 class _Terminated(KeyboardInterrupt):
     """SIGTERM, handled like Ctrl+C: let the images in progress finish, then stop."""
+
+    exit_code = 143  # 128 + SIGTERM, what a shell reports for a process SIGTERM ended
 
 
 class _Cancelled(KeyboardInterrupt):
@@ -192,8 +194,6 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
     force = False
     restore = _handle_sigterm()
     try:
-        runner = (_Pool(worker, tasks, summary.workers) if summary.workers > 1
-                  else _InProcess(worker, tasks))
         bar = tqdm(total=len(tasks), unit="img", desc="augview apply", file=sys.stderr,
                    dynamic_ncols=True, disable=None if progress is None else not progress)
 
@@ -217,6 +217,9 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
                 bar.set_postfix(failed=summary.failed, refresh=False)
 
         try:
+            # Inside the handler of interrupts: SIGTERM while the workers start is a clean stop.
+            runner = (_Pool(worker, tasks, summary.workers) if summary.workers > 1
+                      else _InProcess(worker, tasks))
             while runner.busy():
                 if cancel is not None and cancel.is_set():
                     raise _Cancelled()
@@ -228,7 +231,7 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
             report(tr("augview: interrupted; finishing the images in progress (interrupt again to quit now)")
                    if isinstance(runner, _Pool) else tr("augview: interrupted"))
             force = True  # until the images in progress are in
-            for result in runner.stop():
+            for result in runner.stop() if runner is not None else ():
                 take(result)
             force = False
         except _WorkerDied as err:
@@ -236,11 +239,15 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
             report(f"augview: {err}")
     finally:
         try:
-            if runner is not None:
-                runner.close(force)
-            if bar is not None:
-                bar.close()
-            manifest.finish(out_root)
+            # An interrupt now would lose the summary and the sorted manifest: it is noted instead.
+            with interrupts_held(deliver=False) as caught:
+                if runner is not None:
+                    runner.close(force)
+                if bar is not None:
+                    bar.close()
+                manifest.finish(out_root)
+            if caught and not summary.interrupted:
+                summary.interrupted = "SIGTERM" if caught[0][0] == signal.SIGTERM else "SIGINT"
         finally:
             restore()
     summary.elapsed = time.perf_counter() - start
@@ -252,13 +259,15 @@ def _check_options(variants, seed, workers, fmt) -> None:
         return isinstance(value, int) and not isinstance(value, bool)
 
     if not is_int(variants) or not 1 <= variants <= MAX_VARIANTS:
-        raise ValueError(f"--variants must be between 1 and {MAX_VARIANTS}, got {variants}")
+        raise OptionError(tr("the number of variants must be between 1 and {max}, got {value}").format(
+            max=MAX_VARIANTS, value=variants))
     if seed is not None and (not is_int(seed) or not 0 <= seed <= MAX_SEED):
-        raise ValueError(f"--seed must be between 0 and {MAX_SEED}, got {seed}")
+        raise OptionError(tr("the seed must be between 0 and {max}, got {value}").format(max=MAX_SEED, value=seed))
     if workers is not None and (not is_int(workers) or workers < 1):
-        raise ValueError(f"--workers must be 1 or more, got {workers}")
+        raise OptionError(tr("the number of workers must be 1 or more, got {value}").format(value=workers))
     if fmt not in FORMATS:
-        raise ValueError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+        raise OptionError(tr("the output format must be one of {formats}, got {value}").format(
+            formats=", ".join(FORMATS), value=repr(fmt)))
 
 
 def _plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, overwrite,

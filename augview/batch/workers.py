@@ -4,10 +4,14 @@ process or in a pool of worker processes."""
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+import multiprocessing.forkserver
 import os
 import posixpath
 import signal
+import threading
 import warnings
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -132,6 +136,7 @@ _WORKER: _Worker | None = None  # the pool process's worker, set once by `_init_
 
 def _init_pool_process(worker: _Worker, translations: dict[str, str] | None) -> None:
     global _WORKER
+    _exit_with_parent()
     _WORKER = worker
     # The window's language: its translator is Qt's, which a worker process does not have.
     text.use_translation_table(translations)
@@ -144,6 +149,32 @@ def _init_pool_process(worker: _Worker, translations: dict[str, str] | None) -> 
 
 def _run_in_pool_process(task: _Task) -> _TaskResult:
     return _WORKER(task)
+
+
+def _ready() -> bool:
+    """The task a new pool runs first: it returns once a worker has started and run
+    `_init_pool_process`."""
+    return True
+
+
+def _exit_with_parent() -> None:
+    """End this worker as soon as the process that started the run is gone (``kill -9``, a crash).
+
+    Without this, a worker waits for tasks forever, and keeps the fork server and the resource
+    tracker alive with it (it holds their pipes; they end when every holder has). The parent
+    death signal of Linux (``PR_SET_PDEATHSIG``) would not do: a worker's parent is the fork
+    server, not the run. What does: multiprocessing gives each child a *sentinel*, a pipe from the
+    process that started it (the run, also through the fork server; a handle on Windows) that
+    becomes readable when that process ends. A daemon thread waits on it, on every platform."""
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch():
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)  # nobody is left to take the results; temporary files go at the next run
+
+    threading.Thread(target=watch, name="augview-exit-with-parent", daemon=True).start()
 
 
 # ---- running the tasks -----------------------------------------------------------------------
@@ -171,6 +202,22 @@ class _WorkerDied(AugviewError):
     pass
 
 
+class PoolStartError(AugviewError):
+    """The worker processes could not be started (no processes or pipes left, no working
+    semaphores, workers that exit as they start): nothing was done."""
+
+
+# What the standard library raises when processes, pipes or semaphores cannot be made, or a new
+# worker dies before it answers (BrokenProcessPool); anything else is a bug and keeps its traceback.
+_START_ERRORS = (OSError, EOFError, ImportError, NotImplementedError, BrokenProcessPool)
+
+
+def _start_reason(err: BaseException) -> str:
+    if isinstance(err, BrokenProcessPool):
+        return tr("a worker process exited as it started")
+    return getattr(err, "strerror", None) or str(err) or type(err).__name__
+
+
 START_METHOD: str | None = None  # None: see `pool_context`; tests set "spawn" to compare
 
 
@@ -189,22 +236,111 @@ def pool_context():
     return context
 
 
+def _start_fork_server() -> None:
+    """Start the fork server (if it is not running) with Ctrl+C ignored, as it ignores it anyway
+    once it has imported augview: a Ctrl+C for the run meanwhile would break off its imports with a
+    traceback on the terminal. Its workers inherit the setting (they ignore Ctrl+C too, see
+    `_init_pool_process`). Only starting the process is covered: a few milliseconds, during which a
+    Ctrl+C for the run is lost."""
+    if threading.current_thread() is not threading.main_thread():
+        multiprocessing.forkserver.ensure_running()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def interrupts_held(deliver: bool = True):
+    """Hold Ctrl+C and SIGTERM during a step that must not be cut short, and act on them just
+    after; yields the list of signals caught. With ``deliver=False`` the caller acts on them.
+
+    Used while a worker process is being made: interrupted halfway, its start leaves a process
+    this one does not know about yet, reading the pool's pipes and semaphores while this process
+    removes them (it dies with a traceback on the terminal). Held, the signal is handled as soon as
+    the new worker is known, and stopping the pool then stops it too."""
+    caught: list[tuple[int, object]] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield caught  # signals are only ever handled on the main thread
+        return
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.signal(signum, lambda signum, frame: caught.append((signum, frame)))
+                for signum in held}
+    try:
+        yield caught
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if caught and deliver:
+            signum, frame = caught[0]
+            handler = previous[signum]
+            if callable(handler):
+                handler(signum, frame)  # e.g. raises KeyboardInterrupt
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(signum)
+
+
 class _Pool:
     def __init__(self, worker: _Worker, tasks: list[_Task], workers: int):
-        self.executor = ProcessPoolExecutor(
-            max_workers=workers, mp_context=pool_context(),
-            initializer=_init_pool_process, initargs=(worker, text.translation_table()))
+        self.executor = None
         self.tasks = iter(tasks)
         self.limit = workers * _IN_FLIGHT
         self.pending: dict = {}
+        try:
+            context = pool_context()
+            if context.get_start_method() == "forkserver":
+                _start_fork_server()
+            self.executor = ProcessPoolExecutor(
+                max_workers=workers, mp_context=context,
+                initializer=_init_pool_process, initargs=(worker, text.translation_table()))
+            # One worker up and ready before any task goes out: a pool that cannot start is an
+            # error that says why, never a run that ends having done nothing.
+            self._submit(_ready).result()
+        except BaseException as err:
+            # Also on an interrupt (Ctrl+C, SIGTERM) in the middle of starting: the workers
+            # already started go now, before they could print a traceback about the pipes and
+            # semaphores that this process is about to remove.
+            self._abandon()
+            if isinstance(err, _START_ERRORS):
+                raise PoolStartError(tr("cannot start the worker processes ({reason}); a run with a single "
+                                        "worker does not need them").format(reason=_start_reason(err))) from None
+            raise
         self._fill()
+
+    def _submit(self, function, *args):
+        # Submitting may start a worker process; see `interrupts_held`.
+        with interrupts_held():
+            return self.executor.submit(function, *args)
+
+    def _abandon(self) -> None:
+        if self.executor is None:
+            return
+        for process in list((getattr(self.executor, "_processes", None) or {}).values()):
+            try:
+                process.kill()
+            except (OSError, AttributeError, ValueError):
+                pass  # not started, or already gone
+        try:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+        except Exception:
+            pass  # a pool broken while starting: what is left of it goes with this process
+        self.executor = None
 
     def _fill(self) -> None:
         while len(self.pending) < self.limit:
             task = next(self.tasks, None)
             if task is None:
                 return
-            self.pending[self.executor.submit(_run_in_pool_process, task)] = task
+            try:
+                future = self._submit(_run_in_pool_process, task)
+            except _START_ERRORS as err:
+                # More workers start as tasks are handed out; one that cannot ends the run (with
+                # its summary), as a worker that dies does.
+                raise _WorkerDied(tr("cannot start a worker process ({reason}); the run stopped").format(
+                    reason=_start_reason(err))) from None
+            self.pending[future] = task
 
     def busy(self) -> bool:
         return bool(self.pending)
@@ -239,6 +375,8 @@ class _Pool:
         return results
 
     def close(self, force: bool = False) -> None:
+        if self.executor is None:
+            return
         if force:
             # A second interrupt: do not wait for the images in progress. Their temporary files
             # may stay behind; the next run removes them.

@@ -1073,6 +1073,22 @@
         <translation>augview：已中断</translation>
     </message>
     <message>
+        <source>the number of variants must be between 1 and {max}, got {value}</source>
+        <translation>变体数量必须在 1 到 {max} 之间，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>the seed must be between 0 and {max}, got {value}</source>
+        <translation>种子必须在 0 到 {max} 之间，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>the number of workers must be 1 or more, got {value}</source>
+        <translation>工作进程数必须至少为 1，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>the output format must be one of {formats}, got {value}</source>
+        <translation>输出格式必须是 {formats} 之一，得到的是 {value}</translation>
+    </message>
+    <message>
         <source>{folder}: {n} existing output was made with other steps, another seed or from other source files (first: {first}); --overwrite replaces them, or choose another output folder</source>
         <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；--overwrite 会替换它们，或请选择另一个输出文件夹</translation>
     </message>
@@ -1131,6 +1147,18 @@
     <message>
         <source>{path}: cannot write ({reason})</source>
         <translation>{path}：无法写入（{reason}）</translation>
+    </message>
+    <message>
+        <source>a worker process exited as it started</source>
+        <translation>一个工作进程在启动时就退出了</translation>
+    </message>
+    <message>
+        <source>cannot start the worker processes ({reason}); a run with a single worker does not need them</source>
+        <translation>无法启动工作进程（{reason}）；只用一个工作进程运行时不需要它们</translation>
+    </message>
+    <message>
+        <source>cannot start a worker process ({reason}); the run stopped</source>
+        <translation>无法启动一个工作进程（{reason}）；运行已停止</translation>
     </message>
     <message>
         <source>a worker process died while working on {source} (out of memory?); the run stopped</source>

@@ -1,0 +1,36 @@
+"""Faults for the worker processes of `augview apply`, used by tests/test_apply_failures.py.
+
+Workers unpickle their initializer by reference, so these functions live in an importable module
+(a worker process imports it). Each one stands in for `augview.batch.workers._init_pool_process`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from augview.batch import workers
+
+
+def exit_at_start(worker, translations) -> None:
+    """A worker that dies before it takes any task (as one that cannot load its libraries)."""
+    os._exit(3)
+
+
+def slow_start(worker, translations) -> None:
+    """A worker that starts normally, says so with a file in $AUGVIEW_TEST_STARTED, then takes
+    its time: the parent is held inside the pool's start meanwhile."""
+    workers._init_pool_process(worker, translations)
+    folder = Path(os.environ["AUGVIEW_TEST_STARTED"])
+    (folder / f"worker-{os.getpid()}").write_text("started")
+    time.sleep(float(os.environ.get("AUGVIEW_TEST_START_DELAY", "3")))
+
+
+def run_cli_with(initializer: str, argv: list[str]) -> int:
+    """Run the command line with the workers' initializer replaced by one of the above (the entry
+    point of a subprocess: ``python -c "from tests.pool_faults import run_cli_with; ..."``)."""
+    from augview.cli import main
+
+    workers._init_pool_process = globals()[initializer]
+    return main(argv)
