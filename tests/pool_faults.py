@@ -34,3 +34,35 @@ def run_cli_with(initializer: str, argv: list[str]) -> int:
 
     workers._init_pool_process = globals()[initializer]
     return main(argv)
+
+
+DISK_ROOM = 5  # outputs that fit on the "disk" of `disk_full_after`
+
+
+def full_disk_writer(out_root: str, room: int = DISK_ROOM):
+    """A stand-in for `augview.batch.files.write_atomic` on a disk with room for ``room`` outputs:
+    the next write fails with ENOSPC, as the real one does (the temporary file is gone). Room is
+    claimed with files made exclusively in ``<out_root>.room``, so that worker processes writing
+    at the same time never take more than ``room`` between them."""
+    import errno
+
+    real = workers.write_atomic
+    tokens = Path(f"{out_root}.room")
+
+    def write(path, data):
+        tokens.mkdir(exist_ok=True)
+        for index in range(room):
+            try:
+                os.close(os.open(tokens / str(index), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+            except FileExistsError:
+                continue
+            return real(path, data)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
+
+    return write
+
+
+def disk_full_after(worker, translations) -> None:
+    """A worker process whose disk fills up after `DISK_ROOM` outputs."""
+    workers._init_pool_process(worker, translations)
+    workers.write_atomic = full_disk_writer(worker.out_root)

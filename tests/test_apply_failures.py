@@ -193,3 +193,99 @@ def test_sigterm_while_the_workers_start_stops_cleanly_with_143(tmp_path):
     finally:
         if LINUX:
             cleanup(proc.pid)
+
+
+# ---- a full disk -----------------------------------------------------------------------------
+
+
+def read_manifest(folder: Path) -> list[dict]:
+    import json
+
+    return [json.loads(line) for line in (folder / "augview-manifest.jsonl").read_bytes().splitlines()]
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def check_stopped_cleanly(code: int, out: str, err: str, target: Path) -> None:
+    assert code == 1
+    assert out.startswith("stopped: 8 images x 2 variants: 5 written"), out
+    (line,) = [line for line in err.splitlines() if "No space left on device" in line]  # said once
+    assert line.endswith("the run stopped. Outputs written so far are kept: make room and run again to finish")
+    assert line.startswith(f"augview: {target}/img_") and ".aug0" in line  # the file that could not be written
+    records = read_manifest(target)  # every line parses
+    assert {r["output"] for r in records} == {p.name for p in target.glob("*.aug*.png")}
+    assert len(records) == 5
+    assert not [p for p in target.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_full_disk_stops_the_run_cleanly_and_a_rerun_completes(tmp_path, capsys, monkeypatch, workers):
+    source = make_folder(tmp_path / "in", count=8, size=32)
+    preset = slow_preset(tmp_path / "p.json")
+    target = tmp_path / "out"
+    if workers == 1:  # in this process
+        monkeypatch.setattr(batch_workers, "write_atomic", pool_faults.full_disk_writer(str(target)))
+    else:  # in the worker processes
+        monkeypatch.setattr(batch_workers, "_init_pool_process", pool_faults.disk_full_after)
+    code = main(apply_args(preset, source, target, workers=workers))
+    out, err = capsys.readouterr()
+    check_stopped_cleanly(code, out, err, target)
+
+    monkeypatch.undo()  # room again
+    assert main(apply_args(preset, source, target, workers=workers)) == 0
+    assert "11 written, 5 skipped" in capsys.readouterr().out
+    assert main(apply_args(preset, source, tmp_path / "clean", workers=1)) == 0
+    assert tree_bytes(target) == tree_bytes(tmp_path / "clean")
+
+
+def test_a_disk_that_fills_up_under_the_manifest_leaves_no_cut_line(tmp_path, capsys, monkeypatch):
+    """The manifest's line for the 4th output is written halfway when the disk is full."""
+    import errno
+
+    from augview.batch import files as batch_files
+
+    source = make_folder(tmp_path / "in", count=8, size=32)
+    preset = slow_preset(tmp_path / "p.json")
+    target = tmp_path / "out"
+    real_add, calls = batch_files._Manifest._write, []
+
+    def write(self, data):
+        calls.append(data)
+        if len(calls) == 4:
+            self.handle.write(data[: len(data) // 2])
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_add(self, data)
+
+    monkeypatch.setattr(batch_files._Manifest, "_write", write)
+    monkeypatch.setattr(batch_files._Manifest, "finish", lambda self, root: self.handle.close())  # no room to sort
+    assert main(apply_args(preset, source, target, workers=1)) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("stopped: 8 images x 2 variants: 4 written")
+    assert f"augview: {target / 'augview-manifest.jsonl'}: cannot write (No space left on device)" in err
+    assert len(read_manifest(target)) == 3  # whole lines only; the 4th output has no line yet
+
+    monkeypatch.undo()
+    assert main(apply_args(preset, source, target, workers=1)) == 0
+    assert "12 written, 4 skipped" in capsys.readouterr().out  # the 4th is checked, not trusted
+    assert main(apply_args(preset, source, tmp_path / "clean", workers=1)) == 0
+    assert tree_bytes(target) == tree_bytes(tmp_path / "clean")
+
+
+def test_run_from_a_folder_holding_another_augview_uses_this_one(tmp_path):
+    """The fork server imports its preload with the current folder first on its path: from a
+    checkout of another version, the workers would have run that version's code."""
+    other = tmp_path / "other checkout"
+    (other / "augview" / "batch").mkdir(parents=True)
+    (other / "augview" / "__init__.py").write_text("")
+    (other / "augview" / "batch" / "__init__.py").write_text("")
+    (other / "augview" / "batch" / "workers.py").write_text("WRONG = True\n")
+    source = make_folder(tmp_path / "in", count=3, size=32)
+    target = tmp_path / "out"
+    argv = apply_args(slow_preset(tmp_path / "p.json"), source, target)
+    # This process imports augview from the test's checkout (the current folder taken off its path).
+    code = f"import sys; sys.path.pop(0); sys.path.insert(0, {str(ROOT)!r}); from augview.cli import main; sys.exit(main({argv!r}))"
+    proc = subprocess.run([sys.executable, "-c", code], cwd=other, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert len(list(target.glob("*.aug*.png"))) == 6

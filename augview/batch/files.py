@@ -15,7 +15,7 @@ from augview.core.atomic import atomic_write_bytes
 from augview.core.imageio import IMAGE_SUFFIXES
 from augview.pipeline.pipeline import Pipeline
 from augview.text import tr
-from augview.errors import AugviewError
+from augview.errors import AugviewError, OptionError
 
 MANIFEST_NAME = "augview-manifest.jsonl"
 MAX_VARIANTS = 100  # variant numbers are two digits, so names never change with the count
@@ -72,14 +72,18 @@ def encode_output(image, suffix: str) -> bytes:
               ".webp": [cv2.IMWRITE_WEBP_QUALITY, QUALITY]}.get(ext, [])
     ok, buffer = cv2.imencode(ext, image, params)
     if not ok:
-        raise ValueError(f"OpenCV cannot encode {ext} images")
+        raise OptionError(tr("OpenCV cannot encode {suffix} images (it was built without that format)").format(
+            suffix=ext))
     return buffer.tobytes()
 
 
 def write_atomic(path: str, data: bytes) -> None:
     """Readers, and a run killed at any moment, see the old file or the new one, never half of
-    one; no fsync per image (see "Resume and safety" in `augview.batch.run`)."""
-    atomic_write_bytes(path, data, durable=False)
+    one; no fsync per image (see "Resume and safety" in `augview.batch.run`). An output that is a
+    symbolic link is replaced, never written through (it could lead into the sources); the
+    temporary files of killed runs are removed once per folder when the run is planned, not at
+    every write."""
+    atomic_write_bytes(path, data, durable=False, follow_links=False, clean_stale=False)
 
 
 # ---- folders ---------------------------------------------------------------------------------
@@ -231,9 +235,13 @@ class _Manifest:
     def open(self) -> None:
         # Unbuffered: each line is one write() call, so a killed run leaves whole lines (or, at
         # worst, a last line cut short, which is ignored).
-        self.handle = open(self.path, "ab", buffering=0)
-        if self._needs_newline:
-            self._write(b"\n")
+        try:
+            self.handle = open(self.path, "ab", buffering=0)
+            if self._needs_newline:
+                self._write(b"\n")
+        except OSError as err:
+            raise AugviewError(tr("{path}: cannot write the manifest ({reason})").format(
+                path=self.path, reason=err.strerror or err)) from None
 
     def _write(self, data: bytes) -> None:
         view = memoryview(data)
@@ -242,9 +250,18 @@ class _Manifest:
         self.size += len(data)
 
     def add(self, record: dict) -> None:
+        """Append one line. A write that fails (a full disk) leaves no part of the line behind:
+        the file is cut back to where the line began; the OSError names the manifest."""
         line = _encode_record(record)
         offset = self.size
-        self._write(line)
+        try:
+            self._write(line)
+        except OSError as err:
+            try:
+                os.ftruncate(self.handle.fileno(), offset)  # needs no space
+            except OSError:
+                pass  # the cut line stays; readers skip lines that do not parse
+            raise OSError(err.errno, err.strerror, str(self.path)) from None
         self.index[record["output"]] = (offset, len(line), record["seed"], True, record["source_bytes"])
 
     def finish(self, output_root: Path) -> None:

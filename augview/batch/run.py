@@ -75,7 +75,7 @@ from augview.batch.files import (  # noqa: F401
     FORMATS, MANIFEST_NAME, MAX_VARIANTS, _Manifest, _TEMP_NAME, _inside, check_folders, find_sources, output_name, output_seed, preset_id,
 )
 from augview.batch.workers import (  # noqa: F401
-    _InProcess, _Pool, _Task, _TaskResult, _Worker, _WorkerDied, interrupts_held,
+    _InProcess, _Pool, _Task, _TaskResult, _Worker, _WorkerDied, interrupts_held, stop_message,
 )
 
 # ---- the run ---------------------------------------------------------------------------------
@@ -94,13 +94,14 @@ class ApplySummary:
     elapsed: float = 0.0
     manifest: str = ""
     interrupted: str = ""  # "", "SIGINT", "SIGTERM" or "cancelled"
+    stopped: str = ""  # why the run stopped before the end (a full disk), also in ``errors``
     errors: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
         if self.interrupted:
             return 143 if self.interrupted == "SIGTERM" else 130
-        return 1 if self.failed or self.errors else 0
+        return 1 if self.failed or self.errors or self.stopped else 0
 
     def line(self) -> str:
         counts = dict(images=_images(self.sources),
@@ -119,7 +120,9 @@ class ApplySummary:
         text = tr("{summary}; {seconds} s, {workers}; manifest {manifest}").format(
             summary=text, seconds=f"{self.elapsed:.1f}", manifest=self.manifest,
             workers=count(self.workers, tr("{n} worker"), tr("{n} workers")))
-        return tr("interrupted: {summary}").format(summary=text) if self.interrupted else text
+        if self.interrupted:
+            return tr("interrupted: {summary}").format(summary=text)
+        return tr("stopped: {summary}").format(summary=text) if self.stopped else text
 
 
 def _images(number: int) -> str:
@@ -199,9 +202,21 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
 
         done: list[int] = []
 
+        def stop(message: str) -> None:
+            if not summary.stopped:  # said once; what the images in progress meet is the same
+                summary.stopped = message
+                summary.errors.append(message)
+                report(f"augview: {message}")
+
         def take(result: _TaskResult) -> None:
             for record in result.records:
-                manifest.add(record)
+                try:
+                    manifest.add(record)
+                except OSError as err:  # the disk filled up under the manifest
+                    stop(stop_message(err.filename, err))
+                    break  # these files stay without a line: the next run checks them instead
+            if result.stop:
+                stop(result.stop)
             summary.written += result.written
             summary.skipped += result.verified
             summary.failed += result.failed
@@ -220,10 +235,13 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
             # Inside the handler of interrupts: SIGTERM while the workers start is a clean stop.
             runner = (_Pool(worker, tasks, summary.workers) if summary.workers > 1
                       else _InProcess(worker, tasks))
-            while runner.busy():
+            while runner.busy() and not summary.stopped:
                 if cancel is not None and cancel.is_set():
                     raise _Cancelled()
                 for result in runner.next_results():
+                    take(result)
+            if summary.stopped:
+                for result in runner.stop():  # the images in progress, as on Ctrl+C
                     take(result)
         except KeyboardInterrupt as err:
             summary.interrupted = ("SIGTERM" if isinstance(err, _Terminated)
@@ -245,7 +263,14 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
                     runner.close(force)
                 if bar is not None:
                     bar.close()
-                manifest.finish(out_root)
+                try:
+                    manifest.finish(out_root)
+                except OSError as err:  # sorting needs room for a copy; the lines stay as written
+                    message = tr("{path}: cannot sort the manifest ({reason}); its lines stay as they were "
+                                 "written, and the next run sorts it").format(
+                        path=manifest_path, reason=err.strerror or err)
+                    summary.errors.append(message)
+                    report(f"augview: {message}")
             if caught and not summary.interrupted:
                 summary.interrupted = "SIGTERM" if caught[0][0] == signal.SIGTERM else "SIGINT"
         finally:
@@ -304,10 +329,10 @@ def _plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, over
             tasks.append((rel, tuple(outputs)))
     if conflicts:
         message = (tr("{folder}: {n} existing output was made with other steps, another seed or from other "
-                      "source files (first: {first}); --overwrite replaces them, or choose another output folder")
+                      "source files (first: {first}); replacing existing outputs overwrites them, or choose another output folder")
                    if len(conflicts) == 1 else
                    tr("{folder}: {n} existing outputs were made with other steps, another seed or from other "
-                      "source files (first: {first}); --overwrite replaces them, or choose another output folder"))
+                      "source files (first: {first}); replacing existing outputs overwrites them, or choose another output folder"))
         raise AugviewError(message.format(folder=out_root, n=len(conflicts), first=conflicts[0]))
     return tasks, skipped
 

@@ -3,6 +3,7 @@ process or in a pool of worker processes."""
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.forkserver
@@ -46,6 +47,18 @@ class _TaskResult:
     verified: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    stop: str = ""  # why the whole run must stop (a full disk), said once; the rest was not tried
+
+
+# Write errors that every later output would meet too: the run stops at the first one (with its
+# summary) instead of failing file after file. Others (a folder made read-only, a name too long)
+# concern one output and are reported with it.
+STOPPING_ERRNOS = {errno.ENOSPC, errno.EROFS} | ({errno.EDQUOT} if hasattr(errno, "EDQUOT") else set())
+
+
+def stop_message(path: str, err: OSError) -> str:
+    return tr("{path}: cannot write ({reason}); the run stopped. Outputs written so far are kept: "
+              "make room and run again to finish").format(path=path, reason=err.strerror or err)
 
 
 def _source_mode(path: str) -> str:
@@ -110,7 +123,7 @@ class _Worker:
                     result.failed += 1
                     result.errors.append(message or tr(
                         "{path}: exists but is not what this preset and seed make; left as it is "
-                        "(--overwrite replaces it)").format(path=out_path))
+                        "(replacing existing outputs overwrites it)").format(path=out_path))
                     continue
                 result.verified += 1
             else:
@@ -118,6 +131,9 @@ class _Worker:
                     os.makedirs(os.path.dirname(out_path), exist_ok=True)
                     write_atomic(out_path, data)
                 except OSError as err:
+                    if err.errno in STOPPING_ERRNOS:
+                        result.stop = stop_message(out_path, err)
+                        break
                     result.failed += 1
                     result.errors.append(tr("{path}: cannot write ({reason})").format(
                         path=out_path, reason=err.strerror or err))
@@ -232,8 +248,30 @@ def pool_context():
     if method == "forkserver":
         # Global to the process's fork server, and ignored once it runs: at worst a worker then
         # imports augview itself.
-        context.set_forkserver_preload([__name__])
+        context.set_forkserver_preload([__name__] if _preload_finds_this_augview() else [])
     return context
+
+
+def _preload_finds_this_augview() -> bool:
+    """Whether the fork server's preload would import this augview.
+
+    The fork server imports its preload with the current folder first on its path, before it
+    learns this process's path: run from a folder that holds another augview (a checkout of
+    another version), it would import that one, and the workers would run other code than this
+    process. Then nothing is preloaded, and each worker imports augview on this process's path."""
+    import importlib.machinery
+
+    try:
+        spec = importlib.machinery.PathFinder.find_spec("augview", [os.getcwd()])
+    except (OSError, ImportError, ValueError):
+        return True  # no current folder (deleted): nothing there can come first
+    if spec is None or spec.origin is None:
+        return True  # nothing, or a folder without __init__.py (the installed package wins)
+    ours = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    try:
+        return os.path.samefile(os.path.dirname(spec.origin), ours)
+    except OSError:
+        return False
 
 
 def _start_fork_server() -> None:

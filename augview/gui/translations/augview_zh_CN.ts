@@ -1009,6 +1009,14 @@
         <translation>；</translation>
     </message>
     <message>
+        <source>OpenCV cannot encode {suffix} images (it was built without that format)</source>
+        <translation>OpenCV 无法编码 {suffix} 图像（它在构建时没有包含该格式）</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the manifest ({reason})</source>
+        <translation>{path}：无法写入清单（{reason}）</translation>
+    </message>
+    <message>
         <source>{n} variant</source>
         <translation>{n} 个变体</translation>
     </message>
@@ -1053,6 +1061,10 @@
         <translation>已中断：{summary}</translation>
     </message>
     <message>
+        <source>stopped: {summary}</source>
+        <translation>已停止：{summary}</translation>
+    </message>
+    <message>
         <source>{n} image</source>
         <translation>{n} 张图像</translation>
     </message>
@@ -1073,6 +1085,10 @@
         <translation>augview：已中断</translation>
     </message>
     <message>
+        <source>{path}: cannot sort the manifest ({reason}); its lines stay as they were written, and the next run sorts it</source>
+        <translation>{path}：无法对清单排序（{reason}）；其中各行保持写入时的样子，下一次运行会将其排序</translation>
+    </message>
+    <message>
         <source>the number of variants must be between 1 and {max}, got {value}</source>
         <translation>变体数量必须在 1 到 {max} 之间，得到的是 {value}</translation>
     </message>
@@ -1087,14 +1103,6 @@
     <message>
         <source>the output format must be one of {formats}, got {value}</source>
         <translation>输出格式必须是 {formats} 之一，得到的是 {value}</translation>
-    </message>
-    <message>
-        <source>{folder}: {n} existing output was made with other steps, another seed or from other source files (first: {first}); --overwrite replaces them, or choose another output folder</source>
-        <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；--overwrite 会替换它们，或请选择另一个输出文件夹</translation>
-    </message>
-    <message>
-        <source>{folder}: {n} existing outputs were made with other steps, another seed or from other source files (first: {first}); --overwrite replaces them, or choose another output folder</source>
-        <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；--overwrite 会替换它们，或请选择另一个输出文件夹</translation>
     </message>
     <message>
         <source>{folder}: this output folder leads into the input folder {input} (a symbolic link?); the run would write among the sources</source>
@@ -1133,16 +1141,24 @@
         <translation>{path}：无法读取清单（{reason}）</translation>
     </message>
     <message>
+        <source>{folder}: {n} existing output was made with other steps, another seed or from other source files (first: {first}); replacing existing outputs overwrites them, or choose another output folder</source>
+        <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；选择替换已有输出会覆盖它们，或请选择另一个输出文件夹</translation>
+    </message>
+    <message>
+        <source>{folder}: {n} existing outputs were made with other steps, another seed or from other source files (first: {first}); replacing existing outputs overwrites them, or choose another output folder</source>
+        <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；选择替换已有输出会覆盖它们，或请选择另一个输出文件夹</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write ({reason}); the run stopped. Outputs written so far are kept: make room and run again to finish</source>
+        <translation>{path}：无法写入（{reason}）；运行已停止。已写入的输出都会保留：腾出空间后再次运行即可完成</translation>
+    </message>
+    <message>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}：无法读取（{reason}）</translation>
     </message>
     <message>
         <source>{path}: variant {variant} failed ({reason})</source>
         <translation>{path}：变体 {variant} 失败（{reason}）</translation>
-    </message>
-    <message>
-        <source>{path}: exists but is not what this preset and seed make; left as it is (--overwrite replaces it)</source>
-        <translation>{path}：已存在，但与此预设和种子生成的结果不同；保持原样（--overwrite 会替换它）</translation>
     </message>
     <message>
         <source>{path}: cannot write ({reason})</source>
@@ -1863,6 +1879,10 @@
     <message>
         <source>torchvision&apos;s &apos;random&apos; fill draws N(0, 1) values, meant for normalised float images (augview: uniform 0..255)</source>
         <translation>torchvision 的 &apos;random&apos; 填充抽取 N(0, 1) 的值，适用于归一化的浮点图像（augview：0..255 均匀分布）</translation>
+    </message>
+    <message>
+        <source>{path}: exists but is not what this preset and seed make; left as it is (replacing existing outputs overwrites it)</source>
+        <translation>{path}：已存在，但与此预设和种子生成的结果不同；保持原样（选择替换已有输出会覆盖它）</translation>
     </message>
     <message>
         <source>pixels: A {a} / B {b}, label: A only</source>
