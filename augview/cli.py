@@ -219,10 +219,9 @@ def cmd_render(args) -> int:
         raise AugviewError(f"--cell must be between 32 and 2048, got {args.cell}")
     pipeline = Pipeline.load(args.preset)
     image = load_image(args.image)
-    seed = pipeline.seed if args.seed is None else args.seed
-    if not 0 <= seed <= MAX_SEED - (args.variants - 1):
-        raise AugviewError(f"--seed must be between 0 and {MAX_SEED - (args.variants - 1)} "
-                         f"(variant i uses seed + i), got {seed}")
+    if args.seed is not None and not 0 <= args.seed <= MAX_SEED:
+        raise AugviewError(f"--seed must be between 0 and {MAX_SEED}, got {args.seed}")
+    seed = pipeline.seed if args.seed is None else args.seed  # variant i: seed + i, wrapping to 0
     title = f"{pipeline.name or Path(args.preset).stem} on {Path(args.image).name}"
     grid = render_grid(pipeline, image, args.variants, seed, cell=args.cell, title=title)
     try:

@@ -14,7 +14,8 @@ from augview.gui.widgets.folder_strip import FolderStrip
 from augview.gui.widgets.param_form import ParamForm
 from augview.gui.widgets.pipeline_panel import PipelinePanel
 from augview.gui.widgets.preview import PreviewArea
-from augview.gui.render_worker import MAX_SEED
+from augview.gui.widgets.seed_box import SeedBox
+from augview.pipeline.presets import MAX_NAME
 
 
 
@@ -25,6 +26,7 @@ def build_widgets(window):
     window.panel.selected.connect(window.form.show_node)
     window.name_edit = QLineEdit()
     window.name_edit.setPlaceholderText(QCoreApplication.translate("MainWindow", "preset name"))
+    window.name_edit.setMaxLength(MAX_NAME)  # every name a preset may hold, and no longer
     window.name_edit.editingFinished.connect(window._on_name_edited)
     form_scroll = QScrollArea()
     form_scroll.setWidget(window.form)
@@ -55,8 +57,7 @@ def build_widgets(window):
     window.count_spin.setRange(1, 15)
     window.count_spin.setValue(3)
     window.count_spin.setPrefix(QCoreApplication.translate("MainWindow", "variants: "))
-    window.seed_spin = QSpinBox()
-    window.seed_spin.setRange(0, MAX_SEED)
+    window.seed_spin = SeedBox()
     window.seed_spin.setPrefix(QCoreApplication.translate("MainWindow", "seed: "))
     window.seed_spin.setToolTip(QCoreApplication.translate("MainWindow", "The seed of the previews: variant i uses seed + i. Saving the preset "
                                       "stores it, so augview apply and Pipeline.load start from the "

@@ -26,6 +26,13 @@ from augview.pipeline.run import replay, run_nodes, summarize
 MAX_SEED = presets.MAX_SEED
 
 
+def variant_seed(seed: int, index: int) -> int:
+    """The seed of variant ``index`` of a grid (or a batch of variants) that starts at ``seed``:
+    ``seed + index``, wrapping past `MAX_SEED` to 0, so that every seed a preset may hold gives a
+    whole grid."""
+    return (int(seed) + int(index)) % (MAX_SEED + 1)
+
+
 @dataclass
 class Result:
     image: np.ndarray

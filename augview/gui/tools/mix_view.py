@@ -26,7 +26,7 @@ from augview.core.imageio import load_image
 from augview.multi.mixing import cutmix, mixup, mosaic, sample_pairing
 from augview.gui.widgets.folder_strip import list_images
 from augview.gui.widgets.preview import Cell, ViewState
-from augview.gui.render_worker import MAX_SEED, BackgroundTasks, make_proxy, to_qimage
+from augview.gui.render_worker import REROLL_MAX, BackgroundTasks, make_proxy, to_qimage
 
 METHODS = ("mixup", "cutmix", "sample_pairing", "mosaic")
 
@@ -120,7 +120,7 @@ class MixView(QWidget):
         self.lam.setValue(0.5)
         self.lam.setEnabled(False)
         self.seed = QSpinBox()
-        self.seed.setRange(0, MAX_SEED)
+        self.seed.setRange(0, REROLL_MAX)
         draw = QPushButton(self.tr("Draw again"))
         choose_b = QPushButton(self.tr("Choose B…"))
         choose_pool = QPushButton(self.tr("B from a folder…"))
@@ -167,7 +167,7 @@ class MixView(QWidget):
         self.lam.valueChanged.connect(self.refresh)
         self.fixed.toggled.connect(self._on_fixed)
         self.seed.valueChanged.connect(self.refresh)
-        draw.clicked.connect(lambda: self.seed.setValue((self.seed.value() + 1) % (MAX_SEED)))
+        draw.clicked.connect(lambda: self.seed.setValue((self.seed.value() + 1) % (REROLL_MAX + 1)))
         choose_b.clicked.connect(self.choose_b)
         choose_pool.clicked.connect(self.choose_pool)
         self.refresh()

@@ -1501,6 +1501,18 @@
         <translation>size_mode &apos;fraction&apos;（相对于图像大小的裁剪）在 albumentations 中没有对应项；请使用 size_mode &apos;pixels&apos;</translation>
     </message>
     <message>
+        <source>… and {n} more problem</source>
+        <translation>……还有 {n} 个问题</translation>
+    </message>
+    <message>
+        <source>… and {n} more problems</source>
+        <translation>……还有 {n} 个问题</translation>
+    </message>
+    <message>
+        <source>is {length} characters long; a name is at most {max}</source>
+        <translation>长 {length} 个字符；名称最多 {max} 个字符</translation>
+    </message>
+    <message>
         <source>shearing along both axes: albumentations combines the two shears in one matrix, augview multiplies two elementary shears (slightly different shapes)</source>
         <translation>沿两个轴同时错切：albumentations 把两个错切合成一个矩阵，augview 则相乘两个基本错切（形状略有不同）</translation>
     </message>
