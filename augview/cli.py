@@ -22,6 +22,7 @@ import json
 import os
 import sys
 import textwrap
+import warnings
 from pathlib import Path
 
 from augview.errors import AugviewError, PresetError
@@ -117,6 +118,12 @@ def main(argv: list[str] | None = None, open_window=None) -> int:
         if err.filename is None:
             raise  # not a problem with a file the user named: a bug, shown with its traceback
         print(f"augview: {err.filename}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    except MemoryError:
+        # Not a bug: an image (or a grid, or a pipeline's intermediate) larger than this machine
+        # can hold. Nothing half-written stays behind: every file is written whole or not at all.
+        print("augview: not enough memory to finish (a smaller image, fewer variants or a smaller "
+              "--cell need less)", file=sys.stderr)
         return 1
     except KeyboardInterrupt as err:
         print("augview: interrupted", file=sys.stderr)
@@ -218,7 +225,11 @@ def cmd_render(args) -> int:
     if not 32 <= args.cell <= 2048:
         raise AugviewError(f"--cell must be between 32 and 2048, got {args.cell}")
     pipeline = Pipeline.load(args.preset)
-    image = load_image(args.image)
+    with warnings.catch_warnings():
+        # Pillow warns between its pixel limit and twice it, where augview still reads the image
+        # (it refuses beyond, with one sentence): two lines of noise for an image that is fine.
+        warnings.filterwarnings("ignore", message="Image size .* could be decompression bomb")
+        image = load_image(args.image)
     if args.seed is not None and not 0 <= args.seed <= MAX_SEED:
         raise AugviewError(f"--seed must be between 0 and {MAX_SEED}, got {args.seed}")
     seed = pipeline.seed if args.seed is None else args.seed  # variant i: seed + i, wrapping to 0

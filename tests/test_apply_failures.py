@@ -289,3 +289,26 @@ def test_run_from_a_folder_holding_another_augview_uses_this_one(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], cwd=other, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert len(list(target.glob("*.aug*.png"))) == 6
+
+
+def test_a_finished_output_folder_on_read_only_media_is_checked_without_writing(tmp_path, capsys, monkeypatch):
+    import errno
+
+    from augview.batch import files as batch_files
+
+    source = make_folder(tmp_path / "in", count=4, size=32)
+    preset = slow_preset(tmp_path / "p.json")
+    target = tmp_path / "out"
+    assert main(apply_args(preset, source, target, workers=1)) == 0
+    before = (target / "augview-manifest.jsonl").stat()
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(batch_files._Manifest, "open", read_only)
+    monkeypatch.setattr(batch_files.os, "replace", read_only)
+    capsys.readouterr()
+    assert main(apply_args(preset, source, target, workers=1)) == 0
+    assert capsys.readouterr().out.startswith("4 images x 2 variants: 0 written, 8 skipped")
+    after = (target / "augview-manifest.jsonl").stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)

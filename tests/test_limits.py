@@ -220,6 +220,34 @@ def test_a_bug_shows_its_traceback_and_augview_errors_are_one_line(tmp_path, mon
     assert main(args) == 1
     assert capsys.readouterr().err == "augview: a user error\n"
 
+    def too_big(*args, **kwargs):
+        raise MemoryError()
+
+    monkeypatch.setattr(grid, "render_grid", too_big)
+    assert main(args) == 1
+    assert capsys.readouterr().err.startswith("augview: not enough memory to finish")
+    assert not (tmp_path / "g.png").exists()
+
+
+def test_an_image_too_large_for_memory_fails_that_image_only_in_apply(tmp_path, capsys, monkeypatch):
+    (tmp_path / "in").mkdir()
+    for name in ("a.png", "b.png"):
+        augview.save_image(tmp_path / "in" / name, np.zeros((8, 8, 3), np.uint8))
+    preset = save_preset(tmp_path / "p.json")
+    real = augview.Pipeline.apply
+
+    def apply(self, image, seed=None):
+        if image.shape == (8, 8, 3) and seed % 2:  # some variants do not fit
+            raise MemoryError()
+        return real(self, image, seed)
+
+    monkeypatch.setattr(augview.Pipeline, "apply", apply)
+    code = main(["apply", "--preset", str(preset), "--input", str(tmp_path / "in"), "--output",
+                 str(tmp_path / "out"), "--variants", "4", "--workers", "1"])
+    out, err = capsys.readouterr()
+    assert code == 1 and "failed" in out
+    assert "failed (not enough memory)" in err and "MemoryError" not in err
+
 
 def test_core_errors_do_not_speak_in_command_line_flags(tmp_path):
     from augview.batch.run import run_apply
@@ -234,3 +262,23 @@ def test_core_errors_do_not_speak_in_command_line_flags(tmp_path):
         assert "--" not in str(info.value)
     with pytest.raises(OptionError, match="cannot save images as '.gif'"):
         augview.save_image(tmp_path / "x.gif", np.zeros((8, 8, 3), np.uint8))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_save_to_a_pipe_writes_into_it_and_leaves_it_a_pipe(tmp_path):
+    """(`-o /dev/null` or `-o /dev/stdout` as root used to replace the device with a plain file.)"""
+    import stat
+    import threading
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    link = tmp_path / "link.json"
+    link.symlink_to(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    atomic_write_bytes(link, b"through the pipe")
+    reader.join(timeout=10)
+    assert got == [b"through the pipe"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.json", "out.fifo"]

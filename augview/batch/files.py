@@ -182,6 +182,16 @@ def _is_safe_rel(rel: str) -> bool:
     return bool(parts) and not rel.startswith("/") and ".." not in parts
 
 
+def _in_file_order(keep: list[tuple], size: int) -> bool:
+    """Whether the lines to keep are the whole file, one after the other, in the file's order."""
+    expected = 0
+    for _, offset, length in keep:
+        if offset != expected:
+            return False
+        expected += length
+    return expected == size
+
+
 class _Manifest:
     """The manifest file, and an index of its lines by output path: (offset, length, seed, same
     preset). Traces stay on disk, never in memory: a run may have millions of lines."""
@@ -266,17 +276,23 @@ class _Manifest:
 
     def finish(self, output_root: Path) -> None:
         """Rewrite the file: the latest line of every output that exists, sorted by output path."""
-        if self.handle is not None:
-            self.handle.close()
+        appended = self.handle is not None
+        if appended:
+            try:
+                os.fsync(self.handle.fileno())  # once per run: worth it for the record of the run
+            finally:
+                self.handle.close()
         # The file is the record: an interrupt (Ctrl+C) can land between writing a line and
         # noting its offset, so the offsets are read again rather than trusted.
         try:
-            self._load()
+            ends_line = self._load()
         except FileNotFoundError:
-            self.index = {}
+            self.index, ends_line = {}, False
         keep = sorted((PurePosixPath(rel).parts, offset, length)
                       for rel, (offset, length, *_) in self.index.items()
                       if (output_root / rel).is_file())
+        if ends_line and _in_file_order(keep, self.size):
+            return  # already what the rewrite would write (a run that had nothing to do; read-only media)
         temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             with open(temp, "wb") as out:

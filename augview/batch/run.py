@@ -192,7 +192,8 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
         summary.errors.append(message)
         report(f"augview: {message}")
     worker = _Worker(pipeline, os.fspath(input_dir), os.fspath(output_dir), base_seed, fmt, preset)
-    manifest.open()
+    if tasks:  # (nothing to do: the output folder may be on read-only media)
+        manifest.open()
     runner = bar = None
     force = False
     restore = _handle_sigterm()

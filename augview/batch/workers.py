@@ -108,7 +108,8 @@ class _Worker:
             except Exception as err:
                 result.failed += 1
                 result.errors.append(tr("{path}: variant {variant} failed ({reason})").format(
-                    path=path, variant=variant, reason=f"{type(err).__name__}: {err}"))
+                    path=path, variant=variant, reason=tr("not enough memory") if isinstance(err, MemoryError)
+                    else f"{type(err).__name__}: {err}"))
                 continue
             if verify:
                 try:

@@ -29,12 +29,19 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, durable: bool = Tru
     file (batch runs check for those and redo them: an fsync per image costs more than the image).
 
     ``path`` a symbolic link: the file it points to is replaced, the link stays (as a text editor
-    does), unless ``follow_links=False``. ``clean_stale``: temporary files of earlier saves of the
-    same name that were killed before their rename (``.<name>.<8 characters>.tmp``, older than
+    does). ``path`` a device or a pipe (``/dev/null``, ``/dev/stdout``, a FIFO): written to as it
+    is, never replaced (a rename would put a plain file in its place, even ``/dev/null`` for root).
+    ``follow_links=False`` replaces whatever is at ``path`` instead (batch outputs: a link there
+    could lead into the sources). ``clean_stale``: temporary files of earlier saves of the same
+    name that were killed before their rename (``.<name>.<8 characters>.tmp``, older than
     `STALE_AFTER`) are removed. Every OSError names ``path``, never the temporary file."""
     target = Path(os.path.realpath(path)) if follow_links and os.path.islink(path) else Path(path)
     folder = target.parent
     try:
+        if follow_links and _is_special(path):
+            with open(path, "wb") as out:
+                out.write(data)
+            return
         if target.is_dir():
             raise IsADirectoryError(21, os.strerror(21))  # before a temporary file is made beside it
         if clean_stale:
@@ -63,6 +70,15 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, durable: bool = Tru
         if isinstance(err, OSError):  # e.g. a full disk: the file asked for, not ".x.png.k3j2_9a.tmp"
             raise OSError(err.errno, err.strerror, str(path)) from None
         raise
+
+
+def _is_special(path) -> bool:
+    """Whether ``path`` is (or links to) something other than a file or a folder."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _temp_prefix(name: str) -> str:

@@ -1893,6 +1893,10 @@
         <translation>torchvision 的 &apos;random&apos; 填充抽取 N(0, 1) 的值，适用于归一化的浮点图像（augview：0..255 均匀分布）</translation>
     </message>
     <message>
+        <source>not enough memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
         <source>{path}: exists but is not what this preset and seed make; left as it is (replacing existing outputs overwrites it)</source>
         <translation>{path}：已存在，但与此预设和种子生成的结果不同；保持原样（选择替换已有输出会覆盖它）</translation>
     </message>
