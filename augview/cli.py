@@ -107,10 +107,7 @@ def main(argv: list[str] | None = None, open_window=None) -> int:
             print(f"augview: {line}", file=sys.stderr)
         return 1
     except StdoutClosed:
-        # The reader went away (`augview ops | head`): not an error. Standard output now leads
-        # nowhere, so Python's final flush has nothing to complain about.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return 0  # the reader went away (`augview ops | head`): not an error
     except AugviewError as err:
         print(f"augview: {err}", file=sys.stderr)
         return 1
@@ -143,6 +140,8 @@ def say(text: str = "") -> None:
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
     except BrokenPipeError:
+        # Standard output now leads nowhere, so Python's final flush has nothing to complain about.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise StdoutClosed() from None
     except OSError as err:  # e.g. `> /dev/full`
         raise OSError(err.errno, err.strerror, "<standard output>") from None
@@ -266,7 +265,10 @@ def cmd_apply(args) -> int:
     pipeline = Pipeline.load(args.preset)
     summary = run_apply(pipeline, args.input, args.output, variants=args.variants, seed=args.seed,
                         workers=args.workers, fmt=args.format, overwrite=args.overwrite)
-    say(summary.line())
+    try:
+        say(summary.line())
+    except StdoutClosed:
+        pass  # nobody reads the summary; the exit code still tells how the run went
     return summary.exit_code
 
 

@@ -312,3 +312,28 @@ def test_a_finished_output_folder_on_read_only_media_is_checked_without_writing(
     assert capsys.readouterr().out.startswith("4 images x 2 variants: 0 written, 8 skipped")
     after = (target / "augview-manifest.jsonl").stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a folder in use cannot be deleted on Windows")
+def test_a_run_from_a_deleted_folder_says_so(tmp_path):
+    source = make_folder(tmp_path / "in", count=2, size=32)
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    argv = apply_args(slow_preset(tmp_path / "p.json"), source, tmp_path / "out")
+    code = (f"import os, sys; sys.path.insert(0, {str(ROOT)!r}); os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); "
+            f"from augview.cli import main; sys.exit(main({argv!r}))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr == ("augview: cannot start the worker processes (the current folder no longer exists); "
+                           "a run with a single worker does not need them\n")
+
+
+def test_a_summary_nobody_reads_still_gives_the_runs_exit_code(tmp_path):
+    """`augview apply ... | true`: the reader is gone before the summary; a failed run stays 1."""
+    source = make_folder(tmp_path / "in", count=2, size=32)
+    (source / "broken.png").write_bytes(b"not an image")
+    argv = " ".join(f'"{a}"' for a in apply_args(slow_preset(tmp_path / "p.json"), source, tmp_path / "out", workers=1))
+    proc = subprocess.run(f'"{sys.executable}" -m augview {argv} | (sleep 0; exit 0); echo "status ${{PIPESTATUS[0]}}"',
+                          shell=True, executable="/bin/bash", capture_output=True, text=True, cwd=ROOT)
+    assert proc.stdout.strip() == "status 1", proc.stderr
+    assert "broken.png" in proc.stderr and "Broken pipe" not in proc.stderr and "Traceback" not in proc.stderr

@@ -232,6 +232,11 @@ _START_ERRORS = (OSError, EOFError, ImportError, NotImplementedError, BrokenProc
 def _start_reason(err: BaseException) -> str:
     if isinstance(err, BrokenProcessPool):
         return tr("a worker process exited as it started")
+    if isinstance(err, FileNotFoundError):
+        try:
+            os.getcwd()  # new workers start in this process's current folder
+        except FileNotFoundError:
+            return tr("the current folder no longer exists")
     return getattr(err, "strerror", None) or str(err) or type(err).__name__
 
 
