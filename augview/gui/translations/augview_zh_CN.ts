@@ -1169,6 +1169,10 @@
         <translation>一个工作进程在启动时就退出了</translation>
     </message>
     <message>
+        <source>the current folder no longer exists</source>
+        <translation>当前文件夹已不存在</translation>
+    </message>
+    <message>
         <source>cannot start the worker processes ({reason}); a run with a single worker does not need them</source>
         <translation>无法启动工作进程（{reason}）；只用一个工作进程运行时不需要它们</translation>
     </message>
