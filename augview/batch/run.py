@@ -22,7 +22,10 @@ a source changes its seeds. Each manifest line holds the seed, and
 interrupted run (Ctrl+C, SIGTERM, SIGKILL, a crash) leaves no partial image; a temporary file left
 by a hard kill is removed by the next run. Outputs are not flushed to disk one by one (``fsync``
 costs more than augmenting an image): after a power failure some may be empty, and the next run
-rewrites empty outputs. Existing outputs are skipped unless ``overwrite=True``. An existing output
+rewrites empty outputs. A full disk (ENOSPC, a quota, a file system turned read-only) stops the
+run at the first output it cannot write, with the summary (``summary.stopped``); a manifest line
+that cannot be written whole is cut back, so a re-run after making room finishes the job.
+Existing outputs are skipped unless ``overwrite=True``. An existing output
 is trusted when the manifest says it was made with the same steps and seed; one without a line
 (a run killed between writing a file and recording it) is recomputed and compared byte for byte;
 one made with other steps, another seed or from another source file (of another size: say, a
@@ -46,7 +49,10 @@ pool, each worker with OpenCV limited to one thread so that K workers use K core
 from a fork server where there is one (Linux, macOS): a clean process that imported augview once
 and forks workers from then on; elsewhere they are spawned (about half a second each to import
 augview). Never a plain fork of this process: a child forked after OpenCV ran its thread pool can
-deadlock. The results are the same whichever way, and ``workers=1`` runs in this process.
+deadlock. The results are the same whichever way, and ``workers=1`` runs in this process. A pool
+that cannot start is a `PoolStartError` before any task is handed out; workers end as soon as the
+process that started them is gone (``kill -9``), and the fork server and resource tracker with
+them (see `augview.batch.workers`).
 Hidden files and folders (names starting with ".") are not walked; symbolic links to files are
 followed, links to folders are not.
 """
