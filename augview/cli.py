@@ -25,9 +25,10 @@ import json
 import os
 import sys
 import textwrap
+import warnings
 from pathlib import Path
 
-from augview.errors import AugviewError, PresetError
+from augview.errors import AugviewError, OptionError, PresetError
 
 COMMANDS = ("ops", "render", "validate", "apply", "export", "import", "tta")
 
@@ -125,20 +126,45 @@ def main(argv: list[str] | None = None, open_window=None) -> int:
         for line in err.lines():
             print(f"augview: {line}", file=sys.stderr)
         return 1
-    except BrokenPipeError:
-        # The reader went away (`augview ops | head`): not an error; keep Python from complaining.
-        sys.stdout = open(os.devnull, "w")
-        return 0
-    except OSError as err:
-        where = f"{err.filename}: " if err.filename else ""
-        print(f"augview: {where}{err.strerror or err}", file=sys.stderr)
-        return 1
-    except (AugviewError, ValueError) as err:
+    except StdoutClosed:
+        return 0  # the reader went away (`augview ops | head`): not an error
+    except AugviewError as err:
         print(f"augview: {err}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except OSError as err:
+        if err.filename is None:
+            raise  # not a problem with a file the user named: a bug, shown with its traceback
+        print(f"augview: {err.filename}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    except MemoryError:
+        # Not a bug: an image (or a grid, or a pipeline's intermediate) larger than this machine
+        # can hold. Nothing half-written stays behind: every file is written whole or not at all.
+        print("augview: not enough memory to finish (a smaller image, fewer variants or a smaller "
+              "--cell need less)", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt as err:
         print("augview: interrupted", file=sys.stderr)
-        return 130
+        return getattr(err, "exit_code", 130)  # 143 for SIGTERM (`augview.batch.run`)
+
+
+class StdoutClosed(Exception):
+    """The program reading augview's standard output went away (a closed pipe)."""
+
+
+def say(text: str = "") -> None:
+    """Print one piece of the command's output on standard output.
+
+    Only a closed pipe here is a reader that went away; a BrokenPipeError from anywhere else
+    (worker processes, their pipes) is a real error, reported as such."""
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Standard output now leads nowhere, so Python's final flush has nothing to complain about.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise StdoutClosed() from None
+    except OSError as err:  # e.g. `> /dev/full`
+        raise OSError(err.errno, err.strerror, "<standard output>") from None
 
 
 def resolve_presets(args) -> None:
@@ -167,24 +193,24 @@ def cmd_ops(args) -> int:
 
     ops = [CATALOG[name] for name in op_order() if not args.category or CATALOG[name].category == args.category]
     if args.category and not ops:
-        raise ValueError(f"no op has category {args.category!r}")
+        raise AugviewError(f"no op has category {args.category!r}")
     if args.json:
         data = [{"name": op.name, "category": op.category, "description": op.description,
                  "params": [spec.describe() for spec in op.params]} for op in ops]
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        say(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     category = None
     for op in ops:
         if op.category != category:
             if category is not None:
-                print()  # a blank line between categories
+                say()  # a blank line between categories
             category = op.category
-            print(f"== {category}")
-        print(f"{op.name}")
-        print(textwrap.fill(op.description, 96, initial_indent="    ", subsequent_indent="    "))
+            say(f"== {category}")
+        say(f"{op.name}")
+        say(textwrap.fill(op.description, 96, initial_indent="    ", subsequent_indent="    "))
         for spec in op.params:
-            print(f"    - {format_spec(spec)}")
-    print()
+            say(f"    - {format_spec(spec)}")
+    say()
     return 0
 
 
@@ -216,22 +242,25 @@ def cmd_render(args) -> int:
     from augview.pipeline.pipeline import MAX_SEED, Pipeline
 
     if not 1 <= args.variants <= 63:
-        raise ValueError(f"--variants must be between 1 and 63, got {args.variants}")
+        raise AugviewError(f"--variants must be between 1 and 63, got {args.variants}")
     if not 32 <= args.cell <= 2048:
-        raise ValueError(f"--cell must be between 32 and 2048, got {args.cell}")
+        raise AugviewError(f"--cell must be between 32 and 2048, got {args.cell}")
     pipeline = Pipeline.load(args.preset)
-    image = load_image(args.image)
-    seed = pipeline.seed if args.seed is None else args.seed
-    if not 0 <= seed <= MAX_SEED - (args.variants - 1):
-        raise ValueError(f"--seed must be between 0 and {MAX_SEED - (args.variants - 1)} "
-                         f"(variant i uses seed + i), got {seed}")
+    with warnings.catch_warnings():
+        # Pillow warns between its pixel limit and twice it, where augview still reads the image
+        # (it refuses beyond, with one sentence): two lines of noise for an image that is fine.
+        warnings.filterwarnings("ignore", message="Image size .* could be decompression bomb")
+        image = load_image(args.image)
+    if args.seed is not None and not 0 <= args.seed <= MAX_SEED:
+        raise AugviewError(f"--seed must be between 0 and {MAX_SEED}, got {args.seed}")
+    seed = pipeline.seed if args.seed is None else args.seed  # variant i: seed + i, wrapping to 0
     title = f"{pipeline.name or Path(args.preset).stem} on {Path(args.image).name}"
     grid = render_grid(pipeline, image, args.variants, seed, cell=args.cell, title=title)
     try:
         save_image(args.output, grid)
     except OSError as err:
-        raise OSError(f"{args.output}: cannot write ({err.strerror or err})") from None
-    print(f"wrote {args.output} ({args.variants} variants, seed {seed})")
+        raise AugviewError(f"{args.output}: cannot write ({err.strerror or err})") from None
+    say(f"wrote {args.output} ({args.variants} variants, seed {seed})")
     return 0
 
 
@@ -245,9 +274,9 @@ def cmd_validate(args) -> int:
         except PresetError as err:
             failed += 1
             for line in err.lines():
-                print(line)
+                say(line)
         else:
-            print(f"{path}: ok ({len(pipeline.steps)} steps)")
+            say(f"{path}: ok ({len(pipeline.steps)} steps)")
     return 1 if failed else 0
 
 
@@ -258,7 +287,10 @@ def cmd_apply(args) -> int:
     pipeline = Pipeline.load(args.preset)
     summary = run_apply(pipeline, args.input, args.output, variants=args.variants, seed=args.seed,
                         workers=args.workers, fmt=args.format, overwrite=args.overwrite)
-    print(summary.line())
+    try:
+        say(summary.line())
+    except StdoutClosed:
+        pass  # nobody reads the summary; the exit code still tells how the run went
     return summary.exit_code
 
 
@@ -285,7 +317,7 @@ def cmd_export(args) -> int:
         atomic_write_bytes(args.output, text.encode("utf-8"))
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        say(text[:-1])  # (text ends with a newline)
     return 0
 
 
@@ -299,7 +331,7 @@ def cmd_import(args) -> int:
         print(f"augview: {note}", file=sys.stderr)
     opened.pipeline.save(args.output)
     tail = f", training tail of {len(opened.pipeline.training_tail)}" if opened.pipeline.training_tail else ""
-    print(f"wrote {args.output} ({len(opened.pipeline.steps)} steps{tail})")
+    say(f"wrote {args.output} ({len(opened.pipeline.steps)} steps{tail})")
     return 0
 
 
@@ -309,7 +341,7 @@ def parse_size(text: str | None):
         return None
     parts = text.lower().replace(",", "x").split("x")
     if len(parts) not in (1, 2) or not all(part.strip().isdigit() for part in parts):
-        raise ValueError(f"--size must be one side (224) or HEIGHTxWIDTH (224x192), got {text!r}")
+        raise OptionError(f"--size must be one side (224) or HEIGHTxWIDTH (224x192), got {text!r}")
     numbers = [int(part) for part in parts]
     return numbers[0] if len(numbers) == 1 else (numbers[0], numbers[1])
 
@@ -320,7 +352,7 @@ def cmd_tta(args) -> int:
 
     size = parse_size(args.size)
     if not 0 <= args.resize <= 8192:
-        raise ValueError(f"--resize must be between 0 (no resize) and 8192, got {args.resize}")
+        raise OptionError(f"--resize must be between 0 (no resize) and 8192, got {args.resize}")
     if args.to == "torchvision":
         code = tta.torchvision_code(size, args.mode, args.vertical_flip, resize=args.resize or None)
         if args.output:
@@ -330,9 +362,9 @@ def cmd_tta(args) -> int:
             sys.stdout.write(code)
         return 0
     if not args.image or not args.output:
-        raise ValueError("the grid needs --image and --output (or use --to torchvision)")
+        raise OptionError("the grid needs --image and --output (or use --to torchvision)")
     if not 32 <= args.cell <= 2048:
-        raise ValueError(f"--cell must be between 32 and 2048, got {args.cell}")
+        raise OptionError(f"--cell must be between 32 and 2048, got {args.cell}")
     from augview.analysis.grid import compose_grid
     from augview.core.imageio import load_image, save_image
 
@@ -350,7 +382,7 @@ def cmd_tta(args) -> int:
         save_image(args.output, grid)
     except OSError as err:
         raise OSError(f"{args.output}: cannot write ({err.strerror or err})") from None
-    print(f"wrote {args.output} ({len(views)} views of {size_text})")
+    say(f"wrote {args.output} ({len(views)} views of {size_text})")
     return 0
 
 

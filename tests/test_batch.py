@@ -385,10 +385,10 @@ def test_bad_files_are_reported_and_the_run_goes_on(tmp_path, preset, capsys):
 
 
 @pytest.mark.parametrize("args, fragment", [
-    (["--variants", "0"], "--variants must be between 1 and 100, got 0"),
-    (["--variants", "101"], "--variants must be between 1 and 100"),
-    (["--workers", "0"], "--workers must be 1 or more"),
-    (["--seed", "-1"], "--seed must be between 0 and"),
+    (["--variants", "0"], "the number of variants must be between 1 and 100, got 0"),
+    (["--variants", "101"], "the number of variants must be between 1 and 100"),
+    (["--workers", "0"], "the number of workers must be 1 or more"),
+    (["--seed", "-1"], "the seed must be between 0 and"),
 ])
 def test_bad_options_are_one_line_errors(tmp_path, preset, capsys, args, fragment):
     make_tree(tmp_path / "in")

@@ -299,3 +299,46 @@ def test_find_ops_searches_the_interface_language_too():
     finally:
         text.set_translator(None)
     assert find_ops("旋转") == []
+
+
+def _layouts(image: np.ndarray) -> dict[str, np.ndarray]:
+    """The same pixels in the memory layouts callers hand over (each a different array)."""
+    read_only = image.copy()
+    read_only.flags.writeable = False
+    if image.ndim == 3:
+        # What a tensor gives: (C, H, W) memory seen as (H, W, C), channels 3 planes apart.
+        transposed = np.ascontiguousarray(image.transpose(2, 0, 1)).transpose(1, 2, 0)
+        negative = np.ascontiguousarray(image[::-1, ::-1, ::-1])[::-1, ::-1, ::-1]  # as BGR[..., ::-1]
+    else:
+        transposed = np.ascontiguousarray(image.T).T
+        negative = np.ascontiguousarray(image[::-1, ::-1])[::-1, ::-1]
+    layouts = {"C": image.copy(), "fortran": np.asfortranarray(image), "transposed view": transposed,
+               "negative strides": negative, "read-only": read_only}
+    for name, array in layouts.items():
+        assert np.array_equal(array, image), name
+    return layouts
+
+
+@pytest.mark.parametrize("name", OPS)
+@pytest.mark.parametrize("kind", ["rgb", "gray"])
+def test_every_memory_layout_gives_the_same_pixels(name, kind, small_rgb, small_gray):
+    """Called directly (`apply`, `run`) or through a pipeline, an op gives the same pixels for any
+    layout of the same image, leaves it untouched and hands back a new writeable C-ordered array."""
+    op = CATALOG[name]
+    image = small_rgb if kind == "rgb" else small_gray
+    pipe = augview.Pipeline([augview.Step(name)])
+    for seed in (0, 4, 9):  # policies draw other sub-operations with each seed
+        expected, drawn = op.run(image, np.random.default_rng(seed))
+        through_pipe = pipe(image, seed=seed)
+        for layout, array in _layouts(image).items():
+            before = array.copy()
+            outputs = {"apply": op.apply(array, drawn), "run": op.run(array, np.random.default_rng(seed))[0]}
+            for how, out in outputs.items():
+                assert np.array_equal(out, expected), (layout, how, seed)
+                assert out.flags.c_contiguous and out.flags.writeable, (layout, how, seed)
+                assert not np.shares_memory(out, array), (layout, how, seed)
+            result = pipe.apply(array, seed=seed)
+            assert np.array_equal(result.image, through_pipe), (layout, seed)
+            assert np.array_equal(pipe(array, seed=seed), through_pipe), (layout, seed)
+            assert np.array_equal(augview.Pipeline.replay(array, result.trace), through_pipe), (layout, seed)
+            assert np.array_equal(array, before), (layout, seed)

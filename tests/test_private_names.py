@@ -13,6 +13,7 @@ PACKAGE = ROOT / "augview"
 # Private names of other libraries that have no public equivalent, with where and why.
 ALLOWED = {
     ("augview/pipeline/pipeline.py", "_identity"),  # multiprocessing's process identity (worker seeds)
+    ("augview/batch/workers.py", "_exit"),  # os._exit: the documented way to leave a child process at once
 }
 
 

@@ -1,8 +1,9 @@
 """Headless "original + N variants" grids, used by `augview render` and the window's PNG export
 (`export_grid`).
 
-Variant ``i`` (counting from 0) is the pipeline applied with seed ``seed + i``, so any cell can be
-reproduced on its own: the cell's title says which seed it used.
+Variant ``i`` (counting from 0) is the pipeline applied with seed ``seed + i`` (wrapping past the
+largest seed to 0: `variant_seed`), so any cell can be reproduced on its own: the cell's title says
+which seed it used.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from PIL import Image, ImageDraw
 from augview.analysis.fonts import font_for
 from augview.core.imageio import save_image
 from augview.errors import AugviewError
-from augview.pipeline.pipeline import Pipeline, Result
+from augview.pipeline.pipeline import Pipeline, Result, variant_seed
 from augview.text import tr
 
 BACKGROUND = (32, 34, 38)
@@ -24,7 +25,7 @@ MUTED = (160, 166, 176)
 
 
 def render_variants(pipeline: Pipeline, image: np.ndarray, count: int, seed: int) -> list[Result]:
-    return [pipeline.apply(image, seed=seed + i) for i in range(count)]
+    return [pipeline.apply(image, seed=variant_seed(seed, i)) for i in range(count)]
 
 
 def grid_titles(results: list[Result]) -> list[str]:
@@ -66,7 +67,8 @@ def compose_grid(images: list[np.ndarray], titles: list[str], cell: int = 384,
     count = len(images)
     columns = columns or math.ceil(math.sqrt(count))
     rows = math.ceil(count / columns)
-    font = font_for(max(11, cell // 28), [title, *titles])
+    # (Only the start of a text can be shown: the rest need not be looked at.)
+    font = font_for(max(11, cell // 28), [text[:2000] for text in (title, *titles)])
     line_height = int(font.size * 1.3)
     caption = line_height * 3 + 6  # up to three lines of text under each image
     pad = 8
@@ -76,7 +78,7 @@ def compose_grid(images: list[np.ndarray], titles: list[str], cell: int = 384,
     canvas = Image.new("RGB", (width, height), BACKGROUND)
     draw = ImageDraw.Draw(canvas)
     if title:
-        draw.text((pad, pad), title, fill=TEXT, font=font)
+        draw.text((pad, pad), wrap(title, font, width - 2 * pad, max_lines=1)[0], fill=TEXT, font=font)
     for index, (array, text) in enumerate(zip(images, titles)):
         row, col = divmod(index, columns)
         x = pad + col * (cell + pad)
@@ -101,9 +103,15 @@ def wrap(text: str, font, width: int, max_lines: int) -> list[str]:
     """Greedy word wrap by measured width; the last line is cut with an ellipsis if needed. A
     word wider than a line (Chinese puts no spaces between words, so a whole caption can be one
     "word") is broken between characters, starting on the line in progress."""
+    # At most this many characters can show (a glyph is at least a pixel wide): the rest would
+    # only be measured to be cut (and Pillow refuses to measure a million characters).
+    limit = (max_lines + 1) * (int(width) + 1)
+    cut, text = len(text) > limit, text[:limit]
     lines: list[str] = []
     current = ""
     for word in text.split(" "):
+        if len(lines) > max_lines:
+            break  # enough for the ellipsis: a long text costs no more than a short one
         trial = f"{current} {word}" if current else word
         if font.getlength(trial) <= width:
             current = trial
@@ -116,10 +124,12 @@ def wrap(text: str, font, width: int, max_lines: int) -> list[str]:
                 if current.strip() and font.getlength(current + char) > width:
                     lines.append(current.rstrip())
                     current = ""
+                    if len(lines) > max_lines:
+                        break
                 current += char
     if current:
         lines.append(current)
-    if len(lines) > max_lines:
+    if len(lines) > max_lines or (cut and lines):
         lines = lines[:max_lines]
         last = lines[-1]
         while last and font.getlength(last + "…") > width:

@@ -15,7 +15,7 @@ from augview.core.atomic import atomic_write_bytes
 from augview.core.imageio import IMAGE_SUFFIXES
 from augview.pipeline.pipeline import Pipeline
 from augview.text import tr
-from augview.errors import AugviewError
+from augview.errors import AugviewError, OptionError
 
 MANIFEST_NAME = "augview-manifest.jsonl"
 MAX_VARIANTS = 100  # variant numbers are two digits, so names never change with the count
@@ -72,14 +72,18 @@ def encode_output(image, suffix: str) -> bytes:
               ".webp": [cv2.IMWRITE_WEBP_QUALITY, QUALITY]}.get(ext, [])
     ok, buffer = cv2.imencode(ext, image, params)
     if not ok:
-        raise ValueError(f"OpenCV cannot encode {ext} images")
+        raise OptionError(tr("OpenCV cannot encode {suffix} images (it was built without that format)").format(
+            suffix=ext))
     return buffer.tobytes()
 
 
 def write_atomic(path: str, data: bytes) -> None:
     """Readers, and a run killed at any moment, see the old file or the new one, never half of
-    one; no fsync per image (see "Resume and safety" in `augview.batch.run`)."""
-    atomic_write_bytes(path, data, durable=False)
+    one; no fsync per image (see "Resume and safety" in `augview.batch.run`). An output that is a
+    symbolic link is replaced, never written through (it could lead into the sources); the
+    temporary files of killed runs are removed once per folder when the run is planned, not at
+    every write."""
+    atomic_write_bytes(path, data, durable=False, follow_links=False, clean_stale=False)
 
 
 # ---- folders ---------------------------------------------------------------------------------
@@ -178,6 +182,16 @@ def _is_safe_rel(rel: str) -> bool:
     return bool(parts) and not rel.startswith("/") and ".." not in parts
 
 
+def _in_file_order(keep: list[tuple], size: int) -> bool:
+    """Whether the lines to keep are the whole file, one after the other, in the file's order."""
+    expected = 0
+    for _, offset, length in keep:
+        if offset != expected:
+            return False
+        expected += length
+    return expected == size
+
+
 class Manifest:
     """The manifest file, and an index of its lines by output path: (offset, length, seed, same
     preset). Traces stay on disk, never in memory: a run may have millions of lines."""
@@ -231,9 +245,13 @@ class Manifest:
     def open(self) -> None:
         # Unbuffered: each line is one write() call, so a killed run leaves whole lines (or, at
         # worst, a last line cut short, which is ignored).
-        self.handle = open(self.path, "ab", buffering=0)
-        if self._needs_newline:
-            self._write(b"\n")
+        try:
+            self.handle = open(self.path, "ab", buffering=0)
+            if self._needs_newline:
+                self._write(b"\n")
+        except OSError as err:
+            raise AugviewError(tr("{path}: cannot write the manifest ({reason})").format(
+                path=self.path, reason=err.strerror or err)) from None
 
     def _write(self, data: bytes) -> None:
         view = memoryview(data)
@@ -242,24 +260,39 @@ class Manifest:
         self.size += len(data)
 
     def add(self, record: dict) -> None:
+        """Append one line. A write that fails (a full disk) leaves no part of the line behind:
+        the file is cut back to where the line began; the OSError names the manifest."""
         line = _encode_record(record)
         offset = self.size
-        self._write(line)
+        try:
+            self._write(line)
+        except OSError as err:
+            try:
+                os.ftruncate(self.handle.fileno(), offset)  # needs no space
+            except OSError:
+                pass  # the cut line stays; readers skip lines that do not parse
+            raise OSError(err.errno, err.strerror, str(self.path)) from None
         self.index[record["output"]] = (offset, len(line), record["seed"], True, record["source_bytes"])
 
     def finish(self, output_root: Path) -> None:
         """Rewrite the file: the latest line of every output that exists, sorted by output path."""
-        if self.handle is not None:
-            self.handle.close()
+        appended = self.handle is not None
+        if appended:
+            try:
+                os.fsync(self.handle.fileno())  # once per run: worth it for the record of the run
+            finally:
+                self.handle.close()
         # The file is the record: an interrupt (Ctrl+C) can land between writing a line and
         # noting its offset, so the offsets are read again rather than trusted.
         try:
-            self._load()
+            ends_line = self._load()
         except FileNotFoundError:
-            self.index = {}
+            self.index, ends_line = {}, False
         keep = sorted((PurePosixPath(rel).parts, offset, length)
                       for rel, (offset, length, *_) in self.index.items()
                       if (output_root / rel).is_file())
+        if ends_line and _in_file_order(keep, self.size):
+            return  # already what the rewrite would write (a run that had nothing to do; read-only media)
         temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             with open(temp, "wb") as out:

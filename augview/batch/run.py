@@ -22,7 +22,10 @@ a source changes its seeds. Each manifest line holds the seed, and
 interrupted run (Ctrl+C, SIGTERM, SIGKILL, a crash) leaves no partial image; a temporary file left
 by a hard kill is removed by the next run. Outputs are not flushed to disk one by one (``fsync``
 costs more than augmenting an image): after a power failure some may be empty, and the next run
-rewrites empty outputs. Existing outputs are skipped unless ``overwrite=True``. An existing output
+rewrites empty outputs. A full disk (ENOSPC, a quota, a file system turned read-only) stops the
+run at the first output it cannot write, with the summary (``summary.stopped``); a manifest line
+that cannot be written whole is cut back, so a re-run after making room finishes the job.
+Existing outputs are skipped unless ``overwrite=True``. An existing output
 is trusted when the manifest says it was made with the same steps and seed; one without a line
 (a run killed between writing a file and recording it) is recomputed and compared byte for byte;
 one made with other steps, another seed or from another source file (of another size: say, a
@@ -46,7 +49,10 @@ pool, each worker with OpenCV limited to one thread so that K workers use K core
 from a fork server where there is one (Linux, macOS): a clean process that imported augview once
 and forks workers from then on; elsewhere they are spawned (about half a second each to import
 augview). Never a plain fork of this process: a child forked after OpenCV ran its thread pool can
-deadlock. The results are the same whichever way, and ``workers=1`` runs in this process.
+deadlock. The results are the same whichever way, and ``workers=1`` runs in this process. A pool
+that cannot start is a `PoolStartError` before any task is handed out; workers end as soon as the
+process that started them is gone (``kill -9``), and the fork server and resource tracker with
+them (see `augview.batch.workers`).
 Hidden files and folders (names starting with ".") are not walked; symbolic links to files are
 followed, links to folders are not.
 """
@@ -69,13 +75,13 @@ from tqdm import tqdm
 from augview.core.imageio import IMAGE_SUFFIXES
 from augview.pipeline.pipeline import MAX_SEED, Pipeline
 from augview.text import count, tr
-from augview.errors import AugviewError
+from augview.errors import AugviewError, OptionError
 
 from augview.batch.files import (  # noqa: F401
     FORMATS, MANIFEST_NAME, MAX_VARIANTS, Manifest, TEMP_NAME, inside, check_folders, find_sources, output_name, output_seed, preset_id,
 )
 from augview.batch.workers import (  # noqa: F401
-    InProcess, Pool, Task, TaskResult, Worker, WorkerDied,
+    InProcess, Pool, Task, TaskResult, Worker, WorkerDied, interrupts_held, stop_message,
 )
 
 # ---- the run ---------------------------------------------------------------------------------
@@ -94,13 +100,14 @@ class ApplySummary:
     elapsed: float = 0.0
     manifest: str = ""
     interrupted: str = ""  # "", "SIGINT", "SIGTERM" or "cancelled"
+    stopped: str = ""  # why the run stopped before the end (a full disk), also in ``errors``
     errors: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
         if self.interrupted:
             return 143 if self.interrupted == "SIGTERM" else 130
-        return 1 if self.failed or self.errors else 0
+        return 1 if self.failed or self.errors or self.stopped else 0
 
     def line(self) -> str:
         counts = dict(images=_images(self.sources),
@@ -119,7 +126,9 @@ class ApplySummary:
         text = tr("{summary}; {seconds} s, {workers}; manifest {manifest}").format(
             summary=text, seconds=f"{self.elapsed:.1f}", manifest=self.manifest,
             workers=count(self.workers, tr("{n} worker"), tr("{n} workers")))
-        return tr("interrupted: {summary}").format(summary=text) if self.interrupted else text
+        if self.interrupted:
+            return tr("interrupted: {summary}").format(summary=text)
+        return tr("stopped: {summary}").format(summary=text) if self.stopped else text
 
 
 def _images(number: int) -> str:
@@ -128,6 +137,8 @@ def _images(number: int) -> str:
 
 class _Terminated(KeyboardInterrupt):
     """SIGTERM, handled like Ctrl+C: let the images in progress finish, then stop."""
+
+    exit_code = 143  # 128 + SIGTERM, what a shell reports for a process SIGTERM ended
 
 
 class _Cancelled(KeyboardInterrupt):
@@ -187,21 +198,32 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
         summary.errors.append(message)
         report(f"augview: {message}")
     worker = Worker(pipeline, os.fspath(input_dir), os.fspath(output_dir), base_seed, fmt, preset)
-    manifest.open()
+    if tasks:  # (nothing to do: the output folder may be on read-only media)
+        manifest.open()
     runner = bar = None
     force = False
     restore = _handle_sigterm()
     try:
-        runner = (Pool(worker, tasks, summary.workers) if summary.workers > 1
-                  else InProcess(worker, tasks))
         bar = tqdm(total=len(tasks), unit="img", desc="augview apply", file=sys.stderr,
                    dynamic_ncols=True, disable=None if progress is None else not progress)
 
         done: list[int] = []
 
+        def stop(message: str) -> None:
+            if not summary.stopped:  # said once; what the images in progress meet is the same
+                summary.stopped = message
+                summary.errors.append(message)
+                report(f"augview: {message}")
+
         def take(result: TaskResult) -> None:
             for record in result.records:
-                manifest.add(record)
+                try:
+                    manifest.add(record)
+                except OSError as err:  # the disk filled up under the manifest
+                    stop(stop_message(err.filename, err))
+                    break  # these files stay without a line: the next run checks them instead
+            if result.stop:
+                stop(result.stop)
             summary.written += result.written
             summary.skipped += result.verified
             summary.failed += result.failed
@@ -217,10 +239,16 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
                 bar.set_postfix(failed=summary.failed, refresh=False)
 
         try:
-            while runner.busy():
+            # Inside the handler of interrupts: SIGTERM while the workers start is a clean stop.
+            runner = (Pool(worker, tasks, summary.workers) if summary.workers > 1
+                      else InProcess(worker, tasks))
+            while runner.busy() and not summary.stopped:
                 if cancel is not None and cancel.is_set():
                     raise _Cancelled()
                 for result in runner.next_results():
+                    take(result)
+            if summary.stopped:
+                for result in runner.stop():  # the images in progress, as on Ctrl+C
                     take(result)
         except KeyboardInterrupt as err:
             summary.interrupted = ("SIGTERM" if isinstance(err, _Terminated)
@@ -228,7 +256,7 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
             report(tr("augview: interrupted; finishing the images in progress (interrupt again to quit now)")
                    if isinstance(runner, Pool) else tr("augview: interrupted"))
             force = True  # until the images in progress are in
-            for result in runner.stop():
+            for result in runner.stop() if runner is not None else ():
                 take(result)
             force = False
         except WorkerDied as err:
@@ -236,11 +264,22 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
             report(f"augview: {err}")
     finally:
         try:
-            if runner is not None:
-                runner.close(force)
-            if bar is not None:
-                bar.close()
-            manifest.finish(out_root)
+            # An interrupt now would lose the summary and the sorted manifest: it is noted instead.
+            with interrupts_held(deliver=False) as caught:
+                if runner is not None:
+                    runner.close(force)
+                if bar is not None:
+                    bar.close()
+                try:
+                    manifest.finish(out_root)
+                except OSError as err:  # sorting needs room for a copy; the lines stay as written
+                    message = tr("{path}: cannot sort the manifest ({reason}); its lines stay as they were "
+                                 "written, and the next run sorts it").format(
+                        path=manifest_path, reason=err.strerror or err)
+                    summary.errors.append(message)
+                    report(f"augview: {message}")
+            if caught and not summary.interrupted:
+                summary.interrupted = "SIGTERM" if caught[0][0] == signal.SIGTERM else "SIGINT"
         finally:
             restore()
     summary.elapsed = time.perf_counter() - start
@@ -252,13 +291,15 @@ def _check_options(variants, seed, workers, fmt) -> None:
         return isinstance(value, int) and not isinstance(value, bool)
 
     if not is_int(variants) or not 1 <= variants <= MAX_VARIANTS:
-        raise ValueError(f"--variants must be between 1 and {MAX_VARIANTS}, got {variants}")
+        raise OptionError(tr("the number of variants must be between 1 and {max}, got {value}").format(
+            max=MAX_VARIANTS, value=variants))
     if seed is not None and (not is_int(seed) or not 0 <= seed <= MAX_SEED):
-        raise ValueError(f"--seed must be between 0 and {MAX_SEED}, got {seed}")
+        raise OptionError(tr("the seed must be between 0 and {max}, got {value}").format(max=MAX_SEED, value=seed))
     if workers is not None and (not is_int(workers) or workers < 1):
-        raise ValueError(f"--workers must be 1 or more, got {workers}")
+        raise OptionError(tr("the number of workers must be 1 or more, got {value}").format(value=workers))
     if fmt not in FORMATS:
-        raise ValueError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+        raise OptionError(tr("the output format must be one of {formats}, got {value}").format(
+            formats=", ".join(FORMATS), value=repr(fmt)))
 
 
 def _plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, overwrite,
@@ -295,10 +336,10 @@ def _plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, over
             tasks.append((rel, tuple(outputs)))
     if conflicts:
         message = (tr("{folder}: {n} existing output was made with other steps, another seed or from other "
-                      "source files (first: {first}); --overwrite replaces them, or choose another output folder")
+                      "source files (first: {first}); replacing existing outputs overwrites them, or choose another output folder")
                    if len(conflicts) == 1 else
                    tr("{folder}: {n} existing outputs were made with other steps, another seed or from other "
-                      "source files (first: {first}); --overwrite replaces them, or choose another output folder"))
+                      "source files (first: {first}); replacing existing outputs overwrites them, or choose another output folder"))
         raise AugviewError(message.format(folder=out_root, n=len(conflicts), first=conflicts[0]))
     return tasks, skipped
 

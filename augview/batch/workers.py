@@ -3,11 +3,16 @@ process or in a pool of worker processes."""
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
+import multiprocessing.connection
+import multiprocessing.forkserver
 import os
 import posixpath
 import signal
+import threading
 import warnings
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -42,6 +47,18 @@ class TaskResult:
     verified: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    stop: str = ""  # why the whole run must stop (a full disk), said once; the rest was not tried
+
+
+# Write errors that every later output would meet too: the run stops at the first one (with its
+# summary) instead of failing file after file. Others (a folder made read-only, a name too long)
+# concern one output and are reported with it.
+STOPPING_ERRNOS = {errno.ENOSPC, errno.EROFS} | ({errno.EDQUOT} if hasattr(errno, "EDQUOT") else set())
+
+
+def stop_message(path: str, err: OSError) -> str:
+    return tr("{path}: cannot write ({reason}); the run stopped. Outputs written so far are kept: "
+              "make room and run again to finish").format(path=path, reason=err.strerror or err)
 
 
 def _source_mode(path: str) -> str:
@@ -91,7 +108,8 @@ class Worker:
             except Exception as err:
                 result.failed += 1
                 result.errors.append(tr("{path}: variant {variant} failed ({reason})").format(
-                    path=path, variant=variant, reason=f"{type(err).__name__}: {err}"))
+                    path=path, variant=variant, reason=tr("not enough memory") if isinstance(err, MemoryError)
+                    else f"{type(err).__name__}: {err}"))
                 continue
             if verify:
                 try:
@@ -106,7 +124,7 @@ class Worker:
                     result.failed += 1
                     result.errors.append(message or tr(
                         "{path}: exists but is not what this preset and seed make; left as it is "
-                        "(--overwrite replaces it)").format(path=out_path))
+                        "(replacing existing outputs overwrites it)").format(path=out_path))
                     continue
                 result.verified += 1
             else:
@@ -114,6 +132,9 @@ class Worker:
                     os.makedirs(os.path.dirname(out_path), exist_ok=True)
                     write_atomic(out_path, data)
                 except OSError as err:
+                    if err.errno in STOPPING_ERRNOS:
+                        result.stop = stop_message(out_path, err)
+                        break
                     result.failed += 1
                     result.errors.append(tr("{path}: cannot write ({reason})").format(
                         path=out_path, reason=err.strerror or err))
@@ -132,6 +153,7 @@ _WORKER: Worker | None = None  # the pool process's worker, set once by `_init_p
 
 def _init_pool_process(worker: Worker, translations: dict[str, str] | None) -> None:
     global _WORKER
+    _exit_with_parent()
     _WORKER = worker
     # The window's language: its translator is Qt's, which a worker process does not have.
     text.use_translation_table(translations)
@@ -144,6 +166,32 @@ def _init_pool_process(worker: Worker, translations: dict[str, str] | None) -> N
 
 def _run_in_pool_process(task: Task) -> TaskResult:
     return _WORKER(task)
+
+
+def _ready() -> bool:
+    """The task a new pool runs first: it returns once a worker has started and run
+    `_init_pool_process`."""
+    return True
+
+
+def _exit_with_parent() -> None:
+    """End this worker as soon as the process that started the run is gone (``kill -9``, a crash).
+
+    Without this, a worker waits for tasks forever, and keeps the fork server and the resource
+    tracker alive with it (it holds their pipes; they end when every holder has). The parent
+    death signal of Linux (``PR_SET_PDEATHSIG``) would not do: a worker's parent is the fork
+    server, not the run. What does: multiprocessing gives each child a *sentinel*, a pipe from the
+    process that started it (the run, also through the fork server; a handle on Windows) that
+    becomes readable when that process ends. A daemon thread waits on it, on every platform."""
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch():
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)  # nobody is left to take the results; temporary files go at the next run
+
+    threading.Thread(target=watch, name="augview-exit-with-parent", daemon=True).start()
 
 
 # ---- running the tasks -----------------------------------------------------------------------
@@ -171,6 +219,27 @@ class WorkerDied(AugviewError):
     pass
 
 
+class PoolStartError(AugviewError):
+    """The worker processes could not be started (no processes or pipes left, no working
+    semaphores, workers that exit as they start): nothing was done."""
+
+
+# What the standard library raises when processes, pipes or semaphores cannot be made, or a new
+# worker dies before it answers (BrokenProcessPool); anything else is a bug and keeps its traceback.
+_START_ERRORS = (OSError, EOFError, ImportError, NotImplementedError, BrokenProcessPool)
+
+
+def _start_reason(err: BaseException) -> str:
+    if isinstance(err, BrokenProcessPool):
+        return tr("a worker process exited as it started")
+    if isinstance(err, FileNotFoundError):
+        try:
+            os.getcwd()  # new workers start in this process's current folder
+        except FileNotFoundError:
+            return tr("the current folder no longer exists")
+    return getattr(err, "strerror", None) or str(err) or type(err).__name__
+
+
 START_METHOD: str | None = None  # None: see `pool_context`; tests set "spawn" to compare
 
 
@@ -185,26 +254,137 @@ def pool_context():
     if method == "forkserver":
         # Global to the process's fork server, and ignored once it runs: at worst a worker then
         # imports augview itself.
-        context.set_forkserver_preload([__name__])
+        context.set_forkserver_preload([__name__] if _preload_finds_this_augview() else [])
     return context
+
+
+def _preload_finds_this_augview() -> bool:
+    """Whether the fork server's preload would import this augview.
+
+    The fork server imports its preload with the current folder first on its path, before it
+    learns this process's path: run from a folder that holds another augview (a checkout of
+    another version), it would import that one, and the workers would run other code than this
+    process. Then nothing is preloaded, and each worker imports augview on this process's path."""
+    import importlib.machinery
+
+    try:
+        spec = importlib.machinery.PathFinder.find_spec("augview", [os.getcwd()])
+    except (OSError, ImportError, ValueError):
+        return True  # no current folder (deleted): nothing there can come first
+    if spec is None or spec.origin is None:
+        return True  # nothing, or a folder without __init__.py (the installed package wins)
+    ours = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    try:
+        return os.path.samefile(os.path.dirname(spec.origin), ours)
+    except OSError:
+        return False
+
+
+def _start_fork_server() -> None:
+    """Start the fork server (if it is not running) with Ctrl+C ignored, as it ignores it anyway
+    once it has imported augview: a Ctrl+C for the run meanwhile would break off its imports with a
+    traceback on the terminal. Its workers inherit the setting (they ignore Ctrl+C too, see
+    `_init_pool_process`). Only starting the process is covered: a few milliseconds, during which a
+    Ctrl+C for the run is lost."""
+    if threading.current_thread() is not threading.main_thread():
+        multiprocessing.forkserver.ensure_running()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def interrupts_held(deliver: bool = True):
+    """Hold Ctrl+C and SIGTERM during a step that must not be cut short, and act on them just
+    after; yields the list of signals caught. With ``deliver=False`` the caller acts on them.
+
+    Used while a worker process is being made: interrupted halfway, its start leaves a process
+    this one does not know about yet, reading the pool's pipes and semaphores while this process
+    removes them (it dies with a traceback on the terminal). Held, the signal is handled as soon as
+    the new worker is known, and stopping the pool then stops it too."""
+    caught: list[tuple[int, object]] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield caught  # signals are only ever handled on the main thread
+        return
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.signal(signum, lambda signum, frame: caught.append((signum, frame)))
+                for signum in held}
+    try:
+        yield caught
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if caught and deliver:
+            signum, frame = caught[0]
+            handler = previous[signum]
+            if callable(handler):
+                handler(signum, frame)  # e.g. raises KeyboardInterrupt
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(signum)
 
 
 class Pool:
     def __init__(self, worker: Worker, tasks: list[Task], workers: int):
-        self.executor = ProcessPoolExecutor(
-            max_workers=workers, mp_context=pool_context(),
-            initializer=_init_pool_process, initargs=(worker, text.translation_table()))
+        self.executor = None
         self.tasks = iter(tasks)
         self.limit = workers * IN_FLIGHT
         self.pending: dict = {}
+        try:
+            context = pool_context()
+            if context.get_start_method() == "forkserver":
+                _start_fork_server()
+            self.executor = ProcessPoolExecutor(
+                max_workers=workers, mp_context=context,
+                initializer=_init_pool_process, initargs=(worker, text.translation_table()))
+            # One worker up and ready before any task goes out: a pool that cannot start is an
+            # error that says why, never a run that ends having done nothing.
+            self._submit(_ready).result()
+        except BaseException as err:
+            # Also on an interrupt (Ctrl+C, SIGTERM) in the middle of starting: the workers
+            # already started go now, before they could print a traceback about the pipes and
+            # semaphores that this process is about to remove.
+            self._abandon()
+            if isinstance(err, _START_ERRORS):
+                raise PoolStartError(tr("cannot start the worker processes ({reason}); a run with a single "
+                                        "worker does not need them").format(reason=_start_reason(err))) from None
+            raise
         self._fill()
+
+    def _submit(self, function, *args):
+        # Submitting may start a worker process; see `interrupts_held`.
+        with interrupts_held():
+            return self.executor.submit(function, *args)
+
+    def _abandon(self) -> None:
+        if self.executor is None:
+            return
+        for process in list((getattr(self.executor, "_processes", None) or {}).values()):
+            try:
+                process.kill()
+            except (OSError, AttributeError, ValueError):
+                pass  # not started, or already gone
+        try:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+        except Exception:
+            pass  # a pool broken while starting: what is left of it goes with this process
+        self.executor = None
 
     def _fill(self) -> None:
         while len(self.pending) < self.limit:
             task = next(self.tasks, None)
             if task is None:
                 return
-            self.pending[self.executor.submit(_run_in_pool_process, task)] = task
+            try:
+                future = self._submit(_run_in_pool_process, task)
+            except _START_ERRORS as err:
+                # More workers start as tasks are handed out; one that cannot ends the run (with
+                # its summary), as a worker that dies does.
+                raise WorkerDied(tr("cannot start a worker process ({reason}); the run stopped").format(
+                    reason=_start_reason(err))) from None
+            self.pending[future] = task
 
     def busy(self) -> bool:
         return bool(self.pending)
@@ -239,6 +419,8 @@ class Pool:
         return results
 
     def close(self, force: bool = False) -> None:
+        if self.executor is None:
+            return
         if force:
             # A second interrupt: do not wait for the images in progress. Their temporary files
             # may stay behind; the next run removes them.

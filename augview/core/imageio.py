@@ -43,7 +43,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from augview.core.atomic import atomic_write_bytes
 from augview.core.images import check_image
 from augview.text import tr
-from augview.errors import ImageLoadError
+from augview.errors import ImageLoadError, OptionError
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp", ".gif", ".ppm", ".pgm", ".pnm")
 
@@ -213,7 +213,7 @@ def encode_image(image: np.ndarray, suffix: str = ".png", quality: int = 95) -> 
            ".tiff": "TIFF", ".webp": "WEBP"}.get(suffix.lower())
     if fmt is None:
         # Reachable from the window's export dialog (a typed name), so translatable.
-        raise ValueError(tr("cannot save images as {suffix}; use .png, .jpg, .bmp, .tif or .webp").format(
+        raise OptionError(tr("cannot save images as {suffix}; use .png, .jpg, .bmp, .tif or .webp").format(
             suffix=repr(suffix)))
     buffer = io.BytesIO()
     options = {"quality": quality} if fmt in ("JPEG", "WEBP") else {}

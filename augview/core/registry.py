@@ -10,6 +10,15 @@ An op is two functions:
 Most ops only draw uniformly from their range parameters; they leave ``sample`` unset and get
 `default_sample`. Geometric ops draw what later targets (boxes, masks, keypoints) will need to
 follow: an angle and a matrix recipe, a crop box, a seed for a displacement field.
+
+Memory layouts: ``apply`` takes any uint8 (H, W) or (H, W, 3) array, whatever its strides: C or
+Fortran order, a tensor's (C, H, W) transposed to (H, W, C), negative strides (``image[:, :, ::-1]``)
+and read-only arrays; it returns a new, writeable, C-ordered array. OpenCV refuses some of these
+layouts in some functions (e.g. ``mixChannels`` and ``cvtColor`` need each pixel's values side by
+side), so an op that calls such a function makes its input contiguous first. `Pipeline.apply`
+also makes its input C-contiguous once, before the first op (a copy only for other layouts), so
+that no op of a pipeline pays for a layout again; every op is tested on every layout through
+``apply`` directly (tests/test_catalog.py).
 """
 
 from __future__ import annotations

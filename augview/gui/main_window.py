@@ -26,7 +26,7 @@ from augview.gui.widgets.folder_strip import list_images
 from augview.gui import window_layout
 from augview.gui.menus import build_menus
 from augview.gui.recent import RecentFiles
-from augview.gui.render_worker import MAX_SEED, BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
+from augview.gui.render_worker import REROLL_MAX, BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
 from augview.gui.side_windows import SideWindows
 
 
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
             self.reroll()
 
     def reroll(self):
-        self.seed_spin.setValue(random.SystemRandom().randrange(MAX_SEED))
+        self.seed_spin.setValue(random.SystemRandom().randrange(REROLL_MAX))
 
     def zoom_by(self, factor: float):
         cells = self.preview.cells
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         pipeline = opened.pipeline
         # The preset's seed first, without a render of its own: the replace renders once.
         self.seed_spin.blockSignals(True)
-        self.seed_spin.setValue(min(pipeline.seed, MAX_SEED))
+        self.seed_spin.setValue(pipeline.seed)  # any seed a preset may hold
         self.seed_spin.blockSignals(False)
         self.document.replace(pipeline, str(path))
         if remember:
@@ -453,7 +453,9 @@ class MainWindow(QMainWindow):
         if len(err.problems) < 2:
             return str(err)
         head = self.tr("{source}: {count} problems:").format(source=err.source, count=len(err.problems))
-        return "\n".join([head] + [f"• {where}: {what}" if where else f"• {what}" for where, what in err.problems])
+        shown, hidden = err.first()  # a dialog no taller than a screen
+        lines = [head] + [f"• {where}: {what}" if where else f"• {what}" for where, what in shown]
+        return "\n".join(lines + ([err.more(hidden)] if hidden else []))
 
     def dragEnterEvent(self, event):
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):

@@ -30,7 +30,7 @@ from PySide6.QtGui import QImage
 
 from augview.analysis.compare import Comparison, compare
 from augview.core.imageio import load_image
-from augview.pipeline.pipeline import Pipeline, Result
+from augview.pipeline.pipeline import Pipeline, Result, variant_seed
 from augview.errors import AugviewError
 
 
@@ -69,8 +69,9 @@ def to_qimage(array: np.ndarray) -> QImage:
     return QImage(array.data, width, height, array.strides[0], fmt).copy()
 
 
-# The largest seed a seed box offers (QSpinBox holds 32-bit ints; the core takes up to 2**63 - 1).
-MAX_SEED = 2**31 - 1
+# Reroll draws seeds up to this (short enough to read and type). A seed box holds any seed a
+# preset may hold, up to augview's MAX_SEED = 2**63 - 1 (`augview.gui.widgets.seed_box`).
+REROLL_MAX = 2**31 - 1
 PROXY_MAX_SIDE = 1024  # previews of larger photos run on a copy this size (display resolution)
 
 
@@ -195,7 +196,7 @@ class RenderWorker(QObject):
         for i in range(job.count):
             if self._newer_waiting():
                 return None  # superseded: do not finish work nobody will see
-            result = job.pipeline.apply(job.image, seed=job.seed + i)
+            result = job.pipeline.apply(job.image, seed=variant_seed(job.seed, i))
             if job.display is not None:
                 # The trace stays the full-resolution one; only the pixels shown are shrunk.
                 result.image = make_proxy(result.image)

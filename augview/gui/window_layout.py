@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from augview.gui.document import Document
-from augview.gui.render_worker import MAX_SEED
 from augview.gui.widgets.folder_strip import FolderStrip
 from augview.gui.widgets.param_form import ParamForm
 from augview.gui.widgets.pipeline_panel import PipelinePanel
+from augview.gui.widgets.seed_box import SeedBox
+from augview.pipeline.presets import MAX_NAME
 from augview.gui.widgets.preview import PreviewArea
 
 
@@ -33,7 +34,7 @@ class PreviewWidgets(NamedTuple):
     preview: PreviewArea
     mode_box: QComboBox
     count_spin: QSpinBox
-    seed_spin: QSpinBox
+    seed_spin: SeedBox
     lock_box: QCheckBox
     reroll_button: QPushButton
     zoom_label: QLabel
@@ -50,6 +51,7 @@ def pipeline_widgets(document: Document, parent: QWidget) -> PipelineWidgets:
     panel.selected.connect(form.show_node)
     name_edit = QLineEdit()
     name_edit.setPlaceholderText(QCoreApplication.translate("MainWindow", "preset name"))
+    name_edit.setMaxLength(MAX_NAME)  # every name a preset may hold, and no longer
     form_scroll = QScrollArea()
     form_scroll.setWidget(form)
     form_scroll.setWidgetResizable(True)
@@ -83,8 +85,7 @@ def preview_widgets() -> PreviewWidgets:
     count_spin.setPrefix(QCoreApplication.translate("MainWindow", "variants: "))
     # Side by side shows one variant: the count does nothing there.
     mode_box.currentIndexChanged.connect(lambda *_: count_spin.setEnabled(mode_box.currentData() != "side"))
-    seed_spin = QSpinBox()
-    seed_spin.setRange(0, MAX_SEED)
+    seed_spin = SeedBox()
     seed_spin.setPrefix(QCoreApplication.translate("MainWindow", "seed: "))
     seed_spin.setToolTip(QCoreApplication.translate("MainWindow", "The seed of the previews: variant i uses seed + i. Saving the preset "
                                       "stores it, so augview apply and Pipeline.load start from the "

@@ -25,6 +25,7 @@ from augview.core.images import common_channels, to_rgb, resize_to  # noqa: F401
 
 from augview.core.randomness import generator_from  # noqa: F401
 from augview.core.randomness import uniform
+from augview.errors import OptionError
 from augview.text import tr
 
 
@@ -318,7 +319,7 @@ def mosaic(images: Sequence[np.ndarray], size: tuple[int, int] | None = None, *,
     rows, cols = (int(v) for v in grid)
     height, width = sources[0].shape[:2] if size is None else (int(size[0]), int(size[1]))
     if rows < 1 or cols < 1 or height < rows or width < cols:
-        raise ValueError(tr("a {rows}x{cols} grid needs an output of at least {rows}x{cols} pixels").format(
+        raise OptionError(tr("a {rows}x{cols} grid needs an output of at least {rows}x{cols} pixels").format(
             rows=rows, cols=cols))
     if not 0.0 <= jitter <= 1.0 or not 0 <= fill <= 255:
         raise ValueError(f"jitter must lie in [0, 1] and fill in 0..255, got {jitter} and {fill}")

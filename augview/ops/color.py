@@ -287,9 +287,11 @@ def _channel_shuffle(image, drawn):
     order = drawn["channel_order"]
     if is_gray(image) or list(order) == [0, 1, 2]:
         return image.copy()
-    out = np.empty_like(image)
-    # mixChannels copies channel order[i] of the input into channel i of the output in one pass.
-    cv2.mixChannels([image], [out], [v for i, src in enumerate(order) for v in (int(src), i)])
+    out = np.empty(image.shape, np.uint8)
+    # mixChannels copies channel order[i] of the input into channel i of the output in one pass;
+    # OpenCV needs each pixel's three values side by side (a tensor's (C, H, W) transposed to
+    # (H, W, C), or a Fortran-order array, is copied once here).
+    cv2.mixChannels([np.ascontiguousarray(image)], [out], [v for i, src in enumerate(order) for v in (int(src), i)])
     return out
 
 

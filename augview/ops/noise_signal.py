@@ -295,7 +295,8 @@ def _iso_noise(image, drawn):
         keep = np.float32(1.0) - poisson_quantiles(lam).take(_uniform16(seed, image.shape)) / np.float32(255.0)
         return to_uint8(255.0 - (255.0 - image.astype(np.float32)) * keep)
     # Float HLS (H in degrees, L and S in 0-1), converted in place in one float32 buffer.
-    hls = np.multiply(image, np.float32(1.0 / 255.0), dtype=np.float32)
+    # order="C": cvtColor needs each pixel's values side by side, whatever the input's layout.
+    hls = np.multiply(image, np.float32(1.0 / 255.0), dtype=np.float32, order="C")
     cv2.cvtColor(hls, cv2.COLOR_RGB2HLS, dst=hls)
     lam = float(cv2.meanStdDev(hls)[1][1, 0]) * intensity * 255.0
     # Lightness: L + d (1 - L) = 1 - (1 - L)(1 - d), d = k / 255; the table holds 1 - d. Written

@@ -216,7 +216,8 @@ def run_chain(image: np.ndarray, entries: list, interpolation: str, fill: int) -
 
 
 def _fresh(out: np.ndarray, image: np.ndarray) -> np.ndarray:
-    return out.copy() if out is image else out
+    # A new C-ordered array, whatever the input's layout (numpy keeps a Fortran input's order).
+    return out.copy() if out is image else np.ascontiguousarray(out)
 
 
 def _fixed(params: dict) -> dict:

@@ -181,7 +181,7 @@ def _posterize(image, drawn):
     mask = (0xFF << (8 - bits)) & 0xFF  # keep the top `bits` bits, as PIL and torchvision do
     # numpy's vectorised AND with a constant is ~10x faster than a lookup table. (cv2.bitwise_and
     # with a scalar is avoided: OpenCV mistakes a 1x1 image for a scalar and returns a 4x1 array.)
-    return np.bitwise_and(image, np.uint8(mask))
+    return np.bitwise_and(image, np.uint8(mask), order="C")  # C order whatever the input's layout
 
 
 register(Op(
@@ -235,7 +235,7 @@ register(Op(
 
 
 def _invert(image, drawn):
-    return np.invert(image)  # 255 - x for uint8, as one vectorised pass
+    return np.invert(image, order="C")  # 255 - x for uint8, as one vectorised pass
 
 
 register(Op(

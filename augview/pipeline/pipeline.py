@@ -33,6 +33,13 @@ from augview.text import tr
 MAX_SEED = presets.MAX_SEED
 
 
+def variant_seed(seed: int, index: int) -> int:
+    """The seed of variant ``index`` of a grid (or a batch of variants) that starts at ``seed``:
+    ``seed + index``, wrapping past `MAX_SEED` to 0, so that every seed a preset may hold gives a
+    whole grid."""
+    return (int(seed) + int(index)) % (MAX_SEED + 1)
+
+
 @dataclass
 class Result:
     """What one application made. The target fields are None unless that kind was given:
@@ -97,6 +104,7 @@ class Pipeline:
         Without ``seed``, the next seed of the pipeline's own stream is used (seeded from the
         preset's seed), and the result records it so it can be reproduced."""
         check_image(image)
+        image = np.ascontiguousarray(image)  # see "Memory layouts" in `augview.core.registry`
         if seed is None:
             seed = self.next_seed()
         elif isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed <= MAX_SEED:
@@ -192,9 +200,9 @@ class Pipeline:
         check_image(image)
         settings = settings or TargetSettings()
         targets = _target_set(image, settings, mask, masks, boxes, box_format, box_labels, keypoints)
-        out = replay(image, trace, targets)
+        out = replay(np.ascontiguousarray(image), trace, targets)
         if targets is None:
-            return out
+            return out.copy() if out is image else np.ascontiguousarray(out)
         out = out.copy() if out is image else out
         return _with_targets(Result(np.ascontiguousarray(out), trace, -1), targets, box_format, box_labels,
                              given=(mask, masks, boxes, keypoints))

@@ -57,6 +57,9 @@ MAX_DEPTH = 8  # groups inside groups; deeper is surely a mistake (or an attack)
 MAX_NODES = 10_000
 MAX_BYTES = 5_000_000
 MAX_SEED = 2**63 - 1  # the largest seed `Pipeline.apply` takes
+# A name is a title (the window's name field and title bar, grid exports): longer is surely a
+# mistake. The window's name field holds this many; descriptions are only bounded by MAX_BYTES.
+MAX_NAME = 1000
 TOP_KEYS = {"schema_version", "name", "description", "seed", "targets", "steps", "training_tail"}
 
 
@@ -168,6 +171,9 @@ def parse_preset(data: Any, source: str = "<preset>") -> tuple[list[Node], dict]
         elif not _encodable(header[key]):
             # e.g. a lone "\ud800" escape: it loads, but could never be saved again.
             problems.add(key, tr("contains a character that is not valid Unicode (a lone surrogate escape)"))
+        elif key == "name" and len(header[key]) > MAX_NAME:
+            problems.add(key, tr("is {length} characters long; a name is at most {max}").format(
+                length=len(header[key]), max=MAX_NAME))
     if _is_int(header["seed"]):
         header["seed"] = int(header["seed"])  # numpy integers from Python code become plain ints
     if not _is_int(header["seed"]) or not 0 <= header["seed"] <= MAX_SEED:

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from augview.batch.run import default_workers, run_apply
 from augview.pipeline.pipeline import Pipeline
 from augview.errors import AugviewError
-from augview.gui.render_worker import MAX_SEED, Pump
+from augview.gui.widgets.seed_box import SeedBox
+from augview.gui.render_worker import Pump
 
 
 class ApplyDialog(QDialog):
@@ -45,9 +46,7 @@ class ApplyDialog(QDialog):
         self.variants = QSpinBox()
         self.variants.setRange(1, 100)
         self.variants.setValue(3)
-        self.seed = QSpinBox()
-        self.seed.setRange(0, MAX_SEED)
-        self.seed.setValue(seed)
+        self.seed = SeedBox(value=seed)
         self.workers = QSpinBox()
         self.workers.setRange(1, max(1, os.cpu_count() or 1) * 2)
         self.workers.setValue(default_workers())

@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem,
-    QPushButton, QSpinBox, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from augview.core import paths
@@ -33,7 +33,8 @@ from augview.analysis.sweep import format_value, gallery
 from augview.gui.i18n import op_text
 from augview.gui.latest import LatestRequest
 from augview.gui.widgets.preview import Cell, ViewState
-from augview.gui.render_worker import MAX_SEED, BackgroundTasks, make_proxy, to_qimage
+from augview.gui.widgets.seed_box import SeedBox
+from augview.gui.render_worker import BackgroundTasks, make_proxy, to_qimage
 
 class Tile(NamedTuple):
     ticket: int
@@ -126,9 +127,7 @@ class GalleryView(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("search name or description"))
         self.search.setClearButtonEnabled(True)
-        self.seed_spin = QSpinBox()
-        self.seed_spin.setRange(0, MAX_SEED)
-        self.seed_spin.setValue(seed)
+        self.seed_spin = SeedBox(value=seed)
         self.seed_spin.setPrefix(self.tr("seed: "))
         self.export_button = QPushButton(self.tr("Export contact sheet…"))
         self.status = QLabel()

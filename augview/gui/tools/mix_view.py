@@ -27,7 +27,7 @@ from augview.multi.mixing import beta_histogram, cutmix, mixup, mosaic, sample_p
 from augview.gui.latest import LatestRequest
 from augview.gui.widgets.folder_strip import list_images
 from augview.gui.widgets.preview import Cell, ViewState
-from augview.gui.render_worker import MAX_SEED, BackgroundTasks, make_proxy, to_qimage
+from augview.gui.render_worker import REROLL_MAX, BackgroundTasks, make_proxy, to_qimage
 
 METHODS = ("mixup", "cutmix", "sample_pairing", "mosaic")
 
@@ -127,7 +127,7 @@ class MixView(QWidget):
         self.lam.setValue(0.5)
         self.lam.setEnabled(False)
         self.seed = QSpinBox()
-        self.seed.setRange(0, MAX_SEED)
+        self.seed.setRange(0, REROLL_MAX)
         draw = QPushButton(self.tr("Draw again"))
         choose_b = QPushButton(self.tr("Choose B…"))
         choose_pool = QPushButton(self.tr("B from a folder…"))
@@ -174,7 +174,7 @@ class MixView(QWidget):
         self.lam.valueChanged.connect(self.refresh)
         self.fixed.toggled.connect(self._on_fixed)
         self.seed.valueChanged.connect(self.refresh)
-        draw.clicked.connect(lambda: self.seed.setValue((self.seed.value() + 1) % (MAX_SEED)))
+        draw.clicked.connect(lambda: self.seed.setValue((self.seed.value() + 1) % (REROLL_MAX + 1)))
         choose_b.clicked.connect(self.choose_b)
         choose_pool.clicked.connect(self.choose_pool)
         self.refresh()

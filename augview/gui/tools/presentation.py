@@ -23,7 +23,7 @@ from augview.pipeline.nodes import Step, enabled_steps
 from augview.gui.i18n import op_text
 from augview.gui.latest import LatestRequest
 from augview.gui.widgets.preview import PreviewArea
-from augview.gui.render_worker import MAX_SEED, RenderJob, RenderWorker
+from augview.gui.render_worker import REROLL_MAX, RenderJob, RenderWorker
 
 
 class PresentationView(QWidget):
@@ -116,7 +116,7 @@ class PresentationView(QWidget):
         elif key == Qt.Key.Key_End:
             self.show_slide(self.slide_count() - 1)
         elif key == Qt.Key.Key_Space:
-            self.seed = random.SystemRandom().randrange(MAX_SEED)
+            self.seed = random.SystemRandom().randrange(REROLL_MAX)
             self.show_slide(self.index)
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.count = max(1, min(15, self.count + (1 if key == Qt.Key.Key_Up else -1)))

@@ -31,7 +31,8 @@ from augview.gui.i18n import op_text, unit_text
 from augview.gui.latest import LatestRequest
 from augview.gui.widgets.param_form import spec_decimals
 from augview.gui.widgets.preview import PreviewArea
-from augview.gui.render_worker import MAX_SEED, BackgroundTasks, make_proxy, to_qimage
+from augview.gui.widgets.seed_box import SeedBox
+from augview.gui.render_worker import BackgroundTasks, make_proxy, to_qimage
 
 PROXY_SIDE = 640  # cells are small: sweeping a display-sized copy keeps N renders quick
 MIN_COUNT, MAX_COUNT, DEFAULT_COUNT = 3, 15, 7
@@ -116,9 +117,7 @@ class SweepView(QWidget):
         self.count_spin.setRange(MIN_COUNT, MAX_COUNT)
         self.count_spin.setValue(DEFAULT_COUNT)
         self.count_spin.setToolTip(self.tr("number of cells"))
-        self.seed_spin = QSpinBox()
-        self.seed_spin.setRange(0, MAX_SEED)
-        self.seed_spin.setValue(seed)
+        self.seed_spin = SeedBox(value=seed)
         self.seed_spin.setToolTip(self.tr("the same seed is used in every cell of a sweep"))
         self.from_spin, self.to_spin = QDoubleSpinBox(), QDoubleSpinBox()
         self.full_button = QPushButton(self.tr("full range"))

@@ -1072,12 +1072,24 @@
         <translation>；</translation>
     </message>
     <message>
+        <source>… and {n} more problem</source>
+        <translation>……还有 {n} 个问题</translation>
+    </message>
+    <message>
+        <source>… and {n} more problems</source>
+        <translation>……还有 {n} 个问题</translation>
+    </message>
+    <message>
         <source>{rows}x{cols} tiles, {moved} moved</source>
         <translation>{rows}x{cols} 个图块，移动了 {moved} 个</translation>
     </message>
     <message>
         <source>{box}, to {w}x{h}px</source>
         <translation>{box}，缩放至 {w}x{h}px</translation>
+    </message>
+    <message>
+        <source>is {length} characters long; a name is at most {max}</source>
+        <translation>长 {length} 个字符；名称最多 {max} 个字符</translation>
     </message>
     <message>
         <source>{n} side length</source>
@@ -1444,6 +1456,14 @@
         <translation>normalization &apos;{kind}&apos;（基于图像自身统计量）在 torchvision 中没有对应</translation>
     </message>
     <message>
+        <source>OpenCV cannot encode {suffix} images (it was built without that format)</source>
+        <translation>OpenCV 无法编码 {suffix} 图像（它在构建时没有包含该格式）</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the manifest ({reason})</source>
+        <translation>{path}：无法写入清单（{reason}）</translation>
+    </message>
+    <message>
         <source>{n} variant</source>
         <translation>{n} 个变体</translation>
     </message>
@@ -1488,6 +1508,10 @@
         <translation>已中断：{summary}</translation>
     </message>
     <message>
+        <source>stopped: {summary}</source>
+        <translation>已停止：{summary}</translation>
+    </message>
+    <message>
         <source>{n} image</source>
         <translation>{n} 张图像</translation>
     </message>
@@ -1508,16 +1532,32 @@
         <translation>augview：已中断</translation>
     </message>
     <message>
-        <source>{folder}: {n} existing output was made with other steps, another seed or from other source files (first: {first}); --overwrite replaces them, or choose another output folder</source>
-        <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；--overwrite 会替换它们，或请选择另一个输出文件夹</translation>
-    </message>
-    <message>
-        <source>{folder}: {n} existing outputs were made with other steps, another seed or from other source files (first: {first}); --overwrite replaces them, or choose another output folder</source>
-        <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；--overwrite 会替换它们，或请选择另一个输出文件夹</translation>
-    </message>
-    <message>
         <source>{folder}: this output folder leads into the input folder {input} (a symbolic link?); the run would write among the sources</source>
         <translation>{folder}：此输出文件夹指向输入文件夹 {input}（符号链接？）；运行会把文件写到源文件中间</translation>
+    </message>
+    <message>
+        <source>not enough memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>{path}: exists but is not what this preset and seed make; left as it is (replacing existing outputs overwrites it)</source>
+        <translation>{path}：已存在，但与此预设和种子生成的结果不同；保持原样（选择替换已有输出会覆盖它）</translation>
+    </message>
+    <message>
+        <source>a worker process exited as it started</source>
+        <translation>一个工作进程在启动时就退出了</translation>
+    </message>
+    <message>
+        <source>the current folder no longer exists</source>
+        <translation>当前文件夹已不存在</translation>
+    </message>
+    <message>
+        <source>cannot start the worker processes ({reason}); a run with a single worker does not need them</source>
+        <translation>无法启动工作进程（{reason}）；只用一个工作进程运行时不需要它们</translation>
+    </message>
+    <message>
+        <source>cannot start a worker process ({reason}); the run stopped</source>
+        <translation>无法启动一个工作进程（{reason}）；运行已停止</translation>
     </message>
     <message>
         <source>bottom left</source>
@@ -1604,16 +1644,44 @@
         <translation>{path}：无法读取清单（{reason}）</translation>
     </message>
     <message>
+        <source>{path}: cannot sort the manifest ({reason}); its lines stay as they were written, and the next run sorts it</source>
+        <translation>{path}：无法对清单排序（{reason}）；其中各行保持写入时的样子，下一次运行会将其排序</translation>
+    </message>
+    <message>
+        <source>the number of variants must be between 1 and {max}, got {value}</source>
+        <translation>变体数量必须在 1 到 {max} 之间，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>the seed must be between 0 and {max}, got {value}</source>
+        <translation>种子必须在 0 到 {max} 之间，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>the number of workers must be 1 or more, got {value}</source>
+        <translation>工作进程数必须至少为 1，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>the output format must be one of {formats}, got {value}</source>
+        <translation>输出格式必须是 {formats} 之一，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{folder}: {n} existing output was made with other steps, another seed or from other source files (first: {first}); replacing existing outputs overwrites them, or choose another output folder</source>
+        <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；选择替换已有输出会覆盖它们，或请选择另一个输出文件夹</translation>
+    </message>
+    <message>
+        <source>{folder}: {n} existing outputs were made with other steps, another seed or from other source files (first: {first}); replacing existing outputs overwrites them, or choose another output folder</source>
+        <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；选择替换已有输出会覆盖它们，或请选择另一个输出文件夹</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write ({reason}); the run stopped. Outputs written so far are kept: make room and run again to finish</source>
+        <translation>{path}：无法写入（{reason}）；运行已停止。已写入的输出都会保留：腾出空间后再次运行即可完成</translation>
+    </message>
+    <message>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}：无法读取（{reason}）</translation>
     </message>
     <message>
         <source>{path}: variant {variant} failed ({reason})</source>
         <translation>{path}：变体 {variant} 失败（{reason}）</translation>
-    </message>
-    <message>
-        <source>{path}: exists but is not what this preset and seed make; left as it is (--overwrite replaces it)</source>
-        <translation>{path}：已存在，但与此预设和种子生成的结果不同；保持原样（--overwrite 会替换它）</translation>
     </message>
     <message>
         <source>{path}: cannot write ({reason})</source>
