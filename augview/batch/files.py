@@ -8,6 +8,7 @@ import json
 import os
 import re
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 import cv2
 
@@ -247,8 +248,9 @@ class _Manifest:
         self._write(line)
         self.index[record["output"]] = (offset, len(line), record["seed"], True, record["source_bytes"])
 
-    def finish(self, output_root: Path) -> None:
-        """Rewrite the file: the latest line of every output that exists, sorted by output path."""
+    def finish(self, output_root: Path, exists: Callable[[str], bool] | None = None) -> None:
+        """Rewrite the file: the latest line of every output that exists, sorted by output path.
+        ``exists(rel)`` replaces the check on this machine's file system (`augview.batch.storage`)."""
         if self.handle is not None:
             self.handle.close()
         # The file is the record: an interrupt (Ctrl+C) can land between writing a line and
@@ -259,7 +261,7 @@ class _Manifest:
             self.index = {}
         keep = sorted((PurePosixPath(rel).parts, offset, length)
                       for rel, (offset, length, *_) in self.index.items()
-                      if (output_root / rel).is_file())
+                      if (exists(rel) if exists is not None else (output_root / rel).is_file()))
         temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             with open(temp, "wb") as out:

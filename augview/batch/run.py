@@ -146,7 +146,7 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
               fmt: str = "png", overwrite: bool = False, progress: bool | None = None,
               log: Callable[[str], None] | None = None,
               on_progress: Callable[[int, int], None] | None = None,
-              cancel: threading.Event | None = None) -> ApplySummary:
+              cancel: threading.Event | None = None, engine: Callable | None = None) -> ApplySummary:
     """Augment every image under ``input_dir`` into ``output_dir`` (see the module docstring).
 
     ``seed``: the base seed (default: the pipeline's). ``workers``: processes (default: every
@@ -154,7 +154,8 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
     line per problem (default: stderr). Interruptions (Ctrl+C, SIGTERM) end the run cleanly with
     ``summary.interrupted`` set; problems with single files are counted, reported and skipped.
     ``on_progress(done, total)`` is called after each source; setting ``cancel`` stops the run like
-    Ctrl+C (the window runs it on a thread this way).
+    Ctrl+C (the window runs it on a thread this way). ``engine(worker, tasks, workers)`` returns
+    the runner of the tasks elsewhere (`augview.batch.ray_engine`); None: this machine's processes.
     """
     _check_options(variants, seed, workers, fmt)
     base_seed = pipeline.seed if seed is None else int(seed)
@@ -192,7 +193,8 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
     force = False
     restore = _handle_sigterm()
     try:
-        runner = (_Pool(worker, tasks, summary.workers) if summary.workers > 1
+        runner = (engine(worker, tasks, summary.workers) if engine is not None
+                  else _Pool(worker, tasks, summary.workers) if summary.workers > 1
                   else _InProcess(worker, tasks))
         bar = tqdm(total=len(tasks), unit="img", desc="augview apply", file=sys.stderr,
                    dynamic_ncols=True, disable=None if progress is None else not progress)
@@ -262,18 +264,26 @@ def _check_options(variants, seed, workers, fmt) -> None:
 
 
 def _plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, overwrite,
-          manifest: _Manifest) -> tuple[list[_Task], int]:
+          manifest: _Manifest, *, list_folder: Callable[[str], set[str]] | None = None,
+          source_size: Callable[[str], int | None] | None = None) -> tuple[list[_Task], int]:
     """The tasks still to do and the number of outputs already there. Refuses before anything is
     written if an output folder leads into the input folder, or if existing outputs were made
-    with other steps, another seed or from another source file."""
+    with other steps, another seed or from another source file. ``list_folder(folder)`` (the
+    names of the outputs in an output folder given relative to the output root) and
+    ``source_size(rel)`` replace this machine's file system (`augview.batch.storage`)."""
+    if list_folder is None:
+        def list_folder(folder: str) -> set[str]:
+            return _list_output_folder(out_root.joinpath(*folder.split("/")) if folder else out_root, in_root)
+    if source_size is None:
+        def source_size(rel: str) -> int | None:
+            return _size(in_root, rel)
     tasks, skipped, conflicts = [], 0, []
     folder, existing = None, set()
     for rel in sources:  # sorted folder by folder: one folder's listing in memory at a time
         source_folder, name = posixpath.split(rel)
         if source_folder != folder:
             folder = source_folder
-            existing = _list_output_folder(out_root.joinpath(*folder.split("/")) if folder else out_root,
-                                           in_root)
+            existing = list_folder(folder)
         outputs, size = [], False  # the source's size, read once if needed
         for variant in range(variants):
             out_name = output_name(name, variant, fmt)
@@ -284,7 +294,7 @@ def _plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, over
                     outputs.append((variant, True))  # no record of it: recompute and compare
                     continue
                 if size is False:
-                    size = _size(in_root, rel)
+                    size = source_size(rel)
                 if entry[0] != output_seed(base_seed, rel, variant) or not entry[1] or entry[2] != size:
                     conflicts.append(out_rel)
                 else:
