@@ -112,7 +112,11 @@ def test_uris_are_checked_like_folders(ray_instance, tree, capsys):
     assert "is inside the input folder" in capsys.readouterr().err
     assert apply(uri(tree.parent / "missing"), uri(tree.parent / "out"), "--engine", "ray") == 1
     assert "missing: no such folder" in capsys.readouterr().err
+    (tree.parent / "link").symlink_to(tree)
+    assert apply(uri(tree), "file://" + str(tree.parent / "link" / "out"), "--engine", "ray") == 1
+    assert "is inside the input folder" in capsys.readouterr().err
     assert not (tree / "sub" / "out").exists() and not (tree.parent / "out").exists()
+    assert not (tree / "out").exists()
 
 
 class FailOn:

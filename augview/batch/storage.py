@@ -84,6 +84,8 @@ def check_apart(input_dir: str, output_dir: str) -> None:
         raise AugviewError(tr("{folder}: exists and is not a folder").format(folder=output_dir))
     if in_fs.type_name != out_fs.type_name:
         return
+    if in_fs.type_name == "local":  # through symbolic links, as `check_folders`
+        in_path, out_path = os.path.realpath(in_path), os.path.realpath(out_path)
     if in_path == out_path:
         raise AugviewError(tr("the output folder {output} is the input folder; choose another one").format(
             output=output_dir))
