@@ -106,6 +106,12 @@ def test_file_uris_go_through_pyarrow_and_give_the_same_bytes(ray_instance, tree
     assert "1 written, 5 skipped (already there), 1 failed" in capsys.readouterr().out
     assert files(target) == reference
 
+    # Outputs of another seed stop the run before anything is written, naming the URI.
+    assert apply(uri(tree), uri(target), "--engine", "ray", "--seed", 9) == 1
+    assert f"augview: {uri(target)}: 6 existing outputs were made with other steps, another seed" \
+           in capsys.readouterr().err
+    assert files(target) == reference
+
 
 def test_uris_are_checked_like_folders(ray_instance, tree, capsys):
     assert apply(uri(tree), uri(tree / "sub" / "out"), "--engine", "ray") == 1

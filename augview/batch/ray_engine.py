@@ -10,9 +10,9 @@ only runs the per-source work (`_Worker`) and streams each source's result back 
 seeds (base seed, relative path, variant), the files and the manifest are those of a local run,
 byte for byte; only this process writes the manifest, from the results it received, so a task
 that Ray runs again (its worker died: Ray Data retries such a task, by default without limit) is
-recorded once, and its outputs, written again atomically, are the same bytes. A task that fails (an exception that
-is not one file's problem) stops the run with one sentence; what was done is kept and the next
-run resumes. Needs ``pip install "augview[ray]"``.
+recorded once, and its outputs, written again atomically, are the same bytes. A task that fails
+(an exception that is not one file's problem) stops the run with one sentence; what was done is
+kept and the next run resumes. Needs ``pip install "augview[ray]"``.
 """
 
 from __future__ import annotations
@@ -226,8 +226,9 @@ def _apply_on_storage(pipeline, input_dir: str, output_dir: str, variants, base_
         if data is not None:
             copy.write_bytes(data)
         manifest = _Manifest(copy, preset)
-        tasks, summary.skipped = _plan(names, None, None, variants, base_seed, fmt, overwrite, manifest,
-                                       list_folder=lambda folder: existing.get(folder, set()),
+        # The folders stand in for the local roots: only the messages name them.
+        tasks, summary.skipped = _plan(names, input_dir, output_dir, variants, base_seed, fmt, overwrite,
+                                       manifest, list_folder=lambda folder: existing.get(folder, set()),
                                        source_size=size_of)
         summary.workers = max(1, min(workers, len(tasks)))
         made: set[str] = set()
