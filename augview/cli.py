@@ -61,7 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--output", "-o", required=True, help="folder for the outputs (outside --input)")
     apply.add_argument("--variants", type=int, default=1, help="variants per image (default 1, at most 100)")
     apply.add_argument("--seed", type=int, default=None, help="base seed (default: the preset's seed)")
-    apply.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
+    apply.add_argument("--workers", type=int, default=None,
+                       help="processes (default: every core); with --engine ray: tasks at a time "
+                            "(default: the cluster's CPUs)")
     apply.add_argument("--format", choices=("png", "jpg", "same"), default="png",
                        help="output format (default png; same: the source's, png if it cannot be written)")
     apply.add_argument("--overwrite", action="store_true", help="replace existing outputs")
