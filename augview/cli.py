@@ -6,7 +6,7 @@
     augview render --preset P --image I [--variants N] [--seed S] --output grid.png
     augview validate P [P ...]      check presets: exit 0 if all are valid
     augview apply --preset P --input DIR --output DIR [--variants N] [--seed S] [--workers K]
-                  [--format png|jpg|same] [--overwrite]
+                  [--format png|jpg|same] [--overwrite] [--engine local|ray [--ray-address A]]
                                     augment a folder (exit 1 if any file failed, 130 on Ctrl+C)
     augview export --to albumentations|torchvision|python P [-o FILE] [--skip-unsupported]
     augview import PIPELINE.json|yaml|py -o preset.json   an albumentations pipeline as a preset
@@ -65,10 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--output", "-o", required=True, help="folder for the outputs (outside --input)")
     apply.add_argument("--variants", type=int, default=1, help="variants per image (default 1, at most 100)")
     apply.add_argument("--seed", type=int, default=None, help="base seed (default: the preset's seed)")
-    apply.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
+    apply.add_argument("--workers", type=int, default=None,
+                       help="processes (default: every core); with --engine ray: tasks at a time "
+                            "(default: the cluster's CPUs)")
     apply.add_argument("--format", choices=("png", "jpg", "same"), default="png",
                        help="output format (default png; same: the source's, png if it cannot be written)")
     apply.add_argument("--overwrite", action="store_true", help="replace existing outputs")
+    apply.add_argument("--engine", choices=("local", "ray"), default="local",
+                       help="local: this machine's processes (default); ray: Ray Data, on a cluster or a "
+                            "local Ray instance, same files (pip install \"augview[ray]\"); --input and "
+                            "--output may then be URIs (s3://, gs://, file://)")
+    apply.add_argument("--ray-address", default=None,
+                       help="the Ray cluster for --engine ray (default: RAY_ADDRESS; neither: a local instance)")
 
     export = sub.add_parser("export", help="a preset as albumentations JSON, torchvision or augview code")
     export.add_argument("--to", required=True, choices=("albumentations", "torchvision", "python"))
@@ -285,13 +293,33 @@ def cmd_apply(args) -> int:
     from augview.pipeline.pipeline import Pipeline
 
     pipeline = Pipeline.load(args.preset)
-    summary = run_apply(pipeline, args.input, args.output, variants=args.variants, seed=args.seed,
-                        workers=args.workers, fmt=args.format, overwrite=args.overwrite)
+    if args.engine == "ray":
+        summary = apply_with_ray(pipeline, args)
+    else:
+        if args.ray_address:
+            raise OptionError("--ray-address needs --engine ray")
+        for folder in (args.input, args.output):
+            if "://" in folder:
+                raise OptionError(f"{folder}: URIs need --engine ray (pip install \"augview[ray]\")")
+        summary = run_apply(pipeline, args.input, args.output, variants=args.variants, seed=args.seed,
+                            workers=args.workers, fmt=args.format, overwrite=args.overwrite)
     try:
         say(summary.line())
     except StdoutClosed:
         pass  # nobody reads the summary; the exit code still tells how the run went
     return summary.exit_code
+
+
+def apply_with_ray(pipeline, args):
+    try:
+        from augview.batch.ray_engine import apply_on_ray
+    except ImportError as err:
+        if (err.name or "").split(".")[0] not in ("ray", "pyarrow"):
+            raise
+        raise AugviewError(f"--engine ray needs Ray Data: pip install \"augview[ray]\" ({err})") from None
+    return apply_on_ray(pipeline, args.input, args.output, variants=args.variants, seed=args.seed,
+                        workers=args.workers, fmt=args.format, overwrite=args.overwrite,
+                        address=args.ray_address)
 
 
 def cmd_export(args) -> int:

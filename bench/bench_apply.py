@@ -1,6 +1,7 @@
 #!/usr/bin/env python
-"""Throughput of ``augview apply`` on a folder of photos, with 1, 2 and all workers, against the
-equivalent single-process albumentations loop.
+"""Throughput of ``augview apply`` on a folder of photos, with 1, 2 and all workers, and with
+``--engine ray`` on a local Ray instance (2 CPUs), against the equivalent single-process
+albumentations loop.
 
 A folder of 200 JPEG photos (640x480 to 800x600, in 4 sub-folders) is generated from the bundled
 sample photos, then each configuration augments it into a fresh output folder with the shipped
@@ -19,6 +20,11 @@ images/s counts source images; speed-up is relative to augview with 1 worker. Ev
 starting its worker processes (about half a second on a first run, with fewer than that on later
 runs in the same process, whose fork server is already up); pass --images 1000 to see the rate that
 a large folder gets.
+
+The Ray row (when Ray is installed: ``pip install -e ".[ray]"``; ``--no-ray`` leaves it out) runs
+``apply_on_ray`` on a local instance with ``--ray-cpus`` CPUs (default 2), started once before the
+rounds, as a cluster is up before a job comes: its start and the first run (Ray's workers start
+and import augview) are printed apart; the rows count the best round, as the others do.
 """
 
 from __future__ import annotations
@@ -81,6 +87,32 @@ def time_augview(source: Path, work: Path, workers: int, variants: int) -> float
     return seconds
 
 
+def start_ray(cpus: int) -> float | None:
+    """Start a local Ray instance; its start-up time, or None without Ray."""
+    try:
+        import ray
+        import augview.batch.ray_engine  # noqa: F401
+    except ImportError:
+        print('Ray is not installed (pip install -e ".[ray]"): no Ray row', file=sys.stderr)
+        return None
+    start = time.perf_counter()
+    ray.init(num_cpus=cpus, include_dashboard=False, logging_level="WARNING")
+    return time.perf_counter() - start
+
+
+def time_ray(source: Path, work: Path, cpus: int, variants: int) -> float:
+    from augview.batch.ray_engine import apply_on_ray
+
+    pipeline = augview.Pipeline.load(PRESET)
+    out = work / "ray"
+    start = time.perf_counter()
+    summary = apply_on_ray(pipeline, source, out, variants=variants, workers=cpus, progress=False)
+    seconds = time.perf_counter() - start
+    assert summary.written == summary.sources * variants and not summary.failed, summary.line()
+    shutil.rmtree(out)
+    return seconds
+
+
 def albumentations_transform():
     """The preset as albumentations runs it: augview's own export (``augview export``), so the
     two sides stay the same pipeline when the preset changes. Returns (transform, notes)."""
@@ -131,6 +163,8 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per configuration; the best counts")
     parser.add_argument("--workers", default="", help="comma-separated worker counts (default: 1, 2, all)")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--no-ray", action="store_true", help="leave out the Ray row")
+    parser.add_argument("--ray-cpus", type=int, default=2, help="CPUs of the local Ray instance (default 2)")
     args = parser.parse_args(argv)
 
     cores = default_workers()
@@ -140,7 +174,12 @@ def main(argv=None) -> int:
         make_photos(source, args.images)
         runs = {f"augview apply, {w} worker{'s' if w > 1 else ''}":
                 (lambda w=w: time_augview(source, work, w, args.variants)) for w in counts}
-        notes = []
+        notes, firsts = [], {}
+        ray_start = None if args.no_ray else start_ray(args.ray_cpus)
+        if ray_start is not None:
+            label = f"augview apply --engine ray, local instance, {args.ray_cpus} CPUs"
+            runs[label] = lambda: time_ray(source, work, args.ray_cpus, args.variants)
+            firsts[label] = None
         try:
             _, notes = albumentations_transform()
             runs["albumentations loop, 1 process"] = lambda: time_albumentations(source, work, args.variants)
@@ -152,17 +191,26 @@ def main(argv=None) -> int:
         best = {label: float("inf") for label in runs}
         for attempt in range(args.repeat):
             for label in (list(runs) if attempt % 2 == 0 else list(runs)[::-1]):
-                best[label] = min(best[label], runs[label]())
+                seconds = runs[label]()
+                if label in firsts and firsts[label] is None:
+                    firsts[label] = seconds
+                best[label] = min(best[label], seconds)
             print(f"  round {attempt + 1}: " + ", ".join(f"{label} {args.images / s:.0f}/s"
                                                         for label, s in best.items()),
                   file=sys.stderr, flush=True)
         rows = list(best.items())
+        if ray_start is not None:
+            import ray
+            ray.shutdown()
 
     single = rows[0][1] if counts[0] == 1 else None
     albu = rows[-1][1] if rows[-1][0].startswith("albumentations") else None
     print(("Measured " if args.markdown else "") + environment(args, cores) + ("." if args.markdown else ""))
     for note in notes:
         print(f"albumentations side: {note}")
+    for label, seconds in firsts.items():
+        print(f"Ray: local instance started in {ray_start:.1f} s (not in the rows); first run of "
+              f"'{label}' {seconds:.2f} s ({args.images / seconds:.0f} images/s; its workers start)")
     print()
     if args.markdown:
         print("| run | seconds | images/s | vs 1 worker | vs albumentations |")

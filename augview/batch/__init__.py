@@ -2,6 +2,17 @@
 
 What lives here: the run itself with its plan, options and summary (`run`), output names, seeds,
 folder checks and the provenance manifest (`files`), and the work of one source file in this
-process or in a pool of worker processes (`workers`). It may import `augview.pipeline` and
-everything below it, never the window or the CLI.
+process or in a pool of worker processes (`workers`); the same run on Ray Data, on a cluster or a
+local Ray instance (`ray_engine`, with folders given as URIs through pyarrow in `storage`; both need
+``pip install "augview[ray]"``). It may import `augview.pipeline` and everything below it, never
+the window or the CLI.
 """
+
+
+def __getattr__(name: str):
+    # ``augview.batch.apply_on_ray``, imported on first use: the base install has no Ray.
+    if name == "apply_on_ray":
+        from augview.batch.ray_engine import apply_on_ray
+
+        return apply_on_ray
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,6 +8,7 @@ import json
 import os
 import re
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 import cv2
 
@@ -274,8 +275,9 @@ class Manifest:
             raise OSError(err.errno, err.strerror, str(self.path)) from None
         self.index[record["output"]] = (offset, len(line), record["seed"], True, record["source_bytes"])
 
-    def finish(self, output_root: Path) -> None:
-        """Rewrite the file: the latest line of every output that exists, sorted by output path."""
+    def finish(self, output_root: Path, exists: Callable[[str], bool] | None = None) -> None:
+        """Rewrite the file: the latest line of every output that exists, sorted by output path.
+        ``exists(rel)`` replaces the check on this machine's file system (`augview.batch.storage`)."""
         appended = self.handle is not None
         if appended:
             try:
@@ -290,7 +292,7 @@ class Manifest:
             self.index, ends_line = {}, False
         keep = sorted((PurePosixPath(rel).parts, offset, length)
                       for rel, (offset, length, *_) in self.index.items()
-                      if (output_root / rel).is_file())
+                      if (exists(rel) if exists is not None else (output_root / rel).is_file()))
         if ends_line and _in_file_order(keep, self.size):
             return  # already what the rewrite would write (a run that had nothing to do; read-only media)
         temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")

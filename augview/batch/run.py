@@ -135,7 +135,7 @@ def _images(number: int) -> str:
     return count(number, tr("{n} image"), tr("{n} images"))
 
 
-class _Terminated(KeyboardInterrupt):
+class Terminated(KeyboardInterrupt):
     """SIGTERM, handled like Ctrl+C: let the images in progress finish, then stop."""
 
     exit_code = 143  # 128 + SIGTERM, what a shell reports for a process SIGTERM ended
@@ -157,7 +157,7 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
               fmt: str = "png", overwrite: bool = False, progress: bool | None = None,
               log: Callable[[str], None] | None = None,
               on_progress: Callable[[int, int], None] | None = None,
-              cancel: threading.Event | None = None) -> ApplySummary:
+              cancel: threading.Event | None = None, engine: Callable | None = None) -> ApplySummary:
     """Augment every image under ``input_dir`` into ``output_dir`` (see the module docstring).
 
     ``seed``: the base seed (default: the pipeline's). ``workers``: processes (default: every
@@ -165,9 +165,10 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
     line per problem (default: stderr). Interruptions (Ctrl+C, SIGTERM) end the run cleanly with
     ``summary.interrupted`` set; problems with single files are counted, reported and skipped.
     ``on_progress(done, total)`` is called after each source; setting ``cancel`` stops the run like
-    Ctrl+C (the window runs it on a thread this way).
+    Ctrl+C (the window runs it on a thread this way). ``engine(worker, tasks, workers)`` returns
+    the runner of the tasks elsewhere (`augview.batch.ray_engine`); None: this machine's processes.
     """
-    _check_options(variants, seed, workers, fmt)
+    check_options(variants, seed, workers, fmt)
     base_seed = pipeline.seed if seed is None else int(seed)
     workers = default_workers() if workers is None else workers
     check_folders(input_dir, output_dir)
@@ -189,7 +190,7 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
     summary.manifest = str(manifest_path)
     preset = preset_id(pipeline)
     manifest = Manifest(manifest_path, preset)
-    tasks, summary.skipped = _plan(sources, Path(input_dir), out_root, variants, base_seed, fmt,
+    tasks, summary.skipped = plan(sources, Path(input_dir), out_root, variants, base_seed, fmt,
                                    overwrite, manifest)
     summary.workers = max(1, min(workers, len(tasks)))
 
@@ -202,7 +203,7 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
         manifest.open()
     runner = bar = None
     force = False
-    restore = _handle_sigterm()
+    restore = handle_sigterm()
     try:
         bar = tqdm(total=len(tasks), unit="img", desc="augview apply", file=sys.stderr,
                    dynamic_ncols=True, disable=None if progress is None else not progress)
@@ -240,7 +241,8 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
 
         try:
             # Inside the handler of interrupts: SIGTERM while the workers start is a clean stop.
-            runner = (Pool(worker, tasks, summary.workers) if summary.workers > 1
+            runner = (engine(worker, tasks, summary.workers) if engine is not None
+                      else Pool(worker, tasks, summary.workers) if summary.workers > 1
                       else InProcess(worker, tasks))
             while runner.busy() and not summary.stopped:
                 if cancel is not None and cancel.is_set():
@@ -251,7 +253,7 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
                 for result in runner.stop():  # the images in progress, as on Ctrl+C
                     take(result)
         except KeyboardInterrupt as err:
-            summary.interrupted = ("SIGTERM" if isinstance(err, _Terminated)
+            summary.interrupted = ("SIGTERM" if isinstance(err, Terminated)
                                    else "cancelled" if isinstance(err, _Cancelled) else "SIGINT")
             report(tr("augview: interrupted; finishing the images in progress (interrupt again to quit now)")
                    if isinstance(runner, Pool) else tr("augview: interrupted"))
@@ -286,7 +288,7 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
     return summary
 
 
-def _check_options(variants, seed, workers, fmt) -> None:
+def check_options(variants, seed, workers, fmt) -> None:
     def is_int(value):
         return isinstance(value, int) and not isinstance(value, bool)
 
@@ -302,19 +304,27 @@ def _check_options(variants, seed, workers, fmt) -> None:
             formats=", ".join(FORMATS), value=repr(fmt)))
 
 
-def _plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, overwrite,
-          manifest: Manifest) -> tuple[list[Task], int]:
+def plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, overwrite,
+          manifest: Manifest, *, list_folder: Callable[[str], set[str]] | None = None,
+          source_size: Callable[[str], int | None] | None = None) -> tuple[list[Task], int]:
     """The tasks still to do and the number of outputs already there. Refuses before anything is
     written if an output folder leads into the input folder, or if existing outputs were made
-    with other steps, another seed or from another source file."""
+    with other steps, another seed or from another source file. ``list_folder(folder)`` (the
+    names of the outputs in an output folder given relative to the output root) and
+    ``source_size(rel)`` replace this machine's file system (`augview.batch.storage`)."""
+    if list_folder is None:
+        def list_folder(folder: str) -> set[str]:
+            return _list_output_folder(out_root.joinpath(*folder.split("/")) if folder else out_root, in_root)
+    if source_size is None:
+        def source_size(rel: str) -> int | None:
+            return _size(in_root, rel)
     tasks, skipped, conflicts = [], 0, []
     folder, existing = None, set()
     for rel in sources:  # sorted folder by folder: one folder's listing in memory at a time
         source_folder, name = posixpath.split(rel)
         if source_folder != folder:
             folder = source_folder
-            existing = _list_output_folder(out_root.joinpath(*folder.split("/")) if folder else out_root,
-                                           in_root)
+            existing = list_folder(folder)
         outputs, size = [], False  # the source's size, read once if needed
         for variant in range(variants):
             out_name = output_name(name, variant, fmt)
@@ -325,7 +335,7 @@ def _plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, over
                     outputs.append((variant, True))  # no record of it: recompute and compare
                     continue
                 if size is False:
-                    size = _size(in_root, rel)
+                    size = source_size(rel)
                 if entry[0] != output_seed(base_seed, rel, variant) or not entry[1] or entry[2] != size:
                     conflicts.append(out_rel)
                 else:
@@ -383,13 +393,13 @@ def _list_output_folder(folder: Path, in_root: Path) -> set[str]:
     return names
 
 
-def _handle_sigterm() -> Callable[[], None]:
+def handle_sigterm() -> Callable[[], None]:
     """Turn SIGTERM into a clean stop while the run lasts; returns the function that undoes it."""
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
 
     def on_term(signum, frame):
-        raise _Terminated()
+        raise Terminated()
 
     previous = signal.signal(signal.SIGTERM, on_term)
     return lambda: signal.signal(signal.SIGTERM, previous)

@@ -1464,6 +1464,14 @@
         <translation>{path}：无法写入清单（{reason}）</translation>
     </message>
     <message>
+        <source>cannot connect to the Ray cluster at {address} ({reason})</source>
+        <translation>无法连接到位于 {address} 的 Ray 集群（{reason}）</translation>
+    </message>
+    <message>
+        <source>a Ray task failed ({reason}); the run stopped: run it again to resume</source>
+        <translation>一个 Ray 任务失败（{reason}）；运行已停止：再次运行即可从中断处继续</translation>
+    </message>
+    <message>
         <source>{n} variant</source>
         <translation>{n} 个变体</translation>
     </message>
@@ -1534,6 +1542,14 @@
     <message>
         <source>{folder}: this output folder leads into the input folder {input} (a symbolic link?); the run would write among the sources</source>
         <translation>{folder}：此输出文件夹指向输入文件夹 {input}（符号链接？）；运行会把文件写到源文件中间</translation>
+    </message>
+    <message>
+        <source>{folder}: cannot open ({reason})</source>
+        <translation>{folder}：无法打开（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: is not inside the input folder {input}</source>
+        <translation>{path}：不在输入文件夹 {input} 之内</translation>
     </message>
     <message>
         <source>not enough memory</source>
