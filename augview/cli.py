@@ -6,7 +6,8 @@
     augview render --preset P --image I [--variants N] [--seed S] --output grid.png
     augview validate P [P ...]      check presets: exit 0 if all are valid
     augview apply --preset P --input DIR --output DIR [--variants N] [--seed S] [--workers K]
-                  [--format png|jpg|same] [--overwrite]
+                  [--format png|jpg|same] [--overwrite] [--annotations auto|COCO.json]
+                  [--annotation-format yolo,coco,voc,masks]
                                     augment a folder (exit 1 if any file failed, 130 on Ctrl+C)
     augview export --to albumentations|torchvision|python P [-o FILE] [--skip-unsupported]
     augview import PIPELINE.json|yaml -o preset.json      an albumentations pipeline as a preset
@@ -65,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--format", choices=("png", "jpg", "same"), default="png",
                        help="output format (default png; same: the source's, png if it cannot be written)")
     apply.add_argument("--overwrite", action="store_true", help="replace existing outputs")
+    apply.add_argument("--annotations", metavar="auto|FILE",
+                       help="augment each image's annotations with it and write them for every output in "
+                            "their format: auto finds them beside the images (YOLO labels/, VOC .xml, "
+                            "masks/, COCO files in INPUT); FILE: a COCO JSON")
+    apply.add_argument("--annotation-format", metavar="FORMATS",
+                       help="only these annotation formats, comma-separated: yolo, coco, voc, masks "
+                            "(default: all; implies --annotations auto)")
 
     export = sub.add_parser("export", help="a preset as albumentations JSON, torchvision or augview code")
     export.add_argument("--to", required=True, choices=("albumentations", "torchvision", "python"))
@@ -234,8 +242,16 @@ def cmd_apply(args) -> int:
     from augview.pipeline.pipeline import Pipeline
 
     pipeline = Pipeline.load(args.preset)
+    annotations = None
+    if args.annotations or args.annotation_format:
+        from augview.batch.annotated import ANNOTATION_FORMATS, AnnotationOptions
+
+        formats = (tuple(f.strip() for f in args.annotation_format.split(",") if f.strip())
+                   if args.annotation_format else ANNOTATION_FORMATS)
+        annotations = AnnotationOptions(args.annotations or "auto", formats)
     summary = run_apply(pipeline, args.input, args.output, variants=args.variants, seed=args.seed,
-                        workers=args.workers, fmt=args.format, overwrite=args.overwrite)
+                        workers=args.workers, fmt=args.format, overwrite=args.overwrite,
+                        annotations=annotations)
     print(summary.line())
     return summary.exit_code
 

@@ -26,6 +26,11 @@ class InvalidTargetsError(AugviewError, ValueError):
     """Masks, boxes or keypoints handed to a pipeline are not what it accepts (shape, dtype, format)."""
 
 
+class AnnotationError(AugviewError):
+    """An annotation file (YOLO labels, COCO JSON, Pascal VOC XML, a mask PNG) is malformed or does
+    not fit its image; the message names the file and the line (or the JSON path)."""
+
+
 class PresetError(AugviewError):
     """A preset is invalid. ``problems`` lists every problem as ``(location, message)``."""
 
