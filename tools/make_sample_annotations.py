@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -27,8 +28,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # this checkout's augview
 
+from augview.annotations.find import find_annotations  # noqa: E402
 from augview.annotations.mask_files import encode_mask  # noqa: E402
 from augview.annotations.model import Annotations  # noqa: E402
+from augview.annotations.segments import fill_polygons, outline_polygons  # noqa: E402
 from augview.annotations.yolo import format_labels  # noqa: E402
 from augview.core.atomic import atomic_write_bytes  # noqa: E402
 from augview.core.imageio import load_image, save_image  # noqa: E402
@@ -73,9 +76,7 @@ def semantic_mask() -> np.ndarray:
     outlines = {name: (cid, points) for cid, name, points in OBJECTS}
     for name in DEPTH:
         cid, points = outlines[name]
-        # Outlines are pixel edges; OpenCV fills through pixel centres, hence the half pixel.
-        polygon = np.rint((np.array(points, np.float64) - 0.5) * 8).astype(np.int32)
-        cv2.fillPoly(mask, [polygon.reshape(-1, 1, 2)], cid, lineType=cv2.LINE_8, shift=3)
+        mask[fill_polygons([np.array(points, np.float64)], (SIZE, SIZE))] = cid
     return mask
 
 
@@ -90,13 +91,13 @@ def box_of(pixels: np.ndarray) -> list[float]:
 
 
 def polygon_of(pixels: np.ndarray) -> list[list[float]]:
-    contours, _ = cv2.findContours(pixels.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    """The outline of the pixels, simplified to within about a pixel (what a person clicking would give)."""
     out = []
-    for contour in sorted(contours, key=cv2.contourArea, reverse=True):
-        if cv2.contourArea(contour) < 4:
+    for outline in outline_polygons(pixels):
+        if len(outline) < 3 or np.ptp(outline[:, 0]) < 2 or np.ptp(outline[:, 1]) < 2:
             continue
-        simple = cv2.approxPolyDP(contour, 0.75, True).reshape(-1, 2) + 0.5
-        out.append([float(v) for v in simple.ravel()])
+        simple = cv2.approxPolyDP(outline.astype(np.float32).reshape(-1, 1, 2), 1.0, True).reshape(-1, 2)
+        out.append([int(v) for v in simple.ravel()])  # the outline runs along pixel edges
     return out
 
 
@@ -134,6 +135,13 @@ def build() -> tuple[Annotations, dict, np.ndarray]:
     return annotations, coco, mask
 
 
+def coco_text(coco: dict) -> str:
+    """Indented JSON, with each list of numbers on one line (a polygon, a box) so it reads well."""
+    text = json.dumps(coco, indent=1)
+    return re.sub(r"\[\s*([-0-9.,\s]+?)\s*\]", lambda m: "[" + ", ".join(m.group(1).split()).replace(",,", ",") + "]",
+                  text) + "\n"
+
+
 def data_yaml() -> str:
     names = "\n".join(f"  {cid - 1}: {name}" for cid, name, _ in OBJECTS)
     return ("# augview's bundled sample in YOLO-pose form (tools/make_sample_annotations.py).\n"
@@ -145,24 +153,31 @@ def data_yaml() -> str:
             f"skeleton: {json.dumps([list(e) for e in SKELETON])}\n")
 
 
-def preview(path: Path, annotations: Annotations, mask: np.ndarray, scale: int = 2) -> None:
-    """The photo with the mask as a translucent layer, the boxes with their names, the keypoints."""
+def preview(path: Path, scale: int = 2) -> None:
+    """The files as augview reads them back (`find_annotations`), drawn over the photo: the mask as
+    a translucent layer, each object's COCO polygon and box with its name, the keypoints joined by
+    the skeleton."""
+    annotations = find_annotations(ASSETS / "astronaut.png")
     image = load_image(ASSETS / "astronaut.png").astype(np.float64)
     colours = np.array(PALETTE, np.float64)
-    layer = colours[mask]
-    image = np.where(mask[..., None] > 0, image * 0.55 + layer * 0.45, image).astype(np.uint8)
+    mask = annotations.mask
+    image = np.where(mask[..., None] > 0, image * 0.55 + colours[mask] * 0.45, image).astype(np.uint8)
     big = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_NEAREST)
     for i, box in enumerate(annotations.boxes):
-        colour = tuple(int(c) for c in PALETTE[annotations.labels[i] + 1])
+        colour = tuple(int(c) for c in PALETTE[annotations.labels[i]])
+        for outline in outline_polygons(annotations.object_mask(i)):
+            cv2.polylines(big, [np.rint(outline * scale).astype(np.int32).reshape(-1, 1, 2)], True, (255, 255, 255), 1)
         x0, y0, x1, y1 = (int(round(v * scale)) for v in box)
         cv2.rectangle(big, (x0, y0), (x1 - 1, y1 - 1), colour, 2)
         cv2.putText(big, annotations.label_name(i), (x0 + 4, y0 + 18), cv2.FONT_HERSHEY_SIMPLEX, 0.6, colour, 2)
-    points = annotations.keypoints[1]
-    centre = [(int(round((x + 0.5) * scale)), int(round((y + 0.5) * scale))) for x, y, _ in points]
-    for a, b in SKELETON:
-        cv2.line(big, centre[a], centre[b], (255, 255, 255), 1)
-    for point in centre:
-        cv2.circle(big, point, 4, (0, 255, 0), -1)
+    for points in annotations.keypoints:
+        centre = [(int(round((x + 0.5) * scale)), int(round((y + 0.5) * scale))) for x, y, _ in points]
+        for a, b in annotations.skeleton:
+            if points[a, 2] and points[b, 2]:
+                cv2.line(big, centre[a], centre[b], (255, 255, 255), 1)
+        for point, (_, _, visible) in zip(centre, points):
+            if visible:
+                cv2.circle(big, point, 4, (0, 255, 0), -1)
     save_image(path, big)
 
 
@@ -173,7 +188,7 @@ def main() -> int:
     annotations, coco, mask = build()
     (ASSETS / "labels").mkdir(exist_ok=True)
     (ASSETS / "masks").mkdir(exist_ok=True)
-    atomic_write_bytes(ASSETS / "astronaut.coco.json", (json.dumps(coco, indent=1) + "\n").encode("utf-8"))
+    atomic_write_bytes(ASSETS / "astronaut.coco.json", coco_text(coco).encode("utf-8"))
     atomic_write_bytes(ASSETS / "labels" / "astronaut.txt", format_labels(annotations).encode("utf-8"))
     atomic_write_bytes(ASSETS / "data.yaml", data_yaml().encode("utf-8"))
     palette = [v for colour in PALETTE for v in colour] + [0] * (768 - 3 * len(PALETTE))
@@ -181,7 +196,7 @@ def main() -> int:
     names = ["background"] + [name for _, name, _ in OBJECTS]
     atomic_write_bytes(ASSETS / "masks" / "classes.txt", ("\n".join(names) + "\n").encode("utf-8"))
     if args.preview:
-        preview(Path(args.preview), annotations, mask)
+        preview(Path(args.preview))
     print("wrote assets/astronaut.coco.json, assets/labels/astronaut.txt, assets/data.yaml, "
           "assets/masks/astronaut.png, assets/masks/classes.txt")
     return 0

@@ -1,11 +1,9 @@
 """Object outlines as pixels and back: polygons (COCO, YOLO segment lines) and COCO's run-length
 encoding (RLE).
 
-Polygons are in edge coordinates (a pixel (i, j) covers [i, i+1] x [j, j+1]), as COCO's; they are
-filled with OpenCV at an eighth of a pixel (a pixel is in when its centre is inside or on the
-outline), so a file read twice gives the same pixels. Written polygons are the outlines OpenCV
-finds around the pixels (one per separate part, holes not kept), through pixel centres: read
-again, they give the same pixels.
+Polygons are in edge coordinates (a pixel (i, j) covers [i, i+1] x [j, j+1]), as COCO's; a pixel
+belongs to a polygon when its centre is inside it. Written polygons run along the edges of the
+pixels (one per separate part, holes not kept), so read again they give the same pixels.
 
 RLE is COCO's: runs of 0 and 1 over the mask in column-major order, starting with a run of 0;
 ``counts`` is the list of run lengths, or the compact string of pycocotools (each count as 5-bit
@@ -21,35 +19,71 @@ import numpy as np
 from augview.errors import AnnotationError
 from augview.text import tr
 
-_SHIFT = 3  # fill polygons at 1/8 pixel
 MAX_POLYGON_POINTS = 1_000_000  # per object: a larger outline is not an annotation
+MAX_CROSSINGS = 50_000_000  # edge crossings of pixel rows per polygon: bounds the work of a fill
 
 
 def fill_polygons(polygons: list[np.ndarray], shape: tuple[int, int]) -> np.ndarray:
     """(H, W) bool: the union of ``polygons`` ((M, 2) edge coordinates each), each filled alone
-    (so two overlapping parts never cancel out)."""
-    out = np.zeros(shape, np.uint8)
+    (so overlapping parts never cancel out). A pixel is in a polygon when its centre is (the
+    even-odd rule along each row of pixel centres, edges half open), as for COCO's polygons."""
+    height, width = shape
+    out = np.zeros((height, width + 1), np.int32)
     for polygon in polygons:
-        points = np.rint((np.asarray(polygon, np.float64) - 0.5) * (1 << _SHIFT))
-        # Far outside the image is the same as at its border, and keeps OpenCV's integers safe.
-        limit = (max(shape) + 2) * (1 << _SHIFT)
-        points = np.clip(points, -limit, limit).astype(np.int32).reshape(-1, 1, 2)
-        cv2.fillPoly(out, [points], 1, lineType=cv2.LINE_8, shift=_SHIFT)
-    return out.astype(bool)
+        points = np.asarray(polygon, np.float64).reshape(-1, 2)
+        x0, y0 = points[:, 0], points[:, 1]
+        x1, y1 = np.roll(x0, -1), np.roll(y0, -1)
+        # Rows whose centre (r + 0.5) lies in [min(y0, y1), max(y0, y1)): each edge crosses those.
+        first = np.clip(np.ceil(np.minimum(y0, y1) - 0.5), 0, height).astype(np.int64)
+        last = np.clip(np.ceil(np.maximum(y0, y1) - 0.5), 0, height).astype(np.int64)
+        spans = np.maximum(last - first, 0)
+        total = int(spans.sum())
+        if total > MAX_CROSSINGS:
+            raise ValueError("polygon too complex")
+        if not total:
+            continue
+        edge = np.repeat(np.arange(len(points)), spans)
+        rows = first[edge] + np.arange(total) - np.repeat(np.cumsum(spans) - spans, spans)
+        t = (rows + 0.5 - y0[edge]) / (y1[edge] - y0[edge])
+        xs = x0[edge] + t * (x1[edge] - x0[edge])
+        order = np.lexsort((xs, rows))
+        rows, xs = rows[order], xs[order]
+        # Each row has an even number of crossings: in between pairs, centres (c + 0.5) in [a, b).
+        start = np.clip(np.ceil(xs[0::2] - 0.5), 0, width).astype(np.int64)
+        stop = np.clip(np.ceil(xs[1::2] - 0.5), 0, width).astype(np.int64)
+        runs = np.zeros((height, width + 1), np.int32)
+        np.add.at(runs, (rows[0::2], start), 1)
+        np.add.at(runs, (rows[1::2], stop), -1)
+        out += np.cumsum(runs, axis=1) > 0
+    return out[:, :width] > 0
 
 
 def outline_polygons(mask: np.ndarray) -> list[np.ndarray]:
-    """The outer outline of each separate part of ``mask`` as (M, 2) edge coordinates (through
-    the centres of the border pixels), largest part first; at least three points each (a one-pixel
-    part repeats its point), so every format that needs a polygon can hold it."""
-    contours, _ = cv2.findContours(mask.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    """The outer outline of each separate part of ``mask`` as (M, 2) edge coordinates, along the
+    pixels' edges (so `fill_polygons` gives the same pixels back, holes aside), largest part first.
+
+    OpenCV traces outlines through pixel centres; on the mask doubled in size, a traced point
+    ``u`` lies on a pixel's first or second half, and ``(u + 1) // 2`` is the pixel edge there."""
+    doubled = np.repeat(np.repeat(mask.astype(np.uint8), 2, axis=0), 2, axis=1)
+    contours, _ = cv2.findContours(doubled, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     outlines = []
-    for contour in sorted(contours, key=lambda c: (-cv2.contourArea(c), -len(c))):
-        points = contour.reshape(-1, 2).astype(np.float64) + 0.5
-        while len(points) < 3:
-            points = np.concatenate([points, points[-1:]])
-        outlines.append(points)
+    for contour in contours:
+        points = (contour.reshape(-1, 2) + 1) // 2
+        keep = np.any(points != np.roll(points, 1, axis=0), axis=1)  # repeated corners
+        points = points[keep] if keep.any() else points[:1]
+        # Points in the middle of a straight run add nothing.
+        before, after = np.roll(points, 1, axis=0), np.roll(points, -1, axis=0)
+        cross = (points - before)[:, 0] * (after - points)[:, 1] - (points - before)[:, 1] * (after - points)[:, 0]
+        if len(points) > 3 and (cross != 0).sum() >= 3:
+            points = points[cross != 0]
+        outlines.append(points.astype(np.float64))
+    outlines.sort(key=lambda p: -_area(p))
     return outlines
+
+
+def _area(points: np.ndarray) -> float:
+    x, y = points[:, 0], points[:, 1]
+    return abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))) / 2
 
 
 def pixel_extent(mask: np.ndarray) -> tuple[float, float, float, float]:
