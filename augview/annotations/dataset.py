@@ -107,7 +107,7 @@ class DatasetSummary:
             boxes=count(total, tr("{n} box"), tr("{n} boxes")))
         if self.boxes:
             ranked = sorted(self.boxes.items(), key=lambda item: (-item[1], item[0]))
-            text = tr("{summary} ({classes})").format(summary=text, classes=", ".join(f"{n} {c}" for n, c in ranked))
+            text = tr("{summary} ({classes})").format(summary=text, classes=", ".join(f"{name} {number}" for name, number in ranked))
         if self.masks:
             text = tr("{summary}; {masks}").format(summary=text, masks=count(self.masks, tr("{n} mask"), tr("{n} masks")))
         if self.errors:
