@@ -318,6 +318,13 @@ def test_hostile_coco_sizes_are_refused_before_memory_is_spent(tmp_path, monkeyp
     data["annotations"][2]["segmentation"]["counts"] = "1" * (W * H + 10)
     with pytest.raises(AnnotationError, match="more runs than the mask has pixels"):
         coco.CocoFile.load(write_json(tmp_path / "c.json", data)).annotations(0, W, H)
+    # A polygon zigzagging over a million rows: refused before the rows are filled.
+    tall = {"images": [{"id": 1, "file_name": "t.png", "width": 4, "height": 1_000_000}],
+            "annotations": [{"image_id": 1, "category_id": 1, "bbox": [0, 0, 4, 1_000_000],
+                             "segmentation": [[v for k in range(60) for v in (k % 4, 0, k % 4, 1_000_000)]]}],
+            "categories": [{"id": 1, "name": "x"}]}
+    with pytest.raises(AnnotationError, match=r"annotations\[0\]\.segmentation: the polygon crosses the image's rows"):
+        coco.CocoFile.load(write_json(tmp_path / "t.json", tall)).annotations(0)
     # A file over the size limit is not read at all.
     monkeypatch.setattr(coco, "MAX_JSON_BYTES", 100)
     with pytest.raises(AnnotationError, match="too large for a COCO file"):

@@ -326,3 +326,19 @@ def test_annotation_format_limits_what_is_read(tmp_path, preset):
     assert (out / "masks/train/a.png.aug00.png").is_file() and not (out / "labels").exists()
     assert {line["source"] for line in manifest(out)} == {"images/train/a.png", "images/train/b.png",
                                                           "images/val/c.png", "images/val/grey.png"}
+
+
+def test_an_unexpected_failure_reading_annotations_costs_that_image_only(tmp_path, preset, monkeypatch, capsys):
+    source, out = tmp_path / "ds", tmp_path / "out"
+    make_yolo(source)
+    real = yolo.read_labels
+
+    def broken(path, *args, **kwargs):
+        if Path(path).name == "c.txt":
+            raise RuntimeError("disk on fire")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr("augview.batch.annotated.read_labels", broken)
+    assert apply(preset, source, out, "--workers", 1, check=False) == 1
+    assert "c.png: its annotations cannot be read (RuntimeError: disk on fire)" in capsys.readouterr().err
+    assert len(manifest(out)) == 3

@@ -258,7 +258,7 @@ def _segmentation(value, shape: tuple[int, int], where: str) -> tuple[np.ndarray
             raise AnnotationError(tr("{where}: polygons must be lists of at least three x, y pairs").format(where=where))
         if not value:
             return None, "polygon"
-        return fill_polygons([np.array(p, np.float64).reshape(-1, 2) for p in value], shape), "polygon"
+        return fill_polygons([np.array(p, np.float64).reshape(-1, 2) for p in value], shape, where), "polygon"
     if isinstance(value, dict):
         size, counts = value.get("size"), value.get("counts")
         if size != [height, width]:

@@ -23,10 +23,11 @@ MAX_POLYGON_POINTS = 1_000_000  # per object: a larger outline is not an annotat
 MAX_CROSSINGS = 50_000_000  # edge crossings of pixel rows per polygon: bounds the work of a fill
 
 
-def fill_polygons(polygons: list[np.ndarray], shape: tuple[int, int]) -> np.ndarray:
+def fill_polygons(polygons: list[np.ndarray], shape: tuple[int, int], where: str = "") -> np.ndarray:
     """(H, W) bool: the union of ``polygons`` ((M, 2) edge coordinates each), each filled alone
     (so overlapping parts never cancel out). A pixel is in a polygon when its centre is (the
-    even-odd rule along each row of pixel centres, edges half open), as for COCO's polygons."""
+    even-odd rule along each row of pixel centres, edges half open), as for COCO's polygons.
+    ``where`` names the polygon in the error a polygon too complex to fill raises."""
     height, width = shape
     out = np.zeros((height, width + 1), np.int32)
     for polygon in polygons:
@@ -39,7 +40,8 @@ def fill_polygons(polygons: list[np.ndarray], shape: tuple[int, int]) -> np.ndar
         spans = np.maximum(last - first, 0)
         total = int(spans.sum())
         if total > MAX_CROSSINGS:
-            raise ValueError("polygon too complex")
+            raise AnnotationError(tr("{where}: the polygon crosses the image's rows {count} times, more than augview fills ({limit})").format(
+                where=where, count=total, limit=MAX_CROSSINGS))
         if not total:
             continue
         edge = np.repeat(np.arange(len(points)), spans)

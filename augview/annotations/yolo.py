@@ -24,7 +24,7 @@ import numpy as np
 import yaml
 
 from augview.annotations.model import MAX_KEYPOINTS, MAX_OBJECTS, Annotations, pack_instances, read_text
-from augview.annotations.segments import fill_polygons, outline_polygons, pixel_extent
+from augview.annotations.segments import MAX_POLYGON_POINTS, fill_polygons, outline_polygons, pixel_extent
 from augview.errors import AnnotationError
 from augview.text import tr
 
@@ -141,6 +141,9 @@ def parse_labels(text: str, path: str, width: int, height: int, names: YoloNames
             raise AnnotationError(tr("{path}:{line}: more than {limit} objects in one image").format(
                 path=path, line=number, limit=MAX_OBJECTS))
         where = f"{path}:{number}"
+        if len(tokens) > 2 * MAX_POLYGON_POINTS + 1:
+            raise AnnotationError(tr("{where}: {count} numbers, more than augview reads on one line").format(
+                where=where, count=len(tokens)))
         label = _class(tokens[0], where)
         try:
             values = [float(t) for t in tokens[1:]]
@@ -185,7 +188,8 @@ def parse_labels(text: str, path: str, width: int, height: int, names: YoloNames
         annotations.keypoint_names = list(names.keypoint_names)
         annotations.skeleton = [edge for edge in names.skeleton if max(edge) < dims[0]]
     if any(p is not None for p in polygons):
-        filled = [None if p is None else fill_polygons([p], (height, width)) for p in polygons]
+        filled = [None if p is None else fill_polygons([p], (height, width), f"{path}:{rows[i][0]}")
+                  for i, p in enumerate(polygons)]
         for i, mask in enumerate(filled):
             if mask is not None and mask.any():
                 # The box of the pixels, not of the outline: a written outline reads back the same.

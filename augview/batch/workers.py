@@ -85,9 +85,11 @@ class _Worker:
         if self.annotations is not None:
             try:
                 annotated = self.annotations.read(path, image, task)
-            except AugviewError as err:  # a malformed annotation file: the image is skipped
+            except Exception as err:  # a malformed annotation file: the image is skipped, the run goes on
                 result.failed = len(outputs)
-                result.errors.append(str(err))
+                result.errors.append(str(err) if isinstance(err, AugviewError)
+                                     else tr("{path}: its annotations cannot be read ({reason})").format(
+                                         path=path, reason=f"{type(err).__name__}: {err}"))
                 return result
         folder, name = posixpath.split(rel)
         for variant, verify in outputs:
@@ -148,10 +150,11 @@ class _Worker:
         """Write an output's annotation files; None (and the error noted) when they cannot be."""
         try:
             return self.annotations.write(annotated, moved, self.out_root, out_rel, image.ndim == 2)
-        except OSError as err:
+        except Exception as err:
             result.failed += 1
-            result.errors.append(tr("{path}: cannot write ({reason})").format(
-                path=os.path.join(self.out_root, *out_rel.split("/")), reason=err.strerror or err))
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else f"{type(err).__name__}: {err}"
+            result.errors.append(tr("{path}: its annotations cannot be written ({reason})").format(
+                path=os.path.join(self.out_root, *out_rel.split("/")), reason=reason))
             return None
 
 
