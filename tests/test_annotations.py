@@ -267,3 +267,18 @@ def test_dropped_objects_take_their_keypoints_and_pixels_with_them():
     np.testing.assert_array_equal(moved.boxes, [[15, 10, 30, 20]])
     np.testing.assert_array_equal(moved.keypoints, [[[25, 15, 1], [0, 0, 0]]])  # (58, 38) left the image
     assert moved.instances.max() == 1 and moved.object_mask(0).sum() == 15 * 10
+
+
+def test_a_coco_file_covers_its_own_folder_only(tmp_path, photo):
+    """Roboflow-style splits: each folder has its own COCO file, and both name an image 0001.png."""
+    for split, box in (("train", [1, 1, 5, 5]), ("valid", [9, 9, 5, 5])):
+        save(tmp_path / split / "0001.png", photo)
+        write(tmp_path / split / "_annotations.coco.json", json.dumps({
+            "images": [{"id": 1, "file_name": "0001.png", "width": 64, "height": 48}],
+            "annotations": [{"image_id": 1, "category_id": 1, "bbox": box}], "categories": [{"id": 1, "name": split}]}))
+    for split, x in (("train", 1), ("valid", 9)):
+        found = find_annotations(tmp_path / split / "0001.png")
+        assert found.label_name(0) == split and found.boxes[0, 0] == x
+    data = open_dataset(tmp_path)
+    assert [data.annotations(i).label_name(0) for i in range(2)] == ["train", "valid"]
+    assert data.summary().missing == []

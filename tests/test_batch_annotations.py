@@ -342,3 +342,15 @@ def test_an_unexpected_failure_reading_annotations_costs_that_image_only(tmp_pat
     assert apply(preset, source, out, "--workers", 1, check=False) == 1
     assert "c.png: its annotations cannot be read (RuntimeError: disk on fire)" in capsys.readouterr().err
     assert len(manifest(out)) == 3
+
+
+def test_a_coco_file_given_by_hand_outside_the_input(tmp_path, preset):
+    source, out = tmp_path / "coco", tmp_path / "out"
+    make_coco(source)
+    given = source / "annotations" / "instances_train2017.json"
+    outside = tmp_path / "instances_train2017.json"
+    given.rename(outside)
+    apply(preset, source / "train2017", out, "--annotations", outside)
+    written = json.loads((out / "instances_train2017.json").read_text())
+    assert [image["file_name"] for image in written["images"]] == ["x.png.aug00.png", "y.png.aug00.png", "z.png.aug00.png"]
+    assert len(written["annotations"]) > 0

@@ -118,7 +118,9 @@ class CocoFile:
             index = self._by_name.get("/".join(path_parts[start:]))
             if index is not None:
                 return index
-        same = self._by_base.get(path_parts[-1], []) if path_parts else []
+        if not path_parts:
+            return None
+        same = self._by_base.get(path_parts[-1], [])
         return same[0] if len(same) == 1 else None
 
     def entries(self, index: int) -> tuple[dict, list[tuple[int, dict]]]:

@@ -115,11 +115,17 @@ def coverage(coco_path: Path) -> Path:
     return folder.parent if folder.name.lower() == "annotations" else folder
 
 
-def parts_below(image: Path, root: Path) -> tuple[str, ...]:
+def parts_below(image: Path, root: Path | None) -> tuple[str, ...]:
+    """The parts of ``image``'s path below ``root`` (empty when it lies outside: a COCO file found
+    in a folder covers that folder only); with ``root`` None, every part of its absolute path (a
+    COCO file given by hand is matched by the end of the path, wherever the image is)."""
+    path = Path(os.path.abspath(image))
+    if root is None:
+        return path.parts
     try:
-        return Path(os.path.abspath(image)).relative_to(os.path.abspath(root)).parts
+        return path.relative_to(os.path.abspath(root)).parts
     except ValueError:
-        return (image.name,)
+        return ()
 
 
 _COCO_CACHE: dict[str, tuple[tuple, coco_format.CocoFile]] = {}
@@ -202,7 +208,7 @@ def read_annotation_file(path: str | os.PathLike, image: Path, width: int, heigh
     suffix = path.suffix.lower()
     if suffix == ".json":
         coco = load_coco(path)
-        index = coco.find(parts_below(image, coverage(path)))
+        index = coco.find(parts_below(image, None))
         if index is None:
             raise AnnotationError(tr("{path}: lists no image called {name}").format(path=path, name=image.name))
         return coco.annotations(index, width, height)

@@ -117,7 +117,8 @@ class AnnotatedRun:
             payload = None
             path = Path(self.in_root, *task[0].split("/"))
             for number, (coco, _) in enumerate(self.coco):
-                index = coco.find(parts_below(path, coverage(Path(coco.path))))
+                # A file found in the input covers its folder; one given by hand, any image it names.
+                index = coco.find(parts_below(path, coverage(Path(coco.path)) if self.options.source == "auto" else None))
                 if index is not None:
                     image, items = coco.entries(index)
                     payload = (number, image, items)
