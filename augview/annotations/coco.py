@@ -20,6 +20,7 @@ pixels), ``area`` is the pixel count of the segmentation (the box's area without
 from __future__ import annotations
 
 import json
+import math
 import os
 import posixpath
 from dataclasses import dataclass, field
@@ -44,7 +45,10 @@ def _is_int(value) -> bool:
 
 
 def _is_number(value) -> bool:
-    return type(value) in (int, float) and np.isfinite(value)
+    """A JSON number a coordinate can be (not a bool, not NaN or infinite, not a 400-digit int)."""
+    if type(value) is int:
+        return -(2**53) <= value <= 2**53
+    return type(value) is float and math.isfinite(value)
 
 
 def normal_name(file_name: str) -> str:
@@ -268,7 +272,8 @@ def _segmentation(value, shape: tuple[int, int], where: str) -> tuple[np.ndarray
                 where=where, size=[height, width]))
         if isinstance(counts, str):
             return rle_decode(rle_from_string(counts, where + ".counts", height * width + 1), shape, where), "rle_compressed"
-        if isinstance(counts, list) and len(counts) <= height * width + 1 and all(_is_int(c) for c in counts):
+        if isinstance(counts, list) and len(counts) <= height * width + 1 and all(
+                _is_int(c) and 0 <= c <= height * width for c in counts):
             return rle_decode(counts, shape, where + ".counts"), "rle"
         raise AnnotationError(tr("{where}.counts: must be run lengths (whole numbers) or a compressed string").format(
             where=where))

@@ -159,8 +159,10 @@ def image_size(image: str | os.PathLike) -> tuple[int, int]:
         with Image.open(image) as opened:
             width, height = opened.size
             orientation = opened.getexif().get(0x0112, 1)
-    except Exception as err:
-        raise ImageLoadError(tr("{name}: not an image file augview can read").format(name=os.fspath(image))) from err
+    except FileNotFoundError:
+        raise ImageLoadError(tr("{name}: no such file").format(name=os.fspath(image))) from None
+    except Exception:
+        raise ImageLoadError(tr("{name}: not an image file augview can read").format(name=os.fspath(image))) from None
     return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
 
