@@ -7,6 +7,7 @@
     augview validate P [P ...]      check presets: exit 0 if all are valid
     augview apply --preset P --input DIR --output DIR [--variants N] [--seed S] [--workers K]
                   [--format png|jpg|same] [--overwrite] [--engine local|ray [--ray-address A]]
+                  [--annotations auto|COCO.json] [--annotation-format yolo,coco,voc,masks]
                                     augment a folder (exit 1 if any file failed, 130 on Ctrl+C)
     augview export --to albumentations|torchvision|python P [-o FILE] [--skip-unsupported]
     augview import PIPELINE.json|yaml|py -o preset.json   an albumentations pipeline as a preset
@@ -77,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
                             "--output may then be URIs (s3://, gs://, file://)")
     apply.add_argument("--ray-address", default=None,
                        help="the Ray cluster for --engine ray (default: RAY_ADDRESS; neither: a local instance)")
+    apply.add_argument("--annotations", metavar="auto|FILE",
+                       help="augment each image's annotations with it and write them for every output in "
+                            "their format: auto finds them beside the images (YOLO labels/, VOC .xml, "
+                            "masks/, COCO files in INPUT); FILE: a COCO JSON")
+    apply.add_argument("--annotation-format", metavar="FORMATS",
+                       help="only these annotation formats, comma-separated: yolo, coco, voc, masks "
+                            "(default: all; implies --annotations auto)")
 
     export = sub.add_parser("export", help="a preset as albumentations JSON, torchvision or augview code")
     export.add_argument("--to", required=True, choices=("albumentations", "torchvision", "python"))
@@ -293,7 +301,16 @@ def cmd_apply(args) -> int:
     from augview.pipeline.pipeline import Pipeline
 
     pipeline = Pipeline.load(args.preset)
+    annotations = None
+    if args.annotations or args.annotation_format:
+        from augview.batch.annotated import ANNOTATION_FORMATS, AnnotationOptions
+
+        formats = (tuple(f.strip() for f in args.annotation_format.split(",") if f.strip())
+                   if args.annotation_format else ANNOTATION_FORMATS)
+        annotations = AnnotationOptions(args.annotations or "auto", formats)
     if args.engine == "ray":
+        if annotations is not None:
+            raise OptionError("--annotations works with the local engine only, for now")
         summary = apply_with_ray(pipeline, args)
     else:
         if args.ray_address:
@@ -302,7 +319,8 @@ def cmd_apply(args) -> int:
             if "://" in folder:
                 raise OptionError(f"{folder}: URIs need --engine ray (pip install \"augview[ray]\")")
         summary = run_apply(pipeline, args.input, args.output, variants=args.variants, seed=args.seed,
-                            workers=args.workers, fmt=args.format, overwrite=args.overwrite)
+                            workers=args.workers, fmt=args.format, overwrite=args.overwrite,
+                            annotations=annotations)
     try:
         say(summary.line())
     except StdoutClosed:

@@ -31,6 +31,12 @@ class OptionError(AugviewError, ValueError):
     range, a file suffix no image format has. Also a ValueError, as a bad argument is in Python."""
 
 
+
+class AnnotationError(AugviewError):
+    """An annotation file (YOLO labels, COCO JSON, Pascal VOC XML, a mask PNG) is malformed or does
+    not fit its image; the message names the file and the line (or the JSON path)."""
+
+
 # A listing of a preset's problems shows this many, then how many more there are: a file with
 # 200,000 unknown keys must not print 10 MB on the terminal or fill a dialog taller than a screen.
 SHOWN_PROBLEMS = 20

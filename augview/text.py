@@ -29,7 +29,8 @@ OPS_CONTEXT = "ops"
 PACKAGE = Path(__file__).resolve().parent  # augview/
 # Every Qt-free part of augview that writes sentences (the window has its own tr()).
 SOURCES = tuple(PACKAGE / name for name in (
-    "errors.py", "core", "targets", "ops", "pipeline", "analysis", "multi", "interop", "batch", "tta.py"))
+    "errors.py", "core", "targets", "ops", "pipeline", "annotations", "analysis", "multi", "interop", "batch",
+    "tta.py"))
 
 # (context, English text) -> text in the interface language; None: English.
 Translator = Callable[[str, str], str]

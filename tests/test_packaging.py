@@ -1,5 +1,6 @@
 """The wheel carries what a non-editable install needs: every package of the source tree, the
-sample photos and the shipped presets (mapped from the top-level assets/ and presets/)."""
+sample photos with their annotations and the shipped presets (mapped from the top-level assets/
+and presets/)."""
 
 import os
 import shutil
@@ -39,7 +40,11 @@ def test_an_installed_wheel_finds_the_sample_and_the_presets(tmp_path):
     code = ("import augview; from augview.core import paths; "
             "print(augview.__file__); print(paths.SAMPLE_IMAGE.is_file()); "
             "print(sorted(p.stem for p in paths.builtin_presets())); "
-            "print(paths.resolve_preset('light_classification'))")
+            "print(paths.resolve_preset('light_classification')); "
+            "from augview.annotations import find_annotations; a = find_annotations(paths.SAMPLE_IMAGE); "
+            "print(len(a), a.mask.shape, a.keypoints.shape, sorted(a.sources.values())); "
+            "from augview.annotations.find import read_annotation_file; "
+            "print(len(read_annotation_file(paths.ASSETS / 'labels' / 'astronaut.txt', paths.SAMPLE_IMAGE, 512, 512).class_names))")
     # From another folder, with only the installed copy on the path (no source tree beside it).
     env = {**os.environ, "PYTHONPATH": str(target)}
     out = subprocess.run([sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(target)!r}); {code}"],
@@ -48,3 +53,7 @@ def test_an_installed_wheel_finds_the_sample_and_the_presets(tmp_path):
     assert out[1] == "True"
     assert "light_classification" in out[2] and "heavy_classification" in out[2]
     assert out[3] == str(target / "augview" / "presets" / "light_classification.json")
+    # The sample's annotations ship with it: COCO, the mask and the YOLO labels with their data.yaml.
+    assets = target / "augview" / "assets"
+    assert out[4] == f"7 (512, 512) (7, 5, 3) {sorted([str(assets / 'astronaut.coco.json'), str(assets / 'masks' / 'astronaut.png')])}"
+    assert out[5] == "7"

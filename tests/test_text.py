@@ -25,7 +25,7 @@ import translation_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 # Exceptions the window shows as they are: their messages must be translatable.
-SHOWN_ERRORS = {"AugviewError", "ImageLoadError", "InvalidImageError", "PresetError"}
+SHOWN_ERRORS = {"AugviewError", "AnnotationError", "ImageLoadError", "InvalidImageError", "PresetError"}
 WORDS = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")
 
 

@@ -1,11 +1,12 @@
 """Augmenting whole folders: what ``augview apply`` and the window's *Apply to folder* run.
 
 What lives here: the run itself with its plan, options and summary (`run`), output names, seeds,
-folder checks and the provenance manifest (`files`), and the work of one source file in this
-process or in a pool of worker processes (`workers`); the same run on Ray Data, on a cluster or a
+folder checks and the provenance manifest (`files`), the work of one source file in this
+process or in a pool of worker processes (`workers`), each image's annotations read, augmented and
+written with it (`annotated`, ``--annotations``), and the same run on Ray Data, on a cluster or a
 local Ray instance (`ray_engine`, with folders given as URIs through pyarrow in `storage`; both need
-``pip install "augview[ray]"``). It may import `augview.pipeline` and everything below it, never
-the window or the CLI.
+``pip install "augview[ray]"``). It may import `augview.annotations`, `augview.pipeline` and
+everything below them, never the window or the CLI.
 """
 
 

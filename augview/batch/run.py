@@ -80,6 +80,7 @@ from augview.errors import AugviewError, OptionError
 from augview.batch.files import (  # noqa: F401
     FORMATS, MANIFEST_NAME, MAX_VARIANTS, Manifest, TEMP_NAME, inside, check_folders, find_sources, output_name, output_seed, preset_id,
 )
+from augview.batch.annotated import AnnotatedRun, AnnotationOptions
 from augview.batch.workers import (  # noqa: F401
     InProcess, Pool, Task, TaskResult, Worker, WorkerDied, interrupts_held, stop_message,
 )
@@ -157,7 +158,8 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
               fmt: str = "png", overwrite: bool = False, progress: bool | None = None,
               log: Callable[[str], None] | None = None,
               on_progress: Callable[[int, int], None] | None = None,
-              cancel: threading.Event | None = None, engine: Callable | None = None) -> ApplySummary:
+              cancel: threading.Event | None = None, engine: Callable | None = None,
+              annotations: AnnotationOptions | None = None) -> ApplySummary:
     """Augment every image under ``input_dir`` into ``output_dir`` (see the module docstring).
 
     ``seed``: the base seed (default: the pipeline's). ``workers``: processes (default: every
@@ -167,6 +169,8 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
     ``on_progress(done, total)`` is called after each source; setting ``cancel`` stops the run like
     Ctrl+C (the window runs it on a thread this way). ``engine(worker, tasks, workers)`` returns
     the runner of the tasks elsewhere (`augview.batch.ray_engine`); None: this machine's processes.
+    ``annotations``: read, augment and write
+    each image's annotations too (see `augview.batch.annotated`).
     """
     check_options(variants, seed, workers, fmt)
     base_seed = pipeline.seed if seed is None else int(seed)
@@ -176,6 +180,10 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
     summary = ApplySummary(variants=variants)
 
     sources, summary.ignored, walk_errors = find_sources(input_dir)
+    annotated = None
+    if annotations is not None:
+        annotated = AnnotatedRun(annotations, pipeline, input_dir, output_dir, sources)
+        sources, summary.ignored = annotated.sources, summary.ignored + annotated.masks
     summary.sources = len(sources)
     if not sources and not walk_errors:
         raise AugviewError(tr("{folder}: no images found (looked for {suffixes})").format(
@@ -188,17 +196,21 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
             folder=out_root, reason=err.strerror or err)) from None
     manifest_path = out_root / MANIFEST_NAME
     summary.manifest = str(manifest_path)
-    preset = preset_id(pipeline)
+    preset = preset_id(pipeline) if annotated is None else annotated.preset_id(pipeline)
     manifest = Manifest(manifest_path, preset)
     tasks, summary.skipped = plan(sources, Path(input_dir), out_root, variants, base_seed, fmt,
                                    overwrite, manifest)
+    if annotated is not None:
+        tasks = annotated.attach(tasks)
+        walk_errors += annotated.start()
     summary.workers = max(1, min(workers, len(tasks)))
 
     report = log or (lambda message: tqdm.write(message, file=sys.stderr))
     for message in walk_errors:
         summary.errors.append(message)
         report(f"augview: {message}")
-    worker = Worker(pipeline, os.fspath(input_dir), os.fspath(output_dir), base_seed, fmt, preset)
+    worker = Worker(pipeline, os.fspath(input_dir), os.fspath(output_dir), base_seed, fmt, preset,
+                     annotated.worker() if annotated is not None else None)
     if tasks:  # (nothing to do: the output folder may be on read-only media)
         manifest.open()
     runner = bar = None
@@ -278,6 +290,9 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
                     message = tr("{path}: cannot sort the manifest ({reason}); its lines stay as they were "
                                  "written, and the next run sorts it").format(
                         path=manifest_path, reason=err.strerror or err)
+                    summary.errors.append(message)
+                    report(f"augview: {message}")
+                for message in annotated.finish(manifest_path) if annotated is not None else ():
                     summary.errors.append(message)
                     report(f"augview: {message}")
             if caught and not summary.interrupted:

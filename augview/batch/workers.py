@@ -75,12 +75,13 @@ class Worker:
     """What every worker needs, sent once to each worker process."""
 
     def __init__(self, pipeline: Pipeline, in_root: str, out_root: str, base_seed: int, fmt: str,
-                 preset: str):
+                 preset: str, annotations=None):
         self.pipeline, self.in_root, self.out_root = pipeline, in_root, out_root
         self.base_seed, self.fmt, self.preset = base_seed, fmt, preset
+        self.annotations = annotations  # an `augview.batch.annotated.AnnotatedWorker`, or None
 
     def __call__(self, task: Task) -> TaskResult:
-        rel, outputs = task
+        rel, outputs = task[0], task[1]  # (an annotated run's tasks carry a third item)
         result = TaskResult(rel)
         path = os.path.join(self.in_root, *rel.split("/"))
         mode = _source_mode(path)
@@ -97,13 +98,27 @@ class Worker:
                                  else tr("{path}: cannot be read ({reason})").format(
                                      path=path, reason=f"{type(err).__name__}: {err}"))
             return result
+        annotated = None
+        if self.annotations is not None:
+            try:
+                annotated = self.annotations.read(path, image, task)
+            except Exception as err:  # a malformed annotation file: the image is skipped, the run goes on
+                result.failed = len(outputs)
+                result.errors.append(str(err) if isinstance(err, AugviewError)
+                                     else tr("{path}: its annotations cannot be read ({reason})").format(
+                                         path=path, reason=f"{type(err).__name__}: {err}"))
+                return result
         folder, name = posixpath.split(rel)
         for variant, verify in outputs:
             out_rel = posixpath.join(folder, output_name(name, variant, self.fmt))
             out_path = os.path.join(self.out_root, *out_rel.split("/"))
             seed = output_seed(self.base_seed, rel, variant)
+            extra = {}
             try:
-                applied = self.pipeline.apply(image, seed=seed)
+                if annotated is None:
+                    applied = self.pipeline.apply(image, seed=seed)
+                else:
+                    applied, moved = self.annotations.apply(self.pipeline, image, seed, annotated)
                 data = encode_output(applied.image, os.path.splitext(out_path)[1])
             except Exception as err:
                 result.failed += 1
@@ -126,8 +141,13 @@ class Worker:
                         "{path}: exists but is not what this preset and seed make; left as it is "
                         "(replacing existing outputs overwrites it)").format(path=out_path))
                     continue
+                if annotated is not None and (extra := self._annotate(annotated, moved, out_rel, image, result)) is None:
+                    continue
                 result.verified += 1
             else:
+                # Annotations first: an output that exists has its annotations.
+                if annotated is not None and (extra := self._annotate(annotated, moved, out_rel, image, result)) is None:
+                    continue
                 try:
                     os.makedirs(os.path.dirname(out_path), exist_ok=True)
                     write_atomic(out_path, data)
@@ -143,9 +163,20 @@ class Worker:
             result.records.append({
                 "source": rel, "output": out_rel, "variant": variant, "seed": seed,
                 "base_seed": self.base_seed, "mode": mode, "preset": self.preset,
-                "source_bytes": size, "trace": applied.trace,
+                "source_bytes": size, "trace": applied.trace, **extra,
             })
         return result
+
+    def _annotate(self, annotated, moved, out_rel: str, image, result: TaskResult) -> dict | None:
+        """Write an output's annotation files; None (and the error noted) when they cannot be."""
+        try:
+            return self.annotations.write(annotated, moved, self.out_root, out_rel, image.ndim == 2)
+        except Exception as err:
+            result.failed += 1
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else f"{type(err).__name__}: {err}"
+            result.errors.append(tr("{path}: its annotations cannot be written ({reason})").format(
+                path=os.path.join(self.out_root, *out_rel.split("/")), reason=reason))
+            return None
 
 
 _WORKER: Worker | None = None  # the pool process's worker, set once by `_init_pool_process`

@@ -1092,6 +1092,334 @@
         <translation>长 {length} 个字符；名称最多 {max} 个字符</translation>
     </message>
     <message>
+        <source>{path}: not a COCO file (expected a JSON object with images)</source>
+        <translation>{path}：不是 COCO 文件（应为带有 images 的 JSON 对象）</translation>
+    </message>
+    <message>
+        <source>{path}: images: must be a list</source>
+        <translation>{path}：images：必须是列表</translation>
+    </message>
+    <message>
+        <source>{where}: must be an object</source>
+        <translation>{where}：必须是对象</translation>
+    </message>
+    <message>
+        <source>{where}.id: must be a number or a string</source>
+        <translation>{where}.id：必须是数字或字符串</translation>
+    </message>
+    <message>
+        <source>{where}.id: {id} is used by another image</source>
+        <translation>{where}.id：{id} 已被另一张图像使用</translation>
+    </message>
+    <message>
+        <source>{where}.file_name: must be a file name</source>
+        <translation>{where}.file_name：必须是文件名</translation>
+    </message>
+    <message>
+        <source>{where}.{key}: must be a whole number of pixels from 1 to {limit}</source>
+        <translation>{where}.{key}：必须是 1 到 {limit} 之间的整数像素</translation>
+    </message>
+    <message>
+        <source>{path}: annotations: must be a list</source>
+        <translation>{path}：annotations：必须是列表</translation>
+    </message>
+    <message>
+        <source>{path}: annotations[{index}]: must be an object with an image_id</source>
+        <translation>{path}：annotations[{index}]：必须是带有 image_id 的对象</translation>
+    </message>
+    <message>
+        <source>{path}: too large for a COCO file ({size} MB, the limit is {limit} MB)</source>
+        <translation>{path}：作为 COCO 文件过大（{size} MB，上限为 {limit} MB）</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: not valid JSON ({reason}, column {column})</source>
+        <translation>{path}:{line}：不是有效的 JSON（{reason}，第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>{path}: not UTF-8 text</source>
+        <translation>{path}：不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>{path}: nested too deeply</source>
+        <translation>{path}：嵌套层级过深</translation>
+    </message>
+    <message>
+        <source>{path}: too large to read in memory</source>
+        <translation>{path}：过大，无法读入内存</translation>
+    </message>
+    <message>
+        <source>{path}: categories: must be a list</source>
+        <translation>{path}：categories：必须是列表</translation>
+    </message>
+    <message>
+        <source>{where}: must be an object with a whole-number id</source>
+        <translation>{where}：必须是带有整数 id 的对象</translation>
+    </message>
+    <message>
+        <source>{where}.name: must be a string</source>
+        <translation>{where}.name：必须是字符串</translation>
+    </message>
+    <message>
+        <source>{where}.keypoints: must be a list of keypoint names</source>
+        <translation>{where}.keypoints：必须是关键点名称的列表</translation>
+    </message>
+    <message>
+        <source>{where}.skeleton: must be a list of [a, b] keypoint numbers from 1</source>
+        <translation>{where}.skeleton：必须是从 1 开始编号的 [a, b] 关键点对的列表</translation>
+    </message>
+    <message>
+        <source>{path}: images[id={id}]: the file says the image is {stated}, it is {actual}</source>
+        <translation>{path}：images[id={id}]：文件中写的图像尺寸是 {stated}，实际是 {actual}</translation>
+    </message>
+    <message>
+        <source>{path}: more than {limit} objects in one image</source>
+        <translation>{path}：一张图像中的目标超过 {limit} 个</translation>
+    </message>
+    <message>
+        <source>{where}.category_id: {value} is not among the categories</source>
+        <translation>{where}.category_id：{value} 不在类别列表中</translation>
+    </message>
+    <message>
+        <source>{where}.bbox: must be [x, y, width, height], four numbers, width and height not negative</source>
+        <translation>{where}.bbox：必须是 [x, y, width, height] 四个数，宽和高不能为负</translation>
+    </message>
+    <message>
+        <source>{where}.iscrowd: must be 0 or 1</source>
+        <translation>{where}.iscrowd：必须是 0 或 1</translation>
+    </message>
+    <message>
+        <source>{where}.keypoints: must be a list of x, y, visibility triples</source>
+        <translation>{where}.keypoints：必须是 x、y、可见性三元组的列表</translation>
+    </message>
+    <message>
+        <source>{where}.keypoints: {count} numbers, the category has {k} keypoints ({expected} numbers)</source>
+        <translation>{where}.keypoints：有 {count} 个数，而该类别有 {k} 个关键点（应为 {expected} 个数）</translation>
+    </message>
+    <message>
+        <source>{where}.keypoints: visibility must be 0, 1 or 2</source>
+        <translation>{where}.keypoints：可见性必须是 0、1 或 2</translation>
+    </message>
+    <message>
+        <source>{where}: polygons must be lists of at least three x, y pairs</source>
+        <translation>{where}：多边形必须是至少包含三对 x、y 的列表</translation>
+    </message>
+    <message>
+        <source>{where}.size: must be the image&apos;s [height, width], {size}</source>
+        <translation>{where}.size：必须是图像的 [高, 宽]，即 {size}</translation>
+    </message>
+    <message>
+        <source>{where}.counts: must be run lengths (whole numbers) or a compressed string</source>
+        <translation>{where}.counts：必须是游程长度（整数）或压缩字符串</translation>
+    </message>
+    <message>
+        <source>{where}: must be polygons or run lengths</source>
+        <translation>{where}：必须是多边形或游程编码</translation>
+    </message>
+    <message>
+        <source>{images}, {annotated} annotated: {boxes}</source>
+        <translation>{images}，其中 {annotated} 张有标注：{boxes}</translation>
+    </message>
+    <message>
+        <source>{n} box</source>
+        <translation>{n} 个框</translation>
+    </message>
+    <message>
+        <source>{n} boxes</source>
+        <translation>{n} 个框</translation>
+    </message>
+    <message>
+        <source>{summary} ({classes})</source>
+        <translation>{summary}（{classes}）</translation>
+    </message>
+    <message>
+        <source>{n} mask</source>
+        <translation>{n} 个掩码</translation>
+    </message>
+    <message>
+        <source>{n} masks</source>
+        <translation>{n} 个掩码</translation>
+    </message>
+    <message>
+        <source>{summary}; {masks}</source>
+        <translation>{summary}；{masks}</translation>
+    </message>
+    <message>
+        <source>{summary}; {errors}</source>
+        <translation>{summary}；{errors}</translation>
+    </message>
+    <message>
+        <source>{n} unreadable annotation file</source>
+        <translation>{n} 个无法读取的标注文件</translation>
+    </message>
+    <message>
+        <source>{n} unreadable annotation files</source>
+        <translation>{n} 个无法读取的标注文件</translation>
+    </message>
+    <message>
+        <source>{path}: lists no image called {name}</source>
+        <translation>{path}：其中没有名为 {name} 的图像</translation>
+    </message>
+    <message>
+        <source>{path}: not an annotation file augview reads (COCO .json, YOLO .txt, VOC .xml, mask .png)</source>
+        <translation>{path}：不是 augview 能读取的标注文件（COCO .json、YOLO .txt、VOC .xml、掩码 .png）</translation>
+    </message>
+    <message>
+        <source>{path}: the mask is {mask}, its image is {image}</source>
+        <translation>{path}：掩码尺寸是 {mask}，而它的图像是 {image}</translation>
+    </message>
+    <message>
+        <source>{path}: a mask in mode {mode} cannot be read as labels</source>
+        <translation>{path}：模式为 {mode} 的掩码无法作为标签读取</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read as a mask ({reason})</source>
+        <translation>{path}：无法作为掩码读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: mask values must lie in 0..65535</source>
+        <translation>{path}：掩码的值必须在 0..65535 之间</translation>
+    </message>
+    <message>
+        <source>{path}: too large for an annotation file (over {limit} MB)</source>
+        <translation>{path}：作为标注文件过大（超过 {limit} MB）</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: not UTF-8 text</source>
+        <translation>{path}:{line}：不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>{where}: the polygon crosses the image&apos;s rows {count} times, more than augview fills ({limit})</source>
+        <translation>{where}：多边形与图像的行相交 {count} 次，超过 augview 能填充的上限（{limit}）</translation>
+    </message>
+    <message>
+        <source>{where}: run lengths must not be negative</source>
+        <translation>{where}：游程长度不能为负</translation>
+    </message>
+    <message>
+        <source>{where}: the runs cover {total} pixels, the mask has {size} ({height}x{width})</source>
+        <translation>{where}：游程覆盖 {total} 个像素，而掩码有 {size} 个（{height}x{width}）</translation>
+    </message>
+    <message>
+        <source>{where}: more runs than the mask has pixels</source>
+        <translation>{where}：游程数多于掩码的像素数</translation>
+    </message>
+    <message>
+        <source>{where}: the compressed run lengths end in the middle of a number</source>
+        <translation>{where}：压缩的游程长度在一个数字中间结束</translation>
+    </message>
+    <message>
+        <source>{where}: {char} is not a character of compressed run lengths</source>
+        <translation>{where}：{char} 不是压缩游程长度中的字符</translation>
+    </message>
+    <message>
+        <source>{where}: a run length of the compressed counts is too large</source>
+        <translation>{where}：压缩计数中的某个游程长度过大</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: more than {limit} XML elements</source>
+        <translation>{path}:{line}：XML 元素超过 {limit} 个</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: document type declarations are not allowed in annotation files</source>
+        <translation>{path}:{line}：标注文件中不允许文档类型声明（DOCTYPE）</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: not valid XML ({reason})</source>
+        <translation>{path}:{line}：不是有效的 XML（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: not a Pascal VOC file (the root element is not &lt;annotation&gt;)</source>
+        <translation>{path}：不是 Pascal VOC 文件（根元素不是 &lt;annotation&gt;）</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: the file says the image is {stated}, it is {actual}</source>
+        <translation>{path}:{line}：文件中写的图像尺寸是 {stated}，实际是 {actual}</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: an &lt;object&gt; without a &lt;name&gt;</source>
+        <translation>{path}:{line}：&lt;object&gt; 缺少 &lt;name&gt;</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: an &lt;object&gt; without a &lt;bndbox&gt;</source>
+        <translation>{path}:{line}：&lt;object&gt; 缺少 &lt;bndbox&gt;</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: xmax and ymax must not be below xmin and ymin</source>
+        <translation>{path}:{line}：xmax 和 ymax 不能小于 xmin 和 ymin</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: &lt;{tag}&gt; of an object is not read</source>
+        <translation>{path}:{line}：未读取目标的 &lt;{tag}&gt;</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: &lt;{tag}&gt; is missing</source>
+        <translation>{path}:{line}：缺少 &lt;{tag}&gt;</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: &lt;{tag}&gt; must be a number, got {value}</source>
+        <translation>{path}:{line}：&lt;{tag}&gt; 必须是数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: not valid YAML ({problem})</source>
+        <translation>{path}:{line}：不是有效的 YAML（{problem}）</translation>
+    </message>
+    <message>
+        <source>{path}: expected a mapping with names:, got {kind}</source>
+        <translation>{path}：应为带有 names: 的映射，实际为 {kind}</translation>
+    </message>
+    <message>
+        <source>{path}: names: must be a list of names or a mapping of class ids to names</source>
+        <translation>{path}：names：必须是名称列表，或类别 id 到名称的映射</translation>
+    </message>
+    <message>
+        <source>{path}: kpt_shape: must be [number of keypoints, 2 or 3], got {value}</source>
+        <translation>{path}：kpt_shape：必须是 [关键点数, 2 或 3]，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{path}: kpt_names: must be a list of names</source>
+        <translation>{path}：kpt_names：必须是名称列表</translation>
+    </message>
+    <message>
+        <source>{path}: skeleton: must be a list of [a, b] keypoint index pairs</source>
+        <translation>{path}：skeleton：必须是 [a, b] 关键点序号对的列表</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: more than {limit} objects in one image</source>
+        <translation>{path}:{line}：一张图像中的目标超过 {limit} 个</translation>
+    </message>
+    <message>
+        <source>{where}: {count} numbers, more than augview reads on one line</source>
+        <translation>{where}：一行有 {count} 个数，超过 augview 能读取的数量</translation>
+    </message>
+    <message>
+        <source>{where}: {value} is not a number</source>
+        <translation>{where}：{value} 不是数字</translation>
+    </message>
+    <message>
+        <source>{where}: coordinates must be finite numbers</source>
+        <translation>{where}：坐标必须是有限的数</translation>
+    </message>
+    <message>
+        <source>{where}: expected {expected} numbers after the class (a box and {k} keypoints), got {count}</source>
+        <translation>{where}：类别之后应有 {expected} 个数（一个框和 {k} 个关键点），实际有 {count} 个</translation>
+    </message>
+    <message>
+        <source>{where}: expected a box (4 numbers after the class) or a polygon (an even number, at least 6), got {count} numbers</source>
+        <translation>{where}：应为一个框（类别之后 4 个数）或一个多边形（偶数个，至少 6 个），实际有 {count} 个数</translation>
+    </message>
+    <message>
+        <source>{where}: the box&apos;s width and height must not be negative</source>
+        <translation>{where}：框的宽和高不能为负</translation>
+    </message>
+    <message>
+        <source>{where}: the class must be a whole number from 0, got {value}</source>
+        <translation>{where}：类别必须是从 0 开始的整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{where}: keypoint visibility must be 0, 1 or 2</source>
+        <translation>{where}：关键点可见性必须是 0、1 或 2</translation>
+    </message>
+    <message>
         <source>{n} side length</source>
         <translation>{n} 种边长</translation>
     </message>
@@ -1456,6 +1784,10 @@
         <translation>normalization &apos;{kind}&apos;（基于图像自身统计量）在 torchvision 中没有对应</translation>
     </message>
     <message>
+        <source>{path}: two COCO files would be written as {name}</source>
+        <translation>{path}：两个 COCO 文件会写成同一个 {name}</translation>
+    </message>
+    <message>
         <source>OpenCV cannot encode {suffix} images (it was built without that format)</source>
         <translation>OpenCV 无法编码 {suffix} 图像（它在构建时没有包含该格式）</translation>
     </message>
@@ -1552,12 +1884,20 @@
         <translation>{path}：不在输入文件夹 {input} 之内</translation>
     </message>
     <message>
+        <source>{path}: its annotations cannot be read ({reason})</source>
+        <translation>{path}：无法读取它的标注（{reason}）</translation>
+    </message>
+    <message>
         <source>not enough memory</source>
         <translation>内存不足</translation>
     </message>
     <message>
         <source>{path}: exists but is not what this preset and seed make; left as it is (replacing existing outputs overwrites it)</source>
         <translation>{path}：已存在，但与此预设和种子生成的结果不同；保持原样（选择替换已有输出会覆盖它）</translation>
+    </message>
+    <message>
+        <source>{path}: its annotations cannot be written ({reason})</source>
+        <translation>{path}：无法写入它的标注（{reason}）</translation>
     </message>
     <message>
         <source>a worker process exited as it started</source>
