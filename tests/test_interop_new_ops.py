@@ -96,7 +96,7 @@ def test_exported_step_gives_the_same_pixels(A, photo, tmp_path, name, params, t
 
 def test_glass_blur_is_albumentations_with_the_same_swaps(A, photo):
     from albumentations.augmentations.blur.functional import glass_blur
-    from augview.ops.blur_lens import glass_offsets
+    from augview.ops.photometric.blur_lens import glass_offsets
 
     op = get_op("glass_blur")
     for image, params in ((photo, {}), (photo[..., 0].copy(), {"sigma": 1.3, "max_delta": 2, "iterations": 3})):
@@ -111,7 +111,7 @@ def test_glass_blur_is_albumentations_with_the_same_swaps(A, photo):
 
 def test_grid_shuffle_is_albumentations_with_the_same_tiles(A, photo):
     from albumentations.augmentations.geometric.functional import swap_tiles_on_image
-    from augview.ops.geometric import grid_shuffle_moves, grid_shuffle_tiles
+    from augview.ops.geometric.flips_rotations import grid_shuffle_moves, grid_shuffle_tiles
 
     op = get_op("random_grid_shuffle")
     image = np.ascontiguousarray(photo[:101, :77])  # tiles of unequal sizes: 34, 34, 33 rows
@@ -128,7 +128,7 @@ def test_grid_shuffle_is_albumentations_with_the_same_tiles(A, photo):
 
 def test_superpixel_segments_are_albumentations_slic(A, astronaut):
     from albumentations.augmentations.pixel.functional import slic
-    from augview.ops.noise import slic_labels
+    from augview.ops.photometric.noise import slic_labels
 
     small = cv2.resize(astronaut, (128, 128), interpolation=cv2.INTER_LINEAR)
     for image, count in ((small, 100), (small[..., 2].copy(), 40), (astronaut[:90, :130], 37), (astronaut[:9, :7], 5)):
@@ -137,7 +137,7 @@ def test_superpixel_segments_are_albumentations_slic(A, astronaut):
 
 def test_superpixels_paint_the_segments_albumentations_paints(A, photo):
     from albumentations.augmentations.pixel.functional import superpixels
-    from augview.ops.noise import slic_labels
+    from augview.ops.photometric.noise import slic_labels
 
     image = np.ascontiguousarray(photo[::2, ::2])  # 100x120: under max_size, no resizing
     ours, drawn = get_op("superpixels").run(image, np.random.default_rng(0),
@@ -154,7 +154,7 @@ def test_superpixels_paint_the_segments_albumentations_paints(A, photo):
 
 def test_safe_rotate_is_albumentations_without_its_half_pixel_shift(A, photo):
     from albumentations.augmentations.geometric.functional import center
-    from augview.ops.geometric import safe_rotate_matrix
+    from augview.ops.geometric.flips_rotations import safe_rotate_matrix
 
     op = get_op("safe_rotate")
     for angle in (0.0, 30.0, -75.0):
@@ -174,7 +174,7 @@ def test_safe_rotate_is_albumentations_without_its_half_pixel_shift(A, photo):
 
 def test_piecewise_affine_reads_what_albumentations_reads_at_the_control_points(A, photo):
     from albumentations.augmentations.geometric.functional import create_piecewise_affine_maps
-    from augview.ops.optical import piecewise_affine_maps, piecewise_affine_points
+    from augview.ops.geometric.optical import piecewise_affine_maps, piecewise_affine_points
 
     image = np.ascontiguousarray(np.pad(photo, ((0, 1), (0, 1), (0, 0)), mode="edge"))  # 201x241: nodes on pixels
     params = {"scale_limit": (0.04, 0.04), "rows_limit": (5, 5), "cols_limit": (5, 5)}

@@ -58,9 +58,9 @@ def test_no_module_uses_another_modules_private_names():
 
 def test_the_check_sees_private_imports_and_attributes(tmp_path):
     probe = tmp_path / "probe.py"
-    probe.write_text("from augview.ops.crops import _hidden\n\ndef f(window):\n    window._secret = 1\n")
+    probe.write_text("from augview.ops.geometric.crops import _hidden\n\ndef f(window):\n    window._secret = 1\n")
     assert [v.split(": ", 1)[1] for v in violations(probe, "probe.py")] == [
-        "imports _hidden from augview.ops.crops"]  # ._secret is set here: this module's own name
+        "imports _hidden from augview.ops.geometric.crops"]  # ._secret is set here: this module's own name
     probe.write_text("def f(window, other):\n    other.__class__\n    return window._secret\n")
     assert [v.split(": ", 1)[1] for v in violations(probe, "probe.py")] == [
         "uses ._secret of another module's object"]

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from augview.ops.crops import crop_size, center_box, pad_totals, scaled_size
-from augview.ops.resize_crops import max_size_shape, size_choices
+from augview.ops.geometric.crops import crop_size, center_box, pad_totals, scaled_size
+from augview.ops.geometric.resize_crops import max_size_shape, size_choices
 from augview.core.registry import Op
 from augview.text import count as plural, tr
 

@@ -45,7 +45,7 @@ of augview's, so even k = 0 resamples), ChannelDropout refusing greyscale images
 them unchanged), RandomFog, RandomRain and RandomSunFlare refusing them too (augview takes them),
 the weather ops' shapes (RandomShadow joins its corners in drawn order, so edges may cross;
 RandomSunFlare's glow is a staircase of rings and its circles' sizes grow with the cube of the
-image height; see `augview.ops.weather`) and different random fields for the ops that draw
+image height; see `augview.ops.photometric.weather`) and different random fields for the ops that draw
 per-pixel noise or displacement, fog particles or rain drops.
 """
 
@@ -55,7 +55,7 @@ import copy
 from typing import Callable
 
 from augview.ops.common import BORDERS, INTERPOLATIONS
-from augview.ops.resize_crops import size_choices
+from augview.ops.geometric.resize_crops import size_choices
 from augview.pipeline.choice import child_weights, live_children, some_of_counts
 from augview.pipeline.pipeline import Pipeline
 from augview.pipeline.nodes import Node, Step

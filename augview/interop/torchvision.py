@@ -22,8 +22,8 @@ import math
 from augview.interop.albumentations_export import Unsupported
 from augview.interop.notes import APPROXIMATE, DISABLED, LEFT_OUT, Note, Unexportable
 from augview.interop.python_code import comment
-from augview.ops.blur import gaussian_ksize
-from augview.ops.resize_crops import size_choices
+from augview.ops.photometric.blur import gaussian_ksize
+from augview.ops.geometric.resize_crops import size_choices
 from augview.pipeline.choice import child_weights, live_children, some_of_counts
 from augview.pipeline.pipeline import Pipeline
 from augview.pipeline.nodes import Group, Node, Step

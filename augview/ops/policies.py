@@ -36,9 +36,9 @@ from types import MappingProxyType
 import cv2
 import numpy as np
 
-from augview.ops import color, tone  # noqa: F401  (registers the primitives reused below)
+from augview.ops.photometric import color, tone  # noqa: F401  (registers the primitives reused below)
 from augview.ops.common import interpolation_param
-from augview.ops.warp_kernel import warp_affine
+from augview.ops.geometric.warp_kernel import warp_affine
 from augview.ops.policy_tables import POLICIES
 from augview.core.params import bool_param, choice_param, float_param, int_param
 from augview.core.registry import Op, get_op, register

@@ -9,7 +9,7 @@ import pytest
 
 import augview
 from augview import get_op
-from augview.ops.blur import gaussian_ksize, motion_kernel, odd_uniform, streak_filter
+from augview.ops.photometric.blur import gaussian_ksize, motion_kernel, odd_uniform, streak_filter
 from augview.core.randomness import uniform
 
 ASSETS = Path(__file__).parents[2] / "assets"

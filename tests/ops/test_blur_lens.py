@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from augview import get_op
-from augview.ops.blur_lens import defocus_kernel, glass_offsets, zoom_factors
+from augview.ops.photometric.blur_lens import defocus_kernel, glass_offsets, zoom_factors
 
 NAMES = ("box_blur", "defocus", "zoom_blur", "glass_blur")
 

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import augview
-from augview.ops.crops import MAX_SIDE, center_box, clamp_box, pad_totals, scaled_size
+from augview.ops.geometric.crops import MAX_SIDE, center_box, clamp_box, pad_totals, scaled_size
 from augview.core.registry import get_op
 
 ASSETS = Path(__file__).parents[2] / "assets"

@@ -9,7 +9,7 @@ import pytest
 import augview
 from tests.test_catalog import TINY_SHAPES, extreme_params
 from augview import get_op
-from augview.ops.dropout import fill_holes, grid_holes
+from augview.ops.photometric.dropout import fill_holes, grid_holes
 
 ASSETS = Path(__file__).parents[2] / "assets"
 NAMES = ("coarse_dropout", "random_erasing", "grid_dropout")
@@ -206,7 +206,7 @@ def test_grid_dropout_pattern_is_periodic(astronaut):
 
 @pytest.mark.parametrize("fill_mode", ["constant", "random"])
 def test_grid_dropout_many_holes_path_matches_the_per_hole_path(monkeypatch, astronaut, fill_mode):
-    import augview.ops.dropout as dropout
+    import augview.ops.photometric.dropout as dropout
 
     op = get_op("grid_dropout")
     drawn = {"unit": 6, "ratio": 0.4, "shift_x": 4, "shift_y": 1, "random_shift": True,

@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 
 from augview import get_op
-from augview.ops.geometric import grid_shuffle_moves, safe_rotate_matrix
-from augview.ops.noise import superpixel_labels
-from augview.ops.optical import piecewise_affine_maps, piecewise_affine_points
-from augview.ops.tone import emboss_kernel
+from augview.ops.geometric.flips_rotations import grid_shuffle_moves, safe_rotate_matrix
+from augview.ops.photometric.noise import superpixel_labels
+from augview.ops.geometric.optical import piecewise_affine_maps, piecewise_affine_points
+from augview.ops.photometric.tone import emboss_kernel
 
 
 @pytest.mark.parametrize("angle", [17.0, 45.0, -90.0, 130.0])

@@ -8,7 +8,7 @@ import pytest
 
 import augview
 from augview import get_op
-from augview.ops.noise import downscale_size, standard_normal
+from augview.ops.photometric.noise import downscale_size, standard_normal
 
 ASSETS = Path(__file__).parents[2] / "assets"
 NAMES = ("gaussian_noise", "salt_and_pepper", "jpeg_compression", "downscale")

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from augview import get_op
-from augview.ops.noise_signal import (
+from augview.ops.photometric.noise_signal import (
     _BINS_LOG2, _SHIFT, GAMMA, _shot_levels, _shot_tables, _shot_thresholds, poisson_quantiles, uniform_field,
 )
 
@@ -360,8 +360,8 @@ def test_iso_noise_brightens_by_the_documented_amount_and_grows_with_intensity(a
 
 def test_iso_noise_matches_the_formula_pixel_by_pixel(small_rgb):
     """The documented algorithm in float64 through colorsys, with the same random fields."""
-    from augview.ops.noise import standard_normal
-    from augview.ops.noise_signal import _uniform16
+    from augview.ops.photometric.noise import standard_normal
+    from augview.ops.photometric.noise_signal import _uniform16
 
     color_shift, intensity, seed = 0.08, 0.4, 11
     out = iso(small_rgb, color_shift, intensity, seed)

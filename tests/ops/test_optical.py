@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from augview import get_op
-from augview.ops.optical import optical_distortion_maps
+from augview.ops.geometric.optical import optical_distortion_maps
 
 os.environ.setdefault("NO_ALBUMENTATIONS_UPDATE", "1")  # no version check over the network
 

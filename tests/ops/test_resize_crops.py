@@ -6,7 +6,7 @@ from collections import Counter
 import numpy as np
 
 from augview import get_op
-from augview.ops.resize_crops import max_size_shape, size_choices
+from augview.ops.geometric.resize_crops import max_size_shape, size_choices
 
 
 def test_max_size_shape_keeps_the_aspect_ratio():

@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 import pytest
 
-from augview.ops.warps import (
+from augview.ops.geometric.warps import (
     affine_matrix,
     elastic_field,
     grid_distortion_maps,
@@ -412,7 +412,7 @@ def test_scratch_reuse_is_invisible_across_sizes_and_threads(astronaut, ramp):
 
 
 def test_images_above_the_scratch_limit_use_a_fresh_buffer(monkeypatch, ramp):
-    from augview.ops import warp_kernel
+    from augview.ops.geometric import warp_kernel
 
     expected = [run(name, ramp, 5)[0] for name in WARPS]
     monkeypatch.setattr(warp_kernel, "_SCRATCH_BYTES", 0)

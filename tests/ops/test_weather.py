@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from augview import CATALOG, get_op
-from augview.ops.weather import (
+from augview.ops.photometric.weather import (
     circle_opacities, disc_counts, fog_blur_size, fog_particles, rain_drop_lines, shadow_mask, sun_glow,
 )
 

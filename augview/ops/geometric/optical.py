@@ -27,8 +27,8 @@ from __future__ import annotations
 import numpy as np
 
 from augview.ops.common import border_params, interpolation_param
-from augview.ops.warp_kernel import remap
-from augview.ops.warps import field_motion
+from augview.ops.geometric.warp_kernel import remap
+from augview.ops.geometric.warps import field_motion
 from augview.core.params import bool_param, choice_param, range_param
 from augview.core.randomness import draw_seed, uniform
 from augview.core.registry import Op, register

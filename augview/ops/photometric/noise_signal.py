@@ -2,7 +2,7 @@
 ISO noise.
 
 Unlike `gaussian_noise`, whose grain is the same everywhere, these ops make noise that depends on
-the pixel's own value. As in `augview.ops.noise`, per-pixel randomness never goes into the
+the pixel's own value. As in `augview.ops.photometric.noise`, per-pixel randomness never goes into the
 trace: `sample` draws an integer ``noise_seed`` and `apply` rebuilds the field from it.
 
 Shot noise follows albumentations' ShotNoise: photons are counted in linear light (the 2.2
@@ -32,7 +32,7 @@ import cv2
 import numpy as np
 
 from augview.ops.common import apply_lut, to_uint8
-from augview.ops.noise import standard_normal
+from augview.ops.photometric.noise import standard_normal
 from augview.core.params import bool_param, range_param
 from augview.core.randomness import draw_seed, uniform
 from augview.core.registry import Op, register

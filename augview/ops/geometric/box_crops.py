@@ -17,7 +17,7 @@ from augview.core.params import float_param, range_param
 from augview.core.randomness import uniform
 from augview.core.registry import Op, register
 from augview.ops.common import box_caption
-from augview.ops.crops import cut_window, window_motion
+from augview.ops.geometric.crops import cut_window, window_motion
 
 
 def _window(low: float, high: float, size: int, rng, spread: float) -> tuple[int, int]:

@@ -17,7 +17,7 @@ import cv2
 import numpy as np
 
 from augview.ops.common import border_params, interpolation_param
-from augview.ops.warp_kernel import warp_affine
+from augview.ops.geometric.warp_kernel import warp_affine
 from augview.core.params import int_param, range_param
 from augview.core.randomness import uniform
 from augview.core.registry import Op, register

@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 
 from augview.ops.common import border_params, interpolation_param
-from augview.ops.warp_kernel import remap, warp_affine, warp_perspective
+from augview.ops.geometric.warp_kernel import remap, warp_affine, warp_perspective
 from augview.targets.fields import invert_maps
 from augview.targets.motion import Affine, Field, Perspective
 from augview.core.params import bool_param, float_param, int_param, range_param

@@ -5,7 +5,7 @@ roi_y, angles are in degrees, the rain's colour is one grey level and the sun's 
 They move no pixel: each one changes the light of the image, so they sit with the colour ops.
 Everything random is drawn by `sample`: the shadows' polygons and the flare's circles go into the
 trace as they are; fog particles and rain drops, hundreds of them, are rebuilt by `apply` from an
-integer ``noise_seed`` (the convention of `augview.ops.noise`).
+integer ``noise_seed`` (the convention of `augview.ops.photometric.noise`).
 
 How each follows albumentations, and where it departs:
 
@@ -41,7 +41,7 @@ import math
 import cv2
 import numpy as np
 
-from augview.ops.color import LUMA
+from augview.ops.photometric.color import LUMA
 from augview.core.params import choice_param, float_param, int_param, range_param
 from augview.core.randomness import draw_seed, uniform
 from augview.core.registry import Op, register

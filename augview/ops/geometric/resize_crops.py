@@ -12,7 +12,7 @@ from __future__ import annotations
 import cv2
 
 from augview.ops.common import INTERPOLATIONS, box_caption, interpolation_param
-from augview.ops.crops import MAX_SIDE, cut_window, drawn_box, resized_crop_motion, window_motion
+from augview.ops.geometric.crops import MAX_SIDE, cut_window, drawn_box, resized_crop_motion, window_motion
 from augview.core.params import float_param, int_param, range_param
 from augview.core.randomness import uniform
 from augview.core.registry import Op, register
