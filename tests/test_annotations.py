@@ -13,7 +13,7 @@ from PIL import Image
 import augview
 from augview.annotations import Annotations, augment, find_annotations, locate, open_dataset
 from augview.annotations.find import image_size
-from augview.batch.files import find_sources
+from augview.core.imageio import find_images as find_sources
 from augview.core import paths
 from augview.errors import AnnotationError
 from tests.conftest import ASSETS, ROOT

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from augview.annotations.coco import CocoFile
 from augview.annotations.find import (
@@ -25,36 +25,17 @@ from augview.annotations.find import (
 from augview.annotations.model import Annotations
 from augview.annotations.voc import read_voc
 from augview.annotations.yolo import NAME_FILES, YoloNames, find_names, read_names
-from augview.core.imageio import IMAGE_SUFFIXES
-from augview.errors import AnnotationError, AugviewError
+from augview.core.imageio import find_images
+from augview.errors import AugviewError
 from augview.text import count, tr
 
 KINDS = ("coco", "yolo", "voc", "masks", "images")
 
 
 def walk_images(root: str | os.PathLike) -> tuple[list[str], int, list[str]]:
-    """``(images, other files, errors)``: image paths relative to ``root`` (POSIX form) in the
-    order ``augview apply`` processes them, the number of other files, and one sentence per
-    folder that could not be listed."""
-    root = os.fspath(root)
-    found, ignored, errors = [], 0, []
-
-    def on_error(err: OSError):
-        errors.append(tr("{folder}: cannot list the folder ({reason})").format(
-            folder=err.filename, reason=err.strerror or err))
-
-    for folder, dirs, files in os.walk(root, onerror=on_error):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        rel_folder = os.path.relpath(folder, root)
-        for name in files:
-            if name.startswith("."):
-                continue
-            if os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES and os.path.isfile(os.path.join(folder, name)):
-                found.append(Path(name if rel_folder == "." else os.path.join(rel_folder, name)).as_posix())
-            else:
-                ignored += 1
-    found.sort(key=lambda rel: (PurePosixPath(rel).parent.parts, rel))
-    return found, ignored, errors
+    """``(images, other files, errors)``: the images of ``root`` in the order ``augview apply``
+    processes them (`augview.core.imageio.find_images`, the one walk of a folder)."""
+    return find_images(root)
 
 
 def mask_sources(root: str | os.PathLike, images: list[str]) -> set[str]:

@@ -13,7 +13,6 @@ from typing import Callable
 import cv2
 
 from augview.core.atomic import atomic_write_bytes
-from augview.core.imageio import IMAGE_SUFFIXES
 from augview.pipeline.pipeline import Pipeline
 from augview.text import tr
 from augview.errors import AugviewError, OptionError
@@ -141,31 +140,6 @@ def inside(path: str, folder: str) -> bool:
         current = parent
 
 
-def find_sources(input_dir: str | os.PathLike) -> tuple[list[str], int, list[str]]:
-    """``(sources, ignored, errors)``: image paths relative to ``input_dir`` (POSIX form, sorted),
-    the number of other files, and one message per folder that could not be listed."""
-    root = os.fspath(input_dir)
-    sources, ignored, errors = [], 0, []
-
-    def on_error(err: OSError):
-        errors.append(tr("{folder}: cannot list the folder ({reason})").format(
-            folder=err.filename, reason=err.strerror or err))
-
-    for folder, dirs, files in os.walk(root, onerror=on_error):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        rel_folder = os.path.relpath(folder, root)
-        for name in files:
-            if name.startswith("."):
-                continue
-            full = os.path.join(folder, name)
-            if os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES and os.path.isfile(full):
-                rel = name if rel_folder == "." else os.path.join(rel_folder, name)
-                sources.append(Path(rel).as_posix())
-            else:
-                ignored += 1
-    # Folder by folder (then by name), so that planning lists one output folder at a time.
-    sources.sort(key=lambda rel: (PurePosixPath(rel).parent.parts, rel))
-    return sources, ignored, errors
 
 
 

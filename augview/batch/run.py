@@ -72,13 +72,13 @@ from typing import Callable
 
 from tqdm import tqdm
 
-from augview.core.imageio import IMAGE_SUFFIXES
+from augview.core.imageio import IMAGE_SUFFIXES, find_images
 from augview.pipeline.pipeline import MAX_SEED, Pipeline
 from augview.text import count, tr
 from augview.errors import AugviewError, OptionError
 
 from augview.batch.files import (  # noqa: F401
-    FORMATS, MANIFEST_NAME, MAX_VARIANTS, Manifest, TEMP_NAME, inside, check_folders, find_sources, output_name, output_seed, preset_id,
+    FORMATS, MANIFEST_NAME, MAX_VARIANTS, Manifest, TEMP_NAME, inside, check_folders, output_name, output_seed, preset_id,
 )
 from augview.batch.annotated import AnnotatedRun, AnnotationOptions
 from augview.batch.workers import (  # noqa: F401
@@ -179,7 +179,7 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
     start = time.perf_counter()
     summary = ApplySummary(variants=variants)
 
-    sources, summary.ignored, walk_errors = find_sources(input_dir)
+    sources, summary.ignored, walk_errors = find_images(input_dir)
     annotated = None
     if annotations is not None:
         annotated = AnnotatedRun(annotations, pipeline, input_dir, output_dir, sources)

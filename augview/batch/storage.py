@@ -107,12 +107,12 @@ def _is_source(rel: str) -> bool | None:
 
 
 def _in_order(sources) -> list[str]:
-    # As `find_sources`: folder by folder, then by name.
+    # As `augview.core.imageio.find_images`: folder by folder, then by name.
     return sorted(set(sources), key=lambda rel: (PurePosixPath(rel).parent.parts, rel))
 
 
 def find_sources(input_dir: str) -> tuple[list[str], int, dict[str, int]]:
-    """``(sources, ignored, sizes)``: as `augview.batch.files.find_sources`, plus each source's size."""
+    """``(sources, ignored, sizes)``: as `augview.core.imageio.find_images`, plus each source's size."""
     fs, root = filesystem(input_dir)
     try:
         infos = fs.get_file_info(pafs.FileSelector(root, recursive=True))

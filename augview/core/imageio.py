@@ -34,7 +34,7 @@ from __future__ import annotations
 import io
 import os
 import stat
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 import numpy as np
@@ -224,3 +224,32 @@ def encode_image(image: np.ndarray, suffix: str = ".png", quality: int = 95) -> 
 def save_image(path: str | os.PathLike, image: np.ndarray, quality: int = 95) -> None:
     """Save atomically; the format follows the file's suffix."""
     atomic_write_bytes(path, encode_image(image, Path(path).suffix, quality))
+
+
+def find_images(input_dir: str | os.PathLike) -> tuple[list[str], int, list[str]]:
+    """``(images, ignored, errors)``: image paths relative to ``input_dir`` (POSIX form), the
+    number of other files, and one message per folder that could not be listed. The one walk of a
+    folder (``augview apply``, data sets, the window's folder strip): recursive, hidden files and
+    folders skipped, folder by folder in byte order, then by name."""
+    root = os.fspath(input_dir)
+    sources, ignored, errors = [], 0, []
+
+    def on_error(err: OSError):
+        errors.append(tr("{folder}: cannot list the folder ({reason})").format(
+            folder=err.filename, reason=err.strerror or err))
+
+    for folder, dirs, files in os.walk(root, onerror=on_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel_folder = os.path.relpath(folder, root)
+        for name in files:
+            if name.startswith("."):
+                continue
+            full = os.path.join(folder, name)
+            if os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES and os.path.isfile(full):
+                rel = name if rel_folder == "." else os.path.join(rel_folder, name)
+                sources.append(Path(rel).as_posix())
+            else:
+                ignored += 1
+    # Folder by folder (then by name), so that planning lists one output folder at a time.
+    sources.sort(key=lambda rel: (PurePosixPath(rel).parent.parts, rel))
+    return sources, ignored, errors
