@@ -624,6 +624,14 @@
         <source>(nothing yet)</source>
         <translation>（暂无）</translation>
     </message>
+    <message>
+        <source>Something went wrong; details in {path}</source>
+        <translation>出错了；详情见 {path}</translation>
+    </message>
+    <message>
+        <source>Something went wrong, and the details could not be saved ({reason})</source>
+        <translation>出错了，且无法保存详情（{reason}）</translation>
+    </message>
 </context>
 <context>
     <name>MixView</name>
@@ -1455,6 +1463,10 @@
     <message>
         <source>size_mode &apos;fraction&apos; (a crop relative to the image) has no albumentations counterpart; use size_mode &apos;pixels&apos;</source>
         <translation>size_mode &apos;fraction&apos;（相对于图像大小的裁剪）在 albumentations 中没有对应项；请使用 size_mode &apos;pixels&apos;</translation>
+    </message>
+    <message>
+        <source>{subsets} subsets of {count} (sizes {sizes}), too many to go through: at most {times} (upper bound)</source>
+        <translation>{count} 个子步骤的 {subsets} 个子集（大小 {sizes}），太多无法逐一计算：至多 {times}（上限）</translation>
     </message>
     <message>
         <source>shearing along both axes: albumentations combines the two shears in one matrix, augview multiplies two elementary shears (slightly different shapes)</source>
