@@ -80,6 +80,18 @@ class _Context:
         self.quiet = 0  # > 0 while re-evaluating nodes whose lines were already written
         self.orientations = 1  # product of the counts of the steps in ORIENTATIONS
         self.reachable = {_IDENTITY}  # the orientations those steps reach together (elements of D4)
+        self.known: dict = {}  # (op, params, input size) -> what it does: long presets repeat steps
+
+    def count_op(self, step: Step, shape: Shape):
+        try:
+            key = (step.op, tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in step.params.items()), shape)
+            hash(key)
+        except TypeError:
+            return count_op(get_op(step.op), step.params, shape, self.gray)
+        fired = self.known.get(key)
+        if fired is None:
+            fired = self.known[key] = count_op(get_op(step.op), step.params, shape, self.gray)
+        return fired
 
     def line(self, depth: int, text: str) -> None:
         if not self.quiet:
@@ -168,7 +180,7 @@ def _step(step: Step, outcomes: dict[Shape, int], ctx: _Context, depth: int) -> 
     result: dict[Shape, int] = {}
     lines: list[str] = []
     for shape, n in outcomes.items():
-        fired = count_op(get_op(step.op), step.params, shape, ctx.gray)
+        fired = ctx.count_op(step, shape)
         head = step.op + (f" {fired.desc}" if fired.desc else "") + _p_text(p)
         if fired.continuous:
             ctx.mark_continuous(step.op)

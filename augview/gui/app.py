@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -83,6 +84,19 @@ class ErrorReporter:
         return path
 
 
+def keep_collector_quick():
+    """Move what exists once the window is built (modules, classes, the window) out of the cycle
+    collector's sight: it lives as long as the program. A full collection holds Python's lock, so
+    the window waits for it; afterwards it scans only what the session makes (with a 10,000-step
+    preset open, ~10 ms instead of ~70). Objects without cycles are still freed as usual."""
+    gc.collect()
+    gc.freeze()
+    # Full passes only every ~700,000 allocations instead of ~70,000: a preview of a long preset
+    # makes that many (its traces), and a full pass still scans every object the session made.
+    # Objects without cycles (nearly all) are freed as soon as they are dropped, whatever this.
+    gc.set_threshold(700, 10, 100)
+
+
 def run(image: str | None = None, preset: str | None = None) -> int:
     from augview.gui.main_window import MainWindow
 
@@ -95,11 +109,15 @@ def run(image: str | None = None, preset: str | None = None) -> int:
         last = settings.value("last_preset")
         preset = last if last and Path(last).is_file() else str(paths.DEFAULT_PRESET)
     reporter = ErrorReporter()
+    thresholds = gc.get_threshold()
     previous, sys.excepthook = sys.excepthook, reporter  # from the window's first line on
     try:
         window = MainWindow(image=image, preset=preset, settings=settings)
         reporter.window = window
+        keep_collector_quick()
         window.show()
         return app.exec()
     finally:
         sys.excepthook = previous
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)

@@ -19,6 +19,7 @@ from augview.analysis.grid import compose_grid, grid_titles, render_variants
 from augview.core.imageio import save_image
 from augview.interop import from_albumentations, is_albumentations, load_albumentations_file
 from augview.pipeline.pipeline import Pipeline
+from augview.pipeline.run import summarize
 from augview.pipeline.presets import read_preset_file
 from augview.errors import AugviewError, PresetError
 from augview.gui.document import Document
@@ -30,6 +31,24 @@ from augview.gui.window_layout import build_widgets
 
 MAX_RECENT = 8
 FULL_RESOLUTION_DELAY_MS = 400  # quiet time after the last edit before the full-size render
+# A cell's caption names the first steps that fired, its tooltip lists the first trace entries:
+# a 10,000-step preset would otherwise give every cell a caption and a tooltip of megabytes.
+CAPTION_STEPS = 40
+READ_IN_BACKGROUND_BYTES = 100_000  # larger presets are read and checked on a worker (~700 steps)
+TOOLTIP_ENTRIES = 40
+
+
+def read_preset_or_error(path):
+    """(pipeline, None) for an augview preset, (pipeline, notes) for an albumentations pipeline,
+    or the AugviewError that says what is wrong with the file. Runs on any thread."""
+    try:
+        yaml_file = str(path).lower().endswith((".yaml", ".yml"))
+        data = load_albumentations_file(path) if yaml_file else read_preset_file(path)
+        if yaml_file or is_albumentations(data):
+            return from_albumentations(data, str(path))
+        return Pipeline.from_dict(data, source=str(path)), None
+    except AugviewError as err:
+        return err
 
 
 class MainWindow(QMainWindow):
@@ -43,6 +62,7 @@ class MainWindow(QMainWindow):
         self.proxy: np.ndarray | None = None
         self.last_output = None
         self._image_request = 0
+        self._preset_request = 0
         self.side_windows = SideWindows(self)
         self._job_id = 0
         self._job: RenderJob | None = None  # the newest request, for its full-resolution follow-up
@@ -130,15 +150,20 @@ class MainWindow(QMainWindow):
                                               "training until the full-size render is done").format(
                         factor=w / self.proxy.shape[1])
         captions = [original] + [self.tr("#{number} seed {seed}: {summary}").format(
-            number=i + 1, seed=r.seed, summary=r.summary) for i, r in enumerate(output.results)]
-        tooltips = [self.image_path or ""] + [
-            "\n".join(f"{e}" for e in r.trace) for r in output.results
-        ]
+            number=i + 1, seed=r.seed, summary=summarize(r.trace, CAPTION_STEPS))
+            for i, r in enumerate(output.results)]
+        tooltips = [self.image_path or ""] + [self._trace_text(r.trace) for r in output.results]
         self.preview.show_images([output.original] + output.images, captions, tooltips)
         self.side_windows.follow_render(output)
         status = (self.tr("rendered {count} at full resolution in {ms} ms") if output.full_resolution
                   else self.tr("rendered {count} in {ms} ms"))
         self.status_label.setText(status.format(count=len(output.results), ms=f"{output.seconds * 1000:.0f}"))
+
+    def _trace_text(self, trace: list[dict]) -> str:
+        lines = [f"{e}" for e in trace[:TOOLTIP_ENTRIES]]
+        if len(trace) > TOOLTIP_ENTRIES:
+            lines.append(self.tr("… {count} more steps").format(count=len(trace) - TOOLTIP_ENTRIES))
+        return "\n".join(lines)
 
     def _on_render_failed(self, job_id: int, message: str, full_resolution: bool = False):
         if job_id != self._job_id:
@@ -242,20 +267,32 @@ class MainWindow(QMainWindow):
             self.open_preset(path)
 
     def open_preset(self, path, confirm: bool = True, remember: bool = True) -> bool:
+        """Open a preset (or an albumentations pipeline). A large file is read and checked on a
+        worker, so the window stays responsive; it takes the document's place when it is ready
+        (True then means "on its way")."""
         if confirm and not self.confirm_discard():
             return False
+        self._preset_request += 1
         try:
-            yaml_file = str(path).lower().endswith((".yaml", ".yml"))
-            data = load_albumentations_file(path) if yaml_file else read_preset_file(path)
-            if yaml_file or is_albumentations(data):
-                return self._import_albumentations(path, data)
-            pipeline = Pipeline.from_dict(data, source=str(path))
-        except PresetError as err:
-            self.show_error(self._problems_text(err))
+            large = Path(path).stat().st_size > READ_IN_BACKGROUND_BYTES
+        except OSError:
+            large = False  # reading says what is wrong with it
+        if large:
+            self.statusBar().showMessage(self.tr("reading {name}…").format(name=Path(path).name))
+            self.tasks.run(("preset", str(path), remember, self._preset_request), read_preset_or_error, path)
+            return True
+        return self._adopt_preset(path, read_preset_or_error(path), remember)
+
+    def _adopt_preset(self, path, result, remember: bool) -> bool:
+        if isinstance(result, PresetError):
+            self.show_error(self._problems_text(result))
             return False
-        except AugviewError as err:
-            self.show_error(str(err))
+        if isinstance(result, AugviewError):
+            self.show_error(str(result))
             return False
+        pipeline, notes = result
+        if notes is not None:
+            return self._import_albumentations(path, pipeline, notes)
         # The preset's seed first, without a render of its own: the replace renders once.
         self.seed_spin.blockSignals(True)
         self.seed_spin.setValue(min(pipeline.seed, MAX_SEED))
@@ -266,10 +303,9 @@ class MainWindow(QMainWindow):
             self.settings.setValue("last_preset", str(path))
         return True
 
-    def _import_albumentations(self, path, data) -> bool:
+    def _import_albumentations(self, path, pipeline: Pipeline, notes: list[str]) -> bool:
         """An albumentations pipeline opens as a new, unsaved preset; what has no counterpart is
         listed, never dropped silently."""
-        pipeline, notes = from_albumentations(data, str(path))
         pipeline.name = pipeline.name or f"{Path(path).stem} (from albumentations)"  # data: stays English
         self.document.replace(pipeline, None, saved=False)
         if notes:
@@ -357,7 +393,12 @@ class MainWindow(QMainWindow):
         self.tasks.run(("image", path, remember, self._image_request, from_strip), load_with_proxy, path)
 
     def _on_task_done(self, token, result):
-        if token[0] == "image":
+        if token[0] == "preset":
+            _, path, remember, request = token
+            if request == self._preset_request:  # else another preset was asked for meanwhile
+                self.statusBar().clearMessage()
+                self._adopt_preset(path, result, remember)
+        elif token[0] == "image":
             _, path, remember, request, _ = token
             if request != self._image_request:
                 return  # a newer image was asked for meanwhile
@@ -374,6 +415,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("exported {path}").format(path=token[1]), 5000)
 
     def _on_task_error(self, token, message: str):
+        if token[0] == "preset" and token[3] != self._preset_request:
+            return
         if token[0] == "image" and token[3] != self._image_request:
             return  # an image nobody waits for any more
         if token[0] == "image" and token[4]:
@@ -495,6 +538,7 @@ class MainWindow(QMainWindow):
         self.worker.stop()
         self.full_worker.stop()
         self.tasks.shutdown()
+        self.panel.shutdown()
         self.strip.shutdown()
         self.side_windows.close_all()
         event.accept()

@@ -77,7 +77,11 @@ def replay(image: np.ndarray, trace: list[dict]) -> np.ndarray:
     return image
 
 
-def summarize(trace: list[dict]) -> str:
-    """One line for a grid cell: what fired and the values it drew."""
-    labels = [get_op(name).label(drawn) for name, drawn in fired_ops(trace)]
+def summarize(trace: list[dict], limit: int | None = None) -> str:
+    """One line for a grid cell: what fired and the values it drew (the first ``limit`` steps
+    that fired, then how many more did)."""
+    fired = fired_ops(trace)
+    labels = [get_op(name).label(drawn) for name, drawn in fired[:limit]]
+    if limit is not None and len(fired) > limit:
+        labels.append(tr("… and {count} more").format(count=len(fired) - limit))
     return ", ".join(labels) if labels else tr("(nothing fired)")

@@ -509,6 +509,10 @@
         <translation>已按完整分辨率渲染 {count} 个，用时 {ms} 毫秒</translation>
     </message>
     <message>
+        <source>… {count} more steps</source>
+        <translation>……另有 {count} 个步骤</translation>
+    </message>
+    <message>
         <source>(preview at {width}×{height}; the full-size render failed)</source>
         <translation>（以 {width}×{height} 预览；完整尺寸渲染失败）</translation>
     </message>
@@ -535,6 +539,10 @@
     <message>
         <source>Presets (*.json);;All files (*)</source>
         <translation>预设 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
     </message>
     <message>
         <source>{path}: imported from albumentations with notes:</source>
@@ -771,6 +779,14 @@
     <message>
         <source>Move down (Ctrl+Down)</source>
         <translation>下移（Ctrl+Down）</translation>
+    </message>
+    <message>
+        <source>counting the different images…</source>
+        <translation>正在计算不同图像的数量…</translation>
+    </message>
+    <message>
+        <source>… {count} more lines</source>
+        <translation>……另有 {count} 行</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1479,10 @@
     <message>
         <source>size_mode &apos;fraction&apos; (a crop relative to the image) has no albumentations counterpart; use size_mode &apos;pixels&apos;</source>
         <translation>size_mode &apos;fraction&apos;（相对于图像大小的裁剪）在 albumentations 中没有对应项；请使用 size_mode &apos;pixels&apos;</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 个</translation>
     </message>
     <message>
         <source>{subsets} subsets of {count} (sizes {sizes}), too many to go through: at most {times} (upper bound)</source>

@@ -191,6 +191,13 @@ class ParamForm(QWidget):
 
     def show_node(self, path: tuple[int, ...] | None):
         self.path = path
+        if path is not None and self._body is not None and self._built_for is not None \
+                and _kind_of(self._node()) == self._built_for:
+            # Another step of the same op (or the same step again): its controls are these, so
+            # they are pointed at it and refreshed, not made again (tens of ms per slider).
+            self.refresh()
+            return
+        self.path = path
         self.controls.clear()
         self.row_widgets.clear()
         if self._body is not None:

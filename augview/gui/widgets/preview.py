@@ -139,6 +139,9 @@ class Cell(QWidget):
         layout.addWidget(self.caption)
 
     CAPTION_LINES = 3
+    # Three lines of the widest cell hold far fewer characters: a longer caption (the summary of
+    # a 10,000-step preset) is measured on this much of it, not laid out whole a dozen times.
+    CAPTION_MEASURED = 2000
 
     def set_content(self, image: QImage | None, caption: str, tooltip: str = ""):
         self.pane.set_image(image)
@@ -164,7 +167,8 @@ class Cell(QWidget):
             # Measured as the label lays it out (word wrap, any script), not estimated per character.
             return metrics.boundingRect(QRect(0, 0, width, 100 * height), wrap, candidate).height() <= height
 
-        if not fits(text):
+        if len(text) > self.CAPTION_MEASURED or not fits(text):
+            text = text[:self.CAPTION_MEASURED]
             low, high = 0, len(text)  # the longest prefix that fits with an ellipsis: binary search
             while low < high:
                 middle = (low + high + 1) // 2
