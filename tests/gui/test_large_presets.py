@@ -142,6 +142,25 @@ def test_a_long_preset_fills_the_tree_in_batches(qtbot):
     assert [t.split()[0] for t in top_texts(panel)] == [s.op for s in document.pipeline.steps]
 
 
+def test_steps_moving_while_the_tree_fills_never_leave_a_path_naming_another_step(qtbot):
+    # Found by tools/monkey.py: a step moved while a long preset filled the tree, then "move up"
+    # read a stale path from the tree (IndexError, or the wrong step moved).
+    document = Document(long_pipeline(10))
+    panel = PipelinePanel(document)
+    qtbot.addWidget(panel)
+    document.replace(long_pipeline(2 * FILL_BATCH + 50), None)
+    panel.select((5,))
+    document.remove((0,))
+    assert panel.filling()
+    path = panel.selected_path()
+    assert panel.item_at(path).text(0).split()[0] == document.node(path).op
+    panel.move_selected(+1)
+    qtbot.waitUntil(lambda: not panel.filling(), timeout=5000)
+    assert [t.split()[0] for t in top_texts(panel)] == [s.op for s in document.pipeline.steps]
+    path = panel.selected_path()
+    assert panel.item_at(path).text(0).split()[0] == document.node(path).op
+
+
 def test_groups_fill_with_their_children(qtbot):
     groups = [Group("sequence", [Step("invert") for _ in range(FILL_BATCH // 2)]) for _ in range(3)]
     document = Document(Pipeline([], name="empty"))

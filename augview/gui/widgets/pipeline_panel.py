@@ -192,7 +192,12 @@ class PipelinePanel(QWidget):
     def _follow_document(self, select: bool):
         """After an edit: the tree follows the document, touching only what changed."""
         if self.tree.filling():
-            self._changed_while_filling = True  # caught up with once the tree is filled
+            if select:
+                # Steps came, went or moved: the items made so far no longer sit at their nodes'
+                # paths, and a path read from the tree would name another step. Start afresh.
+                self.rebuild(select=self.selected_path())
+                return
+            self._changed_while_filling = True  # values only: caught up with once it is filled
             self._update_count()
             return
         path = self.selected_path() if select else None
