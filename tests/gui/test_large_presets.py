@@ -161,6 +161,20 @@ def test_steps_moving_while_the_tree_fills_never_leave_a_path_naming_another_ste
     assert panel.item_at(path).text(0).split()[0] == document.node(path).op
 
 
+def test_a_selection_cleared_while_the_tree_fills_stays_cleared(qtbot):
+    # Found by tools/monkey.py: a step chosen before its item was made stayed "selected" after
+    # a drag cleared the selection, and "move up" then moved a step that was not there.
+    document = Document(long_pipeline(10))
+    panel = PipelinePanel(document)
+    qtbot.addWidget(panel)
+    document.replace(long_pipeline(2 * FILL_BATCH + 50), None)
+    panel.select((2 * FILL_BATCH + 20,))  # its item is not made yet
+    panel.select(None)
+    assert panel.selected_path() is None
+    qtbot.waitUntil(lambda: not panel.filling(), timeout=5000)
+    assert panel.selected_path() is None
+
+
 def test_groups_fill_with_their_children(qtbot):
     groups = [Group("sequence", [Step("invert") for _ in range(FILL_BATCH // 2)]) for _ in range(3)]
     document = Document(Pipeline([], name="empty"))

@@ -286,6 +286,7 @@ class StepTree(QTreeWidget):
     def select_path(self, path: Path | None):
         """Select the item at ``path`` (or the nearest one left: after a removal, the one before),
         without announcing it; while the tree fills, as soon as the item is made."""
+        self.pending_select = None  # whatever was waiting for its item is not wanted any more
         item = self.item_at(path) if path else None
         if item is None and path and self._jobs:
             self.pending_select = path
