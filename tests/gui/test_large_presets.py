@@ -298,3 +298,39 @@ def test_captions_and_tooltips_name_the_first_steps_only(qtbot, make_window, ima
     assert lines[-1] == f"… {300 - main_window_module.TOOLTIP_ENTRIES} more steps"
     assert len(output.results[0].trace) == 300  # the render itself keeps everything
     assert augview.Pipeline.replay(output.original_array, output.results[0].trace).shape == output.results[0].image.shape
+
+
+def test_a_long_presets_items_are_deleted_in_batches_when_another_replaces_it(qtbot):
+    document = Document(long_pipeline(2 * FILL_BATCH + 50))
+    panel = PipelinePanel(document)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: not panel.filling(), timeout=5000)
+    first = panel.item_at((0,))
+    document.replace(long_pipeline(3, name="short"), None)
+    assert panel.tree.topLevelItemCount() == 3
+    assert shiboken6.isValid(first)  # taken out of the tree, not deleted yet
+    qtbot.waitUntil(lambda: not panel.tree._trash, timeout=5000)
+    assert not shiboken6.isValid(first)  # deleted (taken items are not freed on their own)
+
+
+def test_an_action_of_the_panel_announces_its_selection_once(qtbot):
+    # Each announcement may make the parameter form afresh (tens of ms of sliders): moving,
+    # adding or dragging a step announces the step it ends on, not the path it started from too.
+    document = Document(Pipeline([Step("rotate"), Step("invert"), Group("one_of", [])], name="once"))
+    panel = PipelinePanel(document)
+    qtbot.addWidget(panel)
+    heard = []
+    panel.selected.connect(heard.append)
+    panel.select((0,))
+    heard.clear()
+    panel.move_selected(+1)
+    assert heard == [(1,)]
+    heard.clear()
+    panel.add_op("gamma")
+    assert heard == [(3,)] and document.node((3,)).op == "gamma"
+    heard.clear()
+    panel.tree.dropped.emit((3,), (), 0)
+    assert heard == [(0,)] and document.node((0,)).op == "gamma"
+    heard.clear()
+    panel.tree.dropped.emit((0,), (3,), 0)  # into the group: nothing selected after
+    assert heard == [None] and document.node((2, 0)).op == "gamma"  # the group moved up one

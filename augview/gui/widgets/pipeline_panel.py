@@ -152,6 +152,7 @@ class PipelinePanel(QWidget):
         self.image_shape: tuple | None = None
 
         self._changed_while_filling = False  # the document moved on while a preset filled the tree
+        self._select_after_edit: tuple | None = None  # (path,) an action of the panel selects next
         # The distinct-image count of a long pipeline runs on a worker; the newest request wins.
         self._count_tasks: BackgroundTasks | None = None
         self._count_request = 0
@@ -191,16 +192,20 @@ class PipelinePanel(QWidget):
 
     def _follow_document(self, select: bool):
         """After an edit: the tree follows the document, touching only what changed."""
+        path = None
+        if select:
+            # The step an action of the panel selects next (announced once: each announcement
+            # may make the parameter form afresh), or the same path as before.
+            path = self._select_after_edit[0] if self._select_after_edit else self.selected_path()
         if self.tree.filling():
             if select:
                 # Steps came, went or moved: the items made so far no longer sit at their nodes'
                 # paths, and a path read from the tree would name another step. Start afresh.
-                self.rebuild(select=self.selected_path())
+                self.rebuild(select=path)
                 return
             self._changed_while_filling = True  # values only: caught up with once it is filled
             self._update_count()
             return
-        path = self.selected_path() if select else None
         if not self.tree.follow(self.document.pipeline.steps):
             self.rebuild(select=path)  # thousands of new items: in batches, like a new preset
             return
@@ -329,13 +334,28 @@ class PipelinePanel(QWidget):
             return path
         return ()
 
+    def _edit_then_select(self, edit, path: tuple[int, ...] | None):
+        """Make a document edit after which ``path`` is selected, announcing the selection once."""
+        self._select_after_edit = (path,)
+        try:
+            edit()
+        finally:
+            self._select_after_edit = None
+        if self.selected_path() != path:
+            self.select(path)
+
     def add_op(self, name: str):
-        path = self.document.add_step(name, self._insert_parent())
-        self.select(path)
+        parent = self._insert_parent()
+        path = parent + (len(self._children(parent)),)
+        self._edit_then_select(lambda: self.document.add_step(name, parent), path)
 
     def add_group(self, kind: str):
-        path = self.document.add_group(kind, self._insert_parent())
-        self.select(path)
+        parent = self._insert_parent()
+        path = parent + (len(self._children(parent)),)
+        self._edit_then_select(lambda: self.document.add_group(kind, parent), path)
+
+    def _children(self, parent: tuple[int, ...]):
+        return self.document.node(parent).steps if parent else self.document.pipeline.steps
 
     def remove_selected(self):
         path = self.selected_path()
@@ -348,8 +368,7 @@ class PipelinePanel(QWidget):
             return
         new_index = path[-1] + delta
         if 0 <= new_index < len(self.document.siblings(path)):
-            self.document.move(path, new_index)
-            self.select(path[:-1] + (new_index,))
+            self._edit_then_select(lambda: self.document.move(path, new_index), path[:-1] + (new_index,))
 
     def _on_item_changed(self, item, column):
         if column == 0:
@@ -362,8 +381,7 @@ class PipelinePanel(QWidget):
 
     def _on_dropped(self, source, parent, index):
         if parent == source[:-1]:
-            self.document.move(source, index)
-            self.select(parent + (min(index, len(self.document.siblings(source)) - 1),))
+            target = parent + (min(index, len(self.document.siblings(source)) - 1),)
+            self._edit_then_select(lambda: self.document.move(source, index), target)
         else:
-            self.document.move_to(source, parent, index)
-            self.select(None)
+            self._edit_then_select(lambda: self.document.move_to(source, parent, index), None)

@@ -139,9 +139,6 @@ class Cell(QWidget):
         layout.addWidget(self.caption)
 
     CAPTION_LINES = 3
-    # Three lines of the widest cell hold far fewer characters: a longer caption (the summary of
-    # a 10,000-step preset) is measured on this much of it, not laid out whole a dozen times.
-    CAPTION_MEASURED = 2000
 
     def set_content(self, image: QImage | None, caption: str, tooltip: str = ""):
         self.pane.set_image(image)
@@ -167,8 +164,12 @@ class Cell(QWidget):
             # Measured as the label lays it out (word wrap, any script), not estimated per character.
             return metrics.boundingRect(QRect(0, 0, width, 100 * height), wrap, candidate).height() <= height
 
-        if len(text) > self.CAPTION_MEASURED or not fits(text):
-            text = text[:self.CAPTION_MEASURED]
+        # No more characters fit than three lines of the narrowest one: a longer caption (a long
+        # preset's) is searched within that, not laid out whole a dozen times.
+        narrowest = min(metrics.horizontalAdvance(c) for c in "il.,:;'| ")
+        most = self.CAPTION_LINES * (width // max(1, narrowest) + 1)
+        if len(text) > most or not fits(text):
+            text = text[:most]
             low, high = 0, len(text)  # the longest prefix that fits with an ellipsis: binary search
             while low < high:
                 middle = (low + high + 1) // 2

@@ -6,6 +6,7 @@ quick for the largest preset (10,000 nodes).
   rewritten, moved, removed or made), never the 9,999 others.
 - A whole new preset is made in batches of `FILL_BATCH` items, one batch per turn of the event
   loop (the window answers in between); a selection asked for meanwhile is made once its item is.
+  The items (and nodes) of a long preset it replaces are deleted in batches too.
 - Items do not store their path (inserting a step would mean rewriting thousands): it is read
   from their position.
 - The "fires" column is written for the nodes that changed only: a top-level node's chance of
@@ -14,6 +15,7 @@ quick for the largest preset (10,000 nodes).
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
@@ -96,6 +98,11 @@ class StepTree(QTreeWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._fill_more)
+        # A long preset's items and nodes, once replaced, are deleted a batch per turn too.
+        self._trash: list = []
+        self._trash_timer = QTimer(self)
+        self._trash_timer.setInterval(0)
+        self._trash_timer.timeout.connect(self._empty_trash)
 
     # ---- a whole preset ----
 
@@ -103,12 +110,18 @@ class StepTree(QTreeWidget):
         """Make the items of ``nodes`` afresh: the first batch now, the rest on the next turns of
         the event loop (`filling` until then)."""
         self._timer.stop()
-        self.shown = list(nodes)
+        old, self.shown = self.shown, list(nodes)
         self._chances = effective_probabilities(self.shown)
         self._jobs = [(self.invisibleRootItem(), self.shown, 0, ())]
         self.pending_select = None
         self.blockSignals(True)
-        self.clear()
+        if self.topLevelItemCount() > FILL_BATCH:
+            # Taken out at once (cheap), deleted over the next turns of the event loop.
+            self._trash.extend(self.invisibleRootItem().takeChildren())
+            self._trash.append(old)
+            self._trash_timer.start()
+        else:
+            self.clear()
         self.blockSignals(False)
         self._fill_more()
 
@@ -117,6 +130,25 @@ class StepTree(QTreeWidget):
 
     def stop(self):
         self._timer.stop()
+        self._trash_timer.stop()
+        while self._trash:
+            self._empty_trash()
+
+    def _empty_trash(self):
+        budget = FILL_BATCH
+        while self._trash and budget > 0:
+            thing = self._trash[-1]
+            if isinstance(thing, QTreeWidgetItem):
+                self._trash.pop()
+                shiboken6.delete(thing)  # a taken item is not deleted with its last reference
+                budget -= 1
+            else:  # the replaced nodes: freed a few thousand at a time
+                del thing[-5 * FILL_BATCH:]
+                budget = 0
+                if not thing:
+                    self._trash.pop()
+        if not self._trash:
+            self._trash_timer.stop()
 
     def _fill_more(self):
         """One batch of items; the jobs run depth first, so the tree fills from the top."""
