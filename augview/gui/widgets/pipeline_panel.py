@@ -183,8 +183,8 @@ class PipelinePanel(QWidget):
             select = self.selected_path()
         self._changed_while_filling = False
         self.tree.show_nodes(self.document.pipeline.steps)
-        self._update_count()
         self.select(select)
+        self._update_count()
 
     def filling(self) -> bool:
         """Whether part of a new preset is still to be put in the tree."""
@@ -209,9 +209,9 @@ class PipelinePanel(QWidget):
         if not self.tree.follow(self.document.pipeline.steps):
             self.rebuild(select=path)  # thousands of new items: in batches, like a new preset
             return
-        self._update_count()
         if select:
             self.select(path)
+        self._update_count()
 
     def _on_filled(self):
         if self._changed_while_filling:
@@ -276,12 +276,22 @@ class PipelinePanel(QWidget):
         return self._counting
 
     def _start_count(self):
+        self._counting, self._count_wanted = True, False
+        # Handed over on the next turn of the event loop: the worker's Python would compete for
+        # the interpreter with what this turn still does (the form, the window), slowing both.
+        QTimer.singleShot(0, self._hand_over_count)
+
+    def _hand_over_count(self):
         if self._count_tasks is None:
             self._count_tasks = BackgroundTasks(workers=1)
             self._count_tasks.done.connect(self._on_counted)
             self._count_tasks.error.connect(self._on_count_failed)
-        self._counting, self._count_wanted = True, False
-        # The nodes are never changed in place, so the worker may read them while edits go on.
+        self._count_wanted = False  # this count is of the newest steps
+        if self.image_shape is None:
+            self._counting = False
+            return
+        # The newest steps; nodes are never changed in place, so the worker may read them while
+        # edits go on.
         self._count_tasks.run(self._count_request, distinct_outputs, list(self.document.pipeline.steps),
                               self.image_shape)
 
