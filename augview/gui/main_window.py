@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
 
         build_widgets(self)
         build_menus(self)
+        self.panel.may_count = self._previews_idle
         self.document.changed.connect(self._on_document_changed)
         self.document.dirty_changed.connect(lambda *_: self._update_title())
         self.setAcceptDrops(True)
@@ -117,6 +118,11 @@ class MainWindow(QMainWindow):
         self._full_timer.stop()
         self.full_worker.cancel()  # its photo or steps are out of date now
         self.worker.submit(self._job)
+
+    def _previews_idle(self) -> bool:
+        """No preview is being rendered or waits to be (the distinct count of a long pipeline
+        waits for that: the two would compete with the GUI thread for Python's lock)."""
+        return not any(w.busy or w._pending is not None for w in (self.worker, self.full_worker))
 
     def variant_count(self) -> int:
         """The variants on screen: one side by side, the count box in a grid."""

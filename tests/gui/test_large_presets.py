@@ -334,3 +334,25 @@ def test_an_action_of_the_panel_announces_its_selection_once(qtbot):
     heard.clear()
     panel.tree.dropped.emit((0,), (3,), 0)  # into the group: nothing selected after
     assert heard == [None] and document.node((2, 0)).op == "gamma"  # the group moved up one
+
+
+def test_a_long_pipelines_count_waits_while_previews_render(qtbot, window):
+    # Both are Python-heavy: run together they starve the GUI thread of the interpreter lock.
+    allowed = [False]
+    panel = window.panel
+    panel.may_count = lambda: allowed[0]
+    window.document.replace(long_pipeline(pipeline_panel.COUNT_IN_BACKGROUND + 50), None)
+    qtbot.wait(4 * pipeline_panel.COUNT_RETRY_MS)
+    assert panel.counting() and (panel._count_tasks is None or panel._count_tasks._outstanding == 0)
+    allowed[0] = True
+    qtbot.waitUntil(lambda: not panel.counting(), timeout=20000)
+    assert panel.count_label.isEnabled() and "different images" in panel.count_label.text()
+
+
+def test_the_window_says_when_its_previews_are_idle(qtbot, window):
+    wait_render(qtbot, window)
+    assert window.panel.may_count == window._previews_idle and window._previews_idle()
+    window.reroll()
+    assert not window._previews_idle()  # a render waits or runs
+    wait_render(qtbot, window)
+    qtbot.waitUntil(window._previews_idle, timeout=RENDER_TIMEOUT)

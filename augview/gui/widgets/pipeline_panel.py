@@ -108,6 +108,7 @@ class OpPicker(QDialog):
 # Pipelines with more nodes than this have their distinct images counted on a worker thread.
 COUNT_IN_BACKGROUND = 200
 EXPLANATION_LINES = 60  # the count's tooltip shows this many lines of its explanation
+COUNT_RETRY_MS = 50  # how soon a count kept waiting by a render asks again
 
 
 class PipelinePanel(QWidget):
@@ -158,6 +159,9 @@ class PipelinePanel(QWidget):
         self._count_request = 0
         self._counting = False
         self._count_wanted = False
+        # Whether a count may start now (the window says: not while a preview renders). Both are
+        # Python-heavy: run together with the GUI thread, they starve it of the interpreter lock.
+        self.may_count = lambda: True
 
         self.tree.itemSelectionChanged.connect(self._on_tree_selection)
         self.tree.itemChanged.connect(self._on_item_changed)
@@ -282,6 +286,9 @@ class PipelinePanel(QWidget):
         QTimer.singleShot(0, self._hand_over_count)
 
     def _hand_over_count(self):
+        if self.image_shape is not None and not self.may_count():
+            QTimer.singleShot(COUNT_RETRY_MS, self._hand_over_count)
+            return
         if self._count_tasks is None:
             self._count_tasks = BackgroundTasks(workers=1)
             self._count_tasks.done.connect(self._on_counted)
