@@ -212,6 +212,8 @@ def test_a_long_pipeline_is_counted_on_a_worker_and_the_newest_count_wins(qtbot)
     assert panel.count_label.text() == distinct_outputs(document.pipeline.steps, (32, 32, 3)).summary()
     document.replace(long_pipeline(pipeline_panel.COUNT_IN_BACKGROUND + 50), None)
     assert panel.counting() and not panel.count_label.isEnabled()
+    # Not the previous preset's count, greyed as if it were this one's.
+    assert panel.count_label.text() == "counting the different images…"
     document.set_p((0,), 1.0)
     document.set_p((1,), 1.0)  # asked for while the first count runs
     qtbot.waitUntil(lambda: not panel.counting() and panel.count_label.isEnabled(), timeout=20000)
@@ -356,3 +358,21 @@ def test_the_window_says_when_its_previews_are_idle(qtbot, window):
     assert not window._previews_idle()  # a render waits or runs
     wait_render(qtbot, window)
     qtbot.waitUntil(window._previews_idle, timeout=RENDER_TIMEOUT)
+
+
+def test_a_step_selected_before_its_row_was_made_is_scrolled_into_view(qtbot):
+    # Groups filled after the selected row push it down: the view scrolls to it once all is made.
+    nodes = [Group("sequence", [Step("invert")] * 3) if i % 10 == 0 else Step("gamma")
+             for i in range(2 * FILL_BATCH)]
+    document = Document(Pipeline([], name="empty"))
+    panel = PipelinePanel(document)
+    qtbot.addWidget(panel)
+    panel.resize(400, 300)
+    panel.show()
+    document.replace(Pipeline(nodes, name="groups"), None)
+    panel.select((FILL_BATCH + 150,))
+    qtbot.waitUntil(lambda: not panel.filling(), timeout=5000)
+    qtbot.wait(50)
+    tree = panel.tree
+    assert tree.currentItem() is panel.item_at((FILL_BATCH + 150,))
+    assert tree.viewport().rect().contains(tree.visualItemRect(tree.currentItem()))

@@ -188,7 +188,7 @@ class PipelinePanel(QWidget):
         self._changed_while_filling = False
         self.tree.show_nodes(self.document.pipeline.steps)
         self.select(select)
-        self._update_count()
+        self._update_count(fresh=True)
 
     def filling(self) -> bool:
         """Whether part of a new preset is still to be put in the tree."""
@@ -255,9 +255,10 @@ class PipelinePanel(QWidget):
 
     # ---- the count of distinct images ----
 
-    def _update_count(self):
+    def _update_count(self, fresh: bool = False):
         """At once for a short pipeline; on a worker for a long one (the label is greyed out
-        until the newest count arrives; a count asked for meanwhile starts after it)."""
+        until the newest count arrives; a count asked for meanwhile starts after it). ``fresh``:
+        another preset, whose count must not be shown greyed as if it were this one's."""
         self._count_request += 1
         steps = self.document.pipeline.steps
         if self.image_shape is None or not steps:
@@ -269,8 +270,9 @@ class PipelinePanel(QWidget):
             self._show_count(distinct_outputs(steps, self.image_shape))
             return
         self.count_label.setEnabled(False)
-        if not self.count_label.text():
+        if fresh or not self.count_label.text():
             self.count_label.setText(self.tr("counting the different images…"))
+            self.count_label.setToolTip("")
         if self._counting:
             self._count_wanted = True
         else:

@@ -95,6 +95,7 @@ class StepTree(QTreeWidget):
         self._chances: dict[Path, float] = {}
         self._jobs: list[tuple[QTreeWidgetItem, list[Node], int, Path]] = []
         self.pending_select: Path | None = None
+        self._scroll_when_filled = False
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._fill_more)
@@ -114,6 +115,7 @@ class StepTree(QTreeWidget):
         self._chances = effective_probabilities(self.shown)
         self._jobs = [(self.invisibleRootItem(), self.shown, 0, ())]
         self.pending_select = None
+        self._scroll_when_filled = False
         self.blockSignals(True)
         if self.topLevelItemCount() > FILL_BATCH:
             # Taken out at once (cheap), deleted over the next turns of the event loop.
@@ -177,11 +179,15 @@ class StepTree(QTreeWidget):
             if item is not None or not self._jobs:
                 self.pending_select = None
                 self.set_current(item)
+                self._scroll_when_filled = True  # the groups above it may still gain rows
         if self._jobs:
             self._timer.start()
         else:
             self._timer.stop()
             self._chances = {}
+            if self._scroll_when_filled:
+                self._scroll_when_filled = False
+                self._scroll_to_current()
             self.filled.emit()
 
     def _make_item(self, node: Node, fires: str = "") -> QTreeWidgetItem:
@@ -332,9 +338,17 @@ class StepTree(QTreeWidget):
         self.blockSignals(True)  # the caller says what is selected, once
         if item is not None:
             self.setCurrentItem(item)
+            # Scrolled into view once the view has laid out the rows made or moved meanwhile
+            # (scrolled at once, it can aim at rows not laid out yet and miss).
+            QTimer.singleShot(0, self._scroll_to_current)
         else:
             self.clearSelection()
         self.blockSignals(False)
+
+    def _scroll_to_current(self):
+        item = self.currentItem()
+        if item is not None:
+            self.scrollToItem(item)
 
     def dropEvent(self, event):
         source = self.currentItem()
