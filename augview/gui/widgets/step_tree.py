@@ -347,8 +347,9 @@ class StepTree(QTreeWidget):
 
     def _scroll_to_current(self):
         item = self.currentItem()
-        if item is not None:
-            self.scrollToItem(item)
+        if item is not None and not self.viewport().rect().contains(self.visualItemRect(item)):
+            # Centred, not at the edge: a label below the tree may still take a line from it.
+            self.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def dropEvent(self, event):
         source = self.currentItem()
