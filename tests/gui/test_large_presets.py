@@ -175,6 +175,23 @@ def test_a_selection_cleared_while_the_tree_fills_stays_cleared(qtbot):
     assert panel.selected_path() is None
 
 
+def test_removing_the_last_step_while_the_tree_fills_selects_the_one_before(qtbot):
+    # Found by tools/monkey.py: the removed last step's path waited for an item that would never
+    # come, and "Remove" then removed a step that was not there (IndexError).
+    count = 2 * FILL_BATCH + 50
+    document = Document(long_pipeline(10))
+    panel = PipelinePanel(document)
+    qtbot.addWidget(panel)
+    document.replace(long_pipeline(count), None)
+    panel.select((count - 1,))
+    panel.remove_selected()
+    assert panel.selected_path() == (count - 2,)
+    panel.remove_selected()
+    assert len(document.pipeline.steps) == count - 2 and panel.selected_path() == (count - 3,)
+    qtbot.waitUntil(lambda: not panel.filling(), timeout=5000)
+    assert panel.tree.currentItem() is panel.item_at((count - 3,))
+
+
 def test_groups_fill_with_their_children(qtbot):
     groups = [Group("sequence", [Step("invert") for _ in range(FILL_BATCH // 2)]) for _ in range(3)]
     document = Document(Pipeline([], name="empty"))

@@ -325,14 +325,26 @@ class StepTree(QTreeWidget):
         """Select the item at ``path`` (or the nearest one left: after a removal, the one before),
         without announcing it; while the tree fills, as soon as the item is made."""
         self.pending_select = None  # whatever was waiting for its item is not wanted any more
+        if path and not self._holds(path):
+            path = path[:-1] + (path[-1] - 1,) if path[-1] > 0 else path[:-1]
+            if path and not self._holds(path):
+                path = None
         item = self.item_at(path) if path else None
         if item is None and path and self._jobs:
-            self.pending_select = path
+            self.pending_select = path  # a node of the preset being shown: its item comes soon
             self.set_current(None)
             return
-        if item is None and path:
-            item = self.item_at(path[:-1] + (path[-1] - 1,)) if path[-1] > 0 else self.item_at(path[:-1])
         self.set_current(item)
+
+    def _holds(self, path: Path) -> bool:
+        """Whether the shown nodes have one at ``path`` (its item may not be made yet)."""
+        nodes = self.shown
+        for index in path:
+            if not 0 <= index < len(nodes):
+                return False
+            node = nodes[index]
+            nodes = node.steps if isinstance(node, Group) else []
+        return True
 
     def set_current(self, item):
         self.blockSignals(True)  # the caller says what is selected, once
