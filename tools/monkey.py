@@ -472,6 +472,8 @@ def main() -> int:
         if not status:
             print(f"{args.actions} actions, seed {args.seed}: no exception ({time.monotonic() - start:.0f} s, "
                   f"{len(dialogs)} dialogs answered)")
+        for text in dialogs:  # messages a person would have read: worth a look
+            print("  dialog:", str(text).split("\n")[0][:200])
     return status
 
 
