@@ -393,3 +393,22 @@ def test_a_step_selected_before_its_row_was_made_is_scrolled_into_view(qtbot):
     tree = panel.tree
     assert tree.currentItem() is panel.item_at((FILL_BATCH + 150,))
     assert tree.viewport().rect().contains(tree.visualItemRect(tree.currentItem()))
+
+
+def test_a_count_waiting_for_its_turn_when_the_window_closes_is_dropped(qtbot):
+    # Found by the window tests' exception guard after a monkey walk: a count waiting for the
+    # previews was handed to a worker pool already shut down (RuntimeError in a timer's slot).
+    document = Document(long_pipeline(pipeline_panel.COUNT_IN_BACKGROUND + 50))
+    panel = PipelinePanel(document)
+    qtbot.addWidget(panel)
+    allowed = [True]
+    panel.may_count = lambda: allowed[0]
+    panel.set_image_shape((32, 32, 3))
+    qtbot.waitUntil(lambda: not panel.counting(), timeout=20000)  # one count: the pool exists
+    allowed[0] = False
+    document.set_p((0,), 0.9)  # the next count waits for its turn...
+    qtbot.wait(2 * pipeline_panel.COUNT_RETRY_MS)
+    panel.shutdown()  # ...when the window closes
+    allowed[0] = True
+    qtbot.wait(3 * pipeline_panel.COUNT_RETRY_MS)
+    assert not panel.counting()

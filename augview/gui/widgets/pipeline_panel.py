@@ -162,6 +162,7 @@ class PipelinePanel(QWidget):
         # Whether a count may start now (the window says: not while a preview renders). Both are
         # Python-heavy: run together with the GUI thread, they starve it of the interpreter lock.
         self.may_count = lambda: True
+        self._closed = False
 
         self.tree.itemSelectionChanged.connect(self._on_tree_selection)
         self.tree.itemChanged.connect(self._on_item_changed)
@@ -288,6 +289,9 @@ class PipelinePanel(QWidget):
         QTimer.singleShot(0, self._hand_over_count)
 
     def _hand_over_count(self):
+        if self._closed:
+            self._counting = False
+            return  # the window closed while the count waited for its turn
         if self.image_shape is not None and not self.may_count():
             QTimer.singleShot(COUNT_RETRY_MS, self._hand_over_count)
             return
@@ -331,6 +335,7 @@ class PipelinePanel(QWidget):
 
     def shutdown(self):
         """Stop the tree's filling and the worker that counts (the window is closing)."""
+        self._closed = True
         self.tree.stop()
         if self._count_tasks is not None:
             self._count_tasks.shutdown()
