@@ -1,7 +1,9 @@
 """Teaching-mode numbers: effective probabilities (checked against real runs) and distinct-output
 counts (checked against known cases and, where small, against enumeration of real draws)."""
 
+import math
 from collections import Counter
+from decimal import Decimal
 from math import sqrt
 
 import numpy as np
@@ -336,3 +338,42 @@ def test_depends_on_resolution_finds_pixel_sizes_but_not_output_sizes():
     assert not depends_on_resolution([Step("resize"), Step("random_resized_crop"), Step("rotate")])
     # Pixel sizes a mode switches off do not count.
     assert not depends_on_resolution([Step("random_crop", {"size_mode": "fraction"})])
+
+
+def test_astronomical_counts_are_written_as_powers_of_ten():
+    # 3000 coin-flip mirrors: 2**3000 combinations, past what a float holds (issue 18:
+    # OverflowError in the window's count line).
+    flips = distinct_outputs([Step("horizontal_flip", p=0.5)] * 3000, (32, 32, 3))
+    assert flips.count == 2**3000
+    expected = f"{Decimal(2) ** 3000:.2e}".replace("E", "e")  # '1.23e+903'
+    assert flips.summary() == f"up to about {expected} different images"
+    assert flips.explanation[-1] == f"total (discrete parts): ~{expected} (upper bound)"
+    # Past 4300 digits Python will not even write the integer out: 3000 children in random
+    # order make 3000! orders.
+    shuffled = distinct_outputs([Group("random_order", [Step("horizontal_flip", p=0.5)] * 3000)], (32, 32, 3))
+    assert math.lgamma(3001) / math.log(10) > 4300  # 3000! has more digits than str() writes
+    assert shuffled.summary().startswith("up to about ") and "e+" in shuffled.summary()
+    assert all(isinstance(line, str) for line in shuffled.explanation)
+
+
+@pytest.mark.parametrize("n", [10**12 - 1, 10**12, 999_999_999_999_999, 10**15 + 7, 2**1100, 9_999_600_000_000])
+def test_big_numbers_agree_with_decimal(n):
+    from augview.analysis.distinct import _big
+
+    text = _big(n)
+    if n < 10**12:
+        assert text == f"{n:,}"
+    else:
+        assert text == "about " + f"{Decimal(n):.2e}".replace("E", "e")
+
+
+def test_a_some_of_with_thousands_of_children_is_bounded_not_enumerated():
+    # Subset by subset this is 3000 x 3000 child evaluations; the bound takes one per child.
+    group = Group("some_of", [Step("horizontal_flip", p=0.5)] * 3000, n=(1, 3000))
+    count = distinct_outputs([group], (32, 32, 3))
+    assert count.upper_bound and count.count == 3**3000
+    assert any("too many to go through" in line for line in count.explanation)
+    # A small one is still counted exactly, subset by subset.
+    small = distinct_outputs([Group("some_of", [Step("horizontal_flip", p=0.5), Step("vertical_flip", p=0.5)],
+                                    n=(2, 2))], (32, 32, 3))
+    assert small.count == 4 and not any("too many" in line for line in small.explanation)

@@ -50,7 +50,25 @@ class Count:
 
 
 def _big(n: int) -> str:
-    return f"{n:,}" if n < 10**12 else tr("about {number}").format(number=f"{float(n):.2e}")
+    """A count for the summary line: exact with thousands separators, or its order of magnitude."""
+    return f"{n:,}" if n < 10**12 else tr("about {number}").format(number=_scientific(n))
+
+
+def _number(n: int) -> str:
+    """A count inside the explanation: exact up to 15 digits, then its order of magnitude."""
+    return str(n) if n < 10**15 else "~" + _scientific(n)
+
+
+def _scientific(n: int) -> str:
+    """``n`` as ``1.23e+3010``, from its leading bits: never through float(n) (which overflows
+    past 1e308) nor str(n) (which Python refuses past 4300 digits)."""
+    shift = max(0, n.bit_length() - 64)
+    log10 = math.log10(n >> shift) + shift * math.log10(2)
+    exponent = math.floor(log10)
+    mantissa = round(10 ** (log10 - exponent), 2)
+    if mantissa >= 10:  # 9.999e5 rounds up to 10.00e5
+        mantissa, exponent = mantissa / 10, exponent + 1
+    return f"{mantissa:.2f}e+{exponent:02d}"
 
 
 class _Context:
@@ -62,6 +80,18 @@ class _Context:
         self.quiet = 0  # > 0 while re-evaluating nodes whose lines were already written
         self.orientations = 1  # product of the counts of the steps in ORIENTATIONS
         self.reachable = {_IDENTITY}  # the orientations those steps reach together (elements of D4)
+        self.known: dict = {}  # (op, params, input size) -> what it does: long presets repeat steps
+
+    def count_op(self, step: Step, shape: Shape):
+        try:
+            key = (step.op, tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in step.params.items()), shape)
+            hash(key)
+        except TypeError:
+            return count_op(get_op(step.op), step.params, shape, self.gray)
+        fired = self.known.get(key)
+        if fired is None:
+            fired = self.known[key] = count_op(get_op(step.op), step.params, shape, self.gray)
+        return fired
 
     def line(self, depth: int, text: str) -> None:
         if not self.quiet:
@@ -111,7 +141,7 @@ def distinct_outputs(nodes, image_shape: tuple) -> Count:
             outcomes = _node(node, outcomes, ctx, 0)
     count = sum(outcomes.values())
     total = tr("total (discrete parts): {count} (upper bound)") if ctx.upper_bound else tr("total (discrete parts): {count}")
-    ctx.lines.append(total.format(count=count))
+    ctx.lines.append(total.format(count=_number(count)))
     if ctx.continuous:
         ctx.lines.append(tr("continuous: {ops}, so the real number of different images is infinite").format(
             ops=", ".join(ctx.continuous)))
@@ -133,7 +163,9 @@ def _merge(*parts: dict[Shape, int]) -> dict[Shape, int]:
 def _times(before: dict[Shape, int], after: dict[Shape, int]) -> str:
     """The factor a node multiplies the count by, or the counts when it is not a whole factor."""
     low, high = sum(before.values()), sum(after.values())
-    return f"x{high // low}" if low and high % low == 0 else tr("{low} -> {high} images").format(low=low, high=high)
+    if low and high % low == 0:
+        return f"x{_number(high // low)}"
+    return tr("{low} -> {high} images").format(low=_number(low), high=_number(high))
 
 
 def _p_text(p: float) -> str:
@@ -148,7 +180,7 @@ def _step(step: Step, outcomes: dict[Shape, int], ctx: _Context, depth: int) -> 
     result: dict[Shape, int] = {}
     lines: list[str] = []
     for shape, n in outcomes.items():
-        fired = count_op(get_op(step.op), step.params, shape, ctx.gray)
+        fired = ctx.count_op(step, shape)
         head = step.op + (f" {fired.desc}" if fired.desc else "") + _p_text(p)
         if fired.continuous:
             ctx.mark_continuous(step.op)
@@ -189,7 +221,7 @@ def _step(step: Step, outcomes: dict[Shape, int], ctx: _Context, depth: int) -> 
             ctx.upper_bound = True
             ctx.line(depth, tr("upper bound: these flips, transposes and quarter turns reach {reachable} "
                                "orientations, not {combinations}, so some combinations repeat").format(
-                reachable=len(ctx.reachable), combinations=ctx.orientations))
+                reachable=len(ctx.reachable), combinations=_number(ctx.orientations)))
     return result
 
 
@@ -219,7 +251,7 @@ def _group(group: Group, outcomes: dict[Shape, int], ctx: _Context, depth: int) 
             ctx.upper_bound = True
             formula = tr("{formula} x {count}! = {orders} orders: {times} "
                          "(upper bound: orders of steps that commute give the same image)").format(
-                formula=formula, count=len(children), orders=orders, times=_times(outcomes, out))
+                formula=formula, count=len(children), orders=_number(orders), times=_times(outcomes, out))
     elif group.kind == "one_of":
         parts = [_node(child, outcomes, ctx, inner) for child in children]
         out = _merge(*parts)
@@ -243,28 +275,59 @@ def _some_of(group: Group, children: list[Node], outcomes: dict[Shape, int], ctx
     """Sum over the allowed subset sizes of the products along each subset (declared order)."""
     k = len(children)
     sizes = sorted(some_of_counts(group, k))
-    for child in children:  # one line block per child, each as if it ran on the group's input
-        _node(child, outcomes, ctx, depth)
-    # by_size[j]: the outputs of all subsets of j children among those seen so far, in order.
+    alone = [_node(child, outcomes, ctx, depth) for child in children]  # one line block per child
+    subsets = sum(math.comb(k, j) for j in sizes)
+    if subsets > 1:
+        ctx.upper_bound = True
+    sizes_text = _sizes_text(sizes)
+    if k * sizes[-1] > SOME_OF_BUDGET:
+        # Thousands of children, many of them running: going through the subsets would take
+        # minutes. Each child either runs or not, at most: the product of (1 + its outputs).
+        out = _every_subset_bound(outcomes, alone)
+        formula = tr("{subsets} subsets of {count} (sizes {sizes}), too many to go through: at most "
+                     "{times} (upper bound)").format(subsets=_number(subsets), count=k, sizes=sizes_text,
+                                                     times=_times(outcomes, out))
+        return out, formula
+    # by_size[j]: the outputs of all subsets of j children among those seen so far, in order
+    # (only up to the largest size the group runs).
+    top = sizes[-1]
     ctx.quiet += 1
     try:
-        by_size: list[dict[Shape, int]] = [dict(outcomes)] + [{} for _ in range(k)]
+        by_size: list[dict[Shape, int]] = [dict(outcomes)] + [{} for _ in range(top)]
         for child in children:
-            for j in range(k - 1, -1, -1):
+            for j in range(top - 1, -1, -1):
                 if by_size[j]:
                     by_size[j + 1] = _merge(by_size[j + 1], _node(child, by_size[j], ctx, depth))
     finally:
         ctx.quiet -= 1
     out = _merge(*(by_size[j] for j in sizes))
-    subsets = sum(math.comb(k, j) for j in sizes)
-    if subsets > 1:
-        ctx.upper_bound = True
-    sizes_text = ", ".join(map(str, sizes))
     formula = (tr("{subsets} subsets of {count} (sizes {sizes}), summing each subset's product: {times} (upper bound)")
                if subsets > 1 else
                tr("{subsets} subsets of {count} (sizes {sizes}), summing each subset's product: {times}")).format(
-        subsets=subsets, count=k, sizes=sizes_text, times=_times(outcomes, out))
+        subsets=_number(subsets), count=k, sizes=sizes_text, times=_times(outcomes, out))
     return out, formula
+
+
+# Child evaluations a some_of may take to count its subsets exactly (children x largest size).
+SOME_OF_BUDGET = 20_000
+
+
+def _sizes_text(sizes: list[int]) -> str:
+    if len(sizes) > 6 and sizes == list(range(sizes[0], sizes[-1] + 1)):
+        return f"{sizes[0]}..{sizes[-1]}"
+    return ", ".join(map(str, sizes))
+
+
+def _every_subset_bound(outcomes: dict[Shape, int], alone: list[dict[Shape, int]]) -> dict[Shape, int]:
+    """At most prod(1 + outputs of each child) images per input; sizes are kept when no child
+    changes them, else unknown."""
+    total = sum(outcomes.values())
+    factor = 1
+    for out in alone:
+        factor *= 1 + -(-sum(out.values()) // max(1, total))  # ceiling
+    if all(set(out) <= set(outcomes) for out in alone):
+        return {shape: n * factor for shape, n in outcomes.items()}
+    return {None: total * factor}
 
 
 def explain(nodes, image_shape: tuple) -> str:

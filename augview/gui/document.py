@@ -1,13 +1,18 @@
 """The window's editable pipeline: every edit goes through here, so undo/redo and the "unsaved
 changes" mark cover all of them.
 
-Undo keeps whole snapshots (the preset dict) rather than inverse commands: a pipeline is a few
-kilobytes, and a snapshot can never get out of step with the edit it undoes. Edits that share a
-``merge`` key within a short time (one slider drag) collapse into one undo step.
+Nodes are never changed in place: an edit puts a changed copy of the node in a new list (and
+new copies of the groups above it), and everything else is shared. So a version of the document
+is a tuple of the top-level nodes (`Version`), a few microseconds and 8 bytes a step to take even
+for a 10,000-step preset; undo keeps whole versions, which can never get out of step with the edit
+they undo; a render worker reads a version while the next edit is made; and "has it changed"
+compares node identities first. Edits that share a ``merge`` key within a short time (one slider
+drag) collapse into one undo step.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from typing import Any, Callable, NamedTuple
 
@@ -24,7 +29,18 @@ class Merge(NamedTuple):
 
     key: Any
     time: float  # time.monotonic() of that edit
+
 UNDO_LIMIT = 200
+
+
+@dataclasses.dataclass(frozen=True)
+class Version:
+    """The document at one moment: its (never changed) top-level nodes and its header."""
+
+    steps: tuple[Node, ...]
+    name: str
+    description: str
+    seed: int
 
 
 class Document(QObject):
@@ -38,17 +54,21 @@ class Document(QObject):
         super().__init__()
         self.pipeline = pipeline or Pipeline(name="untitled")
         self.path = path
-        self._saved = self.pipeline.to_dict()
-        self._undo: list[dict] = []
-        self._redo: list[dict] = []
+        self._saved: Version | None = self.version()
+        self._undo: list[Version] = []
+        self._redo: list[Version] = []
         self._merge: Merge | None = None
         self._was_dirty = False
 
     # ---- state ----
 
+    def version(self) -> Version:
+        p = self.pipeline
+        return Version(tuple(p.steps), p.name, p.description, p.seed)
+
     @property
     def dirty(self) -> bool:
-        return self.pipeline.to_dict() != self._saved
+        return self.version() != self._saved
 
     def can_undo(self) -> bool:
         return bool(self._undo)
@@ -68,8 +88,9 @@ class Document(QObject):
         return self.pipeline.steps if len(path) == 1 else self.node(path[:-1]).steps
 
     def snapshot(self) -> Pipeline:
-        """A private copy for a render worker: later edits never reach it."""
-        return self.pipeline.copy()
+        """A private copy for a render worker: later edits never reach it (they replace nodes,
+        never change them)."""
+        return self.pipeline.copy(share_nodes=True)
 
     # ---- whole-document changes ----
 
@@ -78,7 +99,7 @@ class Document(QObject):
         in memory (an import), so closing it asks first."""
         self.pipeline = pipeline
         self.path = path
-        self._saved = pipeline.to_dict() if saved else {}
+        self._saved = self.version() if saved else None
         self._undo.clear()
         self._redo.clear()
         self._merge = None
@@ -86,29 +107,26 @@ class Document(QObject):
 
     def mark_saved(self, path: str):
         self.path = path
-        self._saved = self.pipeline.to_dict()
+        self._saved = self.version()
         self._emit_dirty()
 
     # ---- edits ----
 
-    def edit(self, mutate: Callable[[], None], kind: str = "structure", merge: Any = None):
+    def edit(self, change: Callable[[], None], kind: str = "structure", merge: Any = None):
+        """Run ``change``, which gives the pipeline new steps or header values (never changes a
+        node in place), and record it for undo."""
         now = time.monotonic()
         merging = merge is not None and self._merge is not None and self._merge.key == merge \
             and now - self._merge.time < MERGE_SECONDS
-        before = self.pipeline.to_dict()
-        if kind == "structure":
-            # one_of weights belong to children: they follow them when steps move, come and go.
-            weights = self._weights_by_child()
-            mutate()
-            self._reattach_weights(weights)
-        else:
-            mutate()
-        if self.pipeline.to_dict() == before:
+        before = self.version()
+        change()
+        after = self.version()
+        if after == before:
             return
         if not merging:
             self._undo.append(before)
             del self._undo[:-UNDO_LIMIT]
-        elif self._undo and self.pipeline.to_dict() == self._undo[-1]:
+        elif self._undo and after == self._undo[-1]:
             # A drag that came back to where it started leaves no undo step behind.
             self._undo.pop()
             self._redo.clear()
@@ -119,110 +137,147 @@ class Document(QObject):
         self._merge = Merge(merge, now) if merge is not None else None
         self._emit(kind)
 
+    def _change_list(self, parent: tuple[int, ...], change: Callable[[list, list | None], None],
+                     kind: str = "structure"):
+        """An edit of the child list at ``parent`` (() for the top level): ``change`` gets a copy
+        of the list and of its one_of weights (None when uniform) and edits both."""
+        def apply():
+            self.pipeline.steps = _with_children(self.pipeline.steps, parent, change)
+
+        self.edit(apply, kind)
+
+    def _replace_node(self, path: tuple[int, ...], kind: str, merge: Any = None, **fields):
+        """An edit of one node: a copy with ``fields`` changed takes its place."""
+        node = self.node(path)
+        if all(getattr(node, key) == value for key, value in fields.items()):
+            return
+        new = dataclasses.replace(node, **fields)
+
+        def change(children, weights):
+            children[path[-1]] = new
+
+        def apply():
+            self.pipeline.steps = _with_children(self.pipeline.steps, path[:-1], change)
+
+        self.edit(apply, kind, merge)
+
     def add_step(self, op_name: str, parent: tuple[int, ...] = (), index: int | None = None) -> tuple[int, ...]:
-        nodes = self.pipeline.steps if not parent else self.node(parent).steps
-        position = len(nodes) if index is None else index
-        self.edit(lambda: nodes.insert(position, Step(op_name)))
+        position = len(self._children(parent)) if index is None else index
+        step = Step(op_name)
+
+        def change(children, weights):
+            children.insert(position, step)
+            if weights is not None:
+                weights.insert(position, 1.0)
+
+        self._change_list(parent, change)
         return parent + (position,)
 
     def add_group(self, kind: str, parent: tuple[int, ...] = ()) -> tuple[int, ...]:
-        nodes = self.pipeline.steps if not parent else self.node(parent).steps
-        position = len(nodes)
-        self.edit(lambda: nodes.insert(position, Group(kind, [], n=(1, 1))))
+        position = len(self._children(parent))
+        group = Group(kind, [], n=(1, 1))
+
+        def change(children, weights):
+            children.insert(position, group)
+            if weights is not None:
+                weights.insert(position, 1.0)
+
+        self._change_list(parent, change)
         return parent + (position,)
 
     def remove(self, path: tuple[int, ...]):
-        siblings = self.siblings(path)
-        self.edit(lambda: siblings.pop(path[-1]))
+        def change(children, weights):
+            children.pop(path[-1])
+            if weights is not None:
+                weights.pop(path[-1])
+
+        self._change_list(path[:-1], change)
 
     def move(self, path: tuple[int, ...], new_index: int):
-        """Move a node within its parent."""
-        siblings = self.siblings(path)
-        new_index = max(0, min(new_index, len(siblings) - 1))
+        """Move a node within its parent; a one_of weight goes with its step."""
+        new_index = max(0, min(new_index, len(self.siblings(path)) - 1))
 
-        def mutate():
-            node = siblings.pop(path[-1])
-            siblings.insert(new_index, node)
+        def change(children, weights):
+            children.insert(new_index, children.pop(path[-1]))
+            if weights is not None:
+                weights.insert(new_index, weights.pop(path[-1]))
 
-        self.edit(mutate)
+        self._change_list(path[:-1], change)
 
     def move_to(self, path: tuple[int, ...], parent: tuple[int, ...], index: int):
-        """Move a node under another parent (a drag onto a group); refuses to nest a group in itself."""
+        """Move a node under another parent (a drag onto a group); refuses to nest a group in itself.
+        ``index`` counts the target's children with the node still in its old place."""
         if parent[: len(path)] == path:
             return
         node = self.node(path)
+        source_group = self.node(path[:-1]) if len(path) > 1 else None
+        weight = source_group.weights[path[-1]] if source_group is not None and source_group.weights else 1.0
+        # Where the target is once the node has left: a parent after it in the same list moves up.
+        level = len(path) - 1
+        target = list(parent)
+        if len(parent) > level and parent[:level] == path[:-1] and parent[level] > path[-1]:
+            target[level] -= 1
+        if parent == path[:-1] and index > path[-1]:
+            index -= 1
 
-        def mutate():
-            target = self.pipeline.steps if not parent else self.node(parent).steps
-            self.siblings(path)[path[-1]] = None  # placeholder keeps the target's indices valid
-            target.insert(index, node)
-            self._drop_placeholders(self.pipeline.steps)
+        def take(children, weights):
+            children.pop(path[-1])
+            if weights is not None:
+                weights.pop(path[-1])
 
-        self.edit(mutate)
+        def put(children, weights):
+            children.insert(index, node)
+            if weights is not None:
+                weights.insert(index, weight)
 
-    def _groups(self, nodes):
-        for node in nodes:
-            if isinstance(node, Group):
-                yield node
-                yield from self._groups(node.steps)
+        def apply():
+            steps = _with_children(self.pipeline.steps, path[:-1], take)
+            self.pipeline.steps = _with_children(steps, tuple(target), put)
 
-    def _weights_by_child(self) -> dict:
-        return {id(child): weight for group in self._groups(self.pipeline.steps)
-                if group.weights is not None for child, weight in zip(group.steps, group.weights)}
+        self.edit(apply)
 
-    def _reattach_weights(self, weights: dict):
-        for group in self._groups(self.pipeline.steps):
-            if group.weights is not None:
-                group.weights = [weights.get(id(child), 1.0) for child in group.steps]
-
-    def _drop_placeholders(self, nodes: list):
-        nodes[:] = [n for n in nodes if n is not None]
-        for n in nodes:
-            if isinstance(n, Group):
-                self._drop_placeholders(n.steps)
+    def _children(self, parent: tuple[int, ...]) -> list[Node]:
+        return self.pipeline.steps if not parent else self.node(parent).steps
 
     def set_param(self, path: tuple[int, ...], name: str, value: Any):
         step = self.node(path)
-        self.edit(lambda: step.params.__setitem__(name, value), "values", merge=(path, name))
+        self._replace_node(path, "values", (path, name), params={**step.params, name: value})
 
     def set_p(self, path: tuple[int, ...], p: float):
-        node = self.node(path)
-        self.edit(lambda: setattr(node, "p", float(p)), "values", merge=(path, "p"))
+        self._replace_node(path, "values", (path, "p"), p=float(p))
 
     def set_enabled(self, path: tuple[int, ...], enabled: bool):
-        node = self.node(path)
-        self.edit(lambda: setattr(node, "enabled", bool(enabled)), "structure")
+        self._replace_node(path, "structure", enabled=bool(enabled))
 
     def set_group_n(self, path: tuple[int, ...], n: tuple[int, int]):
-        node = self.node(path)
-        self.edit(lambda: setattr(node, "n", (int(n[0]), int(n[1]))), "values", merge=(path, "n"))
+        self._replace_node(path, "values", (path, "n"), n=(int(n[0]), int(n[1])))
 
     def set_group_weights(self, path: tuple[int, ...], weights: list[float]):
-        node = self.node(path)
-        self.edit(lambda: setattr(node, "weights", [float(w) for w in weights]), "values",
-                  merge=(path, "weights"))
+        self._replace_node(path, "values", (path, "weights"), weights=[float(w) for w in weights])
 
     def set_header(self, **fields):
-        def mutate():
+        def change():
             for key, value in fields.items():
                 setattr(self.pipeline, key, value)
 
-        self.edit(mutate, "header", merge=("header", tuple(sorted(fields))))
+        self.edit(change, "header", merge=("header", tuple(sorted(fields))))
 
     # ---- history ----
 
     def undo(self):
         if self._undo:
-            self._redo.append(self.pipeline.to_dict())
+            self._redo.append(self.version())
             self._restore(self._undo.pop())
 
     def redo(self):
         if self._redo:
-            self._undo.append(self.pipeline.to_dict())
+            self._undo.append(self.version())
             self._restore(self._redo.pop())
 
-    def _restore(self, data: dict):
-        self.pipeline = Pipeline.from_dict(data, source="<undo>")
+    def _restore(self, version: Version):
+        self.pipeline.steps = list(version.steps)
+        self.pipeline.name, self.pipeline.description = version.name, version.description
+        self.pipeline.seed = version.seed
         self._merge = None
         self._emit("structure")
 
@@ -235,3 +290,22 @@ class Document(QObject):
         if dirty != self._was_dirty:
             self._was_dirty = dirty
         self.dirty_changed.emit(dirty)
+
+
+def _with_children(steps: list[Node], parent: tuple[int, ...], change: Callable[[list, list | None], None]) -> list[Node]:
+    """A new top-level list in which the child list at ``parent`` is a copy that ``change`` has
+    edited (with its group's one_of weights); the groups on the way are new copies, every other
+    node is shared."""
+    steps = list(steps)
+    if not parent:
+        change(steps, None)
+        return steps
+    group = steps[parent[0]]
+    if len(parent) == 1:
+        children = list(group.steps)
+        weights = list(group.weights) if group.weights is not None else None
+        change(children, weights)
+        steps[parent[0]] = dataclasses.replace(group, steps=children, weights=weights)
+    else:
+        steps[parent[0]] = dataclasses.replace(group, steps=_with_children(group.steps, parent[1:], change))
+    return steps

@@ -15,16 +15,16 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox
 
 from augview.core import paths
-from augview.analysis.probabilities import depends_on_resolution
 from augview.analysis.grid import export_grid
-from augview.interop import open_pipeline_file
 from augview.pipeline.pipeline import Pipeline
-from augview.errors import AugviewError, PresetError
+from augview.errors import AugviewError
+from augview.gui.captions import original_caption, trace_text, variant_captions
 from augview.gui.document import Document
 from augview.gui.latest import LatestRequest
 from augview.gui.widgets.folder_strip import list_images
 from augview.gui import window_layout
 from augview.gui.menus import build_menus
+from augview.gui.preset_files import READ_IN_BACKGROUND_BYTES, PresetLoad, problems_text, read_preset_or_error
 from augview.gui.recent import RecentFiles
 from augview.gui.render_worker import REROLL_MAX, BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
 from augview.gui.side_windows import SideWindows
@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.proxy: np.ndarray | None = None
         self.last_output = None
         self.image_requests = LatestRequest()
+        self.preset_requests = LatestRequest()
         self.side_windows = SideWindows(self)
         self.renders = LatestRequest()
         self._job: RenderJob | None = None  # the newest request, for its full-resolution follow-up
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
 
         self._build_widgets()
         self.menus = build_menus(self)  # .actions["undo"], .submenus["recent"]...
+        self.panel.may_count = self._previews_idle
         self._update_undo_actions()
         self.document.changed.connect(self._on_document_changed)
         self.document.dirty_changed.connect(lambda *_: self._update_title())
@@ -134,6 +136,11 @@ class MainWindow(QMainWindow):
         self.full_worker.cancel()  # its photo or steps are out of date now
         self.worker.submit(self._job)
 
+    def _previews_idle(self) -> bool:
+        """No preview is being rendered or waits to be (the distinct count of a long pipeline
+        waits for that: the two would compete with the GUI thread for Python's lock)."""
+        return self.worker.idle and self.full_worker.idle
+
     def variant_count(self) -> int:
         """The variants on screen: one side by side, the count box in a grid."""
         return 1 if self.mode_box.currentData() == "side" else self.count_spin.value()
@@ -149,27 +156,11 @@ class MainWindow(QMainWindow):
         if not self.renders.is_latest(output.job_id):
             return  # stale: a newer request is on its way
         self.last_output = output
-        original = self.tr("original")
-        if self.image is not None:
-            h, w = self.image.shape[:2]
-            original += f" — {w}×{h}"
-            if output.full_resolution:
-                original += " " + self.tr("(variants at full resolution)")
-            elif self.proxy is not self.image:
-                self._full_timer.start()
-                original += " " + self.tr("(preview at {width}×{height})").format(
-                    width=self.proxy.shape[1], height=self.proxy.shape[0])
-                if depends_on_resolution(self.document.pipeline.steps):
-                    # Pixel-sized parameters (crop sizes, kernels...) cover more of a proxy than
-                    # of the photo until the full-resolution render arrives: say so.
-                    original += " " + self.tr("— sizes in px act {factor:.1f}× larger than in "
-                                              "training until the full-size render is done").format(
-                        factor=w / self.proxy.shape[1])
-        captions = [original] + [self.tr("#{number} seed {seed}: {summary}").format(
-            number=i + 1, seed=r.seed, summary=r.summary) for i, r in enumerate(output.results)]
-        tooltips = [self.image_path or ""] + [
-            "\n".join(f"{e}" for e in r.trace) for r in output.results
-        ]
+        if self.image is not None and not output.full_resolution and self.proxy is not self.image:
+            self._full_timer.start()
+        original = original_caption(self.image, self.proxy, output.full_resolution, self.document.pipeline.steps)
+        captions = [original] + variant_captions(output.results)
+        tooltips = [self.image_path or ""] + [trace_text(r.trace) for r in output.results]
         self.preview.show_images([output.original] + output.images, captions, tooltips)
         self.side_windows.follow_render(output)
         status = (self.tr("rendered {count} at full resolution in {ms} ms") if output.full_resolution
@@ -278,15 +269,26 @@ class MainWindow(QMainWindow):
             self.open_preset(path)
 
     def open_preset(self, path, confirm: bool = True, remember: bool = True) -> bool:
+        """Open a preset (or an albumentations pipeline). A large file is read and checked on a
+        worker, so the window stays responsive; it takes the document's place when it is ready
+        (True then means "on its way")."""
         if confirm and not self.confirm_discard():
             return False
+        request = PresetLoad(str(path), remember, self.preset_requests.new())
         try:
-            opened = open_pipeline_file(path)
-        except PresetError as err:
-            self.show_error(self._problems_text(err))
-            return False
-        except AugviewError as err:
-            self.show_error(str(err))
+            large = Path(path).stat().st_size > READ_IN_BACKGROUND_BYTES
+        except OSError:
+            large = False  # reading says what is wrong with it
+        if large:
+            self.statusBar().showMessage(self.tr("reading {name}…").format(name=Path(path).name))
+            self.tasks.run(request, read_preset_or_error, path)
+            return True
+        return self._adopt_preset(request, read_preset_or_error(path))
+
+    def _adopt_preset(self, request: PresetLoad, opened) -> bool:
+        path = request.path
+        if isinstance(opened, AugviewError):
+            self.show_error(problems_text(opened))
             return False
         if opened.imported:
             return self._import_albumentations(path, opened)
@@ -296,7 +298,7 @@ class MainWindow(QMainWindow):
         self.seed_spin.setValue(pipeline.seed)  # any seed a preset may hold
         self.seed_spin.blockSignals(False)
         self.document.replace(pipeline, str(path))
-        if remember:
+        if request.remember:
             self.recent.remember("recent_presets", str(path))
             self.settings.setValue("last_preset", str(path))
         return True
@@ -391,7 +393,11 @@ class MainWindow(QMainWindow):
         self.tasks.run(ImageLoad(path, remember, self.image_requests.new(), from_strip), load_with_proxy, path)
 
     def _on_task_done(self, request, result):
-        if isinstance(request, ImageLoad):
+        if isinstance(request, PresetLoad):
+            if self.preset_requests.is_latest(request.ticket):  # else another preset was asked for
+                self.statusBar().clearMessage()
+                self._adopt_preset(request, result)
+        elif isinstance(request, ImageLoad):
             path = request.path
             if not self.image_requests.is_latest(request.ticket):
                 return  # a newer image was asked for meanwhile
@@ -408,6 +414,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("exported {path}").format(path=request.path), 5000)
 
     def _on_task_error(self, request, message: str):
+        if isinstance(request, PresetLoad) and not self.preset_requests.is_latest(request.ticket):
+            return
         if isinstance(request, ImageLoad) and not self.image_requests.is_latest(request.ticket):
             return  # an image nobody waits for any more
         if isinstance(request, ImageLoad) and request.from_strip:
@@ -448,15 +456,6 @@ class MainWindow(QMainWindow):
             return
         QMessageBox.warning(self, "augview", message)
 
-    def _problems_text(self, err: PresetError) -> str:
-        """Several problems of a preset one per line, as the CLI prints them."""
-        if len(err.problems) < 2:
-            return str(err)
-        head = self.tr("{source}: {count} problems:").format(source=err.source, count=len(err.problems))
-        shown, hidden = err.first()  # a dialog no taller than a screen
-        lines = [head] + [f"• {where}: {what}" if where else f"• {what}" for where, what in shown]
-        return "\n".join(lines + ([err.more(hidden)] if hidden else []))
-
     def dragEnterEvent(self, event):
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -493,6 +492,7 @@ class MainWindow(QMainWindow):
         self.worker.stop()
         self.full_worker.stop()
         self.tasks.shutdown()
+        self.panel.shutdown()
         self.strip.shutdown()
         self.side_windows.close_all()
         event.accept()

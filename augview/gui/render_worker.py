@@ -136,6 +136,11 @@ class RenderWorker(QObject):
         self._thread = threading.Thread(target=self._loop, name="augview-render", daemon=True)
         self._thread.start()
 
+    @property
+    def idle(self) -> bool:
+        """Nothing being rendered and nothing waiting to be."""
+        return not self.busy and self._pending is None
+
     def submit(self, job: RenderJob) -> None:
         with self._wake:
             self._pending = job  # replaces any job still waiting

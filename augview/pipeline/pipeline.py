@@ -225,12 +225,14 @@ class Pipeline:
     def save(self, path: str | os.PathLike) -> None:
         presets.write_preset_file(path, self.to_dict())
 
-    def copy(self) -> "Pipeline":
+    def copy(self, share_nodes: bool = False) -> "Pipeline":
         """An independent copy, e.g. for a render on another thread while the original is being
         edited: its own steps (editing one never changes the other), and the stream of seeds a
-        pickled copy gets (see `next_seed`: in the main process, a new one from ``seed``)."""
+        pickled copy gets (see `next_seed`: in the main process, a new one from ``seed``).
+        ``share_nodes``: the copy's list holds the same nodes (instant for 10,000 steps), for an
+        owner that replaces nodes instead of changing them (the window's document)."""
         twin = copy.copy(self)
-        twin.steps = copy.deepcopy(self.steps)
+        twin.steps = list(self.steps) if share_nodes else copy.deepcopy(self.steps)
         twin._stream = None
         twin.__dict__.pop("_stream_pid", None)
         return twin

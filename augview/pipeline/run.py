@@ -20,7 +20,7 @@ from augview.core.randomness import fires, node_generator, node_key
 from augview.core.registry import get_op
 from augview.text import tr
 from augview.pipeline.choice import choose_children
-from augview.pipeline.nodes import Group, Node, Step
+from augview.pipeline.nodes import Node, Step
 from augview.targets.target_set import TargetSet
 
 def run_nodes(nodes: list[Node], image: np.ndarray, seed: int, path: tuple[int, ...] = (),
@@ -117,7 +117,11 @@ def images_only_steps(nodes: list[Node]) -> list[str]:
     return found
 
 
-def summarize(trace: list[dict]) -> str:
-    """One line for a grid cell: what fired and the values it drew."""
-    labels = [get_op(name).label(drawn) for name, drawn in fired_ops(trace)]
+def summarize(trace: list[dict], limit: int | None = None) -> str:
+    """One line for a grid cell: what fired and the values it drew (the first ``limit`` steps
+    that fired, then how many more did)."""
+    fired = fired_ops(trace)
+    labels = [get_op(name).label(drawn) for name, drawn in fired[:limit]]
+    if limit is not None and len(fired) > limit:
+        labels.append(tr("… and {count} more").format(count=len(fired) - limit))
     return ", ".join(labels) if labels else tr("(nothing fired)")

@@ -3,10 +3,18 @@
 No test may block on a modal dialog: every QMessageBox / QFileDialog entry point the window uses is
 replaced by `dialogs`, which answers from a queue the test fills and fails the test loudly when a
 dialog appears that the test did not expect.
+
+No exception may escape into Qt unseen: an exception in a slot or an event handler does not stop a
+Qt program, it only goes to sys.excepthook. pytest-qt's exception capture (kept on: see
+`exceptions_fail_the_test`) puts its hook there and fails the test that raised; the fixture checks
+the capture is on for every window test and still in place at the end, and fails the test on an
+exception a worker thread let through.
 """
 
 from __future__ import annotations
 
+import sys
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +25,35 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 import augview
 
 RENDER_TIMEOUT = 5000  # ms; a render of a 64x48 image takes a few ms
+
+
+def qt_capture_is_on() -> bool:
+    """pytest-qt's hook (a partial of its ``_except_hook``) is sys.excepthook."""
+    from pytestqt import exceptions
+
+    return getattr(sys.excepthook, "func", None) is exceptions._except_hook
+
+
+@pytest.fixture(autouse=True)
+def exceptions_fail_the_test(request):
+    assert not request.config.getini("qt_no_exception_capture"), \
+        "qt_no_exception_capture is set: exceptions in slots would pass unseen"
+    assert request.node.get_closest_marker("qt_no_exception_capture") is None, \
+        "a window test may not switch pytest-qt's exception capture off"
+    assert qt_capture_is_on(), "pytest-qt's exception capture is not installed"
+    hook = sys.excepthook
+    thread_errors = []
+    previous_thread_hook = threading.excepthook
+
+    def thread_hook(args):
+        thread_errors.append(f"{args.exc_type.__name__}: {args.exc_value} (thread {args.thread})")
+        previous_thread_hook(args)
+
+    threading.excepthook = thread_hook
+    yield
+    threading.excepthook = previous_thread_hook
+    assert sys.excepthook is hook, "sys.excepthook was replaced during the test: exceptions reaching Qt went unseen"
+    assert not thread_errors, f"exceptions in threads: {thread_errors}"
 
 
 class Dialogs:
@@ -91,6 +128,7 @@ def isolated_settings(monkeypatch, tmp_path):
     """The user's real settings are never read or written by a test."""
     path = tmp_path / "augview_settings.ini"
     monkeypatch.setenv("AUGVIEW_SETTINGS", str(path))
+    monkeypatch.setenv("AUGVIEW_DATA", str(tmp_path / "augview_data"))  # the error log too
     monkeypatch.delenv("AUGVIEW_LANG", raising=False)  # English, whatever the developer uses
     return path
 

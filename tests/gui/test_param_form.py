@@ -334,3 +334,24 @@ def test_form_clears_when_its_step_is_removed(qtbot):
     document, form = form_for(qtbot, Step("rotate"))
     document.remove((0,))
     assert form.controls == {}
+
+
+def test_form_is_rebuilt_when_another_preset_takes_the_documents_place(qtbot):
+    # Nothing else re-selects a step here (no pipeline panel): the form alone must not read the
+    # new preset's random_crop through the controls it made for rotate (issue 18: KeyError).
+    document, form = form_for(qtbot, Step("rotate"))
+    document.replace(Pipeline([Step("random_crop", {"height": 20})], name="other"), None)
+    assert "height" in form.controls and "limit" not in form.controls
+    assert control_widget(form, "height").value() == 20
+
+
+def test_form_is_rebuilt_when_an_undo_puts_another_op_at_its_path(qtbot):
+    document = Document(Pipeline([Step("rotate"), Step("random_crop")], name="t"))
+    form = ParamForm(document)
+    qtbot.addWidget(form)
+    form.show_node((1,))
+    document.remove((0,))  # random_crop moves up to (0,); the form still shows path (1,): gone
+    assert form.controls == {}
+    form.show_node((0,))
+    document.undo()  # rotate is back at (0,)
+    assert "limit" in form.controls and "height" not in form.controls

@@ -481,14 +481,6 @@
         <translation>原图</translation>
     </message>
     <message>
-        <source>(preview at {width}×{height})</source>
-        <translation>（以 {width}×{height} 预览）</translation>
-    </message>
-    <message>
-        <source>#{number} seed {seed}: {summary}</source>
-        <translation>#{number} 种子 {seed}：{summary}</translation>
-    </message>
-    <message>
         <source>rendered {count} in {ms} ms</source>
         <translation>已渲染 {count} 个，用时 {ms} 毫秒</translation>
     </message>
@@ -499,14 +491,6 @@
     <message>
         <source>The seed of the previews: variant i uses seed + i. Saving the preset stores it, so augview apply and Pipeline.load start from the same seed.</source>
         <translation>预览使用的种子：第 i 个变体使用 种子 + i。保存预设时会一并保存它，因此 augview apply 和 Pipeline.load 都从同一个种子开始。</translation>
-    </message>
-    <message>
-        <source>(variants at full resolution)</source>
-        <translation>（变体按完整分辨率生成）</translation>
-    </message>
-    <message>
-        <source>— sizes in px act {factor:.1f}× larger than in training until the full-size render is done</source>
-        <translation>— 完整尺寸渲染完成之前，以像素为单位的尺寸在预览中的效果是训练时的 {factor:.1f} 倍</translation>
     </message>
     <message>
         <source>rendered {count} at full resolution in {ms} ms</source>
@@ -539,6 +523,10 @@
     <message>
         <source>Presets (*.json);;All files (*)</source>
         <translation>预设 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
     </message>
     <message>
         <source>{path}: imported from albumentations with notes:</source>
@@ -623,6 +611,14 @@
     <message>
         <source>(nothing yet)</source>
         <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>Something went wrong; details in {path}</source>
+        <translation>出错了；详情见 {path}</translation>
+    </message>
+    <message>
+        <source>Something went wrong, and the details could not be saved ({reason})</source>
+        <translation>出错了，且无法保存详情（{reason}）</translation>
     </message>
 </context>
 <context>
@@ -763,6 +759,14 @@
     <message>
         <source>Move down (Ctrl+Down)</source>
         <translation>下移（Ctrl+Down）</translation>
+    </message>
+    <message>
+        <source>counting the different images…</source>
+        <translation>正在计算不同图像的数量…</translation>
+    </message>
+    <message>
+        <source>… {count} more lines</source>
+        <translation>……另有 {count} 行</translation>
     </message>
 </context>
 <context>
@@ -1092,6 +1096,10 @@
         <translation>长 {length} 个字符；名称最多 {max} 个字符</translation>
     </message>
     <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 个</translation>
+    </message>
+    <message>
         <source>{path}: not a COCO file (expected a JSON object with images)</source>
         <translation>{path}：不是 COCO 文件（应为带有 images 的 JSON 对象）</translation>
     </message>
@@ -1418,6 +1426,10 @@
     <message>
         <source>{where}: keypoint visibility must be 0, 1 or 2</source>
         <translation>{where}：关键点可见性必须是 0、1 或 2</translation>
+    </message>
+    <message>
+        <source>{subsets} subsets of {count} (sizes {sizes}), too many to go through: at most {times} (upper bound)</source>
+        <translation>{count} 个子步骤的 {subsets} 个子集（大小 {sizes}），太多无法逐一计算：至多 {times}（上限）</translation>
     </message>
     <message>
         <source>{n} side length</source>

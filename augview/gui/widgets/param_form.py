@@ -171,12 +171,20 @@ class ParamForm(QWidget):
         self._outer = QVBoxLayout(self)
         self._outer.setContentsMargins(6, 6, 6, 6)
         self._body: QWidget | None = None
+        self._built_for = None  # what the controls were made for (`_kind_of` the node)
         document.changed.connect(self._on_document_changed)
         self.show_node(None)
 
     # ---- building ----
 
     def show_node(self, path: tuple[int, ...] | None):
+        self.path = path
+        if path is not None and self._body is not None and self._built_for is not None \
+                and _kind_of(self._node()) == self._built_for:
+            # Another step of the same op (or the same step again): its controls are these, so
+            # they are pointed at it and refreshed, not made again (tens of ms per slider).
+            self.refresh()
+            return
         self.path = path
         self.controls.clear()
         self.row_widgets.clear()
@@ -188,6 +196,7 @@ class ParamForm(QWidget):
         layout = QVBoxLayout(self._body)
         layout.setContentsMargins(0, 0, 0, 0)
         node = self._node()
+        self._built_for = _kind_of(node)
         if node is None:
             hint = QLabel(self.tr("Select a step to see its parameters, or add one with “Add op”."))
             hint.setWordWrap(True)
@@ -313,12 +322,25 @@ class ParamForm(QWidget):
             self.document.set_param(self.path, name, value)
 
     def _on_document_changed(self, kind: str):
+        # Whatever order the document's listeners run in, controls made for one node are never
+        # read against another: a new preset, an undo or a move can put a different op (or
+        # group) at this path, and then the controls are made again (or dropped).
         node = self._node()
-        if node is None or kind in ("structure", "replaced"):
-            # Steps moved or were replaced: the pipeline panel re-selects and calls show_node.
-            if node is None and self.path is not None:
+        if node is None:
+            if self.path is not None:
                 self.show_node(None)
-            else:
-                self.refresh()
-            return
-        self.refresh()
+        elif _kind_of(node) != self._built_for:
+            self.show_node(self.path)
+        else:
+            self.refresh()
+
+
+def _kind_of(node) -> tuple | None:
+    """What decides which controls a node gets: its op, or its group kind (and for one_of the
+    children, one weight each)."""
+    if node is None:
+        return None
+    if isinstance(node, Step):
+        return ("step", node.op)
+    children = tuple(getattr(child, "op", None) or child.kind for child in node.steps)
+    return ("group", node.kind, children if node.kind == "one_of" else ())

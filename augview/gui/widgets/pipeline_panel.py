@@ -1,38 +1,27 @@
 """The pipeline panel: the list of steps (and groups), the catalog picker, and the step editing
-actions. The tree is a view of the document; every edit goes through the document and the tree is
-rebuilt from it, so the two can never disagree."""
+actions. The tree is a view of the document; every edit goes through the document and the tree
+follows it (`StepTree`, quick even for a 10,000-step preset), so the two can never disagree.
+Under the steps, the number of distinct images the pipeline makes: at once for a short pipeline,
+on a worker thread for a long one.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QToolButton,
-    QTreeWidget,
+    QDialog, QHBoxLayout, QLabel, QLineEdit, QMenu, QToolButton, QTreeWidget,
     QTreeWidgetItem, QTreeWidgetItemIterator, QVBoxLayout, QWidget,
 )
 
-from augview.analysis.probabilities import distinct_outputs, effective_probabilities
+from augview.analysis.probabilities import distinct_outputs
 from augview.core.registry import CATALOG, find_ops, op_order
 from augview.pipeline.nodes import GROUP_KINDS, Group
 from augview.gui.document import Document
 from augview.gui.i18n import op_text
+from augview.gui.render_worker import BackgroundTasks
+from augview.gui.widgets.step_tree import StepTree, more_nodes_than, step_summary  # noqa: F401
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
-
-
-def step_summary(node) -> str:
-    """Short text for the list: the op and its range parameters."""
-    if isinstance(node, Group):
-        extra = f" n={node.n[0]}..{node.n[1]}" if node.kind == "some_of" else ""
-        return QCoreApplication.translate("PipelinePanel", "{group} ({count} steps)").format(
-            group=f"{node.kind}{extra}", count=len(node.steps))
-    op = CATALOG[node.op]
-    parts = []
-    for spec in op.params:
-        if spec.kind == "range" and spec.applies(node.params):
-            low, high = node.params[spec.name]
-            parts.append(f"{low:.3g}..{high:.3g}{op_text(spec.unit.strip())}")
-    return node.op + (f"  {', '.join(parts[:2])}" if parts else "")
 
 
 class OpPicker(QDialog):
@@ -104,49 +93,10 @@ class OpPicker(QDialog):
             self.close()
 
 
-class StepTree(QTreeWidget):
-    """Steps as a tree; drag to reorder (or to move into a group)."""
-
-    dropped = Signal(tuple, tuple, int)  # source path, target parent path, index
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setColumnCount(3)
-        self.setHeaderLabels([self.tr("step"), "p", self.tr("fires")])
-        self.headerItem().setToolTip(
-            2, self.tr("how often the step really runs, through its groups' p, one_of and some_of"))
-        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.header().setStretchLastSection(False)  # the step names get the room, not "fires"
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAlternatingRowColors(True)
-
-    def dropEvent(self, event):
-        source = self.currentItem()
-        target = self.itemAt(event.position().toPoint())
-        if source is None:
-            event.ignore()
-            return
-        src = tuple(source.data(0, PATH_ROLE))
-        position = self.dropIndicatorPosition()
-        Indicator = QAbstractItemView.DropIndicatorPosition
-        if target is None or position == Indicator.OnViewport:
-            parent, index = (), self.topLevelItemCount()
-        else:
-            tgt = tuple(target.data(0, PATH_ROLE))
-            is_group = target.data(1, PATH_ROLE) == "group"
-            if position == Indicator.OnItem and is_group:
-                parent, index = tgt, target.childCount()
-            else:
-                parent = tgt[:-1]
-                index = tgt[-1] + (1 if position == Indicator.BelowItem else 0)
-        if parent == src[:-1] and index > src[-1]:
-            index -= 1  # the source leaves its place first
-        event.setDropAction(Qt.DropAction.IgnoreAction)
-        event.accept()
-        self.dropped.emit(src, parent, index)
+# Pipelines with more nodes than this have their distinct images counted on a worker thread.
+COUNT_IN_BACKGROUND = 200
+EXPLANATION_LINES = 60  # the count's tooltip shows this many lines of its explanation
+COUNT_RETRY_MS = 50  # how soon a count kept waiting by a render asks again
 
 
 class PipelinePanel(QWidget):
@@ -190,9 +140,22 @@ class PipelinePanel(QWidget):
         layout.addWidget(self.count_label)
         self.image_shape: tuple | None = None
 
-        self.tree.itemSelectionChanged.connect(self._emit_selection)
+        self._changed_while_filling = False  # the document moved on while a preset filled the tree
+        self._select_after_edit: tuple | None = None  # (path,) an action of the panel selects next
+        # The distinct-image count of a long pipeline runs on a worker; the newest request wins.
+        self._count_tasks: BackgroundTasks | None = None
+        self._count_request = 0
+        self._counting = False
+        self._count_wanted = False
+        # Whether a count may start now (the window says: not while a preview renders). Both are
+        # Python-heavy: run together with the GUI thread, they starve it of the interpreter lock.
+        self.may_count = lambda: True
+        self._closed = False
+
+        self.tree.itemSelectionChanged.connect(self._on_tree_selection)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.dropped.connect(self._on_dropped)
+        self.tree.filled.connect(self._on_filled)
         document.changed.connect(self._on_document_changed)
         self.rebuild()
 
@@ -207,53 +170,62 @@ class PipelinePanel(QWidget):
     # ---- view of the document ----
 
     def rebuild(self, select: tuple[int, ...] | None = None):
+        """Make the tree afresh from the document (a new preset) and select ``select`` (default:
+        the selected path). A long preset's items are made over the next turns of the event loop."""
         if select is None:
             select = self.selected_path()
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        self._fill(self.tree.invisibleRootItem(), self.document.pipeline.steps, ())
-        self.tree.expandAll()
-        self.tree.blockSignals(False)
-        self._update_analysis()
-        item = self.item_at(select) if select else None
-        if item is None and select:
-            item = self.item_at(select[:-1] + (select[-1] - 1,)) if select[-1] > 0 else self.item_at(select[:-1])
-        if item is not None:
-            self.tree.setCurrentItem(item)
-        else:
-            self.tree.clearSelection()
-        self._emit_selection()
+        self._changed_while_filling = False
+        self.tree.show_nodes(self.document.pipeline.steps)
+        self.select(select)
+        self._update_count(fresh=True)
 
-    def _fill(self, parent_item, nodes, prefix):
-        for index, node in enumerate(nodes):
-            path = prefix + (index,)
-            item = QTreeWidgetItem(parent_item, [step_summary(node), f"{node.p:.2f}"])
-            item.setData(0, PATH_ROLE, list(path))
-            item.setData(1, PATH_ROLE, "group" if isinstance(node, Group) else "step")
-            item.setCheckState(0, Qt.CheckState.Checked if node.enabled else Qt.CheckState.Unchecked)
-            flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled
-            if isinstance(node, Group):
-                flags |= Qt.ItemFlag.ItemIsDropEnabled
-            else:
-                flags &= ~Qt.ItemFlag.ItemIsDropEnabled
-                item.setToolTip(0, op_text(CATALOG[node.op].description))
-            item.setFlags(flags)
-            if isinstance(node, Group):
-                self._fill(item, node.steps, path)
+    def filling(self) -> bool:
+        """Whether part of a new preset is still to be put in the tree."""
+        return self.tree.filling()
+
+    def _follow_document(self, select: bool):
+        """After an edit: the tree follows the document, touching only what changed."""
+        path = None
+        if select:
+            # The step an action of the panel selects next (announced once: each announcement
+            # may make the parameter form afresh), or the same path as before.
+            path = self._select_after_edit[0] if self._select_after_edit else self.selected_path()
+        if self.tree.filling():
+            if select:
+                # Steps came, went or moved: the items made so far no longer sit at their nodes'
+                # paths, and a path read from the tree would name another step. Start afresh.
+                self.rebuild(select=path)
+                return
+            self._changed_while_filling = True  # values only: caught up with once it is filled
+            self._update_count()
+            return
+        if not self.tree.follow(self.document.pipeline.steps):
+            self.rebuild(select=path)  # thousands of new items: in batches, like a new preset
+            return
+        if select:
+            self.select(path)
+        self._update_count()
+
+    def _on_filled(self):
+        if self._changed_while_filling:
+            self._changed_while_filling = False
+            self._follow_document(select=True)
 
     def item_at(self, path: tuple[int, ...]):
-        item = self.tree.invisibleRootItem()
-        for index in path:
-            if index < 0 or index >= item.childCount():
-                return None
-            item = item.child(index)
-        return item
+        return self.tree.item_at(path)
 
     def selected_path(self) -> tuple[int, ...] | None:
-        item = self.tree.currentItem()
-        if item is None or not item.isSelected():
-            return None
-        return tuple(item.data(0, PATH_ROLE))
+        return self.tree.selected_path()
+
+    def select(self, path: tuple[int, ...] | None):
+        """Select the step at ``path`` (or the nearest one left: after a removal, the step before)
+        and show its controls."""
+        self.tree.select_path(path)
+        self._emit_selection()
+
+    def _on_tree_selection(self):
+        self.tree.pending_select = None  # the person chose another step meanwhile
+        self._emit_selection()
 
     def _emit_selection(self):
         self.selected.emit(self.selected_path())
@@ -262,44 +234,99 @@ class PipelinePanel(QWidget):
         if kind == "replaced":  # another preset: start on its first step's controls
             self.rebuild(select=(0,) if self.document.pipeline.steps else None)
         elif kind == "structure":
-            self.rebuild()
-        else:
-            self._refresh_texts(self.tree.invisibleRootItem(), self.document.pipeline.steps)
-            self._update_analysis()
+            self._follow_document(select=True)
+        elif kind == "values":
+            self._follow_document(select=False)
 
     def set_image_shape(self, shape: tuple):
         self.image_shape = tuple(shape)
-        self._update_analysis()
+        self._update_count()
 
-    def _update_analysis(self):
-        """The "fires" column and the count of distinct images (textbook arithmetic on the
-        parameters; no pixels involved)."""
+    # ---- the count of distinct images ----
+
+    def _update_count(self, fresh: bool = False):
+        """At once for a short pipeline; on a worker for a long one (the label is greyed out
+        until the newest count arrives; a count asked for meanwhile starts after it). ``fresh``:
+        another preset, whose count must not be shown greyed as if it were this one's."""
+        self._count_request += 1
         steps = self.document.pipeline.steps
-        chances = effective_probabilities(steps)
-        self.tree.blockSignals(True)
-        for path, chance in chances.items():
-            item = self.item_at(path)
-            if item is not None:
-                item.setText(2, f"{chance:.0%}")
-        self.tree.blockSignals(False)
         if self.image_shape is None or not steps:
             self.count_label.setText("")
+            self.count_label.setToolTip("")
+            self.count_label.setEnabled(True)
             return
-        count = distinct_outputs(steps, self.image_shape)
-        self.count_label.setText(count.summary())  # in the interface language (augview.text)
-        self.count_label.setToolTip("\n".join(count.explanation))
+        if not more_nodes_than(steps, COUNT_IN_BACKGROUND):
+            self._show_count(distinct_outputs(steps, self.image_shape))
+            return
+        self.count_label.setEnabled(False)
+        if fresh or not self.count_label.text():
+            self.count_label.setText(self.tr("counting the different images…"))
+            self.count_label.setToolTip("")
+        if self._counting:
+            self._count_wanted = True
+        else:
+            self._start_count()
 
-    def _refresh_texts(self, parent_item, nodes):
-        self.tree.blockSignals(True)
-        for index, node in enumerate(nodes):
-            item = parent_item.child(index)
-            if item is None:
-                continue
-            item.setText(0, step_summary(node))
-            item.setText(1, f"{node.p:.2f}")
-            if isinstance(node, Group):
-                self._refresh_texts(item, node.steps)
-        self.tree.blockSignals(False)
+    def counting(self) -> bool:
+        return self._counting
+
+    def _start_count(self):
+        self._counting, self._count_wanted = True, False
+        # Handed over on the next turn of the event loop: the worker's Python would compete for
+        # the interpreter with what this turn still does (the form, the window), slowing both.
+        QTimer.singleShot(0, self._hand_over_count)
+
+    def _hand_over_count(self):
+        if self._closed:
+            self._counting = False
+            return  # the window closed while the count waited for its turn
+        if self.image_shape is not None and not self.may_count():
+            QTimer.singleShot(COUNT_RETRY_MS, self._hand_over_count)
+            return
+        if self._count_tasks is None:
+            self._count_tasks = BackgroundTasks(workers=1)
+            self._count_tasks.done.connect(self._on_counted)
+            self._count_tasks.error.connect(self._on_count_failed)
+        self._count_wanted = False  # this count is of the newest steps
+        if self.image_shape is None:
+            self._counting = False
+            return
+        # The newest steps; nodes are never changed in place, so the worker may read them while
+        # edits go on.
+        self._count_tasks.run(self._count_request, distinct_outputs, list(self.document.pipeline.steps),
+                              self.image_shape)
+
+    def _on_counted(self, request: int, count):
+        self._counting = False
+        if request == self._count_request:
+            self._show_count(count)
+        elif self._count_wanted:
+            self._start_count()
+
+    def _on_count_failed(self, request: int, message: str):
+        self._counting = False
+        if request == self._count_request:
+            self.count_label.setText("")
+            self.count_label.setToolTip(message)
+            self.count_label.setEnabled(True)
+        elif self._count_wanted:
+            self._start_count()
+
+    def _show_count(self, count):
+        self.count_label.setText(count.summary())  # in the interface language (augview.text)
+        lines = count.explanation
+        if len(lines) > EXPLANATION_LINES:  # a tooltip of 10,000 lines helps nobody
+            lines = lines[:EXPLANATION_LINES - 1] + [
+                self.tr("… {count} more lines").format(count=len(lines) - EXPLANATION_LINES + 1)]
+        self.count_label.setToolTip("\n".join(lines))
+        self.count_label.setEnabled(True)
+
+    def shutdown(self):
+        """Stop the tree's filling and the worker that counts (the window is closing)."""
+        self._closed = True
+        self.tree.stop()
+        if self._count_tasks is not None:
+            self._count_tasks.shutdown()
 
     # ---- actions ----
 
@@ -319,13 +346,28 @@ class PipelinePanel(QWidget):
             return path
         return ()
 
+    def _edit_then_select(self, edit, path: tuple[int, ...] | None):
+        """Make a document edit after which ``path`` is selected, announcing the selection once."""
+        self._select_after_edit = (path,)
+        try:
+            edit()
+        finally:
+            self._select_after_edit = None
+        if self.selected_path() != path:
+            self.select(path)
+
     def add_op(self, name: str):
-        path = self.document.add_step(name, self._insert_parent())
-        self.rebuild(select=path)
+        parent = self._insert_parent()
+        path = parent + (len(self._children(parent)),)
+        self._edit_then_select(lambda: self.document.add_step(name, parent), path)
 
     def add_group(self, kind: str):
-        path = self.document.add_group(kind, self._insert_parent())
-        self.rebuild(select=path)
+        parent = self._insert_parent()
+        path = parent + (len(self._children(parent)),)
+        self._edit_then_select(lambda: self.document.add_group(kind, parent), path)
+
+    def _children(self, parent: tuple[int, ...]):
+        return self.document.node(parent).steps if parent else self.document.pipeline.steps
 
     def remove_selected(self):
         path = self.selected_path()
@@ -338,22 +380,20 @@ class PipelinePanel(QWidget):
             return
         new_index = path[-1] + delta
         if 0 <= new_index < len(self.document.siblings(path)):
-            self.document.move(path, new_index)
-            self.rebuild(select=path[:-1] + (new_index,))
+            self._edit_then_select(lambda: self.document.move(path, new_index), path[:-1] + (new_index,))
 
     def _on_item_changed(self, item, column):
         if column == 0:
-            path = tuple(item.data(0, PATH_ROLE))
+            path = self.tree.path_of(item)
             enabled = item.checkState(0) == Qt.CheckState.Checked
             if self.document.node(path).enabled != enabled:
-                # Deferred: the edit rebuilds the tree, which must not delete the item whose
+                # Deferred: the edit changes the tree, which must not happen while the item's
                 # change notification is still running (that crashes Qt).
                 QTimer.singleShot(0, lambda: self.document.set_enabled(path, enabled))
 
     def _on_dropped(self, source, parent, index):
         if parent == source[:-1]:
-            self.document.move(source, index)
-            self.rebuild(select=parent + (min(index, len(self.document.siblings(source)) - 1),))
+            target = parent + (min(index, len(self.document.siblings(source)) - 1),)
+            self._edit_then_select(lambda: self.document.move(source, index), target)
         else:
-            self.document.move_to(source, parent, index)
-            self.rebuild(select=None)
+            self._edit_then_select(lambda: self.document.move_to(source, parent, index), None)

@@ -167,7 +167,12 @@ class Cell(QWidget):
             # Measured as the label lays it out (word wrap, any script), not estimated per character.
             return metrics.boundingRect(QRect(0, 0, width, 100 * height), wrap, candidate).height() <= height
 
-        if not fits(text):
+        # No more characters fit than three lines of the narrowest one: a longer caption (a long
+        # preset's) is searched within that, not laid out whole a dozen times.
+        narrowest = min(metrics.horizontalAdvance(c) for c in "il.,:;'| ")
+        most = self.CAPTION_LINES * (width // max(1, narrowest) + 1)
+        if len(text) > most or not fits(text):
+            text = text[:most]
             low, high = 0, len(text)  # the longest prefix that fits with an ellipsis: binary search
             while low < high:
                 middle = (low + high + 1) // 2
