@@ -296,3 +296,91 @@ def test_the_transforms_that_move_targets_are_those_of_augview_ops_with_a_motion
         moves = {"BBOXES", "KEYPOINTS"} <= targets
         assert (op.geometry is not None) == moves == (cls in MOVES_TARGETS), name
     assert TargetSettings() == Pipeline([]).targets
+
+
+# ---------------------------------------------------------------------------------------------
+# torchvision: tv_tensors, ClampBoundingBoxes and SanitizeBoundingBoxes
+
+
+@pytest.fixture
+def torchvision_stubs(monkeypatch):
+    import torchvision_standin
+
+    return torchvision_standin.install(monkeypatch)
+
+
+def built(code: str):
+    namespace: dict = {"__name__": "transforms"}
+    exec(compile(code, "transforms.py", "exec"), namespace)  # TypeError on a wrong name or keyword
+    return namespace["transforms"]
+
+
+def flat(transform) -> list:
+    """Every transform of a built (stand-in) Compose tree, depth first."""
+    out = [transform]
+    for child in transform.args.get("transforms", []):
+        out += flat(child)
+    return out
+
+
+def usage_block(code: str) -> str:
+    """The indented example of the generated docstring."""
+    docstring = code.split('"""')[1]
+    return "\n".join(line[4:] for line in docstring.splitlines() if line.startswith("    "))
+
+
+def test_torchvision_detection_code_clamps_and_sanitizes_boxes(torchvision_stubs):
+    from augview.interop import to_torchvision_code
+
+    code, notes = to_torchvision_code(Pipeline.load(ROOT / "presets" / "light_detection.json"), skip_unsupported=True)
+    transforms = flat(built(code))
+    clamp, sanitize = transforms[-2:]
+    assert isinstance(clamp, torchvision_stubs.ClampBoundingBoxes)
+    assert isinstance(sanitize, torchvision_stubs.SanitizeBoundingBoxes)
+    assert (sanitize.args["min_size"], sanitize.args["min_area"]) == (1.0, 16.0)
+    said = [str(n) for n in notes]
+    assert "targets: min_visibility 0.3 has no torchvision counterpart; left out" in said
+    assert any("once, at the end" in n for n in said)
+    assert "tv_tensors.BoundingBoxes(" in usage_block(code) and '"labels"' in usage_block(code)
+    compile(usage_block(code), "usage.py", "exec")  # the example is Python
+    assert 'target = {"boxes": tv_tensors.BoundingBoxes(box' in code.split("__main__")[1]  # the demo passes a box
+
+
+def test_torchvision_segmentation_code_fills_masks_apart(torchvision_stubs):
+    from augview.interop import to_torchvision_code
+
+    tv_tensors = __import__("sys").modules["torchvision.tv_tensors"]
+    pipe = Pipeline([Step("rotate", {"fill": 3}), Step("pad", {"pad_mode": "pixels", "fill": 255}),
+                     Step("affine", {"fill": 0})], targets={"mask_fill": 255})
+    code, notes = to_torchvision_code(pipe)
+    transforms = flat(built(code))
+    rotation = next(t for t in transforms if isinstance(t, torchvision_stubs.RandomRotation))
+    assert rotation.args["fill"] == {tv_tensors.Image: 3, tv_tensors.Mask: 255}
+    pad = next(t for t in transforms if isinstance(t, torchvision_stubs.Pad))
+    assert pad.args["fill"] == 255  # the same label for both: a plain number
+    assert not any(isinstance(t, torchvision_stubs.SanitizeBoundingBoxes) for t in transforms)  # no box rules
+    assert "tv_tensors.Mask(label_map)" in usage_block(code)
+    compile(usage_block(code), "usage.py", "exec")
+
+
+def test_torchvision_code_for_images_only_stays_as_it_was(torchvision_stubs):
+    from augview.interop import to_torchvision_code
+
+    code, _ = to_torchvision_code(Pipeline.load(ROOT / "presets" / "light_classification.json"))
+    assert "from torchvision import tv_tensors" not in code and "Sanitize" not in code and "Mask" not in code
+    built(code)
+
+
+def test_torchvision_notes_what_it_cannot_do_with_targets(torchvision_stubs):
+    from augview.interop import to_torchvision_code
+
+    pipe = Pipeline([Step("rotate"), Step("trivial_augment_wide"), Step("random_erasing", {"holes_in_mask": True})],
+                    targets={"min_width": 3.0, "min_height": 5.0, "box_method": "ellipse"})
+    code, notes = to_torchvision_code(pipe)
+    sanitize = flat(built(code))[-1]
+    assert sanitize.args["min_size"] == 5.0 and "min_area=" not in code
+    said = " | ".join(str(n) for n in notes)
+    for expected in ("min_size is one limit for both sides, used 5", "box_method 'ellipse'",
+                     "steps[1] (trivial_augment_wide): approximate: torchvision's learned policies refuse boxes",
+                     "steps[2] (random_erasing): approximate: holes_in_mask"):
+        assert expected in said, expected
