@@ -119,8 +119,12 @@ def filter_boxes(moved: np.ndarray, shape: tuple, settings, ids: np.ndarray,
     limits = (settings.min_visibility, settings.min_area, settings.min_width, settings.min_height)
     if not any(limits) and not bad.any():
         return clipped, ids, []  # the common case: nothing to judge, nothing left the image
-    full = areas(moved)
-    visibility = np.divide(left, full, out=np.ones_like(left), where=full > 0)
+    if settings.min_visibility and not (clipped == moved).all():
+        full = areas(moved)
+        visibility = np.divide(left, full, out=np.ones_like(left), where=full > 0)
+    else:  # nothing cut by the image's edges: what is in view is the whole box, less any holes
+        visibility = np.ones_like(left) if covered is None else np.divide(
+            left, areas(moved), out=np.ones_like(left), where=areas(moved) > 0)
     values = (left, visibility, left, widths, heights)
     for value, limit in zip(values[1:], limits):
         if limit:
