@@ -10,6 +10,7 @@
                   [--annotations auto|COCO.json] [--annotation-format yolo,coco,voc,masks]
                                     augment a folder (exit 1 if any file failed, 130 on Ctrl+C)
     augview export --to albumentations|torchvision|python P [-o FILE] [--skip-unsupported]
+                   [--box-format F] [--label-fields A,B] [--keypoint-format xy|xyas] [--keypoint-label-fields C]
     augview import PIPELINE.json|yaml|py -o preset.json   an albumentations pipeline as a preset
     augview tta --size 224 [--mode ten_crop|five_crop|flips|center] [--resize 256] --image I -o grid.png
     augview tta --size 224 --mode ten_crop --to torchvision [-o tta.py]
@@ -92,6 +93,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.add_argument("--skip-unsupported", action="store_true",
                         help="leave out ops without a counterpart (listed on stderr) instead of failing")
+    export.add_argument("--box-format", default="pascal_voc", choices=("pascal_voc", "coco", "yolo", "albumentations"),
+                        help="albumentations: the format of the boxes the Compose takes (default pascal_voc)")
+    export.add_argument("--label-fields", default="", metavar="NAMES",
+                        help="albumentations: comma-separated names of the box label lists each call passes "
+                             "(e.g. class_labels; default none: labels ride as extra columns of each box)")
+    export.add_argument("--keypoint-format", default="xy", choices=("xy", "xyas"),
+                        help="albumentations: keypoints as x, y or x, y, angle, scale (default xy)")
+    export.add_argument("--keypoint-label-fields", default="", metavar="NAMES",
+                        help="albumentations: comma-separated names of the keypoint label lists")
 
     imported = sub.add_parser("import", help="an albumentations pipeline (JSON or YAML) as a preset")
     imported.add_argument("pipeline", help="albumentations pipeline file (A.save output)")
@@ -348,7 +358,11 @@ def cmd_export(args) -> int:
     pipeline = Pipeline.load(args.preset)
     try:
         if args.to == "albumentations":
-            data, notes = interop.to_albumentations(pipeline, skip_unsupported=args.skip_unsupported)
+            data, notes = interop.to_albumentations(
+                pipeline, skip_unsupported=args.skip_unsupported, box_format=args.box_format,
+                label_fields=[n.strip() for n in args.label_fields.split(",") if n.strip()],
+                keypoint_format=args.keypoint_format,
+                keypoint_label_fields=[n.strip() for n in args.keypoint_label_fields.split(",") if n.strip()])
             text = json.dumps(data, indent=2) + "\n"
         elif args.to == "torchvision":
             text, notes = interop.to_torchvision_code(pipeline, skip_unsupported=args.skip_unsupported)

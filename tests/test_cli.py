@@ -129,6 +129,23 @@ def test_export_import_round_trip_through_albumentations_json(tmp_path):
     assert augview.Pipeline.load(back).steps == augview.Pipeline.load(PRESET).steps
 
 
+def test_export_for_detection_runs_with_yolo_boxes_and_their_labels(tmp_path):
+    A = pytest.importorskip("albumentations")
+    exported, back = tmp_path / "albu.json", tmp_path / "back.json"
+    proc = run_cli("export", "--to", "albumentations", PRESETS / "light_detection.json", "-o", exported,
+                   "--box-format", "yolo", "--label-fields", "class_labels")
+    assert proc.returncode == 0, proc.stderr
+    params = json.loads(exported.read_text())["transform"]["bbox_params"]
+    assert params["format"] == "yolo" and params["label_fields"] == ["class_labels"] and params["min_visibility"] == 0.3
+    out = A.load(str(exported), data_format="json")(image=np.zeros((64, 80, 3), np.uint8),
+                                                     bboxes=[[0.5, 0.5, 0.25, 0.5]], class_labels=[7])
+    assert out["class_labels"] == [7] and len(out["bboxes"]) == 1
+    assert run_cli("import", exported, "-o", back).returncode == 0
+    assert augview.Pipeline.load(back).targets == augview.Pipeline.load(PRESETS / "light_detection.json").targets
+    refused = run_cli("export", "--to", "albumentations", PRESET, "--label-fields", "bboxes")
+    assert refused.returncode != 0 and "label_fields" in refused.stderr and "Traceback" not in refused.stderr
+
+
 def test_export_lists_unsupported_ops_or_skips_them(tmp_path):
     preset = tmp_path / "p.json"
     augview.Pipeline([augview.Step("horizontal_flip"), augview.Step("auto_augment")]).save(preset)

@@ -211,7 +211,7 @@ def test_ranges_and_units_of_random_ops():
     ])
     rotate, gamma, solarize, noise, scale, motion, erasing, sharpen, clahe = exported(pipe)
     assert rotate == {"__class_fullname__": "Rotate", "p": 0.3, "limit": [-10.0, 25.0], "rotate_method": "largest_box",
-                      "crop_border": False, "interpolation": 2, "border_mode": 2, "fill": 7.0}
+                      "crop_border": False, "interpolation": 2, "border_mode": 2, "fill": 7.0, "fill_mask": 0}
     assert gamma["gamma_limit"] == pytest.approx([70, 140])
     assert solarize["threshold_range"] == pytest.approx([64 / 255, 192 / 255])
     assert noise["std_range"] == pytest.approx([10 / 255, 0.1]) and noise["mean_range"] == pytest.approx([0.02, 0.02])
@@ -258,7 +258,7 @@ def test_symmetry_lens_dropout_and_iso_noise_exports():
     assert turns == {"__class_fullname__": "RandomRotate90", "p": 0.5}
     assert transpose == {"__class_fullname__": "Transpose", "p": 1.0}
     assert lens == {"__class_fullname__": "OpticalDistortion", "p": 1.0, "distort_limit": [-0.1, 0.3],
-                    "mode": "fisheye", "interpolation": 1, "border_mode": 3, "fill": 4.0}
+                    "mode": "fisheye", "interpolation": 1, "border_mode": 3, "fill": 4.0, "fill_mask": 0}
     assert dropout == {"__class_fullname__": "ChannelDropout", "p": 1.0, "channel_drop_range": [1, 2], "fill": 255.0}
     assert iso == {"__class_fullname__": "ISONoise", "p": 1.0, "color_shift": [0.02, 0.1], "intensity": [0.2, 0.7]}
     assert texts(notes) == ["steps[4] (iso_noise): approximate: albumentations 2.x's ISONoise departs from its "

@@ -67,21 +67,28 @@ def standin(monkeypatch):
 
     v2 = types.ModuleType("torchvision.transforms.v2")
     v2.__getattr__ = lambda name: Anything
+    tv_tensors = types.ModuleType("torchvision.tv_tensors")
+    tv_tensors.__getattr__ = lambda name: Anything
     transforms = types.ModuleType("torchvision.transforms")
     transforms.v2, transforms.InterpolationMode, transforms.AutoAugmentPolicy = v2, Anything(), Anything()
     torchvision = types.ModuleType("torchvision")
-    torchvision.transforms = transforms
+    torchvision.transforms, torchvision.tv_tensors = transforms, tv_tensors
     for name, module in {"torch": types.ModuleType("torch"), "torchvision": torchvision,
-                         "torchvision.transforms": transforms, "torchvision.transforms.v2": v2}.items():
+                         "torchvision.transforms": transforms, "torchvision.transforms.v2": v2,
+                         "torchvision.tv_tensors": tv_tensors}.items():
         monkeypatch.setitem(sys.modules, name, module)
 
 
-def test_torchvision_code_runs_no_text_of_the_preset(tmp_path, standin):
+@pytest.mark.parametrize("targets", [None, {"mask_fill": 255, "min_area": 16.0, "min_visibility": 0.3}])
+def test_torchvision_code_runs_no_text_of_the_preset(tmp_path, standin, targets):
+    """Also with target settings: the fill dictionaries, the usage block and the box steps."""
     mark = tmp_path / "INJECTED"
-    steps = [Step("horizontal_flip"), Step("grid_distortion"), Step("rotate", enabled=False)]
-    benign, _ = to_torchvision_code(Pipeline(steps, name="plain"), skip_unsupported=True)
+    steps = [Step("horizontal_flip"), Step("grid_distortion"), Step("rotate", enabled=False),
+             Step("affine", {"fill": 4})]
+    benign, _ = to_torchvision_code(Pipeline(steps, name="plain", targets=targets), skip_unsupported=True)
+    assert ("SanitizeBoundingBoxes" in benign) == (targets is not None)
     for text in payloads(mark):
-        pipe = Pipeline(steps, name="plain")
+        pipe = Pipeline(steps, name="plain", targets=targets)
         pipe.name = pipe.description = text  # what the window may hold before a save
         code, _ = to_torchvision_code(pipe, skip_unsupported=True)
         assert shape(code) == shape(benign), repr(text)

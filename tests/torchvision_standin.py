@@ -37,7 +37,16 @@ SIGNATURES = {
     "TrivialAugmentWide": "num_magnitude_bins=31, interpolation=None, fill=None",
     "AugMix": "severity=3, mixture_width=3, chain_depth=-1, alpha=1.0, all_ops=True, interpolation=None, fill=None",
     "RandomChannelPermutation": "",
+    # Boxes and masks (a preset with target settings): the last steps (min_area: recent releases)
+    "ClampBoundingBoxes": "", "SanitizeBoundingBoxes": "min_size=1.0, min_area=1.0, labels_getter='default'",
 }
+# torchvision.tv_tensors: the classes the code names (the fill dictionaries' keys, the usage block)
+TV_TENSORS = {
+    "Image": "data, *, dtype=None, device=None, requires_grad=None",
+    "Mask": "data, *, dtype=None, device=None, requires_grad=None",
+    "BoundingBoxes": "data, *, format, canvas_size, dtype=None, device=None, requires_grad=None",
+}
+FILLED = {"RandomRotation", "RandomAffine", "RandomPerspective", "ElasticTransform", "Pad"}
 RANDOM_APPLY = {"RandomHorizontalFlip", "RandomVerticalFlip", "RandomGrayscale", "RandomEqualize",
                 "RandomAutocontrast", "RandomPosterize", "RandomSolarize", "RandomInvert",
                 "RandomAdjustSharpness", "RandomPerspective", "RandomErasing"}
@@ -178,6 +187,25 @@ def _pad(a):
         raise ValueError("Padding mode should be either constant, edge, reflect or symmetric")
 
 
+def _fill(a):
+    """torchvision's _check_fill_arg: a number, a sequence, or a dict of them by tv_tensor type
+    (or "others")."""
+    fill = a["fill"]
+    values = fill.values() if isinstance(fill, dict) else [fill]
+    if isinstance(fill, dict) and not all(isinstance(k, type) or k == "others" for k in fill):
+        raise TypeError("fill dict keys must be tv_tensor types or 'others'")
+    for value in values:
+        if value is not None and not isinstance(value, (numbers.Number, tuple, list)):
+            raise TypeError("Got inappropriate fill arg, only Numbers, tuples, lists and dicts are allowed.")
+
+
+def _sanitize(a):
+    if a["min_size"] < 1:
+        raise ValueError(f"min_size must be >= 1, got {a['min_size']}.")
+    if a["min_area"] < 1:
+        raise ValueError(f"min_area must be >= 1, got {a['min_area']}.")
+
+
 def _normalize(a):
     if any(s == 0 for s in (a["std"] if isinstance(a["std"], Sequence) else [a["std"]])):
         raise ValueError("std evaluated to zero, leading to division by zero.")
@@ -188,7 +216,7 @@ CHECKS = {
     "RandomApply": lambda a: (_container(a), _probability(a)),
     "ColorJitter": _jitter, "RandomAffine": _affine, "RandomRotation": lambda a: _angle(a["degrees"], "degrees"),
     "GaussianBlur": _blur, "RandomPerspective": _perspective, "RandomErasing": _erasing, "JPEG": _jpeg,
-    "Pad": _pad, "Normalize": _normalize,
+    "Pad": _pad, "Normalize": _normalize, "SanitizeBoundingBoxes": _sanitize,
     "RandomResizedCrop": lambda a: _size(a["size"]), "RandomCrop": lambda a: _size(a["size"]),
     "CenterCrop": lambda a: _size(a["size"]), "Resize": _resize,
     "ElasticTransform": lambda a: (_number_or_pair(a["alpha"], "alpha"), _number_or_pair(a["sigma"], "sigma")),
@@ -206,6 +234,8 @@ def _make_class(name: str, signature: str):
         bind(self, *args, **kwargs)
         if name in RANDOM_APPLY:
             _probability(self.args)
+        if name in FILLED:
+            _fill(self.args)
         check = CHECKS.get(name)
         if check is not None:
             check(self.args)
@@ -218,15 +248,18 @@ def install(monkeypatch) -> types.ModuleType:
     v2 = types.ModuleType("torchvision.transforms.v2")
     for name, signature in SIGNATURES.items():
         setattr(v2, name, _make_class(name, signature))
+    tv_tensors = types.ModuleType("torchvision.tv_tensors")
+    for name, signature in TV_TENSORS.items():
+        setattr(tv_tensors, name, _make_class(name, signature))
     transforms = types.ModuleType("torchvision.transforms")
     transforms.v2 = v2
     transforms.InterpolationMode = types.SimpleNamespace(NEAREST=0, BILINEAR=2, BICUBIC=3)
     transforms.AutoAugmentPolicy = types.SimpleNamespace(IMAGENET="imagenet", CIFAR10="cifar10", SVHN="svhn")
     torchvision = types.ModuleType("torchvision")
-    torchvision.transforms = transforms
+    torchvision.transforms, torchvision.tv_tensors = transforms, tv_tensors
     torch = types.ModuleType("torch")
     torch.float32, torch.uint8 = "float32", "uint8"
     for name, module in {"torch": torch, "torchvision": torchvision, "torchvision.transforms": transforms,
-                         "torchvision.transforms.v2": v2}.items():
+                         "torchvision.transforms.v2": v2, "torchvision.tv_tensors": tv_tensors}.items():
         monkeypatch.setitem(sys.modules, name, module)
     return v2

@@ -59,7 +59,9 @@ from augview.ops.geometric.resize_crops import size_choices
 from augview.pipeline.choice import child_weights, live_children, some_of_counts
 from augview.pipeline.pipeline import Pipeline
 from augview.pipeline.nodes import Node, Step
+from augview.interop.albumentations_targets import compose_params, moves_targets, with_target_args
 from augview.interop.notes import APPROXIMATE, DISABLED, LEFT_OUT, Note, Unexportable
+from augview.targets.settings import TargetSettings
 from augview.text import tr
 
 FORMAT_VERSION = "2.0.8"  # the albumentations whose serialisation this writes (any 2.x reads it)
@@ -311,8 +313,7 @@ def _x_superpixels(p, note):
 EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] = {
     "horizontal_flip": lambda p, note: ("HorizontalFlip", {}),
     "vertical_flip": lambda p, note: ("VerticalFlip", {}),
-    "rotate": lambda p, note: ("Rotate", {"limit": _pair(p["limit"]), "rotate_method": "largest_box",
-                                          "crop_border": False, **_warp(p)}),
+    "rotate": lambda p, note: ("Rotate", {"limit": _pair(p["limit"]), "crop_border": False, **_warp(p)}),
     "random_rotate90": _x_random_rotate90,
     "transpose": lambda p, note: ("Transpose", {}),
     "affine": _x_affine,
@@ -426,14 +427,15 @@ def _label(node: Node) -> str:
     return node.op if isinstance(node, Step) else tr("group {kind}").format(kind=node.kind)
 
 
-def export_nodes(nodes: list[Node], where: str, notes: list, missing: list, keep_slots=False) -> list:
+def export_nodes(nodes: list[Node], where: str, notes: list, missing: list, keep_slots=False,
+                 targets: TargetSettings | None = None) -> list:
     out = []
     for index, node in enumerate(nodes):
         loc = f"{where}[{index}] ({_label(node)})"
         if not node.enabled:
             notes.append(Note(loc, DISABLED, tr("disabled; left out")))
             continue
-        item = export_node(node, f"{where}[{index}]", loc, notes, missing)
+        item = export_node(node, f"{where}[{index}]", loc, notes, missing, targets)
         if item is not None:
             out.append(item)
         elif keep_slots:
@@ -441,7 +443,9 @@ def export_nodes(nodes: list[Node], where: str, notes: list, missing: list, keep
     return out
 
 
-def export_node(node: Node, where: str, loc: str, notes: list, missing: list) -> dict | None:
+def export_node(node: Node, where: str, loc: str, notes: list, missing: list,
+                targets: TargetSettings | None = None) -> dict | None:
+    """One transform, or None (noted in ``missing``); ``targets``: the preset's target settings."""
     if isinstance(node, Step):
         exporter = EXPORTERS.get(node.op)
         if exporter is None:
@@ -455,8 +459,11 @@ def export_node(node: Node, where: str, loc: str, notes: list, missing: list) ->
         except Unsupported as exc:
             missing.append(Note(loc, LEFT_OUT, str(exc)))
             return None
+        if targets is not None:
+            args = with_target_args(name, args, node.params, targets)
         return _transform(name, node.p, **args)
-    children = export_nodes(node.steps, f"{where}.steps", notes, missing, keep_slots=node.kind != "sequence")
+    children = export_nodes(node.steps, f"{where}.steps", notes, missing, keep_slots=node.kind != "sequence",
+                            targets=targets)
     if node.kind == "sequence":
         return _transform("Sequential", node.p, transforms=children)
     if node.kind == "random_order":
@@ -485,14 +492,21 @@ def export_node(node: Node, where: str, loc: str, notes: list, missing: list) ->
     return _transform("OneOf", node.p, transforms=options)
 
 
-def to_albumentations(pipeline: Pipeline, skip_unsupported: bool = False) -> tuple[dict, list[Note]]:
+def to_albumentations(pipeline: Pipeline, skip_unsupported: bool = False, *, box_format: str = "pascal_voc",
+                      label_fields=(), keypoint_format: str = "xy",
+                      keypoint_label_fields=()) -> tuple[dict, list[Note]]:
     """The albumentations pipeline of ``pipeline`` as the dict ``A.from_dict`` takes (write it with
     ``json.dump`` and ``A.load(path)`` reads it), and its notes (`augview.interop.notes.Note`):
     steps left out, settings only approximated. Raises `Unexportable` listing every step without
-    a counterpart, unless ``skip_unsupported``, which leaves them out (their notes come first)."""
+    a counterpart, unless ``skip_unsupported``, which leaves them out (their notes come first).
+    When a transform moves targets, the Compose has ``bbox_params`` (boxes in ``box_format``, with
+    ``label_fields``) and ``keypoint_params`` (``xy`` or ``xyas``) for the preset's targets: see
+    `augview.interop.albumentations_targets`. ValueError on a format or name albumentations refuses."""
+    targets = pipeline.targets
+    params = compose_params(targets, box_format, label_fields, keypoint_format, keypoint_label_fields)
     notes: list[Note] = []
     missing: list[Note] = []
-    transforms = export_nodes(pipeline.steps, "steps", notes, missing)
+    transforms = export_nodes(pipeline.steps, "steps", notes, missing, targets=targets)
     if missing and not skip_unsupported:
         raise Unexportable("albumentations", missing)
     # The training tail (Normalize, ToFloat, ToTensorV2) comes back last, as the user wrote it.
@@ -502,9 +516,12 @@ def to_albumentations(pipeline: Pipeline, skip_unsupported: bool = False) -> tup
         "__version__": albumentations_version(),
         "transform": {
             "__class_fullname__": "Compose", "p": 1.0, "transforms": transforms,
-            "bbox_params": None, "keypoint_params": None, "additional_targets": {}, "is_check_shapes": True,
+            **(params if moves_targets(transforms) else {"bbox_params": None, "keypoint_params": None}),
+            "additional_targets": {}, "is_check_shapes": True,
         },
-        # Ignored by albumentations (it reads only "transform"); lets an import restore the header.
-        "augview": {"name": pipeline.name, "description": pipeline.description, "seed": pipeline.seed},
+        # Ignored by albumentations (it reads only "transform"); lets an import restore the header,
+        # and the target settings no transform of this pipeline states (a mask fill with no warp).
+        "augview": {"name": pipeline.name, "description": pipeline.description, "seed": pipeline.seed,
+                    "targets": targets.to_dict()},
     }
     return data, missing + notes

@@ -15,7 +15,10 @@ returned as `Note`s with the transform's location, never silently dropped:
 - ``Normalize``, ``ToFloat`` and ``ToTensorV2`` at the top level become the preset's training tail
   (kept, exported back, never run);
 - what the pipeline says about boxes, masks and keypoints (``bbox_params``, ``keypoint_params``,
-  ``additional_targets``) and ``ReplayCompose`` are kept as data in `Imported.targets`.
+  each transform's ``fill_mask`` and ``rotate_method``) becomes the preset's ``targets`` settings
+  (`augview.interop.albumentations_targets`, which notes what has no place in a preset, such as the
+  box format, label fields and ``additional_targets``); the Compose's own keys, and
+  ``ReplayCompose``, are also kept as data in `Imported.targets`.
 
 Data that is not an albumentations pipeline (no ``transform``, a transform that is not an object,
 a ``p`` that is not a probability...), a pipeline too large or too deep, and a pipeline of which
@@ -37,6 +40,7 @@ from augview.interop.albumentations_export import UNFORCED, Unsupported
 from augview.interop.albumentations_legacy import modernize, version_of
 from augview.interop.albumentations_args import NOT_AUGMENTATIONS, Args, Malformed, tidy
 from augview.interop.albumentations_readers import IMPORTERS
+from augview.interop.albumentations_targets import TargetReader
 from augview.interop.notes import APPROXIMATE, CLAMPED, DEFAULT, IGNORED, KEPT, LEFT_OUT, Note
 from augview.pipeline import presets
 from augview.pipeline.nodes import Group, Node, Step
@@ -54,10 +58,11 @@ TARGET_KEYS = ("bbox_params", "keypoint_params", "additional_targets")
 
 @dataclass
 class Imported:
-    """An imported pipeline, what could not be carried over exactly (``notes``), and what the
-    pipeline said about its targets, kept as albumentations wrote it for when augview moves boxes,
-    masks and keypoints: ``{"bbox_params": {...}, "keypoint_params": {...}, "additional_targets":
-    {...}, "replay": {"save_key": "replay"}}`` (only the keys the file had)."""
+    """An imported pipeline (its target settings in ``pipeline.targets``), what could not be carried
+    over exactly (``notes``), and what the Compose said about its targets as albumentations wrote
+    it, for what a preset does not hold (the box format, label fields, extra targets):
+    ``{"bbox_params": {...}, "keypoint_params": {...}, "additional_targets": {...}, "replay":
+    {"save_key": "replay"}}`` (only the keys the file had)."""
 
     pipeline: Pipeline
     notes: list[Note] = field(default_factory=list)
@@ -174,6 +179,7 @@ class _Walk:
         self.notes: list[Note] = []
         self.problems: list[tuple[str, str]] = []
         self.targets: dict = {}
+        self.reader = TargetReader(self.note)
         self.tail: list[dict] = []
         self.count = 0
         self.size: tuple[int, int] | None = None  # the image size at the current step, when certain
@@ -269,7 +275,7 @@ class _Walk:
                 name=name, reason=exc)) from None
         for key in args.unread():
             note(tr("{key} ignored: no augview counterpart").format(key=key), IGNORED)
-        params = _fit(op_name, params, note)
+        params = _fit(op_name, self.reader.transform(name, item, op_name, params, loc), note)
         if item.get("always_apply") is True:
             p = 1.0
         step = Step(op_name, params, p)
@@ -360,12 +366,13 @@ class _Walk:
         return group
 
     def read_targets(self, item: dict, where: str, name: str) -> None:
-        """What a Compose says about boxes, keypoints and extra targets, kept as data."""
+        """What a Compose says about boxes, keypoints and extra targets: read into the settings,
+        and kept as data."""
         for key in TARGET_KEYS:
             value = item.get(key)
             if value:  # None and {} say nothing
                 self.targets[key] = value
-                self.note(f"{where} ({name})", KEPT, _target_text(key, value))
+                self.reader.compose(key, value, f"{where} ({name})")
         if name == "ReplayCompose":
             self.targets["replay"] = {"save_key": item.get("save_key", "replay")}
             self.note(f"{where} (ReplayCompose)", KEPT, tr(
@@ -396,15 +403,6 @@ def _changes_size(node: Node) -> bool:
     if isinstance(node, Step):
         return _size_after(node, (1, 1)) != (1, 1)
     return any(_changes_size(child) for child in node.steps)
-
-
-def _target_text(key: str, value: Any) -> str:
-    what = {"bbox_params": tr("boxes"), "keypoint_params": tr("keypoints"),
-            "additional_targets": tr("extra targets")}[key]
-    detail = (f"format {value.get('format')!r}" if isinstance(value, dict) and key != "additional_targets"
-              else json.dumps(value, default=str)[:80])
-    return tr("{key} ({detail}): kept with the import; augview moves only the image for now, not its "
-              "{what}").format(key=key, detail=detail, what=what)
 
 
 def _mean_pivot(item: dict) -> dict | None:
@@ -477,11 +475,14 @@ def import_albumentations(data: Any, source: str = "<albumentations>",
     description = header.get("description") if isinstance(header.get("description"), str) else (
         f"Imported from the albumentations {version_text[:20]} pipeline {Path(source).name}.")
     seed = header.get("seed") if isinstance(header.get("seed"), int) and not isinstance(header.get("seed"), bool) else 0
+    targets = walk.reader.settings(header.get("targets"))
     try:
-        pipeline = Pipeline(steps, name=name, description=description, seed=seed, training_tail=walk.tail)
+        pipeline = Pipeline(steps, name=name, description=description, seed=seed, targets=targets,
+                            training_tail=walk.tail)
     except PresetError as exc:  # e.g. a seed out of range in a hand-edited header
         if all(where in ("seed", "name", "description") for where, _ in exc.problems):
-            pipeline = Pipeline(steps, name=f"{Path(source).stem} (albumentations)", training_tail=walk.tail)
+            pipeline = Pipeline(steps, name=f"{Path(source).stem} (albumentations)", targets=targets,
+                                training_tail=walk.tail)
         else:
             raise PresetError(source, exc.problems) from None
     return Imported(pipeline, walk.notes, walk.targets)

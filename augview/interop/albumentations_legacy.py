@@ -125,7 +125,9 @@ def modernize(name: str, item: dict, version: tuple[int, int] | None, note) -> t
     for old, new in _RENAMES.get(name, {}).items():
         if old in args:
             value = args.pop(old)
-            args.setdefault(new, 0 if value is None and new.startswith("fill") else value)
+            if value is None and new == "fill_mask":
+                continue  # 1.x's None: masks untouched by a dropout, or the default 0 of a warp (as in 2.x)
+            args.setdefault(new, 0 if value is None and new == "fill" else value)
     for low, high, new in _PAIRS.get(name, ()):
         if low in args or high in args:
             pair = [args.pop(low, None), args.pop(high, None)]

@@ -22,6 +22,9 @@ import math
 from augview.interop.albumentations_export import Unsupported
 from augview.interop.notes import APPROXIMATE, DISABLED, LEFT_OUT, Note, Unexportable
 from augview.interop.python_code import comment
+from augview.interop.torchvision_targets import (
+    TargetPlan, closing_entries, fill_source, main_lines, plan_for, step_notes, usage_lines,
+)
 from augview.ops.photometric.blur import gaussian_ksize
 from augview.ops.geometric.resize_crops import size_choices
 from augview.pipeline.choice import child_weights, live_children, some_of_counts
@@ -51,10 +54,14 @@ def _range_or_value(pair) -> str:
 
 
 class _Ctx:
-    """What a step builder may use: its notes and the names the snippet must import."""
+    """What a step builder may use: its notes, the names the snippet must import, and what the
+    preset's target settings ask of it (`augview.interop.torchvision_targets`)."""
 
-    def __init__(self, where: str, notes: list, uses: set):
-        self.where, self.notes, self.uses = where, notes, uses
+    def __init__(self, where: str, notes: list, uses: set, plan: TargetPlan | None = None):
+        self.where, self.notes, self.uses, self.plan = where, notes, uses, plan
+
+    def fill(self, value) -> str:
+        return fill_source(value, self.plan, self.uses)
 
     def note(self, text: str) -> None:
         self.notes.append(Note(self.where, APPROXIMATE, tr("approximate: {text}").format(text=text)))
@@ -144,7 +151,7 @@ def _affine(p, ctx):
             f"translate={_t(translate)}" if any(translate) else "translate=None",
             f"scale={_t(p['scale'])}",
             f"shear=({', '.join(_n(v) for v in shears)})" if any(shears) else "shear=None",
-            f"interpolation={ctx.mode(p['interpolation'])}", f"fill={p['fill']}"]
+            f"interpolation={ctx.mode(p['interpolation'])}", f"fill={ctx.fill(p['fill'])}"]
     return f"v2.RandomAffine({', '.join(args)})", False
 
 
@@ -158,7 +165,7 @@ def _perspective(p, ctx, prob):
         ctx.note(tr("keep_size off / fit_output: torchvision keeps the input size and crops"))
     ctx.constant_border(p)
     return (f"v2.RandomPerspective(distortion_scale={_n(scale)}, p={_n(prob)}, "
-            f"interpolation={ctx.mode(p['interpolation'])}, fill={p['fill']})"), True
+            f"interpolation={ctx.mode(p['interpolation'])}, fill={ctx.fill(p['fill'])})"), True
 
 
 def _pad(p, ctx):
@@ -171,7 +178,8 @@ def _pad(p, ctx):
     padding = {"center": str(n), "top_left": f"[0, 0, {2 * n}, {2 * n}]"}.get(p["position"])
     if padding is None:
         raise Unsupported(tr("position 'random' has no torchvision counterpart"))
-    return f"v2.Pad(padding={padding}, fill={p['fill']}, padding_mode={_PAD_MODES[p['border_mode']]!r})", False
+    mode = _PAD_MODES[p["border_mode"]]
+    return f"v2.Pad(padding={padding}, fill={ctx.fill(p['fill'])}, padding_mode={mode!r})", False
 
 
 def _brightness_contrast(p, ctx):
@@ -261,12 +269,12 @@ BUILDERS = {
     "horizontal_flip": _flag("RandomHorizontalFlip"),
     "vertical_flip": _flag("RandomVerticalFlip"),
     "rotate": lambda p, ctx: (ctx.constant_border(p) or f"v2.RandomRotation(degrees={_t(p['limit'])}, "
-                              f"interpolation={ctx.mode(p['interpolation'])}, fill={p['fill']})", False),
+                              f"interpolation={ctx.mode(p['interpolation'])}, fill={ctx.fill(p['fill'])})", False),
     "affine": _affine,
     "perspective": _perspective,
     "elastic": lambda p, ctx: (ctx.constant_border(p) or f"v2.ElasticTransform(alpha={_n(2 * p['alpha'])}, "
                                f"sigma={_n(p['sigma'])}, interpolation={ctx.mode(p['interpolation'])}, "
-                               f"fill={p['fill']})", False),
+                               f"fill={ctx.fill(p['fill'])})", False),
     "random_crop": _crop("RandomCrop"),
     "center_crop": _crop("CenterCrop"),
     "random_resized_crop": lambda p, ctx: (
@@ -324,10 +332,12 @@ def _step(step: Step, ctx: _Ctx, missing: list):
     except Unsupported as exc:
         missing.append(Note(ctx.where, LEFT_OUT, str(exc)))
         return None
+    step_notes(step.op, step.params, ctx.plan, ctx.note)
     return source if has_p else _apply(source, step.p)
 
 
-def _entries(nodes: list, where: str, notes: list, missing: list, uses: set, keep_slots: bool = False) -> list:
+def _entries(nodes: list, where: str, notes: list, missing: list, uses: set, keep_slots: bool = False,
+             plan: TargetPlan | None = None) -> list:
     """(entry or None per live node, comments); None marks a node with no counterpart."""
     out = []
     for index, node in enumerate(nodes):
@@ -337,7 +347,7 @@ def _entries(nodes: list, where: str, notes: list, missing: list, uses: set, kee
             out.append(("note", tr("{where}: disabled in the preset").format(where=loc)))
             continue
         before = len(missing)
-        entry = _node(node, f"{where}[{index}]", loc, notes, missing, uses)
+        entry = _node(node, f"{where}[{index}]", loc, notes, missing, uses, plan)
         out += [("note", tr("not exported: {where}: {text}").format(where=n.where, text=n.text))
                 for n in missing[before:] if n.where == loc]
         if entry is not None:
@@ -351,11 +361,11 @@ def _live(entries: list) -> list:
     return [e for e in entries if not (isinstance(e, tuple) and e[0] == "note")]
 
 
-def _node(node: Node, where: str, loc: str, notes: list, missing: list, uses: set):
+def _node(node: Node, where: str, loc: str, notes: list, missing: list, uses: set, plan=None):
     if isinstance(node, Step):
-        return _step(node, _Ctx(loc, notes, uses), missing)
+        return _step(node, _Ctx(loc, notes, uses, plan), missing)
     slots = node.kind != "sequence"
-    entries = _entries(node.steps, f"{where}.steps", notes, missing, uses, keep_slots=slots)
+    entries = _entries(node.steps, f"{where}.steps", notes, missing, uses, keep_slots=slots, plan=plan)
     live = _live(entries)
     comments = [e for e in entries if e not in live]
     if node.kind == "sequence":
@@ -452,16 +462,18 @@ def to_torchvision_code(pipeline: Pipeline, skip_unsupported: bool = False) -> t
     notes: list[Note] = []
     missing: list[Note] = []
     uses: set[str] = set()
-    entries = _entries(pipeline.steps, "steps", notes, missing, uses)
+    plan = plan_for(pipeline)
+    entries = _entries(pipeline.steps, "steps", notes, missing, uses, plan=plan)
     if missing and not skip_unsupported:
         raise Unexportable("torchvision", missing)
     body = ["transforms = v2.Compose(["]
     body.append("    v2.ToImage(),  # PIL image, numpy (H, W, C) or tensor -> uint8 tensor image (C, H, W)")
-    for entry in entries + _tail(pipeline, notes, uses):
+    for entry in entries + closing_entries(plan, notes) + _tail(pipeline, notes, uses):
         body += _render(entry, 1)
     body.append("])")
-    names = sorted(uses - {"torch"})
+    names = sorted(uses - {"torch", "tv_tensors"})
     imports = (["import torch"] if "torch" in uses else []) + (
+        ["from torchvision import tv_tensors"] if "tv_tensors" in uses else []) + (
         [f"from torchvision.transforms import {', '.join(names)}"] if names else []) + [
         "from torchvision.transforms import v2"]
     approximated = sum(note.kind == APPROXIMATE for note in notes)
@@ -473,6 +485,7 @@ def to_torchvision_code(pipeline: Pipeline, skip_unsupported: bool = False) -> t
         "Needs torchvision >= 0.20 (transforms v2). Input: a PIL image, a numpy (H, W, C) uint8 array or a",
         "uint8 tensor; output: a uint8 tv_tensors.Image (C, H, W). For training, append for instance",
         "v2.ToDtype(torch.float32, scale=True) and v2.Normalize(mean, std).",
+        *usage_lines(plan),
         *([summary.strip()] if summary else []),
         '"""',
         f"# Preset: {pipeline.name!r}",  # the user's text: a literal in a comment, never code
@@ -486,8 +499,7 @@ def to_torchvision_code(pipeline: Pipeline, skip_unsupported: bool = False) -> t
         "",
         "    from PIL import Image",
         "",
-        '    out = transforms(Image.open(sys.argv[1]).convert("RGB"))',
-        "    print(tuple(out.shape), out.dtype)",
+        *main_lines(plan),
         "",
     ])
     return code, missing + notes

@@ -5,6 +5,8 @@ They are not pipeline ops (an op sees one image); they are pure functions on num
   and RGB, the grey ones are expanded to RGB, so the result is RGB.
 - labels are a class id (int, then ``num_classes`` is needed unless the other label is a vector) or
   a one-hot / soft vector; the mixed label comes back as a float vector.
+- boxes and masks: `cutmix` and `mosaic` also take each image's boxes (with labels) and mask and
+  return them moved, clipped and composed (`augview.multi.mix_targets`);
 - randomness comes from ``rng`` (a numpy Generator) when given, otherwise from ``seed`` (default 0,
   so a call is reproducible; ``seed=None`` draws fresh entropy). Every random choice has an explicit
   override (``lam``, ``center``, ``cuts``) so the window can drive it from a slider; the draws are
@@ -26,6 +28,7 @@ from augview.core.images import common_channels, to_rgb, resize_to  # noqa: F401
 from augview.core.randomness import generator_from  # noqa: F401
 from augview.core.randomness import uniform
 from augview.errors import OptionError
+from augview.multi.mix_targets import cutmix_targets, mosaic_targets
 from augview.text import tr
 
 
@@ -84,6 +87,13 @@ class MixResult:
     labels: np.ndarray | None = None  # the mixed label vector, when labels were given
     box: tuple[int, int, int, int] | None = None  # CutMix: (x, y, width, height) of B's patch
     method: str = "mixup"
+    # CutMix with targets (see `cutmix`): the boxes kept (in the given format), their labels, the
+    # image each came from (0: A, 1: B) and its index there, and the composed mask.
+    boxes: np.ndarray | None = None
+    box_labels: list | None = None
+    box_sources: np.ndarray | None = None
+    box_ids: np.ndarray | None = None
+    mask: np.ndarray | None = None
 
     def caption(self) -> str:
         if self.method == "sample_pairing":
@@ -148,13 +158,21 @@ def cutmix_box(shape: tuple, lam: float, center: tuple[int, int]) -> tuple[int, 
 
 def cutmix(image_a, image_b, label_a=None, label_b=None, *, alpha: float = 1.0, lam: float | None = None,
            center: tuple[int, int] | None = None, num_classes: int | None = None, seed: int | None = 0,
-           rng: np.random.Generator | None = None) -> MixResult:
+           rng: np.random.Generator | None = None, boxes=None, box_labels=None, masks=None,
+           box_format: str = "pascal_voc", settings=None) -> MixResult:
     """CutMix (Yun et al. 2019): paste a box of B into A; labels mixed by the area each shows.
 
     ``lam ~ Beta(alpha, alpha)`` sets the box sides to ``sqrt(1 - lam)`` of the image's; the centre
     is uniform over the image (``center`` overrides it) and the box is clipped at the borders, so the
     returned ``lam`` is recomputed as ``1 - box area / image area``: the true share of A's pixels.
     A B image of another size is resized to A's size.
+
+    Detection and segmentation: ``boxes`` = (A's boxes, B's boxes) in ``box_format``, each in its own
+    image's pixels, ``box_labels`` = (A's labels, B's labels), ``masks`` = (A's mask, B's mask) (None
+    for an image without). A's boxes stay and lose the area the patch covers, B's are clipped to
+    the patch; ``settings`` (a pipeline's ``targets``, e.g. ``pipe.targets``) drops what is left too
+    small or too hidden. The result's ``boxes``, ``box_labels``, ``box_sources``, ``box_ids`` and
+    ``mask`` hold them.
     """
     gen = generator_from(seed, rng)
     lam = _draw_lam(gen, alpha, lam)
@@ -166,7 +184,8 @@ def cutmix(image_a, image_b, label_a=None, label_b=None, *, alpha: float = 1.0, 
     image = a.copy()
     image[y:y + h, x:x + w] = b[y:y + h, x:x + w]
     lam = 1.0 - (w * h) / float(width * height)
-    return MixResult(image, lam, (lam, 1.0 - lam), _mixed(vectors, lam), (x, y, w, h), "cutmix")
+    targets = cutmix_targets(a.shape, image_b.shape, (x, y, w, h), boxes, box_labels, masks, box_format, settings)
+    return MixResult(image, lam, (lam, 1.0 - lam), _mixed(vectors, lam), (x, y, w, h), "cutmix", **targets)
 
 
 def sample_pairing(image_a, image_b, label_a=None, label_b=None, *,
@@ -242,6 +261,13 @@ class MosaicResult:
     image: np.ndarray
     tiles: tuple[Tile, ...]  # row-major, one per cell
     cuts: tuple[tuple[int, ...], tuple[int, ...]]  # inner x lines, inner y lines
+    # With targets (see `mosaic`): the boxes kept (in the given format), their labels, the source
+    # image of each and its index among that image's boxes, and the composed mask.
+    boxes: np.ndarray | None = None
+    box_labels: list | None = None
+    box_sources: np.ndarray | None = None
+    box_ids: np.ndarray | None = None
+    mask: np.ndarray | None = None
 
     def caption(self) -> str:
         return tr("mosaic {rows}x{cols}, sources {sources}").format(
@@ -299,7 +325,8 @@ def _place(image, cell, anchor_x, anchor_y, fit):
 def mosaic(images: Sequence[np.ndarray], size: tuple[int, int] | None = None, *, grid: tuple[int, int] = (2, 2),
            jitter: float = 1.0, center: tuple[int, int] | None = None,
            cuts: tuple[Sequence[int], Sequence[int]] | None = None, fit: str = "cover", fill: int = 114,
-           seed: int | None = 0, rng: np.random.Generator | None = None) -> MosaicResult:
+           seed: int | None = 0, rng: np.random.Generator | None = None, boxes=None, box_labels=None,
+           masks=None, box_format: str = "pascal_voc", settings=None) -> MosaicResult:
     """Tile several images into one (YOLOv4/v5 mosaic): a ``grid`` = (rows, cols) of cells.
 
     ``size`` = (height, width) of the output (default: the first image's). The inner grid lines are
@@ -312,6 +339,13 @@ def mosaic(images: Sequence[np.ndarray], size: tuple[int, int] | None = None, *,
     ``fit``: "cover" scales each image to cover its cell (aspect kept) and crops the side away from
     the mosaic centre; "contain" letterboxes it in ``fill`` grey (114 as in YOLO); "stretch" resizes
     it to the cell. Each `Tile` tells which source landed where, with `Tile.map_points` for boxes.
+
+    Detection and segmentation: ``boxes``, ``box_labels`` and ``masks`` give one entry per image
+    (None for an image without), boxes in ``box_format`` in that image's pixels. Each tile's boxes
+    are scaled and clipped to the tile and judged by ``settings`` (a pipeline's ``targets``, e.g.
+    ``pipe.targets``); its mask is cut and resized with the nearest neighbour (letterbox area and
+    images without a mask: ``mask_fill``). The result's ``boxes``, ``box_labels``, ``box_sources``,
+    ``box_ids`` and ``mask`` hold them.
     """
     if not images:
         raise ValueError("mosaic needs at least one image")
@@ -345,7 +379,8 @@ def mosaic(images: Sequence[np.ndarray], size: tuple[int, int] | None = None, *,
             px, py, pw, ph = placed
             canvas[py:py + ph, px:px + pw] = resize_to(sources[k][cy:cy + ch, cx:cx + cw], ph, pw)
             tiles.append(Tile(k, r, c, cell, placed, crop))
-    return MosaicResult(canvas, tuple(tiles), (tuple(x_cuts), tuple(y_cuts)))
+    targets = mosaic_targets(tiles, [s.shape for s in sources], shape, boxes, box_labels, masks, box_format, settings)
+    return MosaicResult(canvas, tuple(tiles), (tuple(x_cuts), tuple(y_cuts)), **targets)
 
 
 # SMOTE lives in its own module; it is re-exported here so `augview.multi` offers every method.

@@ -93,41 +93,52 @@ class Drop(NamedTuple):
     limit: float
 
 
+_REASONS = ("outside", "visibility", "area", "width", "height")  # the order a box is judged in
+
+
 def filter_boxes(moved: np.ndarray, shape: tuple, settings, ids: np.ndarray,
                  covered: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, list[Drop]]:
     """Clip ``moved`` boxes to the image and drop the ones the settings reject.
 
     ``covered`` (optional, per box) is the area hidden inside the image by dropout holes: it counts
-    as not visible. Returns the kept boxes (clipped), the kept ids and one `Drop` per dropped box.
+    as not visible. Returns the kept boxes (clipped), the kept ids and one `Drop` per dropped box
+    (grouped by reason in the order of `_REASONS`, then by position).
     """
     if not len(moved):
         return moved, ids, []
-    clipped = clip(moved, shape)
-    full = areas(moved)
-    eps = 1e-7
-    no_limits = not (settings.min_area or settings.min_visibility or settings.min_width or settings.min_height)
-    if covered is None and no_limits and np.array_equal(clipped, moved) and full.min() > eps:
-        return clipped, ids, []  # the common case: every box whole and in view, nothing to judge
-    left = areas(clipped)
-    if covered is not None:
-        left = np.maximum(left - covered, 0)
+    height, width = shape[:2]
+    # Few, whole-array steps: this runs after every geometric step of every image.
+    clipped = np.minimum(np.maximum(moved, 0.0), (width, height, width, height))
     widths = clipped[:, 2] - clipped[:, 0]
     heights = clipped[:, 3] - clipped[:, 1]
-    visibility = np.divide(left, full, out=np.ones_like(left), where=full > 0)
-    keep = np.ones(len(moved), bool)
+    left = np.maximum(widths, 0.0) * np.maximum(heights, 0.0)
+    if covered is not None:
+        left = np.maximum(left - covered, 0)
+    eps = 1e-7
+    bad = left <= eps
+    limits = (settings.min_visibility, settings.min_area, settings.min_width, settings.min_height)
+    if not any(limits) and not bad.any():
+        return clipped, ids, []  # the common case: nothing to judge, nothing left the image
+    if settings.min_visibility and not (clipped == moved).all():
+        full = areas(moved)
+        visibility = np.divide(left, full, out=np.ones_like(left), where=full > 0)
+    else:  # nothing cut by the image's edges: what is in view is the whole box, less any holes
+        visibility = np.ones_like(left) if covered is None else np.divide(
+            left, areas(moved), out=np.ones_like(left), where=areas(moved) > 0)
+    values = (left, visibility, left, widths, heights)
+    for value, limit in zip(values[1:], limits):
+        if limit:
+            bad |= value < limit - eps
+    if not bad.any():
+        return clipped, ids, []
     drops: list[Drop] = []
-    # Checked in this order, so a box gets one reason: the most basic it fails.
-    checks = (
-        ("outside", left <= eps, left, 0.0),
-        ("visibility", visibility < settings.min_visibility - eps, visibility, settings.min_visibility),
-        ("area", left < settings.min_area - eps, left, settings.min_area),
-        ("width", widths < settings.min_width - eps, widths, settings.min_width),
-        ("height", heights < settings.min_height - eps, heights, settings.min_height),
-    )
-    for reason, failed, values, limit in checks:
-        for i in np.flatnonzero(failed & keep):
-            drops.append(Drop(int(ids[i]), reason, float(values[i]), float(limit)))
-        keep &= ~failed
+    for i in np.flatnonzero(bad):  # one reason per box: the most basic it fails
+        for reason, value, limit in zip(_REASONS, values, (0.0, *limits)):
+            if (value[i] <= eps) if reason == "outside" else (value[i] < limit - eps):
+                drops.append(Drop(int(ids[i]), reason, float(value[i]), float(limit)))
+                break
+    drops.sort(key=lambda drop: _REASONS.index(drop.reason))  # stable: positions stay in order
+    keep = ~bad
     return clipped[keep], ids[keep], drops
 
 

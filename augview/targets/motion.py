@@ -29,8 +29,10 @@ import cv2
 import numpy as np
 
 from augview.targets import boxes as box_rules
+from augview.targets.fields import approximate_forward
 from augview.targets.masks import resample
 
+_OUTLINE_POINTS = 8  # per side of a box moved through a field (the guess of `_field_extent`)
 _CV_BORDERS = {
     "constant": cv2.BORDER_CONSTANT,
     "reflect": cv2.BORDER_REFLECT,
@@ -72,11 +74,17 @@ class Affine:
         return np.broadcast_to(self.matrix[:2, :2], (len(xy), 2, 2))
 
     def boxes(self, boxes: np.ndarray, method: str) -> np.ndarray:
-        a = self.matrix[:2, :2]
-        if (a[0, 1] == 0 and a[1, 0] == 0) or (a[0, 0] == 0 and a[1, 1] == 0):
-            # Flips, quarter turns, crops and scaling keep boxes boxes: two opposite corners.
-            ends = self.points(boxes.reshape(-1, 2) - 0.5).reshape(-1, 2, 2) + 0.5
-            return np.concatenate([ends.min(axis=1), ends.max(axis=1)], axis=1)
+        m = self.matrix
+        if m[0, 1] == 0 and m[1, 0] == 0 or m[0, 0] == 0 and m[1, 1] == 0:
+            # Flips, quarter turns, crops and scaling keep boxes boxes: the corners move as pixel
+            # centres (edge - 0.5); a mirrored axis swaps a box's low and high sides.
+            swap = m[0, 0] == 0 and m[1, 1] == 0 and (m[0, 1] != 0 or m[1, 0] != 0)
+            sx, sy = (m[0, 1], m[1, 0]) if swap else (m[0, 0], m[1, 1])
+            source = boxes[:, [1, 0, 3, 2]] if swap else boxes
+            out = (source - 0.5) * (sx, sy, sx, sy) + (m[0, 2], m[1, 2], m[0, 2], m[1, 2]) + 0.5
+            if sx < 0 or sy < 0:
+                out = out[:, [2 if sx < 0 else 0, 3 if sy < 0 else 1, 0 if sx < 0 else 2, 1 if sy < 0 else 3]]
+            return out
         outline = box_rules.ellipse_points(boxes) if method == "ellipse" else box_rules.corners(boxes)
         return box_rules.enclosing(self.points(outline.reshape(-1, 2)).reshape(outline.shape))
 
@@ -132,9 +140,13 @@ class Field:
         return _numeric_jacobians(self.points, xy)
 
     def boxes(self, boxes: np.ndarray, method: str) -> np.ndarray:
-        outline = box_rules.outline_points(boxes)
-        moved = box_rules.enclosing(self.points(outline.reshape(-1, 2)).reshape(outline.shape))
-        return np.array([_field_extent(*self.maps(), box, guess) for box, guess in zip(boxes, moved)]).reshape(-1, 4)
+        # The moved outline only says where to look (and keeps the part of a box beyond the image,
+        # where the field is constant): the extent itself comes from the maps, so a few points per
+        # side, moved to first order, will do.
+        map_x, map_y = self.maps()
+        outline = box_rules.outline_points(boxes, per_side=_OUTLINE_POINTS)
+        moved = box_rules.enclosing(approximate_forward(map_x, map_y, outline.reshape(-1, 2)).reshape(outline.shape))
+        return np.array([_field_extent(map_x, map_y, box, guess) for box, guess in zip(boxes, moved)]).reshape(-1, 4)
 
     def mask(self, mask: np.ndarray, fill: int) -> np.ndarray:
         map_x, map_y = self.maps()

@@ -1444,6 +1444,22 @@
         <translation>边长 {low}..{high}</translation>
     </message>
     <message>
+        <source>settings.{key}: {why}</source>
+        <translation>settings.{key}：{why}</translation>
+    </message>
+    <message>
+        <source>{what}: one entry per image ({count}), got {got}</source>
+        <translation>{what}：每张图像一项（共 {count} 项），实际为 {got} 项</translation>
+    </message>
+    <message>
+        <source>image {index}: {labels} box labels for {boxes} boxes</source>
+        <translation>图像 {index}：{boxes} 个框却有 {labels} 个框标签</translation>
+    </message>
+    <message>
+        <source>masks must all be (H, W) or all have the same channels</source>
+        <translation>掩码必须全部为 (H, W)，或全部具有相同的通道数</translation>
+    </message>
+    <message>
         <source>crop_left + crop_right or crop_top + crop_bottom above 1: albumentations&apos; RandomCropFromBorders refuses it</source>
         <translation>crop_left + crop_right 或 crop_top + crop_bottom 大于 1：albumentations 的 RandomCropFromBorders 不接受</translation>
     </message>
@@ -1522,22 +1538,6 @@
     <message>
         <source>kept in the preset&apos;s training tail, which runs after every step (here it came before {names})</source>
         <translation>保存在预设的训练尾部，它在所有步骤之后运行（原流水线中它位于 {names} 之前）</translation>
-    </message>
-    <message>
-        <source>boxes</source>
-        <translation>边界框</translation>
-    </message>
-    <message>
-        <source>keypoints</source>
-        <translation>关键点</translation>
-    </message>
-    <message>
-        <source>extra targets</source>
-        <translation>额外目标</translation>
-    </message>
-    <message>
-        <source>{key} ({detail}): kept with the import; augview moves only the image for now, not its {what}</source>
-        <translation>{key}（{detail}）：随导入结果保存；augview 目前只变换图像，不变换其{what}</translation>
     </message>
     <message>
         <source>nothing could be imported: {count} transform(s) left out ({which})</source>
@@ -1696,6 +1696,146 @@
         <translation>为 albumentations 1.x 编写（{names}）：按 1.x 的默认值和含义读取</translation>
     </message>
     <message>
+        <source>{what} must be distinct names (letters, digits, _) other than albumentations&apos; own targets, got {value}</source>
+        <translation>{what} 必须是互不相同的名称（字母、数字、_），且不能是 albumentations 自身的目标名，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>keypoint_format must be one of {formats}, got {value}</source>
+        <translation>keypoint_format 必须是 {formats} 之一，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>a label field cannot belong to boxes and keypoints at once: {names}</source>
+        <translation>一个标签字段不能同时属于框和关键点：{names}</translation>
+    </message>
+    <message>
+        <source>{key} is not an object ({value}); ignored</source>
+        <translation>{key} 不是对象（{value}）；已忽略</translation>
+    </message>
+    <message>
+        <source>{key} {value} is not a number; ignored</source>
+        <translation>{key} {value} 不是数字；已忽略</translation>
+    </message>
+    <message>
+        <source>{key} {value} is outside augview&apos;s range {min}..{max}; clamped to {clamped}</source>
+        <translation>{key} {value} 超出 augview 的范围 {min}..{max}；已限制为 {clamped}</translation>
+    </message>
+    <message>
+        <source>bbox_params format {value} is not one albumentations knows; ignored</source>
+        <translation>bbox_params 的格式 {value} 不是 albumentations 认识的格式；已忽略</translation>
+    </message>
+    <message>
+        <source>boxes in format &apos;{format}&apos;: give them to Pipeline.apply with box_format=&apos;{format}&apos; (a preset does not hold the format)</source>
+        <translation>框的格式为“{format}”：调用 Pipeline.apply 时请传入 box_format=&apos;{format}&apos;（预设不保存格式）</translation>
+    </message>
+    <message>
+        <source>box label_fields {fields}: give the labels as box_labels= (anything per box, e.g. a tuple for several fields); they stay aligned with the boxes</source>
+        <translation>框的 label_fields {fields}：请以 box_labels= 传入标签（每个框任意一项，例如多个字段用一个元组）；标签始终与框对齐</translation>
+    </message>
+    <message>
+        <source>check_each_transform false: augview judges boxes after every geometric step</source>
+        <translation>check_each_transform 为 false：augview 在每个几何步骤之后都会判定框</translation>
+    </message>
+    <message>
+        <source>filter_invalid_bboxes: augview refuses a box whose maximum is below its minimum (InvalidTargetsError) instead of dropping it</source>
+        <translation>filter_invalid_bboxes：对于最大值小于最小值的框，augview 会拒绝（InvalidTargetsError），而不是丢弃它</translation>
+    </message>
+    <message>
+        <source>max_accept_ratio {value} ignored: augview does not drop boxes by their aspect ratio</source>
+        <translation>已忽略 max_accept_ratio {value}：augview 不按宽高比丢弃框</translation>
+    </message>
+    <message>
+        <source>keypoints in format &apos;xyas&apos;: give (K, 4) keypoints, x, y, angle, scale</source>
+        <translation>关键点格式为“xyas”：请传入 (K, 4) 的关键点：x、y、角度、尺度</translation>
+    </message>
+    <message>
+        <source>keypoints in format &apos;xysa&apos;: augview takes x, y, angle, scale: swap the last two columns</source>
+        <translation>关键点格式为“xysa”：augview 接受 x、y、角度、尺度：请交换最后两列</translation>
+    </message>
+    <message>
+        <source>keypoints in format &apos;xya&apos;: augview takes x, y or x, y, angle, scale: add a scale of 1</source>
+        <translation>关键点格式为“xya”：augview 接受 x、y 或 x、y、角度、尺度：请补上尺度 1</translation>
+    </message>
+    <message>
+        <source>keypoints in format &apos;xys&apos;: augview takes x, y or x, y, angle, scale: add an angle of 0 before the scale</source>
+        <translation>关键点格式为“xys”：augview 接受 x、y 或 x、y、角度、尺度：请在尺度之前补上角度 0</translation>
+    </message>
+    <message>
+        <source>keypoints in format &apos;yx&apos;: augview takes x, y: swap the two columns</source>
+        <translation>关键点格式为“yx”：augview 接受 x、y：请交换这两列</translation>
+    </message>
+    <message>
+        <source>keypoints in format &apos;xyz&apos;: augview&apos;s keypoints are 2-D: give x, y (z is not moved)</source>
+        <translation>关键点格式为“xyz”：augview 的关键点是二维的：请传入 x、y（z 不会被移动）</translation>
+    </message>
+    <message>
+        <source>keypoint_params format {value} is not one albumentations knows; ignored</source>
+        <translation>keypoint_params 的格式 {value} 不是 albumentations 认识的格式；已忽略</translation>
+    </message>
+    <message>
+        <source>angles in radians: augview&apos;s keypoint angles are degrees (convert with numpy.degrees)</source>
+        <translation>角度以弧度表示：augview 的关键点角度以度为单位（可用 numpy.degrees 转换）</translation>
+    </message>
+    <message>
+        <source>keypoint label_fields {fields}: augview gives keypoint_ids, the input positions of the keypoints kept: pick your labels with them</source>
+        <translation>关键点的 label_fields {fields}：augview 返回 keypoint_ids，即保留下来的关键点在输入中的位置：请用它们选取标签</translation>
+    </message>
+    <message>
+        <source>check_each_transform false: augview drops keypoints that leave the image after every geometric step</source>
+        <translation>check_each_transform 为 false：augview 在每个几何步骤之后都会丢弃离开图像的关键点</translation>
+    </message>
+    <message>
+        <source>additional_targets is not an object ({value}); ignored</source>
+        <translation>additional_targets 不是对象（{value}）；已忽略</translation>
+    </message>
+    <message>
+        <source>extra mask {name}: give it with the others in masks=[...], it moves like them</source>
+        <translation>额外的掩码 {name}：请与其他掩码一起放入 masks=[...]，它会与它们一样移动</translation>
+    </message>
+    <message>
+        <source>extra image {name}: apply the same steps to it with Pipeline.replay(image, result.trace)</source>
+        <translation>额外的图像 {name}：请用 Pipeline.replay(image, result.trace) 对它施加相同的步骤</translation>
+    </message>
+    <message>
+        <source>extra boxes {name}: give them with the others and split the result by box_ids</source>
+        <translation>额外的框 {name}：请与其他框一起传入，再按 box_ids 拆分结果</translation>
+    </message>
+    <message>
+        <source>extra keypoints {name}: give them with the others and split the result by keypoint_ids</source>
+        <translation>额外的关键点 {name}：请与其他关键点一起传入，再按 keypoint_ids 拆分结果</translation>
+    </message>
+    <message>
+        <source>additional target {name} of kind {kind} has no augview counterpart; ignored</source>
+        <translation>类型为 {kind} 的额外目标 {name} 在 augview 中没有对应项；已忽略</translation>
+    </message>
+    <message>
+        <source>rotate_method {value} has no augview counterpart; ignored</source>
+        <translation>rotate_method {value} 在 augview 中没有对应项；已忽略</translation>
+    </message>
+    <message>
+        <source>mask_interpolation {value} ignored: augview moves masks with the nearest neighbour only, so labels are never blended</source>
+        <translation>已忽略 mask_interpolation {value}：augview 只用最近邻移动掩码，因此标签永远不会被混合</translation>
+    </message>
+    <message>
+        <source>fill_mask {value} is not a number; ignored</source>
+        <translation>fill_mask {value} 不是数字；已忽略</translation>
+    </message>
+    <message>
+        <source>fill_mask {values} per channel: augview fills masks with one label, used the first</source>
+        <translation>每个通道的 fill_mask {values}：augview 用一个标签填充掩码，已使用第一个</translation>
+    </message>
+    <message>
+        <source>fill_mask {value} is not a label augview takes ({min}..{max}); used {used}</source>
+        <translation>fill_mask {value} 不是 augview 接受的标签（{min}..{max}）；已使用 {used}</translation>
+    </message>
+    <message>
+        <source>{label} {value} here: augview has one {key} for the whole preset, used {chosen}</source>
+        <translation>此处的 {label} 为 {value}：augview 整个预设只有一个 {key}，已使用 {chosen}</translation>
+    </message>
+    <message>
+        <source>{label} not given (albumentations&apos; {value}) here: augview has one {key} for the whole preset, used {chosen}</source>
+        <translation>此处未给出 {label}（albumentations 的默认值为 {value}）：augview 整个预设只有一个 {key}，已使用 {chosen}</translation>
+    </message>
+    <message>
         <source>is nested too deeply to be a pipeline</source>
         <translation>嵌套过深，不可能是流水线</translation>
     </message>
@@ -1794,6 +1934,30 @@
     <message>
         <source>normalization &apos;{kind}&apos; (from the image&apos;s own statistics) has no torchvision counterpart</source>
         <translation>normalization &apos;{kind}&apos;（基于图像自身统计量）在 torchvision 中没有对应</translation>
+    </message>
+    <message>
+        <source>SanitizeBoundingBoxes judges the boxes once, at the end, and drops those under 1 px a side; augview judges each box after every geometric step</source>
+        <translation>SanitizeBoundingBoxes 只在最后判定一次框，并丢弃边长不足 1 像素的框；augview 在每个几何步骤之后都判定每个框</translation>
+    </message>
+    <message>
+        <source>min_width {width} and min_height {height}: torchvision&apos;s min_size is one limit for both sides, used {size}</source>
+        <translation>min_width {width} 与 min_height {height}：torchvision 的 min_size 对两条边使用同一个下限，已使用 {size}</translation>
+    </message>
+    <message>
+        <source>min_visibility {value} has no torchvision counterpart; left out</source>
+        <translation>min_visibility {value} 在 torchvision 中没有对应项；已略去</translation>
+    </message>
+    <message>
+        <source>box_method &apos;ellipse&apos;: torchvision encloses the moved corners of a rotated box (largest_box)</source>
+        <translation>box_method 为“ellipse”：torchvision 会包住旋转后框的四个角（largest_box）</translation>
+    </message>
+    <message>
+        <source>torchvision&apos;s learned policies refuse boxes and masks (TypeError): this transform runs on images only</source>
+        <translation>torchvision 的学习策略不接受框和掩码（TypeError）：此变换只能用于图像</translation>
+    </message>
+    <message>
+        <source>holes_in_mask: torchvision&apos;s RandomErasing leaves masks as they are</source>
+        <translation>holes_in_mask：torchvision 的 RandomErasing 不会改动掩码</translation>
     </message>
     <message>
         <source>{path}: two COCO files would be written as {name}</source>
