@@ -21,7 +21,7 @@ def open_settings() -> QSettings:
     return QSettings("augview", "augview")
 
 
-def run(image: str | None = None, preset: str | None = None) -> int:
+def run(image: str | None = None, preset: str | None = None, annotations: str | None = None) -> int:
     from augview.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -32,6 +32,6 @@ def run(image: str | None = None, preset: str | None = None) -> int:
     if preset is None:
         last = settings.value("last_preset")
         preset = last if last and Path(last).is_file() else str(paths.DEFAULT_PRESET)
-    window = MainWindow(image=image, preset=preset, settings=settings)
+    window = MainWindow(image=image, preset=preset, settings=settings, annotations=annotations)
     window.show()
     return app.exec()

@@ -8,6 +8,7 @@ kilobytes, and a snapshot can never get out of step with the edit it undoes. Edi
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from typing import Any, Callable, NamedTuple
 
@@ -201,6 +202,13 @@ class Document(QObject):
         node = self.node(path)
         self.edit(lambda: setattr(node, "weights", [float(w) for w in weights]), "values",
                   merge=(path, "weights"))
+
+    def set_target(self, name: str, value: Any):
+        """One of the pipeline's target settings (`augview.targets.settings`), e.g. min_visibility."""
+        def mutate():
+            self.pipeline.targets = dataclasses.replace(self.pipeline.targets, **{name: value})
+
+        self.edit(mutate, "values", merge=("targets", name))
 
     def set_header(self, **fields):
         def mutate():
