@@ -170,15 +170,22 @@ def run_with_targets(pipeline: Pipeline, image: np.ndarray, shown: Shown, seed: 
     the dropped boxes where they would have been). Raises what `Pipeline.apply` raises (e.g.
     `InvalidTargetsError` for a pipeline with AugMix)."""
     result, moved = augment(pipeline, image, shown.annotations, seed)
+    return result, variant_overlay(shown, result, moved, image.shape, pipeline.targets, max_side)
+
+
+def variant_overlay(shown: Shown, result: Result, moved: Annotations, shape: tuple, settings: TargetSettings,
+                    max_side: int = MASK_SIDE) -> Overlay:
+    """The overlay of an augmented image: ``moved`` (`augview.annotations.moved` of ``result``),
+    and the boxes ``result``'s trace dropped, where they would have been (``shape``: the input
+    image's, ``settings``: the target settings it ran with)."""
     kept = [int(i) for i in result.box_ids]
     overlay = _overlay(shown, moved, kept, False, max_side)
-    positions, ids, reasons = dropped_boxes(result.trace, image.shape, shown.annotations.boxes,
-                                            pipeline.targets)
+    positions, ids, reasons = dropped_boxes(result.trace, shape, shown.annotations.boxes, settings)
     overlay.dropped = positions
     overlay.dropped_names = [tr("{name}: {reason}").format(name=shown.annotations.label_name(i), reason=reason)
                              for i, reason in zip(ids, reasons)]
     overlay.dropped_colors = [class_color(shown.object_keys[i]) for i in ids]
-    return result, overlay
+    return overlay
 
 
 def _overlay(shown: Shown, notes: Annotations, objects: list[int], legend: bool, max_side: int) -> Overlay:

@@ -126,9 +126,9 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
         for (x, y), color in zip(overlay.points, overlay.point_colors):
             painter.setBrush(QBrush(qcolor(color)))
             painter.drawEllipse(QPointF(rect.x() + x * sx, rect.y() + y * sy), 3.5, 3.5)
-    painter.restore()
     if overlay.legend and (options.masks or mask_only):
         _legend(painter, metrics, overlay.legend, legend_area)
+    painter.restore()
 
 
 def _tag(painter: QPainter, metrics: QFontMetricsF, box: QRectF, text: str, color: RGB, dashed: bool = False):
