@@ -108,7 +108,8 @@ def prepare(annotations: Annotations) -> Shown:
     the objects' segmentations flattened into one channel holding ``-(i + 1)`` for object ``i``
     (negative, so the pipeline's ``mask_fill`` is never taken for an object); moving one channel
     instead of every overlapping one keeps the preview quick."""
-    notes = dataclasses.replace(annotations, instances=None)
+    extras = list(annotations.extras)[:len(annotations)] + [{}] * max(0, len(annotations) - len(annotations.extras))
+    notes = dataclasses.replace(annotations, instances=None, extras=extras)
     keys = [int(label) for label in annotations.labels]
     if annotations.mask is not None:
         names = {value: name for value, name in annotations.mask_names.items()}

@@ -223,8 +223,10 @@ class WindowTargets(QObject):
             if request.dataset is self.dataset:
                 self.main.folder_summary.setText(message)
             return
-        if isinstance(request, TargetsRead):
-            self.main.statusBar().showMessage(message, 15000)
+        if isinstance(request, (TargetsRead, CocoOpen)):
+            # A file that cannot be read is one sentence in the status bar, no dialog: the photo
+            # and everything else stay as they are.
+            self.main.statusBar().showMessage(message.split("\n")[0], 15000)
             return
         self.main.show_error(message)
 
