@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import colorsys
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -38,6 +39,7 @@ MASK_SIDE = 1024  # a mask colour layer is made at most this large: it is drawn 
 MASK_ALPHA = 255  # labelled pixels are opaque in the layer; drawers blend the layer as a whole
 
 
+@functools.lru_cache(maxsize=4096)
 def class_color(key: int) -> RGB:
     """The colour of class (or mask value) ``key``: hues a golden angle apart, so neighbouring ids
     differ clearly; the same key always gets the same colour."""

@@ -8,11 +8,11 @@ which kinds are shown (the toolbar's toggles), shared by every pane of a preview
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QStaticText
 
 from augview.analysis.overlay_draw import MASK_OPACITY, text_color
 from augview.analysis.overlays import RGB, Overlay, OverlayOptions
@@ -45,6 +45,8 @@ class CellOverlay:
 
     overlay: Overlay
     mask: QImage | None = None
+    labels: dict = field(default_factory=dict)  # name -> (laid-out text, tag width), for one font
+    label_key: float = -1.0  # the font height ``labels`` were laid out for
 
     @classmethod
     def wrap(cls, overlay: Overlay | None) -> "CellOverlay | None":
@@ -87,63 +89,95 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
         return
     sx, sy = rect.width() / overlay.width, rect.height() / overlay.height
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     font = QFont(painter.font())
     font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
     painter.setFont(font)
     metrics = QFontMetricsF(font)
+    # Hundreds of boxes are painted at every render: rectangles are mapped in one numpy step,
+    # drawn per colour in one call, and each name is laid out once (QStaticText).
+    origin = np.array([rect.x(), rect.y(), rect.x(), rect.y()])
+    scale = np.array([sx, sy, sx, sy])
 
-    def screen(box) -> QRectF:
-        return QRectF(rect.x() + box[0] * sx, rect.y() + box[1] * sy, (box[2] - box[0]) * sx, (box[3] - box[1]) * sy)
+    def screen(boxes: np.ndarray) -> list[QRectF]:
+        mapped = (np.asarray(boxes, np.float64).reshape(-1, 4) * scale + origin).tolist()
+        return [QRectF(x0, y0, x1 - x0, y1 - y0) for x0, y0, x1, y1 in mapped]
 
     if len(overlay.ghosts):
-        pen = QPen(QColor(255, 255, 255), 1.0, Qt.PenStyle.DotLine)
-        painter.setPen(pen)
+        painter.setPen(QPen(QColor(255, 255, 255), 1.0, Qt.PenStyle.DotLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for box in overlay.ghosts:
-            painter.drawRect(screen(box))
-    if options.dropped:
-        for box, name, color in zip(overlay.dropped, overlay.dropped_names, overlay.dropped_colors):
-            box_rect = screen(box)
-            pen = QPen(qcolor(color), 1.6, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(box_rect)
-            _tag(painter, metrics, box_rect, name, color, dashed=True)
-    if options.boxes:
-        for box, name, color in zip(overlay.boxes, overlay.box_names, overlay.box_colors):
-            box_rect = screen(box)
-            painter.setPen(QPen(qcolor(color), 2.0))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(box_rect)
-            _tag(painter, metrics, box_rect, name, color)
+        painter.drawRects(screen(overlay.ghosts))
+    labels = _Labels(cell, metrics)
+    if options.dropped and len(overlay.dropped):
+        rects = screen(overlay.dropped)
+        _outlines(painter, rects, overlay.dropped_colors, Qt.PenStyle.DashLine, 1.6)
+        labels.draw(painter, rects, overlay.dropped_names, overlay.dropped_colors, 170)
+    if options.boxes and len(overlay.boxes):
+        rects = screen(overlay.boxes)
+        _outlines(painter, rects, overlay.box_colors, Qt.PenStyle.SolidLine, 2.0)
+        labels.draw(painter, rects, overlay.box_names, overlay.box_colors, 230)
     if options.keypoints and len(overlay.points):
-        for (x0, y0, x1, y1), color in zip(overlay.edges, overlay.edge_colors):
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        ends = (overlay.edges * scale + origin).tolist() if len(overlay.edges) else []
+        for (x0, y0, x1, y1), color in zip(ends, overlay.edge_colors):
             painter.setPen(QPen(qcolor(color), 2.0))
-            painter.drawLine(QPointF(rect.x() + x0 * sx, rect.y() + y0 * sy),
-                             QPointF(rect.x() + x1 * sx, rect.y() + y1 * sy))
+            painter.drawLine(QPointF(x0, y0), QPointF(x1, y1))
         painter.setPen(QPen(QColor(255, 255, 255), 1.2))
-        for (x, y), color in zip(overlay.points, overlay.point_colors):
+        dots = (overlay.points * scale[:2] + origin[:2]).tolist()
+        for (x, y), color in zip(dots, overlay.point_colors):
             painter.setBrush(QBrush(qcolor(color)))
-            painter.drawEllipse(QPointF(rect.x() + x * sx, rect.y() + y * sy), 3.5, 3.5)
+            painter.drawEllipse(QPointF(x, y), 3.5, 3.5)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     if overlay.legend and (options.masks or mask_only):
         _legend(painter, metrics, overlay.legend, legend_area)
     painter.restore()
 
 
-def _tag(painter: QPainter, metrics: QFontMetricsF, box: QRectF, text: str, color: RGB, dashed: bool = False):
-    """The class name on a tag above the box's top-left corner (inside it when that is off the
-    pane's top); none for boxes too small on screen to carry one."""
-    if not text or (box.width() < MIN_LABELLED and box.height() < MIN_LABELLED):
-        return
-    width, height = metrics.horizontalAdvance(text) + 6, metrics.height() + 2
-    top = box.top() - height if box.top() - height >= 0 else box.top()
-    tag = QRectF(box.left(), top, width, height)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QBrush(qcolor(color, 170 if dashed else 230)))
-    painter.drawRect(tag)
-    painter.setPen(qcolor(text_color(color)))
-    painter.drawText(tag.adjusted(3, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+def _outlines(painter: QPainter, rects: list[QRectF], colors: list, style, width: float):
+    """Box outlines, one drawRects call per colour."""
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    by_color: dict = {}
+    for box, color in zip(rects, colors):
+        by_color.setdefault(color, []).append(box)
+    for color, boxes in by_color.items():
+        painter.setPen(QPen(qcolor(color), width, style))
+        painter.drawRects(boxes)
+
+
+class _Labels:
+    """Name tags above boxes (inside them at the pane's top edge); none for a box too small on
+    screen to carry one legibly (its tag would hide it, and hundreds of them hide the picture).
+    Each name is measured and laid out once per overlay and font."""
+
+    def __init__(self, cell: CellOverlay, metrics: QFontMetricsF):
+        key = metrics.height()
+        if cell.label_key != key:
+            cell.label_key, cell.labels = key, {}
+        self.cache, self.metrics = cell.labels, metrics
+
+    def draw(self, painter: QPainter, rects: list[QRectF], names: list[str], colors: list, alpha: int):
+        height = self.metrics.height() + 2
+        tags, texts = {}, {}
+        for box, name, color in zip(rects, names, colors):
+            if not name or box.width() < MIN_LABELLED or box.height() < MIN_LABELLED:
+                continue
+            laid = self.cache.get(name)
+            if laid is None:
+                text = QStaticText(name)
+                text.prepare(font=painter.font())
+                laid = self.cache[name] = (text, self.metrics.horizontalAdvance(name) + 6)
+            left, top = box.left(), box.top() - height
+            if top < 0:
+                top = box.top()
+            tags.setdefault(color, []).append(QRectF(left, top, laid[1], height))
+            texts.setdefault(color, []).append((QPointF(left + 3, top + 1), laid[0]))
+        painter.setPen(Qt.PenStyle.NoPen)
+        for color, boxes in tags.items():
+            painter.setBrush(QBrush(qcolor(color, alpha)))
+            painter.drawRects(boxes)
+        for color, placed in texts.items():
+            painter.setPen(qcolor(text_color(color)))
+            for point, text in placed:
+                painter.drawStaticText(point, text)
 
 
 def _legend(painter: QPainter, metrics: QFontMetricsF, legend, area: QRectF):
