@@ -147,6 +147,7 @@ class RenderWorker(QObject):
         self._cancelled = False
         self._stopping = False
         self.busy = False
+        self._original: tuple[np.ndarray, QImage] | None = None  # the last original and its QImage
         self._pump = Pump(lambda: self.busy or self._pending is not None)
         self._thread = threading.Thread(target=self._loop, name="augview-render", daemon=True)
         self._thread.start()
@@ -202,7 +203,11 @@ class RenderWorker(QObject):
     def _deliver(self, output: RenderOutput):
         # On the GUI thread: wrapping finished arrays as QImages is a copy, not a computation.
         output.images = [to_qimage(r.image) for r in output.results]
-        output.original = to_qimage(output.original_array)
+        # The original is the same array render after render (the photo or its proxy): the same
+        # QImage then, so its pane need not be painted again.
+        if self._original is None or self._original[0] is not output.original_array:
+            self._original = (output.original_array, to_qimage(output.original_array))
+        output.original = self._original[1]
         output.cell_overlays = [CellOverlay.wrap(overlay) for overlay in output.overlays]
         self.finished.emit(output)
 

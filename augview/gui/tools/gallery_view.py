@@ -279,7 +279,7 @@ class GalleryView(QWidget):
         self.tiles[name] = (out, label, overlay)
         item = self.item(name)
         item.setIcon(QIcon(QPixmap.fromImage(to_qimage(thumb))))
-        detail = label[len(name):].strip()
+        detail = label[len(name):].strip().lstrip("· ")  # what it drew, then what happened to the targets
         item.setText("\n".join([name] + self._fit_lines(detail, 2)))
         item.setToolTip(f"{label}\n\n{op_text(CATALOG[name].description)}")
         if item is self.list.currentItem():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QStaticText
 
 from augview.analysis.overlay_draw import MASK_OPACITY, text_color
@@ -89,10 +89,8 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
         return
     sx, sy = rect.width() / overlay.width, rect.height() / overlay.height
     painter.save()
-    font = QFont(painter.font())
-    font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+    font, metrics = _label_font(painter.font())
     painter.setFont(font)
-    metrics = QFontMetricsF(font)
     # Hundreds of boxes are painted at every render: rectangles are mapped in one numpy step,
     # drawn per colour in one call, and each name is laid out once (QStaticText).
     origin = np.array([rect.x(), rect.y(), rect.x(), rect.y()])
@@ -118,9 +116,12 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
     if options.keypoints and len(overlay.points):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         ends = (overlay.edges * scale + origin).tolist() if len(overlay.edges) else []
+        by_color: dict = {}
         for (x0, y0, x1, y1), color in zip(ends, overlay.edge_colors):
+            by_color.setdefault(color, []).append(QLineF(x0, y0, x1, y1))
+        for color, lines in by_color.items():
             painter.setPen(QPen(qcolor(color), 2.0))
-            painter.drawLine(QPointF(x0, y0), QPointF(x1, y1))
+            painter.drawLines(lines)
         painter.setPen(QPen(QColor(255, 255, 255), 1.2))
         dots = (overlay.points * scale[:2] + origin[:2]).tolist()
         for (x, y), color in zip(dots, overlay.point_colors):
@@ -130,6 +131,20 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
     if overlay.legend and (options.masks or mask_only):
         _legend(painter, metrics, overlay.legend, legend_area)
     painter.restore()
+
+
+_FONTS: dict = {}
+
+
+def _label_font(base: QFont) -> tuple[QFont, QFontMetricsF]:
+    """The tags' font (a little smaller than the pane's) and its metrics, made once per base font."""
+    key = base.key()
+    found = _FONTS.get(key)
+    if found is None:
+        font = QFont(base)
+        font.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
+        found = _FONTS[key] = (font, QFontMetricsF(font))
+    return found
 
 
 def _outlines(painter: QPainter, rects: list[QRectF], colors: list, style, width: float):

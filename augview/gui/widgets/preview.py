@@ -70,6 +70,8 @@ class ImagePane(QWidget):
         self.overlay_state.changed.connect(self.update)
 
     def set_image(self, image: QImage | None, overlay: CellOverlay | None = None):
+        if image is self.image and overlay is self.overlay:
+            return  # the same picture (the original, render after render): nothing to paint
         self.image = image
         self.overlay = overlay
         self.update()
@@ -153,8 +155,9 @@ class Cell(QWidget):
 
     def set_content(self, image: QImage | None, caption: str, tooltip: str = "", overlay: CellOverlay | None = None):
         self.pane.set_image(image, overlay)
-        self.full_caption = caption
-        self.fit_caption()
+        if caption != self.full_caption:
+            self.full_caption = caption
+            self.fit_caption()
         self.caption.setToolTip(tooltip or caption)
 
     def fit_caption(self):
