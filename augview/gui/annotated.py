@@ -64,6 +64,13 @@ def read_targets(path: str, image_shape: tuple, proxy_shape: tuple, source: Anno
     return LoadedTargets(shown, proxy, overlay_of(proxy), "", origin)
 
 
+def load_annotated(load, path: str, source: AnnotationSource):
+    """Runs on a worker thread: ``load(path)`` (the photo and its preview proxy), then its
+    annotations (`read_targets`)."""
+    image, proxy = load(path)
+    return image, proxy, read_targets(path, image.shape, proxy.shape, source)
+
+
 def is_annotation_file(path: str) -> bool:
     """A file that a drop or ``--annotations`` means as annotations, not as a preset or image: a
     COCO JSON (a preset is JSON too: told apart by its ``"images"`` list), a YOLO ``.txt`` or a

@@ -22,7 +22,7 @@ from augview.pipeline.pipeline import Pipeline
 from augview.errors import AugviewError, PresetError
 from augview.gui.document import Document
 from augview.gui.latest import LatestRequest
-from augview.gui.annotated import AnnotationSource, is_annotation_file, read_targets
+from augview.gui.annotated import AnnotationSource, is_annotation_file, load_annotated
 from augview.gui import window_layout
 from augview.gui.menus import build_menus
 from augview.gui.recent import RecentFiles
@@ -37,12 +37,6 @@ class ImageLoad(NamedTuple):
     ticket: int
     from_strip: bool  # stepping through a folder
     source: AnnotationSource  # where its annotations are
-
-
-def load_annotated(path: str, source: AnnotationSource):
-    """Runs on a worker thread: the photo, its proxy and its annotations (`read_targets`)."""
-    image, proxy = load_with_proxy(path)
-    return image, proxy, read_targets(path, image.shape, proxy.shape, source)
 
 
 class GridExport(NamedTuple):
@@ -64,7 +58,6 @@ class MainWindow(QMainWindow):
         self.proxy: np.ndarray | None = None
         self.last_output = None
         self.image_requests = LatestRequest()
-        self.image_source = AnnotationSource()  # where the image on screen's annotations came from
         self.side_windows = SideWindows(self)
         self.targets = WindowTargets(self)  # annotations, overlay toggles, data sets
         self.renders = LatestRequest()
@@ -397,7 +390,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("loading {name}…").format(name=Path(path).name))
         source = source or AnnotationSource()
         self.tasks.run(ImageLoad(path, remember, self.image_requests.new(), from_strip, source), load_annotated,
-                       path, source)
+                       load_with_proxy, path, source)
 
     def _on_task_done(self, request, result):
         if isinstance(request, ImageLoad):
@@ -405,7 +398,7 @@ class MainWindow(QMainWindow):
             if not self.image_requests.is_latest(request.ticket):
                 return  # a newer image was asked for meanwhile
             self.image, self.proxy, loaded = result
-            self.image_path, self.image_source = path, request.source
+            self.image_path = path
             self.panel.set_image_shape(self.image.shape)
             self.statusBar().showMessage(self.tr("opened {path}").format(path=path), 4000)
             self.targets.set_loaded(loaded)  # a file that could not be read says so, after "opened"

@@ -37,7 +37,7 @@ from augview.analysis.overlays import Overlay, Shown, run_with_targets
 from augview.analysis.target_story import caption, trace_lines
 from augview.core.imageio import load_image
 from augview.pipeline.pipeline import Pipeline, Result, variant_seed
-from augview.errors import AugviewError, InvalidTargetsError
+from augview.errors import AugviewError
 from augview.gui.widgets.overlay_painter import CellOverlay
 
 
@@ -223,7 +223,7 @@ class RenderWorker(QObject):
             if targets is not None:
                 try:
                     result, overlay = run_with_targets(job.pipeline, job.image, targets, seed, PROXY_MAX_SIDE)
-                except InvalidTargetsError as err:  # e.g. AugMix enabled: the pixels still show
+                except AugviewError as err:  # e.g. AugMix enabled, a box out of its image: the pixels still show
                     targets, problem = None, str(err)
             if overlay is None:
                 result = job.pipeline.apply(job.image, seed=seed)

@@ -147,7 +147,6 @@ class WindowTargets(QObject):
     def reread(self, source: AnnotationSource):
         """Read the image on screen's annotations again, from ``source``."""
         main = self.main
-        main.image_source = source
         self.tasks.run(TargetsRead(main.image_path, main.image_requests.ticket), read_targets,
                        main.image_path, main.image.shape, main.proxy.shape, source)
 

@@ -47,6 +47,8 @@ def make_thumbnail(path: Path, source: AnnotationSource | None = None):
         return thumbnail, box_count(str(path), source), ""
     except AugviewError as err:
         return thumbnail, None, str(err).split("\n")[0]
+    except Exception as err:  # a reader's bug: the thumbnail still shows, the count says why not
+        return thumbnail, None, f"{type(err).__name__}: {err}"
 
 
 class FolderStrip(QListWidget):
