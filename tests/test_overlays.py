@@ -15,7 +15,7 @@ from augview.analysis.grid import render_grid
 from augview.analysis.op_targets import TargetRun
 from augview.analysis.overlay_draw import draw_overlay
 from augview.analysis.overlays import (
-    Overlay, OverlayOptions, class_color, dropped_boxes, overlay_of, prepare, resized, run_with_targets,
+    Overlay, OverlayOptions, class_color, dropped_boxes, overlay_of, prepare, reason_text, resized, run_with_targets,
 )
 from augview.analysis.sweep import gallery, sweep
 from augview.analysis.target_story import caption, trace_lines
@@ -102,6 +102,15 @@ def test_a_crop_that_cuts_boxes_says_how_many_it_dropped_and_why():
     assert overlay.dropped_names == ["dog: visibility 0.03 < 0.3"]
     kept_all, _ = run_with_targets(centre_crop(0.0), image, shown, seed=0)
     assert caption(kept_all, shown) == "2 of 3 boxes kept, 1 dropped (outside the image)"
+
+
+def test_boxes_dropped_for_the_same_reason_share_one_entry_with_their_values():
+    shown = prepare(Annotations(100, 100, np.array([[0.0, 0, 30, 30], [0, 0, 26, 40], [30, 30, 60, 60]]), [0, 1, 0],
+                                {0: "cat", 1: "dog"}, extras=[{}, {}, {}]))
+    result, overlay = run_with_targets(centre_crop(), np.zeros((100, 100, 3), np.uint8), shown, seed=0)
+    assert caption(result, shown) == "1 of 3 boxes kept, 2 dropped (visibility 0.03, 0.01 < 0.3)"
+    assert overlay.dropped_names == ["cat: visibility 0.03 < 0.3", "dog: visibility 0.01 < 0.3"]
+    assert reason_text({"reason": "area", "limit": 16}, [1.0, 2.0, 3.0, 4.0]) == "area 1, 2, 3, … < 16 px²"
 
 
 def test_dropped_boxes_are_where_a_pipeline_without_limits_puts_them(astronaut, sample):

@@ -342,18 +342,25 @@ def dropped_keypoints(trace: list[dict]) -> list[tuple[str, list[int]]]:
     return found
 
 
-def reason_text(drop: dict) -> str:
-    """Why a box was dropped, e.g. ``visibility 0.18 < 0.3``."""
-    value, limit = drop.get("value", 0.0), drop.get("limit", 0.0)
-    reason = drop.get("reason")
+VALUE_FORMATS = {"visibility": "{:.2f}", "area": "{:.0f}", "width": "{:.1f}", "height": "{:.1f}"}
+SHOWN_VALUES = 3  # a reason shared by several boxes lists this many of their values, then "…"
+
+
+def reason_text(drop: dict, values: list[float] | None = None) -> str:
+    """Why a box was dropped, e.g. ``visibility 0.18 < 0.3``; with ``values``, the values of
+    several boxes dropped for the same reason and limit: ``visibility 0.18, 0.04 < 0.3``."""
+    reason, limit = drop.get("reason"), drop.get("limit", 0.0)
+    shape = VALUE_FORMATS.get(reason, "{}")
+    values = [drop.get("value", 0.0)] if values is None else values
+    value = ", ".join(shape.format(v) for v in values[:SHOWN_VALUES]) + (", …" if len(values) > SHOWN_VALUES else "")
     if reason == "outside":
         return tr("outside the image")
     if reason == "visibility":
-        return tr("visibility {value} < {limit}").format(value=f"{value:.2f}", limit=f"{limit:g}")
+        return tr("visibility {value} < {limit}").format(value=value, limit=f"{limit:g}")
     if reason == "area":
-        return tr("area {value} < {limit} px²").format(value=f"{value:.0f}", limit=f"{limit:g}")
+        return tr("area {value} < {limit} px²").format(value=value, limit=f"{limit:g}")
     if reason == "width":
-        return tr("width {value} < {limit} px").format(value=f"{value:.1f}", limit=f"{limit:g}")
+        return tr("width {value} < {limit} px").format(value=value, limit=f"{limit:g}")
     if reason == "height":
-        return tr("height {value} < {limit} px").format(value=f"{value:.1f}", limit=f"{limit:g}")
+        return tr("height {value} < {limit} px").format(value=value, limit=f"{limit:g}")
     return str(reason)

@@ -29,9 +29,12 @@ def caption(result: Result, shown: Shown) -> str:
             kept=kept, total=total)
         drops = dropped_entries(result.trace)
         if drops:
-            # The settings' limits first: they are what a person tunes; "outside" is geometry.
-            ordered = sorted(drops, key=lambda drop: drop["reason"] == "outside")
-            reasons = list(dict.fromkeys(reason_text(drop) for drop in ordered))
+            # One entry per reason and limit, with the values of its boxes; the settings' limits
+            # first (what a person tunes), "outside" (geometry) last.
+            groups: dict[tuple, list[dict]] = {}
+            for drop in sorted(drops, key=lambda drop: drop["reason"] == "outside"):
+                groups.setdefault((drop["reason"], drop.get("limit")), []).append(drop)
+            reasons = [reason_text(group[0], [drop.get("value", 0.0) for drop in group]) for group in groups.values()]
             listed = ", ".join(reasons[:SHOWN_REASONS]) + (", …" if len(reasons) > SHOWN_REASONS else "")
             text = tr("{kept}, {dropped} dropped ({reasons})").format(
                 kept=text, dropped=len({drop["index"] for drop in drops}), reasons=listed)
