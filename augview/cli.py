@@ -1,9 +1,9 @@
 """The `augview` command line: a thin layer over the core.
 
     augview                         start the window on the bundled sample photo
-    augview IMAGE [--preset P]      start the window on an image (and a preset)
+    augview IMAGE [--preset P] [--annotations A]   start the window on an image (a preset, annotations)
     augview ops [--json]            list the op catalog
-    augview render --preset P --image I [--variants N] [--seed S] --output grid.png
+    augview render --preset P --image I [--variants N] [--seed S] [--annotations auto|A] --output grid.png
     augview validate P [P ...]      check presets: exit 0 if all are valid
     augview apply --preset P --input DIR --output DIR [--variants N] [--seed S] [--workers K]
                   [--format png|jpg|same] [--overwrite] [--engine local|ray [--ray-address A]]
@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--seed", type=int, default=None, help="base seed (default: the preset's seed)")
     render.add_argument("--cell", type=int, default=384, help="cell size in pixels (default 384)")
     render.add_argument("--output", "-o", required=True, help="output image (.png or .jpg)")
+    render.add_argument("--annotations", metavar="auto|FILE",
+                        help="draw the image's boxes, mask and keypoints over every cell: auto finds them "
+                             "beside the image (YOLO labels/, VOC .xml, masks/, a COCO file); FILE: a COCO "
+                             "JSON, YOLO .txt, VOC .xml or mask .png")
 
     validate = sub.add_parser("validate", help="check presets; one line per problem")
     validate.add_argument("presets", nargs="+", help="preset JSON files")
@@ -130,6 +134,9 @@ def build_gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="augview", description="Open the augview window.")
     parser.add_argument("image", nargs="?", help="image to open (default: the bundled sample)")
     parser.add_argument("--preset", help="preset to open")
+    parser.add_argument("--annotations", metavar="FILE",
+                        help="the image's annotations (a COCO JSON, YOLO .txt, VOC .xml or mask .png); "
+                             "without it they are found beside the image")
     return parser
 
 
@@ -281,7 +288,18 @@ def cmd_render(args) -> int:
         raise AugviewError(f"--seed must be between 0 and {MAX_SEED}, got {args.seed}")
     seed = pipeline.seed if args.seed is None else args.seed  # variant i: seed + i, wrapping to 0
     title = f"{pipeline.name or Path(args.preset).stem} on {Path(args.image).name}"
-    grid = render_grid(pipeline, image, args.variants, seed, cell=args.cell, title=title)
+    shown = None
+    if args.annotations:
+        from augview.analysis.overlays import prepare
+        from augview.annotations import find_annotations
+
+        height, width = image.shape[:2]
+        found = find_annotations(args.image, None if args.annotations == "auto" else args.annotations,
+                                 size=(width, height))
+        if found is None:
+            raise AugviewError(f"{args.image}: no annotations found beside it")
+        shown = prepare(found)
+    grid = render_grid(pipeline, image, args.variants, seed, cell=args.cell, title=title, shown=shown)
     try:
         save_image(args.output, grid)
     except OSError as err:
@@ -454,8 +472,12 @@ def cmd_gui(args, open_window) -> int:
             and not os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("QT_QPA_PLATFORM")):
         raise AugviewError("no display to open the window on (DISPLAY is not set); the ops, render, "
                            "validate, apply, export and import commands work without one")
+    if args.annotations and not os.path.isfile(args.annotations):
+        raise AugviewError(f"{args.annotations}: no such file")
+    # Passed on only when given, so a window opener without annotations keeps working.
+    extra = {"annotations": args.annotations} if args.annotations else {}
     try:
-        return open_window(image=args.image, preset=args.preset)
+        return open_window(image=args.image, preset=args.preset, **extra)
     except ImportError as err:
         raise AugviewError(f"the window cannot start: {err}") from None
 

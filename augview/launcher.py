@@ -9,10 +9,10 @@ from __future__ import annotations
 import sys
 
 
-def open_window(image: str | None = None, preset: str | None = None) -> int:
+def open_window(image: str | None = None, preset: str | None = None, annotations: str | None = None) -> int:
     from augview.gui.app import run
 
-    return run(image=image, preset=preset)
+    return run(image=image, preset=preset, annotations=annotations)
 
 
 def main(argv: list[str] | None = None) -> int:

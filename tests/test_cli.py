@@ -169,6 +169,22 @@ def test_a_mistyped_command_is_an_error_not_a_window():
     assert proc.returncode == 1 and "did you mean 'ops'" in proc.stderr
 
 
+def test_the_window_gets_annotations_named_on_the_command_line(tmp_path, capsys):
+    opened = []
+
+    def open_window(**kwargs):
+        opened.append(kwargs)
+        return 0
+
+    given = ASSETS / "astronaut.coco.json"
+    assert main([str(IMAGE), "--annotations", str(given)], open_window=open_window) == 0
+    assert opened == [{"image": str(IMAGE), "preset": None, "annotations": str(given)}]
+    assert main([str(IMAGE)], open_window=open_window) == 0
+    assert opened[-1] == {"image": str(IMAGE), "preset": None}  # an opener without annotations still works
+    assert main([str(IMAGE), "--annotations", str(tmp_path / "gone.json")], open_window=open_window) == 1
+    assert "gone.json: no such file" in capsys.readouterr().err and len(opened) == 2
+
+
 def test_no_display_is_one_line(tmp_path):
     import os
 

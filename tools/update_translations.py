@@ -60,6 +60,7 @@ def ops_texts() -> list[str]:
         sys.path.insert(0, str(ROOT))
     from augview.core.registry import CATALOG, CATEGORIES
     from augview.pipeline.choice import N_SPEC, P_SPEC, weight_spec
+    from augview.targets.settings import SPECS as TARGET_SPECS
 
     texts = list(CATEGORIES)
     for name in sorted(CATALOG):
@@ -68,6 +69,8 @@ def ops_texts() -> list[str]:
         for spec in op.params:
             texts += [spec.help, spec.unit.strip()]
     for spec in (P_SPEC, N_SPEC, weight_spec(0)):  # a node's own parameters, shown like an op's
+        texts += [spec.help, spec.unit.strip()]
+    for spec in TARGET_SPECS:  # the pipeline's target settings, shown like an op's parameters
         texts += [spec.help, spec.unit.strip()]
     return [t for t in dict.fromkeys(texts) if t]
 

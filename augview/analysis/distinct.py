@@ -30,6 +30,7 @@ class Count:
     continuous: list[str] = field(default_factory=list)  # ops with infinitely many outputs
     explanation: list[str] = field(default_factory=list)
     upper_bound: bool = False  # some group's choices may coincide: the count may be lower
+    cuts_boxes: list[str] = field(default_factory=list)  # crops that can cut an image's boxes
 
     @property
     def infinite(self) -> bool:
@@ -78,6 +79,7 @@ class _Context:
         self.continuous: list[str] = []
         self.upper_bound = False
         self.quiet = 0  # > 0 while re-evaluating nodes whose lines were already written
+        self.cuts_boxes: list[str] = []
         self.orientations = 1  # product of the counts of the steps in ORIENTATIONS
         self.reachable = {_IDENTITY}  # the orientations those steps reach together (elements of D4)
         self.known: dict = {}  # (op, params, input size) -> what it does: long presets repeat steps
@@ -106,6 +108,10 @@ class _Context:
 # (the dihedral group D4, here as 2x2 matrices acting on x, y); when that is fewer than the product
 # of their counts (two coin-flip mirrors: 4 combinations, 2 images), some combinations repeat.
 ORIENTATIONS = {"horizontal_flip", "vertical_flip", "transpose", "random_rotate90"}
+# Crops whose window takes no account of the boxes (or of all but one): a box across its edge is
+# cut. bbox_safe_random_crop never cuts one; warps that move a box out of view are not crops.
+CUTTING_CROPS = {"random_crop", "center_crop", "random_resized_crop", "random_sized_crop",
+                 "random_crop_from_borders", "random_crop_near_box"}
 _IDENTITY = (1, 0, 0, 1)
 _MIRROR_X, _MIRROR_Y, _TRANSPOSE, _QUARTER = (-1, 0, 0, 1), (1, 0, 0, -1), (0, 1, 1, 0), (0, -1, 1, 0)
 
@@ -145,7 +151,7 @@ def distinct_outputs(nodes, image_shape: tuple) -> Count:
     if ctx.continuous:
         ctx.lines.append(tr("continuous: {ops}, so the real number of different images is infinite").format(
             ops=", ".join(ctx.continuous)))
-    return Count(count, ctx.continuous, ctx.lines, ctx.upper_bound)
+    return Count(count, ctx.continuous, ctx.lines, ctx.upper_bound, ctx.cuts_boxes)
 
 
 def _node(node: Node, outcomes: dict[Shape, int], ctx: _Context, depth: int) -> dict[Shape, int]:
@@ -214,6 +220,11 @@ def _step(step: Step, outcomes: dict[Shape, int], ctx: _Context, depth: int) -> 
             lines.append(text)
     for text in lines:
         ctx.line(depth, text)
+    if step.op in CUTTING_CROPS and not ctx.quiet and step.op not in ctx.cuts_boxes:
+        ctx.cuts_boxes.append(step.op)
+        ctx.line(depth + 1, tr("{op} can cut boxes: a box across the crop's edge is clipped to it, and dropped "
+                               "when what is left falls below the target settings (min_visibility, min_area, "
+                               "min_width, min_height); bbox_safe_random_crop never cuts one").format(op=step.op))
     if step.op in ORIENTATIONS and not ctx.quiet:
         ctx.orientations *= max(1, sum(result.values()) // max(1, sum(outcomes.values())))
         ctx.reachable = {_compose(b, a) for a in ctx.reachable for b in _orientations(step, p)}

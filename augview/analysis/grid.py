@@ -3,7 +3,9 @@
 
 Variant ``i`` (counting from 0) is the pipeline applied with seed ``seed + i`` (wrapping past the
 largest seed to 0: `variant_seed`), so any cell can be reproduced on its own: the cell's title says
-which seed it used.
+which seed it used. Given an image's annotations (`augview.analysis.overlays.Shown`), every cell
+shows its boxes, mask and keypoints, drawn at the cell's resolution, and its title says what
+happened to them.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from augview.analysis.fonts import font_for
+from augview.analysis.overlay_draw import draw_overlay
+from augview.analysis.overlays import Overlay, OverlayOptions, Shown, overlay_of, run_with_targets
+from augview.analysis.target_story import caption
 from augview.core.imageio import save_image
 from augview.errors import AugviewError
 from augview.pipeline.pipeline import Pipeline, Result, variant_seed
@@ -28,8 +33,27 @@ def render_variants(pipeline: Pipeline, image: np.ndarray, count: int, seed: int
     return [pipeline.apply(image, seed=variant_seed(seed, i)) for i in range(count)]
 
 
-def grid_titles(results: list[Result]) -> list[str]:
-    return [tr("original")] + [tr("#{number} seed {seed}: {summary}").format(number=i + 1, seed=r.seed, summary=r.summary)
+def render_annotated(pipeline: Pipeline, image: np.ndarray, count: int, seed: int, shown: Shown
+                     ) -> tuple[list[Result], list[Overlay]]:
+    """The variants with their targets: ``(results, overlays)``, the original's overlay first."""
+    results, overlays = [], [overlay_of(shown)]
+    for i in range(count):
+        result, overlay = run_with_targets(pipeline, image, shown, variant_seed(seed, i))
+        results.append(result)
+        overlays.append(overlay)
+    return results, overlays
+
+
+def variant_title(number: int, seed: int, summary: str, targets: str = "") -> str:
+    """A variant's title: its number, seed, what happened to its targets and what fired."""
+    if targets:
+        return tr("#{number} seed {seed} · {targets} · {summary}").format(
+            number=number, seed=seed, targets=targets, summary=summary)
+    return tr("#{number} seed {seed}: {summary}").format(number=number, seed=seed, summary=summary)
+
+
+def grid_titles(results: list[Result], shown: Shown | None = None) -> list[str]:
+    return [tr("original")] + [variant_title(i + 1, r.seed, r.summary, caption(r, shown) if shown else "")
                                for i, r in enumerate(results)]
 
 
@@ -40,17 +64,25 @@ def export_cell(shape: tuple) -> int:
 
 
 def render_grid(pipeline: Pipeline, image: np.ndarray, variants: int = 3, seed: int = 0,
-                cell: int = 384, columns: int | None = None, title: str = "") -> np.ndarray:
-    """The original and ``variants`` augmented versions, each cell titled with what it drew."""
-    results = render_variants(pipeline, image, variants, seed)
-    return compose_grid([image] + [r.image for r in results], grid_titles(results), cell, columns, title)
+                cell: int = 384, columns: int | None = None, title: str = "", shown: Shown | None = None,
+                options: OverlayOptions = OverlayOptions()) -> np.ndarray:
+    """The original and ``variants`` augmented versions, each cell titled with what it drew; with
+    ``shown``, the targets drawn over every cell (``options``: which kinds)."""
+    if shown is None:
+        results = render_variants(pipeline, image, variants, seed)
+        return compose_grid([image] + [r.image for r in results], grid_titles(results), cell, columns, title)
+    results, overlays = render_annotated(pipeline, image, variants, seed, shown)
+    return compose_grid([image] + [r.image for r in results], grid_titles(results, shown), cell, columns, title,
+                        overlays, options)
 
 
-def export_grid(path: str, pipeline: Pipeline, image: np.ndarray, variants: int, seed: int, title: str) -> str:
+def export_grid(path: str, pipeline: Pipeline, image: np.ndarray, variants: int, seed: int, title: str,
+                shown: Shown | None = None, options: OverlayOptions = OverlayOptions()) -> str:
     """The original and ``variants`` variants as a grid for slides (cells of `export_cell`),
     written atomically to ``path`` in the format of its suffix. Returns the path; a file that
     cannot be written raises `AugviewError` naming it."""
-    grid = render_grid(pipeline, image, variants, seed, cell=export_cell(image.shape), title=title)
+    grid = render_grid(pipeline, image, variants, seed, cell=export_cell(image.shape), title=title, shown=shown,
+                       options=options)
     try:
         save_image(path, grid)
     except OSError as err:  # one sentence naming the file, not an errno dump
@@ -61,9 +93,11 @@ def export_grid(path: str, pipeline: Pipeline, image: np.ndarray, variants: int,
 
 
 def compose_grid(images: list[np.ndarray], titles: list[str], cell: int = 384,
-                 columns: int | None = None, title: str = "") -> np.ndarray:
+                 columns: int | None = None, title: str = "", overlays: list[Overlay | None] | None = None,
+                 options: OverlayOptions = OverlayOptions()) -> np.ndarray:
     """Lay images out in a grid of ``cell``-sized squares, each fitted without distortion and
-    titled underneath. Returns an RGB uint8 array."""
+    titled underneath, with ``overlays[i]`` drawn over image ``i`` at the cell's resolution.
+    Returns an RGB uint8 array."""
     count = len(images)
     columns = columns or math.ceil(math.sqrt(count))
     rows = math.ceil(count / columns)
@@ -84,6 +118,8 @@ def compose_grid(images: list[np.ndarray], titles: list[str], cell: int = 384,
         x = pad + col * (cell + pad)
         y = header + pad + row * (cell + caption + pad)
         tile = fit_into(array, cell)
+        if overlays is not None and overlays[index] is not None:
+            tile = draw_overlay(tile, overlays[index], options)
         canvas.paste(tile, (x + (cell - tile.width) // 2, y + (cell - tile.height) // 2))
         lines = wrap(text, font, cell, max_lines=3)
         for n, line in enumerate(lines):

@@ -8,7 +8,9 @@
   configured ranges, beside a few ordinary random draws: what "(-30, 30)" really allows.
 - `gallery`: every op of the catalog at its defaults, one tile each.
 
-Everything here is pure and deterministic (same inputs, same pixels) and never imports Qt.
+Everything here is pure and deterministic (same inputs, same pixels) and never imports Qt. Given a
+`augview.analysis.op_targets.TargetRun` (``targets=``), each cell also moves the image's boxes,
+masks and keypoints, and the run collects one overlay per cell, in cell order.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import numpy as np
 
 from augview.core.params import ParamSpec
 from augview.core.images import check_image
+from augview.analysis.op_targets import TargetRun, run_op
 from augview.core.registry import CATALOG, CATEGORIES, get_op
 from augview.text import tr, unit_text
 
@@ -125,12 +128,15 @@ def _params(op, params: dict | None) -> dict:
     return {spec.name: spec.validate(values[spec.name]) for spec in op.params}
 
 
-def _run(op, image: np.ndarray, params: dict, seed: int):
+def _run(op, image: np.ndarray, params: dict, seed: int, targets: TargetRun | None = None):
+    if targets is not None:
+        return run_op(op, image, params, seed, targets)
     return op.run(image, np.random.default_rng(seed), params)
 
 
 def sweep(image: np.ndarray, op_name: str, params: dict | None, param_name: str, count: int = 7,
-          seed: int = 0, span: tuple[float, float] | None = None) -> list[tuple[Any, np.ndarray, str]]:
+          seed: int = 0, span: tuple[float, float] | None = None, targets: TargetRun | None = None
+          ) -> list[tuple[Any, np.ndarray, str]]:
     """The op applied once per value of `sweep_values`, with ``param_name`` fixed to that value
     and the other parameters as given. Returns ``[(value, image, label), ...]``; every cell draws
     from ``default_rng(seed)``, so nothing but the swept parameter differs between cells.
@@ -144,7 +150,7 @@ def sweep(image: np.ndarray, op_name: str, params: dict | None, param_name: str,
     cells = []
     for value in sweep_values(spec, count, span):
         fixed = (value, value) if spec.kind == "range" else value
-        out, drawn = _run(op, image, {**base, param_name: fixed}, seed)
+        out, drawn = _run(op, image, {**base, param_name: fixed}, seed, targets)
         if spec.kind == "range" and not isinstance(drawn.get(spec.drawn_name), (int, float)):
             label = f"{spec.name} = {format_value(spec, value)}"
         else:
@@ -158,7 +164,7 @@ def range_specs(op) -> list[ParamSpec]:
 
 
 def extremes(image: np.ndarray, op_name: str, params: dict | None, seed: int = 0,
-             randoms: int = 3) -> list[tuple[str, np.ndarray]]:
+             randoms: int = 3, targets: TargetRun | None = None) -> list[tuple[str, np.ndarray]]:
     """The op with every range parameter pinned to the low end, the middle and the high end of
     the configured ranges (one cell each, all with ``seed``), then ``randoms`` ordinary draws with
     seeds ``seed``, ``seed + 1``... Returns ``[(title, image), ...]``. An op without range
@@ -177,20 +183,20 @@ def extremes(image: np.ndarray, op_name: str, params: dict | None, seed: int = 0
                 if where == "middle":
                     value = _snap(spec, value, low, high)
                 pinned[spec.name] = (value, value)
-            out, drawn = _run(op, image, pinned, seed)
+            out, drawn = _run(op, image, pinned, seed, targets)
             title = {"min": tr("all ranges at min: {label}"), "middle": tr("all ranges at middle: {label}"),
                      "max": tr("all ranges at max: {label}")}[where]
             cells.append((title.format(label=op.label(drawn)), out))
     else:
-        out, drawn = _run(op, image, base, seed)
+        out, drawn = _run(op, image, base, seed, targets)
         cells.append((tr("as configured (no ranges): {label}").format(label=op.label(drawn)), out))
     for i in range(randoms):
-        out, drawn = _run(op, image, base, seed + i)
+        out, drawn = _run(op, image, base, seed + i, targets)
         cells.append((tr("random, seed {seed}: {label}").format(seed=seed + i, label=op.label(drawn)), out))
     return cells
 
 
-def gallery(image: np.ndarray, seed: int = 0, names: list[str] | None = None
+def gallery(image: np.ndarray, seed: int = 0, names: list[str] | None = None, targets: TargetRun | None = None
             ) -> list[tuple[str, str, np.ndarray, str]]:
     """Every op (or those named) applied at its defaults with ``default_rng(seed)``, ordered by
     category then name. Returns ``[(op_name, category, image, label), ...]``."""
@@ -199,6 +205,6 @@ def gallery(image: np.ndarray, seed: int = 0, names: list[str] | None = None
     chosen.sort(key=lambda op: (CATEGORIES.index(op.category), op.name))
     tiles = []
     for op in chosen:
-        out, drawn = _run(op, image, op.defaults(), seed)
+        out, drawn = _run(op, image, op.defaults(), seed, targets)
         tiles.append((op.name, op.category, out, op.label(drawn)))
     return tiles

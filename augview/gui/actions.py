@@ -55,6 +55,8 @@ MENUS: tuple[tuple[str, tuple[Action | Submenu | None, ...]], ...] = (
                ("Ctrl+I",)),
         Action("open_folder", QT_TRANSLATE_NOOP("MainWindow", "Open &folder…"), "open_folder_dialog",
                ("Ctrl+Shift+O",)),
+        Action("open_annotations", QT_TRANSLATE_NOOP("MainWindow", "Open a&nnotations…"),
+               "targets.open_annotations_dialog", ("Ctrl+Shift+A",)),
         Action("next_image", QT_TRANSLATE_NOOP("MainWindow", "Next image"), "strip.step", ("PgDown",), (+1,)),
         Action("previous_image", QT_TRANSLATE_NOOP("MainWindow", "Previous image"), "strip.step", ("PgUp",),
                (-1,)),

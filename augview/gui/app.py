@@ -97,7 +97,7 @@ def keep_collector_quick():
     gc.set_threshold(700, 10, 100)
 
 
-def run(image: str | None = None, preset: str | None = None) -> int:
+def run(image: str | None = None, preset: str | None = None, annotations: str | None = None) -> int:
     from augview.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -112,7 +112,7 @@ def run(image: str | None = None, preset: str | None = None) -> int:
     thresholds = gc.get_threshold()
     previous, sys.excepthook = sys.excepthook, reporter  # from the window's first line on
     try:
-        window = MainWindow(image=image, preset=preset, settings=settings)
+        window = MainWindow(image=image, preset=preset, settings=settings, annotations=annotations)
         reporter.window = window
         keep_collector_quick()
         window.show()

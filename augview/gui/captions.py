@@ -1,5 +1,5 @@
-"""The texts under the preview cells: the original's size and proxy note, each variant's summary
-of what fired, and the trace in its tooltip. Capped, so that a 10,000-step preset does not give
+"""The texts under the preview cells: the original's size and proxy note, the cap on each
+variant's summary of what fired, and the trace in its tooltip. Capped, so that a 10,000-step preset does not give
 every cell a caption and a tooltip of megabytes."""
 
 from __future__ import annotations
@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from augview.analysis.probabilities import depends_on_resolution
-from augview.pipeline.run import summarize
 
 CAPTION_STEPS = 40  # a caption names the first steps that fired
 TOOLTIP_ENTRIES = 40  # a tooltip lists the first trace entries
@@ -34,11 +33,6 @@ def original_caption(image, proxy, full_resolution: bool, steps) -> str:
             caption += " " + _tr("— sizes in px act {factor:.1f}× larger than in training until the "
                                  "full-size render is done").format(factor=w / proxy.shape[1])
     return caption
-
-
-def variant_captions(results) -> list[str]:
-    return [_tr("#{number} seed {seed}: {summary}").format(
-        number=i + 1, seed=r.seed, summary=summarize(r.trace, CAPTION_STEPS)) for i, r in enumerate(results)]
 
 
 def trace_text(trace: list[dict]) -> str:

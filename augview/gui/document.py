@@ -41,6 +41,8 @@ class Version:
     name: str
     description: str
     seed: int
+    targets: Any  # TargetSettings (frozen: edits replace it)
+    training_tail: tuple = ()
 
 
 class Document(QObject):
@@ -64,7 +66,8 @@ class Document(QObject):
 
     def version(self) -> Version:
         p = self.pipeline
-        return Version(tuple(p.steps), p.name, p.description, p.seed)
+        return Version(tuple(p.steps), p.name, p.description, p.seed, p.targets,
+                       tuple(map(repr, getattr(p, "training_tail", ()))))
 
     @property
     def dirty(self) -> bool:
@@ -255,6 +258,13 @@ class Document(QObject):
     def set_group_weights(self, path: tuple[int, ...], weights: list[float]):
         self._replace_node(path, "values", (path, "weights"), weights=[float(w) for w in weights])
 
+    def set_target(self, name: str, value: Any):
+        """One of the pipeline's target settings (`augview.targets.settings`), e.g. min_visibility."""
+        def mutate():
+            self.pipeline.targets = dataclasses.replace(self.pipeline.targets, **{name: value})
+
+        self.edit(mutate, "values", merge=("targets", name))
+
     def set_header(self, **fields):
         def change():
             for key, value in fields.items():
@@ -278,6 +288,7 @@ class Document(QObject):
         self.pipeline.steps = list(version.steps)
         self.pipeline.name, self.pipeline.description = version.name, version.description
         self.pipeline.seed = version.seed
+        self.pipeline.targets = version.targets
         self._merge = None
         self._emit("structure")
 

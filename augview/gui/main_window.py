@@ -18,16 +18,17 @@ from augview.core import paths
 from augview.analysis.grid import export_grid
 from augview.pipeline.pipeline import Pipeline
 from augview.errors import AugviewError
-from augview.gui.captions import original_caption, trace_text, variant_captions
+from augview.gui.captions import original_caption
 from augview.gui.document import Document
 from augview.gui.latest import LatestRequest
-from augview.gui.widgets.folder_strip import list_images
+from augview.gui.annotated import AnnotationSource, is_annotation_file, load_annotated
 from augview.gui import window_layout
 from augview.gui.menus import build_menus
 from augview.gui.preset_files import READ_IN_BACKGROUND_BYTES, PresetLoad, problems_text, read_preset_or_error
 from augview.gui.recent import RecentFiles
 from augview.gui.render_worker import REROLL_MAX, BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
 from augview.gui.side_windows import SideWindows
+from augview.gui.window_targets import WindowTargets
 
 
 class ImageLoad(NamedTuple):
@@ -35,6 +36,7 @@ class ImageLoad(NamedTuple):
     remember: bool  # in the recent files, once it opened
     ticket: int
     from_strip: bool  # stepping through a folder
+    source: AnnotationSource  # where its annotations are
 
 
 class GridExport(NamedTuple):
@@ -46,7 +48,7 @@ FULL_RESOLUTION_DELAY_MS = 400  # quiet time after the last edit before the full
 
 class MainWindow(QMainWindow):
     def __init__(self, image: str | Path | None = None, preset: str | Path | None = None,
-                 settings: QSettings | None = None):
+                 settings: QSettings | None = None, annotations: str | Path | None = None):
         super().__init__()
         self.settings = settings if settings is not None else QSettings("augview", "augview")
         self.recent = RecentFiles(self.settings)
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self.image_requests = LatestRequest()
         self.preset_requests = LatestRequest()
         self.side_windows = SideWindows(self)
+        self.targets = WindowTargets(self)  # annotations, overlay toggles, data sets
         self.renders = LatestRequest()
         self._job: RenderJob | None = None  # the newest request, for its full-resolution follow-up
         # A photo previewed on a proxy is rendered again at full resolution once edits pause, so
@@ -94,21 +97,24 @@ class MainWindow(QMainWindow):
         # A preset that failed to open leaves the empty document, whose name the field must show
         # (else leaving the field would "rename" it and ask to save work nobody did).
         self.name_edit.setText(self.document.pipeline.name)
-        self.open_image(image or paths.SAMPLE_IMAGE, remember=image is not None)
+        self.open_image(image or paths.SAMPLE_IMAGE, remember=image is not None,
+                        source=AnnotationSource(file=str(annotations) if annotations else None))
         QTimer.singleShot(0, self._show_startup_errors)
 
     def _build_widgets(self):
         """The widgets window_layout makes, kept and connected here."""
         left = window_layout.pipeline_widgets(self.document, self)
         self.name_edit, self.panel, self.form = left.name_edit, left.panel, left.form
+        self.target_form = left.target_form
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, left.dock)
-        right = window_layout.preview_widgets()
+        right = window_layout.preview_widgets(self.targets.state)
         self.preview, self.mode_box, self.count_spin = right.preview, right.mode_box, right.count_spin
         self.seed_spin, self.lock_box, self.reroll_button = right.seed_spin, right.lock_box, right.reroll_button
         self.zoom_label = right.zoom_label
+        self.targets.connect_toggles(right.toggles)
         self.setCentralWidget(right.central)
         bottom = window_layout.folder_widgets(self)
-        self.strip, self.strip_dock = bottom.strip, bottom.dock
+        self.strip, self.strip_dock, self.folder_summary = bottom.strip, bottom.dock, bottom.summary
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.strip_dock)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -117,7 +123,8 @@ class MainWindow(QMainWindow):
             changed.connect(lambda *_: self.request_render())
         self.reroll_button.clicked.connect(self.reroll)
         self.preview.view.changed.connect(self._update_zoom_label)
-        self.strip.chosen.connect(lambda path: self.open_image(path, remember=False, from_strip=True))
+        self.strip.chosen.connect(lambda path: self.open_image(path, remember=False, from_strip=True,
+                                                               source=self.strip.source(path)))
 
     def _show_startup_errors(self):
         errors, self._startup_errors = self._startup_errors or [], None
@@ -131,7 +138,7 @@ class MainWindow(QMainWindow):
             return
         count = self.variant_count()
         self._job = RenderJob(self.renders.new(), self.document.snapshot(), self.proxy, count, self.seed_spin.value(),
-                              compare_gain=self.side_windows.compare_gain())
+                              compare_gain=self.side_windows.compare_gain(), targets=self.targets.job_targets())
         self._full_timer.stop()
         self.full_worker.cancel()  # its photo or steps are out of date now
         self.worker.submit(self._job)
@@ -150,7 +157,8 @@ class MainWindow(QMainWindow):
         if job is None or not self.renders.is_latest(job.job_id) or self.proxy is self.image or job.image is not self.proxy:
             return
         self.full_worker.submit(RenderJob(job.job_id, job.pipeline, self.image, job.count, job.seed,
-                                          display=self.proxy, compare_gain=self.side_windows.compare_gain()))
+                                          display=self.proxy, compare_gain=self.side_windows.compare_gain(),
+                                          targets=self.targets.job_targets(full_resolution=True)))
 
     def _on_rendered(self, output):
         if not self.renders.is_latest(output.job_id):
@@ -159,13 +167,17 @@ class MainWindow(QMainWindow):
         if self.image is not None and not output.full_resolution and self.proxy is not self.image:
             self._full_timer.start()
         original = original_caption(self.image, self.proxy, output.full_resolution, self.document.pipeline.steps)
-        captions = [original] + variant_captions(output.results)
-        tooltips = [self.image_path or ""] + [trace_text(r.trace) for r in output.results]
-        self.preview.show_images([output.original] + output.images, captions, tooltips)
+        captions = [original] + [self.targets.caption(i + 1, r, output) for i, r in enumerate(output.results)]
+        tooltips = [self.image_path or ""] + [self.targets.tooltip(i, r, output) for i, r in enumerate(output.results)]
+        overlays = output.cell_overlays or [None] * len(output.results)
+        self.preview.show_images([output.original] + output.images, captions, tooltips,
+                                 [self.targets.original] + overlays)
         self.side_windows.follow_render(output)
         status = (self.tr("rendered {count} at full resolution in {ms} ms") if output.full_resolution
                   else self.tr("rendered {count} in {ms} ms"))
         self.status_label.setText(status.format(count=len(output.results), ms=f"{output.seconds * 1000:.0f}"))
+        if output.targets_problem:
+            self.statusBar().showMessage(output.targets_problem, 10000)
 
     def _on_render_failed(self, job_id: int, message: str, full_resolution: bool = False):
         if not self.renders.is_latest(job_id):
@@ -177,7 +189,7 @@ class MainWindow(QMainWindow):
             original = self.tr("original") + f" — {self.image.shape[1]}×{self.image.shape[0]} " + \
                 self.tr("(preview at {width}×{height}; the full-size render failed)").format(
                     width=self.proxy.shape[1], height=self.proxy.shape[0])
-            cell.set_content(cell.pane.image, original, self.image_path or "")
+            cell.set_content(cell.pane.image, original, self.image_path or "", cell.pane.overlay)
 
     def space_pressed(self):
         """Space rerolls, except on a focused button or check box, which it presses as usual."""
@@ -367,30 +379,23 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_folder(folder)
 
-    def open_folder(self, folder) -> bool:
-        try:
-            files = list_images(folder)
-        except OSError as err:
-            self.show_error(self.tr("{folder}: cannot be read ({reason})").format(
-                folder=folder, reason=err.strerror or err))
-            return False
-        if not files:
-            self.show_error(self.tr("{folder}: no images found in this folder").format(folder=folder))
-            return False
-        self.settings.setValue("last_dir", str(folder))
-        self.strip.set_folder(files, 0)
-        self.strip_dock.show()
-        self.open_image(files[0], remember=False, from_strip=True)
-        return True
+    def open_folder(self, folder):
+        """The folder's images (recursively, with their annotations: a YOLO, COCO or VOC data set)
+        in the folder strip, listed in the background."""
+        self.targets.open_folder(str(folder))
 
-    def open_image(self, path, remember: bool = True, from_strip: bool = False):
-        """Decode in the background; the current image stays until the new one is ready."""
+    def open_image(self, path, remember: bool = True, from_strip: bool = False,
+                   source: AnnotationSource | None = None):
+        """Decode in the background; the current image stays until the new one is ready. Its
+        annotations come from ``source`` (default: found beside it)."""
         path = str(path)
         if not from_strip:
             self.strip_dock.hide()
             self.strip.set_folder([])  # PgUp/PgDn step through a folder only while it is shown
         self.statusBar().showMessage(self.tr("loading {name}…").format(name=Path(path).name))
-        self.tasks.run(ImageLoad(path, remember, self.image_requests.new(), from_strip), load_with_proxy, path)
+        source = source or AnnotationSource()
+        self.tasks.run(ImageLoad(path, remember, self.image_requests.new(), from_strip, source), load_annotated,
+                       load_with_proxy, path, source)
 
     def _on_task_done(self, request, result):
         if isinstance(request, PresetLoad):
@@ -401,10 +406,11 @@ class MainWindow(QMainWindow):
             path = request.path
             if not self.image_requests.is_latest(request.ticket):
                 return  # a newer image was asked for meanwhile
-            self.image, self.proxy = result
+            self.image, self.proxy, loaded = result
             self.image_path = path
             self.panel.set_image_shape(self.image.shape)
             self.statusBar().showMessage(self.tr("opened {path}").format(path=path), 4000)
+            self.targets.set_loaded(loaded)  # a file that could not be read says so, after "opened"
             if request.remember:
                 self.recent.remember("recent_images", path)
                 self.settings.setValue("last_dir", str(Path(path).parent))
@@ -444,8 +450,10 @@ class MainWindow(QMainWindow):
         pipeline = self.document.snapshot()
         title = self.tr("{preset} on {image}").format(preset=pipeline.name or self.tr("untitled"),
                                                        image=Path(self.image_path or "").name)
+        # The targets as drawn on screen, when the variants there carry them.
+        drawn = self.last_output is not None and any(self.last_output.overlays)
         self.tasks.run(GridExport(path), export_grid, path, pipeline, self.image, self.variant_count(),
-                       self.seed_spin.value(), title)
+                       self.seed_spin.value(), title, self.targets.export_targets(drawn), self.targets.state.options)
 
     # ---- errors, drops, settings, close ----
 
@@ -468,9 +476,11 @@ class MainWindow(QMainWindow):
         self.open_path(files[0])
 
     def open_path(self, path: str):
-        """Open whatever was dropped or named: a preset, a folder or an image."""
+        """Open whatever was dropped or named: a preset, a folder, annotations or an image."""
         if Path(path).is_dir():
             self.open_folder(path)
+        elif is_annotation_file(path):
+            self.targets.open_annotations(path)
         elif path.lower().endswith((".json", ".yaml", ".yml")):
             self.open_preset(path)
         else:
@@ -493,6 +503,7 @@ class MainWindow(QMainWindow):
         self.full_worker.stop()
         self.tasks.shutdown()
         self.panel.shutdown()
+        self.targets.shutdown()
         self.strip.shutdown()
         self.side_windows.close_all()
         event.accept()

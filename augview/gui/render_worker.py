@@ -7,6 +7,10 @@ a slow, stale render can never overwrite a fresh one.
 
 `BackgroundTasks` runs other slow work (decoding a photo, making a proxy) on a small pool.
 
+A job may carry the image's targets (boxes, masks, keypoints: `augview.analysis.overlays.Shown`,
+scaled to the image the job runs on); they are moved with every variant on the worker, which also
+colours the masks and words what was dropped, so the GUI thread only paints.
+
 Results cross back to the GUI thread through a plain queue that a GUI-thread timer drains while
 work is outstanding; the signals below are emitted on the GUI thread. No Qt signal is ever emitted
 from a worker thread: PySide6 6.12 corrupts reference counts when Python threads emit signals that
@@ -29,9 +33,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from augview.analysis.compare import Comparison, compare
+from augview.analysis.overlays import Overlay, Shown, run_with_targets
+from augview.analysis.target_story import caption, trace_lines
 from augview.core.imageio import load_image
 from augview.pipeline.pipeline import Pipeline, Result, variant_seed
 from augview.errors import AugviewError
+from augview.gui.widgets.overlay_painter import CellOverlay
 
 
 @dataclass
@@ -47,6 +54,9 @@ class RenderJob:
     # Set while the Compare window is open: its gain; the worker then also compares the original
     # shown with variant #1, so that window has nothing to compute.
     compare_gain: int | None = None
+    # The image's boxes, masks and keypoints, in the frame of ``image``: they move with every
+    # variant, and each variant gets its overlay and the words for what happened to them.
+    targets: Shown | None = None
 
 
 @dataclass
@@ -59,6 +69,11 @@ class RenderOutput:
     original: QImage | None = None
     full_resolution: bool = False  # variants computed on the full photo, not on its proxy
     comparison: Comparison | None = None  # original vs variant #1, when the job asked for it
+    overlays: list[Overlay | None] = field(default_factory=list)  # per variant, when the job had targets
+    target_captions: list[str] = field(default_factory=list)  # "4 of 5 boxes kept, 1 dropped (...)"
+    target_lines: list[list[str]] = field(default_factory=list)  # which step dropped what
+    targets_problem: str = ""  # why the targets could not follow (a pipeline with AugMix)
+    cell_overlays: list[CellOverlay | None] = field(default_factory=list)  # made on the GUI thread
 
 
 def to_qimage(array: np.ndarray) -> QImage:
@@ -132,6 +147,7 @@ class RenderWorker(QObject):
         self._cancelled = False
         self._stopping = False
         self.busy = False
+        self._original: tuple[np.ndarray, QImage] | None = None  # the last original and its QImage
         self._pump = Pump(lambda: self.busy or self._pending is not None)
         self._thread = threading.Thread(target=self._loop, name="augview-render", daemon=True)
         self._thread.start()
@@ -192,26 +208,50 @@ class RenderWorker(QObject):
     def _deliver(self, output: RenderOutput):
         # On the GUI thread: wrapping finished arrays as QImages is a copy, not a computation.
         output.images = [to_qimage(r.image) for r in output.results]
-        output.original = to_qimage(output.original_array)
+        # The original is the same array render after render (the photo or its proxy): the same
+        # QImage then, so its pane need not be painted again.
+        if self._original is None or self._original[0] is not output.original_array:
+            self._original = (output.original_array, to_qimage(output.original_array))
+        output.original = self._original[1]
+        output.cell_overlays = [CellOverlay.wrap(overlay) for overlay in output.overlays]
         self.finished.emit(output)
 
     def _render(self, job: RenderJob) -> RenderOutput | None:
         start = time.perf_counter()
-        results = []
+        results, overlays, captions, lines = [], [], [], []
+        targets, problem = job.targets, ""
         for i in range(job.count):
             if self._newer_waiting():
                 return None  # superseded: do not finish work nobody will see
-            result = job.pipeline.apply(job.image, seed=variant_seed(job.seed, i))
+            seed = variant_seed(job.seed, i)
+            overlay = None
+            if targets is not None:
+                try:
+                    result, overlay = run_with_targets(job.pipeline, job.image, targets, seed, PROXY_MAX_SIDE)
+                except AugviewError as err:  # e.g. AugMix enabled, a box out of its image: the pixels still show
+                    targets, problem = None, str(err)
+            if overlay is None:
+                result = job.pipeline.apply(job.image, seed=seed)
+            else:
+                captions.append(caption(result, targets))
+                lines.append(trace_lines(result, targets))
+            overlays.append(overlay)
             if job.display is not None:
-                # The trace stays the full-resolution one; only the pixels shown are shrunk.
+                # The trace stays the full-resolution one; only the pixels shown are shrunk (the
+                # overlay keeps the full-size frame: it is drawn onto the shrunk pixels' place).
                 result.image = make_proxy(result.image)
             results.append(result)
         shown = job.image if job.display is None else job.display
         comparison = None
         if job.compare_gain is not None and results:
             comparison = compare(shown, results[0].image, job.compare_gain)
+        if problem:
+            overlays = [None] * len(results)
+            captions, lines = [], []
         return RenderOutput(job.job_id, results, shown, time.perf_counter() - start,
-                            full_resolution=job.display is not None, comparison=comparison)
+                            full_resolution=job.display is not None, comparison=comparison,
+                            overlays=overlays, target_captions=captions, target_lines=lines,
+                            targets_problem=problem)
 
 
 class BackgroundTasks(QObject):

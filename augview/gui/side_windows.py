@@ -48,21 +48,26 @@ class SideWindows:
         from augview.gui.tools.sweep_view import SweepView
 
         op, params = self.selected_step()
+        main = self.main
+        targets, settings = main.targets.loaded.proxy, main.document.pipeline.targets
         if self.sweep is None:
-            self.sweep = SweepView(self.main.proxy, op, params)
+            self.sweep = SweepView(main.proxy, op, params, targets=targets, settings=settings,
+                                   overlay_state=main.targets.state)
             self.sweep.resize(1400, 820)
         else:
-            self.sweep.set_source(self.main.proxy, op, params)
+            self.sweep.set_source(main.proxy, op, params, targets, settings)
         self._present(self.sweep)
 
     def show_gallery(self):
         from augview.gui.tools.gallery_view import GalleryView
 
+        main = self.main
+        targets, settings = main.targets.loaded.proxy, main.document.pipeline.targets
         if self.gallery is None:
-            self.gallery = GalleryView(self.main.proxy)
+            self.gallery = GalleryView(main.proxy, targets=targets, settings=settings, overlay_state=main.targets.state)
             self.gallery.resize(1400, 900)
-        elif self.main.proxy is not None:
-            self.gallery.set_image(self.main.proxy)
+        elif main.proxy is not None:
+            self.gallery.set_image(main.proxy, targets, settings)
         self._present(self.gallery)
 
     def show_tta(self):
@@ -110,7 +115,8 @@ class SideWindows:
             self.presentation.close()
         main = self.main
         self.presentation = PresentationView(main.document.snapshot(), main.proxy, main.variant_count(),
-                                             main.seed_spin.value())
+                                             main.seed_spin.value(), targets=main.targets.loaded.proxy,
+                                             original=main.targets.original, overlay_state=main.targets.state)
         self.presentation.resize(1280, 800)
         if full_screen:
             self.presentation.showFullScreen()

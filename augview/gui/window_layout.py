@@ -10,7 +10,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox,
-    QSplitter, QVBoxLayout, QWidget,
+    QSplitter, QToolButton, QVBoxLayout, QWidget,
 )
 
 from augview.gui.document import Document
@@ -18,7 +18,9 @@ from augview.gui.widgets.folder_strip import FolderStrip
 from augview.gui.widgets.param_form import ParamForm
 from augview.gui.widgets.pipeline_panel import PipelinePanel
 from augview.gui.widgets.seed_box import SeedBox
+from augview.gui.widgets.target_form import TargetForm
 from augview.pipeline.presets import MAX_NAME
+from augview.gui.widgets.overlay_painter import OverlayState
 from augview.gui.widgets.preview import PreviewArea
 
 
@@ -27,6 +29,7 @@ class PipelineWidgets(NamedTuple):
     name_edit: QLineEdit
     panel: PipelinePanel
     form: ParamForm  # shows the step selected in the panel
+    target_form: TargetForm  # the pipeline's target settings, under the step's parameters
 
 
 class PreviewWidgets(NamedTuple):
@@ -38,22 +41,31 @@ class PreviewWidgets(NamedTuple):
     lock_box: QCheckBox
     reroll_button: QPushButton
     zoom_label: QLabel
+    toggles: dict[str, QToolButton]  # which targets the panes draw, by OverlayOptions field
 
 
 class FolderWidgets(NamedTuple):
     dock: QDockWidget
     strip: FolderStrip
+    summary: QLabel  # a data set's images, boxes per class
 
 
 def pipeline_widgets(document: Document, parent: QWidget) -> PipelineWidgets:
     panel = PipelinePanel(document)
     form = ParamForm(document)
     panel.selected.connect(form.show_node)
+    target_form = TargetForm(document)
+    form_column = QWidget()
+    form_layout = QVBoxLayout(form_column)
+    form_layout.setContentsMargins(0, 0, 0, 0)
+    form_layout.addWidget(form)
+    form_layout.addWidget(target_form)
+    form_layout.addStretch(1)
     name_edit = QLineEdit()
     name_edit.setPlaceholderText(QCoreApplication.translate("MainWindow", "preset name"))
     name_edit.setMaxLength(MAX_NAME)  # every name a preset may hold, and no longer
     form_scroll = QScrollArea()
-    form_scroll.setWidget(form)
+    form_scroll.setWidget(form_column)
     form_scroll.setWidgetResizable(True)
     left = QSplitter(Qt.Orientation.Vertical)
     top = QWidget()
@@ -70,11 +82,11 @@ def pipeline_widgets(document: Document, parent: QWidget) -> PipelineWidgets:
     dock.setWidget(left)
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
     dock.setMinimumWidth(430)
-    return PipelineWidgets(dock, name_edit, panel, form)
+    return PipelineWidgets(dock, name_edit, panel, form, target_form)
 
 
-def preview_widgets() -> PreviewWidgets:
-    preview = PreviewArea()
+def preview_widgets(overlay_state: OverlayState | None = None) -> PreviewWidgets:
+    preview = PreviewArea(overlay_state=overlay_state)
     mode_box = QComboBox()
     mode_box.addItem(QCoreApplication.translate("MainWindow", "Side by side"), "side")
     mode_box.addItem(QCoreApplication.translate("MainWindow", "Grid"), "grid")
@@ -95,10 +107,33 @@ def preview_widgets() -> PreviewWidgets:
     lock_box.setToolTip(QCoreApplication.translate("MainWindow", "While locked, editing a parameter changes only that parameter's effect"))
     reroll_button = QPushButton(QCoreApplication.translate("MainWindow", "Reroll"))
     reroll_button.setToolTip(QCoreApplication.translate("MainWindow", "Draw new variants (Space)"))
+    toggles = {}
+    for name, text, tip in (
+        ("boxes", QCoreApplication.translate("MainWindow", "Boxes"),
+         QCoreApplication.translate("MainWindow", "Draw the boxes, with their class names")),
+        ("masks", QCoreApplication.translate("MainWindow", "Mask"),
+         QCoreApplication.translate("MainWindow", "Draw the mask as a translucent layer, with its legend")),
+        ("mask_only", QCoreApplication.translate("MainWindow", "Mask only"),
+         QCoreApplication.translate("MainWindow", "Show the mask alone, without the picture")),
+        ("keypoints", QCoreApplication.translate("MainWindow", "Keypoints"),
+         QCoreApplication.translate("MainWindow", "Draw the keypoints and the skeleton joining them")),
+        ("dropped", QCoreApplication.translate("MainWindow", "Dropped"),
+         QCoreApplication.translate("MainWindow", "Draw the boxes the target settings dropped, dashed, "
+                                                  "where they would have been")),
+    ):
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setCheckable(True)
+        button.setAutoRaise(True)  # flat while off, sunken while on
+        button.setObjectName(f"overlay:{name}")
+        toggles[name] = button
     bar = QHBoxLayout()
     for widget in (mode_box, count_spin, reroll_button, seed_spin, lock_box):
         bar.addWidget(widget)
     bar.addStretch(1)
+    for button in toggles.values():
+        bar.addWidget(button)
     zoom_label = QLabel(QCoreApplication.translate("MainWindow", "fit"))
     bar.addWidget(zoom_label)
     central = QWidget()
@@ -106,13 +141,24 @@ def preview_widgets() -> PreviewWidgets:
     column.setContentsMargins(4, 4, 4, 4)
     column.addLayout(bar)
     column.addWidget(preview, 1)
-    return PreviewWidgets(central, preview, mode_box, count_spin, seed_spin, lock_box, reroll_button, zoom_label)
+    return PreviewWidgets(central, preview, mode_box, count_spin, seed_spin, lock_box, reroll_button, zoom_label,
+                          toggles)
 
 
 def folder_widgets(parent: QWidget) -> FolderWidgets:
     strip = FolderStrip()
+    summary = QLabel()
+    summary.setWordWrap(True)
+    summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    summary.hide()  # until a data set's summary is known
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(4, 2, 4, 2)
+    column.setSpacing(2)
+    column.addWidget(summary)
+    column.addWidget(strip)
     dock = QDockWidget(QCoreApplication.translate("MainWindow", "Folder"), parent)
     dock.setObjectName("folder_dock")
-    dock.setWidget(strip)
+    dock.setWidget(box)
     dock.hide()  # until a folder is opened
-    return FolderWidgets(dock, strip)
+    return FolderWidgets(dock, strip, summary)

@@ -198,9 +198,9 @@ def make_window(qtbot, tmp_path):
 
     made = []
 
-    def make(image=None, preset=None, wait=True):
+    def make(image=None, preset=None, wait=True, **kwargs):
         settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(image=image, preset=preset, settings=settings)
+        window = MainWindow(image=image, preset=preset, settings=settings, **kwargs)
         made.append(window)
         if wait:
             qtbot.waitUntil(lambda: window.last_output is not None, timeout=RENDER_TIMEOUT)

@@ -119,7 +119,7 @@ def test_run_reports_errors_while_the_window_runs_and_restores_the_hook(monkeypa
     seen = {}
 
     class FakeWindow:
-        def __init__(self, image=None, preset=None, settings=None):
+        def __init__(self, image=None, preset=None, settings=None, annotations=None):
             seen["hook while building"] = sys.excepthook
 
         def show(self):

@@ -32,8 +32,8 @@ def fake_run(monkeypatch):
     opened = {}
 
     class FakeWindow:
-        def __init__(self, image=None, preset=None, settings=None):
-            opened.update(image=image, preset=preset, settings=settings)
+        def __init__(self, image=None, preset=None, settings=None, annotations=None):
+            opened.update(image=image, preset=preset, settings=settings, annotations=annotations)
 
         def show(self):
             opened["shown"] = True
@@ -65,6 +65,12 @@ def test_run_falls_back_to_the_default_preset(tmp_path, fake_run):
 def test_run_prefers_an_explicit_preset(tmp_path, fake_run):
     app_module.run(preset="given.json")
     assert fake_run["preset"] == "given.json"
+
+
+def test_run_passes_the_annotations_on(fake_run):
+    """`augview photo.jpg --annotations a.json` reaches the window."""
+    app_module.run(image="photo.jpg", annotations="a.json")
+    assert fake_run["image"] == "photo.jpg" and fake_run["annotations"] == "a.json"
 
 
 def test_recent_files_are_remembered_newest_first(tmp_path, window, image_file, preset_file):

@@ -172,7 +172,7 @@ def test_start_up_installs_the_stored_language(qapp, monkeypatch):
     seen = {}
 
     class FakeWindow:
-        def __init__(self, image=None, preset=None, settings=None):
+        def __init__(self, image=None, preset=None, settings=None, annotations=None):
             seen["menu"] = QCoreApplication.translate("MainWindow", "&File")
 
         def show(self):

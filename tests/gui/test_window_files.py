@@ -312,7 +312,7 @@ def test_dropping_a_folder_opens_the_strip(qtbot, tmp_path, window):
     (folder / "sub").mkdir()
     drop(window, folder)
     strip = window.strip
-    assert not window.strip_dock.isHidden()
+    qtbot.waitUntil(lambda: not window.strip_dock.isHidden(), timeout=RENDER_TIMEOUT)  # listed in the background
     assert [p.name for p in strip.files] == ["a.png", "b.png", "c.jpg"]
     assert strip.count() == 3
     wait_image(qtbot, window, folder / "a.png")
@@ -405,11 +405,12 @@ def test_invalid_preset_at_start_up_leaves_a_usable_window(tmp_path, make_window
     assert len(window.document.pipeline.steps) == 1
 
 
-def test_empty_folder_is_reported(tmp_path, window, dialogs):
+def test_empty_folder_is_reported(qtbot, tmp_path, window, dialogs):
     dialogs.allow_warnings = True
     empty = tmp_path / "empty"
     empty.mkdir()
     drop(window, empty)
+    qtbot.waitUntil(lambda: bool(dialogs.warnings), timeout=RENDER_TIMEOUT)
     assert len(dialogs.warnings) == 1 and "empty" in dialogs.warnings[0]
     assert window.strip_dock.isHidden()
 

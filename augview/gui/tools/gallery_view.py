@@ -3,7 +3,9 @@ tile each, to browse what exists before building a pipeline.
 
 Filter by category or by a word of the name or description; hover a tile for the op's description,
 select it to read the description, its default parameters and what it drew, with a larger view.
-"Export contact sheet…" writes the visible tiles (and the original) to one PNG.
+"Export contact sheet…" writes the visible tiles (and the original) to one PNG. With the image's
+annotations (the bundled sample has boxes, a mask and keypoints), every tile shows what the op does
+to them, and the contact sheet draws them too.
 
 Each tile is computed by `BackgroundTasks` (so they appear one by one), thumbnails included; the GUI
 thread only wraps finished arrays as QImages.
@@ -25,13 +27,21 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
+from PIL import Image
+
 from augview.core import paths
 from augview.analysis.grid import compose_grid
+from augview.analysis.op_targets import TargetRun
+from augview.analysis.overlay_draw import draw_overlay
+from augview.analysis.overlays import Overlay, OverlayOptions, Shown, overlay_of, resized
+from augview.targets.settings import TargetSettings
 from augview.core.imageio import load_image, save_image
 from augview.core.registry import CATALOG, CATEGORIES, find_ops, get_op, op_order
 from augview.analysis.sweep import format_value, gallery
 from augview.gui.i18n import op_text
 from augview.gui.latest import LatestRequest
+from augview.gui.tools.sweep_view import sample_targets
+from augview.gui.widgets.overlay_painter import CellOverlay, OverlayState
 from augview.gui.widgets.preview import Cell, ViewState
 from augview.gui.widgets.seed_box import SeedBox
 from augview.gui.render_worker import BackgroundTasks, make_proxy, to_qimage
@@ -58,25 +68,46 @@ def make_thumbnail(array: np.ndarray, side: int = ICON) -> np.ndarray:
     return cv2.resize(array, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_NEAREST)
 
 
-def compute_tile(image: np.ndarray, seed: int, name: str):
-    """Runs on a worker thread: ``(array, label, thumbnail)`` of one op at its defaults."""
-    _, _, out, label = gallery(image, seed, [name])[0]
-    return out, label, make_thumbnail(out)
+def run_tile(image: np.ndarray, seed: int, name: str, targets: Shown | None,
+             settings: TargetSettings) -> tuple[np.ndarray, str, Overlay | None]:
+    """``(array, label, overlay)`` of one op at its defaults (the label says what happened to
+    the targets, when there are some)."""
+    run = TargetRun(targets, settings, max_side=PROXY_SIDE) if targets is not None else None
+    _, _, out, label = gallery(image, seed, [name], run)[0]
+    if run is None:
+        return out, label, None
+    story = run.captions[0]
+    return out, f"{label} · {story}" if story else label, run.overlays[0]
 
 
-def contact_sheet(path: str, image: np.ndarray, seed: int, names: list[str], done: dict) -> str:
+def compute_tile(image: np.ndarray, seed: int, name: str, targets: Shown | None = None,
+                 settings: TargetSettings = TargetSettings(), options: OverlayOptions = OverlayOptions()):
+    """Runs on a worker thread: ``(array, label, thumbnail, overlay)`` of one op at its defaults;
+    the thumbnail has the overlay drawn in (at its own size: it is an icon)."""
+    out, label, overlay = run_tile(image, seed, name, targets, settings)
+    thumb = make_thumbnail(out)
+    if overlay is not None:
+        thumb = np.asarray(draw_overlay(Image.fromarray(thumb), overlay, options, legend=False))
+    return out, label, thumb, overlay
+
+
+def contact_sheet(path: str, image: np.ndarray, seed: int, names: list[str], done: dict,
+                  targets: Shown | None = None, settings: TargetSettings = TargetSettings(),
+                  options: OverlayOptions = OverlayOptions()) -> str:
     """Runs on a worker thread: the original and one cell per op (reusing finished tiles), saved
-    atomically as one PNG, titled in the interface language."""
+    atomically as one PNG, titled in the interface language, with the targets drawn."""
     images, titles = [image], [QCoreApplication.translate("GalleryView", "original")]
+    overlays = [overlay_of(targets) if targets is not None else None]
     for name in names:
         if name in done:
-            out, label = done[name]
+            out, label, overlay = done[name]
         else:
-            _, _, out, label = gallery(image, seed, [name])[0]
+            out, label, overlay = run_tile(image, seed, name, targets, settings)
         images.append(out)
         titles.append(f"{label} ({op_text(get_op(name).category)})")
+        overlays.append(overlay)
     title = QCoreApplication.translate("GalleryView", "augview op gallery: defaults, seed {seed}").format(seed=seed)
-    sheet = compose_grid(images, titles, cell=256, title=title)
+    sheet = compose_grid(images, titles, cell=256, title=title, overlays=overlays, options=options)
     save_image(path, sheet)
     return path
 
@@ -109,11 +140,17 @@ def _default(spec) -> str:
 
 
 class GalleryView(QWidget):
-    def __init__(self, image: np.ndarray | None = None, seed: int = 0, parent=None):
+    def __init__(self, image: np.ndarray | None = None, seed: int = 0, parent=None, targets: Shown | None = None,
+                 settings: TargetSettings | None = None, overlay_state: OverlayState | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Op gallery — augview"))
-        self.image = make_proxy(image if image is not None else load_image(paths.SAMPLE_IMAGE), PROXY_SIDE)
-        self.tiles: dict[str, tuple[np.ndarray, str]] = {}  # finished tiles of the current request
+        if image is None:  # on its own: the sample photo, with its annotations
+            image, targets = load_image(paths.SAMPLE_IMAGE), sample_targets()
+        self.image = make_proxy(image, PROXY_SIDE)
+        self.targets = self._fit(targets)
+        self.settings = settings or TargetSettings()
+        self.overlay_state = overlay_state or OverlayState()
+        self.tiles: dict[str, tuple[np.ndarray, str, Overlay | None]] = {}  # finished tiles of the current request
         self.tasks = BackgroundTasks(workers=2)
         self.tasks.done.connect(self._on_done)
         self.tasks.error.connect(self._on_error)
@@ -157,7 +194,7 @@ class GalleryView(QWidget):
             self.list.addItem(item)
 
         self.view = ViewState()
-        self.preview = Cell(self.view)
+        self.preview = Cell(self.view, overlay_state=self.overlay_state)
         self.preview.setMinimumHeight(240)
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
@@ -186,8 +223,16 @@ class GalleryView(QWidget):
 
     # ---- inputs ----
 
-    def set_image(self, image: np.ndarray):
+    def _fit(self, targets: Shown | None) -> Shown | None:
+        """``targets`` in the frame of the gallery's own copy of the image."""
+        return resized(targets, self.image.shape[1], self.image.shape[0]) if targets is not None else None
+
+    def set_image(self, image: np.ndarray, targets: Shown | None = None, settings: TargetSettings | None = None):
+        """Tiles of ``image`` (with ``targets``: its annotations, moved under ``settings``)."""
         self.image = make_proxy(image, PROXY_SIDE)
+        self.targets = self._fit(targets)
+        if settings is not None:
+            self.settings = settings
         self.refresh()
 
     def refresh(self):
@@ -198,7 +243,8 @@ class GalleryView(QWidget):
         for item in self.items():
             name = item.data(NAME_ROLE)
             item.setText(f"{name}\n" + self.tr("rendering…"))
-            self.tasks.run(Tile(ticket, name), compute_tile, self.image, seed, name)
+            self.tasks.run(Tile(ticket, name), compute_tile, self.image, seed, name, self.targets, self.settings,
+                           self.overlay_state.options)
         self.status.setText(self.tr("rendering {count} ops…").format(count=self.list.count()))
 
     def items(self) -> list[QListWidgetItem]:
@@ -229,11 +275,11 @@ class GalleryView(QWidget):
         if not self.requests.is_latest(request.ticket):
             return  # a tile of an older image or seed
         name = request.name
-        out, label, thumb = result
-        self.tiles[name] = (out, label)
+        out, label, thumb, overlay = result
+        self.tiles[name] = (out, label, overlay)
         item = self.item(name)
         item.setIcon(QIcon(QPixmap.fromImage(to_qimage(thumb))))
-        detail = label[len(name):].strip()
+        detail = label[len(name):].strip().lstrip("· ")  # what it drew, then what happened to the targets
         item.setText("\n".join([name] + self._fit_lines(detail, 2)))
         item.setToolTip(f"{label}\n\n{op_text(CATALOG[name].description)}")
         if item is self.list.currentItem():
@@ -268,9 +314,10 @@ class GalleryView(QWidget):
         if item is None:
             return
         name = item.data(NAME_ROLE)
-        out, label = self.tiles.get(name, (None, None))
+        out, label, overlay = self.tiles.get(name, (None, None, None))
         self.text.setHtml(details_html(name, label))
-        self.preview.set_content(to_qimage(out) if out is not None else None, label or name)
+        self.preview.set_content(to_qimage(out) if out is not None else None, label or name,
+                                 overlay=CellOverlay.wrap(overlay))
 
     def select(self, name: str):
         self.list.setCurrentItem(self.item(name))
@@ -288,4 +335,4 @@ class GalleryView(QWidget):
         names = self.visible_names()
         self.status.setText(self.tr("exporting {count} ops…").format(count=len(names)))
         self.tasks.run(SheetExport(path), contact_sheet, path, self.image, self.seed_spin.value(),
-                       names, dict(self.tiles))
+                       names, dict(self.tiles), self.targets, self.settings, self.overlay_state.options)

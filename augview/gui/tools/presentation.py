@@ -2,7 +2,8 @@
 
 It walks through the pipeline one step at a time: each slide shows the original beside random
 variants of that step alone, with the op's name and its description for learners. The last slide
-is the whole pipeline.
+is the whole pipeline. With the image's annotations, every cell shows its boxes, mask and keypoints,
+and each caption says what happened to them.
 
 Keys: Right / Left (or Page Down / Page Up) next and previous slide, Space new variants,
 Up / Down more or fewer variants, Home the first slide, End the whole pipeline, F11 full screen on
@@ -17,18 +18,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from augview.analysis.overlays import Shown
 from augview.pipeline.pipeline import Pipeline
 from augview.core.registry import get_op
 from augview.pipeline.nodes import Step, enabled_steps
 from augview.gui.i18n import op_text
 from augview.gui.latest import LatestRequest
+from augview.gui.widgets.overlay_painter import CellOverlay, OverlayState
 from augview.gui.widgets.preview import PreviewArea
 from augview.gui.render_worker import REROLL_MAX, RenderJob, RenderWorker
 
 
 class PresentationView(QWidget):
-    def __init__(self, pipeline: Pipeline, image, count: int = 3, seed: int = 0, parent=None):
+    def __init__(self, pipeline: Pipeline, image, count: int = 3, seed: int = 0, parent=None,
+                 targets: Shown | None = None, original: CellOverlay | None = None,
+                 overlay_state: OverlayState | None = None):
         super().__init__(parent)
+        self.targets, self.original = targets, original  # in the frame of ``image``
         self.setWindowTitle(self.tr("augview — presentation"))
         self.pipeline = pipeline
         self.image = image
@@ -46,7 +52,7 @@ class PresentationView(QWidget):
         self.about = QLabel()
         self.about.setWordWrap(True)
         self.about.setFont(self._font(1.35))
-        self.preview = PreviewArea()
+        self.preview = PreviewArea(overlay_state=overlay_state)
         self.hint = QLabel(self.tr(
             "→ next   ← previous   Space new variants   ↑↓ variants   End whole pipeline   Esc leave"))
         # Readable from the back of a room: the text colour, not the pale disabled grey.
@@ -79,7 +85,7 @@ class PresentationView(QWidget):
             where = self.tr("step {number} of {total}").format(number=self.index + 1, total=len(self.slides))
             self.title.setText(f"{op.name}  ·  {op_text(op.category)}  ·  {where}")
             self.about.setText(op_text(op.description))
-            pipeline = Pipeline([Step(step.op, dict(step.params))], seed=self.seed)
+            pipeline = Pipeline([Step(step.op, dict(step.params))], seed=self.seed, targets=self.pipeline.targets)
         else:
             name = self.pipeline.name or self.tr("the whole pipeline")
             self.title.setText(f"{name}  ·  " + self.tr("all {count} steps together").format(count=len(self.slides)))
@@ -91,14 +97,18 @@ class PresentationView(QWidget):
     def render(self, pipeline: Pipeline):
         if self.image is None:
             return
-        self.worker.submit(RenderJob(self.renders.new(), pipeline, self.image, self.count, self.seed))
+        self.worker.submit(RenderJob(self.renders.new(), pipeline, self.image, self.count, self.seed,
+                                     targets=self.targets))
 
     def _on_rendered(self, output):
         if not self.renders.is_latest(output.job_id):
             return
         self.last_output = output
-        captions = [self.tr("original")] + [r.summary for r in output.results]
-        self.preview.show_images([output.original] + output.images, captions, captions)
+        stories = output.target_captions or [""] * len(output.results)
+        captions = [self.tr("original")] + [f"{r.summary} · {story}" if story else r.summary
+                                            for r, story in zip(output.results, stories)]
+        overlays = [self.original] + (output.cell_overlays or [None] * len(output.results))
+        self.preview.show_images([output.original] + output.images, captions, captions, overlays)
         for cell in self.preview.cells:
             cell.caption.setFont(self._font(1.3))
             cell.fit_caption()

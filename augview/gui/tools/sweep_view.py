@@ -8,7 +8,10 @@ Two modes:
   configured ranges, beside ordinary random draws: what a range really allows.
 
 The cells share one zoom and pan (drag, wheel, double-click to fit), so a detail can be followed
-across the sweep. Pixels are computed by `BackgroundTasks`; only the newest request is painted.
+across the sweep. With the image's annotations, every cell moves its boxes, mask and keypoints too,
+and shows beside each box (dotted) the box the other rotated-box method would give: a sweep of
+`rotate` shows ``largest_box`` growing with the angle while ``ellipse`` stays tight. Pixels are
+computed by `BackgroundTasks`; only the newest request is painted.
 """
 
 from __future__ import annotations
@@ -23,12 +26,18 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from augview.analysis.op_targets import TargetRun
+from augview.analysis.overlays import Overlay, Shown, prepare, resized
+from augview.annotations import find_annotations
 from augview.core import paths
 from augview.core.imageio import load_image
+from augview.errors import AugviewError
+from augview.targets.settings import TargetSettings
 from augview.core.registry import CATALOG, get_op, op_order
 from augview.analysis.sweep import extremes, sweep
 from augview.gui.i18n import op_text, unit_text
 from augview.gui.latest import LatestRequest
+from augview.gui.widgets.overlay_painter import CellOverlay, OverlayState
 from augview.gui.widgets.param_form import spec_decimals
 from augview.gui.widgets.preview import PreviewArea
 from augview.gui.widgets.seed_box import SeedBox
@@ -60,13 +69,34 @@ class SweepCell(NamedTuple):
     caption: str
     image: np.ndarray
     tooltip: str
+    overlay: Overlay | None = None
 
 
-def compute_cells(image, op_name, params, param_name, mode, count, seed, span) -> tuple[list[SweepCell], str]:
-    """Runs on a worker thread: the cells and a note about them (or "")."""
+def sample_targets() -> Shown | None:
+    """The bundled sample's annotations (what the view shows when opened on its own)."""
+    try:
+        found = find_annotations(paths.SAMPLE_IMAGE)
+    except AugviewError:
+        return None
+    return prepare(found) if found is not None else None
+
+
+def compute_cells(image, op_name, params, param_name, mode, count, seed, span, targets: Shown | None = None,
+                  settings: TargetSettings = TargetSettings()) -> tuple[list[SweepCell], str]:
+    """Runs on a worker thread: the cells and a note about them (or ""); with ``targets``, each
+    cell's overlay (and the boxes of the other rotated-box method, dotted)."""
+    if targets is None:
+        return _cells(image, op_name, params, param_name, mode, count, seed, span, None)
+    run = TargetRun(targets, settings, ghosts=True, max_side=PROXY_SIDE)
+    cells, note = _cells(image, op_name, params, param_name, mode, count, seed, span, run)
+    return [SweepCell(f"{c.caption} · {story}" if story else c.caption, c.image, c.tooltip, overlay)
+            for c, story, overlay in zip(cells, run.captions, run.overlays)], note
+
+
+def _cells(image, op_name, params, param_name, mode, count, seed, span, run) -> tuple[list[SweepCell], str]:
     note = ""
     if mode == "sweep" and param_name is not None:
-        result = sweep(image, op_name, params, param_name, count, seed, span)
+        result = sweep(image, op_name, params, param_name, count, seed, span, run)
         held = QCoreApplication.translate("SweepView", "other parameters as set, seed {seed} in every cell").format(
             seed=seed)
         cells = [SweepCell(label, out, f"{op_name}: {label}\n{held}") for _, out, label in result]
@@ -81,7 +111,7 @@ def compute_cells(image, op_name, params, param_name, mode, count, seed, span) -
         if mode == "sweep":
             note = QCoreApplication.translate(
                 "SweepView", "{op} has no parameters to sweep: showing the extremes instead.").format(op=op_name)
-        result = extremes(image, op_name, params, seed, randoms=max(1, count - 3))
+        result = extremes(image, op_name, params, seed, randoms=max(1, count - 3), targets=run)
         # The op is named in the panel: the captions keep only what was drawn.
         cells = [SweepCell(title.replace(f": {op_name} ", ": ", 1), out, title) for title, out in result]
     return cells, note
@@ -89,10 +119,15 @@ def compute_cells(image, op_name, params, param_name, mode, count, seed, span) -
 
 class SweepView(QWidget):
     def __init__(self, image: np.ndarray | None = None, op_name: str = "rotate",
-                 params: dict | None = None, seed: int = 0, parent=None):
+                 params: dict | None = None, seed: int = 0, parent=None, targets: Shown | None = None,
+                 settings: TargetSettings | None = None, overlay_state: OverlayState | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Parameter sweep — augview"))
-        self.image = make_proxy(image if image is not None else load_image(paths.SAMPLE_IMAGE), PROXY_SIDE)
+        if image is None:  # on its own: the sample photo, with its annotations
+            image, targets = load_image(paths.SAMPLE_IMAGE), sample_targets()
+        self.image = make_proxy(image, PROXY_SIDE)
+        self.targets = self._fit(targets)
+        self.settings = settings or TargetSettings()
         self.source_op, self.source_params = op_name, dict(params or {})
         self.params: dict = {}
         self.tasks = BackgroundTasks(workers=1)
@@ -160,7 +195,8 @@ class SweepView(QWidget):
         panel.setLayout(side)
         panel.setFixedWidth(360)
 
-        self.preview = PreviewArea(columns=grid_columns)  # its cells share one zoom and pan
+        # Its cells share one zoom and pan, and the main window's overlay toggles.
+        self.preview = PreviewArea(columns=grid_columns, overlay_state=overlay_state)
         layout = QHBoxLayout(self)
         layout.addWidget(panel)
         layout.addWidget(self.preview, 1)
@@ -178,11 +214,20 @@ class SweepView(QWidget):
 
     # ---- inputs ----
 
-    def set_source(self, image: np.ndarray | None, op_name: str, params: dict | None = None):
+    def _fit(self, targets: Shown | None) -> Shown | None:
+        """``targets`` in the frame of the sweep's own smaller copy of the image."""
+        return resized(targets, self.image.shape[1], self.image.shape[0]) if targets is not None else None
+
+    def set_source(self, image: np.ndarray | None, op_name: str, params: dict | None = None,
+                   targets: Shown | None = None, settings: TargetSettings | None = None):
         """Show ``op_name`` with ``params`` (e.g. the main window's selected step) on ``image``
-        (None keeps the current image)."""
+        (None keeps the current image and its targets), with ``targets`` (its annotations) moved
+        under the pipeline's target ``settings``."""
         if image is not None:
             self.image = make_proxy(image, PROXY_SIDE)
+            self.targets = self._fit(targets)
+        if settings is not None:
+            self.settings = settings
         get_op(op_name)  # unknown names fail here, not on the worker
         self.source_op, self.source_params = op_name, dict(params or {})
         index = self.op_box.findData(op_name)
@@ -284,7 +329,7 @@ class SweepView(QWidget):
     def refresh(self, *_):
         self.info.setText(self.tr("computing…"))
         args = (self.image, self.op_name(), dict(self.params), self.param_name(), self.mode(),
-                self.count_spin.value(), self.seed_spin.value(), self.span())
+                self.count_spin.value(), self.seed_spin.value(), self.span(), self.targets, self.settings)
         self.tasks.run(self.requests.new(), compute_cells, *args)
 
     def _on_done(self, ticket: int, result):
@@ -293,13 +338,18 @@ class SweepView(QWidget):
         cells, note = result
         self.last_cells = cells
         self.preview.show_images([to_qimage(c.image) for c in cells], [c.caption for c in cells],
-                                 [c.tooltip for c in cells])
+                                 [c.tooltip for c in cells], [CellOverlay.wrap(c.overlay) for c in cells])
         if self.mode() == "sweep" and self.param_name():
             what = self.tr("{op}: {param} swept, seed {seed} in every cell").format(
                 op=self.op_name(), param=self.param_name(), seed=self.seed_spin.value())
         else:
             what = self.tr("{op}: the configured ranges at min, middle and max, then random draws").format(
                 op=self.op_name())
+        other = next((c.overlay.ghost_label for c in cells if c.overlay is not None and len(c.overlay.ghosts)), "")
+        if other:
+            note = (note + "\n\n" if note else "") + self.tr(
+                "Boxes: solid as the pipeline's box_method ({method}) makes them, dotted white as {other} "
+                "would.").format(method=self.settings.box_method, other=other)
         self.info.setText(what + (f"\n\n{note}" if note else ""))
         self.computed += 1
 

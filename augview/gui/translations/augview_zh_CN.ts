@@ -147,6 +147,21 @@
     </message>
 </context>
 <context>
+    <name>FolderStrip</name>
+    <message>
+        <source>labels unreadable</source>
+        <translation>标注无法读取</translation>
+    </message>
+    <message>
+        <source>{count} box</source>
+        <translation>{count} 个框</translation>
+    </message>
+    <message>
+        <source>{count} boxes</source>
+        <translation>{count} 个框</translation>
+    </message>
+</context>
+<context>
     <name>GalleryView</name>
     <message>
         <source>original</source>
@@ -325,6 +340,46 @@
         <translation>抽取新的变体（空格）</translation>
     </message>
     <message>
+        <source>Boxes</source>
+        <translation>边界框</translation>
+    </message>
+    <message>
+        <source>Draw the boxes, with their class names</source>
+        <translation>绘制边界框及其类别名称</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <source>Draw the mask as a translucent layer, with its legend</source>
+        <translation>以半透明图层绘制掩码，并显示图例</translation>
+    </message>
+    <message>
+        <source>Mask only</source>
+        <translation>仅掩码</translation>
+    </message>
+    <message>
+        <source>Show the mask alone, without the picture</source>
+        <translation>只显示掩码，不显示图片</translation>
+    </message>
+    <message>
+        <source>Keypoints</source>
+        <translation>关键点</translation>
+    </message>
+    <message>
+        <source>Draw the keypoints and the skeleton joining them</source>
+        <translation>绘制关键点及连接它们的骨架</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>已丢弃</translation>
+    </message>
+    <message>
+        <source>Draw the boxes the target settings dropped, dashed, where they would have been</source>
+        <translation>用虚线在原本的位置绘制被目标设置丢弃的边界框</translation>
+    </message>
+    <message>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
@@ -359,6 +414,10 @@
     <message>
         <source>Open &amp;folder…</source>
         <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open a&amp;nnotations…</source>
+        <translation>打开标注(&amp;N)…</translation>
     </message>
     <message>
         <source>Next image</source>
@@ -565,14 +624,6 @@
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <source>{folder}: cannot be read ({reason})</source>
-        <translation>{folder}：无法读取（{reason}）</translation>
-    </message>
-    <message>
-        <source>{folder}: no images found in this folder</source>
-        <translation>{folder}：此文件夹中没有找到图像</translation>
-    </message>
-    <message>
         <source>loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
@@ -619,6 +670,10 @@
     <message>
         <source>Something went wrong, and the details could not be saved ({reason})</source>
         <translation>出错了，且无法保存详情（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: the annotations could not be read ({error})</source>
+        <translation>{path}：无法读取标注（{error}）</translation>
     </message>
 </context>
 <context>
@@ -990,6 +1045,25 @@
         <source>{op}: the configured ranges at min, middle and max, then random draws</source>
         <translation>{op}：设定范围的最小值、中间值和最大值，然后是随机抽样</translation>
     </message>
+    <message>
+        <source>Boxes: solid as the pipeline&apos;s box_method ({method}) makes them, dotted white as {other} would.</source>
+        <translation>边界框：实线为流水线的 box_method（{method}）得到的结果，白色点线为 {other} 得到的结果。</translation>
+    </message>
+</context>
+<context>
+    <name>TargetForm</name>
+    <message>
+        <source>Targets: boxes, masks, keypoints (whole pipeline)</source>
+        <translation>目标：边界框、掩码、关键点（整个流水线）</translation>
+    </message>
+    <message>
+        <source>How every geometric step treats the image&apos;s boxes, masks and keypoints; saved in the preset, so training gets what the previews show</source>
+        <translation>每个几何步骤如何处理图像的边界框、掩码和关键点；保存在预设中，因此训练得到的正是预览所示的结果</translation>
+    </message>
+    <message>
+        <source>reset {name} to {value}</source>
+        <translation>将 {name} 重置为 {value}</translation>
+    </message>
 </context>
 <context>
     <name>TtaView</name>
@@ -1052,6 +1126,49 @@
     <message>
         <source>torchvision code copied to the clipboard</source>
         <translation>torchvision 代码已复制到剪贴板</translation>
+    </message>
+</context>
+<context>
+    <name>WindowTargets</name>
+    <message>
+        <source>Open annotations</source>
+        <translation>打开标注</translation>
+    </message>
+    <message>
+        <source>Annotations (*.json *.txt *.xml *.png);;All files (*)</source>
+        <translation>标注 (*.json *.txt *.xml *.png);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{path}: open an image first</source>
+        <translation>{path}：请先打开一张图像</translation>
+    </message>
+    <message>
+        <source>opening {folder}…</source>
+        <translation>正在打开 {folder}…</translation>
+    </message>
+    <message>
+        <source>{folder}: no images found in this folder</source>
+        <translation>{folder}：此文件夹中没有找到图像</translation>
+    </message>
+    <message>
+        <source>{folder} ({kind}): reading the annotations…</source>
+        <translation>{folder}（{kind}）：正在读取标注…</translation>
+    </message>
+    <message>
+        <source>{path}: {count} images listed and found</source>
+        <translation>{path}：列出并找到 {count} 张图像</translation>
+    </message>
+    <message>
+        <source>{folder} ({kind}): {summary}</source>
+        <translation>{folder}（{kind}）：{summary}</translation>
+    </message>
+    <message>
+        <source>no annotations found</source>
+        <translation>未找到标注</translation>
+    </message>
+    <message>
+        <source>annotations from {path}: {count} boxes</source>
+        <translation>标注来自 {path}：{count} 个框</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +1545,10 @@
         <translation>{where}：关键点可见性必须是 0、1 或 2</translation>
     </message>
     <message>
+        <source>{op} can cut boxes: a box across the crop&apos;s edge is clipped to it, and dropped when what is left falls below the target settings (min_visibility, min_area, min_width, min_height); bbox_safe_random_crop never cuts one</source>
+        <translation>{op} 可能切断边界框：跨越裁剪边缘的框会被裁到裁剪区域内，剩余部分低于目标设置（min_visibility、min_area、min_width、min_height）时被丢弃；bbox_safe_random_crop 从不切断边界框</translation>
+    </message>
+    <message>
         <source>{subsets} subsets of {count} (sizes {sizes}), too many to go through: at most {times} (upper bound)</source>
         <translation>{count} 个子步骤的 {subsets} 个子集（大小 {sizes}），太多无法逐一计算：至多 {times}（上限）</translation>
     </message>
@@ -1442,6 +1563,66 @@
     <message>
         <source>side {low}..{high}</source>
         <translation>边长 {low}..{high}</translation>
+    </message>
+    <message>
+        <source>#{number} seed {seed} · {targets} · {summary}</source>
+        <translation>#{number} 种子 {seed} · {targets} · {summary}</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}</source>
+        <translation>{name}：{reason}</translation>
+    </message>
+    <message>
+        <source>outside the image</source>
+        <translation>在图像之外</translation>
+    </message>
+    <message>
+        <source>visibility {value} &lt; {limit}</source>
+        <translation>可见比例 {value} &lt; {limit}</translation>
+    </message>
+    <message>
+        <source>area {value} &lt; {limit} px²</source>
+        <translation>面积 {value} &lt; {limit} 像素²</translation>
+    </message>
+    <message>
+        <source>width {value} &lt; {limit} px</source>
+        <translation>宽度 {value} &lt; {limit} 像素</translation>
+    </message>
+    <message>
+        <source>height {value} &lt; {limit} px</source>
+        <translation>高度 {value} &lt; {limit} 像素</translation>
+    </message>
+    <message>
+        <source>{kept} of {total} box kept</source>
+        <translation>{total} 个框中保留 {kept} 个</translation>
+    </message>
+    <message>
+        <source>{kept} of {total} boxes kept</source>
+        <translation>{total} 个框中保留 {kept} 个</translation>
+    </message>
+    <message>
+        <source>{kept}, {dropped} dropped ({reasons})</source>
+        <translation>{kept}，丢弃 {dropped} 个（{reasons}）</translation>
+    </message>
+    <message>
+        <source>{kept} of {total} keypoints in view</source>
+        <translation>{total} 个关键点中 {kept} 个在视野内</translation>
+    </message>
+    <message>
+        <source>{op}: box {index} ({name}) dropped, {reason}</source>
+        <translation>{op}：框 {index}（{name}）被丢弃，{reason}</translation>
+    </message>
+    <message>
+        <source>{n} keypoint left the image</source>
+        <translation>{n} 个关键点离开了图像</translation>
+    </message>
+    <message>
+        <source>{n} keypoints left the image</source>
+        <translation>{n} 个关键点离开了图像</translation>
+    </message>
+    <message>
+        <source>{op}: {what}</source>
+        <translation>{op}：{what}</translation>
     </message>
     <message>
         <source>settings.{key}: {why}</source>
@@ -4281,6 +4462,38 @@
     <message>
         <source>zoom step between two copies: smaller steps make smoother streaks and cost more</source>
         <translation>相邻两个副本之间的放大步长：步长越小，条纹越平滑，开销也越大</translation>
+    </message>
+    <message>
+        <source>label written into new border area (and into dropout holes where an op&apos;s holes_in_mask is on)</source>
+        <translation>写入新边界区域（以及开启了 holes_in_mask 的操作的丢弃孔洞）的标签值</translation>
+    </message>
+    <message>
+        <source>a box whose area left in the image is below this is dropped</source>
+        <translation>留在图像内的面积低于此值的框会被丢弃</translation>
+    </message>
+    <message>
+        <source>px²</source>
+        <translation>像素²</translation>
+    </message>
+    <message>
+        <source>a box is dropped when less than this share of it is left in view</source>
+        <translation>框在视野内保留的比例低于此值时被丢弃</translation>
+    </message>
+    <message>
+        <source>a box narrower than this is dropped</source>
+        <translation>宽度小于此值的框会被丢弃</translation>
+    </message>
+    <message>
+        <source>a box lower than this is dropped</source>
+        <translation>高度小于此值的框会被丢弃</translation>
+    </message>
+    <message>
+        <source>rotated boxes: enclose the moved corners (largest_box) or the moved inscribed ellipse (ellipse, tighter)</source>
+        <translation>旋转后的框：包住移动后的四个角（largest_box），或包住移动后的内切椭圆（ellipse，更紧）</translation>
+    </message>
+    <message>
+        <source>what happens to a keypoint that leaves the image</source>
+        <translation>关键点离开图像时如何处理</translation>
     </message>
 </context>
 </TS>

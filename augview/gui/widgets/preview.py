@@ -1,7 +1,8 @@
 """Preview panes: the original and its variants, side by side or as a grid, with one shared zoom
 and pan so every pane shows the same part of the picture.
 
-The panes only paint QImages that the render worker already made; nothing here computes pixels.
+The panes only paint QImages that the render worker already made, and the boxes, masks and
+keypoints it computed (`overlay_painter`), at screen resolution; nothing here computes pixels.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from typing import Callable
 from PySide6.QtCore import QObject, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from augview.gui.widgets.overlay_painter import CellOverlay, OverlayState, paint_image_and_overlay
 
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 32.0
@@ -53,18 +56,24 @@ class ImagePane(QWidget):
 
     painted = Signal()
 
-    def __init__(self, view: ViewState, parent=None):
+    def __init__(self, view: ViewState, parent=None, overlay_state: OverlayState | None = None):
         super().__init__(parent)
         self.view = view
         self.image: QImage | None = None
+        self.overlay: CellOverlay | None = None
+        self.overlay_state = overlay_state if overlay_state is not None else OverlayState()
         self._drag: QPointF | None = None
         self.setMinimumSize(120, 90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         view.changed.connect(self.update)
+        self.overlay_state.changed.connect(self.update)
 
-    def set_image(self, image: QImage | None):
+    def set_image(self, image: QImage | None, overlay: CellOverlay | None = None):
+        if image is self.image and overlay is self.overlay:
+            return  # the same picture (the original, render after render): nothing to paint
         self.image = image
+        self.overlay = overlay
         self.update()
 
     def scale(self) -> float:
@@ -87,7 +96,8 @@ class ImagePane(QWidget):
         if self.image is not None and not self.image.isNull():
             smooth = self.scale() < 1.0  # enlarged pixels stay crisp, so they can be inspected
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
-            painter.drawImage(self.target_rect(), self.image)
+            paint_image_and_overlay(painter, self.target_rect(), self.image, self.overlay,
+                                    self.overlay_state.options, QRectF(self.rect()))
         else:
             painter.setPen(QColor(150, 150, 150))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("rendering…"))
@@ -127,10 +137,10 @@ class ImagePane(QWidget):
 class Cell(QWidget):
     """A pane with its caption (what the variant drew; the full trace in the tooltip)."""
 
-    def __init__(self, view: ViewState, parent=None):
+    def __init__(self, view: ViewState, parent=None, overlay_state: OverlayState | None = None):
         super().__init__(parent)
         self.full_caption = ""
-        self.pane = ImagePane(view, self)
+        self.pane = ImagePane(view, self, overlay_state)
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -143,10 +153,11 @@ class Cell(QWidget):
 
     CAPTION_LINES = 3
 
-    def set_content(self, image: QImage | None, caption: str, tooltip: str = ""):
-        self.pane.set_image(image)
-        self.full_caption = caption
-        self.fit_caption()
+    def set_content(self, image: QImage | None, caption: str, tooltip: str = "", overlay: CellOverlay | None = None):
+        self.pane.set_image(image, overlay)
+        if caption != self.full_caption:
+            self.full_caption = caption
+            self.fit_caption()
         self.caption.setToolTip(tooltip or caption)
 
     def fit_caption(self):
@@ -193,13 +204,16 @@ def preview_columns(count: int) -> int:
 class PreviewArea(QWidget):
     """Cells in a grid, sharing one zoom and pan: the main window's original and variants, the
     presentation's slides, the sweep's values. ``columns`` gives the number of columns for a
-    number of cells."""
+    number of cells. ``overlay_state``: which targets the cells draw (shared with the window's
+    toggles; a new one, everything on, if not given)."""
 
     painted = Signal()
 
-    def __init__(self, parent=None, columns: Callable[[int], int] = preview_columns):
+    def __init__(self, parent=None, columns: Callable[[int], int] = preview_columns,
+                 overlay_state: OverlayState | None = None):
         super().__init__(parent)
         self.view = ViewState()
+        self.overlay_state = overlay_state if overlay_state is not None else OverlayState()
         self.cells: list[Cell] = []
         self.columns = columns
         self._layout = QGridLayout(self)
@@ -221,12 +235,14 @@ class PreviewArea(QWidget):
         for c in range(max(columns, self._layout.columnCount())):
             self._layout.setColumnStretch(c, 1 if c < columns else 0)
         for i in range(count):
-            cell = Cell(self.view, self)
+            cell = Cell(self.view, self, self.overlay_state)
             cell.pane.painted.connect(self.painted)
             self.cells.append(cell)
             self._layout.addWidget(cell, i // columns, i % columns)
 
-    def show_images(self, images: list[QImage | None], captions: list[str], tooltips: list[str]):
+    def show_images(self, images: list[QImage | None], captions: list[str], tooltips: list[str],
+                    overlays: list[CellOverlay | None] | None = None):
         self.ensure_cells(len(images))
-        for cell, image, caption, tip in zip(self.cells, images, captions, tooltips):
-            cell.set_content(image, caption, tip)
+        overlays = overlays if overlays is not None else [None] * len(images)
+        for cell, image, caption, tip, overlay in zip(self.cells, images, captions, tooltips, overlays):
+            cell.set_content(image, caption, tip, overlay)

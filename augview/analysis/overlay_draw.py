@@ -1,0 +1,123 @@
+"""Drawing an `Overlay` into a picture with Pillow, at the picture's own resolution: grid PNGs
+(``augview render --annotations``, the window's *Export grid as PNG*) and contact sheets.
+
+The window's panes draw the same overlays with Qt at screen resolution; both follow one look:
+boxes in their class colour with the class name on a tag, dropped boxes dashed with the reason,
+the mask as a translucent layer (or alone, on black), keypoints as dots joined by the skeleton's
+edges, and a legend of the mask's values.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from augview.analysis.fonts import font_for
+from augview.analysis.overlays import RGB, Overlay, OverlayOptions
+
+MASK_OPACITY = 0.45  # the mask layer over the picture
+
+
+def text_color(background: RGB) -> RGB:
+    """Black or white, whichever reads better on ``background``."""
+    r, g, b = background
+    return (0, 0, 0) if 0.299 * r + 0.587 * g + 0.114 * b > 140 else (255, 255, 255)
+
+
+def line_width(size: tuple[int, int]) -> int:
+    return max(1, round(max(size) / 320))
+
+
+def draw_overlay(tile: Image.Image, overlay: Overlay | None, options: OverlayOptions = OverlayOptions(),
+                 legend: bool = True) -> Image.Image:
+    """``tile`` (the picture ``overlay`` belongs to, at any size) with the overlay drawn on it."""
+    if overlay is None or overlay.width <= 0 or overlay.height <= 0:
+        return tile
+    tile = tile.convert("RGB")
+    sx, sy = tile.width / overlay.width, tile.height / overlay.height
+    if overlay.mask is not None and (options.masks or options.mask_only):
+        layer = Image.fromarray(overlay.mask, "RGBA").resize(tile.size, Image.Resampling.NEAREST)
+        if options.mask_only:
+            base = Image.new("RGB", tile.size, (0, 0, 0))
+            base.paste(layer, (0, 0), layer)
+            tile = base
+        else:
+            alpha = np.asarray(layer)[:, :, 3].astype(np.float32) * MASK_OPACITY
+            layer.putalpha(Image.fromarray(alpha.astype(np.uint8), "L"))
+            tile = Image.alpha_composite(tile.convert("RGBA"), layer).convert("RGB")
+    draw = ImageDraw.Draw(tile)
+    width = line_width(tile.size)
+    texts = overlay.box_names + overlay.dropped_names + [name for name, _ in overlay.legend] + [overlay.ghost_label]
+    font = font_for(max(10, min(tile.size) // 40), [t[:200] for t in texts])
+
+    def scaled(box) -> tuple[float, float, float, float]:
+        return box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy
+
+    if len(overlay.ghosts):
+        for box in overlay.ghosts:
+            dashed_rectangle(draw, scaled(box), (255, 255, 255), max(1, width // 2), dash=2 * width, gap=2 * width)
+    if options.dropped:
+        for box, name, color in zip(overlay.dropped, overlay.dropped_names, overlay.dropped_colors):
+            rect = scaled(box)
+            dashed_rectangle(draw, rect, color, width, dash=5 * width, gap=4 * width)
+            tag(draw, rect, name, color, font)
+    if options.boxes:
+        for box, name, color in zip(overlay.boxes, overlay.box_names, overlay.box_colors):
+            rect = scaled(box)
+            draw.rectangle(rect, outline=color, width=width)
+            tag(draw, rect, name, color, font)
+    if options.keypoints and len(overlay.points):
+        for (x0, y0, x1, y1), color in zip(overlay.edges, overlay.edge_colors):
+            draw.line((x0 * sx, y0 * sy, x1 * sx, y1 * sy), fill=color, width=width)
+        radius = 1.5 * width + 1
+        for (x, y), color in zip(overlay.points, overlay.point_colors):
+            draw.ellipse((x * sx - radius, y * sy - radius, x * sx + radius, y * sy + radius),
+                         fill=color, outline=(255, 255, 255), width=max(1, width // 2))
+    if legend and overlay.legend and (options.masks or options.mask_only):
+        draw_legend(draw, overlay.legend, font, tile.size)
+    return tile
+
+
+def tag(draw: ImageDraw.ImageDraw, rect, text: str, color: RGB, font) -> None:
+    """``text`` on a tag of ``color`` above the box's top-left corner (inside it at the top edge)."""
+    if not text:
+        return
+    left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
+    w, h = right - left + 6, bottom - top + 4
+    x, y = rect[0], rect[1] - h
+    if y < 0:
+        y = rect[1]
+    draw.rectangle((x, y, x + w, y + h), fill=color)
+    draw.text((x + 3 - left, y + 2 - top), text, fill=text_color(color), font=font)
+
+
+def dashed_rectangle(draw: ImageDraw.ImageDraw, rect, color: RGB, width: int, dash: float, gap: float) -> None:
+    x0, y0, x1, y1 = rect
+    for a, b in (((x0, y0), (x1, y0)), ((x1, y0), (x1, y1)), ((x1, y1), (x0, y1)), ((x0, y1), (x0, y0))):
+        dashed_line(draw, a, b, color, width, dash, gap)
+
+
+def dashed_line(draw: ImageDraw.ImageDraw, a, b, color: RGB, width: int, dash: float, gap: float) -> None:
+    length = float(np.hypot(b[0] - a[0], b[1] - a[1]))
+    if length == 0:
+        return
+    ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
+    position = 0.0
+    while position < length:
+        end = min(position + dash, length)
+        draw.line((a[0] + ux * position, a[1] + uy * position, a[0] + ux * end, a[1] + uy * end),
+                  fill=color, width=width)
+        position = end + gap
+
+
+def draw_legend(draw: ImageDraw.ImageDraw, legend: list[tuple[str, RGB]], font, size: tuple[int, int]) -> None:
+    """The mask's values, one coloured square and name a line, in the bottom-left corner."""
+    line = int(font.size * 1.35)
+    height = line * len(legend) + 8
+    width = max(int(draw.textlength(name, font=font)) for name, _ in legend) + line + 14
+    top = size[1] - height - 6
+    draw.rectangle((6, top, 6 + width, top + height), fill=(20, 20, 24))
+    for n, (name, color) in enumerate(legend):
+        y = top + 4 + n * line
+        draw.rectangle((10, y + 2, 10 + line - 6, y + line - 4), fill=color)
+        draw.text((10 + line, y), name, fill=(240, 240, 240), font=font)
