@@ -27,6 +27,7 @@ from augview.gui import window_layout
 from augview.gui.menus import build_menus
 from augview.gui.recent import RecentFiles
 from augview.gui.render_worker import REROLL_MAX, BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
+from augview.gui.screen import fit_to_screen
 from augview.gui.side_windows import SideWindows
 
 
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
         self.document.changed.connect(self._on_document_changed)
         self.document.dirty_changed.connect(lambda *_: self._update_title())
         self.setAcceptDrops(True)
-        self.resize(1360, 860)
+        fit_to_screen(self, 1360, 860)  # a projector's 1280x720 too (saved geometry wins)
         self._restore_settings()
 
         # Problems with the files named on the command line are shown once the window is up
@@ -93,6 +94,9 @@ class MainWindow(QMainWindow):
         # (else leaving the field would "rename" it and ask to save work nobody did).
         self.name_edit.setText(self.document.pipeline.name)
         self.open_image(image or paths.SAMPLE_IMAGE, remember=image is not None)
+        # The step list starts with the keyboard, so Space rerolls and nothing types into the
+        # preset name until someone clicks it (or tabs to it).
+        self.panel.tree.setFocus()
         QTimer.singleShot(0, self._show_startup_errors)
 
     def _build_widgets(self):
@@ -111,6 +115,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.name_edit.editingFinished.connect(self._on_name_edited)
+        self.name_edit.returnPressed.connect(self.panel.tree.setFocus)  # named: back to the steps
         for changed in (self.mode_box.currentIndexChanged, self.count_spin.valueChanged, self.seed_spin.valueChanged):
             changed.connect(lambda *_: self.request_render())
         self.reroll_button.clicked.connect(self.reroll)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from augview.gui.screen import fit_to_screen
 from augview.pipeline.nodes import Step
 
 
@@ -25,7 +26,7 @@ class SideWindows:
         # The display proxy, already made off the GUI thread: a 24 MP photo is not shrunk here.
         if self.mix is None:
             self.mix = MixView(self.main.proxy)
-            self.mix.resize(1200, 760)
+            fit_to_screen(self.mix, 1200, 760)
         elif self.main.proxy is not None:
             self.mix.set_image_a(self.main.proxy)
         self._present(self.mix)
@@ -35,7 +36,7 @@ class SideWindows:
 
         if self.smote is None:
             self.smote = SmoteView()
-            self.smote.resize(900, 520)
+            fit_to_screen(self.smote, 900, 520)
         self._present(self.smote)
 
     def selected_step(self):
@@ -50,7 +51,7 @@ class SideWindows:
         op, params = self.selected_step()
         if self.sweep is None:
             self.sweep = SweepView(self.main.proxy, op, params)
-            self.sweep.resize(1400, 820)
+            fit_to_screen(self.sweep, 1400, 820)
         else:
             self.sweep.set_source(self.main.proxy, op, params)
         self._present(self.sweep)
@@ -60,7 +61,7 @@ class SideWindows:
 
         if self.gallery is None:
             self.gallery = GalleryView(self.main.proxy)
-            self.gallery.resize(1400, 900)
+            fit_to_screen(self.gallery, 1400, 900)
         elif self.main.proxy is not None:
             self.gallery.set_image(self.main.proxy)
         self._present(self.gallery)
@@ -71,7 +72,7 @@ class SideWindows:
         # The full photo: crop sizes are network input sizes, in the photo's own pixels.
         if self.tta is None:
             self.tta = TtaView(self.main.image)
-            self.tta.resize(1300, 760)
+            fit_to_screen(self.tta, 1300, 760)
         else:
             self.tta.set_image(self.main.image)
         self._present(self.tta)
@@ -85,7 +86,7 @@ class SideWindows:
         if self.compare is None:
             first = output.results[0]
             self.compare = CompareView(output.original_array, first.image, first.summary)
-            self.compare.resize(1000, 800)
+            fit_to_screen(self.compare, 1000, 800)
         else:
             self.compare.show_rendered(output)
         self._present(self.compare)
@@ -111,7 +112,7 @@ class SideWindows:
         main = self.main
         self.presentation = PresentationView(main.document.snapshot(), main.proxy, main.variant_count(),
                                              main.seed_spin.value())
-        self.presentation.resize(1280, 800)
+        fit_to_screen(self.presentation, 1280, 800)
         if full_screen:
             self.presentation.showFullScreen()
         else:

@@ -75,6 +75,8 @@ def pipeline_widgets(document: Document, parent: QWidget) -> PipelineWidgets:
 
 def preview_widgets() -> PreviewWidgets:
     preview = PreviewArea()
+    # A click on a picture takes the keyboard (from the preset name, say): Space then rerolls.
+    preview.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
     mode_box = QComboBox()
     mode_box.addItem(QCoreApplication.translate("MainWindow", "Side by side"), "side")
     mode_box.addItem(QCoreApplication.translate("MainWindow", "Grid"), "grid")

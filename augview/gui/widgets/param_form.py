@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractSlider, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout,
+    QAbstractSlider, QApplication, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout,
     QWidget,
 )
 from superqt import QLabeledDoubleRangeSlider, QLabeledDoubleSlider, QLabeledRangeSlider, QLabeledSlider
@@ -172,6 +172,9 @@ class ParamForm(QWidget):
         self._outer.setContentsMargins(6, 6, 6, 6)
         self._body: QWidget | None = None
         document.changed.connect(self._on_document_changed)
+        # Takes the keyboard when a control that had it is rebuilt away (see show_node) or when
+        # the form's background is clicked.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.show_node(None)
 
     # ---- building ----
@@ -181,6 +184,10 @@ class ParamForm(QWidget):
         self.controls.clear()
         self.row_widgets.clear()
         if self._body is not None:
+            if self._body.isAncestorOf(QApplication.focusWidget()):
+                # Else Qt hands the keyboard to the next widget in the tab order, the preset
+                # name, where Space (Reroll) would type (issue 15).
+                self.setFocus(Qt.FocusReason.OtherFocusReason)
             self._outer.removeWidget(self._body)
             self._body.hide()
             self._body.deleteLater()

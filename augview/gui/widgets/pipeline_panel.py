@@ -322,6 +322,7 @@ class PipelinePanel(QWidget):
     def add_op(self, name: str):
         path = self.document.add_step(name, self._insert_parent())
         self.rebuild(select=path)
+        self.tree.setFocus()  # the picker is gone: the keyboard goes back to the steps
 
     def add_group(self, kind: str):
         path = self.document.add_group(kind, self._insert_parent())

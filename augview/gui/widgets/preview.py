@@ -58,7 +58,7 @@ class ImagePane(QWidget):
         self.view = view
         self.image: QImage | None = None
         self._drag: QPointF | None = None
-        self.setMinimumSize(120, 90)
+        self.setMinimumSize(80, 40)  # 16 cells and the folder strip fit a 1280x720 screen
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         view.changed.connect(self.update)
