@@ -21,7 +21,7 @@ from augview.interop import open_pipeline_file
 from augview.pipeline.pipeline import Pipeline
 from augview.errors import AugviewError, PresetError
 from augview.gui.document import Document
-from augview.gui.latest import LatestRequest
+from augview.gui.latest import LatestRequest, LatestUsable
 from augview.gui.widgets.folder_strip import list_images
 from augview.gui import window_layout
 from augview.gui.menus import build_menus
@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.image: np.ndarray | None = None
         self.proxy: np.ndarray | None = None
         self.last_output = None
-        self.image_requests = LatestRequest()
+        self.image_requests = LatestUsable()  # a bad file opened during a good load leaves the good one
         self.side_windows = SideWindows(self)
         self.renders = LatestRequest()
         self._job: RenderJob | None = None  # the newest request, for its full-resolution follow-up
@@ -397,24 +397,31 @@ class MainWindow(QMainWindow):
 
     def _on_task_done(self, request, result):
         if isinstance(request, ImageLoad):
-            path = request.path
-            if not self.image_requests.is_latest(request.ticket):
-                return  # a newer image was asked for meanwhile
-            self.image, self.proxy = result
-            self.image_path = path
-            self.panel.set_image_shape(self.image.shape)
-            self.statusBar().showMessage(self.tr("opened {path}").format(path=path), 4000)
-            if request.remember:
-                self.recent.remember("recent_images", path)
-                self.settings.setValue("last_dir", str(Path(path).parent))
-            self._update_title()
-            self.request_render()
+            use, _ = self.image_requests.done(request.ticket, (request, result))
+            if use:  # else a newer image was asked for meanwhile (kept in case that one fails)
+                self._show_image(request, result)
         elif isinstance(request, GridExport):
             self.statusBar().showMessage(self.tr("exported {path}").format(path=request.path), 5000)
 
+    def _show_image(self, request: ImageLoad, result):
+        path = request.path
+        self.image, self.proxy = result
+        self.image_path = path
+        self.panel.set_image_shape(self.image.shape)
+        self.statusBar().showMessage(self.tr("opened {path}").format(path=path), 4000)
+        if request.remember:
+            self.recent.remember("recent_images", path)
+            self.settings.setValue("last_dir", str(Path(path).parent))
+        self._update_title()
+        self.request_render()
+
     def _on_task_error(self, request, message: str):
-        if isinstance(request, ImageLoad) and not self.image_requests.is_latest(request.ticket):
-            return  # an image nobody waits for any more
+        if isinstance(request, ImageLoad):
+            use, held = self.image_requests.fail(request.ticket)
+            if use:  # an image asked for earlier, whose load finished meanwhile
+                self._show_image(held[0], held[1])
+            if not self.image_requests.is_latest(request.ticket):
+                return  # an image nobody waits for any more
         if isinstance(request, ImageLoad) and request.from_strip:
             # Stepping through a folder: no dialog per bad file; its thumbnail says what is wrong
             # and Page Down goes on to the next one.

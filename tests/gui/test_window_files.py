@@ -549,3 +549,30 @@ def test_a_bad_start_up_preset_is_reported_once_the_window_runs(qtbot, tmp_path,
     assert "bad.json" in dialogs.warnings[0]
     window.open_preset(bad)  # later problems are shown at once
     assert len(dialogs.warnings) == 2
+
+
+def test_a_bad_file_opened_while_a_good_one_loads_leaves_the_good_one(qtbot, monkeypatch, make_window,
+                                                                       image_file, tmp_path, dialogs):
+    """Issue 15, defect 4: the window used to end with no image at all."""
+    import threading
+
+    dialogs.allow_warnings = True
+    real = main_window_module.load_with_proxy
+    release = threading.Event()
+
+    def load(path):
+        if path == str(image_file):
+            release.wait(RENDER_TIMEOUT / 1000)  # a big photo, still decoding
+        return real(path)
+
+    monkeypatch.setattr(main_window_module, "load_with_proxy", load)
+    window = make_window(image=image_file, wait=False)
+    bad = tmp_path / "broken.jpg"
+    bad.write_text("not an image")
+    window.open_image(bad)
+    qtbot.waitUntil(lambda: bool(dialogs.warnings), timeout=RENDER_TIMEOUT)
+    assert "broken.jpg" in dialogs.warnings[0] and window.image is None
+    release.set()
+    qtbot.waitUntil(lambda: window.image is not None, timeout=RENDER_TIMEOUT)
+    assert window.image_path == str(image_file) and window.image.shape == (48, 64, 3)
+    qtbot.waitUntil(lambda: window.last_output is not None, timeout=RENDER_TIMEOUT)
