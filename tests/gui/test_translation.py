@@ -191,3 +191,21 @@ def test_start_up_installs_the_stored_language(qapp, monkeypatch):
         assert seen["menu"] == "&File"
     finally:
         i18n.install("en")
+
+
+def test_choosing_a_language_under_augview_lang_says_the_variable_wins(make_window, image_file, monkeypatch):
+    """Issue 15, defect 8: choosing English under AUGVIEW_LANG=zh_CN moved the check mark and did
+    nothing else."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda parent, title, text, *a, **k: shown.append(text)))
+    monkeypatch.setenv("AUGVIEW_LANG", "zh_CN")
+    window = make_window(image=image_file)
+    actions = {a.data(): a for a in window.menus.submenus["language"].actions()}
+    assert actions["zh_CN"].isChecked()  # what this run speaks
+    actions["en"].trigger()
+    assert window.settings.value("language") == "en"  # stored for the runs without the variable
+    assert len(shown) == 1 and "AUGVIEW_LANG=zh_CN" in shown[0] and "next time augview starts" in shown[0]
+    actions["zh_CN"].trigger()  # the variable's own language: nothing overrides it
+    assert window.settings.value("language") == "zh_CN"
+    assert "AUGVIEW_LANG" not in shown[-1]

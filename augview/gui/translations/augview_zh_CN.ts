@@ -281,6 +281,10 @@
         <source>The interface language changes the next time augview starts.</source>
         <translation>界面语言将在下次启动 augview 时更改。</translation>
     </message>
+    <message>
+        <source>{variable}={value} is set in the environment: it decides the language as long as it is set. Your choice is stored and applies once it is removed.</source>
+        <translation>环境变量 {variable}={value} 已设置：只要它还在，界面语言就由它决定。你的选择已保存，移除该变量后生效。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
