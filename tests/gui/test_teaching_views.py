@@ -276,3 +276,17 @@ def test_histograms_are_drawn_as_shares_so_a_crop_compares_by_tone():
     assert np.allclose(shares(same.original[0]).sum(), 1.0)
     assert np.allclose(shares(same.augmented[0]), shares(same.original[0]), atol=0.02)
     assert same.augmented[0].sum() == same.original[0].sum() / 4  # the counts differ
+
+
+def test_gallery_labels_stay_in_place_when_wide_tiles_arrive(qtbot):
+    """Issue 15, defect 3: a tile of a wide photo had a smaller icon than the blank one, its label
+    moved up, and the view repainted only the new rectangle, leaving "rendering…" on screen."""
+    view = shown(qtbot, GalleryView(gradient(40, 120)), 1200, 800)
+    before = {item.data(Qt.ItemDataRole.UserRole): view.list.visualItemRect(item) for item in view.items()}
+    qtbot.waitUntil(lambda: len(view.tiles) == len(CATALOG), timeout=RENDER_TIMEOUT * 2)
+    for item in view.items():
+        name = item.data(Qt.ItemDataRole.UserRole)
+        assert "rendering" not in item.text(), name
+        assert view.list.visualItemRect(item) == before[name], name
+        icon = item.icon().availableSizes()
+        assert icon and all(size.width() == size.height() for size in icon), name

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem,
     QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
@@ -56,6 +56,18 @@ def make_thumbnail(array: np.ndarray, side: int = ICON) -> np.ndarray:
     scale = side / max(h, w)
     size = (max(1, round(w * scale)), max(1, round(h * scale)))
     return cv2.resize(array, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_NEAREST)
+
+
+def square_icon(thumbnail: QImage, side: int = ICON) -> QIcon:
+    """The thumbnail centred on a transparent side x side square. Every tile keeps the blank
+    icon's size, so a tile's label never moves when its picture arrives: with a wide photo the
+    view repainted only the smaller new rectangle and left the old "rendering…" on screen."""
+    square = QPixmap(side, side)
+    square.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(square)
+    painter.drawImage((side - thumbnail.width()) // 2, (side - thumbnail.height()) // 2, thumbnail)
+    painter.end()
+    return QIcon(square)
 
 
 def compute_tile(image: np.ndarray, seed: int, name: str):
@@ -154,6 +166,9 @@ class GalleryView(QWidget):
             item.setData(NAME_ROLE, name)
             item.setToolTip(f"{name} ({op_text(CATALOG[name].category)})\n\n{op_text(CATALOG[name].description)}")
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            # One size whatever the label says ("rendering…", one line or three): the view repaints
+            # only an item's new rectangle, so a shrinking one left old text on screen.
+            item.setSizeHint(QSize(ICON + 24, ICON + 52))
             self.list.addItem(item)
 
         self.view = ViewState()
@@ -232,7 +247,7 @@ class GalleryView(QWidget):
         out, label, thumb = result
         self.tiles[name] = (out, label)
         item = self.item(name)
-        item.setIcon(QIcon(QPixmap.fromImage(to_qimage(thumb))))
+        item.setIcon(square_icon(to_qimage(thumb)))
         detail = label[len(name):].strip()
         item.setText("\n".join([name] + self._fit_lines(detail, 2)))
         item.setToolTip(f"{label}\n\n{op_text(CATALOG[name].description)}")
