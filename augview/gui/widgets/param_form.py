@@ -24,6 +24,7 @@ from augview.pipeline.choice import P_SPEC, group_specs, node_value, weight_inde
 from augview.pipeline.nodes import Step
 from augview.gui.document import Document
 from augview.gui.i18n import op_text, unit_text
+from augview.gui.widgets.scaled_slider import ScaledSlider
 
 @dataclass
 class Control:
@@ -51,7 +52,15 @@ def clamp(spec: ParamSpec, value: float) -> float:
     return min(max(value, spec.min), spec.max)
 
 
+def _scaled_control(spec: ParamSpec) -> Control:
+    """A log slider (``scale="log"`` in the spec) with the exact values in number boxes."""
+    slider = ScaledSlider(spec, spec_decimals(spec))
+    return Control(slider, slider.value, slider.setValue, slider.valueChanged)
+
+
 def _float_control(spec: ParamSpec) -> Control:
+    if spec.scale == "log":
+        return _scaled_control(spec)
     slider = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
     digits = spec_decimals(spec)
     slider.setDecimals(digits)
@@ -62,6 +71,8 @@ def _float_control(spec: ParamSpec) -> Control:
 
 
 def _int_control(spec: ParamSpec) -> Control:
+    if spec.scale == "log":
+        return _scaled_control(spec)
     slider = QLabeledSlider(Qt.Orientation.Horizontal)
     slider.setRange(int(spec.min), int(spec.max))
     slider.setSingleStep(int(spec.step or 1))
@@ -69,6 +80,8 @@ def _int_control(spec: ParamSpec) -> Control:
 
 
 def _range_control(spec: ParamSpec) -> Control:
+    if spec.scale == "log":
+        return _scaled_control(spec)
     if spec.integer:
         slider = QLabeledRangeSlider(Qt.Orientation.Horizontal)
         slider.setRange(int(spec.min), int(spec.max))
@@ -80,6 +93,10 @@ def _range_control(spec: ParamSpec) -> Control:
         slider.setRange(spec.min, spec.max)
         get = lambda: tuple(clamp(spec, round(float(v), digits)) for v in slider.value())  # noqa: E731
     slider.setSingleStep(spec.step or 1)
+    # The values at the ends of the groove, not over the handles: labels over two close handles
+    # overlapped ("-0.0620.062"; issue 15).
+    slider.setHandleLabelPosition(QLabeledRangeSlider.LabelPosition.NoLabel)
+    slider.setEdgeLabelMode(QLabeledRangeSlider.EdgeLabelMode.LabelIsValue)
     return Control(slider, get, lambda value: slider.setValue(tuple(value)), slider.valueChanged)
 
 
@@ -133,7 +150,9 @@ class ArrowKeys(QObject):
     def step(self, steps: int):
         spec, value = self.spec, self.control.get()
         delta = steps * (spec.step or 1)
-        if isinstance(value, tuple):
+        if spec.scale == "log":
+            new = self.log_step(value, steps)
+        elif isinstance(value, tuple):
             low, high = value
             delta = min(max(delta, spec.min - low), spec.max - high)  # keep the width
             new = (low + delta, high + delta)
@@ -145,6 +164,21 @@ class ArrowKeys(QObject):
             new = tuple(int(v) for v in new) if isinstance(new, tuple) else int(new)
         if new != value:
             self.control.set(new)  # the slider's valueChanged writes to the document
+
+    LOG_STEP = 0.01  # of the slider's length per arrow key on a log slider
+
+    def log_step(self, value, steps: int):
+        """A step along a log slider: the same share of the slider at 2 px as at 2000 px (a
+        range moves as a whole); at least one step of the spec, so a short move still moves."""
+        spec = self.spec
+        ends = list(value) if isinstance(value, tuple) else [value]
+        fractions = [spec.slider_fraction(v) for v in ends]
+        delta = min(max(steps * self.LOG_STEP, -min(fractions)), 1 - max(fractions))
+        new = [spec.slider_value(f + delta) for f in fractions]
+        if new == ends and delta:
+            one = (spec.step or 1) * (1 if delta > 0 else -1)
+            new = [min(max(v + one, spec.min), spec.max) for v in ends]
+        return tuple(new) if isinstance(value, tuple) else new[0]
 
 
 def make_control(spec: ParamSpec) -> Control:
