@@ -278,7 +278,8 @@ class MainWindow(QMainWindow):
     def open_preset_dialog(self):
         start = str(Path(self.document.path).parent) if self.document.path else str(paths.PRESETS)
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open preset"), start,
-                                              self.tr("Presets (*.json);;All files (*)"))
+                                              self.tr("Presets and albumentations pipelines (*.json *.yaml *.yml *.py);;"
+                                                      "All files (*)"))
         if path:
             self.open_preset(path)
 
@@ -484,7 +485,7 @@ class MainWindow(QMainWindow):
         """Open whatever was dropped or named: a preset, a folder or an image."""
         if Path(path).is_dir():
             self.open_folder(path)
-        elif path.lower().endswith((".json", ".yaml", ".yml")):
+        elif path.lower().endswith((".json", ".yaml", ".yml", ".py")):
             self.open_preset(path)
         else:
             self.open_image(path)

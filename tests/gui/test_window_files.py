@@ -576,3 +576,25 @@ def test_a_bad_file_opened_while_a_good_one_loads_leaves_the_good_one(qtbot, mon
     qtbot.waitUntil(lambda: window.image is not None, timeout=RENDER_TIMEOUT)
     assert window.image_path == str(image_file) and window.image.shape == (48, 64, 3)
     qtbot.waitUntil(lambda: window.last_output is not None, timeout=RENDER_TIMEOUT)
+
+
+def test_open_preset_offers_albumentations_yaml_and_python_files(qtbot, monkeypatch, window, tmp_path):
+    """Issue 15: the dialog's filter listed only *.json, hiding the YAML and .py pipelines that
+    File > Open preset opens."""
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = {}
+
+    def get_open(parent, caption, folder, filters, *args):
+        asked["filters"] = filters
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(get_open))
+    window.open_preset_dialog()
+    first = asked["filters"].split(";;")[0]
+    for pattern in ("*.json", "*.yaml", "*.yml", "*.py"):
+        assert pattern in first
+    script = tmp_path / "train_augs.py"
+    script.write_text("import albumentations as A\ntransform = A.Compose([A.HorizontalFlip(p=0.5)])\n")
+    drop(window, script)  # a dropped .py pipeline opens as a preset, not as an image
+    assert [step.op for step in window.document.pipeline.steps] == ["horizontal_flip"]

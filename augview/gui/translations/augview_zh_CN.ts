@@ -541,10 +541,6 @@
         <translation>打开预设</translation>
     </message>
     <message>
-        <source>Presets (*.json);;All files (*)</source>
-        <translation>预设 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>{path}: imported from albumentations with notes:</source>
         <translation>{path}：已从 albumentations 导入，附注如下：</translation>
     </message>
@@ -599,6 +595,10 @@
     <message>
         <source>exported {path}</source>
         <translation>已导出 {path}</translation>
+    </message>
+    <message>
+        <source>Presets and albumentations pipelines (*.json *.yaml *.yml *.py);;All files (*)</source>
+        <translation>预设与 albumentations 流水线 (*.json *.yaml *.yml *.py);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Export grid</source>
