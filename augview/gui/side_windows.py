@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from augview.gui.screen import fit_to_screen
 from augview.pipeline.nodes import Step
 
@@ -61,10 +63,16 @@ class SideWindows:
 
         if self.gallery is None:
             self.gallery = GalleryView(self.main.proxy)
+            self.gallery.op_chosen.connect(self.add_op)
             fit_to_screen(self.gallery, 1400, 900)
         elif self.main.proxy is not None:
             self.gallery.set_image(self.main.proxy)
         self._present(self.gallery)
+
+    def add_op(self, name: str):
+        """An op chosen in a side window (a gallery tile double-clicked) joins the pipeline."""
+        self.main.panel.add_op(name)
+        self.main.statusBar().showMessage(QCoreApplication.translate("MainWindow", "added {op}").format(op=name), 4000)
 
     def show_tta(self):
         from augview.gui.tools.tta_view import TtaView

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -9,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 import augview
 from augview.core.registry import CATALOG, CATEGORIES
 from augview.analysis.compare import histograms, shares
+from augview.analysis.grid import sheet_layout
 from augview.gui.tools.compare_view import CompareView
 from augview.gui.tools.gallery_view import GalleryView
 from augview.gui.tools.sweep_view import SweepView
@@ -151,7 +154,8 @@ def test_contact_sheet_export_writes_a_png(qtbot, gallery_view, dialogs, tmp_pat
     qtbot.waitUntil(lambda: view.exported == [str(path)], timeout=RENDER_TIMEOUT * 2)
     sheet = augview.load_image(path)
     count = len(view.visible_names()) + 1  # and the original
-    assert sheet.shape[1] > 256 * 3 and sheet.shape[0] > 256 * (count // 5)
+    cell, columns = sheet_layout(count, 1920)  # a full-HD slide's width by default
+    assert sheet.shape[1] == 1920 and sheet.shape[0] > cell * math.ceil(count / columns)
     assert str(path) in view.status.text()
 
 
@@ -290,3 +294,35 @@ def test_gallery_labels_stay_in_place_when_wide_tiles_arrive(qtbot):
         assert view.list.visualItemRect(item) == before[name], name
         icon = item.icon().availableSizes()
         assert icon and all(size.width() == size.height() for size in icon), name
+
+
+@pytest.mark.parametrize("width", [1920, 1280])
+def test_the_contact_sheet_is_exported_at_the_chosen_width(qtbot, gallery_view, dialogs, tmp_path, width):
+    """Issue 15: a sheet fit for slides, 1920 px wide by default or as chosen."""
+    view = gallery_view
+    assert view.sheet_width.value() == 1920
+    view.sheet_width.setValue(width)
+    view.search.setText("blur")
+    path = tmp_path / f"sheet{width}.png"
+    dialogs.save_paths.append(str(path))
+    view.export_button.click()
+    qtbot.waitUntil(lambda: view.exported == [str(path)], timeout=RENDER_TIMEOUT * 2)
+    sheet = augview.load_image(path)
+    assert sheet.shape[1] == width
+    assert sheet.shape[1] / sheet.shape[0] > 1.0  # wider than tall, like a slide
+
+
+def test_double_clicking_a_gallery_tile_adds_its_op_to_the_pipeline(qtbot, window):
+    window.side_windows.show_gallery()
+    gallery = window.side_windows.gallery
+    qtbot.waitUntil(lambda: "solarize" in gallery.tiles, timeout=RENDER_TIMEOUT * 2)
+    qtbot.waitExposed(gallery)
+    item = gallery.item("solarize")
+    gallery.list.scrollToItem(item)
+    qtbot.waitUntil(lambda: gallery.list.viewport().rect().contains(gallery.list.visualItemRect(item).center()))
+    center = gallery.list.visualItemRect(item).center()
+    qtbot.mouseClick(gallery.list.viewport(), Qt.MouseButton.LeftButton, pos=center)  # a double-click's first press
+    qtbot.mouseDClick(gallery.list.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    assert window.document.pipeline.steps[-1].op == "solarize"
+    assert window.document.can_undo() and "solarize" in gallery.status.text()
+    window.side_windows.close_all()

@@ -2,8 +2,9 @@
 tile each, to browse what exists before building a pipeline.
 
 Filter by category or by a word of the name or description; hover a tile for the op's description,
-select it to read the description, its default parameters and what it drew, with a larger view.
-"Export contact sheet…" writes the visible tiles (and the original) to one PNG.
+select it to read the description, its default parameters and what it drew, with a larger view;
+double-click it to add the op to the window's pipeline. "Export contact sheet…" writes the visible
+tiles (and the original) to one PNG of a chosen width (1920 px: a full-HD slide).
 
 Each tile is computed by `BackgroundTasks` (so they appear one by one), thumbnails included; the GUI
 thread only wraps finished arrays as QImages.
@@ -18,15 +19,15 @@ import cv2
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem,
-    QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QPushButton, QSpinBox, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from augview.core import paths
-from augview.analysis.grid import compose_grid
+from augview.analysis.grid import compose_grid, sheet_layout, to_width
 from augview.core.imageio import load_image, save_image
 from augview.core.registry import CATALOG, CATEGORIES, find_ops, get_op, op_order
 from augview.analysis.sweep import format_value, gallery
@@ -45,6 +46,7 @@ class SheetExport(NamedTuple):
     path: str
 
 
+SHEET_WIDTH = 1920  # px: the contact sheet fills a full-HD slide unless another width is chosen
 PROXY_SIDE = 512  # the ops' pixel defaults (crop 256, pad 1024) are meant for photo-sized images
 ICON = 180
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -76,9 +78,11 @@ def compute_tile(image: np.ndarray, seed: int, name: str):
     return out, label, make_thumbnail(out)
 
 
-def contact_sheet(path: str, image: np.ndarray, seed: int, names: list[str], done: dict) -> str:
+def contact_sheet(path: str, image: np.ndarray, seed: int, names: list[str], done: dict,
+                  width: int = SHEET_WIDTH) -> str:
     """Runs on a worker thread: the original and one cell per op (reusing finished tiles), saved
-    atomically as one PNG, titled in the interface language."""
+    atomically as one PNG ``width`` pixels wide (a slide's 1920 by default), titled in the
+    interface language."""
     images, titles = [image], [QCoreApplication.translate("GalleryView", "original")]
     for name in names:
         if name in done:
@@ -88,7 +92,8 @@ def contact_sheet(path: str, image: np.ndarray, seed: int, names: list[str], don
         images.append(out)
         titles.append(f"{label} ({op_text(get_op(name).category)})")
     title = QCoreApplication.translate("GalleryView", "augview op gallery: defaults, seed {seed}").format(seed=seed)
-    sheet = compose_grid(images, titles, cell=256, title=title)
+    cell, columns = sheet_layout(len(images), width)
+    sheet = to_width(compose_grid(images, titles, cell=cell, columns=columns, title=title), width)
     save_image(path, sheet)
     return path
 
@@ -121,6 +126,8 @@ def _default(spec) -> str:
 
 
 class GalleryView(QWidget):
+    op_chosen = Signal(str)  # a tile was double-clicked: add its op to the pipeline
+
     def __init__(self, image: np.ndarray | None = None, seed: int = 0, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Op gallery — augview"))
@@ -142,12 +149,19 @@ class GalleryView(QWidget):
         self.seed_spin = SeedBox(value=seed)
         self.seed_spin.setPrefix(self.tr("seed: "))
         self.export_button = QPushButton(self.tr("Export contact sheet…"))
+        self.sheet_width = QSpinBox()
+        self.sheet_width.setRange(640, 7680)
+        self.sheet_width.setSingleStep(320)
+        self.sheet_width.setValue(SHEET_WIDTH)
+        self.sheet_width.setSuffix(self.tr(" px wide"))
+        self.sheet_width.setToolTip(self.tr("width of the exported contact sheet (1920 fills a full-HD slide)"))
         self.status = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.category_box)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.seed_spin)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.sheet_width)
         bar.addWidget(self.status, 1)
 
         self.list = QListWidget()
@@ -195,6 +209,7 @@ class GalleryView(QWidget):
         self.seed_spin.valueChanged.connect(lambda *_: self.refresh())
         self.list.currentItemChanged.connect(lambda *_: self._show_details())
         self.export_button.clicked.connect(self.export_dialog)
+        self.list.itemDoubleClicked.connect(self._on_double_click)
         self.text.setHtml("<p>{}</p>".format(html.escape(self.tr("Select a tile to read what the op does."))))
         self.list.setCurrentRow(0)  # the details pane starts on the first op, its tile when it arrives
         self.refresh()
@@ -287,6 +302,11 @@ class GalleryView(QWidget):
         self.text.setHtml(details_html(name, label))
         self.preview.set_content(to_qimage(out) if out is not None else None, label or name)
 
+    def _on_double_click(self, item: QListWidgetItem):
+        name = item.data(NAME_ROLE)
+        self.op_chosen.emit(name)
+        self.status.setText(self.tr("{op} added to the pipeline").format(op=name))
+
     def select(self, name: str):
         self.list.setCurrentItem(self.item(name))
 
@@ -303,4 +323,4 @@ class GalleryView(QWidget):
         names = self.visible_names()
         self.status.setText(self.tr("exporting {count} ops…").format(count=len(names)))
         self.tasks.run(SheetExport(path), contact_sheet, path, self.image, self.seed_spin.value(),
-                       names, dict(self.tiles))
+                       names, dict(self.tiles), self.sheet_width.value())

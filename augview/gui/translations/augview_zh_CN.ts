@@ -193,6 +193,14 @@
         <translation>导出总览图…</translation>
     </message>
     <message>
+        <source> px wide</source>
+        <translation> 像素宽</translation>
+    </message>
+    <message>
+        <source>width of the exported contact sheet (1920 fills a full-HD slide)</source>
+        <translation>导出的联系表宽度（1920 正好填满一张全高清幻灯片）</translation>
+    </message>
+    <message>
         <source>Select a tile to read what the op does.</source>
         <translation>选择一个图块，查看该操作的作用。</translation>
     </message>
@@ -223,6 +231,10 @@
     <message>
         <source>failed: {message}</source>
         <translation>失败：{message}</translation>
+    </message>
+    <message>
+        <source>{op} added to the pipeline</source>
+        <translation>已将 {op} 加入流水线</translation>
     </message>
     <message>
         <source>Export contact sheet</source>
@@ -627,6 +639,10 @@
     <message>
         <source>(nothing yet)</source>
         <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>added {op}</source>
+        <translation>已添加 {op}</translation>
     </message>
 </context>
 <context>
