@@ -131,6 +131,24 @@ class Document(QObject):
         self.edit(lambda: nodes.insert(position, Group(kind, [], n=(1, 1))))
         return parent + (position,)
 
+    def group(self, paths: list[tuple[int, ...]], kind: str) -> tuple[int, ...]:
+        """Put the nodes at ``paths`` (siblings) into a new group of ``kind``, in their order, where
+        the first of them was; returns the group's path."""
+        parent = paths[0][:-1]
+        if any(path[:-1] != parent for path in paths):
+            raise ValueError("only steps under the same parent can be grouped")
+        siblings = self.siblings(paths[0])
+        indices = sorted({path[-1] for path in paths})
+
+        def mutate():
+            nodes = [siblings[i] for i in indices]
+            for i in reversed(indices):
+                siblings.pop(i)
+            siblings.insert(indices[0], Group(kind, nodes, n=(1, 1)))
+
+        self.edit(mutate)
+        return parent + (indices[0],)
+
     def remove(self, path: tuple[int, ...]):
         siblings = self.siblings(path)
         self.edit(lambda: siblings.pop(path[-1]))

@@ -765,8 +765,8 @@
         <translation>组 ▾</translation>
     </message>
     <message>
-        <source>Add a container: one_of, some_of, random_order</source>
-        <translation>添加容器：one_of、some_of、random_order</translation>
+        <source>Put the selected steps into a container (one_of, some_of, random_order, sequence); with none selected, add an empty one. Ctrl+click or Shift+click selects several steps.</source>
+        <translation>把选中的步骤放进一个容器（one_of、some_of、random_order、sequence）；未选中任何步骤时添加一个空容器。按住 Ctrl 或 Shift 单击可选中多个步骤。</translation>
     </message>
     <message>
         <source>Remove</source>

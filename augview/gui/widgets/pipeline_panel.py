@@ -120,7 +120,8 @@ class StepTree(QTreeWidget):
         self.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.header().setStretchLastSection(False)  # the step names get the room, not "fires"
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several steps at once (Ctrl+click, Shift+click), for Group ▾; the form shows the current one.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
 
     def dropEvent(self, event):
@@ -165,7 +166,9 @@ class PipelinePanel(QWidget):
         for kind in GROUP_KINDS:
             group_menu.addAction(kind, lambda k=kind: self.add_group(k))
         self.group_button = self._tool(self.tr("Group ▾"),
-                                       self.tr("Add a container: one_of, some_of, random_order"), None)
+                                       self.tr("Put the selected steps into a container (one_of, some_of, "
+                                               "random_order, sequence); with none selected, add an empty one. "
+                                               "Ctrl+click or Shift+click selects several steps."), None)
         self.group_button.setMenu(group_menu)
         self.group_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.remove_button = self._tool(self.tr("Remove"), self.tr("Remove the selected step (Delete)"),
@@ -324,8 +327,21 @@ class PipelinePanel(QWidget):
         self.rebuild(select=path)
         self.tree.setFocus()  # the picker is gone: the keyboard goes back to the steps
 
+    def selected_paths(self) -> list[tuple[int, ...]]:
+        """The selected nodes that share the current one's parent (what Group ▾ can group)."""
+        current = self.selected_path()
+        if current is None:
+            return []
+        paths = [tuple(item.data(0, PATH_ROLE)) for item in self.tree.selectedItems()]
+        return sorted(path for path in paths if path[:-1] == current[:-1])
+
     def add_group(self, kind: str):
-        path = self.document.add_group(kind, self._insert_parent())
+        """Group the selected steps (issue 15); with none selected, an empty group at the end."""
+        paths = self.selected_paths()
+        if paths:
+            path = self.document.group(paths, kind)
+        else:
+            path = self.document.add_group(kind, self._insert_parent())
         self.rebuild(select=path)
 
     def remove_selected(self):
