@@ -326,3 +326,20 @@ def test_double_clicking_a_gallery_tile_adds_its_op_to_the_pipeline(qtbot, windo
     assert window.document.pipeline.steps[-1].op == "solarize"
     assert window.document.can_undo() and "solarize" in gallery.status.text()
     window.side_windows.close_all()
+
+
+def test_the_sweep_holds_the_other_ranges_at_their_middle_unless_untoggled(qtbot):
+    """Issue 15: a sweep of affine's scale kept the seed's 36° rotation in every cell."""
+    view = shown(qtbot, SweepView(gradient(), "affine", {"rotate": (-40.0, 40.0), "scale": (0.8, 1.2)}))
+    wait_sweep(qtbot, view, 0)
+    assert view.param_name() == "scale"  # the first range
+    assert view.hold_box.isChecked() and view.swept_params()["rotate"] == (0.0, 0.0)
+    assert "middle" in view.info.text()
+    held = [c.image for c in view.last_cells]
+    before = view.computed
+    view.hold_box.setChecked(False)  # the seed's draws again
+    wait_sweep(qtbot, view, before)
+    assert view.swept_params()["rotate"] == (-40.0, 40.0) and "middle" not in view.info.text()
+    assert any(not np.array_equal(a, c.image) for a, c in zip(held, view.last_cells))
+    view.set_mode("extremes")
+    assert not view.hold_box.isEnabled()

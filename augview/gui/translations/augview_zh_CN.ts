@@ -935,6 +935,14 @@
         <translation>完整范围</translation>
     </message>
     <message>
+        <source>other ranges at their middle</source>
+        <translation>其他范围取中间值</translation>
+    </message>
+    <message>
+        <source>Hold the step&apos;s other ranges at the middle of their range (0° for a rotation of ±36°), so only the swept parameter changes; unticked, they keep what the seed draws.</source>
+        <translation>把该步骤的其他范围固定在各自范围的中间（±36° 的旋转取 0°），这样只有被扫描的参数在变化；取消勾选时，它们保持种子抽到的值。</translation>
+    </message>
+    <message>
         <source>step&apos;s range</source>
         <translation>步骤的范围</translation>
     </message>
@@ -1001,6 +1009,10 @@
     <message>
         <source>{op}: {param} swept, seed {seed} in every cell</source>
         <translation>{op}：扫描 {param}，每格种子均为 {seed}</translation>
+    </message>
+    <message>
+        <source>the other ranges at their middle</source>
+        <translation>其他范围取中间值</translation>
     </message>
     <message>
         <source>{op}: the configured ranges at min, middle and max, then random draws</source>
