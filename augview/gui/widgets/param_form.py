@@ -101,9 +101,12 @@ def _range_control(spec: ParamSpec) -> Control:
 
 
 def _choice_control(spec: ParamSpec) -> Control:
+    """The choices shown in the interface language, each item holding its stored English value."""
     combo = QComboBox()
-    combo.addItems(list(spec.choices))
-    return Control(combo, combo.currentText, combo.setCurrentText, combo.currentTextChanged)
+    for choice in spec.choices:
+        combo.addItem(op_text(choice), choice)
+    return Control(combo, combo.currentData, lambda value: combo.setCurrentIndex(combo.findData(value)),
+                   combo.currentIndexChanged)
 
 
 def _bool_control(spec: ParamSpec) -> Control:
@@ -268,17 +271,19 @@ class ParamForm(QWidget):
             row.addWidget(control.widget, 1)
             reset = QToolButton()
             reset.setText("↺")
+            default = spec.to_json(spec.default)
             reset.setToolTip(self.tr("reset {name} to {value}").format(
-                name=spec.name, value=spec.to_json(spec.default)))
+                name=op_text(spec.name), value=op_text(default) if spec.kind == "choice" else default))
             reset.setObjectName(f"reset:{spec.name}")
             reset.clicked.connect(lambda *_, s=spec: self._write(s.name, s.default))
             row.addWidget(reset)
-            text = spec.name
+            text = op_text(spec.name)  # in the interface language; presets keep the English name
             if weight_index(spec.name) is not None:
                 child = node.steps[weight_index(spec.name)]
                 text = self.tr("weight of {step}").format(step=getattr(child, "op", None) or child.kind)
             label = QLabel(text + (f" ({unit_text(spec.unit).strip()})" if spec.unit.strip() else ""))
-            label.setToolTip(op_text(spec.help))
+            # The stored name too, when the label is translated: it is what a preset file says.
+            label.setToolTip(op_text(spec.help) if text == spec.name else f"{spec.name}: {op_text(spec.help)}")
             form.addRow(label, row)
             self.row_widgets[spec.name] = (label, control.widget, reset)
         layout.addLayout(form)
