@@ -129,7 +129,7 @@ def add_version(parser: argparse.ArgumentParser) -> None:
 def build_gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="augview", description="Open the augview window.")
     add_version(parser)
-    parser.add_argument("image", nargs="?", help="image to open (default: the bundled sample)")
+    parser.add_argument("image", nargs="?", help="image (or .augview session) to open (default: the bundled sample)")
     parser.add_argument("--preset", help="preset to open")
     return parser
 

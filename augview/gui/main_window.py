@@ -28,6 +28,7 @@ from augview.gui.menus import build_menus
 from augview.gui.recent import RecentFiles
 from augview.gui.render_worker import REROLL_MAX, BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
 from augview.gui.screen import fit_to_screen
+from augview.gui.session import SUFFIX as SESSION_SUFFIX, SessionFiles
 from augview.gui.side_windows import SideWindows
 
 
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
             worker.finished.connect(self._on_rendered)
         self.worker.failed.connect(self._on_render_failed)
         self.full_worker.failed.connect(lambda job_id, message: self._on_render_failed(job_id, message, True))
+        self.sessions = SessionFiles(self)  # File > Save session… / Open session…
         self.tasks = BackgroundTasks()
         self.tasks.done.connect(self._on_task_done)
         self.tasks.error.connect(self._on_task_error)
@@ -93,7 +95,10 @@ class MainWindow(QMainWindow):
         # A preset that failed to open leaves the empty document, whose name the field must show
         # (else leaving the field would "rename" it and ask to save work nobody did).
         self.name_edit.setText(self.document.pipeline.name)
-        self.open_image(image or paths.SAMPLE_IMAGE, remember=image is not None)
+        if image is not None and str(image).endswith(SESSION_SUFFIX):
+            self.sessions.open(str(image), confirm=False)  # `augview work.augview`
+        else:
+            self.open_image(image or paths.SAMPLE_IMAGE, remember=image is not None)
         # The step list starts with the keyboard, so Space rerolls and nothing types into the
         # preset name until someone clicks it (or tabs to it).
         self.panel.tree.setFocus()
@@ -289,7 +294,7 @@ class MainWindow(QMainWindow):
         try:
             opened = open_pipeline_file(path)
         except PresetError as err:
-            self.show_error(self._problems_text(err))
+            self.show_error(self.problems_text(err))
             return False
         except AugviewError as err:
             self.show_error(str(err))
@@ -461,7 +466,7 @@ class MainWindow(QMainWindow):
             return
         QMessageBox.warning(self, "augview", message)
 
-    def _problems_text(self, err: PresetError) -> str:
+    def problems_text(self, err: PresetError) -> str:
         """Several problems of a preset one per line, as the CLI prints them."""
         if len(err.problems) < 2:
             return str(err)
@@ -482,9 +487,11 @@ class MainWindow(QMainWindow):
         self.open_path(files[0])
 
     def open_path(self, path: str):
-        """Open whatever was dropped or named: a preset, a folder or an image."""
+        """Open whatever was dropped or named: a preset, a session, a folder or an image."""
         if Path(path).is_dir():
             self.open_folder(path)
+        elif path.endswith(SESSION_SUFFIX):
+            self.sessions.open(path)
         elif path.lower().endswith((".json", ".yaml", ".yml", ".py")):
             self.open_preset(path)
         else:

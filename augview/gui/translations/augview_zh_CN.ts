@@ -389,6 +389,14 @@
         <translation>最近打开</translation>
     </message>
     <message>
+        <source>Open session…</source>
+        <translation>打开会话…</translation>
+    </message>
+    <message>
+        <source>Save session…</source>
+        <translation>保存会话…</translation>
+    </message>
+    <message>
         <source>&amp;Export grid as PNG…</source>
         <translation>将网格导出为 PNG(&amp;E)…</translation>
     </message>
@@ -836,6 +844,49 @@
     <message>
         <source>synthetic (SMOTE)</source>
         <translation>合成样本（SMOTE）</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>{path}: not a session file (invalid JSON: {reason})</source>
+        <translation>{path}：不是会话文件（JSON 无效：{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: not an augview session file</source>
+        <translation>{path}：不是 augview 会话文件</translation>
+    </message>
+    <message>
+        <source>{path}: the session&apos;s “{field}” is missing or invalid</source>
+        <translation>{path}：会话的“{field}”缺失或无效</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>augview sessions (*.augview)</source>
+        <translation>augview 会话 (*.augview)</translation>
+    </message>
+    <message>
+        <source>{path}: cannot save the session ({reason})</source>
+        <translation>{path}：无法保存会话（{reason}）</translation>
+    </message>
+    <message>
+        <source>saved session {path}</source>
+        <translation>已保存会话 {path}</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>augview sessions (*.augview);;All files (*)</source>
+        <translation>augview 会话 (*.augview);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{path}: the session&apos;s photo {image} is gone</source>
+        <translation>{path}：会话中的图片 {image} 已不存在</translation>
     </message>
 </context>
 <context>
