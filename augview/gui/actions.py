@@ -104,7 +104,7 @@ MENUS: tuple[tuple[str, tuple[Action | Submenu | None, ...]], ...] = (
                "side_windows.show_sweep", ("Ctrl+W",)),
         Action("gallery", QT_TRANSLATE_NOOP("MainWindow", "Op &gallery…"), "side_windows.show_gallery",
                ("Ctrl+G",)),
-        Action("compare", QT_TRANSLATE_NOOP("MainWindow", "&Compare original and variant #1…"),
+        Action("compare", QT_TRANSLATE_NOOP("MainWindow", "&Compare two cells…"),
                "side_windows.show_compare", ("Ctrl+D",)),
         Action("tta", QT_TRANSLATE_NOOP("MainWindow", "&Test-time crops…"), "side_windows.show_tta"),
         SEPARATOR,

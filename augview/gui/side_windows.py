@@ -95,8 +95,7 @@ class SideWindows:
             first = output.results[0]
             self.compare = CompareView(output.original_array, first.image, first.summary)
             fit_to_screen(self.compare, 1000, 800)
-        else:
-            self.compare.show_rendered(output)
+        self.compare.show_rendered(output)  # any two of the window's cells can be picked
         self._present(self.compare)
 
     def compare_gain(self) -> int | None:
@@ -105,8 +104,8 @@ class SideWindows:
         return self.compare.wanted_gain() if self.compare is not None else None
 
     def follow_render(self, output):
-        """An open Compare window keeps showing variant #1 of what the main window shows (after a
-        reroll or an edit), as its title promises."""
+        """An open Compare window keeps showing the cells it compares of what the main window
+        shows (after a reroll or an edit)."""
         if self.compare is not None and self.compare.isVisible() and output.results:
             self.compare.show_rendered(output)
 

@@ -102,6 +102,14 @@
         <translation>对比 — augview</translation>
     </message>
     <message>
+        <source>A: the left of the wipe, the reference of the difference</source>
+        <translation>A：擦除对比的左侧，也是差异的参照</translation>
+    </message>
+    <message>
+        <source>B: compared with A, resized to A&apos;s size when they differ</source>
+        <translation>B：与 A 比较；尺寸不同时缩放到 A 的尺寸</translation>
+    </message>
+    <message>
         <source>difference × gain (1 = true difference)</source>
         <translation>差异 × 增益（1 = 真实差异）</translation>
     </message>
@@ -118,24 +126,28 @@
         <translation>增强后</translation>
     </message>
     <message>
-        <source>|original − augmented| × {gain}: mean {mean}, max {max}, {changed}% of pixels changed</source>
-        <translation>|原图 − 增强后| × {gain}：均值 {mean}，最大值 {max}，{changed}% 的像素有变化</translation>
+        <source>#{number} seed {seed}: {summary}</source>
+        <translation>#{number} 种子 {seed}：{summary}</translation>
     </message>
     <message>
-        <source>Drag across the image: left of the line is the original, right of it the augmented image.</source>
-        <translation>在图像上拖动：分割线左侧是原图，右侧是增强后的图像。</translation>
+        <source>A: {a}   B: {b}</source>
+        <translation>A：{a}   B：{b}</translation>
     </message>
     <message>
-        <source>The sizes differ, so each image is fitted to the pane on its own.</source>
-        <translation>两幅图像尺寸不同，因此各自单独适配到窗格中。</translation>
+        <source>|A − B| × {gain}: mean {mean}, max {max}, {changed}% of pixels changed</source>
+        <translation>|A − B| × {gain}：均值 {mean}，最大 {max}，{changed}% 的像素有变化</translation>
+    </message>
+    <message>
+        <source>B ({width}×{height}) is shown at A&apos;s size, {a_width}×{a_height}, to compare them.</source>
+        <translation>B（{width}×{height}）按 A 的尺寸 {a_width}×{a_height} 显示，以便比较。</translation>
+    </message>
+    <message>
+        <source>Drag across the image: left of the line is A, right of it B.</source>
+        <translation>在图像上拖动：分界线左边是 A，右边是 B。</translation>
     </message>
     <message>
         <source>computing…</source>
         <translation>计算中…</translation>
-    </message>
-    <message>
-        <source>The sizes differ, so the images cannot be subtracted: shown side by side instead.</source>
-        <translation>两幅图像尺寸不同，无法相减：改为并排显示。</translation>
     </message>
     <message>
         <source>Black where nothing changed; brighter where more changed (raise the gain to see small changes).</source>
@@ -485,8 +497,8 @@
         <translation>操作图库(&amp;G)…</translation>
     </message>
     <message>
-        <source>&amp;Compare original and variant #1…</source>
-        <translation>对比原图与变体 #1(&amp;C)…</translation>
+        <source>&amp;Compare two cells…</source>
+        <translation>比较两个格子(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Test-time crops…</source>
