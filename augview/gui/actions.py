@@ -106,6 +106,7 @@ MENUS: tuple[tuple[str, tuple[Action | Submenu | None, ...]], ...] = (
                ("Ctrl+G",)),
         Action("compare", QT_TRANSLATE_NOOP("MainWindow", "&Compare two cells…"),
                "side_windows.show_compare", ("Ctrl+D",)),
+        Action("presets", QT_TRANSLATE_NOOP("MainWindow", "Two p&resets side by side…"), "side_windows.show_presets"),
         Action("tta", QT_TRANSLATE_NOOP("MainWindow", "&Test-time crops…"), "side_windows.show_tta"),
         SEPARATOR,
         Action("presentation", QT_TRANSLATE_NOOP("MainWindow", "&Presentation mode (one step per slide)"),

@@ -15,7 +15,7 @@ class SideWindows:
     def __init__(self, main):
         self.main = main
         self.mix = self.smote = self.sweep = self.gallery = self.compare = self.presentation = None
-        self.apply = self.tta = None
+        self.apply = self.tta = self.presets = None
 
     @staticmethod
     def _present(window):
@@ -98,6 +98,21 @@ class SideWindows:
         self.compare.show_rendered(output)  # any two of the window's cells can be picked
         self._present(self.compare)
 
+    def show_presets(self):
+        """Two presets side by side: the window's pipeline (A) and another preset (B)."""
+        from augview.gui.tools.preset_compare import PresetCompareView
+
+        main = self.main
+        if main.proxy is None:
+            return
+        if self.presets is None:
+            self.presets = PresetCompareView(main.proxy, main.document.snapshot(), main.seed_spin.value(),
+                                             main.variant_count())
+            fit_to_screen(self.presets, 1400, 820)
+        else:
+            self.presets.set_source(main.proxy, main.document.snapshot(), main.seed_spin.value())
+        self._present(self.presets)
+
     def compare_gain(self) -> int | None:
         """The gain of the open Compare window, for the render worker; None while it is closed
         (then nothing is compared)."""
@@ -108,6 +123,8 @@ class SideWindows:
         shows (after a reroll or an edit)."""
         if self.compare is not None and self.compare.isVisible() and output.results:
             self.compare.show_rendered(output)
+        if self.presets is not None and self.presets.isVisible():  # row A is the window's pipeline
+            self.presets.set_source(self.main.proxy, self.main.document.snapshot(), self.main.seed_spin.value())
 
     def show_presentation(self, full_screen: bool = True):
         from augview.gui.tools.presentation import PresentationView
@@ -143,6 +160,6 @@ class SideWindows:
 
     def close_all(self):
         for window in (self.mix, self.smote, self.sweep, self.gallery, self.compare, self.presentation,
-                       self.apply, self.tta):
+                       self.apply, self.tta, self.presets):
             if window is not None:
                 window.close()

@@ -50,7 +50,7 @@ def test_the_main_window_fits_a_1280x720_screen(qtbot, projector, make_window, i
 
 @pytest.mark.parametrize("show, attribute", [
     ("show_mix", "mix"), ("show_smote", "smote"), ("show_sweep", "sweep"), ("show_gallery", "gallery"),
-    ("show_tta", "tta"), ("show_compare", "compare"), ("show_apply", "apply"),
+    ("show_tta", "tta"), ("show_compare", "compare"), ("show_apply", "apply"), ("show_presets", "presets"),
 ])
 def test_every_side_window_fits_a_1280x720_screen(qtbot, projector, window, show, attribute):
     getattr(window.side_windows, show)()

@@ -501,6 +501,10 @@
         <translation>比较两个格子(&amp;C)…</translation>
     </message>
     <message>
+        <source>Two p&amp;resets side by side…</source>
+        <translation>两个预设并排比较(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Test-time crops…</source>
         <translation>测试时裁剪(&amp;T)…</translation>
     </message>
@@ -834,6 +838,61 @@
     <message>
         <source>original</source>
         <translation>原图</translation>
+    </message>
+</context>
+<context>
+    <name>PresetCompareView</name>
+    <message>
+        <source>Two presets side by side — augview</source>
+        <translation>两个预设并排比较 — augview</translation>
+    </message>
+    <message>
+        <source>variants: </source>
+        <translation>变体：</translation>
+    </message>
+    <message>
+        <source>seed: </source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>variant i of both rows uses seed + i</source>
+        <translation>两行中的第 i 个变体都使用种子 + i</translation>
+    </message>
+    <message>
+        <source>Reroll</source>
+        <translation>重新抽取</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>a preset file, or an albumentations pipeline (JSON, YAML, .py)</source>
+        <translation>预设文件，或 albumentations 流水线（JSON、YAML、.py）</translation>
+    </message>
+    <message>
+        <source>the window&apos;s pipeline</source>
+        <translation>主窗口的流水线</translation>
+    </message>
+    <message>
+        <source>Open preset</source>
+        <translation>打开预设</translation>
+    </message>
+    <message>
+        <source>Presets and albumentations pipelines (*.json *.yaml *.yml *.py);;All files (*)</source>
+        <translation>预设与 albumentations 流水线 (*.json *.yaml *.yml *.py);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>{row} #{number} seed {seed}: {summary}</source>
+        <translation>{row} #{number} 种子 {seed}：{summary}</translation>
+    </message>
+    <message>
+        <source>A (top row): {a}    B (bottom row): {b}    the same photo and seeds in both rows</source>
+        <translation>A（上行）：{a}    B（下行）：{b}    两行使用同一张图片和相同的种子</translation>
     </message>
 </context>
 <context>
