@@ -30,6 +30,7 @@ from augview.gui.render_worker import REROLL_MAX, BackgroundTasks, RenderJob, Re
 from augview.gui.screen import fit_to_screen
 from augview.gui.session import SUFFIX as SESSION_SUFFIX, SessionFiles
 from augview.gui.side_windows import SideWindows
+from augview.gui.step_timing import StepTimer
 
 
 class ImageLoad(NamedTuple):
@@ -75,11 +76,13 @@ class MainWindow(QMainWindow):
         self.worker.failed.connect(self._on_render_failed)
         self.full_worker.failed.connect(lambda job_id, message: self._on_render_failed(job_id, message, True))
         self.sessions = SessionFiles(self)  # File > Save session… / Open session…
+        self.step_timer = StepTimer(self)  # the step list's time column
         self.tasks = BackgroundTasks()
         self.tasks.done.connect(self._on_task_done)
         self.tasks.error.connect(self._on_task_error)
 
         self._build_widgets()
+        self.step_timer.measured.connect(self.panel.set_timings)
         self.menus = build_menus(self)  # .actions["undo"], .submenus["recent"]...
         self._update_undo_actions()
         self.document.changed.connect(self._on_document_changed)
@@ -142,6 +145,7 @@ class MainWindow(QMainWindow):
                               compare_gain=self.side_windows.compare_gain())
         self._full_timer.stop()
         self.full_worker.cancel()  # its photo or steps are out of date now
+        self.step_timer.cancel()  # timed again once this render has settled
         self.worker.submit(self._job)
 
     def variant_count(self) -> int:
@@ -163,6 +167,9 @@ class MainWindow(QMainWindow):
         if self.image is not None:
             h, w = self.image.shape[:2]
             original += f" — {w}×{h}"
+            if output.full_resolution or self.proxy is self.image:
+                # What is on screen is final: time each step on the full photo, in the background.
+                self.step_timer.schedule(self._job.pipeline, self.image, self._job.seed)
             if output.full_resolution:
                 original += " " + self.tr("(variants at full resolution)")
             elif self.proxy is not self.image:
@@ -513,6 +520,7 @@ class MainWindow(QMainWindow):
         self.worker.stop()
         self.full_worker.stop()
         self.tasks.shutdown()
+        self.step_timer.shutdown()
         self.strip.shutdown()
         self.side_windows.close_all()
         event.accept()

@@ -538,3 +538,17 @@ def test_captions_are_cut_to_three_whole_lines_with_an_ellipsis(qtbot, text):
     while kept < len(text) and text[kept].isspace():
         kept += 1  # spaces before the ellipsis were dropped
     assert height(text[:kept + 1].rstrip() + "…") > room  # the cut is as late as the room allows
+
+
+def test_the_step_list_shows_how_long_each_step_takes(qtbot, window):
+    """Issue 15: per-step timing on this photo, measured once the previews are done."""
+    from augview.gui.widgets.pipeline_panel import format_time
+
+    qtbot.waitUntil(lambda: len(window.panel.timings) == 3, timeout=RENDER_TIMEOUT)
+    assert set(window.panel.timings) == {(0,), (1,), (2,)}
+    for path, seconds in window.panel.timings.items():
+        assert seconds > 0 and window.panel.item_at(path).text(3) == format_time(seconds)
+    window.panel.add_op("invert")  # a new step: measured again, after its render
+    qtbot.waitUntil(lambda: (3,) in window.panel.timings, timeout=RENDER_TIMEOUT)
+    assert window.panel.item_at((3,)).text(3).endswith("ms") or window.panel.item_at((3,)).text(3).endswith("s")
+    assert [format_time(s) for s in (0.0004, 0.012, 1.44)] == ["<1 ms", "12 ms", "1.4 s"]

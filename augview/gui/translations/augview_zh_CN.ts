@@ -1006,8 +1006,16 @@
         <translation>触发率</translation>
     </message>
     <message>
+        <source>time</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
         <source>how often the step really runs, through its groups&apos; p, one_of and some_of</source>
         <translation>该步骤实际执行的频率，已计入所在组的 p、one_of 和 some_of</translation>
+    </message>
+    <message>
+        <source>how long the step takes on this photo at full resolution when it fires (measured in the background once the previews are done)</source>
+        <translation>该步骤触发时在这张全分辨率图片上所需的时间（预览完成后在后台测量）</translation>
     </message>
 </context>
 <context>

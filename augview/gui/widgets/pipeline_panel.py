@@ -35,6 +35,13 @@ def step_summary(node) -> str:
     return node.op + (f"  {', '.join(parts[:2])}" if parts else "")
 
 
+def format_time(seconds: float) -> str:
+    """A step's time as the list shows it: "<1 ms", "12 ms", "1.4 s"."""
+    if seconds < 0.001:
+        return "<1 ms"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
+
+
 class OpPicker(QDialog):
     """A searchable catalog, grouped by category, with each op's description as tooltip."""
 
@@ -111,10 +118,14 @@ class StepTree(QTreeWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setColumnCount(3)
-        self.setHeaderLabels([self.tr("step"), "p", self.tr("fires")])
+        self.setColumnCount(4)
+        self.setHeaderLabels([self.tr("step"), "p", self.tr("fires"), self.tr("time")])
         self.headerItem().setToolTip(
             2, self.tr("how often the step really runs, through its groups' p, one_of and some_of"))
+        self.headerItem().setToolTip(
+            3, self.tr("how long the step takes on this photo at full resolution when it fires "
+                       "(measured in the background once the previews are done)"))
+        self.header().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
@@ -192,6 +203,7 @@ class PipelinePanel(QWidget):
         self.count_label.setObjectName("distinct_count")
         layout.addWidget(self.count_label)
         self.image_shape: tuple | None = None
+        self.timings: dict[tuple[int, ...], float] = {}  # seconds per step path (StepTimer)
 
         self.tree.itemSelectionChanged.connect(self._emit_selection)
         self.tree.itemChanged.connect(self._on_item_changed)
@@ -262,6 +274,8 @@ class PipelinePanel(QWidget):
         self.selected.emit(self.selected_path())
 
     def _on_document_changed(self, kind: str):
+        if kind in ("replaced", "structure"):
+            self.timings = {}  # by path: they would land on other steps now
         if kind == "replaced":  # another preset: start on its first step's controls
             self.rebuild(select=(0,) if self.document.pipeline.steps else None)
         elif kind == "structure":
@@ -269,6 +283,19 @@ class PipelinePanel(QWidget):
         else:
             self._refresh_texts(self.tree.invisibleRootItem(), self.document.pipeline.steps)
             self._update_analysis()
+
+    def set_timings(self, timings: dict[tuple[int, ...], float]):
+        """Each step's time on this photo (the "time" column)."""
+        self.timings = dict(timings)
+        self._show_timings()
+
+    def _show_timings(self):
+        self.tree.blockSignals(True)
+        for path, seconds in self.timings.items():
+            item = self.item_at(path)
+            if item is not None:
+                item.setText(3, format_time(seconds))
+        self.tree.blockSignals(False)
 
     def set_image_shape(self, shape: tuple):
         self.image_shape = tuple(shape)
@@ -285,6 +312,7 @@ class PipelinePanel(QWidget):
             if item is not None:
                 item.setText(2, f"{chance:.0%}")
         self.tree.blockSignals(False)
+        self._show_timings()  # the last measurement until the next one arrives
         if self.image_shape is None or not steps:
             self.count_label.setText("")
             return
