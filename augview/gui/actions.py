@@ -86,8 +86,7 @@ MENUS: tuple[tuple[str, tuple[Action | Submenu | None, ...]], ...] = (
     (QT_TRANSLATE_NOOP("MainWindow", "&View"), (
         Action("reroll", QT_TRANSLATE_NOOP("MainWindow", "Reroll variants"), "space_pressed", ("Space",)),
         Action("zoom_fit", QT_TRANSLATE_NOOP("MainWindow", "Zoom to fit"), "preview.view.set_fit", ("Ctrl+0",)),
-        Action("zoom_100", QT_TRANSLATE_NOOP("MainWindow", "Zoom 100%"), "preview.view.set_zoom",
-               ("Ctrl+1",), (1.0,)),
+        Action("zoom_100", QT_TRANSLATE_NOOP("MainWindow", "Zoom 100%"), "zoom_actual_size", ("Ctrl+1",)),
         Action("zoom_in", QT_TRANSLATE_NOOP("MainWindow", "Zoom in"), "zoom_by", (StandardKey.ZoomIn,),
                (1.25,)),
         Action("zoom_out", QT_TRANSLATE_NOOP("MainWindow", "Zoom out"), "zoom_by", (StandardKey.ZoomOut,),

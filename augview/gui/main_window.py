@@ -217,13 +217,19 @@ class MainWindow(QMainWindow):
         self.seed_spin.setValue(random.SystemRandom().randrange(REROLL_MAX))
 
     def zoom_by(self, factor: float):
+        """Every pane ``factor`` times larger (zoom is relative to each pane's fit)."""
+        view = self.preview.view
+        view.set_zoom((1.0 if view.fit else view.zoom) * factor)
+
+    def zoom_actual_size(self):
+        """The original at 100 % (one image pixel per screen pixel); the variants grow as much."""
         cells = self.preview.cells
-        current = cells[0].pane.scale() if cells else 1.0
-        self.preview.view.set_zoom(current * factor)
+        self.preview.view.set_zoom(1.0 / cells[0].pane.fit_scale() if cells else 1.0)
 
     def _update_zoom_label(self):
-        view = self.preview.view
-        self.zoom_label.setText(self.tr("fit") if view.fit else f"{view.zoom * 100:.0f}%")
+        """The original's scale, as a percentage of its pixels."""
+        view, cells = self.preview.view, self.preview.cells
+        self.zoom_label.setText(self.tr("fit") if view.fit or not cells else f"{cells[0].pane.scale() * 100:.0f}%")
 
     # ---- document ----
 

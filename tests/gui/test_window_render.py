@@ -466,12 +466,12 @@ def test_zoom_is_shared_by_every_pane(qtbot, window):
     wheel = QWheelEvent(QPointF(10, 10), QPointF(10, 10), QPoint(0, 0), QPoint(0, 120),
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
                         Qt.ScrollPhase.NoScrollPhase, False)
-    fitted = pane.scale()
     pane.wheelEvent(wheel)
     assert not view.fit
-    assert view.zoom == pytest.approx(fitted * 1.25)
-    assert all(cell.pane.scale() == pytest.approx(view.zoom) for cell in window.preview.cells)
-    assert window.zoom_label.text() == f"{view.zoom * 100:.0f}%"
+    assert view.zoom == pytest.approx(1.25)  # times each pane's fit
+    assert all(cell.pane.scale() == pytest.approx(cell.pane.fit_scale() * 1.25) for cell in window.preview.cells)
+    original = window.preview.cells[0].pane
+    assert window.zoom_label.text() == f"{original.scale() * 100:.0f}%"  # the original's pixels
     view.set_zoom(1000)
     assert view.zoom == MAX_ZOOM
     view.set_zoom(0)
@@ -552,3 +552,29 @@ def test_the_step_list_shows_how_long_each_step_takes(qtbot, window):
     qtbot.waitUntil(lambda: (3,) in window.panel.timings, timeout=RENDER_TIMEOUT)
     assert window.panel.item_at((3,)).text(3).endswith("ms") or window.panel.item_at((3,)).text(3).endswith("s")
     assert [format_time(s) for s in (0.0004, 0.012, 1.44)] == ["<1 ms", "12 ms", "1.4 s"]
+
+
+def test_zooming_grows_panes_of_different_pixel_sizes_together(qtbot, make_window, image_file, tmp_path):
+    """Issue 15, defect 7: zoom was one absolute percentage, so zooming in from the fit shrank a
+    small variant shown beside a large original."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+
+    small = tmp_path / "small_output.json"
+    Pipeline([augview.Step("resize", {"height": 12, "width": 16})], name="tiny").save(small)
+    window = make_window(image=image_file, preset=small)
+    window.show()
+    cells = window.preview.cells
+    assert cells[0].pane.image.width() == 64 and cells[1].pane.image.width() == 16
+    before = [cell.pane.target_rect() for cell in cells]
+    wheel = QWheelEvent(QPointF(10, 10), QPointF(10, 10), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    cells[0].pane.wheelEvent(wheel)  # zoom in over the original
+    after = [cell.pane.target_rect() for cell in cells]
+    for old, new in zip(before, after):
+        assert new.width() == pytest.approx(old.width() * 1.25) and new.height() == pytest.approx(old.height() * 1.25)
+    window.zoom_actual_size()  # Ctrl+1: the original at its own pixels, the variants as much larger
+    assert cells[0].pane.scale() == pytest.approx(1.0)
+    assert cells[1].pane.target_rect().width() == pytest.approx(
+        before[1].width() * window.preview.view.zoom)
