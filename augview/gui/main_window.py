@@ -20,6 +20,7 @@ from augview.analysis.grid import export_grid
 from augview.interop import open_pipeline_file
 from augview.pipeline.pipeline import Pipeline
 from augview.errors import AugviewError, PresetError
+from augview.gui.captions import trace_table, variant_caption
 from augview.gui.document import Document
 from augview.gui.latest import LatestRequest, LatestUsable
 from augview.gui.widgets.folder_strip import list_images
@@ -182,11 +183,10 @@ class MainWindow(QMainWindow):
                     original += " " + self.tr("— sizes in px act {factor:.1f}× larger than in "
                                               "training until the full-size render is done").format(
                         factor=w / self.proxy.shape[1])
-        captions = [original] + [self.tr("#{number} seed {seed}: {summary}").format(
-            number=i + 1, seed=r.seed, summary=r.summary) for i, r in enumerate(output.results)]
-        tooltips = [self.image_path or ""] + [
-            "\n".join(f"{e}" for e in r.trace) for r in output.results
-        ]
+        captions = [original] + [variant_caption(i + 1, r.seed, size, r.summary)
+                                 for i, (r, size) in enumerate(zip(output.results, output.sizes))]
+        tooltips = [self.image_path or ""] + [trace_table(r.trace, caption)
+                                              for r, caption in zip(output.results, captions[1:])]
         self.preview.show_images([output.original] + output.images, captions, tooltips)
         self.side_windows.follow_render(output)
         status = (self.tr("rendered {count} at full resolution in {ms} ms") if output.full_resolution

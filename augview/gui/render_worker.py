@@ -59,6 +59,8 @@ class RenderOutput:
     original: QImage | None = None
     full_resolution: bool = False  # variants computed on the full photo, not on its proxy
     comparison: Comparison | None = None  # original vs variant #1, when the job asked for it
+    sizes: list[tuple[int, int]] = field(default_factory=list)  # each variant's (width, height) as made,
+    # before a full-resolution variant is shrunk for display
 
 
 def to_qimage(array: np.ndarray) -> QImage:
@@ -192,11 +194,12 @@ class RenderWorker(QObject):
 
     def _render(self, job: RenderJob) -> RenderOutput | None:
         start = time.perf_counter()
-        results = []
+        results, sizes = [], []
         for i in range(job.count):
             if self._newer_waiting():
                 return None  # superseded: do not finish work nobody will see
             result = job.pipeline.apply(job.image, seed=variant_seed(job.seed, i))
+            sizes.append((result.image.shape[1], result.image.shape[0]))
             if job.display is not None:
                 # The trace stays the full-resolution one; only the pixels shown are shrunk.
                 result.image = make_proxy(result.image)
@@ -206,7 +209,7 @@ class RenderWorker(QObject):
         if job.compare_gain is not None and results:
             comparison = compare(shown, results[0].image, job.compare_gain)
         return RenderOutput(job.job_id, results, shown, time.perf_counter() - start,
-                            full_resolution=job.display is not None, comparison=comparison)
+                            full_resolution=job.display is not None, comparison=comparison, sizes=sizes)
 
 
 class BackgroundTasks(QObject):

@@ -578,3 +578,36 @@ def test_zooming_grows_panes_of_different_pixel_sizes_together(qtbot, make_windo
     assert cells[0].pane.scale() == pytest.approx(1.0)
     assert cells[1].pane.target_rect().width() == pytest.approx(
         before[1].width() * window.preview.view.zoom)
+
+
+def test_the_trace_tooltip_is_a_readable_table_no_wider_than_the_window(qtbot, window):
+    """Issue 15, defect 9: the tooltip was the trace's raw Python dicts on one line each."""
+    from PySide6.QtGui import QTextDocument
+
+    result = window.last_output.results[0]
+    tip = window.preview.cells[1].caption.toolTip()
+    assert tip.startswith("<qt>") and "<table" in tip and "{'" not in tip and "'drawn'" not in tip
+    for entry in result.trace:
+        assert entry["op"] in tip
+        for key in entry.get("drawn", {}):
+            assert f"{key} = " in tip
+    document = QTextDocument()
+    document.setHtml(tip)
+    assert document.idealWidth() < window.width()
+
+
+def test_each_caption_gives_the_variants_own_pixel_size(qtbot, make_window, tmp_path):
+    """Issue 15: the variant's WxH, the first thing a training user checks, even when the window
+    shows a smaller copy of it."""
+    big = tmp_path / "big.png"
+    y, x = np.mgrid[0:1500, 0:2000]
+    augview.save_image(big, np.stack([x % 256, y % 256, (x + y) % 256], axis=2).astype(np.uint8))
+    preset = tmp_path / "resize.json"
+    Pipeline([augview.Step("resize", {"height": 1200, "width": 1600})], name="resize").save(preset)
+    window = make_window(image=big, preset=preset)
+    assert "1600×1200" in window.preview.cells[1].full_caption  # on the proxy: resize's fixed size
+    qtbot.waitUntil(lambda: window.last_output.full_resolution, timeout=RENDER_TIMEOUT * 4)
+    output = window.last_output
+    assert output.results[0].image.shape[:2] != (1200, 1600)  # shown shrunk...
+    assert output.sizes == [(1600, 1200)] * len(output.results)  # ...made at 1600x1200
+    assert all("1600×1200" in cell.full_caption for cell in window.preview.cells[1:])

@@ -525,10 +525,6 @@
         <translation>（以 {width}×{height} 预览）</translation>
     </message>
     <message>
-        <source>#{number} seed {seed}: {summary}</source>
-        <translation>#{number} 种子 {seed}：{summary}</translation>
-    </message>
-    <message>
         <source>rendered {count} in {ms} ms</source>
         <translation>已渲染 {count} 个，用时 {ms} 毫秒</translation>
     </message>
@@ -667,6 +663,34 @@
     <message>
         <source>added {op}</source>
         <translation>已添加 {op}</translation>
+    </message>
+    <message>
+        <source>#{number} seed {seed} — {width}×{height}: {summary}</source>
+        <translation>#{number} 种子 {seed} — {width}×{height}：{summary}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>fired</source>
+        <translation>触发</translation>
+    </message>
+    <message>
+        <source>drew</source>
+        <translation>抽取的值</translation>
+    </message>
+    <message>
+        <source>no step is enabled</source>
+        <translation>没有启用的步骤</translation>
     </message>
 </context>
 <context>
