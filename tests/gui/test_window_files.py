@@ -598,3 +598,20 @@ def test_open_preset_offers_albumentations_yaml_and_python_files(qtbot, monkeypa
     script.write_text("import albumentations as A\ntransform = A.Compose([A.HorizontalFlip(p=0.5)])\n")
     drop(window, script)  # a dropped .py pipeline opens as a preset, not as an image
     assert [step.op for step in window.document.pipeline.steps] == ["horizontal_flip"]
+
+
+def test_the_folder_strip_walks_subfolders_as_apply_does(qtbot, tmp_path, window):
+    """Issue 15: the strip showed only the top-level files while `augview apply` walks folders
+    recursively; both now list a folder with `find_images`."""
+    from augview.core.imageio import find_images
+
+    folder = tmp_path / "dataset"
+    for relative in ("top.png", "train/cat.png", "train/deep/dog.png", "val/bird.png", ".hidden/x.png"):
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        augview.save_image(folder / relative, gradient(20, 30))
+    drop(window, folder)
+    listed = [p.relative_to(folder).as_posix() for p in window.strip.files]
+    assert listed == find_images(folder)[0]
+    assert set(listed) == {"top.png", "train/cat.png", "train/deep/dog.png", "val/bird.png"}
+    assert window.strip.count() == 4
+    wait_image(qtbot, window, folder / listed[0])

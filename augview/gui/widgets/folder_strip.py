@@ -1,4 +1,4 @@
-"""A thumbnail strip for stepping through the images of a folder.
+"""A thumbnail strip for stepping through the images of a folder and its subfolders.
 
 Thumbnails are decoded and shrunk on a background pool; the GUI thread only wraps the finished
 small QImage in an icon.
@@ -6,6 +6,7 @@ small QImage in an icon.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import NamedTuple
 
@@ -13,7 +14,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QStyle
 
-from augview.core.imageio import IMAGE_SUFFIXES, load_image
+from augview.core.imageio import find_images, load_image
 from augview.gui.latest import LatestRequest
 from augview.gui.render_worker import BackgroundTasks, make_proxy, to_qimage
 
@@ -26,11 +27,12 @@ class Thumbnail(NamedTuple):
 
 
 def list_images(folder: str | Path) -> list[Path]:
-    folder = Path(folder)
-    return sorted(
-        (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES),
-        key=lambda p: p.name.lower(),
-    )
+    """Every image in ``folder`` and its subfolders, in the order `augview apply` walks them
+    (`find_images`, the one walk of an image folder). OSError when the folder cannot be read."""
+    with os.scandir(folder):
+        pass  # a folder that cannot be listed says so here, rather than looking empty
+    found, _, _ = find_images(folder)
+    return [Path(folder) / relative for relative in found]
 
 
 def make_thumbnail(path: Path):
