@@ -17,10 +17,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel
 from augview.core import paths
 from augview.analysis.probabilities import depends_on_resolution
 from augview.analysis.grid import export_grid
-from augview.interop import open_pipeline_file
-from augview.pipeline.pipeline import Pipeline
-from augview.errors import AugviewError, PresetError
-from augview.gui.captions import trace_table, variant_caption
+from augview.errors import PresetError
+from augview.gui.widgets.captions import trace_table, variant_caption
 from augview.gui.document import Document
 from augview.gui.latest import LatestRequest, LatestUsable
 from augview.gui.widgets.folder_strip import list_images
@@ -29,9 +27,10 @@ from augview.gui.menus import build_menus
 from augview.gui.recent import RecentFiles
 from augview.gui.render_worker import REROLL_MAX, BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
 from augview.gui.screen import fit_to_screen
+from augview.gui.preset_files import PresetFiles
 from augview.gui.session import SUFFIX as SESSION_SUFFIX, SessionFiles
 from augview.gui.side_windows import SideWindows
-from augview.gui.step_timing import StepTimer
+from augview.gui.widgets.step_timing import StepTimer
 
 
 class ImageLoad(NamedTuple):
@@ -76,6 +75,7 @@ class MainWindow(QMainWindow):
             worker.finished.connect(self._on_rendered)
         self.worker.failed.connect(self._on_render_failed)
         self.full_worker.failed.connect(lambda job_id, message: self._on_render_failed(job_id, message, True))
+        self.presets = PresetFiles(self)  # File > New / Open / Save preset
         self.sessions = SessionFiles(self)  # File > Save session… / Open session…
         self.step_timer = StepTimer(self)  # the step list's time column
         self.tasks = BackgroundTasks()
@@ -272,107 +272,26 @@ class MainWindow(QMainWindow):
             focused.clearFocus()
         self._on_name_edited()
 
+    # File > New / Open / Save (augview.gui.preset_files), as the window's own actions.
+
     def confirm_discard(self) -> bool:
         """True when it is fine to replace the document (saved, discarded, or nothing to lose)."""
-        self.commit_pending_edits()
-        if not self.document.dirty:
-            return True
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("The preset “{name}” has unsaved changes. Save them?").format(
-                name=self.document.pipeline.name or self.tr("untitled")),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return self.presets.confirm_discard()
 
     def new_preset(self):
-        if self.confirm_discard():
-            self.document.replace(Pipeline(name=self.tr("untitled")), None)
+        self.presets.new()
 
     def open_preset_dialog(self):
-        start = str(Path(self.document.path).parent) if self.document.path else str(paths.PRESETS)
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open preset"), start,
-                                              self.tr("Presets and albumentations pipelines (*.json *.yaml *.yml *.py);;"
-                                                      "All files (*)"))
-        if path:
-            self.open_preset(path)
+        self.presets.open_dialog()
 
     def open_preset(self, path, confirm: bool = True, remember: bool = True) -> bool:
-        if confirm and not self.confirm_discard():
-            return False
-        try:
-            opened = open_pipeline_file(path)
-        except PresetError as err:
-            self.show_error(self.problems_text(err))
-            return False
-        except AugviewError as err:
-            self.show_error(str(err))
-            return False
-        if opened.imported:
-            return self._import_albumentations(path, opened)
-        pipeline = opened.pipeline
-        # The preset's seed first, without a render of its own: the replace renders once.
-        self.seed_spin.blockSignals(True)
-        self.seed_spin.setValue(pipeline.seed)  # any seed a preset may hold
-        self.seed_spin.blockSignals(False)
-        self.document.replace(pipeline, str(path))
-        if remember:
-            self.recent.remember("recent_presets", str(path))
-            self.settings.setValue("last_preset", str(path))
-        return True
-
-    def _import_albumentations(self, path, opened) -> bool:
-        """An albumentations pipeline opens as a new, unsaved preset; what has no counterpart is
-        listed, never dropped silently."""
-        pipeline, notes = opened.pipeline, [str(note) for note in opened.notes]
-        pipeline.name = pipeline.name or f"{Path(path).stem} (from albumentations)"  # data: stays English
-        self.document.replace(pipeline, None, saved=False)
-        if notes:
-            self.show_error(self.tr("{path}: imported from albumentations with notes:").format(path=path)
-                            + "\n" + "\n".join(notes))
-        else:
-            self.statusBar().showMessage(
-                self.tr("imported {path} from albumentations; save it as a preset").format(path=path), 8000)
-        return True
+        return self.presets.open(path, confirm, remember)
 
     def save(self) -> bool:
-        self.commit_pending_edits()
-        if not self.document.path or Path(self.document.path).resolve().parent == paths.PRESETS.resolve():
-            return self.save_as()  # never overwrite a shipped preset by accident
-        return self._save_to(self.document.path)
+        return self.presets.save()
 
     def save_as(self) -> bool:
-        name = (self.document.pipeline.name or self.tr("untitled")).replace(" ", "_") + ".json"
-        start = str(Path(self.settings.value("last_dir", str(Path.home()))) / name)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save preset"), start, self.tr("Presets (*.json)"))
-        if not path:
-            return False
-        if not path.lower().endswith(".json"):
-            path += ".json"
-        return self._save_to(path)
-
-    def _save_to(self, path: str) -> bool:
-        # The preset keeps the seed on screen: reopened, applied or loaded in training, it gives
-        # the variants the window showed. Not an undoable edit: rerolling does not dirty a preset.
-        self.document.pipeline.seed = self.seed_spin.value()
-        try:
-            self.document.pipeline.save(path)
-        except OSError as err:
-            self.show_error(self.tr("{path}: cannot save ({reason})").format(path=path, reason=err.strerror or err))
-            return False
-        except AugviewError as err:
-            self.show_error(str(err))
-            return False
-        self.document.mark_saved(path)
-        self.recent.remember("recent_presets", path)
-        self.settings.setValue("last_preset", path)
-        self.settings.setValue("last_dir", str(Path(path).parent))
-        self.statusBar().showMessage(self.tr("saved {path}").format(path=path), 5000)
-        return True
+        return self.presets.save_as()
 
     # ---- images ----
 

@@ -78,9 +78,13 @@ def test_slides_are_sized_for_the_back_row_of_a_1280x720_projector(qtbot):
     assert view.about.font().pixelSize() >= 26
     assert all(cell.caption.font().pixelSize() >= 19 for cell in view.preview.cells)
     assert view.hint.font().pixelSize() >= 19
-    qtbot.waitUntil(lambda: all(cell.pane.image is not None for cell in view.preview.cells))
-    heights = [cell.pane.target_rect().height() for cell in view.preview.cells]
-    assert len(heights) == 4 and min(heights) >= 0.35 * 720, heights  # one row of large pictures
+    qtbot.waitExposed(view)
+
+    def heights():
+        return [cell.pane.target_rect().height() for cell in view.preview.cells if cell.pane.image is not None]
+
+    # One row of large pictures, once laid out.
+    qtbot.waitUntil(lambda: len(heights()) == 4 and min(heights()) >= 0.35 * 720, timeout=5000)
 
 
 def test_best_columns_shows_the_pictures_largest():
