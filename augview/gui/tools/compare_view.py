@@ -64,6 +64,7 @@ class WipeWidget(QWidget):
         self.original: QImage | None = None
         self.augmented: QImage | None = None
         self.position = 0.5  # of the widget's width
+        self.labels = (self.tr("original"), self.tr("augmented"))  # the tags over either side
         self.setMinimumSize(200, 150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.SplitHCursor)
@@ -102,8 +103,8 @@ class WipeWidget(QWidget):
         painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
         painter.setBrush(QColor(255, 255, 255))
         painter.drawEllipse(QPointF(x, self.height() / 2), 6, 6)
-        self._tag(painter, self.tr("original"), 8, Qt.AlignmentFlag.AlignLeft)
-        self._tag(painter, self.tr("augmented"), self.width() - 8, Qt.AlignmentFlag.AlignRight)
+        self._tag(painter, self.labels[0], 8, Qt.AlignmentFlag.AlignLeft)
+        self._tag(painter, self.labels[1], self.width() - 8, Qt.AlignmentFlag.AlignRight)
         painter.end()
 
     def _tag(self, painter, text, x, align):
@@ -349,6 +350,7 @@ class CompareView(QWidget):
         first, second = self.cells[a], self.cells[b]
         shown = (first.image, second.image) if first.image is not None and second.image is not None else None
         title = self.tr("A: {a}   B: {b}").format(a=first.label, b=second.label)
+        self.wipe.labels = tuple(f"{letter}: {cell.label.split(':')[0]}" for letter, cell in (("A", first), ("B", second)))
         self.set_images(first.array, second.array, title, shown, self.comparison if (a, b) == (0, 1) else None)
 
     def wanted_gain(self) -> int | None:

@@ -36,10 +36,13 @@ def step_summary(node) -> str:
 
 
 def format_time(seconds: float) -> str:
-    """A step's time as the list shows it: "<1 ms", "12 ms", "1.4 s"."""
-    if seconds < 0.001:
-        return "<1 ms"
-    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
+    """A step's time as the list shows it: "<0.1 ms", "0.4 ms", "12 ms", "1.4 s"."""
+    milliseconds = seconds * 1000
+    if milliseconds < 0.05:
+        return "<0.1 ms"
+    if milliseconds < 9.95:
+        return f"{milliseconds:.1f} ms"
+    return f"{milliseconds:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
 
 
 class OpPicker(QDialog):
