@@ -611,3 +611,13 @@ def test_each_caption_gives_the_variants_own_pixel_size(qtbot, make_window, tmp_
     assert output.results[0].image.shape[:2] != (1200, 1600)  # shown shrunk...
     assert output.sizes == [(1600, 1200)] * len(output.results)  # ...made at 1600x1200
     assert all("1600×1200" in cell.full_caption for cell in window.preview.cells[1:])
+
+
+def test_a_render_delivered_after_close_schedules_no_timing(qtbot, window):
+    """The step timer's pool is shut down with the window: a render that lands afterwards must not
+    hand it work (a RuntimeError in a timer's slot)."""
+    output = window.last_output
+    window.step_timer.shutdown()
+    window.step_timer.schedule(window.document.snapshot(), window.image, 0)
+    qtbot.wait(700)  # past the settle delay: nothing starts (pytest-qt fails the test on an exception in a slot)
+    assert output is window.last_output

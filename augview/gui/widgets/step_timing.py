@@ -31,6 +31,7 @@ class StepTimer(QObject):
         self.tasks.done.connect(self._on_done)
         self.tasks.error.connect(lambda *_: None)  # a failing op is the render's to report, not the timer's
         self.requests = LatestRequest()
+        self._closed = False  # after shutdown: a render still being delivered schedules nothing
         self._wanted: tuple | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -40,6 +41,8 @@ class StepTimer(QObject):
     def schedule(self, pipeline: Pipeline, image: np.ndarray, seed: int) -> None:
         """Time ``pipeline``'s steps on ``image`` once nothing else has happened for a moment."""
         self.cancel()
+        if self._closed:
+            return
         self._wanted = (pipeline, image, seed)
         self._timer.start()
 
@@ -50,7 +53,7 @@ class StepTimer(QObject):
         self.requests.new()  # the running measurement stops at its next step
 
     def _start(self):
-        if self._wanted is None:
+        if self._wanted is None or self._closed:
             return
         pipeline, image, seed = self._wanted
         ticket = self.requests.new()
@@ -61,6 +64,7 @@ class StepTimer(QObject):
             self.measured.emit(timings)
 
     def shutdown(self) -> None:
+        self._closed = True
         self.cancel()
         self.tasks.shutdown()
 
