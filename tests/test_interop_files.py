@@ -56,7 +56,7 @@ def test_window_and_cli_open_files_only_through_interop():
         start = text.index(f"def {name}(")
         return text[start:text.index("\n    def " if text[start - 4:start] == "    " else "\ndef ", start + 1)]
 
-    for source in (function("gui/main_window.py", "open_preset"), function("cli.py", "cmd_import")):
+    for source in (function("gui/preset_files.py", "open"), function("cli.py", "cmd_import")):
         assert "open_pipeline_file(" in source
         for private_path in ("is_albumentations", "load_albumentations_file", "read_preset_file", ".yaml"):
             assert private_path not in source
