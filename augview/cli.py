@@ -38,8 +38,12 @@ COMMANDS = ("ops", "render", "validate", "apply", "export", "import", "tta")
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="augview",
-        description="See what an image augmentation pipeline does. Without a command, opens the window.",
+        usage="augview [IMAGE] [--preset P]\n       augview COMMAND [options]",
+        description="See what an image augmentation pipeline does. `augview [IMAGE] [--preset P]` opens the "
+                    "window on IMAGE (default: the bundled sample photo) with the preset P (a JSON file or a "
+                    "shipped preset's name; default: the last one opened); a COMMAND works without a window.",
     )
+    add_version(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ops = sub.add_parser("ops", help="list every op with its parameters, ranges and description")
@@ -130,9 +134,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def add_version(parser: argparse.ArgumentParser) -> None:
+    from augview import __version__
+
+    parser.add_argument("--version", action="version", version=f"augview {__version__}")
+
+
 def build_gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="augview", description="Open the augview window.")
-    parser.add_argument("image", nargs="?", help="image to open (default: the bundled sample)")
+    add_version(parser)
+    parser.add_argument("image", nargs="?", help="image (or .augview session) to open (default: the bundled sample)")
     parser.add_argument("--preset", help="preset to open")
     parser.add_argument("--annotations", metavar="FILE",
                         help="the image's annotations (a COCO JSON, YOLO .txt, VOC .xml or mask .png); "
@@ -145,7 +156,7 @@ def main(argv: list[str] | None = None, open_window=None) -> int:
     given; `augview.launcher` passes it in, so this layer never imports the window."""
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+        if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version")):
             args = build_parser().parse_args(argv)
             resolve_presets(args)
             commands = {"ops": cmd_ops, "render": cmd_render, "validate": cmd_validate, "apply": cmd_apply,

@@ -221,3 +221,14 @@ def test_a_shipped_preset_is_accepted_by_name(tmp_path, capsys, monkeypatch):
     assert out.is_file()
     assert main(["validate", "no_such_preset"]) == 1
     assert "no_such_preset: no such file" in capsys.readouterr().out
+
+
+def test_help_shows_how_to_open_the_window_and_version_prints_the_version():
+    """Issue 15: --help said nothing of `augview [IMAGE] [--preset P]`, and there was no --version."""
+    helped = run_cli("--help")
+    assert helped.returncode == 0
+    assert helped.stdout.startswith("usage: augview [IMAGE] [--preset P]\n")
+    assert "opens the window" in " ".join(helped.stdout.split())
+    for args in (["--version"], ["photo.png", "--version"]):
+        shown = run_cli(*args)
+        assert shown.returncode == 0 and shown.stdout.strip() == f"augview {augview.__version__}", args

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 
-from augview.analysis.compare import compare, difference, histograms, plot_top, shares
+from augview.analysis.compare import at_common_size, compare, difference, histograms, plot_top, shares
 from augview.errors import InvalidImageError
 
 
@@ -40,10 +41,17 @@ def test_one_changed_channel_counts_the_pixel_once():
     assert difference(a, b, 1).changed == pytest.approx(5 / 100)
 
 
-def test_images_of_different_sizes_have_no_difference_image():
+def test_images_of_different_sizes_are_compared_at_the_first_ones_size():
+    """Issue 15: Difference refused different sizes, always the case after a crop."""
     image = gradient()
     diff = difference(image, image[5:25, 10:40].copy(), 4)
-    assert diff.sizes_differ and diff.image is None
+    assert diff.sizes_differ and diff.image.shape == image.shape
+    smooth = image.copy()
+    smooth[..., 2] = smooth[..., 0] // 2 + smooth[..., 1] // 2
+    half = cv2.resize(smooth, (32, 24), interpolation=cv2.INTER_AREA)
+    back = difference(smooth, half, 1)  # the same picture at half size: small differences only
+    assert back.sizes_differ and back.mean < 3
+    assert at_common_size(image, half).shape == image.shape and at_common_size(image, image) is image
 
 
 def test_grey_against_colour_compares_as_colour():

@@ -169,3 +169,30 @@ def test_gallery_covers_every_op_and_matches_draw_then_apply(small_rgb):
 def test_gallery_of_named_ops_in_category_order(small_rgb):
     tiles = gallery(small_rgb, 0, names=["gaussian_blur", "rotate", "invert"])
     assert [t[0] for t in tiles] == ["rotate", "invert", "gaussian_blur"]
+
+
+def test_held_at_middle_pins_every_other_range_to_its_middle():
+    from augview.analysis.sweep import held_at_middle
+
+    params = {"rotate": (-36.0, 36.0), "scale": (0.9, 1.1), "translate_x": (0.0, 0.2)}
+    held = held_at_middle("affine", params, keep="scale")
+    assert held["rotate"] == (0.0, 0.0) and held["translate_x"] == (0.1, 0.1)
+    assert held["scale"] == (0.9, 1.1)  # the swept one is left to the sweep
+    assert held["interpolation"] == get_op("affine").defaults()["interpolation"]
+
+
+def test_a_sweep_of_affine_scale_with_the_others_held_changes_only_the_scale():
+    """Issue 15: sweeping affine's scale showed every cell rotated by the seed's 36°."""
+    from augview.analysis.sweep import held_at_middle
+
+    image = np.tile(np.arange(64, dtype=np.uint8)[None, :, None], (48, 1, 3)) * 4
+    params = {"rotate": (-45.0, 45.0), "scale": (0.5, 2.0)}
+    free = sweep(image, "affine", params, "scale", count=3, seed=3, span=(0.5, 2.0))
+    held = sweep(image, "affine", held_at_middle("affine", params, "scale"), "scale", count=3, seed=3,
+                 span=(0.5, 2.0))
+    assert [value for value, _, _ in held] == [0.5, 1.25, 2.0]
+    # Held: no rotation, so every row of a horizontal ramp stays one ramp (columns stay constant).
+    for _, out, _ in held:
+        centre = out[12:36, 16:48, 0].astype(int)
+        assert np.abs(np.diff(centre, axis=0)).max() <= 2
+    assert any(np.abs(np.diff(out[12:36, 16:48, 0].astype(int), axis=0)).max() > 2 for _, out, _ in free)

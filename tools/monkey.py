@@ -262,7 +262,7 @@ class Monkey:
         return "step"
 
     def save(self):
-        self.window._save_to(str(self.workdir / f"saved_{self.rng.randrange(3)}.json"))
+        self.window.presets.save_to(str(self.workdir / f"saved_{self.rng.randrange(3)}.json"))
 
     def export_grid(self):
         self.window.export_grid(str(self.workdir / "grid.png"))

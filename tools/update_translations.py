@@ -67,11 +67,13 @@ def ops_texts() -> list[str]:
         op = CATALOG[name]
         texts.append(op.description)
         for spec in op.params:
-            texts += [spec.help, spec.unit.strip()]
+            # Parameter names and choices are shown translated in the form (stored in English).
+            texts += [spec.help, spec.unit.strip(), spec.name, *spec.choices]
     for spec in (P_SPEC, N_SPEC, weight_spec(0)):  # a node's own parameters, shown like an op's
         texts += [spec.help, spec.unit.strip()]
     for spec in TARGET_SPECS:  # the pipeline's target settings, shown like an op's parameters
         texts += [spec.help, spec.unit.strip()]
+    texts += [P_SPEC.name, N_SPEC.name]
     return [t for t in dict.fromkeys(texts) if t]
 
 

@@ -2,7 +2,8 @@
 per-channel histograms. The window only draws what these return.
 
 A grey image compared with a colour one is compared as colour. Images of different sizes (after
-a crop or a pad) have no difference image, only their histograms, which compare by tone: each
+a crop, a pad or a resize) are compared at a common size: the second is resized to the first's
+(`at_common_size`; stretched when their shapes differ), and their histograms compare by tone, each
 bin as the share of its own image's pixels (`shares`).
 """
 
@@ -20,9 +21,9 @@ from augview.core.images import check_image, to_rgb
 class Difference:
     """``|a - b|`` times ``gain`` (saturating at 255), with what it says in numbers."""
 
-    image: np.ndarray | None  # None when the sizes differ
+    image: np.ndarray | None
     gain: float
-    sizes_differ: bool = False
+    sizes_differ: bool = False  # the second image was resized to the first's size to subtract them
     mean: float = 0.0  # of the true (not amplified) difference, over pixels and channels
     max: int = 0
     changed: float = 0.0  # the share of pixels where any channel changed
@@ -47,17 +48,28 @@ class Comparison:
     histograms: Histograms
 
 
+def at_common_size(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``b`` at the height and width of ``a`` (itself when they already match): shrunk with area
+    averaging, enlarged linearly, stretched when the two shapes differ."""
+    height, width = a.shape[:2]
+    if b.shape[:2] == (height, width):
+        return b
+    shrinking = b.shape[0] * b.shape[1] > height * width
+    return cv2.resize(b, (width, height), interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR)
+
+
 def difference(a: np.ndarray, b: np.ndarray, gain: float) -> Difference:
+    """``|a - b|`` amplified by ``gain``, ``b`` first brought to ``a``'s size."""
     check_image(a)
     check_image(b)
-    if a.shape[:2] != b.shape[:2]:
-        return Difference(None, float(gain), sizes_differ=True)
+    resized = a.shape[:2] != b.shape[:2]
+    b = at_common_size(a, b)
     if a.ndim != b.ndim:
         a, b = to_rgb(a), to_rgb(b)
     diff = cv2.absdiff(a, b)
     amplified = cv2.convertScaleAbs(diff, alpha=float(gain))  # saturates at 255
     changed = diff if diff.ndim == 2 else diff.max(axis=2)
-    return Difference(amplified, float(gain), mean=float(diff.mean()), max=int(diff.max()),
+    return Difference(amplified, float(gain), sizes_differ=resized, mean=float(diff.mean()), max=int(diff.max()),
                       changed=float(np.count_nonzero(changed)) / changed.size)
 
 

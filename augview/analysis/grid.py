@@ -127,6 +127,29 @@ def compose_grid(images: list[np.ndarray], titles: list[str], cell: int = 384,
     return np.asarray(canvas)
 
 
+SLIDE_ASPECT = 16 / 9  # a contact sheet for slides is about this much wider than tall
+
+
+def sheet_layout(count: int, width: int, pad: int = 8) -> tuple[int, int]:
+    """``(cell, columns)`` for `compose_grid` so that ``count`` cells fill a sheet ``width``
+    pixels wide (up to ``columns - 1`` pixels narrower: `to_width` adds them) and about 16:9."""
+    width = max(int(width), 64)
+    columns = max(1, min(count, math.ceil(math.sqrt(count * SLIDE_ASPECT))))
+    cell = max(16, (width - pad) // columns - pad)
+    return cell, columns
+
+
+def to_width(sheet: np.ndarray, width: int) -> np.ndarray:
+    """``sheet`` centred on a background exactly ``width`` pixels wide (when it is narrower)."""
+    missing = int(width) - sheet.shape[1]
+    if missing <= 0:
+        return sheet
+    canvas = np.empty((sheet.shape[0], int(width), 3), np.uint8)
+    canvas[:] = BACKGROUND
+    canvas[:, missing // 2: missing // 2 + sheet.shape[1]] = sheet
+    return canvas
+
+
 def fit_into(array: np.ndarray, size: int) -> Image.Image:
     """The image scaled (up or down) to fit a size x size square, aspect ratio kept."""
     tile = Image.fromarray(array).convert("RGB")

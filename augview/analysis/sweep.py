@@ -3,7 +3,8 @@
 - `sweep`: the op applied N times with one parameter stepped across its range. A range parameter
   is swept by pinning it to ``(v, v)``, so the value it draws is exactly ``v``; every cell uses the
   same seed, so the other draws (crop position, noise field, the other ranges) stay where they are
-  and only the swept parameter changes.
+  and only the swept parameter changes. `held_at_middle` pins the other ranges to their middle
+  first, so they do not stay at whatever the seed drew.
 - `extremes`: every range parameter at the low end, the middle and the high end of the step's
   configured ranges, beside a few ordinary random draws: what "(-30, 30)" really allows.
 - `gallery`: every op of the catalog at its defaults, one tile each.
@@ -161,6 +162,21 @@ def sweep(image: np.ndarray, op_name: str, params: dict | None, param_name: str,
 
 def range_specs(op) -> list[ParamSpec]:
     return [spec for spec in op.params if spec.kind == "range"]
+
+
+def held_at_middle(op_name: str, params: dict | None, keep: str | None = None) -> dict:
+    """``params`` with every range parameter but ``keep`` pinned to the middle of its range (on
+    the step grid): 0° for a rotation of (-36, 36), 1× for a zoom of (0.9, 1.1). A sweep of one
+    parameter then shows that parameter alone, not the other ranges' draws of its seed (a sweep
+    of affine's scale with every cell rotated 36°)."""
+    op = get_op(op_name)
+    held = _params(op, params)
+    for spec in range_specs(op):
+        if spec.name != keep:
+            low, high = held[spec.name]
+            middle = _snap(spec, (low + high) / 2, low, high)
+            held[spec.name] = (middle, middle)
+    return held
 
 
 def extremes(image: np.ndarray, op_name: str, params: dict | None, seed: int = 0,

@@ -9,6 +9,11 @@ Kinds:
   (``draws`` names the drawn value in the trace, e.g. range ``limit`` draws ``angle``);
 - ``choice``: one string of ``choices``;
 - ``bool``: a flag.
+
+A number or range may declare ``scale="log"``: its slider is logarithmic, for values drawn
+log-uniformly (an aspect ratio 0.1..10, where 1/2 and 2 are equally likely) and ranges that span
+decades (a size 1..8192 px, where 224 would sit at the far left of a linear slider).
+`slider_fraction` and `slider_value` map between values and a slider's 0..1 position.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import numpy as np
 from augview.text import tr
 
 KINDS = ("float", "int", "bool", "choice", "range")
+SCALES = ("linear", "log")
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,14 @@ class ParamSpec:
     # Used only while a choice parameter has one of these values, e.g. ("size_mode", ("pixels",)):
     # the window greys the control out otherwise, and summaries leave it out.
     when: tuple[str, tuple[str, ...]] | None = None
+    scale: str = "linear"  # of its slider: "linear" or "log" (see the module's docstring)
+
+    def __post_init__(self):
+        if self.scale not in SCALES:
+            raise ValueError(f"{self.name}: scale must be one of {SCALES}, got {self.scale!r}")
+        if self.scale == "log" and (self.kind not in ("float", "int", "range") or self.min is None
+                                    or self.max is None or self.min < 0 or self.max <= self.min):
+            raise ValueError(f"{self.name}: a log scale needs a number or range with 0 <= min < max")
 
     def applies(self, params: dict) -> bool:
         """Whether this parameter has an effect, given the step's other parameters."""
@@ -92,6 +106,42 @@ class ParamSpec:
                 min=_fmt(self.min), max=_fmt(self.max), value=_fmt(value)))
         return value
 
+    # ---- sliders ----
+
+    def _log_base(self) -> float:
+        """The offset that makes a log scale defined at ``min``: ``min`` itself when positive
+        (a pure log scale: the ratio 1/2 sits as far below 1 as 2 above it), else one step (a
+        size from 0 or 1 px)."""
+        return self.min if self.min > 0 else (self.step or 1)
+
+    def slider_fraction(self, value: float) -> float:
+        """Where ``value`` sits on this parameter's slider, from 0 (``min``) to 1 (``max``)."""
+        low, high = float(self.min), float(self.max)
+        if high <= low:
+            return 0.0
+        value = min(max(float(value), low), high)
+        if self.scale == "log":
+            base = self._log_base()
+            return math.log((value - low + base) / base) / math.log((high - low + base) / base)
+        return (value - low) / (high - low)
+
+    def slider_value(self, fraction: float) -> float | int:
+        """The value at ``fraction`` (0..1) of the slider, on the parameter's step grid (counted
+        from ``min``) and inside its bounds; an int for whole-number parameters."""
+        low, high = float(self.min), float(self.max)
+        fraction = min(max(float(fraction), 0.0), 1.0)
+        if self.scale == "log":
+            base = self._log_base()
+            value = low - base + base * ((high - low + base) / base) ** fraction
+        else:
+            value = low + fraction * (high - low)
+        if self.step:
+            value = low + round((value - low) / self.step) * self.step
+        value = min(max(value, low), high)
+        if self.kind == "int" or (self.kind == "range" and self.integer):
+            return int(round(value))
+        return float(round(value, 9))  # no 0.30000000000000004
+
     def to_json(self, value: Any) -> Any:
         """The JSON form of a canonical value (ranges become lists)."""
         return list(value) if self.kind == "range" else value
@@ -112,6 +162,8 @@ class ParamSpec:
             out["help"] = self.help
         if self.when is not None:
             out["when"] = {self.when[0]: list(self.when[1])}
+        if self.scale != "linear":
+            out["scale"] = self.scale
         return out
 
 
@@ -137,12 +189,13 @@ def _when(when) -> tuple[str, tuple[str, ...]] | None:
     return (name, (values,) if isinstance(values, str) else tuple(values))
 
 
-def float_param(name, default, min, max, step=0.01, unit="", help="", when=None) -> ParamSpec:
-    return ParamSpec(name, "float", float(default), float(min), float(max), step, unit, help=help, when=_when(when))
+def float_param(name, default, min, max, step=0.01, unit="", help="", when=None, scale="linear") -> ParamSpec:
+    return ParamSpec(name, "float", float(default), float(min), float(max), step, unit, help=help, when=_when(when),
+                     scale=scale)
 
 
-def int_param(name, default, min, max, step=1, unit="", help="", when=None) -> ParamSpec:
-    return ParamSpec(name, "int", int(default), min, max, step, unit, help=help, when=_when(when))
+def int_param(name, default, min, max, step=1, unit="", help="", when=None, scale="linear") -> ParamSpec:
+    return ParamSpec(name, "int", int(default), min, max, step, unit, help=help, when=_when(when), scale=scale)
 
 
 def bool_param(name, default, help="", when=None) -> ParamSpec:
@@ -154,10 +207,10 @@ def choice_param(name, default, choices, help="", when=None) -> ParamSpec:
 
 
 def range_param(name, default, min, max, step=0.01, unit="", integer=False, draws="", help="",
-                when=None) -> ParamSpec:
+                when=None, scale="linear") -> ParamSpec:
     cast = int if integer else float
     low, high = default
     return ParamSpec(
         name, "range", (cast(low), cast(high)), min, max, step, unit,
-        integer=integer, draws=draws, help=help, when=_when(when),
+        integer=integer, draws=draws, help=help, when=_when(when), scale=scale,
     )

@@ -188,6 +188,28 @@ class Document(QObject):
         self._change_list(parent, change)
         return parent + (position,)
 
+    def group(self, paths: list[tuple[int, ...]], kind: str) -> tuple[int, ...]:
+        """Put the nodes at ``paths`` (siblings) into a new group of ``kind``, in their order, where
+        the first of them was; returns the group's path. (Their one_of weights, if the parent has
+        any, give way to one weight for the group.)"""
+        parent = paths[0][:-1]
+        if any(path[:-1] != parent for path in paths):
+            raise ValueError("only steps under the same parent can be grouped")
+        indices = sorted({path[-1] for path in paths})
+
+        def change(children, weights):
+            group = Group(kind, [children[i] for i in indices], n=(1, 1))
+            for i in reversed(indices):
+                children.pop(i)
+                if weights is not None:
+                    weights.pop(i)
+            children.insert(indices[0], group)
+            if weights is not None:
+                weights.insert(indices[0], 1.0)
+
+        self._change_list(parent, change)
+        return parent + (indices[0],)
+
     def remove(self, path: tuple[int, ...]):
         def change(children, weights):
             children.pop(path[-1])

@@ -106,3 +106,14 @@ def restart_notice(language: str) -> str:
     chosen = translator.translate("Language", text) if translator is not None else ""
     chosen = chosen or text
     return current if chosen == current else f"{current}\n\n{chosen}"
+
+
+def environment_notice(language: str) -> str:
+    """When AUGVIEW_LANG is set to another language than ``language`` (the one just chosen), the
+    sentence saying that the variable wins while it is set; else ""."""
+    forced = os.environ.get(ENV_VAR)
+    if not forced or normalize(forced) == language:
+        return ""
+    return QCoreApplication.translate(
+        "Language", "{variable}={value} is set in the environment: it decides the language as long as "
+        "it is set. Your choice is stored and applies once it is removed.").format(variable=ENV_VAR, value=forced)

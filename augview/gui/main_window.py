@@ -16,15 +16,16 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel
 
 from augview.core import paths
 from augview.analysis.grid import export_grid
-from augview.pipeline.pipeline import Pipeline
-from augview.errors import AugviewError
-from augview.gui.captions import original_caption
+from augview.gui.widgets.captions import original_caption
 from augview.gui.document import Document
-from augview.gui.latest import LatestRequest
+from augview.gui.latest import LatestRequest, LatestUsable
+from augview.gui.screen import fit_to_screen
+from augview.gui.session import SUFFIX as SESSION_SUFFIX, SessionFiles
+from augview.gui.widgets.step_timing import StepTimer
 from augview.gui.annotated import AnnotationSource, is_annotation_file, load_annotated
 from augview.gui import window_layout
 from augview.gui.menus import build_menus
-from augview.gui.preset_files import READ_IN_BACKGROUND_BYTES, PresetLoad, problems_text, read_preset_or_error
+from augview.gui.preset_files import PresetFiles, PresetLoad
 from augview.gui.recent import RecentFiles
 from augview.gui.render_worker import REROLL_MAX, BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
 from augview.gui.side_windows import SideWindows
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         self.image: np.ndarray | None = None
         self.proxy: np.ndarray | None = None
         self.last_output = None
-        self.image_requests = LatestRequest()
+        self.image_requests = LatestUsable()  # a bad file opened during a good load leaves the good one
         self.preset_requests = LatestRequest()
         self.side_windows = SideWindows(self)
         self.targets = WindowTargets(self)  # annotations, overlay toggles, data sets
@@ -83,11 +84,15 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.menus = build_menus(self)  # .actions["undo"], .submenus["recent"]...
         self.panel.may_count = self._previews_idle
+        self.presets = PresetFiles(self)  # File > New / Open / Save preset
+        self.sessions = SessionFiles(self)  # File > Save session… / Open session…
+        self.step_timer = StepTimer(self)  # the step list's time column
+        self.step_timer.measured.connect(self.panel.set_timings)
         self._update_undo_actions()
         self.document.changed.connect(self._on_document_changed)
         self.document.dirty_changed.connect(lambda *_: self._update_title())
         self.setAcceptDrops(True)
-        self.resize(1360, 860)
+        fit_to_screen(self, 1360, 860)  # a projector's 1280x720 too (saved geometry wins)
         self._restore_settings()
 
         # Problems with the files named on the command line are shown once the window is up
@@ -97,8 +102,14 @@ class MainWindow(QMainWindow):
         # A preset that failed to open leaves the empty document, whose name the field must show
         # (else leaving the field would "rename" it and ask to save work nobody did).
         self.name_edit.setText(self.document.pipeline.name)
-        self.open_image(image or paths.SAMPLE_IMAGE, remember=image is not None,
-                        source=AnnotationSource(file=str(annotations) if annotations else None))
+        if image is not None and str(image).endswith(SESSION_SUFFIX):
+            self.sessions.open(str(image), confirm=False)  # `augview work.augview`
+        else:
+            self.open_image(image or paths.SAMPLE_IMAGE, remember=image is not None,
+                            source=AnnotationSource(file=str(annotations) if annotations else None))
+        # The step list starts with the keyboard, so Space rerolls and nothing types into the
+        # preset name until someone clicks it (or tabs to it).
+        self.panel.tree.setFocus()
         QTimer.singleShot(0, self._show_startup_errors)
 
     def _build_widgets(self):
@@ -119,6 +130,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.name_edit.editingFinished.connect(self._on_name_edited)
+        self.name_edit.returnPressed.connect(self.panel.tree.setFocus)  # named: back to the steps
         for changed in (self.mode_box.currentIndexChanged, self.count_spin.valueChanged, self.seed_spin.valueChanged):
             changed.connect(lambda *_: self.request_render())
         self.reroll_button.clicked.connect(self.reroll)
@@ -140,6 +152,7 @@ class MainWindow(QMainWindow):
         self._job = RenderJob(self.renders.new(), self.document.snapshot(), self.proxy, count, self.seed_spin.value(),
                               compare_gain=self.side_windows.compare_gain(), targets=self.targets.job_targets())
         self._full_timer.stop()
+        self.step_timer.cancel()  # timed again once this render has settled
         self.full_worker.cancel()  # its photo or steps are out of date now
         self.worker.submit(self._job)
 
@@ -166,6 +179,9 @@ class MainWindow(QMainWindow):
         self.last_output = output
         if self.image is not None and not output.full_resolution and self.proxy is not self.image:
             self._full_timer.start()
+        elif self.image is not None and self._job is not None:
+            # What is on screen is final: time each step on the full photo, in the background.
+            self.step_timer.schedule(self._job.pipeline, self.image, self._job.seed)
         original = original_caption(self.image, self.proxy, output.full_resolution, self.document.pipeline.steps)
         captions = [original] + [self.targets.caption(i + 1, r, output) for i, r in enumerate(output.results)]
         tooltips = [self.image_path or ""] + [self.targets.tooltip(i, r, output) for i, r in enumerate(output.results)]
@@ -203,13 +219,19 @@ class MainWindow(QMainWindow):
         self.seed_spin.setValue(random.SystemRandom().randrange(REROLL_MAX))
 
     def zoom_by(self, factor: float):
+        """Every pane ``factor`` times larger (zoom is relative to each pane's fit)."""
+        view = self.preview.view
+        view.set_zoom((1.0 if view.fit else view.zoom) * factor)
+
+    def zoom_actual_size(self):
+        """The original at 100 % (one image pixel per screen pixel); the variants grow as much."""
         cells = self.preview.cells
-        current = cells[0].pane.scale() if cells else 1.0
-        self.preview.view.set_zoom(current * factor)
+        self.preview.view.set_zoom(1.0 / cells[0].pane.fit_scale() if cells else 1.0)
 
     def _update_zoom_label(self):
-        view = self.preview.view
-        self.zoom_label.setText(self.tr("fit") if view.fit else f"{view.zoom * 100:.0f}%")
+        """The original's scale, as a percentage of its pixels."""
+        view, cells = self.preview.view, self.preview.cells
+        self.zoom_label.setText(self.tr("fit") if view.fit or not cells else f"{cells[0].pane.scale() * 100:.0f}%")
 
     # ---- document ----
 
@@ -252,117 +274,25 @@ class MainWindow(QMainWindow):
             focused.clearFocus()
         self._on_name_edited()
 
+    # File > New / Open / Save (augview.gui.preset_files), as the window's own actions.
+
     def confirm_discard(self) -> bool:
-        """True when it is fine to replace the document (saved, discarded, or nothing to lose)."""
-        self.commit_pending_edits()
-        if not self.document.dirty:
-            return True
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("The preset “{name}” has unsaved changes. Save them?").format(
-                name=self.document.pipeline.name or self.tr("untitled")),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return self.presets.confirm_discard()
 
     def new_preset(self):
-        if self.confirm_discard():
-            self.document.replace(Pipeline(name=self.tr("untitled")), None)
+        self.presets.new()
 
     def open_preset_dialog(self):
-        start = str(Path(self.document.path).parent) if self.document.path else str(paths.PRESETS)
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open preset"), start,
-                                              self.tr("Presets (*.json);;All files (*)"))
-        if path:
-            self.open_preset(path)
+        self.presets.open_dialog()
 
     def open_preset(self, path, confirm: bool = True, remember: bool = True) -> bool:
-        """Open a preset (or an albumentations pipeline). A large file is read and checked on a
-        worker, so the window stays responsive; it takes the document's place when it is ready
-        (True then means "on its way")."""
-        if confirm and not self.confirm_discard():
-            return False
-        request = PresetLoad(str(path), remember, self.preset_requests.new())
-        try:
-            large = Path(path).stat().st_size > READ_IN_BACKGROUND_BYTES
-        except OSError:
-            large = False  # reading says what is wrong with it
-        if large:
-            self.statusBar().showMessage(self.tr("reading {name}…").format(name=Path(path).name))
-            self.tasks.run(request, read_preset_or_error, path)
-            return True
-        return self._adopt_preset(request, read_preset_or_error(path))
-
-    def _adopt_preset(self, request: PresetLoad, opened) -> bool:
-        path = request.path
-        if isinstance(opened, AugviewError):
-            self.show_error(problems_text(opened))
-            return False
-        if opened.imported:
-            return self._import_albumentations(path, opened)
-        pipeline = opened.pipeline
-        # The preset's seed first, without a render of its own: the replace renders once.
-        self.seed_spin.blockSignals(True)
-        self.seed_spin.setValue(pipeline.seed)  # any seed a preset may hold
-        self.seed_spin.blockSignals(False)
-        self.document.replace(pipeline, str(path))
-        if request.remember:
-            self.recent.remember("recent_presets", str(path))
-            self.settings.setValue("last_preset", str(path))
-        return True
-
-    def _import_albumentations(self, path, opened) -> bool:
-        """An albumentations pipeline opens as a new, unsaved preset; what has no counterpart is
-        listed, never dropped silently."""
-        pipeline, notes = opened.pipeline, [str(note) for note in opened.notes]
-        pipeline.name = pipeline.name or f"{Path(path).stem} (from albumentations)"  # data: stays English
-        self.document.replace(pipeline, None, saved=False)
-        if notes:
-            self.show_error(self.tr("{path}: imported from albumentations with notes:").format(path=path)
-                            + "\n" + "\n".join(notes))
-        else:
-            self.statusBar().showMessage(
-                self.tr("imported {path} from albumentations; save it as a preset").format(path=path), 8000)
-        return True
+        return self.presets.open(path, confirm, remember)
 
     def save(self) -> bool:
-        self.commit_pending_edits()
-        if not self.document.path or Path(self.document.path).resolve().parent == paths.PRESETS.resolve():
-            return self.save_as()  # never overwrite a shipped preset by accident
-        return self._save_to(self.document.path)
+        return self.presets.save()
 
     def save_as(self) -> bool:
-        name = (self.document.pipeline.name or self.tr("untitled")).replace(" ", "_") + ".json"
-        start = str(Path(self.settings.value("last_dir", str(Path.home()))) / name)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save preset"), start, self.tr("Presets (*.json)"))
-        if not path:
-            return False
-        if not path.lower().endswith(".json"):
-            path += ".json"
-        return self._save_to(path)
-
-    def _save_to(self, path: str) -> bool:
-        # The preset keeps the seed on screen: reopened, applied or loaded in training, it gives
-        # the variants the window showed. Not an undoable edit: rerolling does not dirty a preset.
-        self.document.pipeline.seed = self.seed_spin.value()
-        try:
-            self.document.pipeline.save(path)
-        except OSError as err:
-            self.show_error(self.tr("{path}: cannot save ({reason})").format(path=path, reason=err.strerror or err))
-            return False
-        except AugviewError as err:
-            self.show_error(str(err))
-            return False
-        self.document.mark_saved(path)
-        self.recent.remember("recent_presets", path)
-        self.settings.setValue("last_preset", path)
-        self.settings.setValue("last_dir", str(Path(path).parent))
-        self.statusBar().showMessage(self.tr("saved {path}").format(path=path), 5000)
-        return True
+        return self.presets.save_as()
 
     # ---- images ----
 
@@ -401,29 +331,36 @@ class MainWindow(QMainWindow):
         if isinstance(request, PresetLoad):
             if self.preset_requests.is_latest(request.ticket):  # else another preset was asked for
                 self.statusBar().clearMessage()
-                self._adopt_preset(request, result)
+                self.presets.adopt(request, result)
         elif isinstance(request, ImageLoad):
-            path = request.path
-            if not self.image_requests.is_latest(request.ticket):
-                return  # a newer image was asked for meanwhile
-            self.image, self.proxy, loaded = result
-            self.image_path = path
-            self.panel.set_image_shape(self.image.shape)
-            self.statusBar().showMessage(self.tr("opened {path}").format(path=path), 4000)
-            self.targets.set_loaded(loaded)  # a file that could not be read says so, after "opened"
-            if request.remember:
-                self.recent.remember("recent_images", path)
-                self.settings.setValue("last_dir", str(Path(path).parent))
-            self._update_title()
-            self.request_render()
+            use, _ = self.image_requests.done(request.ticket, (request, result))
+            if use:  # else a newer image was asked for meanwhile (kept in case that one fails)
+                self._show_image(request, result)
         elif isinstance(request, GridExport):
             self.statusBar().showMessage(self.tr("exported {path}").format(path=request.path), 5000)
+
+    def _show_image(self, request: ImageLoad, result):
+        path = request.path
+        self.image, self.proxy, loaded = result
+        self.image_path = path
+        self.panel.set_image_shape(self.image.shape)
+        self.statusBar().showMessage(self.tr("opened {path}").format(path=path), 4000)
+        self.targets.set_loaded(loaded)  # a file that could not be read says so, after "opened"
+        if request.remember:
+            self.recent.remember("recent_images", path)
+            self.settings.setValue("last_dir", str(Path(path).parent))
+        self._update_title()
+        self.request_render()
 
     def _on_task_error(self, request, message: str):
         if isinstance(request, PresetLoad) and not self.preset_requests.is_latest(request.ticket):
             return
-        if isinstance(request, ImageLoad) and not self.image_requests.is_latest(request.ticket):
-            return  # an image nobody waits for any more
+        if isinstance(request, ImageLoad):
+            use, held = self.image_requests.fail(request.ticket)
+            if use:  # an image asked for earlier, whose load finished meanwhile
+                self._show_image(held[0], held[1])
+            if not self.image_requests.is_latest(request.ticket):
+                return  # an image nobody waits for any more
         if isinstance(request, ImageLoad) and request.from_strip:
             # Stepping through a folder: no dialog per bad file; its thumbnail says what is wrong
             # and Page Down goes on to the next one.
@@ -476,12 +413,14 @@ class MainWindow(QMainWindow):
         self.open_path(files[0])
 
     def open_path(self, path: str):
-        """Open whatever was dropped or named: a preset, a folder, annotations or an image."""
+        """Open whatever was dropped or named: a preset, a session, a folder, annotations or an image."""
         if Path(path).is_dir():
             self.open_folder(path)
+        elif path.endswith(SESSION_SUFFIX):
+            self.sessions.open(path)
         elif is_annotation_file(path):
             self.targets.open_annotations(path)
-        elif path.lower().endswith((".json", ".yaml", ".yml")):
+        elif path.lower().endswith((".json", ".yaml", ".yml", ".py")):
             self.open_preset(path)
         else:
             self.open_image(path)
@@ -504,6 +443,7 @@ class MainWindow(QMainWindow):
         self.tasks.shutdown()
         self.panel.shutdown()
         self.targets.shutdown()
+        self.step_timer.shutdown()
         self.strip.shutdown()
         self.side_windows.close_all()
         event.accept()

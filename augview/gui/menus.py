@@ -89,7 +89,11 @@ FILLS = {"fill_builtin_presets": fill_builtin_presets, "fill_recent": fill_recen
 
 
 def choose_language(window, code: str):
-    if code == i18n.normalize(window.settings.value(i18n.SETTINGS_KEY, i18n.DEFAULT_LANGUAGE)):
+    """Store the choice and say when it applies. Under AUGVIEW_LANG the variable wins: say so,
+    rather than only moving the check mark (issue 15)."""
+    overridden = i18n.environment_notice(code)
+    if code == i18n.normalize(window.settings.value(i18n.SETTINGS_KEY, i18n.DEFAULT_LANGUAGE)) and not overridden:
         return
     window.settings.setValue(i18n.SETTINGS_KEY, code)
-    QMessageBox.information(window, QCoreApplication.translate("MainWindow", "Language"), i18n.restart_notice(code))
+    notice = i18n.restart_notice(code) + (f"\n\n{overridden}" if overridden else "")
+    QMessageBox.information(window, QCoreApplication.translate("MainWindow", "Language"), notice)

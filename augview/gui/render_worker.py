@@ -74,6 +74,8 @@ class RenderOutput:
     target_lines: list[list[str]] = field(default_factory=list)  # which step dropped what
     targets_problem: str = ""  # why the targets could not follow (a pipeline with AugMix)
     cell_overlays: list[CellOverlay | None] = field(default_factory=list)  # made on the GUI thread
+    sizes: list[tuple[int, int]] = field(default_factory=list)  # each variant's (width, height) as made,
+    # before a full-resolution variant is shrunk for display
 
 
 def to_qimage(array: np.ndarray) -> QImage:
@@ -218,7 +220,7 @@ class RenderWorker(QObject):
 
     def _render(self, job: RenderJob) -> RenderOutput | None:
         start = time.perf_counter()
-        results, overlays, captions, lines = [], [], [], []
+        results, overlays, captions, lines, sizes = [], [], [], [], []
         targets, problem = job.targets, ""
         for i in range(job.count):
             if self._newer_waiting():
@@ -236,6 +238,7 @@ class RenderWorker(QObject):
                 captions.append(caption(result, targets))
                 lines.append(trace_lines(result, targets))
             overlays.append(overlay)
+            sizes.append((result.image.shape[1], result.image.shape[0]))  # as made, before any shrink
             if job.display is not None:
                 # The trace stays the full-resolution one; only the pixels shown are shrunk (the
                 # overlay keeps the full-size frame: it is drawn onto the shrunk pixels' place).
@@ -251,7 +254,7 @@ class RenderWorker(QObject):
         return RenderOutput(job.job_id, results, shown, time.perf_counter() - start,
                             full_resolution=job.display is not None, comparison=comparison,
                             overlays=overlays, target_captions=captions, target_lines=lines,
-                            targets_problem=problem)
+                            targets_problem=problem, sizes=sizes)
 
 
 class BackgroundTasks(QObject):

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
+from augview.gui.screen import fit_to_screen
 from augview.pipeline.nodes import Step
 
 
@@ -12,7 +15,7 @@ class SideWindows:
     def __init__(self, main):
         self.main = main
         self.mix = self.smote = self.sweep = self.gallery = self.compare = self.presentation = None
-        self.apply = self.tta = None
+        self.apply = self.tta = self.presets = None
 
     @staticmethod
     def _present(window):
@@ -25,7 +28,7 @@ class SideWindows:
         # The display proxy, already made off the GUI thread: a 24 MP photo is not shrunk here.
         if self.mix is None:
             self.mix = MixView(self.main.proxy)
-            self.mix.resize(1200, 760)
+            fit_to_screen(self.mix, 1200, 760)
         elif self.main.proxy is not None:
             self.mix.set_image_a(self.main.proxy)
         self._present(self.mix)
@@ -35,7 +38,7 @@ class SideWindows:
 
         if self.smote is None:
             self.smote = SmoteView()
-            self.smote.resize(900, 520)
+            fit_to_screen(self.smote, 900, 520)
         self._present(self.smote)
 
     def selected_step(self):
@@ -53,7 +56,7 @@ class SideWindows:
         if self.sweep is None:
             self.sweep = SweepView(main.proxy, op, params, targets=targets, settings=settings,
                                    overlay_state=main.targets.state)
-            self.sweep.resize(1400, 820)
+            fit_to_screen(self.sweep, 1400, 820)
         else:
             self.sweep.set_source(main.proxy, op, params, targets, settings)
         self._present(self.sweep)
@@ -65,10 +68,16 @@ class SideWindows:
         targets, settings = main.targets.loaded.proxy, main.document.pipeline.targets
         if self.gallery is None:
             self.gallery = GalleryView(main.proxy, targets=targets, settings=settings, overlay_state=main.targets.state)
-            self.gallery.resize(1400, 900)
+            self.gallery.op_chosen.connect(self.add_op)
+            fit_to_screen(self.gallery, 1400, 900)
         elif main.proxy is not None:
             self.gallery.set_image(main.proxy, targets, settings)
         self._present(self.gallery)
+
+    def add_op(self, name: str):
+        """An op chosen in a side window (a gallery tile double-clicked) joins the pipeline."""
+        self.main.panel.add_op(name)
+        self.main.statusBar().showMessage(QCoreApplication.translate("MainWindow", "added {op}").format(op=name), 4000)
 
     def show_tta(self):
         from augview.gui.tools.tta_view import TtaView
@@ -76,7 +85,7 @@ class SideWindows:
         # The full photo: crop sizes are network input sizes, in the photo's own pixels.
         if self.tta is None:
             self.tta = TtaView(self.main.image)
-            self.tta.resize(1300, 760)
+            fit_to_screen(self.tta, 1300, 760)
         else:
             self.tta.set_image(self.main.image)
         self._present(self.tta)
@@ -90,10 +99,24 @@ class SideWindows:
         if self.compare is None:
             first = output.results[0]
             self.compare = CompareView(output.original_array, first.image, first.summary)
-            self.compare.resize(1000, 800)
-        else:
-            self.compare.show_rendered(output)
+            fit_to_screen(self.compare, 1000, 800)
+        self.compare.show_rendered(output)  # any two of the window's cells can be picked
         self._present(self.compare)
+
+    def show_presets(self):
+        """Two presets side by side: the window's pipeline (A) and another preset (B)."""
+        from augview.gui.tools.preset_compare import PresetCompareView
+
+        main = self.main
+        if main.proxy is None:
+            return
+        if self.presets is None:
+            self.presets = PresetCompareView(main.proxy, main.document.snapshot(), main.seed_spin.value(),
+                                             main.variant_count())
+            fit_to_screen(self.presets, 1400, 820)
+        else:
+            self.presets.set_source(main.proxy, main.document.snapshot(), main.seed_spin.value())
+        self._present(self.presets)
 
     def compare_gain(self) -> int | None:
         """The gain of the open Compare window, for the render worker; None while it is closed
@@ -101,10 +124,12 @@ class SideWindows:
         return self.compare.wanted_gain() if self.compare is not None else None
 
     def follow_render(self, output):
-        """An open Compare window keeps showing variant #1 of what the main window shows (after a
-        reroll or an edit), as its title promises."""
+        """An open Compare window keeps showing the cells it compares of what the main window
+        shows (after a reroll or an edit)."""
         if self.compare is not None and self.compare.isVisible() and output.results:
             self.compare.show_rendered(output)
+        if self.presets is not None and self.presets.isVisible():  # row A is the window's pipeline
+            self.presets.set_source(self.main.proxy, self.main.document.snapshot(), self.main.seed_spin.value())
 
     def show_presentation(self, full_screen: bool = True):
         from augview.gui.tools.presentation import PresentationView
@@ -117,7 +142,7 @@ class SideWindows:
         self.presentation = PresentationView(main.document.snapshot(), main.proxy, main.variant_count(),
                                              main.seed_spin.value(), targets=main.targets.loaded.proxy,
                                              original=main.targets.original, overlay_state=main.targets.state)
-        self.presentation.resize(1280, 800)
+        fit_to_screen(self.presentation, 1280, 800)
         if full_screen:
             self.presentation.showFullScreen()
         else:
@@ -141,6 +166,6 @@ class SideWindows:
 
     def close_all(self):
         for window in (self.mix, self.smote, self.sweep, self.gallery, self.compare, self.presentation,
-                       self.apply, self.tta):
+                       self.apply, self.tta, self.presets):
             if window is not None:
                 window.close()

@@ -87,6 +87,8 @@ def pipeline_widgets(document: Document, parent: QWidget) -> PipelineWidgets:
 
 def preview_widgets(overlay_state: OverlayState | None = None) -> PreviewWidgets:
     preview = PreviewArea(overlay_state=overlay_state)
+    # A click on a picture takes the keyboard (from the preset name, say): Space then rerolls.
+    preview.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
     mode_box = QComboBox()
     mode_box.addItem(QCoreApplication.translate("MainWindow", "Side by side"), "side")
     mode_box.addItem(QCoreApplication.translate("MainWindow", "Grid"), "grid")
@@ -132,14 +134,20 @@ def preview_widgets(overlay_state: OverlayState | None = None) -> PreviewWidgets
     for widget in (mode_box, count_spin, reroll_button, seed_spin, lock_box):
         bar.addWidget(widget)
     bar.addStretch(1)
-    for button in toggles.values():
-        bar.addWidget(button)
     zoom_label = QLabel(QCoreApplication.translate("MainWindow", "fit"))
     bar.addWidget(zoom_label)
+    # The overlay toggles get a row of their own: beside the controls they made the window wider
+    # than a 1280x720 projector.
+    shown = QHBoxLayout()
+    shown.addWidget(QLabel(QCoreApplication.translate("MainWindow", "Show:")))
+    for button in toggles.values():
+        shown.addWidget(button)
+    shown.addStretch(1)
     central = QWidget()
     column = QVBoxLayout(central)
     column.setContentsMargins(4, 4, 4, 4)
     column.addLayout(bar)
+    column.addLayout(shown)
     column.addWidget(preview, 1)
     return PreviewWidgets(central, preview, mode_box, count_spin, seed_spin, lock_box, reroll_button, zoom_label,
                           toggles)

@@ -9,16 +9,16 @@ word a variant's caption and tooltip.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import NamedTuple
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
-from augview.analysis.grid import variant_title
 from augview.analysis.overlays import OverlayOptions, Shown
 from augview.annotations import Dataset, open_dataset
-from augview.gui.captions import CAPTION_STEPS, trace_text
+from augview.gui.widgets.captions import CAPTION_STEPS, trace_table, variant_caption
 from augview.pipeline.run import summarize
 from augview.gui.annotated import AnnotationSource, LoadedTargets, coco_images, is_annotation_file, read_targets
 from augview.gui.render_worker import BackgroundTasks
@@ -115,16 +115,19 @@ class WindowTargets(QObject):
         """Variant ``number``'s caption, as a grid export titles it."""
         index = number - 1
         targets = output.target_captions[index] if index < len(output.target_captions) else ""
-        return variant_title(number, result.seed, summarize(result.trace, CAPTION_STEPS), targets)
+        summary = summarize(result.trace, CAPTION_STEPS)
+        size = output.sizes[index] if index < len(output.sizes) else result.image.shape[1::-1]
+        return variant_caption(number, result.seed, size, f"{targets} · {summary}" if targets else summary)
 
     @staticmethod
     def tooltip(index: int, result, output) -> str:
         """Variant ``index``'s trace, then what happened to its targets, step by step."""
-        lines = [trace_text(result.trace)]
+        table = trace_table(result.trace, WindowTargets.caption(index + 1, result, output))
         story = output.target_lines[index] if index < len(output.target_lines) else []
         if index < len(output.target_captions) and output.target_captions[index]:
-            lines += ["", output.target_captions[index]] + story
-        return "\n".join(lines)
+            lines = [output.target_captions[index]] + story
+            table = table.replace("</qt>", "<p>" + "<br>".join(html.escape(line) for line in lines) + "</p></qt>")
+        return table
 
     # ---- annotation files ----
 

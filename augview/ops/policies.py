@@ -485,7 +485,7 @@ register(Op(
         int_param("severity", 3, 1, 10, help="strength: bins drawn from 0..severity-1 of 10"),
         int_param("mixture_width", 3, 1, 10, help="number of augmentation chains blended"),
         int_param("chain_depth", -1, -1, 10, help="operations per chain; -1 or 0: random 1..3"),
-        float_param("alpha", 1.0, 0.01, 10.0, step=0.01,
+        float_param("alpha", 1.0, 0.01, 10.0, scale="log", step=0.01,
                     help="Dirichlet/Beta concentration of the mixing weights"),
         bool_param("all_ops", True, help="also use brightness, colour, contrast and sharpness"),
         interpolation_param("linear"),

@@ -47,6 +47,34 @@ window.close()
 """
 
 
+# Edits, undoes, then presses Ctrl+Shift+Z and Ctrl+Z as a person would, and prints what each did.
+REDO_SCRIPT = """
+import json, sys, tempfile
+from pathlib import Path
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+from augview.gui import MainWindow
+settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+window = MainWindow(settings=settings)
+window.show()
+window.activateWindow()
+QTest.qWaitForWindowActive(window, 5000)
+before = len(window.document.pipeline.steps)
+window.panel.add_op("invert")
+window.document.undo()
+modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+QTest.keyClick(window.panel.tree, Qt.Key.Key_Z, modifiers)
+redone = len(window.document.pipeline.steps)
+QTest.keyClick(window.panel.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+undone = len(window.document.pipeline.steps)
+print(json.dumps({"before": before, "redone": redone, "undone": undone}))
+window.document.mark_saved(window.document.path)
+window.close()
+"""
+
+
 def window_shortcuts(*command: str, env: dict) -> dict[str, list[str]]:
     proc = subprocess.run([*command, sys.executable, "-c", WINDOW_SCRIPT], capture_output=True, text=True,
                           env={**os.environ, **env}, cwd=ROOT, timeout=120)
@@ -54,6 +82,25 @@ def window_shortcuts(*command: str, env: dict) -> dict[str, list[str]]:
         pytest.skip(f"Qt cannot start {env.get('QT_QPA_PLATFORM')} here: {proc.stderr.strip().splitlines()[-1]}")
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def run_script(script: str, *command: str, env: dict) -> dict:
+    proc = subprocess.run([*command, sys.executable, "-c", script], capture_output=True, text=True,
+                          env={**os.environ, **env}, cwd=ROOT, timeout=120)
+    if proc.returncode != 0 and "platform plugin" in proc.stderr:
+        pytest.skip(f"Qt cannot start {env.get('QT_QPA_PLATFORM')} here: {proc.stderr.strip().splitlines()[-1]}")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")
+@pytest.mark.parametrize("theme", ["", "kde", "gnome"])
+def test_ctrl_shift_z_redoes_on_x11(theme):
+    """Issue 15, defect 2: on X11 the key was registered twice, Qt found it ambiguous and nothing
+    was redone. Pressed here on a real X server (Xvfb), as a person presses it."""
+    done = run_script(REDO_SCRIPT, "xvfb-run", "-a", env={"QT_QPA_PLATFORM": "xcb", "QT_QPA_PLATFORMTHEME": theme})
+    assert done["redone"] == done["before"] + 1  # Ctrl+Shift+Z brought the step back
+    assert done["undone"] == done["before"]  # and Ctrl+Z took it away again
 
 
 def assert_unique(table: dict[str, list[str]]):
@@ -118,10 +165,11 @@ def test_menu_entries_call_their_slots(qtbot, window):
     assert [s.op for s in window.document.pipeline.steps][:2] == ["brightness_contrast", "rotate"]
     window.menus.actions["undo"].trigger()
     assert window.document.pipeline.steps[0].op == "rotate"
-    window.menus.actions["zoom_100"].trigger()
-    assert not window.preview.view.fit and window.preview.view.zoom == 1.0
+    window.menus.actions["zoom_100"].trigger()  # the original at one image pixel per screen pixel
+    assert not window.preview.view.fit and window.preview.cells[0].pane.scale() == pytest.approx(1.0)
+    zoom = window.preview.view.zoom
     window.menus.actions["zoom_in"].trigger()
-    assert window.preview.view.zoom == pytest.approx(1.25)
+    assert window.preview.view.zoom == pytest.approx(zoom * 1.25)
     window.menus.actions["zoom_fit"].trigger()
     assert window.preview.view.fit
     seed = window.seed_spin.value()

@@ -77,3 +77,21 @@ def test_a_run_with_nothing_left_to_do_ends_complete_and_failures_show_on_the_ba
     dialog.start()
     assert dialog.progress.format() == "%p%"  # a new run starts clean
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20000)
+
+
+def test_the_output_folder_follows_a_changed_input_folder(qtbot, tmp_path):
+    """Issue 15: the output stayed beside the first input folder."""
+    dialog = ApplyDialog(augview.Pipeline([augview.Step("rotate")]), seed=0, start_folder=str(tmp_path / "a"))
+    qtbot.addWidget(dialog)
+    assert dialog.output_edit.text() == str(tmp_path / "a_augmented")
+    dialog.input_edit.setText(str(tmp_path / "photos"))
+    assert dialog.output_edit.text() == str(tmp_path / "photos_augmented")
+    dialog.input_edit.setText(str(tmp_path / "photos") + "/")  # typed on: still the same folder
+    assert dialog.output_edit.text() == str(tmp_path / "photos_augmented")
+    dialog.output_edit.setText(str(tmp_path / "mine"))  # chosen by hand: kept from now on
+    dialog.input_edit.setText(str(tmp_path / "other"))
+    assert dialog.output_edit.text() == str(tmp_path / "mine")
+    empty = ApplyDialog(augview.Pipeline([augview.Step("rotate")]), seed=0)
+    qtbot.addWidget(empty)
+    empty.input_edit.setText(str(tmp_path / "new"))
+    assert empty.output_edit.text() == str(tmp_path / "new_augmented")

@@ -19,8 +19,8 @@ import shiboken6
 import augview
 from augview import Group, Pipeline, Step
 from augview.analysis.probabilities import distinct_outputs
-from augview.gui import captions as captions_module
-from augview.gui import main_window as main_window_module
+from augview.gui.widgets import captions as captions_module
+from augview.gui import preset_files as preset_files_module
 from augview.gui.document import Document
 from augview.gui.widgets import pipeline_panel
 from augview.gui.widgets.param_form import ParamForm
@@ -265,7 +265,7 @@ def test_another_step_of_the_same_op_reuses_the_controls(qtbot):
 
 
 def test_a_large_preset_file_is_read_on_a_worker(qtbot, window, tmp_path, monkeypatch):
-    monkeypatch.setattr(main_window_module, "READ_IN_BACKGROUND_BYTES", 10_000)
+    monkeypatch.setattr(preset_files_module, "READ_IN_BACKGROUND_BYTES", 10_000)
     big = tmp_path / "big.json"
     long_pipeline(200, name="big one").save(big)
     assert big.stat().st_size > 10_000
@@ -279,7 +279,7 @@ def test_a_large_preset_file_is_read_on_a_worker(qtbot, window, tmp_path, monkey
 
 def test_a_large_preset_asked_for_before_a_small_one_does_not_replace_it(qtbot, window, tmp_path,
                                                                         monkeypatch, preset_file):
-    monkeypatch.setattr(main_window_module, "READ_IN_BACKGROUND_BYTES", 10_000)
+    monkeypatch.setattr(preset_files_module, "READ_IN_BACKGROUND_BYTES", 10_000)
     big = tmp_path / "big.json"
     long_pipeline(200, name="big one").save(big)
     small = tmp_path / "small.json"
@@ -292,7 +292,7 @@ def test_a_large_preset_asked_for_before_a_small_one_does_not_replace_it(qtbot, 
 
 
 def test_a_broken_large_preset_is_one_message_later(qtbot, window, dialogs, tmp_path, monkeypatch):
-    monkeypatch.setattr(main_window_module, "READ_IN_BACKGROUND_BYTES", 10_000)
+    monkeypatch.setattr(preset_files_module, "READ_IN_BACKGROUND_BYTES", 10_000)
     data = long_pipeline(200).to_dict()
     data["steps"][150]["op"] = "no_such_op"
     big = tmp_path / "broken.json"
@@ -313,9 +313,9 @@ def test_captions_and_tooltips_name_the_first_steps_only(qtbot, make_window, ima
     extra = 300 - captions_module.CAPTION_STEPS
     assert cell.full_caption.endswith(f"… and {extra} more")
     assert cell.full_caption.count("invert") == captions_module.CAPTION_STEPS
-    lines = cell.caption.toolTip().split("\n")
-    assert len(lines) == captions_module.TOOLTIP_ENTRIES + 1
-    assert lines[-1] == f"… {300 - captions_module.TOOLTIP_ENTRIES} more steps"
+    tip = cell.caption.toolTip()  # an HTML table: one row per trace entry shown, then the rest counted
+    assert tip.count("<b>invert</b>") == captions_module.TOOLTIP_ENTRIES
+    assert f"… {300 - captions_module.TOOLTIP_ENTRIES} more steps" in tip
     assert len(output.results[0].trace) == 300  # the render itself keeps everything
     assert augview.Pipeline.replay(output.original_array, output.results[0].trace).shape == output.results[0].image.shape
 

@@ -41,3 +41,31 @@ def test_a_thumbnail_of_a_folder_no_longer_shown_is_dropped(qtbot, tmp_path):
     strip._on_thumbnail_failed(Thumbnail(old, str(paths[0])), "stale failure")
     assert strip.item(0).data(Qt.ItemDataRole.UserRole) != "unreadable"
     strip.shutdown()
+
+
+def test_latest_usable_uses_an_older_answer_once_every_newer_request_failed():
+    from augview.gui.latest import LatestUsable
+
+    loads = LatestUsable()
+    good, bad = loads.new(), loads.new()
+    assert loads.fail(bad) == (False, None)  # nothing finished before it to fall back on
+    assert loads.done(good, "good") == (True, "good")
+    # Both orders: the good answer arrives first and is held while the newer request is pending.
+    good, bad = loads.new(), loads.new()
+    assert loads.done(good, "held") == (False, None)
+    assert loads.fail(bad) == (True, "held")
+
+
+def test_latest_usable_never_lets_an_older_answer_replace_a_newer_one():
+    from augview.gui.latest import LatestUsable
+
+    loads = LatestUsable()
+    first, second, third = loads.new(), loads.new(), loads.new()
+    assert loads.done(first, "first") == (False, None)
+    assert loads.fail(third) == (False, None)  # the second is still on its way
+    assert loads.done(second, "second") == (True, "second")
+    assert loads.done(first, "first") == (False, None)  # stale now
+    fourth, fifth = loads.new(), loads.new()
+    assert loads.done(fifth, "fifth") == (True, "fifth")
+    assert loads.done(fourth, "fourth") == (False, None)
+    assert loads.fail(loads.new()) == (False, None)  # nothing held: what is shown stays

@@ -355,3 +355,63 @@ def test_form_is_rebuilt_when_an_undo_puts_another_op_at_its_path(qtbot):
     form.show_node((0,))
     document.undo()  # rotate is back at (0,)
     assert "limit" in form.controls and "height" not in form.controls
+
+
+# ---- range labels and log sliders (issue 15) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("op_name, param, value", [
+    ("brightness_contrast", "brightness_limit", (-0.062, 0.062)),
+    ("rotate", "limit", (-0.1, 0.1)),
+    ("random_scale", "scale_x", (1.0, 1.01)),  # a log slider: its number boxes
+])
+def test_the_numbers_of_a_narrow_range_never_overlap(qtbot, op_name, param, value):
+    from augview.gui.widgets.param_form import spec_decimals
+
+    document, form = form_for(qtbot, Step(op_name, {param: value}))
+    form.resize(430, 900)
+    form.show()
+    qtbot.waitExposed(form)
+    widget = control_widget(form, param)
+    # The numbers shown (superqt's labels are line edits; a log slider's are spin boxes, whose
+    # own line edit is inside them).
+    labels = [edit for edit in widget.findChildren(QLineEdit) if edit.isVisible()]
+    rects = [edit.rect().translated(edit.mapTo(widget, edit.rect().topLeft())) for edit in labels]
+    assert len(labels) == 2
+    assert not rects[0].intersects(rects[1]), [r.getRect() for r in rects]
+    digits = spec_decimals(CATALOG[op_name].spec(param))  # what the control shows of the value
+    assert sorted(float(edit.text()) for edit in labels) == pytest.approx(sorted(value), abs=10 ** -digits)
+
+
+def test_a_log_slider_moves_through_its_scale_and_takes_typed_values(qtbot):
+    from augview.gui.widgets.scaled_slider import POSITIONS, ScaledSlider
+
+    document, form = form_for(qtbot, Step("random_resized_crop"))
+    ratio = control_widget(form, "ratio")
+    assert isinstance(ratio, ScaledSlider)
+    ratio.slider.setValue((0, POSITIONS // 2))  # the handles, as a drag leaves them
+    assert document.node((0,)).params["ratio"] == (0.1, 1.0)
+    height = control_widget(form, "height")
+    height.slider.setValue(round(0.6 * POSITIONS))
+    assert 200 < document.node((0,)).params["height"] < 260
+    box = height.boxes[0]
+    box.setValue(224)  # typed and entered
+    assert document.node((0,)).params["height"] == 224
+    assert height.slider.value() == round(CATALOG["random_resized_crop"].spec("height").slider_fraction(224) * POSITIONS)
+    box.setValue(300)
+    assert document.node((0,)).params["height"] == 300
+    document.undo()  # one undo step for the whole adjustment (edits of a parameter merge)
+    assert height.value() == document.node((0,)).params["height"] == 224  # the form follows
+
+
+def test_arrow_keys_on_a_log_slider_step_by_a_share_of_it(qtbot):
+    document, form = form_for(qtbot, Step("resize", {"height": 2}))
+    form.show()
+    widget = control_widget(form, "height")
+    widget.slider.setFocus()
+    qtbot.keyClick(widget.slider, Qt.Key.Key_Right)
+    assert document.node((0,)).params["height"] == 3  # at least one pixel
+    document.node((0,)).params["height"] = 4000
+    form.refresh()
+    qtbot.keyClick(widget.slider, Qt.Key.Key_Right)
+    assert 4050 < document.node((0,)).params["height"] < 4500  # about 1 % of the slider, not 1 px

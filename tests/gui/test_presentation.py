@@ -59,3 +59,37 @@ def test_f5_in_the_main_window_opens_it(qtbot, window):
     assert view is not None and view.isVisible()
     qtbot.waitUntil(lambda: view.last_output is not None, timeout=5000)
     window.side_windows.close_all()
+
+
+def test_slides_are_sized_for_the_back_row_of_a_1280x720_projector(qtbot):
+    """Issue 15: the description was 1.35x the interface font and four pictures sat in a 2x2
+    grid a third of the screen high; text and pictures now use the projector's space."""
+    import numpy as np
+
+    photo = np.zeros((512, 512, 3), np.uint8)
+    photo[::32] = 255
+    pipe = augview.Pipeline([augview.Step("random_resized_crop")], name="demo")
+    view = PresentationView(pipe, photo, count=3, seed=3)
+    qtbot.addWidget(view)
+    view.resize(1280, 720)
+    view.show()
+    qtbot.waitUntil(lambda: view.last_output is not None, timeout=5000)
+    assert view.title.font().pixelSize() >= 38
+    assert view.about.font().pixelSize() >= 26
+    assert all(cell.caption.font().pixelSize() >= 19 for cell in view.preview.cells)
+    assert view.hint.font().pixelSize() >= 19
+    qtbot.waitExposed(view)
+
+    def heights():
+        return [cell.pane.target_rect().height() for cell in view.preview.cells if cell.pane.image is not None]
+
+    # One row of large pictures, once laid out.
+    qtbot.waitUntil(lambda: len(heights()) == 4 and min(heights()) >= 0.35 * 720, timeout=5000)
+
+
+def test_best_columns_shows_the_pictures_largest():
+    from augview.gui.tools.presentation import best_columns
+
+    assert best_columns(4, 1232, 440, aspect=1.0, caption=60) == 4  # a wide slide: one row
+    assert best_columns(4, 600, 1000, aspect=1.0, caption=60) == 2  # a tall one: 2x2
+    assert best_columns(16, 1232, 440, aspect=1.5, caption=30) > 4

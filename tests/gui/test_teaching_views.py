@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -9,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 import augview
 from augview.core.registry import CATALOG, CATEGORIES
 from augview.analysis.compare import histograms, shares
+from augview.analysis.grid import sheet_layout
 from augview.gui.tools.compare_view import CompareView
 from augview.gui.tools.gallery_view import GalleryView
 from augview.gui.tools.sweep_view import SweepView
@@ -151,7 +154,8 @@ def test_contact_sheet_export_writes_a_png(qtbot, gallery_view, dialogs, tmp_pat
     qtbot.waitUntil(lambda: view.exported == [str(path)], timeout=RENDER_TIMEOUT * 2)
     sheet = augview.load_image(path)
     count = len(view.visible_names()) + 1  # and the original
-    assert sheet.shape[1] > 256 * 3 and sheet.shape[0] > 256 * (count // 5)
+    cell, columns = sheet_layout(count, 1920)  # a full-HD slide's width by default
+    assert sheet.shape[1] == 1920 and sheet.shape[0] > cell * math.ceil(count / columns)
     assert str(path) in view.status.text()
 
 
@@ -202,14 +206,14 @@ def test_difference_gain_amplifies(qtbot):
     qtbot.waitUntil(lambda: view.difference is not None and view.difference.image.max() == 20, timeout=RENDER_TIMEOUT)
 
 
-def test_different_sizes_are_shown_side_by_side(qtbot):
+def test_different_sizes_are_compared_at_a_common_size(qtbot):
+    """Issue 15: Difference refused different sizes (always the case after a crop)."""
     image = gradient()
     view = shown(qtbot, CompareView(image, image[5:25, 10:40].copy()))
     view.set_mode("difference")
     qtbot.waitUntil(lambda: view.difference is not None, timeout=RENDER_TIMEOUT)
-    assert view.difference.image is None and "sizes differ" in view.info.text()
-    assert view.left_cell.isVisible() and view.right_cell.isVisible() and not view.diff_cell.isVisible()
-    assert "30×20" in view.right_cell.caption.text()
+    assert view.difference.image.shape == image.shape and view.difference.sizes_differ
+    assert view.diff_cell.isVisible() and "30×20" in view.info.text() and "64×48" in view.info.text()
 
 
 def test_histograms_sum_to_the_pixel_count(qtbot):
@@ -276,3 +280,66 @@ def test_histograms_are_drawn_as_shares_so_a_crop_compares_by_tone():
     assert np.allclose(shares(same.original[0]).sum(), 1.0)
     assert np.allclose(shares(same.augmented[0]), shares(same.original[0]), atol=0.02)
     assert same.augmented[0].sum() == same.original[0].sum() / 4  # the counts differ
+
+
+def test_gallery_labels_stay_in_place_when_wide_tiles_arrive(qtbot):
+    """Issue 15, defect 3: a tile of a wide photo had a smaller icon than the blank one, its label
+    moved up, and the view repainted only the new rectangle, leaving "rendering…" on screen."""
+    view = shown(qtbot, GalleryView(gradient(40, 120)), 1200, 800)
+    before = {item.data(Qt.ItemDataRole.UserRole): view.list.visualItemRect(item) for item in view.items()}
+    qtbot.waitUntil(lambda: len(view.tiles) == len(CATALOG), timeout=RENDER_TIMEOUT * 2)
+    for item in view.items():
+        name = item.data(Qt.ItemDataRole.UserRole)
+        assert "rendering" not in item.text(), name
+        assert view.list.visualItemRect(item) == before[name], name
+        icon = item.icon().availableSizes()
+        assert icon and all(size.width() == size.height() for size in icon), name
+
+
+@pytest.mark.parametrize("width", [1920, 1280])
+def test_the_contact_sheet_is_exported_at_the_chosen_width(qtbot, gallery_view, dialogs, tmp_path, width):
+    """Issue 15: a sheet fit for slides, 1920 px wide by default or as chosen."""
+    view = gallery_view
+    assert view.sheet_width.value() == 1920
+    view.sheet_width.setValue(width)
+    view.search.setText("blur")
+    path = tmp_path / f"sheet{width}.png"
+    dialogs.save_paths.append(str(path))
+    view.export_button.click()
+    qtbot.waitUntil(lambda: view.exported == [str(path)], timeout=RENDER_TIMEOUT * 2)
+    sheet = augview.load_image(path)
+    assert sheet.shape[1] == width
+    assert sheet.shape[1] / sheet.shape[0] > 1.0  # wider than tall, like a slide
+
+
+def test_double_clicking_a_gallery_tile_adds_its_op_to_the_pipeline(qtbot, window):
+    window.side_windows.show_gallery()
+    gallery = window.side_windows.gallery
+    qtbot.waitUntil(lambda: "solarize" in gallery.tiles, timeout=RENDER_TIMEOUT * 2)
+    qtbot.waitExposed(gallery)
+    item = gallery.item("solarize")
+    gallery.list.scrollToItem(item)
+    qtbot.waitUntil(lambda: gallery.list.viewport().rect().contains(gallery.list.visualItemRect(item).center()))
+    center = gallery.list.visualItemRect(item).center()
+    qtbot.mouseClick(gallery.list.viewport(), Qt.MouseButton.LeftButton, pos=center)  # a double-click's first press
+    qtbot.mouseDClick(gallery.list.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    assert window.document.pipeline.steps[-1].op == "solarize"
+    assert window.document.can_undo() and "solarize" in gallery.status.text()
+    window.side_windows.close_all()
+
+
+def test_the_sweep_holds_the_other_ranges_at_their_middle_unless_untoggled(qtbot):
+    """Issue 15: a sweep of affine's scale kept the seed's 36° rotation in every cell."""
+    view = shown(qtbot, SweepView(gradient(), "affine", {"rotate": (-40.0, 40.0), "scale": (0.8, 1.2)}))
+    wait_sweep(qtbot, view, 0)
+    assert view.param_name() == "scale"  # the first range
+    assert view.hold_box.isChecked() and view.swept_params()["rotate"] == (0.0, 0.0)
+    assert "middle" in view.info.text()
+    held = [c.image for c in view.last_cells]
+    before = view.computed
+    view.hold_box.setChecked(False)  # the seed's draws again
+    wait_sweep(qtbot, view, before)
+    assert view.swept_params()["rotate"] == (-40.0, 40.0) and "middle" not in view.info.text()
+    assert any(not np.array_equal(a, c.image) for a, c in zip(held, view.last_cells))
+    view.set_mode("extremes")
+    assert not view.hold_box.isEnabled()

@@ -191,3 +191,49 @@ def test_start_up_installs_the_stored_language(qapp, monkeypatch):
         assert seen["menu"] == "&File"
     finally:
         i18n.install("en")
+
+
+def test_choosing_a_language_under_augview_lang_says_the_variable_wins(make_window, image_file, monkeypatch):
+    """Issue 15, defect 8: choosing English under AUGVIEW_LANG=zh_CN moved the check mark and did
+    nothing else."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda parent, title, text, *a, **k: shown.append(text)))
+    monkeypatch.setenv("AUGVIEW_LANG", "zh_CN")
+    window = make_window(image=image_file)
+    actions = {a.data(): a for a in window.menus.submenus["language"].actions()}
+    assert actions["zh_CN"].isChecked()  # what this run speaks
+    actions["en"].trigger()
+    assert window.settings.value("language") == "en"  # stored for the runs without the variable
+    assert len(shown) == 1 and "AUGVIEW_LANG=zh_CN" in shown[0] and "next time augview starts" in shown[0]
+    actions["zh_CN"].trigger()  # the variable's own language: nothing overrides it
+    assert window.settings.value("language") == "zh_CN"
+    assert "AUGVIEW_LANG" not in shown[-1]
+
+
+def test_parameter_names_and_choices_are_shown_in_chinese_and_stored_in_english(chinese, qtbot):
+    """Issue 15: the form's labels (`height (px)`, `scale`) and choices stayed English."""
+    from PySide6.QtWidgets import QComboBox
+
+    from augview import Pipeline, Step
+    from augview.gui.document import Document
+    from augview.gui.widgets.param_form import ParamForm
+
+    document = Document(Pipeline([Step("resize")], name="t"))
+    form = ParamForm(document)
+    qtbot.addWidget(form)
+    form.show_node((0,))
+    label = form.row_widgets["height"][0]
+    assert label.text() == "高度 (px)" and "height" in label.toolTip()
+    assert form.row_widgets["p"][0].text().startswith("概率")
+    combo = form.findChild(QComboBox, "param:interpolation")
+    shown = [combo.itemText(i) for i in range(combo.count())]
+    assert "线性" in shown and "最近邻" in shown and "linear" not in shown
+    combo.setCurrentIndex(shown.index("最近邻"))
+    assert document.node((0,)).params["interpolation"] == "nearest"  # the preset keeps the English value
+    document.undo()
+    assert combo.currentText() == i18n.op_text(document.node((0,)).params["interpolation"])
+    for op in CATALOG.values():  # every name and choice has a translation
+        for spec in op.params:
+            for text in (spec.name, *spec.choices):
+                assert SHIPPED.get((i18n.OPS_CONTEXT, text, ""), ("", False))[1], text

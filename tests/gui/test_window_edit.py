@@ -73,6 +73,7 @@ def test_add_op_appends_and_selects_it(window):
 
 
 def test_add_op_goes_into_the_selected_group(window):
+    window.panel.tree.clearSelection()  # nothing to group: Group ▾ adds an empty group at the end
     window.panel.add_group("one_of")
     assert window.panel.selected_path() == (3,)
     window.panel.add_op("vertical_flip")
@@ -129,6 +130,7 @@ def test_drop_reorders_within_the_list(window):
 
 
 def test_drop_into_a_group_and_back_out(window):
+    window.panel.tree.clearSelection()
     window.panel.add_group("some_of")
     window.panel.tree.dropped.emit((0,), (3,), 0)  # rotate into the group
     assert ops(window) == ["brightness_contrast", "horizontal_flip", ("some_of", ["rotate"])]
@@ -542,5 +544,29 @@ def test_step_names_get_the_rooms_width(qtbot, window):
     tree = window.panel.tree
     qtbot.waitUntil(lambda: tree.viewport().width() > 200, timeout=2000)
     header = tree.header()
-    assert header.sectionSize(0) > tree.viewport().width() - header.sectionSize(1) - header.sectionSize(2) - 4
+    others = sum(header.sectionSize(i) for i in (1, 2, 3))  # p, fires, time
+    assert header.sectionSize(0) > tree.viewport().width() - others - 4
     assert header.sectionSize(2) < 80  # "fires" fits its numbers, no more
+    assert header.sectionSize(3) < 90  # so does "time"
+
+
+def test_group_puts_the_selected_steps_into_a_container(window):
+    """Issue 15: Group ▾ added an empty group at the end; it groups the selection instead."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    tree = window.panel.tree
+    select(window, (0,))
+    tree.selectionModel().select(tree.indexFromItem(window.panel.item_at((2,))),
+                                 QItemSelectionModel.SelectionFlag.Select)  # Ctrl+click the flip
+    window.panel.add_group("one_of")
+    assert ops(window) == [("one_of", ["rotate", "horizontal_flip"]), "brightness_contrast"]
+    assert window.panel.selected_path() == (0,) and window.form.path == (0,)
+    assert tree_texts(window)[0].startswith("one_of")
+    window.document.undo()
+    assert ops(window) == START
+    select(window, (1,))  # one step: wrapped on its own
+    window.panel.add_group("some_of")
+    assert ops(window) == ["rotate", ("some_of", ["brightness_contrast"]), "horizontal_flip"]
+    select(window, (1, 0))  # inside a group: grouped where it is
+    window.panel.add_group("sequence")
+    assert ops(window) == ["rotate", ("some_of", [("sequence", ["brightness_contrast"])]), "horizontal_flip"]

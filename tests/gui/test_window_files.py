@@ -550,3 +550,70 @@ def test_a_bad_start_up_preset_is_reported_once_the_window_runs(qtbot, tmp_path,
     assert "bad.json" in dialogs.warnings[0]
     window.open_preset(bad)  # later problems are shown at once
     assert len(dialogs.warnings) == 2
+
+
+def test_a_bad_file_opened_while_a_good_one_loads_leaves_the_good_one(qtbot, monkeypatch, make_window,
+                                                                       image_file, tmp_path, dialogs):
+    """Issue 15, defect 4: the window used to end with no image at all."""
+    import threading
+
+    dialogs.allow_warnings = True
+    real = main_window_module.load_with_proxy
+    release = threading.Event()
+
+    def load(path):
+        if path == str(image_file):
+            release.wait(RENDER_TIMEOUT / 1000)  # a big photo, still decoding
+        return real(path)
+
+    monkeypatch.setattr(main_window_module, "load_with_proxy", load)
+    window = make_window(image=image_file, wait=False)
+    bad = tmp_path / "broken.jpg"
+    bad.write_text("not an image")
+    window.open_image(bad)
+    qtbot.waitUntil(lambda: bool(dialogs.warnings), timeout=RENDER_TIMEOUT)
+    assert "broken.jpg" in dialogs.warnings[0] and window.image is None
+    release.set()
+    qtbot.waitUntil(lambda: window.image is not None, timeout=RENDER_TIMEOUT)
+    assert window.image_path == str(image_file) and window.image.shape == (48, 64, 3)
+    qtbot.waitUntil(lambda: window.last_output is not None, timeout=RENDER_TIMEOUT)
+
+
+def test_open_preset_offers_albumentations_yaml_and_python_files(qtbot, monkeypatch, window, tmp_path):
+    """Issue 15: the dialog's filter listed only *.json, hiding the YAML and .py pipelines that
+    File > Open preset opens."""
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = {}
+
+    def get_open(parent, caption, folder, filters, *args):
+        asked["filters"] = filters
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(get_open))
+    window.open_preset_dialog()
+    first = asked["filters"].split(";;")[0]
+    for pattern in ("*.json", "*.yaml", "*.yml", "*.py"):
+        assert pattern in first
+    script = tmp_path / "train_augs.py"
+    script.write_text("import albumentations as A\ntransform = A.Compose([A.HorizontalFlip(p=0.5)])\n")
+    drop(window, script)  # a dropped .py pipeline opens as a preset, not as an image
+    assert [step.op for step in window.document.pipeline.steps] == ["horizontal_flip"]
+
+
+def test_the_folder_strip_walks_subfolders_as_apply_does(qtbot, tmp_path, window):
+    """Issue 15: the strip showed only the top-level files while `augview apply` walks folders
+    recursively; both now list a folder with `find_images`."""
+    from augview.core.imageio import find_images
+
+    folder = tmp_path / "dataset"
+    for relative in ("top.png", "train/cat.png", "train/deep/dog.png", "val/bird.png", ".hidden/x.png"):
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        augview.save_image(folder / relative, gradient(20, 30))
+    drop(window, folder)
+    qtbot.waitUntil(lambda: window.strip.count() == 4, timeout=RENDER_TIMEOUT)  # listed in the background
+    listed = [p.relative_to(folder).as_posix() for p in window.strip.files]
+    assert listed == find_images(folder)[0]
+    assert set(listed) == {"top.png", "train/cat.png", "train/deep/dog.png", "val/bird.png"}
+    assert window.strip.count() == 4
+    wait_image(qtbot, window, folder / listed[0])

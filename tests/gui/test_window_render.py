@@ -466,12 +466,12 @@ def test_zoom_is_shared_by_every_pane(qtbot, window):
     wheel = QWheelEvent(QPointF(10, 10), QPointF(10, 10), QPoint(0, 0), QPoint(0, 120),
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
                         Qt.ScrollPhase.NoScrollPhase, False)
-    fitted = pane.scale()
     pane.wheelEvent(wheel)
     assert not view.fit
-    assert view.zoom == pytest.approx(fitted * 1.25)
-    assert all(cell.pane.scale() == pytest.approx(view.zoom) for cell in window.preview.cells)
-    assert window.zoom_label.text() == f"{view.zoom * 100:.0f}%"
+    assert view.zoom == pytest.approx(1.25)  # times each pane's fit
+    assert all(cell.pane.scale() == pytest.approx(cell.pane.fit_scale() * 1.25) for cell in window.preview.cells)
+    original = window.preview.cells[0].pane
+    assert window.zoom_label.text() == f"{original.scale() * 100:.0f}%"  # the original's pixels
     view.set_zoom(1000)
     assert view.zoom == MAX_ZOOM
     view.set_zoom(0)
@@ -538,3 +538,86 @@ def test_captions_are_cut_to_three_whole_lines_with_an_ellipsis(qtbot, text):
     while kept < len(text) and text[kept].isspace():
         kept += 1  # spaces before the ellipsis were dropped
     assert height(text[:kept + 1].rstrip() + "…") > room  # the cut is as late as the room allows
+
+
+def test_the_step_list_shows_how_long_each_step_takes(qtbot, window):
+    """Issue 15: per-step timing on this photo, measured once the previews are done."""
+    from augview.gui.widgets.pipeline_panel import format_time
+
+    qtbot.waitUntil(lambda: len(window.panel.timings) == 3, timeout=RENDER_TIMEOUT)
+    assert set(window.panel.timings) == {(0,), (1,), (2,)}
+    for path, seconds in window.panel.timings.items():
+        assert seconds > 0 and window.panel.item_at(path).text(3) == format_time(seconds)
+    window.panel.add_op("invert")  # a new step: measured again, after its render
+    qtbot.waitUntil(lambda: (3,) in window.panel.timings, timeout=RENDER_TIMEOUT)
+    assert window.panel.item_at((3,)).text(3).endswith("ms") or window.panel.item_at((3,)).text(3).endswith("s")
+    assert [format_time(s) for s in (0.00001, 0.0004, 0.012, 1.44)] == ["<0.1 ms", "0.4 ms", "12 ms", "1.4 s"]
+
+
+def test_zooming_grows_panes_of_different_pixel_sizes_together(qtbot, make_window, image_file, tmp_path):
+    """Issue 15, defect 7: zoom was one absolute percentage, so zooming in from the fit shrank a
+    small variant shown beside a large original."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+
+    small = tmp_path / "small_output.json"
+    Pipeline([augview.Step("resize", {"height": 12, "width": 16})], name="tiny").save(small)
+    window = make_window(image=image_file, preset=small)
+    window.show()
+    cells = window.preview.cells
+    assert cells[0].pane.image.width() == 64 and cells[1].pane.image.width() == 16
+    before = [cell.pane.target_rect() for cell in cells]
+    wheel = QWheelEvent(QPointF(10, 10), QPointF(10, 10), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    cells[0].pane.wheelEvent(wheel)  # zoom in over the original
+    after = [cell.pane.target_rect() for cell in cells]
+    for old, new in zip(before, after):
+        assert new.width() == pytest.approx(old.width() * 1.25) and new.height() == pytest.approx(old.height() * 1.25)
+    window.zoom_actual_size()  # Ctrl+1: the original at its own pixels, the variants as much larger
+    assert cells[0].pane.scale() == pytest.approx(1.0)
+    assert cells[1].pane.target_rect().width() == pytest.approx(
+        before[1].width() * window.preview.view.zoom)
+
+
+def test_the_trace_tooltip_is_a_readable_table_no_wider_than_the_window(qtbot, window):
+    """Issue 15, defect 9: the tooltip was the trace's raw Python dicts on one line each."""
+    from PySide6.QtGui import QTextDocument
+
+    result = window.last_output.results[0]
+    tip = window.preview.cells[1].caption.toolTip()
+    assert tip.startswith("<qt>") and "<table" in tip and "{'" not in tip and "'drawn'" not in tip
+    for entry in result.trace:
+        assert entry["op"] in tip
+        for key in entry.get("drawn", {}):
+            assert f"{key} = " in tip
+    document = QTextDocument()
+    document.setHtml(tip)
+    assert document.idealWidth() < window.width()
+
+
+def test_each_caption_gives_the_variants_own_pixel_size(qtbot, make_window, tmp_path):
+    """Issue 15: the variant's WxH, the first thing a training user checks, even when the window
+    shows a smaller copy of it."""
+    big = tmp_path / "big.png"
+    y, x = np.mgrid[0:1500, 0:2000]
+    augview.save_image(big, np.stack([x % 256, y % 256, (x + y) % 256], axis=2).astype(np.uint8))
+    preset = tmp_path / "resize.json"
+    Pipeline([augview.Step("resize", {"height": 1200, "width": 1600})], name="resize").save(preset)
+    window = make_window(image=big, preset=preset)
+    assert "1600×1200" in window.preview.cells[1].full_caption  # on the proxy: resize's fixed size
+    qtbot.waitUntil(lambda: window.last_output.full_resolution, timeout=RENDER_TIMEOUT * 4)
+    output = window.last_output
+    assert output.results[0].image.shape[:2] != (1200, 1600)  # shown shrunk...
+    assert output.sizes == [(1600, 1200)] * len(output.results)  # ...made at 1600x1200
+    assert all("1600×1200" in cell.full_caption for cell in window.preview.cells[1:])
+
+
+def test_a_render_delivered_after_close_schedules_no_timing(qtbot, window):
+    """The step timer's pool is shut down with the window: a render that lands afterwards must not
+    hand it work (a RuntimeError in a timer's slot)."""
+    output = window.last_output
+    window.step_timer.shutdown()
+    window.step_timer.schedule(window.document.snapshot(), window.image, 0)
+    qtbot.wait(700)  # past the settle delay: nothing starts (pytest-qt fails the test on an exception in a slot)
+    assert output is window.last_output

@@ -4,6 +4,8 @@ in the form (undoable, saved), broken files, and large photos previewed on a pro
 
 from __future__ import annotations
 
+import html
+
 import json
 from pathlib import Path
 
@@ -213,7 +215,7 @@ def test_captions_and_tooltips_count_the_dropped_boxes_and_say_why(tmp_path, mak
     window = annotated_window(make_window, tmp_path, crop_preset(tmp_path / "crop.json"))
     cell = window.preview.cells[1]
     assert "1 of 3 boxes kept, 2 dropped (visibility 0.01 < 0.3, outside the image)" in cell.full_caption
-    tip = cell.caption.toolTip()
+    tip = html.unescape(cell.caption.toolTip())  # (the trace table is HTML)
     assert "center_crop: box 1 (dog) dropped, visibility 0.01 < 0.3" in tip
     assert "center_crop: box 2 (bird) dropped, outside the image" in tip
     overlay = cell.pane.overlay.overlay

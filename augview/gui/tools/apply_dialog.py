@@ -25,6 +25,12 @@ from augview.gui.widgets.seed_box import SeedBox
 from augview.gui.render_worker import Pump
 
 
+def output_for(input_folder: str) -> str:
+    """The output folder offered for an input folder: beside it, named <input>_augmented."""
+    folder = input_folder.strip().rstrip("/\\")
+    return str(Path(folder).with_name(Path(folder).name + "_augmented")) if folder and Path(folder).name else ""
+
+
 class ApplyDialog(QDialog):
     def __init__(self, pipeline: Pipeline | Callable[[], Pipeline], seed: int, start_folder: str = "",
                  parent=None):
@@ -41,8 +47,10 @@ class ApplyDialog(QDialog):
         self.pump = Pump(lambda: self.thread is not None and self.thread.is_alive())
 
         self.input_edit = QLineEdit(start_folder)
-        self.output_edit = QLineEdit(str(Path(start_folder).with_name(Path(start_folder).name + "_augmented"))
-                                     if start_folder else "")
+        self.output_edit = QLineEdit(output_for(start_folder))
+        # The output folder follows the input folder until someone types an output of their own.
+        self.input_edit.textChanged.connect(self._follow_input)
+        self._input = start_folder
         self.variants = QSpinBox()
         self.variants.setRange(1, 100)
         self.variants.setValue(3)
@@ -85,6 +93,11 @@ class ApplyDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.close)
         self.resize(620, 480)
+
+    def _follow_input(self, text: str):
+        if self.output_edit.text().strip() in ("", output_for(self._input)):
+            self.output_edit.setText(output_for(text))
+        self._input = text
 
     def _with_browse(self, edit: QLineEdit):
         row = QHBoxLayout()

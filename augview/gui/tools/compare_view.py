@@ -1,9 +1,10 @@
-"""Compare: the original and one augmented image, three ways.
+"""Compare: two cells of the main window (the original and variant #1 to begin with, any two
+chosen in the A and B lists), three ways.
 
-- wipe: both images in the same place, a divider the person drags across (original on the left,
-  augmented on the right): the eye catches a shift or a colour change at the seam;
-- difference: |original − augmented| amplified by a gain, black where nothing changed; images of
-  different sizes (a crop, a pad) cannot be subtracted, so they are shown side by side instead;
+- wipe: both images in the same place, a divider the person drags across (A on the left, B on
+  the right): the eye catches a shift or a colour change at the seam;
+- difference: |A − B| amplified by a gain, black where nothing changed; images of different sizes
+  (a crop, a pad) are compared at a common size: B is resized to A's;
 - histograms: per channel (R, G, B, or grey), the original as a filled area and the augmented as a
   line: brightness moves the curve, contrast stretches it, equalisation flattens it.
 
@@ -46,6 +47,14 @@ CHANNEL_COLORS = {"R": QColor(220, 60, 50), "G": QColor(50, 170, 70), "B": QColo
                   "grey": QColor(150, 150, 150)}
 
 
+class CompareCell(NamedTuple):
+    """One image the window can compare: its name, its pixels and, when made already, its QImage."""
+
+    label: str
+    array: np.ndarray
+    image: QImage | None = None
+
+
 class WipeWidget(QWidget):
     """Both images fitted into the same place; left of the divider the original, right of it the
     augmented. Drag (or click) to move the divider; the arrow keys nudge it."""
@@ -55,6 +64,7 @@ class WipeWidget(QWidget):
         self.original: QImage | None = None
         self.augmented: QImage | None = None
         self.position = 0.5  # of the widget's width
+        self.labels = (self.tr("original"), self.tr("augmented"))  # the tags over either side
         self.setMinimumSize(200, 150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.SplitHCursor)
@@ -81,18 +91,20 @@ class WipeWidget(QWidget):
             return
         x = self.position * self.width()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        # Both in the first one's rectangle: at a common size, so the seam lines up.
+        target = self.fitted(self.original)
         for image, clip in ((self.original, QRectF(0, 0, x, self.height())),
                             (self.augmented, QRectF(x, 0, self.width() - x, self.height()))):
             painter.save()
             painter.setClipRect(clip)
-            painter.drawImage(self.fitted(image), image)
+            painter.drawImage(target, image)
             painter.restore()
         painter.setPen(QPen(QColor(255, 255, 255), 2))
         painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
         painter.setBrush(QColor(255, 255, 255))
         painter.drawEllipse(QPointF(x, self.height() / 2), 6, 6)
-        self._tag(painter, self.tr("original"), 8, Qt.AlignmentFlag.AlignLeft)
-        self._tag(painter, self.tr("augmented"), self.width() - 8, Qt.AlignmentFlag.AlignRight)
+        self._tag(painter, self.labels[0], 8, Qt.AlignmentFlag.AlignLeft)
+        self._tag(painter, self.labels[1], self.width() - 8, Qt.AlignmentFlag.AlignRight)
         painter.end()
 
     def _tag(self, painter, text, x, align):
@@ -221,6 +233,11 @@ class CompareView(QWidget):
         self.difference: Difference | None = None
         self.histograms: Histograms | None = None
 
+        self.cells: list[CompareCell] = []
+        self.comparison: Comparison | None = None  # of cells 0 and 1, from the render worker
+        self.a_box, self.b_box = QComboBox(), QComboBox()
+        self.a_box.setToolTip(self.tr("A: the left of the wipe, the reference of the difference"))
+        self.b_box.setToolTip(self.tr("B: compared with A, resized to A's size when they differ"))
         self.mode_box = QComboBox()
         for key, text in MODES:
             self.mode_box.addItem(self.tr(text), key)
@@ -234,6 +251,10 @@ class CompareView(QWidget):
         self.info = QLabel()
         self.info.setWordWrap(True)
         bar = QHBoxLayout()
+        bar.addWidget(QLabel("A"))
+        bar.addWidget(self.a_box)
+        bar.addWidget(QLabel("B"))
+        bar.addWidget(self.b_box)
         bar.addWidget(self.mode_box)
         bar.addWidget(self.gain_label)
         bar.addWidget(self.gain, 1)
@@ -241,14 +262,11 @@ class CompareView(QWidget):
 
         self.wipe = WipeWidget()
         self.view = ViewState()
-        self.diff_cell, self.left_cell, self.right_cell = Cell(self.view), Cell(self.view), Cell(self.view)
+        self.diff_cell = Cell(self.view)
         self.diff_page = QWidget()
         diff_layout = QHBoxLayout(self.diff_page)
         diff_layout.setContentsMargins(0, 0, 0, 0)
-        for cell in (self.diff_cell, self.left_cell, self.right_cell):
-            diff_layout.addWidget(cell)
-        self.left_cell.hide()
-        self.right_cell.hide()
+        diff_layout.addWidget(self.diff_cell)
         self.plot = HistogramPlot()
         self.stack = QStackedWidget()
         for page in (self.wipe, self.diff_page, self.plot):
@@ -260,7 +278,11 @@ class CompareView(QWidget):
 
         self.mode_box.currentIndexChanged.connect(lambda *_: self._on_mode())
         self.gain.valueChanged.connect(lambda *_: self._request_diff())
-        self.set_images(original, augmented, title)
+        for box in (self.a_box, self.b_box):
+            box.currentIndexChanged.connect(lambda *_: self._show_picked())
+        self.set_cells([CompareCell(self.tr("original"), original), CompareCell(self.tr("augmented"), augmented)])
+        if title:
+            self.title_label.setText(title)
         self._on_mode()
 
     def set_images(self, original: np.ndarray, augmented: np.ndarray, title: str = "",
@@ -289,10 +311,47 @@ class CompareView(QWidget):
         self._update_info()
 
     def show_rendered(self, output) -> None:
-        """Variant #1 of a main-window render (a `RenderOutput`), with what its worker computed."""
-        first = output.results[0]
-        self.set_images(output.original_array, first.image, first.summary, (output.original, output.images[0]),
-                        output.comparison)
+        """The cells of a main-window render (a `RenderOutput`): the original and its variants,
+        with what its worker computed for the original and variant #1."""
+        cells = [CompareCell(self.tr("original"), output.original_array, output.original)]
+        for number, (result, image) in enumerate(zip(output.results, output.images), 1):
+            cells.append(CompareCell(self.tr("#{number} seed {seed}: {summary}").format(
+                number=number, seed=result.seed, summary=result.summary), result.image, image))
+        self.set_cells(cells, output.comparison)
+
+    def set_cells(self, cells: list[CompareCell], comparison: Comparison | None = None) -> None:
+        """The images A and B are chosen from; the choice stays while it still exists (else the
+        first two). ``comparison``: the numbers of cells 0 and 1, when already computed."""
+        picks = (self.a_box.currentIndex(), self.b_box.currentIndex()) if self.cells else (0, 1)
+        if not all(0 <= pick < len(cells) for pick in picks):
+            picks = (0, min(1, len(cells) - 1))
+        self.cells, self.comparison = list(cells), comparison
+        for box, pick in zip((self.a_box, self.b_box), picks):
+            box.blockSignals(True)
+            box.clear()
+            for cell in cells:
+                box.addItem(cell.label.split(":")[0], cell.label)
+            box.setCurrentIndex(pick)
+            box.blockSignals(False)
+        self._show_picked()
+
+    def pick(self, a: int, b: int) -> None:
+        """Compare cell ``a`` (0: the original) with cell ``b``."""
+        for box, index in ((self.a_box, a), (self.b_box, b)):
+            box.blockSignals(True)
+            box.setCurrentIndex(index)
+            box.blockSignals(False)
+        self._show_picked()
+
+    def _show_picked(self):
+        a, b = self.a_box.currentIndex(), self.b_box.currentIndex()
+        if not (0 <= a < len(self.cells) and 0 <= b < len(self.cells)):
+            return
+        first, second = self.cells[a], self.cells[b]
+        shown = (first.image, second.image) if first.image is not None and second.image is not None else None
+        title = self.tr("A: {a}   B: {b}").format(a=first.label, b=second.label)
+        self.wipe.labels = tuple(f"{letter}: {cell.label.split(':')[0]}" for letter, cell in (("A", first), ("B", second)))
+        self.set_images(first.array, second.array, title, shown, self.comparison if (a, b) == (0, 1) else None)
 
     def wanted_gain(self) -> int | None:
         """The gain a render worker should compute the difference with: None while closed."""
@@ -334,36 +393,25 @@ class CompareView(QWidget):
 
     def _show_difference(self, diff: Difference):
         self.difference = diff
-        differ = diff.sizes_differ
-        self.diff_cell.setVisible(not differ)
-        self.left_cell.setVisible(differ)
-        self.right_cell.setVisible(differ)
-        if differ:
-            h1, w1 = self.original.shape[:2]
-            h2, w2 = self.augmented.shape[:2]
-            self.left_cell.set_content(self.shown[0], self.tr("original") + f" — {w1}×{h1}")
-            self.right_cell.set_content(self.shown[1], self.tr("augmented") + f" — {w2}×{h2}")
-        else:
-            caption = self.tr("|original − augmented| × {gain}: mean {mean}, max {max}, {changed}% of pixels changed")
-            caption = caption.format(gain=self.gain.value(), mean=f"{diff.mean:.2f}", max=diff.max,
-                                     changed=f"{diff.changed * 100:.1f}")
-            self.diff_cell.set_content(to_qimage(diff.image), caption)
+        caption = self.tr("|A − B| × {gain}: mean {mean}, max {max}, {changed}% of pixels changed")
+        caption = caption.format(gain=self.gain.value(), mean=f"{diff.mean:.2f}", max=diff.max,
+                                 changed=f"{diff.changed * 100:.1f}")
+        self.diff_cell.set_content(to_qimage(diff.image), caption)
 
     def _update_info(self):
         mode = self.mode()
+        (h1, w1), (h2, w2) = self.original.shape[:2], self.augmented.shape[:2]
+        resized = "" if (h1, w1) == (h2, w2) else " " + self.tr(
+            "B ({width}×{height}) is shown at A's size, {a_width}×{a_height}, to compare them.").format(
+            width=w2, height=h2, a_width=w1, a_height=h1)
         if mode == "wipe":
-            text = self.tr("Drag across the image: left of the line is the original, "
-                           "right of it the augmented image.")
-            if self.original.shape[:2] != self.augmented.shape[:2]:
-                text += " " + self.tr("The sizes differ, so each image is fitted to the pane on its own.")
+            text = self.tr("Drag across the image: left of the line is A, right of it B.") + resized
         elif mode == "difference":
             if self.difference is None:
                 text = self.tr("computing…")
-            elif self.difference.sizes_differ:
-                text = self.tr("The sizes differ, so the images cannot be subtracted: shown side by side instead.")
             else:
                 text = self.tr("Black where nothing changed; brighter where more changed "
-                               "(raise the gain to see small changes).")
+                               "(raise the gain to see small changes).") + resized
         else:
             text = self.tr("Per-channel histograms: the share of each image's pixels at each value, 0 (dark) to "
                            "255 (bright); a crop and its original compare by tone, not by size.")

@@ -2,8 +2,9 @@
 tile each, to browse what exists before building a pipeline.
 
 Filter by category or by a word of the name or description; hover a tile for the op's description,
-select it to read the description, its default parameters and what it drew, with a larger view.
-"Export contact sheet…" writes the visible tiles (and the original) to one PNG. With the image's
+select it to read the description, its default parameters and what it drew, with a larger view;
+double-click it to add the op to the window's pipeline. "Export contact sheet…" writes the visible
+tiles (and the original) to one PNG of a chosen width (1920 px: a full-HD slide). With the image's
 annotations (the bundled sample has boxes, a mask and keypoints), every tile shows what the op does
 to them, and the contact sheet draws them too.
 
@@ -20,17 +21,17 @@ import cv2
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem,
-    QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QPushButton, QSpinBox, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from PIL import Image
 
 from augview.core import paths
-from augview.analysis.grid import compose_grid
+from augview.analysis.grid import compose_grid, sheet_layout, to_width
 from augview.analysis.op_targets import TargetRun
 from augview.analysis.overlay_draw import draw_overlay
 from augview.analysis.overlays import Overlay, OverlayOptions, Shown, overlay_of, resized
@@ -55,6 +56,7 @@ class SheetExport(NamedTuple):
     path: str
 
 
+SHEET_WIDTH = 1920  # px: the contact sheet fills a full-HD slide unless another width is chosen
 PROXY_SIDE = 512  # the ops' pixel defaults (crop 256, pad 1024) are meant for photo-sized images
 ICON = 180
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -66,6 +68,18 @@ def make_thumbnail(array: np.ndarray, side: int = ICON) -> np.ndarray:
     scale = side / max(h, w)
     size = (max(1, round(w * scale)), max(1, round(h * scale)))
     return cv2.resize(array, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_NEAREST)
+
+
+def square_icon(thumbnail: QImage, side: int = ICON) -> QIcon:
+    """The thumbnail centred on a transparent side x side square. Every tile keeps the blank
+    icon's size, so a tile's label never moves when its picture arrives: with a wide photo the
+    view repainted only the smaller new rectangle and left the old "rendering…" on screen."""
+    square = QPixmap(side, side)
+    square.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(square)
+    painter.drawImage((side - thumbnail.width()) // 2, (side - thumbnail.height()) // 2, thumbnail)
+    painter.end()
+    return QIcon(square)
 
 
 def run_tile(image: np.ndarray, seed: int, name: str, targets: Shown | None,
@@ -92,10 +106,11 @@ def compute_tile(image: np.ndarray, seed: int, name: str, targets: Shown | None 
 
 
 def contact_sheet(path: str, image: np.ndarray, seed: int, names: list[str], done: dict,
-                  targets: Shown | None = None, settings: TargetSettings = TargetSettings(),
+                  width: int = SHEET_WIDTH, targets: Shown | None = None, settings: TargetSettings = TargetSettings(),
                   options: OverlayOptions = OverlayOptions()) -> str:
     """Runs on a worker thread: the original and one cell per op (reusing finished tiles), saved
-    atomically as one PNG, titled in the interface language, with the targets drawn."""
+    atomically as one PNG ``width`` pixels wide (a slide's 1920 by default), titled in the
+    interface language, with the targets drawn."""
     images, titles = [image], [QCoreApplication.translate("GalleryView", "original")]
     overlays = [overlay_of(targets) if targets is not None else None]
     for name in names:
@@ -107,7 +122,9 @@ def contact_sheet(path: str, image: np.ndarray, seed: int, names: list[str], don
         titles.append(f"{label} ({op_text(get_op(name).category)})")
         overlays.append(overlay)
     title = QCoreApplication.translate("GalleryView", "augview op gallery: defaults, seed {seed}").format(seed=seed)
-    sheet = compose_grid(images, titles, cell=256, title=title, overlays=overlays, options=options)
+    cell, columns = sheet_layout(len(images), width)
+    sheet = to_width(compose_grid(images, titles, cell=cell, columns=columns, title=title, overlays=overlays,
+                                  options=options), width)
     save_image(path, sheet)
     return path
 
@@ -140,6 +157,8 @@ def _default(spec) -> str:
 
 
 class GalleryView(QWidget):
+    op_chosen = Signal(str)  # a tile was double-clicked: add its op to the pipeline
+
     def __init__(self, image: np.ndarray | None = None, seed: int = 0, parent=None, targets: Shown | None = None,
                  settings: TargetSettings | None = None, overlay_state: OverlayState | None = None):
         super().__init__(parent)
@@ -167,12 +186,19 @@ class GalleryView(QWidget):
         self.seed_spin = SeedBox(value=seed)
         self.seed_spin.setPrefix(self.tr("seed: "))
         self.export_button = QPushButton(self.tr("Export contact sheet…"))
+        self.sheet_width = QSpinBox()
+        self.sheet_width.setRange(640, 7680)
+        self.sheet_width.setSingleStep(320)
+        self.sheet_width.setValue(SHEET_WIDTH)
+        self.sheet_width.setSuffix(self.tr(" px wide"))
+        self.sheet_width.setToolTip(self.tr("width of the exported contact sheet (1920 fills a full-HD slide)"))
         self.status = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.category_box)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.seed_spin)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.sheet_width)
         bar.addWidget(self.status, 1)
 
         self.list = QListWidget()
@@ -191,6 +217,9 @@ class GalleryView(QWidget):
             item.setData(NAME_ROLE, name)
             item.setToolTip(f"{name} ({op_text(CATALOG[name].category)})\n\n{op_text(CATALOG[name].description)}")
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            # One size whatever the label says ("rendering…", one line or three): the view repaints
+            # only an item's new rectangle, so a shrinking one left old text on screen.
+            item.setSizeHint(QSize(ICON + 24, ICON + 52))
             self.list.addItem(item)
 
         self.view = ViewState()
@@ -217,6 +246,7 @@ class GalleryView(QWidget):
         self.seed_spin.valueChanged.connect(lambda *_: self.refresh())
         self.list.currentItemChanged.connect(lambda *_: self._show_details())
         self.export_button.clicked.connect(self.export_dialog)
+        self.list.itemDoubleClicked.connect(self._on_double_click)
         self.text.setHtml("<p>{}</p>".format(html.escape(self.tr("Select a tile to read what the op does."))))
         self.list.setCurrentRow(0)  # the details pane starts on the first op, its tile when it arrives
         self.refresh()
@@ -278,7 +308,7 @@ class GalleryView(QWidget):
         out, label, thumb, overlay = result
         self.tiles[name] = (out, label, overlay)
         item = self.item(name)
-        item.setIcon(QIcon(QPixmap.fromImage(to_qimage(thumb))))
+        item.setIcon(square_icon(to_qimage(thumb)))
         detail = label[len(name):].strip().lstrip("· ")  # what it drew, then what happened to the targets
         item.setText("\n".join([name] + self._fit_lines(detail, 2)))
         item.setToolTip(f"{label}\n\n{op_text(CATALOG[name].description)}")
@@ -319,6 +349,11 @@ class GalleryView(QWidget):
         self.preview.set_content(to_qimage(out) if out is not None else None, label or name,
                                  overlay=CellOverlay.wrap(overlay))
 
+    def _on_double_click(self, item: QListWidgetItem):
+        name = item.data(NAME_ROLE)
+        self.op_chosen.emit(name)
+        self.status.setText(self.tr("{op} added to the pipeline").format(op=name))
+
     def select(self, name: str):
         self.list.setCurrentItem(self.item(name))
 
@@ -335,4 +370,4 @@ class GalleryView(QWidget):
         names = self.visible_names()
         self.status.setText(self.tr("exporting {count} ops…").format(count=len(names)))
         self.tasks.run(SheetExport(path), contact_sheet, path, self.image, self.seed_spin.value(),
-                       names, dict(self.tiles), self.targets, self.settings, self.overlay_state.options)
+                       names, dict(self.tiles), self.sheet_width.value(), self.targets, self.settings, self.overlay_state.options)

@@ -12,10 +12,11 @@ and off, Escape leaves.
 
 from __future__ import annotations
 
+import math
 import random
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from augview.analysis.overlays import Shown
@@ -27,6 +28,18 @@ from augview.gui.latest import LatestRequest
 from augview.gui.widgets.overlay_painter import CellOverlay, OverlayState
 from augview.gui.widgets.preview import PreviewArea
 from augview.gui.render_worker import REROLL_MAX, RenderJob, RenderWorker
+
+
+def best_columns(count: int, width: float, height: float, aspect: float, caption: float) -> int:
+    """How many columns show ``count`` pictures of width/height ``aspect`` largest in a
+    ``width`` x ``height`` area, each cell losing ``caption`` pixels of height to its caption."""
+    best, best_height = 1, -1.0
+    for columns in range(1, max(1, count) + 1):
+        rows = math.ceil(count / columns)
+        picture = min(width / columns / aspect, height / rows - caption)  # a picture's height
+        if picture > best_height:
+            best, best_height = columns, picture
+    return best
 
 
 class PresentationView(QWidget):
@@ -48,15 +61,17 @@ class PresentationView(QWidget):
         self.worker.finished.connect(self._on_rendered)
 
         self.title = QLabel()
-        self.title.setFont(self._font(2.2, bold=True))
         self.about = QLabel()
         self.about.setWordWrap(True)
         self.about.setFont(self._font(1.35))
-        self.preview = PreviewArea(overlay_state=overlay_state)
+        self.columns_shown = 0
+        self.preview = PreviewArea(columns=self._laid_out_columns, overlay_state=overlay_state)
         self.hint = QLabel(self.tr(
             "→ next   ← previous   Space new variants   ↑↓ variants   End whole pipeline   Esc leave"))
         # Readable from the back of a room: the text colour, not the pale disabled grey.
-        self.hint.setFont(self._font(1.0))
+        self.hint.setWordWrap(True)
+        self.caption_font = QFont(self.font())
+        self.fit_to_room()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 12)
         layout.addWidget(self.title)
@@ -66,11 +81,51 @@ class PresentationView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.show_slide(0)
 
-    def _font(self, scale: float, bold: bool = False) -> QFont:
+    # Type sizes as shares of the window's height, so text is as large on a projector's 1280x720
+    # as the room needs (at 720 px: title 40 px, description 28 px, captions and keys 20 px), not
+    # a fixed factor of a laptop's interface font.
+    TITLE, ABOUT, CAPTION, HINT = 1 / 18, 1 / 26, 1 / 36, 1 / 36
+
+    def _font(self, share: float, bold: bool = False) -> QFont:
         font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setPixelSize(max(12, round(self.height() * share)))
         font.setBold(bold)
         return font
+
+    def fit_to_room(self):
+        """Type sized for the back row of a room at the window's height."""
+        self.title.setFont(self._font(self.TITLE, bold=True))
+        self.about.setFont(self._font(self.ABOUT))
+        self.hint.setFont(self._font(self.HINT))
+        self.caption_font = self._font(self.CAPTION)
+        self._style_captions()
+
+    def _style_captions(self):
+        for cell in self.preview.cells:
+            cell.CAPTION_LINES = self.CAPTION_LINES
+            cell.caption.setFont(self.caption_font)
+            cell.fit_caption()
+
+    CAPTION_LINES = 2  # what a slide's variant drew; the pictures get the rest of the height
+
+    def slide_columns(self, count: int) -> int:
+        """The grid that shows the pictures largest in the space the slide leaves them."""
+        image = self.image.shape[1] / self.image.shape[0] if self.image is not None else 1.0
+        caption = QFontMetrics(self.caption_font).lineSpacing() * self.CAPTION_LINES + 12
+        return best_columns(count, self.preview.width(), self.preview.height(), image, caption)
+
+    def _laid_out_columns(self, count: int) -> int:
+        """Called by the preview when it lays out its cells: remembers the grid it made."""
+        self.columns_shown = self.slide_columns(count)
+        return self.columns_shown
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.fit_to_room()
+        if self.last_output is not None and self.preview.cells and \
+                self.slide_columns(len(self.preview.cells)) != self.columns_shown:
+            self.preview.ensure_cells(0)  # laid out again for the new shape
+            self._on_rendered(self.last_output)
 
     # ---- slides ----
 
@@ -109,9 +164,7 @@ class PresentationView(QWidget):
                                             for r, story in zip(output.results, stories)]
         overlays = [self.original] + (output.cell_overlays or [None] * len(output.results))
         self.preview.show_images([output.original] + output.images, captions, captions, overlays)
-        for cell in self.preview.cells:
-            cell.caption.setFont(self._font(1.3))
-            cell.fit_caption()
+        self._style_captions()
 
     # ---- keyboard ----
 

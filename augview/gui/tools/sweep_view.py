@@ -22,7 +22,7 @@ from typing import NamedTuple
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
+    QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -34,7 +34,7 @@ from augview.core.imageio import load_image
 from augview.errors import AugviewError
 from augview.targets.settings import TargetSettings
 from augview.core.registry import CATALOG, get_op, op_order
-from augview.analysis.sweep import extremes, sweep
+from augview.analysis.sweep import extremes, held_at_middle, sweep
 from augview.gui.i18n import op_text, unit_text
 from augview.gui.latest import LatestRequest
 from augview.gui.widgets.overlay_painter import CellOverlay, OverlayState
@@ -154,6 +154,11 @@ class SweepView(QWidget):
         self.count_spin.setToolTip(self.tr("number of cells"))
         self.seed_spin = SeedBox(value=seed)
         self.seed_spin.setToolTip(self.tr("the same seed is used in every cell of a sweep"))
+        self.hold_box = QCheckBox(self.tr("other ranges at their middle"))
+        self.hold_box.setChecked(True)
+        self.hold_box.setToolTip(self.tr("Hold the step's other ranges at the middle of their range (0° for a "
+                                         "rotation of ±36°), so only the swept parameter changes; unticked, "
+                                         "they keep what the seed draws."))
         self.from_spin, self.to_spin = QDoubleSpinBox(), QDoubleSpinBox()
         self.full_button = QPushButton(self.tr("full range"))
         self.full_button.setToolTip(self.tr("sweep the parameter's whole allowed range"))
@@ -182,6 +187,7 @@ class SweepView(QWidget):
         form.addRow(self.tr("across"), self.span_row)
         form.addRow(self.tr("cells"), self.count_spin)
         form.addRow(self.tr("seed"), self.seed_spin)
+        form.addRow("", self.hold_box)
         modes = QHBoxLayout()
         modes.addWidget(self.sweep_button)
         modes.addWidget(self.extremes_button)
@@ -206,6 +212,7 @@ class SweepView(QWidget):
         self.modes.buttonToggled.connect(lambda button, checked: checked and self._on_mode_changed())
         self.count_spin.valueChanged.connect(self.refresh)
         self.seed_spin.valueChanged.connect(self.refresh)
+        self.hold_box.toggled.connect(self.refresh)
         self.from_spin.valueChanged.connect(self.refresh)
         self.to_spin.valueChanged.connect(self.refresh)
         self.full_button.clicked.connect(lambda: self._set_span("full"))
@@ -321,6 +328,7 @@ class SweepView(QWidget):
         numeric = spec is not None and spec.kind in ("float", "int", "range")
         sweeping = self.mode() == "sweep"
         self.param_box.setEnabled(sweeping)
+        self.hold_box.setEnabled(sweeping)
         self.span_row.setEnabled(numeric and sweeping)
         self.refresh()
 
@@ -328,9 +336,16 @@ class SweepView(QWidget):
 
     def refresh(self, *_):
         self.info.setText(self.tr("computing…"))
-        args = (self.image, self.op_name(), dict(self.params), self.param_name(), self.mode(),
+        args = (self.image, self.op_name(), self.swept_params(), self.param_name(), self.mode(),
                 self.count_spin.value(), self.seed_spin.value(), self.span(), self.targets, self.settings)
         self.tasks.run(self.requests.new(), compute_cells, *args)
+
+    def holding(self) -> bool:
+        """Whether a sweep holds the other ranges at their middle (the extremes pin every range)."""
+        return self.hold_box.isChecked() and self.mode() == "sweep" and self.param_name() is not None
+
+    def swept_params(self) -> dict:
+        return held_at_middle(self.op_name(), self.params, self.param_name()) if self.holding() else dict(self.params)
 
     def _on_done(self, ticket: int, result):
         if not self.requests.is_latest(ticket):
@@ -342,6 +357,8 @@ class SweepView(QWidget):
         if self.mode() == "sweep" and self.param_name():
             what = self.tr("{op}: {param} swept, seed {seed} in every cell").format(
                 op=self.op_name(), param=self.param_name(), seed=self.seed_spin.value())
+            if self.holding():
+                what += "; " + self.tr("the other ranges at their middle")
         else:
             what = self.tr("{op}: the configured ranges at min, middle and max, then random draws").format(
                 op=self.op_name())

@@ -102,6 +102,14 @@
         <translation>对比 — augview</translation>
     </message>
     <message>
+        <source>A: the left of the wipe, the reference of the difference</source>
+        <translation>A：擦除对比的左侧，也是差异的参照</translation>
+    </message>
+    <message>
+        <source>B: compared with A, resized to A&apos;s size when they differ</source>
+        <translation>B：与 A 比较；尺寸不同时缩放到 A 的尺寸</translation>
+    </message>
+    <message>
         <source>difference × gain (1 = true difference)</source>
         <translation>差异 × 增益（1 = 真实差异）</translation>
     </message>
@@ -118,24 +126,28 @@
         <translation>增强后</translation>
     </message>
     <message>
-        <source>|original − augmented| × {gain}: mean {mean}, max {max}, {changed}% of pixels changed</source>
-        <translation>|原图 − 增强后| × {gain}：均值 {mean}，最大值 {max}，{changed}% 的像素有变化</translation>
+        <source>#{number} seed {seed}: {summary}</source>
+        <translation>#{number} 种子 {seed}：{summary}</translation>
     </message>
     <message>
-        <source>Drag across the image: left of the line is the original, right of it the augmented image.</source>
-        <translation>在图像上拖动：分割线左侧是原图，右侧是增强后的图像。</translation>
+        <source>A: {a}   B: {b}</source>
+        <translation>A：{a}   B：{b}</translation>
     </message>
     <message>
-        <source>The sizes differ, so each image is fitted to the pane on its own.</source>
-        <translation>两幅图像尺寸不同，因此各自单独适配到窗格中。</translation>
+        <source>|A − B| × {gain}: mean {mean}, max {max}, {changed}% of pixels changed</source>
+        <translation>|A − B| × {gain}：均值 {mean}，最大 {max}，{changed}% 的像素有变化</translation>
+    </message>
+    <message>
+        <source>B ({width}×{height}) is shown at A&apos;s size, {a_width}×{a_height}, to compare them.</source>
+        <translation>B（{width}×{height}）按 A 的尺寸 {a_width}×{a_height} 显示，以便比较。</translation>
+    </message>
+    <message>
+        <source>Drag across the image: left of the line is A, right of it B.</source>
+        <translation>在图像上拖动：分界线左边是 A，右边是 B。</translation>
     </message>
     <message>
         <source>computing…</source>
         <translation>计算中…</translation>
-    </message>
-    <message>
-        <source>The sizes differ, so the images cannot be subtracted: shown side by side instead.</source>
-        <translation>两幅图像尺寸不同，无法相减：改为并排显示。</translation>
     </message>
     <message>
         <source>Black where nothing changed; brighter where more changed (raise the gain to see small changes).</source>
@@ -208,6 +220,14 @@
         <translation>导出总览图…</translation>
     </message>
     <message>
+        <source> px wide</source>
+        <translation> 像素宽</translation>
+    </message>
+    <message>
+        <source>width of the exported contact sheet (1920 fills a full-HD slide)</source>
+        <translation>导出的联系表宽度（1920 正好填满一张全高清幻灯片）</translation>
+    </message>
+    <message>
         <source>Select a tile to read what the op does.</source>
         <translation>选择一个图块，查看该操作的作用。</translation>
     </message>
@@ -238,6 +258,10 @@
     <message>
         <source>failed: {message}</source>
         <translation>失败：{message}</translation>
+    </message>
+    <message>
+        <source>{op} added to the pipeline</source>
+        <translation>已将 {op} 加入流水线</translation>
     </message>
     <message>
         <source>Export contact sheet</source>
@@ -295,6 +319,10 @@
     <message>
         <source>The interface language changes the next time augview starts.</source>
         <translation>界面语言将在下次启动 augview 时更改。</translation>
+    </message>
+    <message>
+        <source>{variable}={value} is set in the environment: it decides the language as long as it is set. Your choice is stored and applies once it is removed.</source>
+        <translation>环境变量 {variable}={value} 已设置：只要它还在，界面语言就由它决定。你的选择已保存，移除该变量后生效。</translation>
     </message>
 </context>
 <context>
@@ -380,6 +408,10 @@
         <translation>用虚线在原本的位置绘制被目标设置丢弃的边界框</translation>
     </message>
     <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
@@ -430,6 +462,14 @@
     <message>
         <source>Recent</source>
         <translation>最近打开</translation>
+    </message>
+    <message>
+        <source>Open session…</source>
+        <translation>打开会话…</translation>
+    </message>
+    <message>
+        <source>Save session…</source>
+        <translation>保存会话…</translation>
     </message>
     <message>
         <source>&amp;Export grid as PNG…</source>
@@ -520,8 +560,12 @@
         <translation>操作图库(&amp;G)…</translation>
     </message>
     <message>
-        <source>&amp;Compare original and variant #1…</source>
-        <translation>对比原图与变体 #1(&amp;C)…</translation>
+        <source>&amp;Compare two cells…</source>
+        <translation>比较两个格子(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Two p&amp;resets side by side…</source>
+        <translation>两个预设并排比较(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Test-time crops…</source>
@@ -580,8 +624,8 @@
         <translation>打开预设</translation>
     </message>
     <message>
-        <source>Presets (*.json);;All files (*)</source>
-        <translation>预设 (*.json);;所有文件 (*)</translation>
+        <source>Presets and albumentations pipelines (*.json *.yaml *.yml *.py);;All files (*)</source>
+        <translation>预设与 albumentations 流水线 (*.json *.yaml *.yml *.py);;所有文件 (*)</translation>
     </message>
     <message>
         <source>reading {name}…</source>
@@ -674,6 +718,38 @@
     <message>
         <source>{path}: the annotations could not be read ({error})</source>
         <translation>{path}：无法读取标注（{error}）</translation>
+    </message>
+    <message>
+        <source>added {op}</source>
+        <translation>已添加 {op}</translation>
+    </message>
+    <message>
+        <source>#{number} seed {seed} — {width}×{height}: {summary}</source>
+        <translation>#{number} 种子 {seed} — {width}×{height}：{summary}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>fired</source>
+        <translation>触发</translation>
+    </message>
+    <message>
+        <source>drew</source>
+        <translation>抽取的值</translation>
+    </message>
+    <message>
+        <source>no step is enabled</source>
+        <translation>没有启用的步骤</translation>
     </message>
 </context>
 <context>
@@ -796,8 +872,8 @@
         <translation>组 ▾</translation>
     </message>
     <message>
-        <source>Add a container: one_of, some_of, random_order</source>
-        <translation>添加容器：one_of、some_of、random_order</translation>
+        <source>Put the selected steps into a container (one_of, some_of, random_order, sequence); with none selected, add an empty one. Ctrl+click or Shift+click selects several steps.</source>
+        <translation>把选中的步骤放进一个容器（one_of、some_of、random_order、sequence）；未选中任何步骤时添加一个空容器。按住 Ctrl 或 Shift 单击可选中多个步骤。</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -856,6 +932,61 @@
     </message>
 </context>
 <context>
+    <name>PresetCompareView</name>
+    <message>
+        <source>Two presets side by side — augview</source>
+        <translation>两个预设并排比较 — augview</translation>
+    </message>
+    <message>
+        <source>variants: </source>
+        <translation>变体：</translation>
+    </message>
+    <message>
+        <source>seed: </source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>variant i of both rows uses seed + i</source>
+        <translation>两行中的第 i 个变体都使用种子 + i</translation>
+    </message>
+    <message>
+        <source>Reroll</source>
+        <translation>重新抽取</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>a preset file, or an albumentations pipeline (JSON, YAML, .py)</source>
+        <translation>预设文件，或 albumentations 流水线（JSON、YAML、.py）</translation>
+    </message>
+    <message>
+        <source>the window&apos;s pipeline</source>
+        <translation>主窗口的流水线</translation>
+    </message>
+    <message>
+        <source>Open preset</source>
+        <translation>打开预设</translation>
+    </message>
+    <message>
+        <source>Presets and albumentations pipelines (*.json *.yaml *.yml *.py);;All files (*)</source>
+        <translation>预设与 albumentations 流水线 (*.json *.yaml *.yml *.py);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>{row} #{number} seed {seed}: {summary}</source>
+        <translation>{row} #{number} 种子 {seed}：{summary}</translation>
+    </message>
+    <message>
+        <source>A (top row): {a}    B (bottom row): {b}    the same photo and seeds in both rows</source>
+        <translation>A（上行）：{a}    B（下行）：{b}    两行使用同一张图片和相同的种子</translation>
+    </message>
+</context>
+<context>
     <name>RenderWorker</name>
     <message>
         <source>rendering failed: {error}</source>
@@ -875,6 +1006,49 @@
     <message>
         <source>synthetic (SMOTE)</source>
         <translation>合成样本（SMOTE）</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>{path}: not a session file (invalid JSON: {reason})</source>
+        <translation>{path}：不是会话文件（JSON 无效：{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: not an augview session file</source>
+        <translation>{path}：不是 augview 会话文件</translation>
+    </message>
+    <message>
+        <source>{path}: the session&apos;s “{field}” is missing or invalid</source>
+        <translation>{path}：会话的“{field}”缺失或无效</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>augview sessions (*.augview)</source>
+        <translation>augview 会话 (*.augview)</translation>
+    </message>
+    <message>
+        <source>{path}: cannot save the session ({reason})</source>
+        <translation>{path}：无法保存会话（{reason}）</translation>
+    </message>
+    <message>
+        <source>saved session {path}</source>
+        <translation>已保存会话 {path}</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>augview sessions (*.augview);;All files (*)</source>
+        <translation>augview 会话 (*.augview);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{path}: the session&apos;s photo {image} is gone</source>
+        <translation>{path}：会话中的图片 {image} 已不存在</translation>
     </message>
 </context>
 <context>
@@ -921,6 +1095,14 @@
     <message>
         <source>fires</source>
         <translation>触发率</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>how long the step takes on this photo at full resolution when it fires (measured in the background once the previews are done)</source>
+        <translation>该步骤触发时在这张全分辨率图片上所需的时间（预览完成后在后台测量）</translation>
     </message>
     <message>
         <source>how often the step really runs, through its groups&apos; p, one_of and some_of</source>
@@ -972,6 +1154,14 @@
     <message>
         <source>full range</source>
         <translation>完整范围</translation>
+    </message>
+    <message>
+        <source>other ranges at their middle</source>
+        <translation>其他范围取中间值</translation>
+    </message>
+    <message>
+        <source>Hold the step&apos;s other ranges at the middle of their range (0° for a rotation of ±36°), so only the swept parameter changes; unticked, they keep what the seed draws.</source>
+        <translation>把该步骤的其他范围固定在各自范围的中间（±36° 的旋转取 0°），这样只有被扫描的参数在变化；取消勾选时，它们保持种子抽到的值。</translation>
     </message>
     <message>
         <source>step&apos;s range</source>
@@ -1040,6 +1230,10 @@
     <message>
         <source>{op}: {param} swept, seed {seed} in every cell</source>
         <translation>{op}：扫描 {param}，每格种子均为 {seed}</translation>
+    </message>
+    <message>
+        <source>the other ranges at their middle</source>
+        <translation>其他范围取中间值</translation>
     </message>
     <message>
         <source>{op}: the configured ranges at min, middle and max, then random draws</source>
@@ -3692,6 +3886,126 @@
         <translation>px</translation>
     </message>
     <message>
+        <source>scale</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>translate_x</source>
+        <translation>水平平移</translation>
+    </message>
+    <message>
+        <source>translate_y</source>
+        <translation>垂直平移</translation>
+    </message>
+    <message>
+        <source>rotate</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>shear_x</source>
+        <translation>水平错切</translation>
+    </message>
+    <message>
+        <source>shear_y</source>
+        <translation>垂直错切</translation>
+    </message>
+    <message>
+        <source>interpolation</source>
+        <translation>插值</translation>
+    </message>
+    <message>
+        <source>nearest</source>
+        <translation>最近邻</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>cubic</source>
+        <translation>三次</translation>
+    </message>
+    <message>
+        <source>area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>lanczos</source>
+        <translation>Lanczos</translation>
+    </message>
+    <message>
+        <source>border_mode</source>
+        <translation>边界模式</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>常数</translation>
+    </message>
+    <message>
+        <source>reflect</source>
+        <translation>反射</translation>
+    </message>
+    <message>
+        <source>reflect_101</source>
+        <translation>反射（不含边缘）</translation>
+    </message>
+    <message>
+        <source>replicate</source>
+        <translation>复制边缘</translation>
+    </message>
+    <message>
+        <source>wrap</source>
+        <translation>环绕</translation>
+    </message>
+    <message>
+        <source>fill</source>
+        <translation>填充灰度</translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation>强度上限</translation>
+    </message>
+    <message>
+        <source>mixture_width</source>
+        <translation>混合链数</translation>
+    </message>
+    <message>
+        <source>chain_depth</source>
+        <translation>链深度</translation>
+    </message>
+    <message>
+        <source>alpha</source>
+        <translation>alpha</translation>
+    </message>
+    <message>
+        <source>all_ops</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>imagenet</source>
+        <translation>ImageNet</translation>
+    </message>
+    <message>
+        <source>cifar10</source>
+        <translation>CIFAR-10</translation>
+    </message>
+    <message>
+        <source>svhn</source>
+        <translation>SVHN</translation>
+    </message>
+    <message>
+        <source>cutoff</source>
+        <translation>截断比例</translation>
+    </message>
+    <message>
+        <source>erosion</source>
+        <translation>侵入比例</translation>
+    </message>
+    <message>
+        <source>spread</source>
+        <translation>外扩程度</translation>
+    </message>
+    <message>
         <source>Replaces each pixel by the plain average of its square neighbourhood (albumentations&apos; Blur), the cheapest blur there is. Every neighbour counts the same, so edges soften into a ramp and a bright dot becomes a small square, less natural than a gaussian blur&apos;s round glow. Use it like gaussian_blur, to make a model rely on shapes rather than fine texture; large kernels erase small objects and text.</source>
         <translation>把每个像素替换为其方形邻域的简单平均（albumentations 的 Blur），是最廉价的模糊。每个邻居的权重相同，所以边缘变成一段斜坡，一个亮点变成一个小方块，不如高斯模糊的圆形光晕自然。用法与 gaussian_blur 相同，让模型依赖形状而不是细小的纹理；大卷积核会抹掉小物体和文字。</translation>
     </message>
@@ -3700,8 +4014,56 @@
         <translation>参与平均的正方形边长（像素，只取奇数）</translation>
     </message>
     <message>
+        <source>ksize_limit</source>
+        <translation>核大小范围</translation>
+    </message>
+    <message>
+        <source>brightness_limit</source>
+        <translation>亮度范围</translation>
+    </message>
+    <message>
+        <source>contrast_limit</source>
+        <translation>对比度范围</translation>
+    </message>
+    <message>
+        <source>contrast_pivot</source>
+        <translation>对比度支点</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>mid_grey</source>
+        <translation>中灰</translation>
+    </message>
+    <message>
+        <source>zero</source>
+        <translation>零</translation>
+    </message>
+    <message>
+        <source>size_mode</source>
+        <translation>尺寸模式</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>像素</translation>
+    </message>
+    <message>
+        <source>fraction</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
         <source>crop width in pixels mode; clamped to the image</source>
         <translation>像素模式下的裁剪宽度；不超过图像宽度</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>宽度</translation>
     </message>
     <message>
         <source>fraction mode: each side of the crop is this fraction of the image&apos;s side</source>
@@ -3714,6 +4076,10 @@
     <message>
         <source>how many of the three channels are dropped, drawn from this range</source>
         <translation>三个通道中被丢弃的通道数，从此范围中抽取</translation>
+    </message>
+    <message>
+        <source>channels_limit</source>
+        <translation>通道数范围</translation>
     </message>
     <message>
         <source>value the dropped channels are set to</source>
@@ -3732,8 +4098,16 @@
         <translation>每个小块的对比度上限；越高局部对比越强</translation>
     </message>
     <message>
+        <source>clip_limit</source>
+        <translation>裁剪阈值范围</translation>
+    </message>
+    <message>
         <source>the image is split into this many tiles across and down</source>
         <translation>图像在横向和纵向各分成这么多块</translation>
+    </message>
+    <message>
+        <source>tile_grid_size</source>
+        <translation>网格块数</translation>
     </message>
     <message>
         <source>Cuts a few rectangles of drawn size and position out of the image (Cutout). The model must recognise objects from their remaining parts, which makes it robust to occlusion. Holes that land on a small object can erase it completely while its label stays.</source>
@@ -3744,16 +4118,36 @@
         <translation>挖去的孔洞数量</translation>
     </message>
     <message>
+        <source>num_holes_limit</source>
+        <translation>孔洞数范围</translation>
+    </message>
+    <message>
         <source>height of each hole as a fraction of the image height</source>
         <translation>每个孔洞的高度，占图像高度的比例</translation>
+    </message>
+    <message>
+        <source>hole_height_limit</source>
+        <translation>孔洞高度范围</translation>
     </message>
     <message>
         <source>width of each hole as a fraction of the image width</source>
         <translation>每个孔洞的宽度，占图像宽度的比例</translation>
     </message>
     <message>
+        <source>hole_width_limit</source>
+        <translation>孔洞宽度范围</translation>
+    </message>
+    <message>
         <source>constant: one grey level; random: random pixels</source>
         <translation>constant：单一灰度；random：随机像素</translation>
+    </message>
+    <message>
+        <source>fill_mode</source>
+        <translation>填充方式</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
     </message>
     <message>
         <source>grey level of the holes when the fill is constant</source>
@@ -3764,6 +4158,10 @@
         <translation>同时把孔洞写入掩码，使用流水线的 mask_fill 标签（关闭：掩码保留孔洞下的标签）</translation>
     </message>
     <message>
+        <source>holes_in_mask</source>
+        <translation>在掩码中挖孔</translation>
+    </message>
+    <message>
         <source>torchvision&apos;s ColorJitter: scales brightness, contrast and saturation by random factors (1 = unchanged) and rotates the hue, in a random order. The standard colour augmentation of ImageNet-style training; it makes a classifier rely less on exact colours and lighting. Keep hue small where colour is the label (ripe vs unripe fruit, traffic lights, medical stains): a large hue turn paints a red apple green.</source>
         <translation>torchvision 的 ColorJitter：以随机顺序按随机系数缩放亮度、对比度和饱和度（1 = 不变），并旋转色相。这是 ImageNet 式训练的标准颜色增强，能让分类器不那么依赖确切的颜色和光照。当颜色就是标签时（果实熟没熟、交通信号灯、医学染色），色相要保持很小：大幅旋转色相会把红苹果涂成绿色。</translation>
     </message>
@@ -3772,12 +4170,24 @@
         <translation>亮度系数：0 为全黑，1 不变</translation>
     </message>
     <message>
+        <source>brightness</source>
+        <translation>亮度</translation>
+    </message>
+    <message>
         <source>contrast factor: 0 is flat mean grey, 1 unchanged</source>
         <translation>对比度系数：0 为平坦的平均灰，1 不变</translation>
     </message>
     <message>
+        <source>contrast</source>
+        <translation>对比度</translation>
+    </message>
+    <message>
         <source>saturation factor: 0 is greyscale, 1 unchanged</source>
         <translation>饱和度系数：0 为灰度图，1 不变</translation>
+    </message>
+    <message>
+        <source>saturation</source>
+        <translation>饱和度</translation>
     </message>
     <message>
         <source>hue rotation as a fraction of the colour circle (0.5 = 180 degrees)</source>
@@ -3788,6 +4198,10 @@
         <translation>圈</translation>
     </message>
     <message>
+        <source>hue</source>
+        <translation>色相</translation>
+    </message>
+    <message>
         <source>Blurs the image the way an out-of-focus lens does: every point spreads into a small uniform disc instead of a soft bell, so highlights become round bokeh spots and edges get a hard-edged halo. Closer to a real camera than gaussian_blur; teaches a model to cope with missed focus. Large radii leave only the coarse shapes.</source>
         <translation>像失焦的镜头那样模糊图像：每个点扩散成一个均匀的小圆盘而不是柔和的钟形，所以高光变成圆形的焦外光斑，边缘带上轮廓分明的光晕。比 gaussian_blur 更接近真实相机；让模型学会应对对焦失误。半径很大时只剩下粗略的形状。</translation>
     </message>
@@ -3796,8 +4210,16 @@
         <translation>每个点扩散成的圆盘的半径</translation>
     </message>
     <message>
+        <source>radius_limit</source>
+        <translation>半径范围</translation>
+    </message>
+    <message>
         <source>sigma of the small gaussian that softens the disc&apos;s edge</source>
         <translation>柔化圆盘边缘的小高斯核的 sigma</translation>
+    </message>
+    <message>
+        <source>alias_blur_limit</source>
+        <translation>抗锯齿模糊范围</translation>
     </message>
     <message>
         <source>Shrinks the image by a drawn factor and enlarges it back to its size, losing detail the way a low-resolution camera or a thumbnail does. Nearest interpolation leaves blocky pixels, linear or area leave blur. Helps a model cope with low-resolution inputs; strong factors erase small objects entirely.</source>
@@ -3808,12 +4230,24 @@
         <translation>缩小后图像边长占原边长的比例</translation>
     </message>
     <message>
+        <source>scale_limit</source>
+        <translation>尺度范围</translation>
+    </message>
+    <message>
         <source>how the image is shrunk</source>
         <translation>缩小图像的方式</translation>
     </message>
     <message>
+        <source>down_interpolation</source>
+        <translation>缩小插值</translation>
+    </message>
+    <message>
         <source>how it is enlarged back</source>
         <translation>放大回原尺寸的方式</translation>
+    </message>
+    <message>
+        <source>up_interpolation</source>
+        <translation>放大插值</translation>
     </message>
     <message>
         <source>Pushes every pixel along a smooth random displacement field, like a picture printed on rubber (Simard et al., 2003). Sigma sets how smooth the waves are, alpha how far they move: the typical shift is about 0.16 * alpha / sigma pixels. Good for handwriting, cells and other soft, deformable shapes; on rigid objects, text lines or thin structures it invents wobbles that never occur.</source>
@@ -3828,6 +4262,10 @@
         <translation>平滑度：平滑随机场所用高斯核的宽度</translation>
     </message>
     <message>
+        <source>sigma</source>
+        <translation>sigma</translation>
+    </message>
+    <message>
         <source>Makes edges stand out as a relief, as if the picture were pressed into metal and lit from the top left: one side of every edge gets brighter, the other darker, while flat areas keep their grey level. Alpha blends the relief with the original, strength sets how deep it is. A mild emboss mimics strong in-camera sharpening and lighting changes; strong values draw halos and amplify noise, a look real photos rarely have.</source>
         <translation>让边缘像浮雕一样凸显，仿佛图像被压进金属并从左上方打光：每条边缘一侧变亮、另一侧变暗，而平坦区域保持原来的灰度。alpha 把浮雕与原图混合，strength 决定浮雕的深度。轻微的浮雕模拟相机内的强锐化和光照变化；强烈的取值会画出光晕并放大噪声，这种样子在真实照片中很少见。</translation>
     </message>
@@ -3836,8 +4274,16 @@
         <translation>浮雕在混合中所占的比例：0 保持原图，1 为纯浮雕</translation>
     </message>
     <message>
+        <source>alpha_limit</source>
+        <translation>alpha 范围</translation>
+    </message>
+    <message>
         <source>depth of the relief</source>
         <translation>浮雕的深度</translation>
+    </message>
+    <message>
+        <source>strength_limit</source>
+        <translation>强度范围</translation>
     </message>
     <message>
         <source>Histogram equalisation: remaps grey levels so that each is used about equally often, which spreads the tones of a dull or hazy image over the full range. A fixed part of AutoAugment/RandAugment policies. Per channel (the default, like PIL) it can shift colours; on brightness only it keeps them. It also amplifies noise and compression artefacts in flat regions.</source>
@@ -3848,8 +4294,24 @@
         <translation>分别均衡化 R、G、B；关闭时只处理亮度（YCrCb 的 Y）</translation>
     </message>
     <message>
+        <source>by_channels</source>
+        <translation>按通道</translation>
+    </message>
+    <message>
         <source>PIL.ImageOps.equalize (torchvision, AutoAugment) or cv2.equalizeHist</source>
         <translation>PIL.ImageOps.equalize（torchvision、AutoAugment）或 cv2.equalizeHist</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>pil</source>
+        <translation>PIL</translation>
+    </message>
+    <message>
+        <source>cv</source>
+        <translation>OpenCV</translation>
     </message>
     <message>
         <source>Bends the tone curve: out = 255 * (in / 255) ^ gamma. Gamma below 1 lifts the shadows, above 1 darkens them, while pure black and white stay fixed. Mimics different camera response curves and display settings more naturally than a brightness shift; strong values bury dark regions or wash them out.</source>
@@ -3860,12 +4322,20 @@
         <translation>指数；1 时图像不变（即 albumentations 的 80..120 / 100）</translation>
     </message>
     <message>
+        <source>gamma_limit</source>
+        <translation>gamma 范围</translation>
+    </message>
+    <message>
         <source>Softens the image with a bell-shaped average of each pixel&apos;s neighbourhood, like a camera slightly out of focus. Teaches a model to rely on shapes rather than sharp texture; strong blur wipes out small objects and fine print. The kernel size follows from sigma (it spans three sigmas each side).</source>
         <translation>用钟形加权平均每个像素的邻域来柔化图像，就像相机轻微失焦。让模型依赖形状而不是锐利的纹理；强模糊会抹掉小物体和细小的文字。卷积核大小由 sigma 决定（每侧覆盖三个 sigma）。</translation>
     </message>
     <message>
         <source>width of the bell in pixels; larger is blurrier</source>
         <translation>钟形曲线的宽度（像素）；越大越模糊</translation>
+    </message>
+    <message>
+        <source>sigma_limit</source>
+        <translation>sigma 范围</translation>
     </message>
     <message>
         <source>Adds random grain drawn from a bell curve to every pixel, like sensor noise in a dim photo. A little teaches a model to ignore grain and not to trust single pixels; too much buries fine texture and small objects. Per channel gives coloured speckles, otherwise the grain is grey.</source>
@@ -3876,12 +4346,20 @@
         <translation>噪声的标准差，以灰阶计（0-255 刻度）</translation>
     </message>
     <message>
+        <source>std_limit</source>
+        <translation>标准差范围</translation>
+    </message>
+    <message>
         <source>average of the noise in grey levels; non-zero also shifts brightness</source>
         <translation>噪声的均值，以灰阶计；非零时还会改变亮度</translation>
     </message>
     <message>
         <source>independent noise in each colour channel</source>
         <translation>每个颜色通道使用独立的噪声</translation>
+    </message>
+    <message>
+        <source>per_channel</source>
+        <translation>逐通道</translation>
     </message>
     <message>
         <source>Looks at the image through frosted glass: a light gaussian blur, then every pixel swapped with a random neighbour up to max_delta pixels away (several rounds), then blurred again. Outlines survive but turn grainy and jittery. One of the ImageNet-C corruptions used to test robustness; strong settings destroy small text and texture.</source>
@@ -3896,8 +4374,16 @@
         <translation>像素最远可被交换的距离</translation>
     </message>
     <message>
+        <source>max_delta</source>
+        <translation>最大交换距离</translation>
+    </message>
+    <message>
         <source>rounds of swaps; each round costs as much as the first</source>
         <translation>交换的轮数；每一轮的开销与第一轮相同</translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation>迭代次数</translation>
     </message>
     <message>
         <source>Removes colour, keeping the image&apos;s luminance (0.299 R + 0.587 G + 0.114 B) in all three channels so the shape stays RGB. Applied now and then, it forces a model to recognise objects by shape and texture too; wrong for tasks decided by colour. Greyscale input is unchanged.</source>
@@ -3912,12 +4398,24 @@
         <translation>每条边上的网格单元数</translation>
     </message>
     <message>
+        <source>num_steps</source>
+        <translation>网格步数</translation>
+    </message>
+    <message>
         <source>each column and row is stretched by 1 + a value drawn from this range (drawn into the x_steps and y_steps lists)</source>
         <translation>每一行、每一列按 1 + 从该范围抽取的值进行拉伸（抽取结果存入 x_steps 和 y_steps 列表）</translation>
     </message>
     <message>
+        <source>distort_limit</source>
+        <translation>畸变范围</translation>
+    </message>
+    <message>
         <source>rescale the stretches so the whole image stays in view</source>
         <translation>重新缩放拉伸量，使整幅图像保持在视野内</translation>
+    </message>
+    <message>
+        <source>normalized</source>
+        <translation>归一化</translation>
     </message>
     <message>
         <source>Blanks a regular grid of square holes (GridMask). Unlike random holes, a grid never leaves a large region untouched, so every part of an object loses some pixels. Ratio sets how much of each cell is dropped; a unit close to object size can erase whole small objects.</source>
@@ -3928,12 +4426,24 @@
         <translation>每个孔洞的边长，占单元边长的比例</translation>
     </message>
     <message>
+        <source>ratio</source>
+        <translation>宽高比</translation>
+    </message>
+    <message>
         <source>side of one grid cell in pixels</source>
         <translation>一个网格单元的边长（像素）</translation>
     </message>
     <message>
+        <source>unit_size_limit</source>
+        <translation>单元尺寸范围</translation>
+    </message>
+    <message>
         <source>move the grid by a random offset within one cell</source>
         <translation>在一个单元的范围内随机偏移网格</translation>
+    </message>
+    <message>
+        <source>random_shift</source>
+        <translation>随机偏移</translation>
     </message>
     <message>
         <source>Mirrors the image left to right. Safe for most natural photos, since a cat facing left is still a cat, and it doubles the poses a model sees. Wrong where left and right carry meaning: text, digits, road signs, or tasks that tell left from right hands.</source>
@@ -3948,12 +4458,24 @@
         <translation>色相偏移，以 OpenCV 的 2 度为一步（90 = 半圈）</translation>
     </message>
     <message>
+        <source>hue_shift_limit</source>
+        <translation>色相偏移范围</translation>
+    </message>
+    <message>
         <source>added to saturation (0..255)</source>
         <translation>加到饱和度上的值（0..255）</translation>
     </message>
     <message>
+        <source>sat_shift_limit</source>
+        <translation>饱和度偏移范围</translation>
+    </message>
+    <message>
         <source>added to value, the brightest channel (0..255)</source>
         <translation>加到明度（最亮通道）上的值（0..255）</translation>
+    </message>
+    <message>
+        <source>val_shift_limit</source>
+        <translation>明度偏移范围</translation>
     </message>
     <message>
         <source>Replaces every value x by 255 - x, giving the photographic negative. Part of AutoAugment policies (for SVHN digits, where light-on-dark and dark-on-light both occur). For most natural photos a negative is unrealistic, so use it rarely, if at all.</source>
@@ -3968,8 +4490,16 @@
         <translation>色相噪声的幅度，以色环的比例表示（1 = 360°），再乘以强度</translation>
     </message>
     <message>
+        <source>color_shift_limit</source>
+        <translation>色偏范围</translation>
+    </message>
+    <message>
         <source>strength of both noises; a black pixel brightens on average by the intensity times the spread (standard deviation) of the image&apos;s lightness</source>
         <translation>两种噪声的强度；纯黑像素平均提亮的量等于强度乘以图像明度的离散程度（标准差）</translation>
+    </message>
+    <message>
+        <source>intensity_limit</source>
+        <translation>强度范围</translation>
     </message>
     <message>
         <source>Saves the image as a JPEG at a drawn quality and loads it back, adding the blocky 8x8 artefacts, colour bleeding and ringing of compressed web photos. Useful when training images are clean but real inputs are scraped or re-shared; very low qualities (below 30) smear colours and small details.</source>
@@ -3980,6 +4510,10 @@
         <translation>JPEG 质量：100 几乎无损，1 则变成一片马赛克色块</translation>
     </message>
     <message>
+        <source>quality_limit</source>
+        <translation>质量范围</translation>
+    </message>
+    <message>
         <source>Scales the image, aspect ratio kept, so that its longer side gets the drawn length (albumentations&apos; LongestMaxSize). The usual first step of detection pipelines: every photo then fits in a square of that side, and a pad step can fill the rest. Drawing the length from a range trains at several scales at once. Strong downscaling loses small objects; for shrinking, &apos;area&apos; interpolation avoids aliasing.</source>
         <translation>保持宽高比缩放图像，使其长边等于抽取的长度（albumentations 的 LongestMaxSize）。这是检测流水线常见的第一步：之后每张照片都能放进该边长的正方形，再用 pad 步骤填满其余部分。从一个范围中抽取长度可以同时在多个尺度上训练。大幅缩小会丢失小物体；缩小时用 &apos;area&apos; 插值可避免混叠。</translation>
     </message>
@@ -3988,8 +4522,16 @@
         <translation>缩放后长边的长度；按 size_step 的步长从这个范围中抽取</translation>
     </message>
     <message>
+        <source>size_limit</source>
+        <translation>边长范围</translation>
+    </message>
+    <message>
         <source>the length is drawn among low, low + step, low + 2 step, ... up to high</source>
         <translation>长度从 low、low + step、low + 2 step……直到 high 之间抽取</translation>
+    </message>
+    <message>
+        <source>size_step</source>
+        <translation>边长步长</translation>
     </message>
     <message>
         <source>Replaces each pixel by the median of its square neighbourhood. It removes speckles and salt-and-pepper noise while keeping edges sharper than a gaussian blur does, but flattens texture into a painted look and rounds off corners and thin lines.</source>
@@ -4008,12 +4550,24 @@
         <translation>拖影的长度（像素，只能为奇数）</translation>
     </message>
     <message>
+        <source>kernel_limit</source>
+        <translation>核长度范围</translation>
+    </message>
+    <message>
         <source>orientation of the streak, counter-clockwise from horizontal</source>
         <translation>拖影的方向，从水平方向起逆时针计算</translation>
     </message>
     <message>
+        <source>angle_limit</source>
+        <translation>角度范围</translation>
+    </message>
+    <message>
         <source>-1 smears backward only, 0 both ways, 1 forward only</source>
         <translation>-1 只向后涂抹，0 双向，1 只向前</translation>
+    </message>
+    <message>
+        <source>direction_limit</source>
+        <translation>方向范围</translation>
     </message>
     <message>
         <source>Multiplies every pixel by its own random factor near 1, so the grain grows with brightness: strong in highlights, absent in black areas, like the speckle of ultrasound, radar and laser images. Helps models meant for such images or for sensors with uneven gain; wide ranges wash out bright textures. With elementwise off, one factor scales the whole image (or each channel, tinting it) instead of adding grain.</source>
@@ -4024,8 +4578,16 @@
         <translation>像素所乘系数的范围；1 表示不做任何改变</translation>
     </message>
     <message>
+        <source>multiplier_limit</source>
+        <translation>乘数范围</translation>
+    </message>
+    <message>
         <source>a factor for every pixel (grain); off: one factor for the whole image (or channel)</source>
         <translation>每个像素各用一个系数（产生颗粒）；关闭时整幅图像（或每个通道）只用一个系数</translation>
+    </message>
+    <message>
+        <source>elementwise</source>
+        <translation>逐像素</translation>
     </message>
     <message>
         <source>Bends the image the way a real lens does. Positive values give barrel distortion: the middle bulges towards the viewer, straight lines near the edges bow outwards and the corners pull in, leaving border-filled gaps; negative values give pincushion: lines bow inwards and the corners stretch out of the frame. Mimics wide-angle, action and cheap cameras, so a model trained on one lens copes with another; pointless when every image comes from one calibrated camera, and strong values bend buildings, documents and lanes beyond anything a lens would.</source>
@@ -4040,6 +4602,14 @@
         <translation>镜头模型：camera（OpenCV 的多项式模型，albumentations 的默认值）或 fisheye（更简单的径向模型，同样的 k 效果略强）</translation>
     </message>
     <message>
+        <source>camera</source>
+        <translation>相机</translation>
+    </message>
+    <message>
+        <source>fisheye</source>
+        <translation>鱼眼</translation>
+    </message>
+    <message>
         <source>Grows the canvas around the image, filling the new margin by the border mode. Use it to reach a minimum size before a fixed-size crop, to make sides a multiple of 32 for segmentation networks, or to shrink objects relative to the frame. A constant border teaches the model that black bars are normal; reflect modes hide the seam but mirror content, which can invent duplicate objects.</source>
         <translation>在图像四周扩大画布，新边距按边界模式填充。可用于在固定尺寸裁剪之前达到最小尺寸、让边长成为 32 的倍数以适配分割网络，或让物体在画面中显得更小。常量边界会让模型以为黑边是正常的；反射类模式能隐藏接缝，但会镜像内容，可能凭空多出重复的物体。</translation>
     </message>
@@ -4048,12 +4618,32 @@
         <translation>填充到最小尺寸、加上固定边距，或填充到某个倍数</translation>
     </message>
     <message>
+        <source>pad_mode</source>
+        <translation>填充模式</translation>
+    </message>
+    <message>
+        <source>min_size</source>
+        <translation>最小尺寸</translation>
+    </message>
+    <message>
+        <source>multiple_of</source>
+        <translation>整倍数</translation>
+    </message>
+    <message>
         <source>min_size mode: smallest output height</source>
         <translation>min_size 模式：输出的最小高度</translation>
     </message>
     <message>
+        <source>min_height</source>
+        <translation>最小高度</translation>
+    </message>
+    <message>
         <source>min_size mode: smallest output width</source>
         <translation>min_size 模式：输出的最小宽度</translation>
+    </message>
+    <message>
+        <source>min_width</source>
+        <translation>最小宽度</translation>
     </message>
     <message>
         <source>pixels mode: margin added to every side</source>
@@ -4064,8 +4654,24 @@
         <translation>multiple_of 模式：边长变为该值的倍数</translation>
     </message>
     <message>
+        <source>divisor</source>
+        <translation>除数</translation>
+    </message>
+    <message>
         <source>where the image sits on the larger canvas</source>
         <translation>图像在较大画布上的位置</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>center</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <source>top_left</source>
+        <translation>左上角</translation>
     </message>
     <message>
         <source>Moves the four corners of the image inwards by random amounts and stretches that tilted window back over the whole output, as if the camera looked at the scene from a slightly different angle. Helps with photos of documents, signs and screens taken off-axis. Large values distort shapes and lose the content near the corners; &apos;fit output&apos; instead squeezes the whole image into the tilted window and fills the rest with the border.</source>
@@ -4080,8 +4686,16 @@
         <translation>输出与输入尺寸相同（否则为窗口的尺寸）</translation>
     </message>
     <message>
+        <source>keep_size</source>
+        <translation>保持尺寸</translation>
+    </message>
+    <message>
         <source>keep the whole image visible inside the window</source>
         <translation>让整幅图像在窗口内保持可见</translation>
+    </message>
+    <message>
+        <source>fit_output</source>
+        <translation>完整显示输出</translation>
     </message>
     <message>
         <source>Lays a grid of control points over the image, nudges each point by a random amount and moves the picture with them: every triangle of the grid gets its own small affine stretch, so the image wobbles locally while staying in one piece. Mimics paper that is not flat, soft tissue and hand-drawn shapes; rows and columns set how local the wobbles are, scale how far the points move. Large scales fold the picture and tear text apart.</source>
@@ -4096,12 +4710,24 @@
         <translation>控制点的行数</translation>
     </message>
     <message>
+        <source>rows_limit</source>
+        <translation>行数范围</translation>
+    </message>
+    <message>
         <source>columns of control points</source>
         <translation>控制点的列数</translation>
     </message>
     <message>
+        <source>cols_limit</source>
+        <translation>列数范围</translation>
+    </message>
+    <message>
         <source>take scale in pixels instead of a share of the side</source>
         <translation>把 scale 按像素而不是边长的比例来理解</translation>
+    </message>
+    <message>
+        <source>absolute_scale</source>
+        <translation>按像素计尺度</translation>
     </message>
     <message>
         <source>Keeps only the top few bits of every channel, so the image is drawn with fewer levels (4 bits = 16 levels per channel) and smooth gradients turn into flat bands. Part of AutoAugment/RandAugment; it teaches robustness to quantisation and cheap displays. At 1-3 bits much of the detail is gone; 8 bits leaves the image unchanged.</source>
@@ -4112,6 +4738,10 @@
         <translation>每个通道保留的位数</translation>
     </message>
     <message>
+        <source>num_bits</source>
+        <translation>位数</translation>
+    </message>
+    <message>
         <source>RandAugment (Cubuk et al. 2020): applies N operations chosen uniformly from 14 (identity, shear, translate, rotate, brightness, colour, contrast, sharpness, posterize, solarize, autocontrast, equalize), all at one shared magnitude M out of 31 bins. Two knobs instead of a searched policy, and about as good; the usual setting is N=2, M=9. High M makes every operation harsh; raise it with model size and training length.</source>
         <translation>RandAugment（Cubuk 等，2020）：从 14 种操作（恒等、错切、平移、旋转、亮度、色彩、对比度、锐度、色调分离、曝光反转、自动对比度、均衡化）中均匀选取 N 个依次应用，所有操作共用 31 档中的同一强度 M。只用两个旋钮代替搜索得到的策略，效果却相差无几；常用设置是 N=2、M=9。M 过高会让每个操作都很猛烈；应随模型规模和训练时长的增加而提高。</translation>
     </message>
@@ -4120,12 +4750,24 @@
         <translation>每张图像依次应用的操作数（N）</translation>
     </message>
     <message>
+        <source>num_ops</source>
+        <translation>操作数</translation>
+    </message>
+    <message>
         <source>shared strength bin (M); values above the last bin use the last bin</source>
         <translation>共用的强度档位（M）；超过最后一档的值按最后一档处理</translation>
     </message>
     <message>
+        <source>magnitude</source>
+        <translation>幅度</translation>
+    </message>
+    <message>
         <source>number of strength bins</source>
         <translation>强度档位的数量</translation>
+    </message>
+    <message>
+        <source>num_magnitude_bins</source>
+        <translation>幅度档数</translation>
     </message>
     <message>
         <source>Cuts a window of fixed size out of a random place in the image. It teaches the model that an object can sit anywhere in the frame and is the usual way to get fixed-size inputs from larger photos. It hurts when the window is so small that it often misses the object the label talks about. A window larger than the image is clamped to the image&apos;s side.</source>
@@ -4140,16 +4782,32 @@
         <translation>从左边裁掉的宽度的最大比例</translation>
     </message>
     <message>
+        <source>crop_left</source>
+        <translation>左侧裁剪上限</translation>
+    </message>
+    <message>
         <source>largest share of the width cut from the right</source>
         <translation>从右边裁掉的宽度的最大比例</translation>
+    </message>
+    <message>
+        <source>crop_right</source>
+        <translation>右侧裁剪上限</translation>
     </message>
     <message>
         <source>largest share of the height cut from the top</source>
         <translation>从上边裁掉的高度的最大比例</translation>
     </message>
     <message>
+        <source>crop_top</source>
+        <translation>顶部裁剪上限</translation>
+    </message>
+    <message>
         <source>largest share of the height cut from the bottom</source>
         <translation>从下边裁掉的高度的最大比例</translation>
+    </message>
+    <message>
+        <source>crop_bottom</source>
+        <translation>底部裁剪上限</translation>
     </message>
     <message>
         <source>Picks one of the boxes at random and cuts a window around it, with a random margin on each side (albumentations&apos; RandomCropNearBBox, here always containing the box). It zooms in on objects, so small ones fill more of the input, a common trick for detection and for classifying annotated objects. Other boxes may be cut or dropped. With no boxes the image is left whole.</source>
@@ -4158,6 +4816,10 @@
     <message>
         <source>each side of the window lies this many box widths (or heights) outside the box</source>
         <translation>窗口每条边位于框外多少个框宽（或框高）处</translation>
+    </message>
+    <message>
+        <source>margin</source>
+        <translation>边距</translation>
     </message>
     <message>
         <source>Erases one rectangle of random area and shape, as torchvision&apos;s RandomErasing does: up to ten tries to fit a box covering a drawn share of the image with a drawn height-to-width ratio; if none fits, the image is left alone. Like cutout it simulates occlusion, and like cutout it can hide the very object the label names.</source>
@@ -4172,6 +4834,10 @@
         <translation>框的高 / 宽比，在对数尺度上均匀抽取</translation>
     </message>
     <message>
+        <source>ratio_limit</source>
+        <translation>宽高比范围</translation>
+    </message>
+    <message>
         <source>Lays a patchy white haze over the image, thickest in the middle, then softens it all with a slight blur: distant details fade, colours wash out towards white and contrast drops, as in fog, mist or smog. A higher fog coefficient gives denser, larger patches. Helps outdoor models (driving, surveillance, drones) that must work in bad weather; heavy fog can hide small or faint objects entirely, and on indoor or microscope images it imitates nothing real.</source>
         <translation>在图像上铺一层斑驳的白色雾气，中间最浓，再用轻微的模糊整体柔化：远处细节变淡，颜色向白色褪去，对比度下降，就像雾、薄雾或烟霾中的景象。雾系数越高，雾团越浓、越大。有助于必须在恶劣天气下工作的户外模型（自动驾驶、监控、无人机）；浓雾可能把小的或暗淡的物体完全遮住，用在室内或显微镜图像上则模拟不了任何真实情况。</translation>
     </message>
@@ -4180,8 +4846,16 @@
         <translation>雾的浓度，从此范围中抽取：越大则雾团越大、越不透明、越集中</translation>
     </message>
     <message>
+        <source>fog_coef_limit</source>
+        <translation>雾浓度范围</translation>
+    </message>
+    <message>
         <source>opacity of one fog patch at density 1 (it is multiplied by the density); overlapping patches add up</source>
         <translation>浓度为 1 时单个雾团的不透明度（会乘以浓度）；重叠的雾团会叠加</translation>
+    </message>
+    <message>
+        <source>alpha_coef</source>
+        <translation>雾透明度</translation>
     </message>
     <message>
         <source>Cuts the image into a grid of tiles and puts them back in a random order, like a sliding puzzle (albumentations&apos; RandomGridShuffle). Local texture and small parts stay intact while the global layout is destroyed, which pushes a model to recognise parts rather than where they sit; the jigsaw pretext task of self-supervised learning does the same. Wrong whenever the layout carries the label (faces, scenes, documents).</source>
@@ -4192,8 +4866,16 @@
         <translation>图块的行数</translation>
     </message>
     <message>
+        <source>rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
         <source>number of tile columns</source>
         <translation>图块的列数</translation>
+    </message>
+    <message>
+        <source>cols</source>
+        <translation>列数</translation>
     </message>
     <message>
         <source>Draws slanted streaks of rain over the image, softens them with a blur and darkens the whole picture, as a camera sees a scene through falling rain under a grey sky. The slant imitates wind, the rain type sets how many drops fall. Helps outdoor models (driving, traffic and security cameras) keep working in bad weather; dense or long drops hide small objects and fine texture, and rain is out of place indoors or under a microscope.</source>
@@ -4204,28 +4886,72 @@
         <translation>雨滴偏离竖直方向的角度，每张图像抽取一次：负值使雨滴下端偏向左，正值偏向右</translation>
     </message>
     <message>
+        <source>slant_limit</source>
+        <translation>倾斜范围</translation>
+    </message>
+    <message>
         <source>length of each drop; 0: an eighth of the image height</source>
         <translation>每个雨滴的长度；0：图像高度的八分之一</translation>
+    </message>
+    <message>
+        <source>drop_length</source>
+        <translation>雨滴长度</translation>
     </message>
     <message>
         <source>thickness of each drop</source>
         <translation>每个雨滴的粗细</translation>
     </message>
     <message>
+        <source>drop_width</source>
+        <translation>雨滴宽度</translation>
+    </message>
+    <message>
         <source>grey level of the drops, added to the image before the blur spreads it</source>
         <translation>雨滴的灰度值，在模糊将其散开之前加到图像上</translation>
+    </message>
+    <message>
+        <source>drop_color</source>
+        <translation>雨滴灰度</translation>
     </message>
     <message>
         <source>side of the box blur that softens the drops (1: sharp lines)</source>
         <translation>柔化雨滴的方框模糊的边长（1：清晰的线条）</translation>
     </message>
     <message>
+        <source>blur_value</source>
+        <translation>模糊大小</translation>
+    </message>
+    <message>
         <source>every pixel is multiplied by this: rainy scenes are darker (1 keeps the brightness)</source>
         <translation>每个像素都乘以该值：雨天的场景更暗（1 保持亮度不变）</translation>
     </message>
     <message>
+        <source>brightness_coefficient</source>
+        <translation>亮度系数</translation>
+    </message>
+    <message>
         <source>how many drops fall: drizzle a quarter, default a third, heavy one, torrential two per row of the image</source>
         <translation>落下多少雨滴：按图像每一行计，drizzle 四分之一个，default 三分之一个，heavy 一个，torrential 两个</translation>
+    </message>
+    <message>
+        <source>rain_type</source>
+        <translation>雨的类型</translation>
+    </message>
+    <message>
+        <source>drizzle</source>
+        <translation>毛毛雨</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>heavy</source>
+        <translation>大雨</translation>
+    </message>
+    <message>
+        <source>torrential</source>
+        <translation>暴雨</translation>
     </message>
     <message>
         <source>The ImageNet training crop (torchvision&apos;s RandomResizedCrop): picks a box covering a random share of the area with a random aspect ratio, then resizes it to a fixed output size. It adds zoom, position and slight stretching at once and is the default for classification. The default minimum share of 8% is aggressive: on small objects or for detection-like tasks it often crops the object away, so raise it to 0.3-0.5 there.</source>
@@ -4256,6 +4982,10 @@
         <translation>逆时针四分之一圈的圈数，在此范围内均匀抽取：1 = 90°，2 = 180°，3 = 270°（顺时针 90°），0 = 不变</translation>
     </message>
     <message>
+        <source>turns_limit</source>
+        <translation>旋转圈数范围</translation>
+    </message>
+    <message>
         <source>Resizes the image by a random factor, so the output size changes (albumentations&apos; RandomScale). With keep_aspect on, one factor scales both sides and objects look nearer or farther; with it off, width and height get their own factors and the image stretches, like a different lens or pixel aspect. Follow it with a crop or resize when the network needs a fixed size; strong stretching makes shapes unrealistic.</source>
         <translation>按随机系数缩放图像，因此输出尺寸会改变（albumentations 的 RandomScale）。开启 keep_aspect 时，两条边使用同一系数，物体看起来更近或更远；关闭时，宽和高各有自己的系数，图像会被拉伸，就像换了镜头或像素宽高比。网络需要固定尺寸时，应在其后接裁剪或缩放；强烈的拉伸会让形状失真。</translation>
     </message>
@@ -4264,12 +4994,24 @@
         <translation>宽度系数；开启 keep_aspect 时为两条边共用的系数</translation>
     </message>
     <message>
+        <source>scale_x</source>
+        <translation>水平缩放</translation>
+    </message>
+    <message>
         <source>height factor; ignored with keep_aspect</source>
         <translation>高度系数；开启 keep_aspect 时忽略</translation>
     </message>
     <message>
+        <source>scale_y</source>
+        <translation>垂直缩放</translation>
+    </message>
+    <message>
         <source>one factor for both sides (no stretching)</source>
         <translation>两条边使用同一系数（不拉伸）</translation>
+    </message>
+    <message>
+        <source>keep_aspect</source>
+        <translation>保持宽高比</translation>
     </message>
     <message>
         <source>Darkens one or a few random polygons, as if a tree, a building or a passing car cast a shadow over part of the scene; the region says where the shadows may fall (by default the lower half, the road in a dashcam view). The pixels inside keep their colours, only darker. Helps outdoor models (driving, drones, crops in a field) not to mistake a shadow for an object or an edge; hard-edged polygons are cruder than real soft shadows, and a strong one can black out the object to find.</source>
@@ -4280,20 +5022,40 @@
         <translation>阴影顶点所在区域的左右边界，占图像宽度的比例</translation>
     </message>
     <message>
+        <source>roi_x</source>
+        <translation>区域横向范围</translation>
+    </message>
+    <message>
         <source>top and bottom edges of that region, as fractions of the height (0 is the top)</source>
         <translation>该区域的上下边界，占图像高度的比例（0 为顶部）</translation>
+    </message>
+    <message>
+        <source>roi_y</source>
+        <translation>区域纵向范围</translation>
     </message>
     <message>
         <source>how many shadows are cast</source>
         <translation>投下的阴影数量</translation>
     </message>
     <message>
+        <source>num_shadows_limit</source>
+        <translation>阴影数范围</translation>
+    </message>
+    <message>
         <source>corners of each shadow polygon</source>
         <translation>每个阴影多边形的顶点数</translation>
     </message>
     <message>
+        <source>shadow_dimension</source>
+        <translation>阴影边数</translation>
+    </message>
+    <message>
         <source>how much darker each shadow makes its pixels: 0 not at all, 0.5 half as bright, 1 black; drawn for each shadow</source>
         <translation>每个阴影使像素变暗的程度：0 不变暗，0.5 亮度减半，1 全黑；每个阴影各自抽取</translation>
+    </message>
+    <message>
+        <source>shadow_intensity_limit</source>
+        <translation>阴影强度范围</translation>
     </message>
     <message>
         <source>Cuts a box of drawn height (in pixels) and fixed aspect ratio out of a random place and resizes it to a fixed output size (albumentations&apos; RandomSizedCrop). Like random_resized_crop it adds zoom and position at once, but the box is given by its height in pixels, so the zoom depends on the photo&apos;s size. Small boxes on large photos zoom in a lot and may miss the labelled object. A box larger than the image is clamped.</source>
@@ -4304,8 +5066,16 @@
         <translation>方框的高度，以像素抽取</translation>
     </message>
     <message>
+        <source>min_max_height</source>
+        <translation>高度范围</translation>
+    </message>
+    <message>
         <source>box width / box height</source>
         <translation>方框宽度 / 方框高度</translation>
+    </message>
+    <message>
+        <source>w2h_ratio</source>
+        <translation>宽高比</translation>
     </message>
     <message>
         <source>Puts a bright sun somewhere in the sky region, its glow fading over a radius around it, and a string of faint coloured circles along a line through it: the ghosts a lens makes when it faces the sun. Helps outdoor models (driving, drones, street scenes) that must cope with glare and washed-out corners; the glow can wipe out whatever it covers, and flares make no sense on scans, indoor or microscope images.</source>
@@ -4328,20 +5098,40 @@
         <translation>画出的光斑圆圈数量</translation>
     </message>
     <message>
+        <source>num_circles_limit</source>
+        <translation>光斑数范围</translation>
+    </message>
+    <message>
         <source>radius of the sun&apos;s glow</source>
         <translation>太阳光晕的半径</translation>
+    </message>
+    <message>
+        <source>src_radius</source>
+        <translation>光源半径</translation>
     </message>
     <message>
         <source>red component of the sun&apos;s colour</source>
         <translation>太阳颜色的红色分量</translation>
     </message>
     <message>
+        <source>color_red</source>
+        <translation>红色分量</translation>
+    </message>
+    <message>
         <source>green component of the sun&apos;s colour</source>
         <translation>太阳颜色的绿色分量</translation>
     </message>
     <message>
+        <source>color_green</source>
+        <translation>绿色分量</translation>
+    </message>
+    <message>
         <source>blue component of the sun&apos;s colour</source>
         <translation>太阳颜色的蓝色分量</translation>
+    </message>
+    <message>
+        <source>color_blue</source>
+        <translation>蓝色分量</translation>
     </message>
     <message>
         <source>Resizes the image to a fixed height and width, stretching it if the aspect ratio differs. Networks need a fixed input size, so this usually ends a pipeline. Stretching distorts shapes (round things turn oval); crop or pad first when that matters. For shrinking, &apos;area&apos; interpolation avoids the jagged aliasing that &apos;linear&apos; and &apos;nearest&apos; leave.</source>
@@ -4356,12 +5146,24 @@
         <translation>加到红色通道上的值（灰阶）</translation>
     </message>
     <message>
+        <source>r_shift_limit</source>
+        <translation>红色偏移范围</translation>
+    </message>
+    <message>
         <source>added to the green channel (levels)</source>
         <translation>加到绿色通道上的值（灰阶）</translation>
     </message>
     <message>
+        <source>g_shift_limit</source>
+        <translation>绿色偏移范围</translation>
+    </message>
+    <message>
         <source>added to the blue channel (levels)</source>
         <translation>加到蓝色通道上的值（灰阶）</translation>
+    </message>
+    <message>
+        <source>b_shift_limit</source>
+        <translation>蓝色偏移范围</translation>
     </message>
     <message>
         <source>Turns the image about its centre by an angle drawn from the range; the corners that come into view are filled by the border mode. Small angles (up to 15-30 degrees) mimic a tilted camera; large ones suit top-down imagery but can turn a 6 into a 9.</source>
@@ -4370,6 +5172,10 @@
     <message>
         <source>the angle is drawn uniformly from this range</source>
         <translation>角度在此范围内均匀抽取</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>角度范围</translation>
     </message>
     <message>
         <source>Turns the image like rotate, then shrinks it just enough that the whole turned picture fits inside the frame (albumentations&apos; SafeRotate): no corner is cut off, so no object leaves the image, at the cost of a smaller picture framed by border-filled corners. On a non-square image the two sides shrink by different factors, so shapes are slightly squeezed. Good for detection and keypoints near the edges.</source>
@@ -4384,8 +5190,16 @@
         <translation>受影响像素的比例</translation>
     </message>
     <message>
+        <source>amount_limit</source>
+        <translation>噪点比例范围</translation>
+    </message>
+    <message>
         <source>share of the hit pixels that turn white; the rest turn black</source>
         <translation>受影响像素中变白的比例；其余变黑</translation>
+    </message>
+    <message>
+        <source>salt_vs_pepper_limit</source>
+        <translation>盐椒比例范围</translation>
     </message>
     <message>
         <source>Blends the image with a slightly smoothed copy of itself (PIL/torchvision adjust_sharpness): factor 1 leaves it unchanged, 0 gives the soft version, 2 and above push edges harder than the original. Mimics lenses and camera sharpening settings; strong factors create halos and amplify noise. The one-pixel border is left as is.</source>
@@ -4394,6 +5208,10 @@
     <message>
         <source>sharpness factor: 0 smoothed, 1 unchanged, 2 sharpened</source>
         <translation>锐度系数：0 平滑，1 不变，2 锐化</translation>
+    </message>
+    <message>
+        <source>factor_limit</source>
+        <translation>锐度系数范围</translation>
     </message>
     <message>
         <source>Simulates photon (shot) noise: a sensor counts the photons each pixel receives, and the count scatters around its average by a Poisson law. A larger scale means fewer photons per grey level and a grainier image, as in night shots, fast exposures or astronomy. Brighter pixels catch more photons: more noise in photons, but less relative to their value, so shadows look grainiest and pure black stays black. Helps models that will see low-light images; large scales bury fine detail.</source>
@@ -4406,6 +5224,10 @@
     <message>
         <source>count photons in linear light (the 2.2 gamma undone first), like a camera and albumentations; off: grey levels are photon counts, so the noise grows with brightness</source>
         <translation>在线性光下计数光子（先撤销 2.2 的 gamma），与相机和 albumentations 一致；关闭时把灰阶直接当作光子数，噪声随亮度增大</translation>
+    </message>
+    <message>
+        <source>linear_light</source>
+        <translation>线性光</translation>
     </message>
     <message>
         <source>Scales the image, aspect ratio kept, so that its shorter side gets the drawn length (albumentations&apos; SmallestMaxSize, torchvision&apos;s Resize with one number). The classic evaluation recipe resizes the shorter side to 256 and then takes a 224 centre crop; with a range of lengths it is multi-scale training. The longer side grows with the aspect ratio, so follow it with a crop when the network needs a fixed size.</source>
@@ -4424,6 +5246,10 @@
         <translation>不低于该灰度的像素将被反转（torchvision/PIL 语义）</translation>
     </message>
     <message>
+        <source>threshold_limit</source>
+        <translation>阈值范围</translation>
+    </message>
+    <message>
         <source>Cuts the image into about n_segments superpixels, compact patches of similar colour (SLIC), and paints a drawn share of them with their mean colour, like a mosaic of flat patches over the photo. It removes texture inside regions while keeping their outlines, pushing a model towards shapes. Segments are found on a copy at most max_size pixels long (cheaper); the patches not replaced keep their full detail. A high share turns the photo into a paint-by-numbers picture.</source>
         <translation>把图像切成大约 n_segments 个超像素，即颜色相近的紧凑小块（SLIC），并把抽取比例的小块涂成各自的平均颜色，就像在照片上铺了一层平涂色块的马赛克。它去掉区域内部的纹理而保留轮廓，促使模型关注形状。分块在长边最多 max_size 像素的副本上计算（更省时）；未被替换的小块保留全部细节。比例很高时照片会变成一幅填色画。</translation>
     </message>
@@ -4432,12 +5258,24 @@
         <translation>每个分块被替换为其平均颜色的概率</translation>
     </message>
     <message>
+        <source>p_replace_limit</source>
+        <translation>替换比例范围</translation>
+    </message>
+    <message>
         <source>about how many segments the image is cut into</source>
         <translation>图像大约被切成多少个分块</translation>
     </message>
     <message>
+        <source>n_segments_limit</source>
+        <translation>分块数范围</translation>
+    </message>
+    <message>
         <source>segments are computed on a copy whose longer side is at most this</source>
         <translation>分块在长边不超过此值的副本上计算</translation>
+    </message>
+    <message>
+        <source>max_size</source>
+        <translation>最大边长</translation>
     </message>
     <message>
         <source>Swaps rows and columns, mirroring the image across its main diagonal (top-left to bottom-right): the top edge becomes the left edge and a W x H image becomes H x W. It equals a quarter turn counter-clockwise followed by a vertical flip. With the two flips and random_rotate90 it spans the 8 symmetries of the square, a free eightfold increase in poses for satellite, aerial and microscope images, where orientation carries no meaning. Wrong wherever up, down, left and right matter.</source>
@@ -4460,8 +5298,16 @@
         <translation>参与平均的副本的最大放大倍数</translation>
     </message>
     <message>
+        <source>max_factor_limit</source>
+        <translation>最大缩放范围</translation>
+    </message>
+    <message>
         <source>zoom step between two copies: smaller steps make smoother streaks and cost more</source>
         <translation>相邻两个副本之间的放大步长：步长越小，条纹越平滑，开销也越大</translation>
+    </message>
+    <message>
+        <source>step_factor_limit</source>
+        <translation>缩放步长范围</translation>
     </message>
     <message>
         <source>label written into new border area (and into dropout holes where an op&apos;s holes_in_mask is on)</source>
@@ -4494,6 +5340,14 @@
     <message>
         <source>what happens to a keypoint that leaves the image</source>
         <translation>关键点离开图像时如何处理</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>概率 p</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>数量 n</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-"""A thumbnail strip for stepping through the images of a folder or a data set.
+"""A thumbnail strip for stepping through the images of a folder (and its subfolders) or a data set.
 
 Thumbnails are decoded and shrunk on a background pool, which also counts each image's boxes
 (shown under its name) when the strip knows where its annotations are; the GUI thread only wraps
@@ -7,6 +7,7 @@ the finished small QImage in an icon.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import NamedTuple
 
@@ -14,7 +15,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QStyle
 
-from augview.core.imageio import IMAGE_SUFFIXES, load_image
+from augview.core.imageio import find_images, load_image
 from augview.errors import AugviewError
 from augview.gui.annotated import AnnotationSource, box_count
 from augview.gui.latest import LatestRequest
@@ -30,11 +31,12 @@ class Thumbnail(NamedTuple):
 
 
 def list_images(folder: str | Path) -> list[Path]:
-    folder = Path(folder)
-    return sorted(
-        (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES),
-        key=lambda p: p.name.lower(),
-    )
+    """Every image in ``folder`` and its subfolders, in the order `augview apply` walks them
+    (`find_images`, the one walk of an image folder). OSError when the folder cannot be read."""
+    with os.scandir(folder):
+        pass  # a folder that cannot be listed says so here, rather than looking empty
+    found, _, _ = find_images(folder)
+    return [Path(folder) / relative for relative in found]
 
 
 def make_thumbnail(path: Path, source: AnnotationSource | None = None):

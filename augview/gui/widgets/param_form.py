@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractSlider, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout,
+    QAbstractSlider, QApplication, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout,
     QWidget,
 )
 from superqt import QLabeledDoubleRangeSlider, QLabeledDoubleSlider, QLabeledRangeSlider, QLabeledSlider
@@ -24,6 +24,7 @@ from augview.pipeline.choice import P_SPEC, group_specs, node_value, weight_inde
 from augview.pipeline.nodes import Step
 from augview.gui.document import Document
 from augview.gui.i18n import op_text, unit_text
+from augview.gui.widgets.scaled_slider import ScaledSlider
 
 @dataclass
 class Control:
@@ -51,7 +52,15 @@ def clamp(spec: ParamSpec, value: float) -> float:
     return min(max(value, spec.min), spec.max)
 
 
+def _scaled_control(spec: ParamSpec) -> Control:
+    """A log slider (``scale="log"`` in the spec) with the exact values in number boxes."""
+    slider = ScaledSlider(spec, spec_decimals(spec))
+    return Control(slider, slider.value, slider.setValue, slider.valueChanged)
+
+
 def _float_control(spec: ParamSpec) -> Control:
+    if spec.scale == "log":
+        return _scaled_control(spec)
     slider = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
     digits = spec_decimals(spec)
     slider.setDecimals(digits)
@@ -62,6 +71,8 @@ def _float_control(spec: ParamSpec) -> Control:
 
 
 def _int_control(spec: ParamSpec) -> Control:
+    if spec.scale == "log":
+        return _scaled_control(spec)
     slider = QLabeledSlider(Qt.Orientation.Horizontal)
     slider.setRange(int(spec.min), int(spec.max))
     slider.setSingleStep(int(spec.step or 1))
@@ -69,6 +80,8 @@ def _int_control(spec: ParamSpec) -> Control:
 
 
 def _range_control(spec: ParamSpec) -> Control:
+    if spec.scale == "log":
+        return _scaled_control(spec)
     if spec.integer:
         slider = QLabeledRangeSlider(Qt.Orientation.Horizontal)
         slider.setRange(int(spec.min), int(spec.max))
@@ -80,13 +93,20 @@ def _range_control(spec: ParamSpec) -> Control:
         slider.setRange(spec.min, spec.max)
         get = lambda: tuple(clamp(spec, round(float(v), digits)) for v in slider.value())  # noqa: E731
     slider.setSingleStep(spec.step or 1)
+    # The values at the ends of the groove, not over the handles: labels over two close handles
+    # overlapped ("-0.0620.062"; issue 15).
+    slider.setHandleLabelPosition(QLabeledRangeSlider.LabelPosition.NoLabel)
+    slider.setEdgeLabelMode(QLabeledRangeSlider.EdgeLabelMode.LabelIsValue)
     return Control(slider, get, lambda value: slider.setValue(tuple(value)), slider.valueChanged)
 
 
 def _choice_control(spec: ParamSpec) -> Control:
+    """The choices shown in the interface language, each item holding its stored English value."""
     combo = QComboBox()
-    combo.addItems(list(spec.choices))
-    return Control(combo, combo.currentText, combo.setCurrentText, combo.currentTextChanged)
+    for choice in spec.choices:
+        combo.addItem(op_text(choice), choice)
+    return Control(combo, combo.currentData, lambda value: combo.setCurrentIndex(combo.findData(value)),
+                   combo.currentIndexChanged)
 
 
 def _bool_control(spec: ParamSpec) -> Control:
@@ -133,7 +153,9 @@ class ArrowKeys(QObject):
     def step(self, steps: int):
         spec, value = self.spec, self.control.get()
         delta = steps * (spec.step or 1)
-        if isinstance(value, tuple):
+        if spec.scale == "log":
+            new = self.log_step(value, steps)
+        elif isinstance(value, tuple):
             low, high = value
             delta = min(max(delta, spec.min - low), spec.max - high)  # keep the width
             new = (low + delta, high + delta)
@@ -145,6 +167,21 @@ class ArrowKeys(QObject):
             new = tuple(int(v) for v in new) if isinstance(new, tuple) else int(new)
         if new != value:
             self.control.set(new)  # the slider's valueChanged writes to the document
+
+    LOG_STEP = 0.01  # of the slider's length per arrow key on a log slider
+
+    def log_step(self, value, steps: int):
+        """A step along a log slider: the same share of the slider at 2 px as at 2000 px (a
+        range moves as a whole); at least one step of the spec, so a short move still moves."""
+        spec = self.spec
+        ends = list(value) if isinstance(value, tuple) else [value]
+        fractions = [spec.slider_fraction(v) for v in ends]
+        delta = min(max(steps * self.LOG_STEP, -min(fractions)), 1 - max(fractions))
+        new = [spec.slider_value(f + delta) for f in fractions]
+        if new == ends and delta:
+            one = (spec.step or 1) * (1 if delta > 0 else -1)
+            new = [min(max(v + one, spec.min), spec.max) for v in ends]
+        return tuple(new) if isinstance(value, tuple) else new[0]
 
 
 def make_control(spec: ParamSpec) -> Control:
@@ -173,6 +210,9 @@ class ParamForm(QWidget):
         self._body: QWidget | None = None
         self._built_for = None  # what the controls were made for (`_kind_of` the node)
         document.changed.connect(self._on_document_changed)
+        # Takes the keyboard when a control that had it is rebuilt away (see show_node) or when
+        # the form's background is clicked.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.show_node(None)
 
     # ---- building ----
@@ -189,6 +229,10 @@ class ParamForm(QWidget):
         self.controls.clear()
         self.row_widgets.clear()
         if self._body is not None:
+            if self._body.isAncestorOf(QApplication.focusWidget()):
+                # Else Qt hands the keyboard to the next widget in the tab order, the preset
+                # name, where Space (Reroll) would type (issue 15).
+                self.setFocus(Qt.FocusReason.OtherFocusReason)
             self._outer.removeWidget(self._body)
             self._body.hide()
             self._body.deleteLater()
@@ -236,17 +280,19 @@ class ParamForm(QWidget):
             row.addWidget(control.widget, 1)
             reset = QToolButton()
             reset.setText("↺")
+            default = spec.to_json(spec.default)
             reset.setToolTip(self.tr("reset {name} to {value}").format(
-                name=spec.name, value=spec.to_json(spec.default)))
+                name=op_text(spec.name), value=op_text(default) if spec.kind == "choice" else default))
             reset.setObjectName(f"reset:{spec.name}")
             reset.clicked.connect(lambda *_, s=spec: self._write(s.name, s.default))
             row.addWidget(reset)
-            text = spec.name
+            text = op_text(spec.name)  # in the interface language; presets keep the English name
             if weight_index(spec.name) is not None:
                 child = node.steps[weight_index(spec.name)]
                 text = self.tr("weight of {step}").format(step=getattr(child, "op", None) or child.kind)
             label = QLabel(text + (f" ({unit_text(spec.unit).strip()})" if spec.unit.strip() else ""))
-            label.setToolTip(op_text(spec.help))
+            # The stored name too, when the label is translated: it is what a preset file says.
+            label.setToolTip(op_text(spec.help) if text == spec.name else f"{spec.name}: {op_text(spec.help)}")
             form.addRow(label, row)
             self.row_widgets[spec.name] = (label, control.widget, reset)
         layout.addLayout(form)

@@ -19,7 +19,7 @@ from augview.pipeline.nodes import GROUP_KINDS, Group
 from augview.gui.document import Document
 from augview.gui.i18n import op_text
 from augview.gui.render_worker import BackgroundTasks
-from augview.gui.widgets.step_tree import StepTree, more_nodes_than, step_summary  # noqa: F401
+from augview.gui.widgets.step_tree import StepTree, format_time, more_nodes_than, step_summary  # noqa: F401
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -115,7 +115,9 @@ class PipelinePanel(QWidget):
         for kind in GROUP_KINDS:
             group_menu.addAction(kind, lambda k=kind: self.add_group(k))
         self.group_button = self._tool(self.tr("Group ▾"),
-                                       self.tr("Add a container: one_of, some_of, random_order"), None)
+                                       self.tr("Put the selected steps into a container (one_of, some_of, "
+                                               "random_order, sequence); with none selected, add an empty one. "
+                                               "Ctrl+click or Shift+click selects several steps."), None)
         self.group_button.setMenu(group_menu)
         self.group_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.remove_button = self._tool(self.tr("Remove"), self.tr("Remove the selected step (Delete)"),
@@ -139,6 +141,7 @@ class PipelinePanel(QWidget):
         self.count_label.setObjectName("distinct_count")
         layout.addWidget(self.count_label)
         self.image_shape: tuple | None = None
+        self.timings: dict[tuple[int, ...], float] = {}  # seconds per step path (StepTimer)
 
         self._changed_while_filling = False  # the document moved on while a preset filled the tree
         self._select_after_edit: tuple | None = None  # (path,) an action of the panel selects next
@@ -207,6 +210,7 @@ class PipelinePanel(QWidget):
         self._update_count()
 
     def _on_filled(self):
+        self._show_timings()  # the last measurement until the next one arrives
         if self._changed_while_filling:
             self._changed_while_filling = False
             self._follow_document(select=True)
@@ -231,12 +235,27 @@ class PipelinePanel(QWidget):
         self.selected.emit(self.selected_path())
 
     def _on_document_changed(self, kind: str):
+        if kind in ("replaced", "structure"):
+            self.timings = {}  # by path: they would land on other steps now
         if kind == "replaced":  # another preset: start on its first step's controls
             self.rebuild(select=(0,) if self.document.pipeline.steps else None)
         elif kind == "structure":
             self._follow_document(select=True)
         elif kind == "values":
             self._follow_document(select=False)
+
+    def set_timings(self, timings: dict[tuple[int, ...], float]):
+        """Each step's time on this photo (the "time" column)."""
+        self.timings = dict(timings)
+        self._show_timings()
+
+    def _show_timings(self):
+        self.tree.blockSignals(True)
+        for path, seconds in self.timings.items():
+            item = self.item_at(path)
+            if item is not None:
+                item.setText(3, format_time(seconds))
+        self.tree.blockSignals(False)
 
     def set_image_shape(self, shape: tuple):
         self.image_shape = tuple(shape)
@@ -360,8 +379,22 @@ class PipelinePanel(QWidget):
         parent = self._insert_parent()
         path = parent + (len(self._children(parent)),)
         self._edit_then_select(lambda: self.document.add_step(name, parent), path)
+        self.tree.setFocus()  # the picker is gone: the keyboard goes back to the steps
+
+    def selected_paths(self) -> list[tuple[int, ...]]:
+        """The selected nodes that share the current one's parent (what Group ▾ can group)."""
+        current = self.selected_path()
+        if current is None:
+            return []
+        paths = [self.tree.path_of(item) for item in self.tree.selectedItems()]
+        return sorted(path for path in paths if path[:-1] == current[:-1])
 
     def add_group(self, kind: str):
+        """Group the selected steps; with none selected, an empty group at the end."""
+        paths = self.selected_paths()
+        if paths:
+            self._edit_then_select(lambda: self.document.group(paths, kind), paths[0])
+            return
         parent = self._insert_parent()
         path = parent + (len(self._children(parent)),)
         self._edit_then_select(lambda: self.document.add_group(kind, parent), path)

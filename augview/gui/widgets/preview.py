@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from augview.gui.widgets.overlay_painter import CellOverlay, OverlayState, paint_image_and_overlay
 
 ZOOM_STEP = 1.25
-MIN_ZOOM, MAX_ZOOM = 0.05, 32.0
+MIN_ZOOM, MAX_ZOOM = 0.05, 64.0  # times the fit
 
 
 class ViewState(QObject):
-    """Zoom and pan shared by all panes. ``center`` is in image-relative units (0..1), so panes
-    with differently sized images (after a crop) still show the same region."""
+    """Zoom and pan shared by all panes. ``zoom`` is relative to each pane's fit (2.0: twice the
+    size that fits), so panes of different pixel sizes (a 224 px crop beside a 6000 px photo)
+    grow together; ``center`` is in image-relative units (0..1), so they show the same region."""
 
     changed = Signal()
 
@@ -63,7 +64,7 @@ class ImagePane(QWidget):
         self.overlay: CellOverlay | None = None
         self.overlay_state = overlay_state if overlay_state is not None else OverlayState()
         self._drag: QPointF | None = None
-        self.setMinimumSize(120, 90)
+        self.setMinimumSize(80, 40)  # 16 cells and the folder strip fit a 1280x720 screen
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         view.changed.connect(self.update)
@@ -76,12 +77,14 @@ class ImagePane(QWidget):
         self.overlay = overlay
         self.update()
 
-    def scale(self) -> float:
+    def fit_scale(self) -> float:
+        """The scale at which the whole image fits the pane."""
         if self.image is None or self.image.isNull():
             return 1.0
-        if self.view.fit:
-            return min(self.width() / self.image.width(), self.height() / self.image.height())
-        return self.view.zoom
+        return min(self.width() / self.image.width(), self.height() / self.image.height())
+
+    def scale(self) -> float:
+        return self.fit_scale() if self.view.fit else self.fit_scale() * self.view.zoom
 
     def target_rect(self) -> QRectF:
         scale = self.scale()
@@ -109,7 +112,7 @@ class ImagePane(QWidget):
             return
         steps = event.angleDelta().y() / 120.0
         if steps:
-            self.view.set_zoom(self.scale() * (ZOOM_STEP ** steps))
+            self.view.set_zoom((1.0 if self.view.fit else self.view.zoom) * (ZOOM_STEP ** steps))
 
     def mousePressEvent(self, event):
         if event.button() == Qt.MouseButton.LeftButton:
@@ -123,7 +126,7 @@ class ImagePane(QWidget):
         self._drag = event.position()
         rect = self.target_rect()
         if self.view.fit:
-            self.view.set_zoom(self.scale())
+            self.view.set_zoom(1.0)  # the fit, now pannable
         self.view.pan(delta.x() / rect.width(), delta.y() / rect.height())
 
     def mouseReleaseEvent(self, event):

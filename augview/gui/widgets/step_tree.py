@@ -47,6 +47,16 @@ def step_summary(node) -> str:
     return node.op + (f"  {', '.join(parts[:2])}" if parts else "")
 
 
+def format_time(seconds: float) -> str:
+    """A step's time as the list shows it: "<0.1 ms", "0.4 ms", "12 ms", "1.4 s"."""
+    milliseconds = seconds * 1000
+    if milliseconds < 0.05:
+        return "<0.1 ms"
+    if milliseconds < 9.95:
+        return f"{milliseconds:.1f} ms"
+    return f"{milliseconds:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
+
+
 def more_nodes_than(nodes, limit: int) -> bool:
     """Whether ``nodes`` hold more than ``limit`` nodes in all (counting stops there)."""
     left = limit
@@ -69,8 +79,11 @@ class StepTree(QTreeWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setColumnCount(3)
-        self.setHeaderLabels([self.tr("step"), "p", self.tr("fires")])
+        self.setColumnCount(4)
+        self.setHeaderLabels([self.tr("step"), "p", self.tr("fires"), self.tr("time")])
+        self.headerItem().setToolTip(
+            3, self.tr("how long the step takes on this photo at full resolution when it fires "
+                       "(measured in the background once the previews are done)"))
         self.headerItem().setToolTip(
             2, self.tr("how often the step really runs, through its groups' p, one_of and some_of"))
         self.setUniformRowHeights(True)
@@ -80,12 +93,14 @@ class StepTree(QTreeWidget):
         # Qt measure a thousand rows again (7 ms a number, minutes for a long preset).
         metrics = self.fontMetrics()
         padding = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin) + 8
-        for column, samples in ((1, ("0.00", "p")), (2, ("100%", self.tr("fires")))):
+        for column, samples in ((1, ("0.00", "p")), (2, ("100%", self.tr("fires"))),
+                                (3, ("<0.1 ms", "999 ms", self.tr("time")))):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in samples) + padding)
         header.setStretchLastSection(False)  # the step names get the room, not "fires"
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several steps at once (Ctrl+click, Shift+click), for Group ▾; the form shows the current one.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
 
         self.shown: list[Node] = []  # the top-level nodes shown (their groups hold the rest)

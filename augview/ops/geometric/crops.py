@@ -114,9 +114,9 @@ def _size_params(default: int, what: str):
     return (
         choice_param("size_mode", "pixels", ("pixels", "fraction"),
                      help="give the crop size in pixels, or as a fraction of each side"),
-        int_param("height", default, 1, MAX_SIDE, unit="px", when=("size_mode", "pixels"),
+        int_param("height", default, 1, MAX_SIDE, scale="log", unit="px", when=("size_mode", "pixels"),
                   help=f"{what} height in pixels mode; clamped to the image"),
-        int_param("width", default, 1, MAX_SIDE, unit="px", when=("size_mode", "pixels"),
+        int_param("width", default, 1, MAX_SIDE, scale="log", unit="px", when=("size_mode", "pixels"),
                   help=f"{what} width in pixels mode; clamped to the image"),
     )
 
@@ -257,11 +257,11 @@ register(Op(
         "detection-like tasks it often crops the object away, so raise it to 0.3-0.5 there."
     ),
     params=(
-        int_param("height", 224, 1, MAX_SIDE, unit="px", help="output height"),
-        int_param("width", 224, 1, MAX_SIDE, unit="px", help="output width"),
+        int_param("height", 224, 1, MAX_SIDE, scale="log", unit="px", help="output height"),
+        int_param("width", 224, 1, MAX_SIDE, scale="log", unit="px", help="output width"),
         range_param("scale", (0.08, 1.0), 0.01, 1.0, step=0.01, draws="scale",
                     help="share of the image's area the box covers"),
-        range_param("ratio", (3 / 4, 4 / 3), 0.1, 10.0, step=0.01, draws="ratio",
+        range_param("ratio", (3 / 4, 4 / 3), 0.1, 10.0, scale="log", step=0.01, draws="ratio",
                     help="box width / height, drawn log-uniformly"),
         interpolation_param(),
     ),
@@ -291,8 +291,8 @@ register(Op(
         "'area' interpolation avoids the jagged aliasing that 'linear' and 'nearest' leave."
     ),
     params=(
-        int_param("height", 256, 1, MAX_SIDE, unit="px", help="output height"),
-        int_param("width", 256, 1, MAX_SIDE, unit="px", help="output width"),
+        int_param("height", 256, 1, MAX_SIDE, scale="log", unit="px", help="output height"),
+        int_param("width", 256, 1, MAX_SIDE, scale="log", unit="px", help="output width"),
         interpolation_param(),
     ),
     apply=_resize,
@@ -329,9 +329,9 @@ register(Op(
         "needs a fixed size; strong stretching makes shapes unrealistic."
     ),
     params=(
-        range_param("scale_x", (0.9, 1.1), 0.05, 4.0, step=0.01, unit="×", draws="scale_x",
+        range_param("scale_x", (0.9, 1.1), 0.05, 4.0, scale="log", step=0.01, unit="×", draws="scale_x",
                     help="width factor; with keep_aspect, the factor for both sides"),
-        range_param("scale_y", (0.9, 1.1), 0.05, 4.0, step=0.01, unit="×", draws="scale_y",
+        range_param("scale_y", (0.9, 1.1), 0.05, 4.0, scale="log", step=0.01, unit="×", draws="scale_y",
                     help="height factor; ignored with keep_aspect"),
         bool_param("keep_aspect", True, help="one factor for both sides (no stretching)"),
         interpolation_param(),
@@ -416,13 +416,13 @@ register(Op(
     params=(
         choice_param("pad_mode", "min_size", ("min_size", "pixels", "multiple_of"),
                      help="pad up to a minimum size, by a fixed margin, or up to a multiple"),
-        int_param("min_height", 1024, 1, MAX_SIDE, unit="px", when=("pad_mode", "min_size"),
+        int_param("min_height", 1024, 1, MAX_SIDE, scale="log", unit="px", when=("pad_mode", "min_size"),
                   help="min_size mode: smallest output height"),
-        int_param("min_width", 1024, 1, MAX_SIDE, unit="px", when=("pad_mode", "min_size"),
+        int_param("min_width", 1024, 1, MAX_SIDE, scale="log", unit="px", when=("pad_mode", "min_size"),
                   help="min_size mode: smallest output width"),
-        int_param("pixels", 32, 0, 2048, unit="px", when=("pad_mode", "pixels"),
+        int_param("pixels", 32, 0, 2048, scale="log", unit="px", when=("pad_mode", "pixels"),
                   help="pixels mode: margin added to every side"),
-        int_param("divisor", 32, 1, 1024, unit="px", when=("pad_mode", "multiple_of"),
+        int_param("divisor", 32, 1, 1024, scale="log", unit="px", when=("pad_mode", "multiple_of"),
                   help="multiple_of mode: sides become multiples of this"),
         choice_param("position", "center", ("center", "top_left", "random"),
                      help="where the image sits on the larger canvas"),

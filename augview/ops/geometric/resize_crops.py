@@ -62,10 +62,10 @@ def _max_size_motion(drawn: dict, shape: tuple, longest: bool):
 
 def _size_params(default: int, side: str):
     return (
-        range_param("size_limit", (default, default), 1, MAX_LENGTH, step=1, unit="px", integer=True,
+        range_param("size_limit", (default, default), 1, MAX_LENGTH, scale="log", step=1, unit="px", integer=True,
                     draws="max_size", help=f"length of the {side} side after resizing; drawn from "
                                            "this range in steps of size_step"),
-        int_param("size_step", 32, 1, 1024, unit="px",
+        int_param("size_step", 32, 1, 1024, scale="log", unit="px",
                   help="the length is drawn among low, low + step, low + 2 step, ... up to high"),
         interpolation_param(),
     )
@@ -147,11 +147,11 @@ register(Op(
         "zoom in a lot and may miss the labelled object. A box larger than the image is clamped."
     ),
     params=(
-        range_param("min_max_height", (256, 480), 1, MAX_SIDE, step=1, unit="px", integer=True,
+        range_param("min_max_height", (256, 480), 1, MAX_SIDE, scale="log", step=1, unit="px", integer=True,
                     draws="crop_height", help="height of the box, drawn in pixels"),
-        float_param("w2h_ratio", 1.0, 0.1, 10.0, step=0.01, help="box width / box height"),
-        int_param("height", 224, 1, MAX_SIDE, unit="px", help="output height"),
-        int_param("width", 224, 1, MAX_SIDE, unit="px", help="output width"),
+        float_param("w2h_ratio", 1.0, 0.1, 10.0, scale="log", step=0.01, help="box width / box height"),
+        int_param("height", 224, 1, MAX_SIDE, scale="log", unit="px", help="output height"),
+        int_param("width", 224, 1, MAX_SIDE, scale="log", unit="px", help="output width"),
         interpolation_param(),
     ),
     apply=_crop_and_resize,

@@ -109,7 +109,7 @@ register(Op(
         "shear or zoom-out creates shapes and empty borders that real data never has."
     ),
     params=(
-        range_param("scale", (0.9, 1.1), 0.1, 4.0, step=0.01, unit="×", draws="scale",
+        range_param("scale", (0.9, 1.1), 0.1, 4.0, scale="log", step=0.01, unit="×", draws="scale",
                     help="zoom factor; below 1 shrinks the content"),
         range_param("translate_x", (-0.0625, 0.0625), -1.0, 1.0, step=0.005, draws="tx",
                     help="horizontal shift as a fraction of the width (positive: right)"),
@@ -313,9 +313,9 @@ register(Op(
         "structures it invents wobbles that never occur."
     ),
     params=(
-        float_param("alpha", 120.0, 0.0, 2000.0, step=1.0,
+        float_param("alpha", 120.0, 0.0, 2000.0, scale="log", step=1.0,
                     help="strength: scale of the displacement (about 0.16 * alpha / sigma px)"),
-        float_param("sigma", 6.0, 1.0, 100.0, step=0.5, unit="px",
+        float_param("sigma", 6.0, 1.0, 100.0, scale="log", step=0.5, unit="px",
                     help="smoothness: width of the Gaussian that smooths the random field"),
         interpolation_param(),
         *border_params("reflect_101"),

@@ -126,7 +126,7 @@ register(Op(
     params=(
         range_param("max_factor_limit", (1.0, 1.31), 1.0, 3.0, step=0.01, unit="×", draws="max_factor",
                     help="largest zoom of the averaged copies"),
-        range_param("step_factor_limit", (0.01, 0.03), 0.001, 0.5, step=0.001, draws="step_factor",
+        range_param("step_factor_limit", (0.01, 0.03), 0.001, 0.5, scale="log", step=0.001, draws="step_factor",
                     help="zoom step between two copies: smaller steps make smoother streaks and cost more"),
     ),
     apply=_zoom_blur,

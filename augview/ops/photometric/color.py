@@ -409,7 +409,7 @@ register(Op(
         "values bury dark regions or wash them out."
     ),
     params=(
-        range_param("gamma_limit", (0.8, 1.2), 0.1, 5.0, step=0.01, draws="gamma",
+        range_param("gamma_limit", (0.8, 1.2), 0.1, 5.0, scale="log", step=0.01, draws="gamma",
                     help="the exponent; 1 leaves the image unchanged (albumentations' 80..120 / 100)"),
     ),
     apply=_gamma,

@@ -185,9 +185,9 @@ register(Op(
         "cutout it can hide the very object the label names."
     ),
     params=(
-        range_param("scale_limit", (0.02, 0.33), 0.001, 1, step=0.01, draws="scale",
+        range_param("scale_limit", (0.02, 0.33), 0.001, 1, scale="log", step=0.01, draws="scale",
                     help="area of the box as a fraction of the image area"),
-        range_param("ratio_limit", (0.3, 3.3), 0.05, 20, step=0.05, draws="ratio",
+        range_param("ratio_limit", (0.3, 3.3), 0.05, 20, scale="log", step=0.05, draws="ratio",
                     help="height / width of the box, drawn uniformly on a log scale"),
         *_fill_params(),
     ),
@@ -306,7 +306,7 @@ register(Op(
     params=(
         float_param("ratio", 0.5, 0.05, 1, step=0.05,
                     help="side of each hole as a fraction of the cell side"),
-        range_param("unit_size_limit", (32, 96), 2, 512, step=1, unit="px", integer=True,
+        range_param("unit_size_limit", (32, 96), 2, 512, scale="log", step=1, unit="px", integer=True,
                     draws="unit", help="side of one grid cell in pixels"),
         bool_param("random_shift", True, help="move the grid by a random offset within one cell"),
         *_fill_params(),

@@ -364,9 +364,9 @@ register(Op(
     params=(
         range_param("p_replace_limit", (0.0, 0.1), 0.0, 1.0, step=0.01, draws="p_replace",
                     help="chance for each segment to be replaced by its mean colour"),
-        range_param("n_segments_limit", (100, 100), 1, 2000, step=1, integer=True, draws="n_segments",
+        range_param("n_segments_limit", (100, 100), 1, 2000, scale="log", step=1, integer=True, draws="n_segments",
                     help="about how many segments the image is cut into"),
-        int_param("max_size", 128, 16, 1024, unit="px",
+        int_param("max_size", 128, 16, 1024, scale="log", unit="px",
                   help="segments are computed on a copy whose longer side is at most this"),
         interpolation_param(),
     ),

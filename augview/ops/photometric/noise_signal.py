@@ -237,7 +237,7 @@ register(Op(
         "low-light images; large scales bury fine detail."
     ),
     params=(
-        range_param("scale_limit", (0.1, 0.3), 0.001, 1, step=0.001, draws="scale",
+        range_param("scale_limit", (0.1, 0.3), 0.001, 1, scale="log", step=0.001, draws="scale",
                     help="intensity of one photon (white = 1): 0.01 means 100 photons for white; "
                          "larger is noisier"),
         bool_param("linear_light", True,

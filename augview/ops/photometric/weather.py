@@ -500,7 +500,7 @@ register(Op(
                     help="direction of the line the flare circles lie on, through the sun"),
         range_param("num_circles_limit", (6, 10), 1, 20, step=1, integer=True, draws="num_circles",
                     help="how many flare circles are drawn"),
-        int_param("src_radius", 400, 10, 2000, unit="px", help="radius of the sun's glow"),
+        int_param("src_radius", 400, 10, 2000, scale="log", unit="px", help="radius of the sun's glow"),
         int_param("color_red", 255, 0, 255, help="red component of the sun's colour"),
         int_param("color_green", 255, 0, 255, help="green component of the sun's colour"),
         int_param("color_blue", 255, 0, 255, help="blue component of the sun's colour"),

@@ -1,0 +1,60 @@
+"""Two presets side by side (issue 15): the same photo and seeds through preset A and preset B, one
+row each."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import augview
+from augview.gui.render_worker import make_proxy
+from augview.gui.tools.preset_compare import PROXY_SIDE
+from augview.pipeline.pipeline import variant_seed
+
+from .conftest import RENDER_TIMEOUT, wait_render, write_preset
+
+
+def wait_rows(qtbot, view, after: int):
+    qtbot.waitUntil(lambda: view.computed > after and view.tasks._outstanding == 0, timeout=RENDER_TIMEOUT)
+
+
+def test_two_rows_show_the_same_seeds_through_each_preset(qtbot, tmp_path, window, dialogs):
+    other = write_preset(tmp_path / "other.json", name="other preset", seed=1)
+    other_pipeline = augview.Pipeline([augview.Step("vertical_flip"), augview.Step("invert")], name="flipped")
+    other_pipeline.save(other)
+    window.menus.actions["presets"].trigger()
+    view = window.side_windows.presets
+    assert view is not None and view.isVisible()
+    wait_rows(qtbot, view, 0)
+    dialogs.open_paths.append(str(other))
+    before = view.computed
+    view.open_dialog(view.b_box)
+    wait_rows(qtbot, view, before)
+    seed, count = window.seed_spin.value(), window.variant_count()
+    assert [len(row) for row in view.rows] == [count, count]
+    assert len(view.preview.cells) == 2 * count
+    captions = [cell.full_caption for cell in view.preview.cells]
+    assert captions[0].startswith(f"A #1 seed {seed}") and captions[count].startswith(f"B #1 seed {seed}")
+    assert "test preset" in view.info.text() and "flipped" in view.info.text()
+    # Row B is preset B on the window's photo with the window's seeds, pixel for pixel.
+    photo = make_proxy(window.proxy, PROXY_SIDE)
+    for i, result in enumerate(view.rows[1]):
+        assert np.array_equal(result.image, other_pipeline.apply(photo, seed=variant_seed(seed, i)).image)
+    # Row A follows the window's edits.
+    before = view.computed
+    window.panel.add_op("grayscale")
+    wait_render(qtbot, window)
+    wait_rows(qtbot, view, before)
+    assert all("grayscale" in result.summary for result in view.rows[0])
+    window.side_windows.close_all()
+
+
+def test_a_file_that_is_not_a_preset_is_one_sentence_and_changes_nothing(qtbot, tmp_path, window):
+    window.side_windows.show_presets()
+    view = window.side_windows.presets
+    wait_rows(qtbot, view, 0)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{")
+    key = view.b_box.currentData()
+    assert view.choose(view.b_box, str(broken)) is False
+    assert "broken.json" in view.info.text() and view.b_box.currentData() == key
+    window.side_windows.close_all()
