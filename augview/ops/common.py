@@ -53,12 +53,30 @@ def is_gray(image: np.ndarray) -> bool:
     return image.ndim == 2
 
 
+RAMP = np.arange(256, dtype=np.float64)  # 0..255, the input levels of a lookup table
+_SMALL = 4096  # bytes: below this, cv2.LUT's lower call cost beats stringzilla's faster loop
+
+
+def table_u8(values: np.ndarray) -> np.ndarray:
+    """A float lookup table rounded (half to even, as np.rint) and clipped to uint8. Overwrites
+    ``values`` (a float64 array the caller owns): on a 256-entry table the calls, not the
+    arithmetic, are the cost, and ``np.clip`` costs several plain ufunc calls."""
+    np.rint(values, out=values)
+    np.maximum(values, 0.0, out=values)
+    np.minimum(values, 255.0, out=values)
+    return values.astype(np.uint8)
+
+
 def apply_lut(image: np.ndarray, table: np.ndarray) -> np.ndarray:
-    """Map every pixel through a 256-entry table (one per channel when ``table`` is (256, 3))."""
-    table = np.clip(np.rint(table), 0, 255).astype(np.uint8)
+    """Map every pixel through a 256-entry table (one per channel when ``table`` is (256, 3)):
+    a uint8 table as it is, any other rounded and clipped to 0..255."""
+    if table.dtype != np.uint8:
+        table = np.clip(np.rint(table), 0, 255).astype(np.uint8)
     if table.ndim == 1 or image.ndim == 2:
-        # stringzilla's SIMD byte translation is about 10x faster than cv2.LUT for one table.
         single = np.ascontiguousarray(table if table.ndim == 1 else table[:, 0])
+        if image.nbytes < _SMALL:
+            return cv2.LUT(image, single)
+        # stringzilla's SIMD byte translation is about 10x faster than cv2.LUT for one table.
         out = np.empty_like(image, order="C")
         stringzilla.translate(memoryview(np.ascontiguousarray(image).reshape(-1)), memoryview(single),
                               out=memoryview(out.reshape(-1)))
