@@ -82,9 +82,14 @@ class Case:
     variable_cost: bool = False
     max_pixels: int = 0  # larger images are skipped (0: none): a side that takes seconds per image
     batches: int = 0  # fewer timed batches than --batches (0: --batches), for very slow sides
+    grey: bool = True  # False: a no-op on grey images, not measured there
+    skip: str = ""  # why the row cannot be measured at all
 
 
 VARIABLE = "total images / total time over 4x longer runs"
+CROP_200 = "200x200 (the default 256 does not fit 224x224, which albumentations refuses)"
+NO_OP = ("a no-op on grey images: albumentations hands back the input array itself, augview always a new "
+         "array (a copy)")
 
 CASES: tuple[Case, ...] = (
     # geometric
@@ -99,18 +104,20 @@ CASES: tuple[Case, ...] = (
     Case("grid_distortion", "grid_distortion"),
     Case("optical_distortion", "optical_distortion"),
     Case("optical_distortion (fisheye)", "optical_distortion", {"mode": "fisheye"}),
-    Case("random_crop", "random_crop", {"size_mode": "pixels"}),
-    Case("center_crop", "center_crop", {"size_mode": "pixels"}),
+    Case("random_crop", "random_crop", {"size_mode": "pixels", "height": 200, "width": 200},
+         note=CROP_200),
+    Case("center_crop", "center_crop", {"size_mode": "pixels", "height": 200, "width": 200}, note=CROP_200),
     Case("random_resized_crop", "random_resized_crop"),
     Case("resize", "resize"),
     Case("random_scale", "random_scale", {"keep_aspect": True}, fixed_size=False),
     Case("pad", "pad", {"pad_mode": "min_size", "position": "center"}),
-    Case("longest_max_size", "longest_max_size"),
+    Case("longest_max_size", "longest_max_size", {"size_limit": (512, 512)},
+         note="to 512 (the default 640 is a no-op on 640x480)"),
     Case("smallest_max_size", "smallest_max_size"),
-    Case("random_sized_crop", "random_sized_crop"),
+    Case("random_sized_crop", "random_sized_crop", {"min_max_height": (128, 224)},
+         note="heights 128..224 (the default 256..480 is a no-op on 224x224)"),
     Case("random_crop_from_borders", "random_crop_from_borders", fixed_size=False),
-    Case("bbox_safe_random_crop", "bbox_safe_random_crop", fixed_size=False,
-         note="no boxes: a random crop of any size"),
+    Case("bbox_safe_random_crop", "bbox_safe_random_crop", skip="BBoxSafeRandomCrop refuses a call without boxes"),
     Case("safe_rotate", "safe_rotate"),
     Case("random_grid_shuffle", "random_grid_shuffle"),
     Case("piecewise_affine", "piecewise_affine", max_pixels=640 * 480, batches=3,
@@ -124,9 +131,9 @@ CASES: tuple[Case, ...] = (
     Case("color_jitter", "color_jitter"),
     Case("hue_saturation_value", "hue_saturation_value"),
     Case("rgb_shift", "rgb_shift"),
-    Case("channel_shuffle", "channel_shuffle"),
+    Case("channel_shuffle", "channel_shuffle", grey=False),
     Case("channel_dropout", "channel_dropout"),
-    Case("grayscale", "grayscale"),
+    Case("grayscale", "grayscale", grey=False),
     Case("gamma", "gamma"),
     Case("equalize", "equalize", {"mode": "pil"}),
     Case("equalize (cv)", "equalize", {"mode": "cv"}),
@@ -293,8 +300,12 @@ def bench_case(case: Case, image: np.ndarray, args) -> Row | str:
     """A measured row, or the reason the case was skipped."""
     if augview.CATALOG.get(case.op) is None:
         return "not in augview.CATALOG yet"
+    if case.skip:
+        return case.skip
+    if image.ndim == 2 and not case.grey:
+        return NO_OP
     if case.max_pixels and image.shape[0] * image.shape[1] > case.max_pixels:
-        return "too slow on the albumentations side at this size"
+        return "too slow on the albumentations side"
     op = augview.get_op(case.op)
     try:
         pipeline = augview.Pipeline([augview.Step(case.op, dict(case.params))])
@@ -419,12 +430,17 @@ def first_row(results, configs, case) -> Row | None:
 
 def row_notes(results, configs, case) -> str:
     notes = [case.note] if case.note else []
+    skipped: dict[str, list[str]] = {}
     for config in configs:
         result = results[config][case.label]
         if isinstance(result, Row):
             notes += [f"{config}: {n}" for n in result.notes if n != case.note]
-        elif not result.startswith("too slow"):
-            notes.append(f"{config}: skipped, {result}")
+        else:
+            skipped.setdefault(result, []).append(config)
+    for reason, where in skipped.items():
+        greys = [k for k in configs if k.endswith(" grey")]
+        label = "grey" if where == greys else ", ".join(where)
+        notes.append(f"not measured ({label}): {reason}")
     return "; ".join(notes)
 
 

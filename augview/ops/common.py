@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import cv2
 import numpy as np
 import stringzilla
@@ -85,6 +87,32 @@ def apply_lut(image: np.ndarray, table: np.ndarray) -> np.ndarray:
     # three-channel path).
     planes = [apply_lut(plane, table[:, c]) for c, plane in enumerate(cv2.split(image))]
     return cv2.merge(planes)
+
+
+# Largest temporary kept for reuse per thread and purpose (16 MB: a 4-megapixel RGBA image).
+_SCRATCH_BYTES = 1 << 24
+_scratch = threading.local()
+
+
+def scratch(purpose: str, shape: tuple, dtype=np.uint8) -> np.ndarray:
+    """A temporary array of ``shape`` that this thread reuses from call to call for ``purpose``
+    (one buffer per purpose), for a temporary that never leaves the op that asks for it.
+
+    Why: a fresh megabyte-sized temporary makes glibc give memory back to the system when it is
+    freed and fault it back in on the next call (a 6 MB temporary of a 1920x1080 RGB image costs
+    ~1 ms of page faults, as much as a filter pass). Above 16 MB a fresh array is returned, so a
+    huge image does not stay pinned in memory."""
+    dtype = np.dtype(dtype)
+    size = int(np.prod(shape)) * dtype.itemsize
+    if size > _SCRATCH_BYTES:
+        return np.empty(shape, dtype)
+    buffers = getattr(_scratch, "buffers", None)
+    if buffers is None:
+        buffers = _scratch.buffers = {}
+    buffer = buffers.get(purpose)
+    if buffer is None or buffer.size < size:
+        buffer = buffers[purpose] = np.empty(size, np.uint8)
+    return buffer[:size].view(dtype).reshape(shape)
 
 
 def to_uint8(values: np.ndarray) -> np.ndarray:

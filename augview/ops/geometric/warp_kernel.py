@@ -13,8 +13,9 @@ Why remap is built this way (all measured on 512x512 RGB, one thread):
   on 4 channels and stay RGB.
 - Megabyte-sized temporaries made glibc return memory to the system and fault it back in on
   every call (700-1,400 page faults, +1 ms or more), depending on what the process did before.
-  So the RGBA source lives in a per-thread scratch buffer, the RGBA output exists one ~128 KB
-  strip at a time, and the other paths write straight into the output.
+  So the RGBA source lives in a per-thread scratch buffer (`augview.ops.common.scratch`), the
+  RGBA output exists one ~128 KB strip at a time, and the other paths write straight into the
+  output.
 - OpenCV hangs in cubic interpolation with BORDER_REFLECT_101 when a side is one pixel long
   (`warp_source` sidesteps it); every op goes through the same guard.
 A strip costs ~10 us of call overhead; remap reads its maps pixel by pixel, so where strips
@@ -23,19 +24,15 @@ start changes nothing.
 
 from __future__ import annotations
 
-import threading
 from typing import Callable
 
 import cv2
 import numpy as np
 
-from augview.ops.common import BORDERS, INTERPOLATIONS, border_value
+from augview.ops.common import BORDERS, INTERPOLATIONS, border_value, scratch
 
 # Output rows per OpenCV call: a byte budget for one RGBA strip.
 _STRIP_BYTES = 1 << 17
-# Largest RGBA copy of a source kept for reuse, per thread (16 MB: 4 megapixels).
-_SCRATCH_BYTES = 1 << 24
-_scratch = threading.local()
 
 # strip(src, start, stop, flags, **border) -> output rows [start, stop)
 Strip = Callable[..., np.ndarray]
@@ -63,19 +60,6 @@ def warp_source(image: np.ndarray, border_mode: str) -> np.ndarray:
     return image
 
 
-def _rgba_scratch(height: int, width: int) -> np.ndarray:
-    """A (height, width, 4) uint8 buffer, reused by this thread from call to call (it never leaves
-    `render`, so reuse is invisible); above 16 MB a fresh array, so a huge image does not pin its
-    copy in memory."""
-    size = height * width * 4
-    if size > _SCRATCH_BYTES:
-        return np.empty((height, width, 4), np.uint8)
-    buffer = getattr(_scratch, "buffer", None)
-    if buffer is None or buffer.size < size:
-        buffer = _scratch.buffer = np.empty(size, np.uint8)
-    return buffer[:size].reshape(height, width, 4)
-
-
 def render(image: np.ndarray, size: tuple[int, int], strip: Strip, interpolation: str,
            border_mode: str, fill: int) -> np.ndarray:
     """Build the (height, width) = ``size`` output strip by strip.
@@ -90,7 +74,7 @@ def render(image: np.ndarray, size: tuple[int, int], strip: Strip, interpolation
     mode = BORDERS[border_mode]
     rgba = src.ndim == 3 and flags == cv2.INTER_LINEAR
     if rgba:
-        src = cv2.cvtColor(src, cv2.COLOR_RGB2RGBA, dst=_rgba_scratch(*src.shape[:2]))
+        src = cv2.cvtColor(src, cv2.COLOR_RGB2RGBA, dst=scratch("rgba source", src.shape[:2] + (4,)))
         value = value + value[:1]
     out = np.empty((height, width) + image.shape[2:], np.uint8)
     if not rgba:

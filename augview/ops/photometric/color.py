@@ -398,7 +398,10 @@ def _gamma(image, drawn):
     gamma = drawn["gamma"]
     if gamma == 1.0:
         return image.copy()
-    return apply_lut(image, 255.0 * (_IDENTITY / 255.0) ** gamma)
+    table = _IDENTITY / 255.0
+    np.power(table, gamma, out=table)
+    table *= 255.0
+    return apply_lut(image, table_u8(table))
 
 
 register(Op(
