@@ -169,11 +169,18 @@ register(Op(
 def _sample_crop_from_borders(rng, params, shape):
     height, width = shape[:2]
     # albumentations' draws, in its order: each side moves inwards by up to its share of the side,
-    # and the far side always stays at least one pixel beyond the near one.
-    x0 = uniform(rng, (0, int(params["crop_left"] * width)), integer=True)
-    x1 = uniform(rng, (max(x0 + 1, int((1 - params["crop_right"]) * width)), width), integer=True)
-    y0 = uniform(rng, (0, int(params["crop_top"] * height)), integer=True)
-    y1 = uniform(rng, (max(y0 + 1, int((1 - params["crop_bottom"]) * height)), height), integer=True)
+    # and the far side always stays at least one pixel beyond the near one. The four uniforms come
+    # from one call (the same numbers as four calls of rng.random()), each turned into a whole
+    # number in [low, high] as `uniform` does: low + min(int(r * (high - low + 1)), high - low).
+    r0, r1, r2, r3 = rng.random(4).tolist()
+    span = int(params["crop_left"] * width)
+    x0 = min(int(r0 * (span + 1)), span)
+    low = max(x0 + 1, int((1 - params["crop_right"]) * width))
+    x1 = low + min(int(r1 * (width - low + 1)), width - low)
+    span = int(params["crop_top"] * height)
+    y0 = min(int(r2 * (span + 1)), span)
+    low = max(y0 + 1, int((1 - params["crop_bottom"]) * height))
+    y1 = low + min(int(r3 * (height - low + 1)), height - low)
     x0, y0 = min(x0, width - 1), min(y0, height - 1)
     return {"x": x0, "y": y0, "width": max(1, min(x1, width) - x0), "height": max(1, min(y1, height) - y0)}
 

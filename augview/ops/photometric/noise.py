@@ -105,19 +105,24 @@ def _sample_salt_and_pepper(rng, params, shape):
 
 def _salt_and_pepper(image, drawn):
     amount = drawn["amount"]
-    salt_below = amount * drawn["salt_vs_pepper"]
-    # One uniform per pixel, shared by the channels: a hit pixel becomes pure white or black.
-    # u < salt_below is salt, salt_below <= u < amount is pepper.
-    u = np.random.default_rng(drawn["noise_seed"]).random(image.shape[:2], dtype=np.float32)
+    # One 16-bit uniform per pixel, shared by the channels (four from each raw 64-bit word of the
+    # generator: twice as fast to draw as float32 uniforms, with steps of 1/65536 of the amount
+    # scale); a hit pixel becomes pure white or black: u < salt is salt, salt <= u < hit pepper.
+    height, width = image.shape[:2]
+    count = height * width
+    words = np.random.default_rng(drawn["noise_seed"]).bit_generator.random_raw((count + 3) // 4)
+    u = words.view(np.uint16)[:count].reshape(height, width)
+    hit = int(round(amount * 65536.0))
+    salt_below = int(round(amount * drawn["salt_vs_pepper"] * 65536.0))
     out = image.copy()
-    if u.size == 1:
+    if count == 1:
         # OpenCV reads a 1x1 array next to a scalar as a scalar itself and refuses the call.
         out[u < salt_below] = 255
-        out[(u >= salt_below) & (u < amount)] = 0
+        out[(u >= salt_below) & (u < hit)] = 0
         return out
     # Masked OpenCV writes: about 3x faster than numpy boolean indexing on a colour image.
     salt = cv2.compare(u, salt_below, cv2.CMP_LT)
-    pepper = cv2.subtract(cv2.compare(u, amount, cv2.CMP_LT), salt)
+    pepper = cv2.subtract(cv2.compare(u, hit, cv2.CMP_LT), salt)
     cv2.bitwise_or(out, (255, 255, 255, 0), dst=out, mask=salt)
     cv2.bitwise_and(out, (0, 0, 0, 0), dst=out, mask=pepper)
     return out
