@@ -45,12 +45,15 @@ from pathlib import Path  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # time the checkout this script lives in
 
-from bench_ops import cpu_model  # noqa: E402  (this folder is on sys.path when run as a script)
 import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 
 import augview  # noqa: E402
-from augview.batch.run import default_workers, run_apply  # noqa: E402
+
+# Nothing else at the top: each worker process of a run imports this script again (as
+# multiprocessing does with the main module), and what the fork server has not loaded already
+# (tqdm, the interop, bench_ops: ~0.1 s) would count as the pool's start-up in every run. The
+# `augview` command's own main module imports next to nothing.
 
 PRESET = ROOT / "presets" / "light_classification.json"
 PHOTOS = ("astronaut.png", "chelsea.png", "coffee.png", "camera.png")
@@ -92,6 +95,8 @@ def time_augview(source: Path, work: Path, workers: int, variants: int) -> float
     pipeline = augview.Pipeline.load(PRESET)
     out = work / f"augview_{workers}"
     start = time.perf_counter()
+    from augview.batch.run import run_apply
+
     summary = run_apply(pipeline, source, out, variants=variants, workers=workers, progress=False)
     seconds = time.perf_counter() - start
     assert summary.written == summary.sources * variants and not summary.failed, summary.line()
@@ -164,6 +169,8 @@ def environment(args, cores: int) -> str:
         albu = f", albumentations {albumentations.__version__}"
     except ImportError:
         albu = ""
+    from bench_ops import cpu_model  # (this folder is on sys.path when run as a script)
+
     cpu = cpu_model()
     return (f"{datetime.date.today().isoformat()}, {cpu}, {cores} cores available, {platform.system()}; "
             f"Python {platform.python_version()}, OpenCV {cv2.__version__}{albu}; {args.images} JPEG "
@@ -181,6 +188,8 @@ def main(argv=None) -> int:
     parser.add_argument("--no-ray", action="store_true", help="leave out the Ray row")
     parser.add_argument("--ray-cpus", type=int, default=2, help="CPUs of the local Ray instance (default 2)")
     args = parser.parse_args(argv)
+
+    from augview.batch.run import default_workers
 
     cores = default_workers()
     counts = [int(w) for w in args.workers.split(",") if w.strip()] or sorted({1, 2, cores})

@@ -9,7 +9,8 @@ would run on both sides without them (each left out step becomes an empty group 
 side, an empty ``Sequential`` on the albumentations side, so the other steps keep their odds);
 the table says which. Presets whose crops keep boxes (``bbox_safe_random_crop``) run with two
 boxes on both sides, as BBoxSafeRandomCrop refuses a call without them. Timing as in
-bench_ops.py: interleaved batches on the process's CPU clock; ratio = augview / albumentations
+bench_ops.py (interleaved batches on the process's CPU clock), but rated by total images / total
+time, as the steps a preset fires differ from image to image; ratio = augview / albumentations
 images per second (above 1.0 augview is faster).
 
     python bench/bench_presets.py               # every shipped preset, 3 sizes, plain text
@@ -110,7 +111,10 @@ def bench_preset(path: Path, image: np.ndarray, args):
             return compose(image=image)["image"]
     compose.set_random_seed(args.seed)
     ours(), theirs()
-    return bench_ops.time_pair(ours, theirs, args, args.seconds), notes
+    # Rated by total images / total time: a preset's steps fire at random and cost very different
+    # amounts (one image of color_examples may get a cheap invert, the next a fog that costs
+    # albumentations half a second), so batch medians would mostly say which steps a batch drew.
+    return bench_ops.time_pair(ours, theirs, args, args.seconds, variable_cost=True), notes
 
 
 def main(argv=None) -> int:
@@ -118,7 +122,7 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", default=",".join(bench_ops.SIZES), help="comma-separated WIDTHxHEIGHT")
     parser.add_argument("--colors", default="rgb", help="rgb, grey or both (default: rgb)")
     parser.add_argument("--presets", default="", help="comma-separated preset names (default: every shipped one)")
-    parser.add_argument("--seconds", type=float, default=1.0, help="time per side per preset and size (default 1)")
+    parser.add_argument("--seconds", type=float, default=3.0, help="time per side per preset and size (default 3)")
     parser.add_argument("--batches", type=int, default=10)
     parser.add_argument("--clock", choices=tuple(bench_ops.CLOCKS), default="cpu")
     parser.add_argument("--max-iter", type=int, default=20000)

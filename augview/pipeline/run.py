@@ -13,8 +13,6 @@ The trace is a JSON-ready list with one entry per enabled node, in the order the
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from augview.core.randomness import fires, node_generator, node_key
