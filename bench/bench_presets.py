@@ -152,9 +152,11 @@ def main(argv=None) -> int:
             print(f"  {label} {path.stem}: {ratio:.2f} ({bench_ops.rate(rate_ours)} vs "
                   f"{bench_ops.rate(rate_theirs)} img/s)", file=sys.stderr, flush=True)
     md = args.markdown
-    print(("Measured " if md else "") + bench_ops.environment_line(args).replace(
+    line = bench_ops.environment_line(args).replace(
         "the public path: Pipeline([Step(op)])(image, seed=i) vs A.Compose([T(p=1)])(image=image)",
-        "pipe(image, seed=i) vs the preset's albumentations export") + ("." if md else ""))
+        "pipe(image, seed=i) vs the preset's albumentations export").replace(
+        f"{args.stat} of {args.batches} batches", f"total images / total time over {args.batches} batches")
+    print(("Measured " if md else "") + line + ("." if md else ""))
     print()
     cells = lambda values: [("-" if v is None else (f"**{v[2]:.2f}**" if md and v[2] < 1.2 else f"{v[2]:.2f}"))
                             for v in values]

@@ -60,6 +60,11 @@ class Op:
     uses_boxes: bool = False
     # Blends several geometric results into one image (AugMix), so no target can follow it.
     images_only: bool = False
+    # ``keeps_image(drawn, shape)``: True when ``apply`` would only copy its input for these values
+    # (a pad of nothing, a crop of the whole image, a resize to the same size). A pipeline then
+    # passes the image on as it is: inside a pipeline the copy buys nothing (ops never change
+    # their input, and the pipeline copies its result if it is still the caller's array).
+    keeps_image: Callable[[dict, tuple], bool] | None = None
 
     @functools.cached_property
     def draws_randomly(self) -> bool:

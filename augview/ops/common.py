@@ -57,6 +57,7 @@ def is_gray(image: np.ndarray) -> bool:
 
 RAMP = np.arange(256, dtype=np.float64)  # 0..255, the input levels of a lookup table
 _SMALL = 4096  # bytes: below this, cv2.LUT's lower call cost beats stringzilla's faster loop
+_LARGE = 1 << 19  # bytes: from here, per-channel tables use reused planes (see `apply_lut`)
 
 
 def table_u8(values: np.ndarray) -> np.ndarray:
@@ -83,10 +84,20 @@ def apply_lut(image: np.ndarray, table: np.ndarray) -> np.ndarray:
         stringzilla.translate(memoryview(np.ascontiguousarray(image).reshape(-1)), memoryview(single),
                               out=memoryview(out.reshape(-1)))
         return out
-    # One table per channel: translate each plane (split and merge are cheaper than cv2.LUT's
-    # three-channel path).
-    planes = [apply_lut(plane, table[:, c]) for c, plane in enumerate(cv2.split(image))]
-    return cv2.merge(planes)
+    # One table per channel: translate each plane (cheaper than cv2.LUT's three-channel path).
+    if image.nbytes < _LARGE:
+        planes = [apply_lut(plane, table[:, c]) for c, plane in enumerate(cv2.split(image))]
+        return cv2.merge(planes)
+    # Large images: each plane goes through two reused buffers (cv2.split's three fresh planes
+    # cost more in page faults than the translation itself).
+    out = np.empty(image.shape, np.uint8)
+    plane_in, plane_out = scratch("lut plane in", image.shape[:2]), scratch("lut plane out", image.shape[:2])
+    for c in range(image.shape[2]):
+        cv2.extractChannel(image, c, dst=plane_in)
+        stringzilla.translate(memoryview(plane_in.reshape(-1)), memoryview(np.ascontiguousarray(table[:, c])),
+                              out=memoryview(plane_out.reshape(-1)))
+        cv2.insertChannel(plane_out, out, c)
+    return out
 
 
 # Largest temporary kept for reuse per thread and purpose (16 MB: a 4-megapixel RGBA image).

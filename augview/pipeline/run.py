@@ -57,7 +57,8 @@ def run_node(node: Node, image: np.ndarray, seed: int, path: tuple[int, ...], ta
             drawn = op.draw(rng, node.params, shape, None if targets is None else targets.boxes)
         else:
             drawn = op.draw(None, node.params, shape, None if targets is None else targets.boxes)
-        image = op.apply(image, drawn)
+        if op.keeps_image is None or not op.keeps_image(drawn, shape):
+            image = op.apply(image, drawn)
         entry = {"path": _where(path), "op": node.op, "fired": True, "drawn": drawn} if trace else None
         if targets is not None and op.geometry is not None:
             report = targets.move(op.geometry(drawn, shape))
@@ -109,7 +110,8 @@ def replay(image: np.ndarray, trace: list[dict], targets: TargetSet | None = Non
     for name, drawn in fired_ops(trace):
         op = get_op(name)
         shape = image.shape
-        image = op.apply(image, drawn)
+        if op.keeps_image is None or not op.keeps_image(drawn, shape):
+            image = op.apply(image, drawn)
         if targets is not None and op.geometry is not None:
             targets.move(op.geometry(drawn, shape))
     return image

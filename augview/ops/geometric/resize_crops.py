@@ -12,7 +12,9 @@ from __future__ import annotations
 import cv2
 
 from augview.ops.common import INTERPOLATIONS, box_caption, interpolation_param
-from augview.ops.geometric.crops import MAX_SIDE, cut_window, drawn_box, resized_crop_motion, window_motion
+from augview.ops.geometric.crops import (
+    MAX_SIDE, cut_window, drawn_box, resized_crop_motion, whole_window, window_motion,
+)
 from augview.core.params import float_param, int_param, range_param
 from augview.core.randomness import uniform
 from augview.core.registry import Op, register
@@ -83,6 +85,7 @@ register(Op(
     ),
     params=_size_params(640, "longer"),
     apply=_resizer(True),
+    keeps_image=lambda drawn, shape: max_size_shape(shape, int(drawn["max_size"]), True) == tuple(shape[:2]),
     sample=_sample_max_size,
     geometry=lambda drawn, shape: _max_size_motion(drawn, shape, True),
 ))
@@ -99,6 +102,7 @@ register(Op(
     ),
     params=_size_params(256, "shorter"),
     apply=_resizer(False),
+    keeps_image=lambda drawn, shape: max_size_shape(shape, int(drawn["max_size"]), False) == tuple(shape[:2]),
     sample=_sample_max_size,
     geometry=lambda drawn, shape: _max_size_motion(drawn, shape, False),
 ))
@@ -203,6 +207,7 @@ register(Op(
                     help="largest share of the height cut from the bottom"),
     ),
     apply=cut_window,
+    keeps_image=whole_window,
     geometry=window_motion,
     sample=_sample_crop_from_borders,
     caption=lambda d: box_caption(d["x"], d["y"], d["width"], d["height"]),
