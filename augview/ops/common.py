@@ -57,7 +57,7 @@ def is_gray(image: np.ndarray) -> bool:
 
 RAMP = np.arange(256, dtype=np.float64)  # 0..255, the input levels of a lookup table
 _SMALL = 4096  # bytes: below this, cv2.LUT's lower call cost beats stringzilla's faster loop
-_LARGE = 1 << 19  # bytes: from here, per-channel tables use reused planes (see `apply_lut`)
+_LARGE = 1 << 21  # bytes: from here, per-channel tables use reused planes (see `apply_lut`)
 
 
 def table_u8(values: np.ndarray) -> np.ndarray:

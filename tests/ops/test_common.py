@@ -27,7 +27,7 @@ LAYOUTS = {
 }
 
 
-@pytest.mark.parametrize("shape", [(3, 3), (40, 40), (8, 8, 3), (90, 70, 3), (400, 700, 3), (700, 900)])
+@pytest.mark.parametrize("shape", [(3, 3), (40, 40), (8, 8, 3), (90, 70, 3), (400, 700, 3), (700, 1100, 3), (700, 900)])
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_apply_lut_matches_a_plain_lookup_at_every_size_and_layout(shape, layout):
     """Small images take cv2.LUT, larger ones stringzilla; per-channel tables on large images go
