@@ -65,7 +65,7 @@ def preset_id(pipeline: Pipeline) -> str:
 # PNG as batch runs write it: each row stored as its difference from the row above ("up" filter),
 # then Huffman-coded without searching for repeats. On photos the repeat search finds little after
 # the filter: this is about 15% faster to write than OpenCV's default (level 1, "sub" filter,
-# run-length search) and the files come out about 2% smaller (bench/bench_apply.py reports both).
+# run-length search), for files about 1% larger (bench/bench_apply.py reports the size on its outputs).
 _PNG_PARAMS = [cv2.IMWRITE_PNG_STRATEGY, cv2.IMWRITE_PNG_STRATEGY_HUFFMAN_ONLY]
 if hasattr(cv2, "IMWRITE_PNG_FILTER"):  # OpenCV 4.10 and later
     _PNG_PARAMS += [cv2.IMWRITE_PNG_FILTER, cv2.IMWRITE_PNG_FILTER_UP]
