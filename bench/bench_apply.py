@@ -45,12 +45,15 @@ from pathlib import Path  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # time the checkout this script lives in
 
-from bench_ops import cpu_model  # noqa: E402  (this folder is on sys.path when run as a script)
 import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 
 import augview  # noqa: E402
-from augview.batch.run import default_workers, run_apply  # noqa: E402
+
+# Nothing else at the top: each worker process of a run imports this script again (as
+# multiprocessing does with the main module), and what the fork server has not loaded already
+# (tqdm, the interop, bench_ops: ~0.1 s) would count as the pool's start-up in every run. The
+# `augview` command's own main module imports next to nothing.
 
 PRESET = ROOT / "presets" / "light_classification.json"
 PHOTOS = ("astronaut.png", "chelsea.png", "coffee.png", "camera.png")
@@ -76,13 +79,29 @@ def make_photos(folder: Path, count: int, seed: int = 0) -> None:
         augview.save_image(path, np.ascontiguousarray(photo), quality=90)
 
 
+OUTPUT_BYTES: dict[str, int] = {}  # total size of the images each side wrote in its last run
+
+
+def image_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*.png"))
+
+
+def default_png_bytes(folder: Path) -> int:
+    """What the same images would take written with cv2.imwrite's default PNG settings."""
+    return sum(len(cv2.imencode(".png", cv2.imread(str(p), cv2.IMREAD_UNCHANGED))[1]) for p in folder.rglob("*.png"))
+
+
 def time_augview(source: Path, work: Path, workers: int, variants: int) -> float:
     pipeline = augview.Pipeline.load(PRESET)
     out = work / f"augview_{workers}"
     start = time.perf_counter()
+    from augview.batch.run import run_apply
+
     summary = run_apply(pipeline, source, out, variants=variants, workers=workers, progress=False)
     seconds = time.perf_counter() - start
     assert summary.written == summary.sources * variants and not summary.failed, summary.line()
+    if "augview" not in OUTPUT_BYTES:  # (not timed)
+        OUTPUT_BYTES["augview"], OUTPUT_BYTES["default"] = image_bytes(out), default_png_bytes(out)
     shutil.rmtree(out)
     return seconds
 
@@ -150,10 +169,13 @@ def environment(args, cores: int) -> str:
         albu = f", albumentations {albumentations.__version__}"
     except ImportError:
         albu = ""
+    from bench_ops import cpu_model  # (this folder is on sys.path when run as a script)
+
     cpu = cpu_model()
     return (f"{datetime.date.today().isoformat()}, {cpu}, {cores} cores available, {platform.system()}; "
             f"Python {platform.python_version()}, OpenCV {cv2.__version__}{albu}; {args.images} JPEG "
-            f"photos 640x480..800x600, {args.variants} variant(s) each, best of {args.repeat}")
+            f"photos 640x480..800x600, {args.variants} variant(s) each, best of {args.repeat}; load average "
+            f"{os.getloadavg()[0]:.1f} at the end")
 
 
 def main(argv=None) -> int:
@@ -166,6 +188,8 @@ def main(argv=None) -> int:
     parser.add_argument("--no-ray", action="store_true", help="leave out the Ray row")
     parser.add_argument("--ray-cpus", type=int, default=2, help="CPUs of the local Ray instance (default 2)")
     args = parser.parse_args(argv)
+
+    from augview.batch.run import default_workers
 
     cores = default_workers()
     counts = [int(w) for w in args.workers.split(",") if w.strip()] or sorted({1, 2, cores})
@@ -208,6 +232,10 @@ def main(argv=None) -> int:
     print(("Measured " if args.markdown else "") + environment(args, cores) + ("." if args.markdown else ""))
     for note in notes:
         print(f"albumentations side: {note}")
+    if OUTPUT_BYTES:
+        ours, default = OUTPUT_BYTES["augview"], OUTPUT_BYTES["default"]
+        print(f"PNG size: augview's outputs take {ours:,} bytes, {ours / default:.3f}x what the same images take "
+              f"with cv2.imwrite's default PNG settings ({default:,} bytes; the albumentations loop's)")
     for label, seconds in firsts.items():
         print(f"Ray: local instance started in {ray_start:.1f} s (not in the rows); first run of "
               f"'{label}' {seconds:.2f} s ({args.images / seconds:.0f} images/s; its workers start)")

@@ -22,6 +22,8 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 os.environ.setdefault("NO_ALBUMENTATIONS_UPDATE", "1")
 
 import argparse  # noqa: E402
+import datetime  # noqa: E402
+import platform  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -61,8 +63,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args()
+    import warnings
+
     import albumentations as A
 
+    warnings.simplefilter("ignore")  # albumentations warns that these Compose have no box transform
     cv2.setNumThreads(1)
     image = np.zeros((8, 8, 3), np.uint8)
     boxes = np.array([[1, 1, 5, 6], [2, 0, 8, 4]], float)
@@ -95,6 +100,13 @@ def main() -> None:
             o_step, a_step = (o5 - o1) / 4, (a5 - a1) / 4
             o_call, a_call = o1 - o_step, a1 - a_step
             rows.append((label, mode, o_call, a_call, o_step, a_step))
+    from bench_ops import cpu_model, load_line
+
+    print(("Measured " if args.markdown else "") + f"{datetime.date.today().isoformat()}, {cpu_model()}, "
+          f"{platform.system()} {platform.machine()}, 1 thread; Python {platform.python_version()}, numpy "
+          f"{np.__version__}, OpenCV {cv2.__version__}, albumentations {A.__version__}; 8x8 RGB image; medians of "
+          f"{BATCHES} interleaved batches of {CALLS} calls{load_line()}" + ("." if args.markdown else ""))
+    print()
     if args.markdown:
         print("| op | mode | augview per call µs | albumentations per call µs | ratio | augview per step µs "
               "| albumentations per step µs | ratio |")

@@ -123,6 +123,33 @@ def test_manifest_records_reproduce_every_output(tmp_path, preset):
     assert len({r["seed"] for r in records}) == len(records)
 
 
+def png_row_filters(path: Path) -> set[int]:
+    """The filter type byte of every row of a non-interlaced 8-bit PNG."""
+    import struct
+    import zlib
+
+    data, pos, idat = path.read_bytes(), 8, b""
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        if kind == b"IHDR":
+            width, height, _, colour = struct.unpack(">IIBB", data[pos + 8:pos + 18])
+        if kind == b"IDAT":
+            idat += data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    row = 1 + width * (3 if colour == 2 else 1)
+    return {raw[y * row] for y in range(height)}
+
+
+def test_png_outputs_are_written_for_speed(tmp_path, preset):
+    """Every row stored as its difference from the row above, Huffman-coded without a search for
+    repeats (see `augview.batch.files._PNG_PARAMS`): what the speed and size in bench_apply.py rest on."""
+    make_tree(tmp_path / "in")
+    apply(preset, tmp_path / "in", tmp_path / "out", "--workers", 1)
+    for path in (tmp_path / "out").rglob("*.png"):
+        assert png_row_filters(path) <= {2}  # 2: "up" (the first row's "up" reads zeros)
+
+
 def test_seeds_depend_on_base_seed_path_and_variant_only():
     seed = output_seed(0, "a/b.png", 0)
     assert seed == output_seed(0, "a/b.png", 0)  # no per-process salt (hash() would have one)

@@ -225,6 +225,54 @@ def test_random_parameters_within_specs(name):
     check()
 
 
+KEEPING = [name for name in OPS if CATALOG[name].keeps_image is not None]
+
+
+@pytest.mark.parametrize("name", KEEPING)
+def test_keeps_image_only_where_apply_returns_the_input_unchanged(name):
+    """A pipeline skips ``apply`` where ``keeps_image`` says so: only right if apply would give the
+    input back pixel for pixel. Checked on random parameters and sizes, and made to happen: each
+    op is also run with its size set to the image's own."""
+    op = CATALOG[name]
+    same_size = {"resize": ("height", "width"), "random_crop": ("height", "width"), "center_crop": ("height", "width"),
+                 "pad": ("min_height", "min_width")}.get(name, ())
+    kept = 0
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(params=_params_strategy(name), height=st.integers(1, 40), width=st.integers(1, 40),
+           gray=st.booleans(), seed=st.integers(0, 2**32 - 1), fit=st.booleans())
+    def check(params, height, width, gray, seed, fit):
+        nonlocal kept
+        shape = (height, width) if gray else (height, width, 3)
+        image = np.random.default_rng(seed).integers(0, 256, size=shape, dtype=np.uint8)
+        values = {**op.defaults(), **params}
+        if fit and same_size:
+            values.update({same_size[0]: height, same_size[1]: width, "size_mode": "pixels", "pad_mode": "min_size"})
+            values = {k: v for k, v in values.items() if k in op.defaults()}
+        drawn = op.draw(np.random.default_rng(seed), values, shape)
+        if op.keeps_image(drawn, shape):
+            kept += 1
+            assert np.array_equal(op.apply(image, drawn), image)
+
+    check()
+    assert kept, "no draw kept the image: the check above never ran"
+
+
+def test_a_pipeline_passes_a_kept_image_on_without_copying_it(small_rgb, monkeypatch):
+    """pad to a size the image already has: apply is not called, and the result is still a new
+    array with the input's pixels."""
+    import dataclasses
+
+    def fail(image, drawn):
+        pytest.fail("apply called")
+
+    pipe = augview.Pipeline([augview.Step("pad", {"min_height": 4, "min_width": 4})])
+    monkeypatch.setitem(CATALOG, "pad", dataclasses.replace(CATALOG["pad"], apply=fail))
+    out = pipe(small_rgb, seed=1)
+    assert out is not small_rgb and np.array_equal(out, small_rgb)
+    assert pipe.apply(small_rgb, seed=1).trace[0]["drawn"]["top"] == 0
+
+
 @pytest.mark.parametrize("bad", [
     np.zeros((4, 4), np.float32),
     np.zeros((4, 4, 4), np.uint8),

@@ -349,6 +349,88 @@ def test_a_raised_pixel_limit_is_respected(tmp_path, monkeypatch):
     assert_output(augview.load_image(path, mode="L"), (300, 300))
 
 
+# --- plain JPEG and PNG files are decoded by OpenCV, to Pillow's pixels ----------------------------
+
+
+def photo(height=61, width=83, grey=False):
+    """Smooth gradients with texture: what a JPEG encoder meets in a photo (odd sizes on purpose)."""
+    y, x = np.mgrid[:height, :width]
+    image = np.stack([x * 3, y * 4, (x + y) * 2], axis=2) + np.random.default_rng(3).integers(0, 40, (height, width, 3))
+    image = np.clip(image, 0, 255).astype(np.uint8)
+    return image[:, :, 1].copy() if grey else image
+
+
+PLAIN_FILES = [
+    ("jpg", {"quality": 90}, False), ("jpg", {"quality": 95, "subsampling": 0}, False),
+    ("jpg", {"quality": 75, "subsampling": 1}, False), ("jpg", {"progressive": True, "optimize": True}, False),
+    ("jpg", {"quality": 85}, True), ("png", {}, False), ("png", {"compress_level": 1}, True),
+]
+
+
+@pytest.mark.parametrize("suffix, options, grey", PLAIN_FILES)
+def test_plain_jpeg_and_png_take_opencv_and_give_pillows_pixels(tmp_path, monkeypatch, suffix, options, grey):
+    path = tmp_path / f"plain.{suffix}"
+    Image.fromarray(photo(grey=grey)).save(path, **options)
+    mode = "L" if grey else "RGB"
+    with Image.open(path) as opened:
+        expected = np.asarray(opened.convert(mode))
+    calls = []
+    decode = imageio.cv2.imdecode
+    monkeypatch.setattr(imageio.cv2, "imdecode", lambda *args: calls.append(1) or decode(*args))
+    out = augview.load_image(path, mode=mode)
+    assert calls, "a plain file should be decoded by OpenCV"
+    assert_output(out, expected.shape)
+    assert np.array_equal(out, expected)
+
+
+def test_files_opencv_would_get_wrong_are_left_to_pillow(tmp_path, monkeypatch):
+    """EXIF orientation, another mode than the one asked for, transparency, a cut-off file: Pillow
+    decodes them (and applies or refuses what it must)."""
+    cases = []
+    rotated = tmp_path / "rotated.jpg"
+    Image.fromarray(photo()).save(rotated, exif=exif_with_orientation(6))
+    cases.append((rotated, "RGB"))
+    colour = tmp_path / "colour.jpg"
+    Image.fromarray(photo()).save(colour)
+    cases.append((colour, "L"))  # Pillow's grey conversion, not the JPEG's own Y channel
+    keyed = tmp_path / "keyed.png"
+    Image.fromarray(photo()).save(keyed, transparency=(0, 0, 0))
+    cases.append((keyed, "RGB"))
+    calls = []
+    decode = imageio.cv2.imdecode
+    monkeypatch.setattr(imageio.cv2, "imdecode", lambda *args: calls.append(1) or decode(*args))
+    for path, mode in cases:
+        augview.load_image(path, mode=mode)
+    assert not calls
+    cut = tmp_path / "cut.jpg"
+    cut.write_bytes(colour.read_bytes()[:-300])
+    assert_load_error(cut, "truncated")
+    assert not calls
+
+
+def test_as_stored_keeps_grey_files_grey_and_reads_the_file_once(tmp_path, monkeypatch):
+    Image.fromarray(photo(grey=True)).save(tmp_path / "grey.jpg")
+    Image.fromarray(photo()).save(tmp_path / "colour.png")
+    Image.fromarray(photo(grey=True).astype(np.uint16) * 257).save(tmp_path / "grey16.png")
+    modes = {"grey.jpg": "L", "colour.png": "RGB", "grey16.png": "L"}
+    opened, real_open = [], open
+
+    def counting_open(*args, **kwargs):
+        opened.append(args[0])
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", counting_open)
+    loaded = {name: imageio.load_image_as_stored(tmp_path / name) for name in modes}
+    monkeypatch.undo()
+    assert len(opened) == len(modes)  # one open per file, no separate look at the header
+    for name, mode in modes.items():
+        image, got = loaded[name]
+        assert got == mode
+        assert np.array_equal(image, augview.load_image(tmp_path / name, mode=mode))
+    with pytest.raises(augview.ImageLoadError, match="missing.png: no such file"):
+        imageio.load_image_as_stored(tmp_path / "missing.png")
+
+
 # --- broken, empty and non-image files ------------------------------------------------------------
 
 

@@ -26,3 +26,17 @@ def test_shipped_preset_loads_runs_and_round_trips(path, tmp_path, small_rgb, sm
     copy = tmp_path / path.name
     pipe.save(copy)
     assert copy.read_bytes() == path.read_bytes(), "shipped preset is not in canonical form: run tools/make_presets.py"
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_pixels_only_call_gives_the_pixels_of_apply(path, small_rgb, small_gray):
+    """``pipe(image)`` builds no trace and skips what it can (keys of steps that always fire and
+    draw nothing, copies of ops that keep the image): the same pixels as ``apply`` all the same,
+    and never the caller's array."""
+    pipe = augview.Pipeline.load(path)
+    for image in (small_rgb, small_gray):
+        for seed in range(40):
+            out = pipe(image, seed=seed)
+            assert np.array_equal(out, pipe.apply(image, seed=seed).image)
+            assert out is not image and not np.shares_memory(out, image)
+            assert np.array_equal(out, augview.Pipeline.replay(image, pipe.apply(image, seed=seed).trace))

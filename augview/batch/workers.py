@@ -18,16 +18,15 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 import cv2
-from PIL import Image
 
 from augview import text
-from augview.core.imageio import load_image
+from augview.core.imageio import load_image_as_stored
 from augview.pipeline.pipeline import Pipeline
 from augview.text import tr
 from augview.errors import AugviewError
 
 from augview.batch.files import (  # noqa: F401
-    GREY_MODES, IN_FLIGHT, encode_output, output_name, output_seed, write_atomic,
+    IN_FLIGHT, encode_output, output_name, output_seed, write_atomic,
 )
 
 # ---- the work of one source (runs in a worker) -----------------------------------------------
@@ -61,16 +60,6 @@ def stop_message(path: str, err: OSError) -> str:
               "make room and run again to finish").format(path=path, reason=err.strerror or err)
 
 
-def _source_mode(path: str) -> str:
-    """"L" for grey sources (so they stay grey), else "RGB". Reads the header only; a file that
-    cannot be opened is left to `load_image`, which says what is wrong with it."""
-    try:
-        with Image.open(path) as opened:
-            return "L" if opened.mode in GREY_MODES else "RGB"
-    except Exception:
-        return "RGB"
-
-
 class Worker:
     """What every worker needs, sent once to each worker process."""
 
@@ -84,14 +73,13 @@ class Worker:
         rel, outputs = task[0], task[1]  # (an annotated run's tasks carry a third item)
         result = TaskResult(rel)
         path = os.path.join(self.in_root, *rel.split("/"))
-        mode = _source_mode(path)
         try:
             size = os.path.getsize(path)
             with warnings.catch_warnings():
                 # Pillow warns about some damaged files it can still read; one line per problem
                 # is printed by the parent, never a worker's stray warning.
                 warnings.simplefilter("ignore")
-                image = load_image(path, mode)
+                image, mode = load_image_as_stored(path)  # grey sources stay grey
         except Exception as err:  # ImageLoadError names the file; anything else must not stop the run
             result.failed = len(outputs)
             result.errors.append(str(err) if isinstance(err, AugviewError)

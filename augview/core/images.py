@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Sequence
 
 import cv2
 import numpy as np
@@ -34,8 +34,15 @@ def common_channels(images: Sequence[np.ndarray]) -> list[np.ndarray]:
     return list(images)
 
 
+_UINT8 = np.dtype(np.uint8)
+
+
 def check_image(image: Any) -> None:
     """Raise InvalidImageError unless ``image`` is a uint8 (H, W) or (H, W, 3) array."""
+    if type(image) is np.ndarray and image.dtype is _UINT8:  # the common case, checked first
+        shape = image.shape
+        if (len(shape) == 2 or (len(shape) == 3 and shape[2] == 3)) and shape[0] and shape[1]:
+            return
     if not isinstance(image, np.ndarray):
         raise InvalidImageError(tr("expected a numpy array, got {type}").format(type=type(image).__name__))
     if image.dtype != np.uint8:

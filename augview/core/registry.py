@@ -60,12 +60,23 @@ class Op:
     uses_boxes: bool = False
     # Blends several geometric results into one image (AugMix), so no target can follow it.
     images_only: bool = False
+    # ``keeps_image(drawn, shape)``: True when ``apply`` would only copy its input for these values
+    # (a pad of nothing, a crop of the whole image, a resize to the same size). A pipeline then
+    # passes the image on as it is: inside a pipeline the copy buys nothing (ops never change
+    # their input, and the pipeline copies its result if it is still the caller's array).
+    keeps_image: Callable[[dict, tuple], bool] | None = None
 
     @functools.cached_property
     def draws_randomly(self) -> bool:
         """Whether `draw` uses its generator: an op with neither a sampler of its own nor a range
         parameter (a flip) draws nothing, and the pipeline gives it no generator."""
         return self.sample is not None or self.uses_boxes or any(spec.kind == "range" for spec in self.params)
+
+    @functools.cached_property
+    def sample_plan(self) -> tuple[tuple[str, str, bool, bool], ...]:
+        """What `default_sample` does with each parameter, worked out once: (name, drawn name,
+        is a range, draws whole numbers)."""
+        return tuple((spec.name, spec.drawn_name, spec.kind == "range", spec.integer) for spec in self.params)
 
     def spec(self, name: str) -> ParamSpec:
         for spec in self.params:
@@ -170,12 +181,16 @@ def did_you_mean(name: str) -> str:
 
 
 def default_sample(op: Op, rng: np.random.Generator, params: dict) -> dict:
-    """Each range parameter draws one uniform value; every other parameter is passed on as is."""
+    """Each range parameter draws one uniform value (as `uniform` does); every other parameter is
+    passed on as is."""
     drawn = {}
-    for spec in op.params:
-        value = params[spec.name]
-        if spec.kind == "range":
-            drawn[spec.drawn_name] = uniform(rng, value, spec.integer)
-        else:
-            drawn[spec.name] = value
+    for name, drawn_name, is_range, integer in op.sample_plan:
+        value = params[name]
+        if not is_range:
+            drawn[name] = value
+        elif integer:
+            drawn[drawn_name] = uniform(rng, value, True)
+        else:  # `uniform` written out: this runs for most steps of most pipelines
+            low, high = value
+            drawn[drawn_name] = float(low + rng.random() * (high - low))
     return drawn

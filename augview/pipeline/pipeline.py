@@ -105,11 +105,7 @@ class Pipeline:
         preset's seed), and the result records it so it can be reproduced."""
         check_image(image)
         image = np.ascontiguousarray(image)  # see "Memory layouts" in `augview.core.registry`
-        if seed is None:
-            seed = self.next_seed()
-        elif isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed <= MAX_SEED:
-            raise ValueError(f"seed must be an integer between 0 and {MAX_SEED}, got {seed!r}")
-        seed = int(seed)
+        seed = self.next_seed() if seed is None else _checked_seed(seed)
         targets = _target_set(image, self.targets, mask, masks, boxes, box_format, box_labels, keypoints)
         if targets is not None:
             blocked = images_only_steps(self.steps)
@@ -118,13 +114,15 @@ class Pipeline:
                                              "and keypoints cannot follow it; disable it for annotated data").format(
                     op=blocked[0]))
         out, trace = run_nodes(self.steps, image, seed, targets=targets)
-        if out is image:
-            out = image.copy()  # nothing fired: still never hand back the caller's array
-        result = Result(np.ascontiguousarray(out), trace, seed)
+        result = Result(_own_copy(out, image), trace, seed)
         return _with_targets(result, targets, box_format, box_labels, given=(mask, masks, boxes, keypoints))
 
     def __call__(self, image: np.ndarray, seed: int | None = None) -> np.ndarray:
-        return self.apply(image, seed).image
+        """The augmented pixels: ``apply(image, seed).image``, without building the trace."""
+        check_image(image)
+        image = np.ascontiguousarray(image)
+        seed = self.next_seed() if seed is None else _checked_seed(seed)
+        return _own_copy(run_nodes(self.steps, image, seed, trace=False)[0], image)
 
     def next_seed(self) -> int:
         """The next seed of this process's stream: what `apply` uses when it gets no seed.
@@ -251,6 +249,19 @@ class Pipeline:
 
     def __repr__(self):
         return f"Pipeline(name={self.name!r}, steps={len(self.steps)}, seed={self.seed})"
+
+
+def _checked_seed(seed) -> int:
+    if type(seed) is int and 0 <= seed <= MAX_SEED:  # the common case, checked first
+        return seed
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed <= MAX_SEED:
+        raise ValueError(f"seed must be an integer between 0 and {MAX_SEED}, got {seed!r}")
+    return int(seed)
+
+
+def _own_copy(out: np.ndarray, image: np.ndarray) -> np.ndarray:
+    """What a run hands back: never the caller's array (a copy when nothing fired), C-ordered."""
+    return image.copy() if out is image else np.ascontiguousarray(out)
 
 
 def _target_set(image, settings, mask, masks, boxes, box_format, box_labels, keypoints) -> TargetSet | None:

@@ -1,9 +1,10 @@
 """How the pipeline's nodes run, with a trace, and how a trace replays.
 
 Randomness: every node gets its own generator, derived from the application seed and the node's
-position (``SeedSequence(seed, spawn_key=path)``). So changing one step's parameters never moves
-the draws of another step: with a locked seed, a slider changes only its own effect. A group's
-children keep their declared position as their key, even when ``random_order`` shuffles them.
+position (`augview.core.randomness.node_key`: a BLAKE2b hash of both). So changing one step's
+parameters never moves the draws of another step: with a locked seed, a slider changes only its
+own effect. A group's children keep their declared position as their key, even when
+``random_order`` shuffles them.
 
 The trace is a JSON-ready list with one entry per enabled node, in the order they ran:
 ``{"path": "2.0", "op": "rotate", "fired": true, "drawn": {...}}`` for a step and
@@ -12,59 +13,71 @@ The trace is a JSON-ready list with one entry per enabled node, in the order the
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from augview.core.randomness import fires, node_generator, node_key
-from augview.core.registry import get_op
+from augview.core.registry import CATALOG, get_op
 from augview.text import tr
 from augview.pipeline.choice import choose_children
 from augview.pipeline.nodes import Node, Step
 from augview.targets.target_set import TargetSet
 
 def run_nodes(nodes: list[Node], image: np.ndarray, seed: int, path: tuple[int, ...] = (),
-              targets: TargetSet | None = None):
+              targets: TargetSet | None = None, trace: bool = True):
     """Apply ``nodes`` in order; returns ``(image, trace)``. ``targets`` (masks, boxes, keypoints)
     follow every geometric op that fires; what an op drops is noted in its trace entry under
-    ``"targets"``."""
-    trace = []
+    ``"targets"``. With ``trace=False`` no trace is built (the pixels are the same) and None is
+    returned in its place: what ``pipe(image)`` runs."""
+    entries = [] if trace else None
     for index, node in enumerate(nodes):
         if node.enabled:
-            image, entry = run_node(node, image, seed, path + (index,), targets)
-            trace.append(entry)
-    return image, trace
+            image, entry = run_node(node, image, seed, path + (index,), targets, trace)
+            if trace:
+                entries.append(entry)
+    return image, entries
 
 
-def run_node(node: Node, image: np.ndarray, seed: int, path: tuple[int, ...], targets: TargetSet | None = None):
-    key = node_key(seed, path)
-    fired = fires(key, node.p)  # always decided, so later draws never shift
-    where = _where(path)
+def run_node(node: Node, image: np.ndarray, seed: int, path: tuple[int, ...], targets: TargetSet | None = None,
+             trace: bool = True):
+    # The key is only computed when it decides something: a step with p = 1 always fires, and an
+    # op that draws nothing (a flip) needs no generator. The pixels are the same either way.
+    key = None
+    if node.p < 1.0:
+        key = node_key(seed, path)
+        fired = fires(key, node.p)  # always decided, so later draws never shift
+    else:
+        fired = True
     if isinstance(node, Step):
-        op = get_op(node.op)
-        entry: dict[str, Any] = {"path": where, "op": node.op, "fired": fired}
-        if fired:
-            shape = image.shape
-            # Ops that draw nothing (a flip) need no generator: skipping it is most of a step's cost.
-            rng = node_generator(key, len(path)) if op.draws_randomly else None
+        if not fired:
+            return image, ({"path": _where(path), "op": node.op, "fired": False} if trace else None)
+        op = CATALOG[node.op]
+        shape = image.shape
+        if op.draws_randomly:
+            rng = node_generator(key or node_key(seed, path), len(path))
             drawn = op.draw(rng, node.params, shape, None if targets is None else targets.boxes)
+        else:
+            drawn = op.draw(None, node.params, shape, None if targets is None else targets.boxes)
+        if op.keeps_image is None or not op.keeps_image(drawn, shape):
             image = op.apply(image, drawn)
-            entry["drawn"] = drawn
-            if targets is not None and op.geometry is not None:
-                report = targets.move(op.geometry(drawn, shape))
-                if report:
-                    entry["targets"] = report
+        entry = {"path": _where(path), "op": node.op, "fired": True, "drawn": drawn} if trace else None
+        if targets is not None and op.geometry is not None:
+            report = targets.move(op.geometry(drawn, shape))
+            if report and trace:
+                entry["targets"] = report
         return image, entry
 
-    entry = {"path": where, "group": node.kind, "fired": fired, "chosen": [], "steps": []}
+    entry = {"path": _where(path), "group": node.kind, "fired": fired, "chosen": [], "steps": []} if trace else None
     if not fired:
         return image, entry
     live = [i for i, child in enumerate(node.steps) if child.enabled]
-    order = choose_children(node, live, node_generator(key, len(path)) if node.kind != "sequence" else None)
-    entry["chosen"] = order
+    rng = node_generator(key or node_key(seed, path), len(path)) if node.kind != "sequence" else None
+    order = choose_children(node, live, rng)
+    if trace:
+        entry["chosen"] = order
     for i in order:
-        image, child_entry = run_node(node.steps[i], image, seed, path + (i,), targets)
-        entry["steps"].append(child_entry)
+        image, child_entry = run_node(node.steps[i], image, seed, path + (i,), targets, trace)
+        if trace:
+            entry["steps"].append(child_entry)
     return image, entry
 
 
@@ -97,7 +110,8 @@ def replay(image: np.ndarray, trace: list[dict], targets: TargetSet | None = Non
     for name, drawn in fired_ops(trace):
         op = get_op(name)
         shape = image.shape
-        image = op.apply(image, drawn)
+        if op.keeps_image is None or not op.keeps_image(drawn, shape):
+            image = op.apply(image, drawn)
         if targets is not None and op.geometry is not None:
             targets.move(op.geometry(drawn, shape))
     return image

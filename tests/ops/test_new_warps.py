@@ -46,6 +46,20 @@ def test_grid_shuffle_moves_rebuild_the_output(astronaut):
     assert "tiles" in op.label(drawn)
 
 
+def test_grid_shuffle_replayed_with_a_repeated_tile_keeps_the_input_where_nothing_lands(astronaut):
+    """A hand-edited trace whose mapping sends two tiles to the same place: the place nothing
+    lands on keeps the input's pixels (never uninitialised memory)."""
+    op = get_op("random_grid_shuffle")
+    _, drawn = op.run(astronaut, np.random.default_rng(2), {"rows": 2, "cols": 2})
+    edited = {**drawn, "mapping": [0, 0, 2, 3]}  # tiles 0 and 1 both land on tile 0; tile 1's place is empty
+    out = op.apply(astronaut, edited)
+    tiles = {target for _, target in grid_shuffle_moves(drawn, astronaut.shape)}
+    landed = {target for _, target in grid_shuffle_moves(edited, astronaut.shape)}
+    assert len(tiles - landed) == 1
+    for y0, x0, y1, x1 in tiles - landed:
+        np.testing.assert_array_equal(out[y0:y1, x0:x1], astronaut[y0:y1, x0:x1])
+
+
 def test_piecewise_affine_without_jitter_is_the_identity(astronaut):
     out, drawn = get_op("piecewise_affine").run(astronaut, np.random.default_rng(0), {"scale_limit": (0, 0)})
     np.testing.assert_array_equal(out, astronaut)

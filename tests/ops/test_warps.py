@@ -412,9 +412,9 @@ def test_scratch_reuse_is_invisible_across_sizes_and_threads(astronaut, ramp):
 
 
 def test_images_above_the_scratch_limit_use_a_fresh_buffer(monkeypatch, ramp):
-    from augview.ops.geometric import warp_kernel
+    from augview.ops import common
 
     expected = [run(name, ramp, 5)[0] for name in WARPS]
-    monkeypatch.setattr(warp_kernel, "_SCRATCH_BYTES", 0)
+    monkeypatch.setattr(common, "_SCRATCH_BYTES", 0)
     for name, before in zip(WARPS, expected):
         assert np.array_equal(run(name, ramp, 5)[0], before)

@@ -75,6 +75,11 @@ def drawn_box(drawn: dict, shape: tuple) -> tuple[int, int, int, int]:
     return clamp_box(x, y, width, height, shape)
 
 
+def whole_window(drawn, shape) -> bool:
+    """Whether the drawn box is the whole image (`Op.keeps_image` of the crops)."""
+    return drawn_box(drawn, shape) == (0, 0, shape[1], shape[0])
+
+
 def cut_window(image, drawn):
     x, y, width, height = drawn_box(drawn, image.shape)
     # copy(): a slice is a view, and a caller editing the output must not edit the input.
@@ -155,6 +160,7 @@ register(Op(
                     help="fraction mode: each side of the crop is this fraction of the image's side"),
     ),
     apply=cut_window,
+    keeps_image=whole_window,
     sample=_sample_random_crop,
     caption=_crop_caption,
     geometry=window_motion,
@@ -185,6 +191,7 @@ register(Op(
                     help="fraction mode: each side of the crop is this fraction of the image's side"),
     ),
     apply=cut_window,
+    keeps_image=whole_window,
     sample=_sample_center_crop,
     caption=_crop_caption,
     geometry=window_motion,
@@ -296,6 +303,7 @@ register(Op(
         interpolation_param(),
     ),
     apply=_resize,
+    keeps_image=lambda drawn, shape: (drawn["height"], drawn["width"]) == tuple(shape[:2]),
     caption=lambda d: tr("to {w}x{h}px").format(w=d["width"], h=d["height"]),
     geometry=lambda drawn, shape: resized_crop_motion(
         (0, 0, shape[1], shape[0]), drawn["height"], drawn["width"]),
@@ -429,6 +437,7 @@ register(Op(
         *border_params(),
     ),
     apply=_pad,
+    keeps_image=lambda drawn, shape: all(int(drawn[k]) <= 0 for k in ("top", "bottom", "left", "right")),
     sample=_sample_pad,
     geometry=_pad_motion,
     caption=lambda d: tr("top {top}, bottom {bottom}, left {left}, right {right} px").format(

@@ -302,9 +302,15 @@ def _sample_grid_shuffle(rng, params, shape):
 
 
 def _grid_shuffle(image, drawn):
-    out = image.copy()
-    for (sy0, sx0, sy1, sx1), (dy0, dx0, dy1, dx1) in grid_shuffle_moves(drawn, image.shape):
-        if (sy1 - sy0, sx1 - sx0) == (dy1 - dy0, dx1 - dx0):  # always, on the image it was drawn for
+    moves = grid_shuffle_moves(drawn, image.shape)
+    fits = [(sy1 - sy0, sx1 - sx0) == (dy1 - dy0, dx1 - dx0) for (sy0, sx0, sy1, sx1), (dy0, dx0, dy1, dx1) in moves]
+    # On the image it was drawn for, every tile fits its new place and, the mapping being a
+    # permutation, the tiles cover the output: each pixel is written once. (A trace replayed on
+    # another size, or edited by hand, keeps the input where nothing lands.)
+    whole = all(fits) and sorted(drawn["mapping"]) == list(range(len(moves)))
+    out = np.empty(image.shape, np.uint8) if whole else image.copy()
+    for ((sy0, sx0, sy1, sx1), (dy0, dx0, dy1, dx1)), fit in zip(moves, fits):
+        if fit:
             out[dy0:dy1, dx0:dx1] = image[sy0:sy1, sx0:sx1]
     return out
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import cv2
 
 from augview.ops.common import INTERPOLATIONS, box_caption, interpolation_param
-from augview.ops.geometric.crops import MAX_SIDE, cut_window, drawn_box, resized_crop_motion, window_motion
+from augview.ops.geometric.crops import (
+    MAX_SIDE, cut_window, drawn_box, resized_crop_motion, whole_window, window_motion,
+)
 from augview.core.params import float_param, int_param, range_param
 from augview.core.randomness import uniform
 from augview.core.registry import Op, register
@@ -83,6 +85,7 @@ register(Op(
     ),
     params=_size_params(640, "longer"),
     apply=_resizer(True),
+    keeps_image=lambda drawn, shape: max_size_shape(shape, int(drawn["max_size"]), True) == tuple(shape[:2]),
     sample=_sample_max_size,
     geometry=lambda drawn, shape: _max_size_motion(drawn, shape, True),
 ))
@@ -99,6 +102,7 @@ register(Op(
     ),
     params=_size_params(256, "shorter"),
     apply=_resizer(False),
+    keeps_image=lambda drawn, shape: max_size_shape(shape, int(drawn["max_size"]), False) == tuple(shape[:2]),
     sample=_sample_max_size,
     geometry=lambda drawn, shape: _max_size_motion(drawn, shape, False),
 ))
@@ -169,11 +173,18 @@ register(Op(
 def _sample_crop_from_borders(rng, params, shape):
     height, width = shape[:2]
     # albumentations' draws, in its order: each side moves inwards by up to its share of the side,
-    # and the far side always stays at least one pixel beyond the near one.
-    x0 = uniform(rng, (0, int(params["crop_left"] * width)), integer=True)
-    x1 = uniform(rng, (max(x0 + 1, int((1 - params["crop_right"]) * width)), width), integer=True)
-    y0 = uniform(rng, (0, int(params["crop_top"] * height)), integer=True)
-    y1 = uniform(rng, (max(y0 + 1, int((1 - params["crop_bottom"]) * height)), height), integer=True)
+    # and the far side always stays at least one pixel beyond the near one. The four uniforms come
+    # from one call (the same numbers as four calls of rng.random()), each turned into a whole
+    # number in [low, high] as `uniform` does: low + min(int(r * (high - low + 1)), high - low).
+    r0, r1, r2, r3 = rng.random(4).tolist()
+    span = int(params["crop_left"] * width)
+    x0 = min(int(r0 * (span + 1)), span)
+    low = max(x0 + 1, int((1 - params["crop_right"]) * width))
+    x1 = low + min(int(r1 * (width - low + 1)), width - low)
+    span = int(params["crop_top"] * height)
+    y0 = min(int(r2 * (span + 1)), span)
+    low = max(y0 + 1, int((1 - params["crop_bottom"]) * height))
+    y1 = low + min(int(r3 * (height - low + 1)), height - low)
     x0, y0 = min(x0, width - 1), min(y0, height - 1)
     return {"x": x0, "y": y0, "width": max(1, min(x1, width) - x0), "height": max(1, min(y1, height) - y0)}
 
@@ -196,6 +207,7 @@ register(Op(
                     help="largest share of the height cut from the bottom"),
     ),
     apply=cut_window,
+    keeps_image=whole_window,
     geometry=window_motion,
     sample=_sample_crop_from_borders,
     caption=lambda d: box_caption(d["x"], d["y"], d["width"], d["height"]),

@@ -3,39 +3,36 @@ and optical distortion, and the policies' geometric primitives.
 
 Coordinates follow OpenCV: pixel centres sit on integers, so an image of width ``w`` spans
 [-0.5, w - 0.5]. `warp_affine` and `warp_perspective` take the forward matrix (input -> output
-pixel coordinates), the one boxes and keypoints follow; `remap` takes, per strip of output rows,
-the input position each output pixel reads (cv2.remap's maps).
+pixel coordinates), the one boxes and keypoints follow, and make one OpenCV call over the whole
+output (see `_whole`); `remap` takes, per strip of output rows, the input position each output
+pixel reads (cv2.remap's maps), so that a field never exists whole.
 
-Why one renderer, built this way (all measured on 512x512 RGB, one thread):
-- OpenCV's linear warps and remaps have a SIMD path for 4-channel uint8 that 3-channel images
-  miss, so linear RGB is padded to RGBA and back: 0.6 instead of 1.3 ms for a warpAffine,
-  bit-identical per pixel. Cubic and Lanczos are slower on 4 channels and stay RGB.
+Why remap is built this way (all measured on 512x512 RGB, one thread):
+- OpenCV's linear remaps have a SIMD path for 4-channel uint8 that 3-channel images miss, so
+  linear RGB is padded to RGBA and back, bit-identical per pixel. Cubic and Lanczos are slower
+  on 4 channels and stay RGB.
 - Megabyte-sized temporaries made glibc return memory to the system and fault it back in on
   every call (700-1,400 page faults, +1 ms or more), depending on what the process did before.
-  So the RGBA source lives in a per-thread scratch buffer, the RGBA output exists one ~128 KB
-  strip at a time, and the other paths write straight into the output.
+  So the RGBA source lives in a per-thread scratch buffer (`augview.ops.common.scratch`), the
+  RGBA output exists one ~128 KB strip at a time, and the other paths write straight into the
+  output.
 - OpenCV hangs in cubic interpolation with BORDER_REFLECT_101 when a side is one pixel long
   (`warp_source` sidesteps it); every op goes through the same guard.
-A strip costs ~10 us of call overhead. cv2.warpAffine rounds each strip's starting position on
-its own fixed-point grid, so against one whole-image call a few pixels differ by one grey level
-(linear RGB only: every other case is one whole-image call).
+A strip costs ~10 us of call overhead; remap reads its maps pixel by pixel, so where strips
+start changes nothing.
 """
 
 from __future__ import annotations
 
-import threading
 from typing import Callable
 
 import cv2
 import numpy as np
 
-from augview.ops.common import BORDERS, INTERPOLATIONS, border_value
+from augview.ops.common import BORDERS, INTERPOLATIONS, border_value, scratch
 
 # Output rows per OpenCV call: a byte budget for one RGBA strip.
 _STRIP_BYTES = 1 << 17
-# Largest RGBA copy of a source kept for reuse, per thread (16 MB: 4 megapixels).
-_SCRATCH_BYTES = 1 << 24
-_scratch = threading.local()
 
 # strip(src, start, stop, flags, **border) -> output rows [start, stop)
 Strip = Callable[..., np.ndarray]
@@ -63,19 +60,6 @@ def warp_source(image: np.ndarray, border_mode: str) -> np.ndarray:
     return image
 
 
-def _rgba_scratch(height: int, width: int) -> np.ndarray:
-    """A (height, width, 4) uint8 buffer, reused by this thread from call to call (it never leaves
-    `render`, so reuse is invisible); above 16 MB a fresh array, so a huge image does not pin its
-    copy in memory."""
-    size = height * width * 4
-    if size > _SCRATCH_BYTES:
-        return np.empty((height, width, 4), np.uint8)
-    buffer = getattr(_scratch, "buffer", None)
-    if buffer is None or buffer.size < size:
-        buffer = _scratch.buffer = np.empty(size, np.uint8)
-    return buffer[:size].reshape(height, width, 4)
-
-
 def render(image: np.ndarray, size: tuple[int, int], strip: Strip, interpolation: str,
            border_mode: str, fill: int) -> np.ndarray:
     """Build the (height, width) = ``size`` output strip by strip.
@@ -90,7 +74,7 @@ def render(image: np.ndarray, size: tuple[int, int], strip: Strip, interpolation
     mode = BORDERS[border_mode]
     rgba = src.ndim == 3 and flags == cv2.INTER_LINEAR
     if rgba:
-        src = cv2.cvtColor(src, cv2.COLOR_RGB2RGBA, dst=_rgba_scratch(*src.shape[:2]))
+        src = cv2.cvtColor(src, cv2.COLOR_RGB2RGBA, dst=scratch("rgba source", src.shape[:2] + (4,)))
         value = value + value[:1]
     out = np.empty((height, width) + image.shape[2:], np.uint8)
     if not rgba:
@@ -107,12 +91,17 @@ def render(image: np.ndarray, size: tuple[int, int], strip: Strip, interpolation
     return out
 
 
-def _shifted(inverse: np.ndarray, start: int) -> np.ndarray:
-    """An inverse warp matrix for the output rows from ``start`` on: output row y is row
-    y + start of the whole image, so the y column moves into the constant column."""
-    matrix = inverse.copy()
-    matrix[:, 2] += inverse[:, 1] * start
-    return matrix
+def _whole(image: np.ndarray, size: tuple[int, int], call: Callable, interpolation: str, border_mode: str,
+           fill: int) -> np.ndarray:
+    """One OpenCV call over the whole output, written straight into it (``call(src, flags, dst,
+    **border)``): for the matrix warps this is faster than strips at every size (with OpenCV 5,
+    3-channel linear warps are as fast as 4-channel ones, and strips cost ~10 us of call each plus
+    a colour conversion), and pixels do not depend on where strips start."""
+    src = warp_source(image, border_mode)
+    out = np.empty(tuple(size) + image.shape[2:], np.uint8)
+    call(src, interpolation_flag(interpolation), out, borderMode=BORDERS[border_mode],
+         borderValue=border_value(image, fill))
+    return out
 
 
 def warp_affine(image: np.ndarray, matrix: np.ndarray, size: tuple[int, int], interpolation: str,
@@ -121,26 +110,24 @@ def warp_affine(image: np.ndarray, matrix: np.ndarray, size: tuple[int, int], in
     output. ``inverse`` (output -> input, 2x3) may be given when it is known exactly."""
     if inverse is None:
         inverse = cv2.invertAffineTransform(np.asarray(matrix, dtype=np.float64)[:2])
-    width = size[1]
+    dsize = (size[1], size[0])
 
-    def strip(src, start, stop, flags, **border):
-        return cv2.warpAffine(src, _shifted(inverse, start), (width, stop - start),
-                              flags=flags | cv2.WARP_INVERSE_MAP, **border)
+    def call(src, flags, dst, **border):
+        cv2.warpAffine(src, inverse, dsize, dst=dst, flags=flags | cv2.WARP_INVERSE_MAP, **border)
 
-    return render(image, size, strip, interpolation, border_mode, fill)
+    return _whole(image, size, call, interpolation, border_mode, fill)
 
 
 def warp_perspective(image: np.ndarray, matrix: np.ndarray, size: tuple[int, int], interpolation: str,
                      border_mode: str = "constant", fill: int = 0) -> np.ndarray:
     """``image`` moved by the forward 3x3 homography ``matrix`` into a ``size`` output."""
     inverse = np.linalg.inv(matrix)
-    width = size[1]
+    dsize = (size[1], size[0])
 
-    def strip(src, start, stop, flags, **border):
-        return cv2.warpPerspective(src, _shifted(inverse, start), (width, stop - start),
-                                   flags=flags | cv2.WARP_INVERSE_MAP, **border)
+    def call(src, flags, dst, **border):
+        cv2.warpPerspective(src, inverse, dsize, dst=dst, flags=flags | cv2.WARP_INVERSE_MAP, **border)
 
-    return render(image, size, strip, interpolation, border_mode, fill)
+    return _whole(image, size, call, interpolation, border_mode, fill)
 
 
 def remap(image: np.ndarray, size: tuple[int, int], maps: Callable, interpolation: str,

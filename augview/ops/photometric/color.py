@@ -15,7 +15,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from augview.ops.common import apply_lut, is_gray
+from augview.ops.common import RAMP, apply_lut, is_gray, table_u8
 from augview.core.params import choice_param, int_param, range_param
 from augview.core.randomness import uniform
 from augview.core.registry import Op, register
@@ -45,7 +45,9 @@ def linear_map(image: np.ndarray, scale: float, offset) -> np.ndarray:
     a 1x1 image for a scalar.)"""
     if np.ndim(offset) == 0:
         # One curve for every channel: a single byte lookup table is the fastest path.
-        return apply_lut(image, scale * np.arange(256, dtype=np.float64) + float(offset))
+        table = RAMP * scale
+        table += offset
+        return apply_lut(image, table_u8(table))
     matrix = np.zeros((3, 4), np.float64)
     matrix[:, :3] = np.eye(3) * scale
     matrix[:, 3] = offset
@@ -396,7 +398,10 @@ def _gamma(image, drawn):
     gamma = drawn["gamma"]
     if gamma == 1.0:
         return image.copy()
-    return apply_lut(image, 255.0 * (_IDENTITY / 255.0) ** gamma)
+    table = _IDENTITY / 255.0
+    np.power(table, gamma, out=table)
+    table *= 255.0
+    return apply_lut(image, table_u8(table))
 
 
 register(Op(

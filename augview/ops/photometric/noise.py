@@ -19,28 +19,32 @@ from augview.core.params import bool_param, choice_param, float_param, int_param
 from augview.core.randomness import draw_seed, uniform
 from augview.core.registry import Op, register
 
-_TWO_PI = np.float32(2.0 * np.pi)
 
 
 
 def standard_normal(seed: int, shape: tuple) -> np.ndarray:
     """Float32 N(0, 1) samples of ``shape``, a pure function of ``seed``.
 
-    Box-Muller over numpy's uniform floats: numpy's own float32 ``standard_normal`` costs about
-    7 ms for a 512x512x3 field, which is most of albumentations' GaussNoise time; uniform floats
-    plus vectorised log, sqrt, sin and cos give the same distribution in about a third of that.
-    Each uniform pair yields two independent normals (the cos and sin halves of the output).
+    Box-Muller over 16-bit uniforms: numpy's own float32 ``standard_normal`` costs about 7 ms for
+    a 512x512x3 field, which is most of albumentations' GaussNoise time. Each raw 64-bit word of
+    the generator gives four 16-bit uniforms (numpy's float32 uniforms spend 32 bits each, and
+    drawing them was half the cost), and each uniform pair two independent normals (the cos and sin
+    halves of the output). 65536 radii and angles are plenty for pixel noise: the values reach
+    4.7 standard deviations (beyond that, one value in 400,000 of a true normal), and the steps
+    between them are far below a grey level at any strength.
     """
     count = int(np.prod(shape))
     half = (count + 1) // 2
-    # Computed in place in the uniforms' buffer (fresh buffers cost page faults at this size).
-    values = np.random.default_rng(seed).random(2 * half, dtype=np.float32)
+    words = np.random.default_rng(seed).bit_generator.random_raw((2 * half + 3) // 4)
+    # Computed in place in one float buffer (fresh buffers cost page faults at this size).
+    values = words.view(np.uint16)[:2 * half].astype(np.float32)
     radius, angle = values[:half], values[half:]
-    np.subtract(np.float32(1.0), radius, out=radius)  # (0, 1], so the log is finite
+    radius += np.float32(0.5)
+    radius *= np.float32(1.0 / 65536.0)  # (0, 1): the log is finite
     np.log(radius, out=radius)
     radius *= np.float32(-2.0)
     np.sqrt(radius, out=radius)
-    angle *= _TWO_PI
+    angle *= np.float32(2.0 * np.pi / 65536.0)
     cos = np.cos(angle)
     np.sin(angle, out=angle)
     angle *= radius  # second half: r sin(theta)
@@ -105,19 +109,24 @@ def _sample_salt_and_pepper(rng, params, shape):
 
 def _salt_and_pepper(image, drawn):
     amount = drawn["amount"]
-    salt_below = amount * drawn["salt_vs_pepper"]
-    # One uniform per pixel, shared by the channels: a hit pixel becomes pure white or black.
-    # u < salt_below is salt, salt_below <= u < amount is pepper.
-    u = np.random.default_rng(drawn["noise_seed"]).random(image.shape[:2], dtype=np.float32)
+    # One 16-bit uniform per pixel, shared by the channels (four from each raw 64-bit word of the
+    # generator: twice as fast to draw as float32 uniforms, with steps of 1/65536 of the amount
+    # scale); a hit pixel becomes pure white or black: u < salt is salt, salt <= u < hit pepper.
+    height, width = image.shape[:2]
+    count = height * width
+    words = np.random.default_rng(drawn["noise_seed"]).bit_generator.random_raw((count + 3) // 4)
+    u = words.view(np.uint16)[:count].reshape(height, width)
+    hit = int(round(amount * 65536.0))
+    salt_below = int(round(amount * drawn["salt_vs_pepper"] * 65536.0))
     out = image.copy()
-    if u.size == 1:
+    if count == 1:
         # OpenCV reads a 1x1 array next to a scalar as a scalar itself and refuses the call.
         out[u < salt_below] = 255
-        out[(u >= salt_below) & (u < amount)] = 0
+        out[(u >= salt_below) & (u < hit)] = 0
         return out
     # Masked OpenCV writes: about 3x faster than numpy boolean indexing on a colour image.
     salt = cv2.compare(u, salt_below, cv2.CMP_LT)
-    pepper = cv2.subtract(cv2.compare(u, amount, cv2.CMP_LT), salt)
+    pepper = cv2.subtract(cv2.compare(u, hit, cv2.CMP_LT), salt)
     cv2.bitwise_or(out, (255, 255, 255, 0), dst=out, mask=salt)
     cv2.bitwise_and(out, (0, 0, 0, 0), dst=out, mask=pepper)
     return out
