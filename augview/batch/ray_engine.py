@@ -273,13 +273,7 @@ def _take(summary: ApplySummary, manifest: Manifest, result: TaskResult, report)
     """As `run_apply` takes a result: its records into the manifest, its counts into the summary."""
     for record in result.records:
         manifest.add(record)
-    summary.written += result.written
-    summary.skipped += result.verified
-    summary.failed += result.failed
-    summary.failed_sources += bool(result.failed)
-    for message in result.errors:
-        summary.errors.append(message)
-        report(f"augview: {message}")
+    summary.count(result, report)
 
 
 def _stderr(message: str) -> None:

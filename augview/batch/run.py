@@ -104,6 +104,16 @@ class ApplySummary:
     stopped: str = ""  # why the run stopped before the end (a full disk), also in ``errors``
     errors: list[str] = field(default_factory=list)
 
+    def count(self, result, report) -> None:
+        """A source's result in the totals; its error messages reported and kept."""
+        self.written += result.written
+        self.skipped += result.verified
+        self.failed += result.failed
+        self.failed_sources += bool(result.failed)
+        for message in result.errors:
+            self.errors.append(message)
+            report(f"augview: {message}")
+
     @property
     def exit_code(self) -> int:
         if self.interrupted:
@@ -237,13 +247,7 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
                     break  # these files stay without a line: the next run checks them instead
             if result.stop:
                 stop(result.stop)
-            summary.written += result.written
-            summary.skipped += result.verified
-            summary.failed += result.failed
-            summary.failed_sources += bool(result.failed)
-            for message in result.errors:
-                summary.errors.append(message)
-                report(f"augview: {message}")
+            summary.count(result, report)
             bar.update(1)
             done.append(1)  # (a disabled tqdm bar does not count)
             if on_progress is not None:
