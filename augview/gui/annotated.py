@@ -41,14 +41,19 @@ class LoadedTargets(NamedTuple):
     source: str = ""  # the file the objects (or the mask) came from
 
 
+def annotations_for(path: str, source: AnnotationSource, size: tuple[int, int] | None = None):
+    """``path``'s annotations as ``source`` says where they are: its data set's entry, the file
+    given, or found beside it (None: none). Raises `AugviewError` for a file that cannot be read."""
+    if source.dataset is not None and 0 <= source.index < len(source.dataset.images):
+        return source.dataset.annotations(source.index)
+    return find_annotations(path, source.file, size=size)
+
+
 def read_targets(path: str, image_shape: tuple, proxy_shape: tuple, source: AnnotationSource) -> LoadedTargets:
     """Runs on a worker thread: ``path``'s annotations ready to draw, or why there are none."""
     height, width = image_shape[:2]
     try:
-        if source.dataset is not None and 0 <= source.index < len(source.dataset.images):
-            found = source.dataset.annotations(source.index)
-        else:
-            found = find_annotations(path, source.file, size=(width, height))
+        found = annotations_for(path, source, size=(width, height))
     except AugviewError as err:
         return LoadedTargets(problem=str(err).split("\n")[0])
     except Exception as err:  # a reader's bug must not lose the photo: say so, draw nothing
@@ -110,8 +115,5 @@ def coco_images(coco_path: str, current: str | None = None) -> list[Path]:
 def box_count(path: str, source: AnnotationSource) -> int | None:
     """How many boxes ``path`` has (None: no annotations); runs on a worker thread, raises
     `AugviewError` for a file that cannot be read."""
-    if source.dataset is not None and 0 <= source.index < len(source.dataset.images):
-        found = source.dataset.annotations(source.index)
-    else:
-        found = find_annotations(path, source.file)
+    found = annotations_for(path, source)
     return None if found is None else len(found)

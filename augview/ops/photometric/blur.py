@@ -202,7 +202,8 @@ register(Op(
 # ---------------------------------------------------------------------------- median blur
 
 
-def _sample_median_blur(rng, params, shape):
+def _sample_odd_ksize(rng, params, shape):
+    """An odd kernel side drawn from ``ksize_limit`` (median and box blur)."""
     return {"ksize": odd_uniform(rng, params["ksize_limit"])}
 
 
@@ -226,15 +227,11 @@ register(Op(
                     help="side of the neighbourhood in pixels (odd sizes only)"),
     ),
     apply=_median_blur,
-    sample=_sample_median_blur,
+    sample=_sample_odd_ksize,
 ))
 
 
 # ---------------------------------------------------------------------------- box blur
-
-
-def _sample_box_blur(rng, params, shape):
-    return {"ksize": odd_uniform(rng, params["ksize_limit"])}
 
 
 def _box_blur(image, drawn):
@@ -261,5 +258,5 @@ register(Op(
                     help="side of the averaged square in pixels (odd sizes only)"),
     ),
     apply=_box_blur,
-    sample=_sample_box_blur,
+    sample=_sample_odd_ksize,
 ))
