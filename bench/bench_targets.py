@@ -15,7 +15,8 @@ which BBoxSafeRandomCrop needs), then with ``bboxes=`` and ``keypoints=``, then 
 each batch starts from the same seed.
 
 Both single-threaded, on the process's CPU clock, in batches interleaved across the cases; the
-median batch is reported. overhead = time with targets / time without - 1.
+median batch is reported. overhead = the median over batches of (time with targets / time without
+in the same batch) - 1: paired, so a slow patch of a shared machine slows both sides of a ratio.
 
     python bench/bench_targets.py                  # plain text
     python bench/bench_targets.py --markdown       # the README table
@@ -106,8 +107,10 @@ def albumentations_cases(pipe, image, boxes, points, mask) -> dict | None:
     return {name: case(extra) for name, extra in kwargs.items()}
 
 
-def measure(cases: dict, batches: int) -> dict:
-    """Median milliseconds per image of each case, batches interleaved."""
+def measure(cases: dict, batches: int) -> tuple[dict, dict]:
+    """Median milliseconds per image of each case, and the median over batches of each case's
+    time over the image-only case's time in the same batch (paired, so a slow patch of a shared
+    machine slows both sides of a ratio), batches interleaved."""
     for run in cases.values():
         run()  # warm up
     samples = {name: [] for name in cases}
@@ -116,7 +119,14 @@ def measure(cases: dict, batches: int) -> dict:
             start = time.process_time()
             run()
             samples[name].append((time.process_time() - start) / SEEDS * 1000)
-    return {name: statistics.median(values) for name, values in samples.items()}
+    base = samples["image"]
+    ratios = {name: statistics.median(t / b for t, b in zip(values, base)) for name, values in samples.items()}
+    return {name: statistics.median(values) for name, values in samples.items()}, ratios
+
+
+def _cells(times: dict, ratios: dict) -> list[str]:
+    """The image-only time, then each target case's time with its paired overhead."""
+    return [f"{times['image']:.2f}"] + [f"{times[c]:.2f} ({100 * (ratios[c] - 1):+.1f}%)" for c in CASES[1:]]
 
 
 def main() -> None:
@@ -139,11 +149,9 @@ def main() -> None:
               "image | + boxes, keypoints | + mask |")
         print("|---|---:|---:|---:|---:|---:|---:|")
     for name, ours, theirs in rows:
-        base = ours["image"]
-        cells = [f"{base:.2f}"] + [f"{ours[c]:.2f} ({100 * (ours[c] / base - 1):+.1f}%)" for c in CASES[1:]]
+        cells = _cells(*ours)
         if theirs:
-            tb = theirs["image"]
-            cells += [f"{tb:.2f}"] + [f"{theirs[c]:.2f} ({100 * (theirs[c] / tb - 1):+.1f}%)" for c in CASES[1:]]
+            cells += _cells(*theirs)
         else:
             cells += ["-"] * 3
         if args.markdown:

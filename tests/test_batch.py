@@ -278,11 +278,18 @@ def slow_preset(tmp_path) -> Path:
     return path
 
 
+def hear_ctrl_c() -> None:
+    """Run in the child before it starts: a shell starts background jobs with Ctrl+C ignored, and
+    Python then keeps ignoring it, so a test suite run in the background would see runs that
+    never stop. A terminal's foreground job hears it; so does the child here."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_run(preset, source, target, workers):
     args = [sys.executable, "-m", "augview", "apply", "--preset", preset, "--input", source,
             "--output", target, "--variants", 3, "--workers", workers]
     return subprocess.Popen(list(map(str, args)), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+                            text=True, start_new_session=True, preexec_fn=hear_ctrl_c)
 
 
 def wait_for_outputs(folder: Path, count: int, proc, timeout: float = 30.0) -> None:

@@ -19,7 +19,7 @@ import augview
 from augview.batch.run import run_apply
 from augview.cli import main
 from tests.conftest import ROOT
-from tests.test_batch import crop, files, make_pipeline, make_tree, manifest
+from tests.test_batch import crop, files, hear_ctrl_c, make_pipeline, make_tree, manifest
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Ray's local instance, POSIX signals")
 
@@ -259,7 +259,7 @@ def test_the_cluster_command_connects_to_a_running_cluster_and_stops_cleanly_on_
     args = [sys.executable, "-m", "augview", "apply", "--preset", preset, "--input", source, "--output",
             target, "--variants", 3, "--engine", "ray", "--ray-address", address]
     proc = subprocess.Popen(list(map(str, args)), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+                            text=True, start_new_session=True, preexec_fn=hear_ctrl_c)
     end = time.monotonic() + 120
     while len(list(target.rglob("*.aug*.png"))) < 2:
         assert proc.poll() is None, proc.communicate()

@@ -380,3 +380,55 @@ def _op_names(nodes):
             yield node.op
         else:
             yield from _op_names(node.steps)
+
+
+_MATRIX = st.tuples(*[st.floats(-3, 3, allow_nan=False)] * 6)
+_BOX = st.tuples(st.floats(-50, 250), st.floats(-50, 250), st.floats(0, 120), st.floats(0, 120))
+
+
+@settings(max_examples=200, deadline=None)
+@given(entries=_MATRIX, shape=st.sampled_from(["any", "flip_x", "flip_y", "turn", "turn_flip"]),
+       raw=st.lists(_BOX, min_size=1, max_size=6))
+def test_affine_boxes_enclose_their_moved_corners(entries, shape, raw):
+    a, b, c, d, e, f = entries
+    if shape != "any":  # the exact-geometry ops: mirrors and quarter turns (b = d = 0 or a = e = 0)
+        b = d = 0.0 if shape.startswith("flip") else b
+        a, e = (-abs(a), abs(e)) if shape == "flip_x" else (abs(a), -abs(e)) if shape == "flip_y" else (a, e)
+        if shape.startswith("turn"):
+            a = e = 0.0
+            b, d = (abs(b) or 1.0, -(abs(d) or 1.0)) if shape == "turn" else (-(abs(b) or 1.0), -(abs(d) or 1.0))
+    matrix = np.array([[a, b, c], [d, e, f], [0, 0, 1]])
+    boxes = np.array([[x, y, x + w, y + h] for x, y, w, h in raw])
+    corners = box_rules.corners(boxes).reshape(-1, 2)
+    moved = corners @ matrix[:2, :2].T + matrix[:2, 2]
+    expected = box_rules.enclosing(moved.reshape(-1, 4, 2))
+    assert np.allclose(box_rules.affine_extent(boxes, matrix), expected, atol=1e-6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(raw=st.lists(_BOX, min_size=1, max_size=8),
+       holes=st.none() | st.lists(st.floats(0, 3000), min_size=8, max_size=8),
+       limits=st.tuples(st.sampled_from([0, 0.3, 0.9]), st.sampled_from([0, 10, 400]),
+                        st.sampled_from([0, 3, 30]), st.sampled_from([0, 3, 30])))
+def test_every_rejected_box_gets_the_first_reason_it_fails(raw, holes, limits):
+    boxes = np.array([[x, y, x + w, y + h] for x, y, w, h in raw])
+    covered = None if holes is None else np.array(holes[:len(boxes)])
+    rules = TargetSettings(min_visibility=limits[0], min_area=limits[1], min_width=limits[2], min_height=limits[3])
+    ids = np.arange(len(boxes)) + 100
+    kept, kept_ids, drops = box_rules.filter_boxes(boxes, (200, 200), rules, ids, covered)
+    assert sorted([*kept_ids.tolist(), *[drop.index for drop in drops]]) == ids.tolist()
+    for drop in drops:  # recompute each rule from its definition, dividing as a person would
+        box = boxes[drop.index - 100]
+        cut = np.clip(box, 0, 200)
+        left = max((cut[2] - cut[0]) * (cut[3] - cut[1]) - (0 if covered is None else covered[drop.index - 100]), 0)
+        full = (box[2] - box[0]) * (box[3] - box[1])
+        measured = {"outside": (left, 1e-7), "visibility": (left / full if full > 0 else 1.0, rules.min_visibility),
+                    "area": (left, rules.min_area), "width": (cut[2] - cut[0], rules.min_width),
+                    "height": (cut[3] - cut[1], rules.min_height)}
+        value, limit = measured[drop.reason]
+        assert value < limit + 1e-6, (box, drop)  # the box does fail the rule it was dropped for
+        earlier = list(measured)[:list(measured).index(drop.reason)]
+        assert not [r for r in earlier if measured[r][0] < measured[r][1] - 1e-6], (box, drop)  # and no rule before it
+    for box in boxes[[i - 100 for i in kept_ids]]:
+        cut = np.clip(box, 0, 200)
+        assert (cut[2] - cut[0]) >= rules.min_width - 1e-6 and (cut[3] - cut[1]) >= rules.min_height - 1e-6

@@ -75,17 +75,11 @@ class Affine:
 
     def boxes(self, boxes: np.ndarray, method: str) -> np.ndarray:
         m = self.matrix
-        if m[0, 1] == 0 and m[1, 0] == 0 or m[0, 0] == 0 and m[1, 1] == 0:
-            # Flips, quarter turns, crops and scaling keep boxes boxes: the corners move as pixel
-            # centres (edge - 0.5); a mirrored axis swaps a box's low and high sides.
-            swap = m[0, 0] == 0 and m[1, 1] == 0 and (m[0, 1] != 0 or m[1, 0] != 0)
-            sx, sy = (m[0, 1], m[1, 0]) if swap else (m[0, 0], m[1, 1])
-            source = boxes[:, [1, 0, 3, 2]] if swap else boxes
-            out = (source - 0.5) * (sx, sy, sx, sy) + (m[0, 2], m[1, 2], m[0, 2], m[1, 2]) + 0.5
-            if sx < 0 or sy < 0:
-                out = out[:, [2 if sx < 0 else 0, 3 if sy < 0 else 1, 0 if sx < 0 else 2, 1 if sy < 0 else 3]]
-            return out
-        outline = box_rules.ellipse_points(boxes) if method == "ellipse" else box_rules.corners(boxes)
+        if method != "ellipse" or m[0, 1] == 0 and m[1, 0] == 0 or m[0, 0] == 0 and m[1, 1] == 0:
+            # The corners' enclosing box; exact for flips, quarter turns, crops and scaling, which
+            # keep boxes boxes (the ellipse method only differs for rotations and shears).
+            return box_rules.affine_extent(boxes, m)
+        outline = box_rules.ellipse_points(boxes)
         return box_rules.enclosing(self.points(outline.reshape(-1, 2)).reshape(outline.shape))
 
     def mask(self, mask: np.ndarray, fill: int) -> np.ndarray:

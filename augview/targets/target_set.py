@@ -58,8 +58,8 @@ class TargetSet:
     def inside(self, xy: np.ndarray) -> np.ndarray:
         """Which keypoints lie in the image (albumentations' rule: 0 <= x < width, 0 <= y < height)."""
         height, width = self.shape
-        position = xy[:, :2]
-        return ((position >= 0) & (position < (width, height))).all(axis=1)
+        x, y = xy[:, 0], xy[:, 1]
+        return (x >= 0) & (x < width) & (y >= 0) & (y < height)
 
     def move(self, motion) -> dict:
         """Move every target by ``motion``; returns what was dropped, for the step's trace (an
@@ -91,7 +91,8 @@ class TargetSet:
             if hole_map is not None:
                 gone |= motion.hidden(self.points[:, :2], hole_map)
             if gone.any() and settings.keypoints_outside == "drop":
-                report["keypoints_dropped"] = [int(i) for i in self.point_ids[gone]]
-                self.points, self.point_ids = self.points[~gone], self.point_ids[~gone]
+                report["keypoints_dropped"] = self.point_ids[gone].tolist()
+                kept = ~gone
+                self.points, self.point_ids = self.points[kept], self.point_ids[kept]
         return report
 

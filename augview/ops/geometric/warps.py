@@ -60,21 +60,27 @@ def affine_matrix(drawn: dict, shape: tuple) -> np.ndarray:
     the shift to whole pixels; here it stays exact).
     """
     height, width = shape[:2]
-    centre = np.array([(width - 1) / 2.0, (height - 1) / 2.0])
+    # Plain floats, not small numpy products: this runs for every affine draw, application and
+    # target move, and 2x2 arithmetic in numpy costs more in calls than in sums.
+    centre_x, centre_y = (width - 1) / 2.0, (height - 1) / 2.0
     a = math.radians(drawn["angle"])
-    cos, sin = math.cos(a), math.sin(a)
-    rotation = np.array([[cos, sin], [-sin, cos]])  # cv2.getRotationMatrix2D's convention
-    # Two elementary shears multiplied, rather than albumentations' single [[1, kx], [ky, 1]]:
-    # identical when only one shear is set, but the product keeps determinant 1, so no pair of
-    # angles (e.g. 45 and 45) can collapse the image onto a line.
+    cos, sin = math.cos(a), math.sin(a)  # rotation [[cos, sin], [-sin, cos]]: cv2.getRotationMatrix2D's
+    # Two elementary shears multiplied, [[1, kx], [0, 1]] @ [[1, 0], [ky, 1]], rather than
+    # albumentations' single [[1, kx], [ky, 1]]: identical when only one shear is set, but the
+    # product keeps determinant 1, so no pair of angles (e.g. 45 and 45) can collapse the image
+    # onto a line.
     kx = -math.tan(math.radians(drawn["shear_x"]))
     ky = -math.tan(math.radians(drawn["shear_y"]))
-    shear = np.array([[1.0, kx], [0.0, 1.0]]) @ np.array([[1.0, 0.0], [ky, 1.0]])
-    linear = shear @ rotation * drawn["scale"]
-    target = centre + np.array([drawn["tx"] * width, drawn["ty"] * height])
-    matrix = np.eye(3)
-    matrix[:2, :2] = linear
-    matrix[:2, 2] = target - linear @ centre
+    scale = drawn["scale"]
+    l00 = ((1.0 + kx * ky) * cos - kx * sin) * scale
+    l01 = ((1.0 + kx * ky) * sin + kx * cos) * scale
+    l10 = (ky * cos - sin) * scale
+    l11 = (ky * sin + cos) * scale
+    target_x = centre_x + drawn["tx"] * width
+    target_y = centre_y + drawn["ty"] * height
+    matrix = np.array([[l00, l01, target_x - (l00 * centre_x + l01 * centre_y)],
+                       [l10, l11, target_y - (l10 * centre_x + l11 * centre_y)],
+                       [0.0, 0.0, 1.0]])
     return matrix
 
 
