@@ -295,7 +295,7 @@ def _with_targets(result: Result, targets: TargetSet | None, box_format, box_lab
     if keypoints is not None:
         result.keypoints = targets.points
         result.keypoint_ids = targets.point_ids
-        result.keypoints_visible = targets.inside(targets.points)
+        result.keypoints_visible = targets.points_visible()
     return result
 
 

@@ -17,6 +17,7 @@ below ``min_visibility``.
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 import numpy as np
@@ -40,19 +41,22 @@ def to_pixels(boxes, box_format: str, shape: tuple) -> np.ndarray:
         return np.zeros((0, 4))
     if array.ndim != 2 or array.shape[1] != 4:
         raise InvalidTargetsError(tr("boxes must be an (N, 4) array, got shape {shape}").format(shape=array.shape))
-    if not np.isfinite(array).all():
+    # One sum says whether every value is finite (a NaN or an infinity makes it non-finite; an
+    # overflow of huge finite values only sends us to the exact check).
+    if not np.isfinite(array.sum()) and not np.isfinite(array).all():
         raise InvalidTargetsError(tr("boxes must be finite numbers"))
     height, width = shape[:2]
-    a, b, c, d = array.T
-    if box_format == "coco":
-        out = np.stack([a, b, a + c, b + d], axis=1)
-    elif box_format == "yolo":
-        out = np.stack([(a - c / 2) * width, (b - d / 2) * height, (a + c / 2) * width, (b + d / 2) * height], axis=1)
-    elif box_format == "albumentations":
-        out = np.stack([a * width, b * height, c * width, d * height], axis=1)
-    else:
+    if box_format == "pascal_voc":
         out = array  # already a copy of the caller's boxes
-    if (out[:, 2:] < out[:, :2]).any():
+    else:
+        a, b, c, d = array.T
+        if box_format == "coco":
+            out = np.stack([a, b, a + c, b + d], axis=1)
+        elif box_format == "yolo":
+            out = np.stack([(a - c / 2) * width, (b - d / 2) * height, (a + c / 2) * width, (b + d / 2) * height], axis=1)
+        else:  # albumentations
+            out = np.stack([a * width, b * height, c * width, d * height], axis=1)
+    if (out[:, 2:] - out[:, :2]).min() < 0:
         bad = np.flatnonzero((out[:, 2:] < out[:, :2]).any(axis=1))
         raise InvalidTargetsError(tr("box {index} has its maximum below its minimum: {box}").format(
             index=int(bad[0]), box=[float(v) for v in array[bad[0]]]))
@@ -61,16 +65,16 @@ def to_pixels(boxes, box_format: str, shape: tuple) -> np.ndarray:
 
 def from_pixels(boxes: np.ndarray, box_format: str, shape: tuple) -> np.ndarray:
     """Pixel ``x_min, y_min, x_max, y_max`` boxes in ``box_format`` for an image of ``shape``."""
+    if box_format == "pascal_voc":
+        return boxes.reshape(-1, 4).copy()
     height, width = shape[:2]
     x0, y0, x1, y1 = boxes.T if len(boxes) else np.zeros((4, 0))
     if box_format == "coco":
         out = np.stack([x0, y0, x1 - x0, y1 - y0], axis=1)
     elif box_format == "yolo":
         out = np.stack([(x0 + x1) / 2 / width, (y0 + y1) / 2 / height, (x1 - x0) / width, (y1 - y0) / height], axis=1)
-    elif box_format == "albumentations":
+    else:  # albumentations
         out = np.stack([x0 / width, y0 / height, x1 / width, y1 / height], axis=1)
-    else:
-        return boxes.reshape(-1, 4).copy()
     return out.reshape(-1, 4)
 
 
@@ -95,14 +99,14 @@ class Drop(NamedTuple):
 
 _REASONS = ("outside", "visibility", "area", "width", "height")  # the order a box is judged in
 _EPS = 1e-7  # a box exactly at a limit passes it, whatever the rounding of the move
-_BOUNDS: dict[tuple[int, int], np.ndarray] = {}
 
 
-def _bounds(width: int, height: int) -> np.ndarray:
-    bounds = _BOUNDS.get((width, height))
-    if bounds is None:
-        bounds = _BOUNDS[(width, height)] = np.array([width, height, width, height], float)
-    return bounds
+@functools.lru_cache(maxsize=256)  # random crops make many sizes; a run reuses few at a time
+def bounds(width: int, height: int) -> np.ndarray:
+    """``[width, height, width, height]`` as floats, made once per image size (read-only)."""
+    row = np.array([width, height, width, height], float)
+    row.flags.writeable = False
+    return row
 
 
 def filter_boxes(moved: np.ndarray, shape: tuple, settings, ids: np.ndarray,
@@ -118,7 +122,7 @@ def filter_boxes(moved: np.ndarray, shape: tuple, settings, ids: np.ndarray,
     height, width = shape[:2]
     # A handful of whole-array steps: this runs after every geometric step of every image, where
     # each numpy call costs about as much as the arithmetic on 50 boxes.
-    clipped = np.minimum(np.maximum(moved, 0.0), _bounds(width, height))
+    clipped = np.minimum(np.maximum(moved, 0.0), bounds(width, height))
     sides = clipped[:, 2:] - clipped[:, :2]  # never negative: a moved box keeps min <= max
     left = sides[:, 0] * sides[:, 1]
     if covered is not None:
@@ -168,7 +172,7 @@ def affine_extent(boxes: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     which is exactly the enclosing box of the corners. For flips, crops and scaling (b = 0) that
     is the moved box itself, sides swapped where an axis mirrors."""
     (a, b, c), (d, e, f) = matrix[:2].tolist()
-    pick = np.zeros((4, 4))
+    pick = np.zeros((5, 4))  # rows 0..3 pick input sides; row 4 holds the shifts
     for out_axis, (along_x, along_y) in enumerate(((a, b), (d, e))):
         # rows 0..3 of ``pick`` read x_min, y_min, x_max, y_max
         pick[0 if along_x >= 0 else 2, out_axis] = along_x
@@ -178,7 +182,8 @@ def affine_extent(boxes: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     # Edges sit half a pixel outside pixel centres: shift in, move, shift back out.
     x_shift = c + 0.5 - 0.5 * (a + b)
     y_shift = f + 0.5 - 0.5 * (d + e)
-    return boxes @ pick + (x_shift, y_shift, x_shift, y_shift)
+    pick[4] = (x_shift, y_shift, x_shift, y_shift)
+    return boxes @ pick[:4] + pick[4]
 
 
 def corners(boxes: np.ndarray) -> np.ndarray:

@@ -31,7 +31,7 @@ def check_keypoints(keypoints) -> np.ndarray:
     if array.ndim != 2 or array.shape[1] not in (2, 4):
         raise InvalidTargetsError(tr("keypoints must be a (K, 2) or (K, 4) array, got shape {shape}").format(
             shape=array.shape))
-    if not np.isfinite(array).all():
+    if not np.isfinite(array.sum()) and not np.isfinite(array).all():  # see `boxes.to_pixels`
         raise InvalidTargetsError(tr("keypoints must be finite numbers"))
     return array
 
@@ -45,6 +45,9 @@ class TargetSet:
     points: np.ndarray  # (K, 2) or (K, 4): x, y (pixel centres), [angle in degrees, scale]
     point_ids: np.ndarray
     settings: TargetSettings
+    # Which keypoints lie in the image, as the last move found (None before any move): kept so the
+    # result need not test them again.
+    points_inside: np.ndarray | None = None
 
     @classmethod
     def build(cls, shape: tuple, settings: TargetSettings, masks=(), boxes=None, box_format="pascal_voc",
@@ -57,9 +60,12 @@ class TargetSet:
 
     def inside(self, xy: np.ndarray) -> np.ndarray:
         """Which keypoints lie in the image (albumentations' rule: 0 <= x < width, 0 <= y < height)."""
-        height, width = self.shape
-        x, y = xy[:, 0], xy[:, 1]
-        return (x >= 0) & (x < width) & (y >= 0) & (y < height)
+        position = xy[:, :2]
+        return ((position >= 0) & (position < box_rules.bounds(*self.shape[::-1])[:2])).all(axis=1)
+
+    def points_visible(self) -> np.ndarray:
+        """Which of the current keypoints lie in the image."""
+        return self.inside(self.points) if self.points_inside is None else self.points_inside
 
     def move(self, motion) -> dict:
         """Move every target by ``motion``; returns what was dropped, for the step's trace (an
@@ -85,14 +91,16 @@ class TargetSet:
             if self.points.shape[1] == 4:
                 angles, scales = turn_directions(motion.jacobians(xy), self.points[:, 2], self.points[:, 3])
                 self.points = np.column_stack([new_xy, angles, scales])
-            else:
+            elif new_xy.dtype != np.float64 or new_xy.ndim != 2:
                 self.points = np.asarray(new_xy, np.float64).reshape(-1, 2)
-            gone = ~self.inside(self.points)
-            if hole_map is not None:
-                gone |= motion.hidden(self.points[:, :2], hole_map)
-            if gone.any() and settings.keypoints_outside == "drop":
-                report["keypoints_dropped"] = self.point_ids[gone].tolist()
-                kept = ~gone
-                self.points, self.point_ids = self.points[kept], self.point_ids[kept]
+            else:
+                self.points = new_xy
+            self.points_inside = None
+            inside = self.inside(self.points)
+            kept = inside if hole_map is None else inside & ~motion.hidden(self.points[:, :2], hole_map)
+            if settings.keypoints_outside == "drop" and not kept.all():
+                report["keypoints_dropped"] = self.point_ids[~kept].tolist()
+                self.points, self.point_ids, inside = self.points[kept], self.point_ids[kept], inside[kept]
+            self.points_inside = inside
         return report
 
