@@ -193,6 +193,17 @@ def test_sharpness_matches_pil(references, factor):
         assert _diff(op.apply(image, {"factor": factor}), expected) <= 1
 
 
+@pytest.mark.parametrize("shape", [(3, 3), (7, 5), (64, 48, 3), (5, 301, 3), (480, 640, 3)])
+def test_sharpness_smooths_exactly_with_pils_kernel(shape):
+    """Factor 0 is the smoothed image itself: inside the border it must equal PIL's SMOOTH kernel
+    applied and rounded once, whatever passes the op splits the filter into."""
+    image = np.random.default_rng(sum(shape)).integers(0, 256, shape, dtype=np.uint8)
+    kernel = np.array([[1, 1, 1], [1, 5, 1], [1, 1, 1]], np.float32) / 13
+    expected = cv2.filter2D(image, -1, kernel, borderType=cv2.BORDER_REPLICATE)
+    out = get_op("sharpness").apply(image, {"factor": 0.0})
+    np.testing.assert_array_equal(out[1:-1, 1:-1], expected[1:-1, 1:-1])
+
+
 def test_sharpness_identity_border_and_direction(gray):
     op = get_op("sharpness")
     np.testing.assert_array_equal(op.apply(gray, {"factor": 1.0}), gray)
