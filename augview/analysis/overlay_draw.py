@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw
 
 from augview.analysis.fonts import font_for
 from augview.analysis.overlays import RGB, Overlay, OverlayOptions
+from augview.analysis.tag_layout import TagLayout, legend_corner
 
 MASK_OPACITY = 0.45  # the mask layer over the picture
 
@@ -53,6 +54,8 @@ def draw_overlay(tile: Image.Image, overlay: Overlay | None, options: OverlayOpt
     def scaled(box) -> tuple[float, float, float, float]:
         return box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy
 
+    tags = TagLayout(0, 0, tile.width, tile.height, font.size)
+
     if len(overlay.ghosts):
         for box in overlay.ghosts:
             dashed_rectangle(draw, scaled(box), (255, 255, 255), max(1, width // 2), dash=2 * width, gap=2 * width)
@@ -60,12 +63,14 @@ def draw_overlay(tile: Image.Image, overlay: Overlay | None, options: OverlayOpt
         for box, name, color in zip(overlay.dropped, overlay.dropped_names, overlay.dropped_colors):
             rect = scaled(box)
             dashed_rectangle(draw, rect, color, width, dash=5 * width, gap=4 * width)
-            tag(draw, rect, name, color, font)
+            tag(draw, rect, name, color, font, tags)
+    shown = []  # the boxes drawn, for where the legend goes
     if options.boxes:
         for box, name, color in zip(overlay.boxes, overlay.box_names, overlay.box_colors):
             rect = scaled(box)
+            shown.append(rect)
             draw.rectangle(rect, outline=color, width=width)
-            tag(draw, rect, name, color, font)
+            tag(draw, rect, name, color, font, tags)
     if options.keypoints and len(overlay.points):
         for (x0, y0, x1, y1), color in zip(overlay.edges, overlay.edge_colors):
             draw.line((x0 * sx, y0 * sy, x1 * sx, y1 * sy), fill=color, width=width)
@@ -74,19 +79,18 @@ def draw_overlay(tile: Image.Image, overlay: Overlay | None, options: OverlayOpt
             draw.ellipse((x * sx - radius, y * sy - radius, x * sx + radius, y * sy + radius),
                          fill=color, outline=(255, 255, 255), width=max(1, width // 2))
     if legend and overlay.legend and (options.masks or options.mask_only):
-        draw_legend(draw, overlay.legend, font, tile.size)
+        draw_legend(draw, overlay.legend, font, tile.size, shown + tags.placed)
     return tile
 
 
-def tag(draw: ImageDraw.ImageDraw, rect, text: str, color: RGB, font) -> None:
-    """``text`` on a tag of ``color`` above the box's top-left corner (inside it at the top edge)."""
+def tag(draw: ImageDraw.ImageDraw, rect, text: str, color: RGB, font, tags: TagLayout) -> None:
+    """``text`` on a tag of ``color`` above the box's top-left corner (inside it at the top edge),
+    moved where ``tags`` finds room beside the tags already drawn."""
     if not text:
         return
     left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
     w, h = right - left + 6, bottom - top + 4
-    x, y = rect[0], rect[1] - h
-    if y < 0:
-        y = rect[1]
+    x, y = tags.place(rect, w, h)
     draw.rectangle((x, y, x + w, y + h), fill=color)
     draw.text((x + 3 - left, y + 2 - top), text, fill=text_color(color), font=font)
 
@@ -110,14 +114,16 @@ def dashed_line(draw: ImageDraw.ImageDraw, a, b, color: RGB, width: int, dash: f
         position = end + gap
 
 
-def draw_legend(draw: ImageDraw.ImageDraw, legend: list[tuple[str, RGB]], font, size: tuple[int, int]) -> None:
-    """The mask's values, one coloured square and name a line, in the bottom-left corner."""
+def draw_legend(draw: ImageDraw.ImageDraw, legend: list[tuple[str, RGB]], font, size: tuple[int, int],
+                boxes=()) -> None:
+    """The mask's values, one coloured square and name a line, in the corner that hides least of
+    the ``boxes`` and tags drawn (see `legend_corner`)."""
     line = int(font.size * 1.35)
     height = line * len(legend) + 8
     width = max(int(draw.textlength(name, font=font)) for name, _ in legend) + line + 14
-    top = size[1] - height - 6
-    draw.rectangle((6, top, 6 + width, top + height), fill=(20, 20, 24))
+    left, top = (round(v) for v in legend_corner((0, 0, size[0], size[1]), (width, height), boxes))
+    draw.rectangle((left, top, left + width, top + height), fill=(20, 20, 24))
     for n, (name, color) in enumerate(legend):
         y = top + 4 + n * line
-        draw.rectangle((10, y + 2, 10 + line - 6, y + line - 4), fill=color)
-        draw.text((10 + line, y), name, fill=(240, 240, 240), font=font)
+        draw.rectangle((left + 4, y + 2, left + line - 2, y + line - 4), fill=color)
+        draw.text((left + line + 4, y), name, fill=(240, 240, 240), font=font)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter
 
 from augview.analysis.overlay_draw import MASK_OPACITY, text_color
 from augview.analysis.overlays import RGB, Overlay, OverlayOptions
+from augview.analysis.tag_layout import TagLayout, legend_corner
 
 KINDS = ("boxes", "masks", "mask_only", "keypoints", "dropped")  # OverlayOptions' fields
 SETTINGS_PREFIX = "overlays/"
@@ -104,11 +105,14 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
         painter.setPen(QPen(QColor(255, 255, 255), 1.0, Qt.PenStyle.DotLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRects(screen(overlay.ghosts))
-    labels = _Labels(cell, metrics)
+    visible = rect.intersected(legend_area)  # the part of the pane the image shows in
+    labels = _Labels(cell, metrics, TagLayout(visible.left(), visible.top(), visible.right(), visible.bottom(),
+                                              metrics.height() + 2))
     if options.dropped and len(overlay.dropped):
         rects = screen(overlay.dropped)
         _outlines(painter, rects, overlay.dropped_colors, Qt.PenStyle.DashLine, 1.6)
         labels.draw(painter, rects, overlay.dropped_names, overlay.dropped_colors, 170)
+    rects = []
     if options.boxes and len(overlay.boxes):
         rects = screen(overlay.boxes)
         _outlines(painter, rects, overlay.box_colors, Qt.PenStyle.SolidLine, 2.0)
@@ -129,7 +133,8 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
             painter.drawEllipse(QPointF(x, y), 3.5, 3.5)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     if overlay.legend and (options.masks or mask_only):
-        _legend(painter, metrics, overlay.legend, legend_area)
+        boxes = [(b.left(), b.top(), b.right(), b.bottom()) for b in rects] + labels.layout.placed
+        _legend(painter, metrics, overlay.legend, legend_area, boxes)
     painter.restore()
 
 
@@ -159,15 +164,16 @@ def _outlines(painter: QPainter, rects: list[QRectF], colors: list, style, width
 
 
 class _Labels:
-    """Name tags above boxes (inside them at the pane's top edge); none for a box too small on
-    screen to carry one legibly (its tag would hide it, and hundreds of them hide the picture).
-    Each name is measured and laid out once per overlay and font."""
+    """Name tags above boxes (inside them at the pane's top edge), where ``layout`` finds room
+    beside the tags already placed; none for a box too small on screen to carry one legibly (its
+    tag would hide it, and hundreds of them hide the picture). Each name is measured and laid out
+    once per overlay and font."""
 
-    def __init__(self, cell: CellOverlay, metrics: QFontMetricsF):
+    def __init__(self, cell: CellOverlay, metrics: QFontMetricsF, layout: TagLayout):
         key = metrics.height()
         if cell.label_key != key:
             cell.label_key, cell.labels = key, {}
-        self.cache, self.metrics = cell.labels, metrics
+        self.cache, self.metrics, self.layout = cell.labels, metrics, layout
 
     def draw(self, painter: QPainter, rects: list[QRectF], names: list[str], colors: list, alpha: int):
         height = self.metrics.height() + 2
@@ -180,9 +186,7 @@ class _Labels:
                 text = QStaticText(name)
                 text.prepare(font=painter.font())
                 laid = self.cache[name] = (text, self.metrics.horizontalAdvance(name) + 6)
-            left, top = box.left(), box.top() - height
-            if top < 0:
-                top = box.top()
+            left, top = self.layout.place((box.left(), box.top(), box.right(), box.bottom()), laid[1], height)
             tags.setdefault(color, []).append(QRectF(left, top, laid[1], height))
             texts.setdefault(color, []).append((QPointF(left + 3, top + 1), laid[0]))
         painter.setPen(Qt.PenStyle.NoPen)
@@ -195,12 +199,14 @@ class _Labels:
                 painter.drawStaticText(point, text)
 
 
-def _legend(painter: QPainter, metrics: QFontMetricsF, legend, area: QRectF):
-    """The mask's values in the bottom-left corner of the visible part of the pane."""
+def _legend(painter: QPainter, metrics: QFontMetricsF, legend, area: QRectF, boxes: list):
+    """The mask's values in the corner of the visible part of the pane that hides least of the
+    boxes and tags (x0, y0, x1, y1; see `legend_corner`)."""
     line = metrics.height() + 2
     width = max(metrics.horizontalAdvance(name) for name, _ in legend) + line + 14
     height = line * len(legend) + 8
-    box = QRectF(area.left() + 6, area.bottom() - height - 6, width, height)
+    x, y = legend_corner((area.left(), area.top(), area.right(), area.bottom()), (width, height), boxes)
+    box = QRectF(x, y, width, height)
     painter.save()
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(20, 20, 24, 200))

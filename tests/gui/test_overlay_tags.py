@@ -1,0 +1,34 @@
+"""The panes' name tags: boxes sharing a corner show both names (see `augview.analysis.tag_layout`)."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from augview.analysis.overlays import Overlay, OverlayOptions
+from augview.gui.widgets.overlay_painter import CellOverlay, paint_image_and_overlay
+
+
+def test_a_pane_shows_both_tags_of_boxes_sharing_a_corner(qtbot):
+    red, blue = (230, 30, 30), (30, 30, 230)
+    overlay = Overlay(200, 200, np.array([[20.0, 0, 180, 180], [20.0, 0, 100, 190]]),
+                      ["flag", "person"], [red, blue])
+    picture = QImage(200, 200, QImage.Format.Format_RGB888)
+    picture.fill(QColor(128, 128, 128))
+    canvas = QImage(400, 400, QImage.Format.Format_RGB888)
+    canvas.fill(QColor(0, 0, 0))
+    painter = QPainter(canvas)
+    area = QRectF(0, 0, 400, 400)
+    paint_image_and_overlay(painter, area, picture, CellOverlay.wrap(overlay),
+                            OverlayOptions(masks=False, keypoints=False, dropped=False), area)
+    painter.end()
+    # The tags sit inside the boxes at the pane's top edge, one below the other; their fill
+    # colours are drawn with some transparency over the grey picture.
+    reds = blues = 0
+    for y in range(2, 40):
+        for x in range(45, 90):
+            color = canvas.pixelColor(x, y)
+            reds += color.red() > 150 and color.blue() < 90
+            blues += color.blue() > 150 and color.red() < 90
+    assert reds > 20 and blues > 20
