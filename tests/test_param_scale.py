@@ -70,3 +70,15 @@ def test_a_log_scale_needs_a_positive_span():
     assert zero.slider_fraction(32) == pytest.approx(math.log(33) / math.log(2049))
     pair = range_param("size", (1, 8), 1, 4096, step=1, integer=True, scale="log")
     assert pair.slider_value(0.5) == 64
+
+
+def test_one_of_weights_have_room_for_the_useful_values():
+    from augview.pipeline.choice import weight_spec
+
+    spec = weight_spec(0)
+    # The default weight 1 sits about a third of the way along, not at the far left, and the
+    # span 0.5 to 5 takes more than a quarter of the slider.
+    assert 0.25 < spec.slider_fraction(1.0) < 0.5
+    assert spec.slider_fraction(5.0) - spec.slider_fraction(0.5) > 0.25
+    assert spec.slider_value(spec.slider_fraction(2.0)) == pytest.approx(2.0, abs=0.05)
+    assert spec.slider_value(0.0) == 0.0 and spec.slider_value(1.0) == 100.0

@@ -26,7 +26,8 @@ WEIGHT_PREFIX = "weight:"
 
 def weight_spec(index: int) -> ParamSpec:
     """The weight of child ``index`` of a ``one_of`` (weights are relative: 2 is twice 1)."""
-    return float_param(f"{WEIGHT_PREFIX}{index}", 1.0, 0.0, 100.0, step=0.1, help=WEIGHT_HELP)
+    # Log: the useful weights (0.5 to 5) get most of the slider, not its first twentieth.
+    return float_param(f"{WEIGHT_PREFIX}{index}", 1.0, 0.0, 100.0, step=0.1, help=WEIGHT_HELP, scale="log")
 
 
 def group_specs(group: Group) -> list[ParamSpec]:

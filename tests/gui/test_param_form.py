@@ -415,3 +415,13 @@ def test_arrow_keys_on_a_log_slider_step_by_a_share_of_it(qtbot):
     form.refresh()
     qtbot.keyClick(widget.slider, Qt.Key.Key_Right)
     assert 4050 < document.node((0,)).params["height"] < 4500  # about 1 % of the slider, not 1 px
+
+
+def test_a_default_with_more_digits_than_the_step_shows_and_reports_as_itself(qtbot):
+    spec = CATALOG["affine"].spec("translate_x")  # default +-0.0625, step 0.005
+    control = make_control(spec)
+    qtbot.addWidget(control.widget)
+    assert control.get() == (-0.0625, 0.0625)
+    shown = [box.text() for box in control.widget.findChildren(QLineEdit)] + \
+            [label.text() for label in control.widget.findChildren(QLabel)]
+    assert "0.0625" in shown and "-0.0625" in shown, shown

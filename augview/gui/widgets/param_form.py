@@ -38,13 +38,27 @@ def decimals(step: float | None) -> int:
     return 0 if not step or step >= 1 else min(6, max(0, -math.floor(math.log10(step) + 1e-9)))
 
 
+def exact_decimals(value: float, most: int = 4) -> int:
+    """The fewest decimals that write ``value`` exactly (0.0625: 4), or 0 when ``most`` do not
+    (4/3: a rounded number is all a box can show)."""
+    for digits in range(most + 1):
+        if abs(round(value, digits) - value) < 1e-12:
+            return digits
+    return 0
+
+
 def spec_decimals(spec: ParamSpec) -> int:
-    """Enough digits for the step and for the bounds (a minimum of 0.001 with a step of 0.01
-    must still be reachable)."""
+    """Enough digits for the step, for the bounds (a minimum of 0.001 with a step of 0.01 must
+    still be reachable) and for the default (affine's shift of 0.0625 shows as itself, as in the
+    step list, not as 0.062)."""
     digits = decimals(spec.step)
     for bound in (spec.min, spec.max):
         if bound is not None and bound != 0:
             digits = max(digits, decimals(abs(bound) - math.floor(abs(bound))) if bound % 1 else 0)
+    defaults = spec.default if isinstance(spec.default, (tuple, list)) else (spec.default,)
+    for value in defaults:
+        if isinstance(value, float):
+            digits = max(digits, exact_decimals(value))
     return digits
 
 
