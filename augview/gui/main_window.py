@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.image: np.ndarray | None = None
         self.proxy: np.ndarray | None = None
         self.last_output = None
+        self._shown_targets_problem = ""  # the AugMix warning last put in the status bar
         self.image_requests = LatestUsable()  # a bad file opened during a good load leaves the good one
         self.preset_requests = LatestRequest()
         self.side_windows = SideWindows(self)
@@ -194,6 +195,9 @@ class MainWindow(QMainWindow):
         self.status_label.setText(status.format(count=len(output.results), ms=f"{output.seconds * 1000:.0f}"))
         if output.targets_problem:
             self.statusBar().showMessage(output.targets_problem, 10000)
+        elif self._shown_targets_problem and self.statusBar().currentMessage() == self._shown_targets_problem:
+            self.statusBar().clearMessage()  # fixed (AugMix removed): the warning no longer holds
+        self._shown_targets_problem = output.targets_problem
 
     def _on_render_failed(self, job_id: int, message: str, full_resolution: bool = False):
         if not self.renders.is_latest(job_id):

@@ -249,8 +249,10 @@ class RenderWorker(QObject):
         if job.compare_gain is not None and results:
             comparison = compare(shown, results[0].image, job.compare_gain)
         if problem:
+            # Every variant says its annotations are missing, and its tooltip why (AugMix).
             overlays = [None] * len(results)
-            captions, lines = [], []
+            captions = [self.tr("annotations not shown")] * len(results)
+            lines = [[problem]] * len(results)
         return RenderOutput(job.job_id, results, shown, time.perf_counter() - start,
                             full_resolution=job.display is not None, comparison=comparison,
                             overlays=overlays, target_captions=captions, target_lines=lines,

@@ -395,7 +395,14 @@ def test_augmix_still_renders_and_says_why_the_targets_cannot_follow(qtbot, tmp_
     output = window.last_output
     assert len(output.images) == 3 and all(o is None for o in output.overlays)
     assert "augmix" in window.statusBar().currentMessage()
-    assert "boxes kept" not in window.preview.cells[1].full_caption
+    cell = window.preview.cells[1]
+    assert "boxes kept" not in cell.full_caption and "annotations not shown" in cell.full_caption
+    assert "augmix" in html.unescape(cell.caption.toolTip())  # and why, where the step story goes
+    # Without AugMix the annotations are back, and the warning about it goes.
+    window.document.remove((0,))
+    output = wait_render(qtbot, window)
+    assert all(o is not None for o in output.overlays)
+    assert "augmix" not in window.statusBar().currentMessage()
 
 
 def test_sweep_gallery_and_presentation_show_the_targets(qtbot, make_window):

@@ -992,6 +992,10 @@
         <source>rendering failed: {error}</source>
         <translation>渲染失败：{error}</translation>
     </message>
+    <message>
+        <source>annotations not shown</source>
+        <translation>未显示标注</translation>
+    </message>
 </context>
 <context>
     <name>ScatterPlot</name>
