@@ -72,6 +72,9 @@ def draw_overlay(tile: Image.Image, overlay: Overlay | None, options: OverlayOpt
             draw.rectangle(rect, outline=color, width=width)
             tag(draw, rect, name, color, font, tags)
     if options.keypoints and len(overlay.points):
+        # A dark halo under each edge, as in the window: visible over a mask of the same colour.
+        for x0, y0, x1, y1 in overlay.edges:
+            draw.line((x0 * sx, y0 * sy, x1 * sx, y1 * sy), fill=(0, 0, 0), width=width + 2)
         for (x0, y0, x1, y1), color in zip(overlay.edges, overlay.edge_colors):
             draw.line((x0 * sx, y0 * sy, x1 * sx, y1 * sy), fill=color, width=width)
         radius = 1.5 * width + 1

@@ -32,3 +32,22 @@ def test_a_pane_shows_both_tags_of_boxes_sharing_a_corner(qtbot):
             reds += color.red() > 150 and color.blue() < 90
             blues += color.blue() > 150 and color.red() < 90
     assert reds > 20 and blues > 20
+
+
+def test_a_skeleton_stays_visible_over_a_mask_of_its_own_colour_in_mask_only(qtbot):
+    magenta = (220, 40, 220)
+    mask = np.zeros((100, 100, 4), np.uint8)
+    mask[:, :] = (*magenta, 255)  # the face's mask, everywhere
+    overlay = Overlay(100, 100, points=np.array([[20.0, 50], [80, 50]]), point_colors=[magenta, magenta],
+                      edges=np.array([[20.0, 50, 80, 50]]), edge_colors=[magenta], mask=mask)
+    canvas = QImage(100, 100, QImage.Format.Format_RGB888)
+    picture = QImage(100, 100, QImage.Format.Format_RGB888)
+    picture.fill(QColor(128, 128, 128))
+    painter = QPainter(canvas)
+    area = QRectF(0, 0, 100, 100)
+    paint_image_and_overlay(painter, area, picture, CellOverlay.wrap(overlay),
+                            OverlayOptions(boxes=False, mask_only=True, dropped=False), area)
+    painter.end()
+    # Beside the edge, half-way between the dots: not the mask's colour, so the line can be seen.
+    column = [canvas.pixelColor(50, y) for y in range(44, 57)]
+    assert any(abs(c.red() - magenta[0]) + abs(c.green() - magenta[1]) > 120 for c in column)

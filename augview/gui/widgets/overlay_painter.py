@@ -123,6 +123,12 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
         by_color: dict = {}
         for (x0, y0, x1, y1), color in zip(ends, overlay.edge_colors):
             by_color.setdefault(color, []).append(QLineF(x0, y0, x1, y1))
+        # A dark halo under each edge: the skeleton stays visible over a mask of its own colour
+        # (the face's keypoints over the face's mask, opaque in "Mask only").
+        halo = QPen(QColor(0, 0, 0, 170), 4.0)
+        for lines in by_color.values():
+            painter.setPen(halo)
+            painter.drawLines(lines)
         for color, lines in by_color.items():
             painter.setPen(QPen(qcolor(color), 2.0))
             painter.drawLines(lines)
