@@ -29,8 +29,10 @@ def make_dialog(qtbot, tmp_path, count):
 
 def test_a_run_writes_every_output_and_reports_progress(qtbot, tmp_path):
     dialog = make_dialog(qtbot, tmp_path, 4)
+    assert dialog.progress.isHidden() and dialog.log.placeholderText()  # nothing to fill in there
     dialog.start()
     assert not dialog.start_button.isEnabled() and dialog.cancel_button.isEnabled()
+    assert not dialog.progress.isHidden()
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20000)
     assert dialog.summary.written == 8 and dialog.summary.exit_code == 0
     assert dialog.progress.value() == dialog.progress.maximum() == 4

@@ -64,8 +64,10 @@ class ApplyDialog(QDialog):
         self.format.addItem(self.tr("same as input"), "same")
         self.overwrite = QCheckBox(self.tr("replace existing outputs"))
         self.progress = QProgressBar()
+        self.progress.hide()  # until a run starts: an empty bar looks like a text box to fill in
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
+        self.log.setPlaceholderText(self.tr("Progress and messages of the run appear here after Start."))
         self.log.setMaximumBlockCount(2000)
         self.start_button = QPushButton(self.tr("Start"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -128,6 +130,7 @@ class ApplyDialog(QDialog):
         self.pipeline = self.pipeline_source()
         self.progress.setValue(0)
         self.progress.setFormat("%p%")
+        self.progress.show()
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         options = dict(variants=self.variants.value(), seed=self.seed.value(), workers=self.workers.value(),

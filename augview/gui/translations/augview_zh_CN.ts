@@ -16,6 +16,10 @@
         <translation>覆盖已有的输出</translation>
     </message>
     <message>
+        <source>Progress and messages of the run appear here after Start.</source>
+        <translation>点击“开始”后，运行进度和消息将显示在这里。</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>开始</translation>
     </message>
