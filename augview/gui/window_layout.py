@@ -165,6 +165,9 @@ def folder_widgets(parent: QWidget) -> FolderWidgets:
     column.setSpacing(2)
     column.addWidget(summary)
     column.addWidget(strip)
+    # No taller than the strip and three lines of summary: a taller dock only takes the height
+    # the previews need (the window's bottom area would otherwise share its spare height).
+    box.setMaximumHeight(strip.height() + 3 * summary.fontMetrics().lineSpacing() + 2 + 2 + 2)
     dock = QDockWidget(QCoreApplication.translate("MainWindow", "Folder"), parent)
     dock.setObjectName("folder_dock")
     dock.setWidget(box)

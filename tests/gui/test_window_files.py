@@ -617,3 +617,19 @@ def test_the_folder_strip_walks_subfolders_as_apply_does(qtbot, tmp_path, window
     assert set(listed) == {"top.png", "train/cat.png", "train/deep/dog.png", "val/bird.png"}
     assert window.strip.count() == 4
     wait_image(qtbot, window, folder / listed[0])
+
+
+def test_the_folder_strip_takes_only_the_height_it_needs(qtbot, window):
+    from tests.conftest import ASSETS
+
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_folder(ASSETS)  # the samples, with a COCO file: the summary line shows too
+    qtbot.waitUntil(lambda: window.strip_dock.isVisible() and window.folder_summary.isVisible()
+                    and "annotated" in window.folder_summary.text(), timeout=RENDER_TIMEOUT)
+    qtbot.wait(50)
+    content = window.strip_dock.widget()
+    # The strip and at most three lines of summary; the rest of the height goes to the previews.
+    most = window.strip.height() + 3 * window.folder_summary.fontMetrics().lineSpacing() + 6
+    assert content.height() <= most, (content.height(), most)
