@@ -295,6 +295,19 @@ def test_a_malformed_coco_annotation_skips_its_image_only(tmp_path, preset, caps
     assert [image["file_name"] for image in written["images"]] == ["x.png.aug00.png", "z.png.aug00.png"]
 
 
+def test_an_unreadable_coco_file_skips_the_images_it_covers_only(tmp_path, preset, capsys):
+    source, out = tmp_path / "mix", tmp_path / "out"
+    for rel in ("a/x.png", "b/a.png", "b/deeper/d.png", "top.png"):
+        save(source / rel, photo(len(rel)))
+    write(source / "b" / "annotations.json", '{"images": [{"id": 1, "file_name": "a.png", "wid')  # cut off
+    assert apply(preset, source, out, "--workers", 1, check=False) == 1
+    err = capsys.readouterr().err
+    assert f"{source / 'b' / 'annotations.json'}:1: not valid JSON" in err and "Traceback" not in err
+    # The images under its folder fail with that reason; the others are written.
+    assert sorted(line["source"] for line in manifest(out)) == ["a/x.png", "top.png"]
+    assert not [p for p in out.rglob("*.png") if p.relative_to(out).parts[0] == "b"]
+
+
 def test_refusals(tmp_path, preset, capsys):
     source, out = tmp_path / "ds", tmp_path / "out"
     make_yolo(source)

@@ -87,6 +87,7 @@ class AnnotatedRun:
         self.sources = [rel for rel in sources if rel not in masks]
         self.masks = len(masks)
         self.coco: list[tuple[coco_format.CocoFile, str]] = []  # (file, its output's relative path)
+        self.broken_coco: list[tuple[Path, str]] = []  # (the folder it covers, why it cannot be read)
         if "coco" in options.formats:
             if options.source != "auto":
                 path = Path(options.source)
@@ -101,7 +102,14 @@ class AnnotatedRun:
                 if out_rel in names:
                     raise AugviewError(tr("{path}: two COCO files would be written as {name}").format(path=path, name=out_rel))
                 names.add(out_rel)
-                self.coco.append((load_coco(path), out_rel))
+                try:
+                    self.coco.append((load_coco(path), out_rel))
+                except AugviewError as err:
+                    if options.source != "auto":
+                        raise  # the file asked for by name: nothing to run without it
+                    # One broken file found in the input fails the images it would cover, each
+                    # with its reason; the rest of the folder runs.
+                    self.broken_coco.append((coverage(path), str(err).split("\n")[0]))
 
     def preset_id(self, pipeline: Pipeline) -> str:
         """The steps, the target settings and the annotation formats: what an output depends on."""
@@ -111,11 +119,16 @@ class AnnotatedRun:
         return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
     def attach(self, tasks: list[tuple]) -> list[tuple]:
-        """Each task with its image's COCO entries (so workers never hold a whole COCO file)."""
+        """Each task with its image's COCO entries (so workers never hold a whole COCO file), or
+        the reason its image fails: a COCO file that covers it could not be read."""
         out = []
         for task in tasks:
             payload = None
             path = Path(self.in_root, *task[0].split("/"))
+            broken = next((why for root, why in self.broken_coco if parts_below(path, root)), None)
+            if broken is not None:
+                out.append((task[0], task[1], broken))
+                continue
             for number, (coco, _) in enumerate(self.coco):
                 # A file found in the input covers its folder; one given by hand, any image it names.
                 index = coco.find(parts_below(path, coverage(Path(coco.path)) if self.options.source == "auto" else None))
@@ -207,6 +220,8 @@ class AnnotatedWorker:
         source = Path(path)
         found = locate(source, tuple(f for f in self.formats if f != "coco"))
         payload = task[2] if len(task) > 2 else None
+        if isinstance(payload, str):  # a COCO file covering it could not be read (see `attach`)
+            raise AugviewError(payload)
         out = SourceAnnotations(None)
         if payload is not None:
             number, entry, items = payload
