@@ -298,6 +298,8 @@ def test_a_malformed_coco_annotation_costs_its_image_only(tmp_path, change, frag
     ('{"images": [], "categories": [{"id": 1, "name": "x", "keypoints": ["a"], "skeleton": [[1, 9]]}]}',
      "categories[0].skeleton"),
     ('{"images": [], "annotations": [' + "[" * 100000 + "]" * 100000 + "]}", "nested too deeply"),
+    ('{"images": [], "info": ' + "7" * 5000 + "}", "number too long to read"),
+    ('{"images": [{"id": 1, "file_name": "a.jpg", "wid', ":1: not valid JSON (Unterminated string starting at: line 1 column"),
 ])
 def test_malformed_coco_files(tmp_path, text, fragment):
     (tmp_path / "in.json").write_text(text)

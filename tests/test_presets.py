@@ -823,3 +823,8 @@ def test_missing_target_settings_and_missing_parameters_take_their_defaults():
     assert pipe.targets.mask_fill == 7 and pipe.targets.min_area == 0.0
     step = pipe.to_dict()["steps"][0]
     assert step["params"] == {"limit": [-5.0, 5.0], "interpolation": "linear", "border_mode": "constant", "fill": 0}
+
+
+def test_a_number_too_long_for_python_is_one_readable_problem(tmp_path):
+    problems = load_problems(write(tmp_path, '{"schema_version": 1, "seed": ' + "9" * 5000 + ', "steps": []}'))
+    assert problems == [("", "is not valid JSON: it holds a number too long to read (over 4300 digits)")]

@@ -83,3 +83,14 @@ def test_an_exported_legend_leaves_a_small_object_in_its_corner_visible():
                                   OverlayOptions(keypoints=False, dropped=False)))
     outline = out[160:197, 4:41]  # the box's outline stays in view: not under the legend
     assert (outline == patch_color).all(axis=2).sum() > 60
+
+
+def test_a_box_reaching_far_outside_the_picture_draws_with_its_tag_inside():
+    # A YOLO line "0 0.5 0.5 1e17 1e17": Pillow draws with C integers and failed on it.
+    overlay = Overlay(80, 64, np.array([[-4e18, -3e18, 4e18, 3e18]]), ["cat"], [(230, 30, 30)],
+                      points=np.array([[1e17, 5.0], [5.0, 5.0]]), point_colors=[(0, 255, 0)] * 2,
+                      edges=np.array([[1e17, 5.0, 5.0, 5.0]]), edge_colors=[(0, 0, 255)])
+    out = np.asarray(draw_overlay(Image.new("RGB", (160, 128), (128, 128, 128)), overlay))
+    assert ((out == (230, 30, 30)).all(axis=2)).sum() > 20  # the tag, in the picture
+    layout = TagLayout(0, 0, 160, 128, 12)
+    assert layout.place((-4e18, -3e18, 4e18, 3e18), 30, 12) == (0, 0)

@@ -51,8 +51,12 @@ def draw_overlay(tile: Image.Image, overlay: Overlay | None, options: OverlayOpt
     texts = overlay.box_names + overlay.dropped_names + [name for name, _ in overlay.legend] + [overlay.ghost_label]
     font = font_for(max(10, min(tile.size) // 40), [t[:200] for t in texts])
 
+    # Pillow draws with C integers: a box given far outside the picture (a YOLO width of 1e17)
+    # is cut to a margin around it, which draws the same.
+    far = 4.0 * max(tile.size) + 100
+
     def scaled(box) -> tuple[float, float, float, float]:
-        return box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy
+        return tuple(min(max(v, -far), far) for v in (box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy))
 
     tags = TagLayout(0, 0, tile.width, tile.height, font.size)
 
@@ -73,12 +77,15 @@ def draw_overlay(tile: Image.Image, overlay: Overlay | None, options: OverlayOpt
             tag(draw, rect, name, color, font, tags)
     if options.keypoints and len(overlay.points):
         # A dark halo under each edge, as in the window: visible over a mask of the same colour.
-        for x0, y0, x1, y1 in overlay.edges:
-            draw.line((x0 * sx, y0 * sy, x1 * sx, y1 * sy), fill=(0, 0, 0), width=width + 2)
-        for (x0, y0, x1, y1), color in zip(overlay.edges, overlay.edge_colors):
-            draw.line((x0 * sx, y0 * sy, x1 * sx, y1 * sy), fill=color, width=width)
+        edges = [scaled(edge) for edge in overlay.edges]  # (x0, y0, x1, y1) scale like a box
+        for edge in edges:
+            draw.line(edge, fill=(0, 0, 0), width=width + 2)
+        for edge, color in zip(edges, overlay.edge_colors):
+            draw.line(edge, fill=color, width=width)
         radius = 1.5 * width + 1
         for (x, y), color in zip(overlay.points, overlay.point_colors):
+            if not (abs(x * sx) < far and abs(y * sy) < far):
+                continue  # far outside: nothing of it would show
             draw.ellipse((x * sx - radius, y * sy - radius, x * sx + radius, y * sy + radius),
                          fill=color, outline=(255, 255, 255), width=max(1, width // 2))
     if legend and overlay.legend and (options.masks or options.mask_only):

@@ -35,6 +35,7 @@ class TagLayout:
         x0, y0, x1, y1 = box
         x = max(self.left, min(x0, self.right - width))
         first = y0 - height if y0 - height >= self.top else y0
+        first = max(self.top, min(first, self.bottom - height))  # a box reaching far outside
         # A moved tag stays beside its box: no lower than the box's bottom edge or the picture's.
         lowest = min(self.bottom, max(y1, first + height)) - height
         y = first

@@ -153,8 +153,10 @@ def _read_json(name: str):
     except OSError as err:
         raise AnnotationError(tr("{path}: cannot be read ({reason})").format(path=name, reason=err.strerror or err)) from None
     except json.JSONDecodeError as err:
-        raise AnnotationError(tr("{path}:{line}: not valid JSON ({reason}, column {column})").format(
+        raise AnnotationError(tr("{path}:{line}: not valid JSON ({reason}: line {line} column {column})").format(
             path=name, line=err.lineno, reason=err.msg, column=err.colno)) from None
+    except ValueError:  # the one other failure of json.loads: an integer of over 4300 digits
+        raise AnnotationError(tr("{path}: holds a number too long to read (over 4300 digits)").format(path=name)) from None
     except UnicodeDecodeError:
         raise AnnotationError(tr("{path}: not UTF-8 text").format(path=name)) from None
     except RecursionError:

@@ -63,6 +63,9 @@ def read_session(path: str) -> Session:
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise AugviewError(translate("Session", "{path}: not a session file (invalid JSON: {reason})").format(
             path=path, reason=err)) from None
+    except (RecursionError, ValueError):  # nested too deeply, or an integer of over 4300 digits
+        raise AugviewError(translate("Session", "{path}: not a session file (nested too deeply or a number too long)").format(
+            path=path)) from None
     if not isinstance(data, dict) or data.get("augview_session") != VERSION:
         raise AugviewError(translate("Session", "{path}: not an augview session file").format(path=path))
 

@@ -87,7 +87,9 @@ def test_a_broken_session_file_is_one_readable_sentence(qtbot, tmp_path, window,
     dialogs.allow_warnings = True
     for name, content in (("a", "{not json"), ("b", '{"hello": 1}'),
                           ("c", '{"augview_session": 1, "image": null, "preset": null, "pipeline": {}, '
-                                '"seed": -3, "variants": 3, "view": "grid"}')):
+                                '"seed": -3, "variants": 3, "view": "grid"}'),
+                          ("d", "[" * 100000 + "]" * 100000),  # nested past Python's recursion limit
+                          ("e", '{"augview_session": 1, "seed": ' + "9" * 5000 + "}")):  # too long for int()
         path = tmp_path / f"{name}{SUFFIX}"
         path.write_text(content)
         assert window.sessions.open(str(path)) is False

@@ -1023,6 +1023,10 @@
         <translation>{path}：不是会话文件（JSON 无效：{reason}）</translation>
     </message>
     <message>
+        <source>{path}: not a session file (nested too deeply or a number too long)</source>
+        <translation>{path}：不是会话文件（嵌套过深或数字过长）</translation>
+    </message>
+    <message>
         <source>{path}: not an augview session file</source>
         <translation>{path}：不是 augview 会话文件</translation>
     </message>
@@ -1457,10 +1461,6 @@
     <message>
         <source>{path}: too large for a COCO file ({size} MB, the limit is {limit} MB)</source>
         <translation>{path}：作为 COCO 文件过大（{size} MB，上限为 {limit} MB）</translation>
-    </message>
-    <message>
-        <source>{path}:{line}: not valid JSON ({reason}, column {column})</source>
-        <translation>{path}:{line}：不是有效的 JSON（{reason}，第 {column} 列）</translation>
     </message>
     <message>
         <source>{path}: not UTF-8 text</source>
@@ -3127,6 +3127,18 @@
         <translation>{key} 必须是数字，实际为 {value}</translation>
     </message>
     <message>
+        <source>is not valid JSON: it holds a number too long to read (over 4300 digits)</source>
+        <translation>不是有效的 JSON：其中的数字过长，无法读取（超过 4300 位）</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: not valid JSON ({reason}: line {line} column {column})</source>
+        <translation>{path}:{line}：不是有效的 JSON（{reason}：第 {line} 行第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>{path}: holds a number too long to read (over 4300 digits)</source>
+        <translation>{path}：其中的数字过长，无法读取（超过 4300 位）</translation>
+    </message>
+    <message>
         <source>{key} {value} is not an OpenCV interpolation flag</source>
         <translation>{key} {value} 不是 OpenCV 插值标志</translation>
     </message>
@@ -3633,10 +3645,6 @@
     <message>
         <source>is nested too deeply to be a preset</source>
         <translation>嵌套过深，不可能是预设</translation>
-    </message>
-    <message>
-        <source>is not valid JSON: {reason}</source>
-        <translation>不是有效的 JSON：{reason}</translation>
     </message>
     <message>
         <source>a boolean</source>
