@@ -216,12 +216,27 @@ def test_boxes_come_back_in_the_format_they_were_given_in(box_format, boxes):
 
 def test_visibility_area_and_size_rules_drop_boxes_with_their_reason():
     image = np.zeros((100, 100, 3), np.uint8)
-    boxes = [[-20, 10, 20, 50], [30, 30, 34, 80], [50, 50, 90, 90]]  # 50% outside, thin, fine
-    pipe = Pipeline([Step("horizontal_flip")], targets={"min_visibility": 0.6, "min_width": 5})
+    boxes = [[0, 10, 40, 50], [30, 30, 34, 80], [50, 50, 78, 90]]  # half cut off by the crop, thin, fine
+    crop = Step("center_crop", {"height": 100, "width": 60})  # keeps x from 20 to 80
+    pipe = Pipeline([crop], targets={"min_visibility": 0.6, "min_width": 5})
     result = pipe.apply(image, seed=0, boxes=boxes)
     assert list(result.box_ids) == [2]
     reasons = {d["index"]: (d["reason"], round(d["value"], 3)) for d in result.trace[0]["targets"]["boxes_dropped"]}
     assert reasons == {0: ("visibility", 0.5), 1: ("width", 4.0)}
+
+
+@pytest.mark.parametrize("op", ["horizontal_flip", "gamma"])
+def test_boxes_are_clipped_to_the_image_when_given_and_judged_by_what_is_in_view(op):
+    """The part of a box outside the image is not part of the object: a flip hides nothing, so a
+    box three quarters outside stays, and with only a pixel op the box still comes back inside."""
+    image = np.zeros((512, 512, 3), np.uint8)
+    pipe = Pipeline([Step(op, p=1.0)], targets={"min_visibility": 0.3})
+    result = pipe.apply(image, seed=0, boxes=[[-100, -100, 100, 100], [400, 450, 700, 612]])
+    assert list(result.box_ids) == [0, 1]
+    expected = [[0, 0, 100, 100], [400, 450, 512, 512]]
+    if op == "horizontal_flip":
+        expected = [[412, 0, 512, 100], [0, 450, 112, 512]]
+    np.testing.assert_allclose(result.boxes, expected)
 
 
 def test_rotated_boxes_grow_less_with_the_ellipse_method():
@@ -432,3 +447,11 @@ def test_every_rejected_box_gets_the_first_reason_it_fails(raw, holes, limits):
     for box in boxes[[i - 100 for i in kept_ids]]:
         cut = np.clip(box, 0, 200)
         assert (cut[2] - cut[0]) >= rules.min_width - 1e-6 and (cut[3] - cut[1]) >= rules.min_height - 1e-6
+
+
+def test_a_box_wholly_outside_the_image_never_comes_back():
+    image = np.zeros((512, 512, 3), np.uint8)
+    for op in ("gamma", "horizontal_flip"):
+        result = Pipeline([Step(op, p=1.0)]).apply(image, seed=0, boxes=[[1000, 1000, 1100, 1100], [10, 10, 50, 50]],
+                                                   box_labels=["gone", "kept"])
+        assert list(result.box_ids) == [1] and result.box_labels == ["kept"], op

@@ -287,6 +287,7 @@ def _with_targets(result: Result, targets: TargetSet | None, box_format, box_lab
     if mask is not None or masks is not None:
         result.masks = targets.masks
     if boxes is not None:
+        targets.drop_empty_boxes()
         result.boxes = box_rules.from_pixels(targets.boxes, box_format, targets.shape)
         result.box_ids = targets.box_ids
         if box_labels is not None:

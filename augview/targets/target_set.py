@@ -48,12 +48,17 @@ class TargetSet:
     # Which keypoints lie in the image, as the last move found (None before any move): kept so the
     # result need not test them again.
     points_inside: np.ndarray | None = None
+    boxes_judged: bool = False  # a geometric step filtered the boxes (see `drop_empty_boxes`)
 
     @classmethod
     def build(cls, shape: tuple, settings: TargetSettings, masks=(), boxes=None, box_format="pascal_voc",
               keypoints=None) -> "TargetSet":
         checked = [check_mask(m, shape, "mask" if len(masks) == 1 else f"masks[{i}]") for i, m in enumerate(masks)]
         pixel_boxes = box_rules.to_pixels([] if boxes is None else boxes, box_format, shape)
+        # Clipped to the image at once (albumentations' ``clip=True``, torchvision's clamping):
+        # what lies outside is not part of the object in this image. So a box is judged by its
+        # part in view, and comes back inside the image whether or not a geometric step fires.
+        pixel_boxes = box_rules.clip(pixel_boxes, shape)
         points = check_keypoints([] if keypoints is None else keypoints)
         return cls(tuple(shape[:2]), checked, pixel_boxes, np.arange(len(pixel_boxes)), points,
                    np.arange(len(points)), settings)
@@ -62,6 +67,16 @@ class TargetSet:
         """Which keypoints lie in the image (albumentations' rule: 0 <= x < width, 0 <= y < height)."""
         position = xy[:, :2]
         return ((position >= 0) & (position < box_rules.bounds(*self.shape[::-1])[:2])).all(axis=1)
+
+    def drop_empty_boxes(self) -> None:
+        """Drop boxes with nothing in the image (given wholly outside it, or of no area), which
+        the first geometric step drops as "outside": so that they never come back, even when no
+        geometric step fired."""
+        if len(self.boxes) and not self.boxes_judged:
+            sides = self.boxes[:, 2:] - self.boxes[:, :2]
+            kept = (sides > 0).all(axis=1)
+            if not kept.all():
+                self.boxes, self.box_ids = self.boxes[kept], self.box_ids[kept]
 
     def points_visible(self) -> np.ndarray:
         """Which of the current keypoints lie in the image."""
@@ -83,6 +98,7 @@ class TargetSet:
                 moved = motion.boxes(self.boxes, settings.box_method)
             covered = motion.covered(moved, hole_map) if hole_map is not None else None
             self.boxes, self.box_ids, drops = box_rules.filter_boxes(moved, self.shape, settings, ids, covered)
+            self.boxes_judged = True
             if drops:
                 report["boxes_dropped"] = [{"index": d.index, "reason": d.reason, "value": d.value, "limit": d.limit} for d in drops]
         if len(self.points):
