@@ -12,7 +12,8 @@ from augview.core.registry import CATALOG, Op, get_op
 from augview.pipeline import Group, Pipeline, Result, Step
 from augview.core.imageio import load_image, save_image
 from augview.errors import (
-    AnnotationError, AugviewError, ImageLoadError, InvalidImageError, InvalidTargetsError, PresetError,
+    AnnotationError, AugviewError, ImageLoadError, InvalidImageError, InvalidTargetsError, InvalidTraceError,
+    PresetError,
 )
 from augview.targets import BOX_FORMATS, TargetSettings
 
@@ -20,6 +21,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BOX_FORMATS", "CATALOG", "AnnotationError", "AugviewError", "Group", "ImageLoadError", "InvalidImageError",
-    "InvalidTargetsError", "Op", "Pipeline", "PresetError", "Result", "Step", "TargetSettings", "get_op",
+    "InvalidTargetsError", "InvalidTraceError", "Op", "Pipeline", "PresetError", "Result", "Step", "TargetSettings", "get_op",
     "load_image", "save_image",
 ]

@@ -26,6 +26,11 @@ class InvalidTargetsError(AugviewError, ValueError):
     """Masks, boxes or keypoints handed to a pipeline are not what it accepts (shape, dtype, format)."""
 
 
+class InvalidTraceError(AugviewError, ValueError):
+    """A trace handed to `Pipeline.replay` is not one augview wrote: not a list of steps, an op
+    it does not know, or drawn values its op cannot use."""
+
+
 class OptionError(AugviewError, ValueError):
     """A setting handed to augview cannot be used: a count, a seed or an output format out of
     range, a file suffix no image format has. Also a ValueError, as a bad argument is in Python."""

@@ -455,3 +455,18 @@ def test_a_box_wholly_outside_the_image_never_comes_back():
         result = Pipeline([Step(op, p=1.0)]).apply(image, seed=0, boxes=[[1000, 1000, 1100, 1100], [10, 10, 50, 50]],
                                                    box_labels=["gone", "kept"])
         assert list(result.box_ids) == [1] and result.box_labels == ["kept"], op
+
+
+@pytest.mark.parametrize("trace, fragment", [
+    ("garbage", "not a trace augview wrote"),
+    ([{"op": "nope", "fired": True}], "not a trace augview wrote"),  # no "drawn"
+    ([{"op": "nope", "fired": True, "drawn": {}}], "trace step 'nope'"),
+    ([{"op": "rotate", "fired": True, "drawn": {"angle": "x"}}], "trace step rotate: its drawn values"),
+    ([{"op": "rotate", "fired": True, "drawn": {"angle": float("nan")}}], "trace step rotate: its drawn values"),
+])
+def test_a_trace_augview_did_not_write_is_one_clear_error(trace, fragment):
+    image = np.zeros((20, 30, 3), np.uint8)
+    with pytest.raises(augview.InvalidTraceError, match=fragment):
+        Pipeline.replay(image, trace)
+    with pytest.raises(augview.AugviewError):
+        Pipeline.replay(image, trace, boxes=[[1, 1, 5, 5]])

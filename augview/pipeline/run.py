@@ -17,6 +17,7 @@ import numpy as np
 
 from augview.core.randomness import fires, node_generator, node_key
 from augview.core.registry import CATALOG, get_op
+from augview.errors import AugviewError, InvalidTraceError
 from augview.text import tr
 from augview.pipeline.choice import choose_children
 from augview.pipeline.nodes import Node, Step
@@ -106,14 +107,30 @@ def fired_ops(trace: list[dict]) -> list[tuple[str, dict]]:
 
 
 def replay(image: np.ndarray, trace: list[dict], targets: TargetSet | None = None) -> np.ndarray:
-    """Re-apply exactly what a trace drew, without any randomness; ``targets`` follow."""
-    for name, drawn in fired_ops(trace):
-        op = get_op(name)
+    """Re-apply exactly what a trace drew, without any randomness; ``targets`` follow. A trace
+    augview did not write (edited by hand, cut short, of another version) is an
+    `InvalidTraceError` naming the step, never a bare KeyError from deep inside an op."""
+    try:
+        steps = fired_ops(trace)
+    except (KeyError, TypeError, AttributeError) as err:
+        raise InvalidTraceError(tr("not a trace augview wrote: a list of steps, each with \"fired\" "
+                                   "and \"op\" and \"drawn\" or \"steps\" ({reason})").format(
+            reason=f"{type(err).__name__}: {err}")) from None
+    for name, drawn in steps:
+        op = CATALOG.get(name) if isinstance(name, str) else None
+        if op is None or not isinstance(drawn, dict):
+            raise InvalidTraceError(tr("trace step {op}: not an op with drawn values augview knows").format(op=repr(name)))
         shape = image.shape
-        if op.keeps_image is None or not op.keeps_image(drawn, shape):
-            image = op.apply(image, drawn)
-        if targets is not None and op.geometry is not None:
-            targets.move(op.geometry(drawn, shape))
+        try:
+            if op.keeps_image is None or not op.keeps_image(drawn, shape):
+                image = op.apply(image, drawn)
+            if targets is not None and op.geometry is not None:
+                targets.move(op.geometry(drawn, shape))
+        except AugviewError:
+            raise
+        except (KeyError, TypeError, ValueError, IndexError) as err:
+            raise InvalidTraceError(tr("trace step {op}: its drawn values cannot be replayed ({reason})").format(
+                op=name, reason=f"{type(err).__name__}: {err}")) from None
     return image
 
 

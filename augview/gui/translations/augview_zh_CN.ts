@@ -1419,6 +1419,18 @@
         <translation>长 {length} 个字符；名称最多 {max} 个字符</translation>
     </message>
     <message>
+        <source>not a trace augview wrote: a list of steps, each with &quot;fired&quot; and &quot;op&quot; and &quot;drawn&quot; or &quot;steps&quot; ({reason})</source>
+        <translation>不是 augview 写出的追踪：应为步骤列表，每步含有 &quot;fired&quot;、&quot;op&quot; 以及 &quot;drawn&quot; 或 &quot;steps&quot;（{reason}）</translation>
+    </message>
+    <message>
+        <source>trace step {op}: not an op with drawn values augview knows</source>
+        <translation>追踪步骤 {op}：不是 augview 认识的带有抽取值的操作</translation>
+    </message>
+    <message>
+        <source>trace step {op}: its drawn values cannot be replayed ({reason})</source>
+        <translation>追踪步骤 {op}：其抽取值无法重放（{reason}）</translation>
+    </message>
+    <message>
         <source>… and {count} more</source>
         <translation>……另有 {count} 个</translation>
     </message>
