@@ -379,6 +379,20 @@ def test_an_import_that_keeps_nothing_is_an_error():
         import_albumentations(data, "empty.json")
     with pytest.raises(PresetError, match="has no albumentations Compose"):
         import_albumentations_source("x = 1\n", "none.py")
+    # A script whose one transform cannot be read imports nothing: an error, not an empty group.
+    with pytest.raises(PresetError, match="one.py"):
+        import_albumentations_source("import albumentations as A\nt = A.Compose([A.HorizontalFlip(p=X)])\n", "one.py")
+
+
+def test_an_unreadable_transform_is_left_out_and_keeps_a_one_of_s_odds_only_inside_it():
+    imported = import_albumentations_source(
+        "import albumentations as A\nt = A.Compose([A.HorizontalFlip(p=X), A.VerticalFlip(p=0.5), "
+        "A.OneOf([A.Blur(p=Y), A.GaussNoise()])])\n", "two.py")
+    steps = imported.pipeline.steps
+    assert [getattr(s, "op", None) or s.kind for s in steps] == ["vertical_flip", "one_of"]
+    assert [getattr(s, "op", None) or s.kind for s in steps[1].steps] == ["sequence", "gaussian_noise"]
+    assert [n.where for n in imported.notes if n.kind == LEFT_OUT][:2] == [
+        "line 2 (A.HorizontalFlip(p=X))", "line 2 (A.Blur(p=Y))"]
 
 
 def test_the_training_tail_exports_back():

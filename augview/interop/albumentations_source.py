@@ -204,7 +204,8 @@ class _Reader:
 
     def transforms_of(self, call: ast.Call) -> list:
         """The children of a composition, each read on its own: one that cannot be read is left
-        out (an empty Sequential keeps a OneOf's odds) with a note naming it and its line."""
+        out with a note naming it and its line (in a OneOf or SomeOf an empty Sequential takes its
+        place, keeping the others' odds; elsewhere nothing does)."""
         nodes = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "transforms"), None)
         if isinstance(nodes, ast.Name):  # train_transform = [...]; A.Compose(train_transform)
             nodes = self.lists.get(nodes.id)
@@ -222,6 +223,8 @@ class _Reader:
             except _Unreadable as exc:
                 self.notes.append(Note(f"line {node.lineno} ({ast.unparse(node)[:40]})", LEFT_OUT,
                                        tr("{value} is not a literal the import can read").format(value=exc)))
+                if _call_name(call) not in ("OneOf", "SomeOf"):
+                    continue
                 item = {"__class_fullname__": "Sequential", "p": 1.0, "transforms": []}
             out.append(item)
         return out
