@@ -476,3 +476,17 @@ def test_an_interrupt_between_writing_a_line_and_noting_it_loses_nothing(tmp_pat
     lines = (out / MANIFEST_NAME).read_text().splitlines()
     assert [json.loads(line)["output"] for line in lines] == ["a.png", "b.png", "c.png"]
     assert all(line.endswith("}") for line in lines)
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names that are not UTF-8")
+def test_a_file_name_that_is_not_utf8_keeps_the_manifest_utf8_json(tmp_path, preset):
+    source = tmp_path / "in"
+    source.mkdir()
+    name = os.fsdecode(b"\xffbad.png")  # a byte no UTF-8 text has
+    augview.save_image(source / name, crop("astronaut.png", 0, 0))
+    apply(preset, source, tmp_path / "out")
+    lines = manifest(tmp_path / "out")  # read_text: UTF-8, strict
+    assert [line["source"] for line in lines] == [name]
+    assert (tmp_path / "out" / lines[0]["output"]).is_file()
+    apply(preset, source, tmp_path / "out")  # the record is understood: nothing to redo
+    assert len(manifest(tmp_path / "out")) == 1

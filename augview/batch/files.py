@@ -155,9 +155,11 @@ def inside(path: str, folder: str) -> bool:
 
 
 def _encode_record(record: dict) -> bytes:
-    # surrogateescape: a file name that is not UTF-8 is written as its own bytes, as `ls` shows it.
+    # A file name that is not UTF-8 reaches here with its bad bytes as lone surrogates (Python's
+    # surrogateescape); "backslashreplace" writes each as the JSON escape "\udcff", so the file
+    # stays UTF-8 that any JSON reader takes, and reads back to the same name.
     text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.encode("utf-8", "surrogateescape") + b"\n"
+    return text.encode("utf-8", "backslashreplace") + b"\n"
 
 
 def _is_safe_rel(rel: str) -> bool:
