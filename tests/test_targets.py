@@ -470,3 +470,19 @@ def test_a_trace_augview_did_not_write_is_one_clear_error(trace, fragment):
         Pipeline.replay(image, trace)
     with pytest.raises(augview.AugviewError):
         Pipeline.replay(image, trace, boxes=[[1, 1, 5, 5]])
+
+
+@pytest.mark.parametrize("boxes, box_format", [
+    ([[-1e308, -1e308, 1e308, 1e308]], "pascal_voc"), ([[0.5, 0.5, 1e308, 1e308]], "yolo"),
+    ([[0, 0, 1e308, 1e308]], "coco"),
+])
+def test_a_huge_finite_box_is_the_whole_image_without_numpy_warnings(boxes, box_format):
+    import warnings
+
+    image = np.zeros((64, 48, 3), np.uint8)
+    whole = box_rules.from_pixels(np.array([[0.0, 0, 48, 64]]), box_format, image.shape)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for op in ("rotate", "gamma"):
+            result = Pipeline([Step(op, p=1.0)]).apply(image, seed=0, boxes=boxes, box_format=box_format)
+            np.testing.assert_allclose(result.boxes, whole)

@@ -41,26 +41,31 @@ def to_pixels(boxes, box_format: str, shape: tuple) -> np.ndarray:
         return np.zeros((0, 4))
     if array.ndim != 2 or array.shape[1] != 4:
         raise InvalidTargetsError(tr("boxes must be an (N, 4) array, got shape {shape}").format(shape=array.shape))
-    # One sum says whether every value is finite (a NaN or an infinity makes it non-finite; an
-    # overflow of huge finite values only sends us to the exact check).
-    if not np.isfinite(array.sum()) and not np.isfinite(array).all():
+    if not np.isfinite(array).all():
         raise InvalidTargetsError(tr("boxes must be finite numbers"))
     height, width = shape[:2]
     if box_format == "pascal_voc":
         out = array  # already a copy of the caller's boxes
     else:
         a, b, c, d = array.T
-        if box_format == "coco":
-            out = np.stack([a, b, a + c, b + d], axis=1)
-        elif box_format == "yolo":
-            out = np.stack([(a - c / 2) * width, (b - d / 2) * height, (a + c / 2) * width, (b + d / 2) * height], axis=1)
-        else:  # albumentations
-            out = np.stack([a * width, b * height, c * width, d * height], axis=1)
-    if (out[:, 2:] - out[:, :2]).min() < 0:
+        # A huge finite box (a YOLO width of 1e308) may overflow to infinity here: it is clipped
+        # to the image next, like any box reaching past it, so numpy need not warn about it.
+        with np.errstate(over="ignore"):
+            out = _from_format(box_format, a, b, c, d, width, height)
+    if (out[:, 2:] < out[:, :2]).any():
         bad = np.flatnonzero((out[:, 2:] < out[:, :2]).any(axis=1))
         raise InvalidTargetsError(tr("box {index} has its maximum below its minimum: {box}").format(
             index=int(bad[0]), box=[float(v) for v in array[bad[0]]]))
     return out
+
+
+def _from_format(box_format: str, a, b, c, d, width: int, height: int) -> np.ndarray:
+    """Pixel x_min, y_min, x_max, y_max from the columns of coco, yolo or albumentations boxes."""
+    if box_format == "coco":
+        return np.stack([a, b, a + c, b + d], axis=1)
+    if box_format == "yolo":
+        return np.stack([(a - c / 2) * width, (b - d / 2) * height, (a + c / 2) * width, (b + d / 2) * height], axis=1)
+    return np.stack([a * width, b * height, c * width, d * height], axis=1)  # albumentations
 
 
 def from_pixels(boxes: np.ndarray, box_format: str, shape: tuple) -> np.ndarray:
