@@ -490,3 +490,31 @@ def test_a_file_name_that_is_not_utf8_keeps_the_manifest_utf8_json(tmp_path, pre
     assert (tmp_path / "out" / lines[0]["output"]).is_file()
     apply(preset, source, tmp_path / "out")  # the record is understood: nothing to redo
     assert len(manifest(tmp_path / "out")) == 1
+
+
+def test_a_source_changed_in_place_at_the_same_size_is_not_taken_as_done(tmp_path, preset, capsys):
+    source, out = tmp_path / "in", tmp_path / "out"
+    source.mkdir()
+    path = source / "a.bmp"  # uncompressed: new pixels, the same number of bytes
+    image = crop("astronaut.png", 0, 0)
+    augview.save_image(path, image)
+    apply(preset, source, out)
+
+    def outputs():
+        return {rel: data for rel, data in files(out).items() if rel != MANIFEST_NAME}
+
+    made = outputs()
+    # Only touched: made again, found the same, counted as done (the manifest notes the new time).
+    os.utime(path, ns=(time.time_ns(), time.time_ns() + 10**9))
+    assert apply(preset, source, out) == 0 and outputs() == made
+    assert manifest(out)[0]["source_mtime_ns"] == path.stat().st_mtime_ns
+    # Changed at the same size: the old output is not passed off as this source's.
+    size = path.stat().st_size
+    augview.save_image(path, np.ascontiguousarray(image[:, ::-1]))
+    os.utime(path, ns=(time.time_ns(), time.time_ns() + 2 * 10**9))
+    assert path.stat().st_size == size
+    capsys.readouterr()
+    assert apply(preset, source, out, check=False) == 1
+    assert "exists but is not what this preset and seed make" in capsys.readouterr().err
+    apply(preset, source, out, "--overwrite")
+    assert outputs() != made

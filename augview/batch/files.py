@@ -220,10 +220,11 @@ class Manifest:
         output, seed = record.get("output"), record.get("seed")
         if isinstance(output, str) and _is_safe_rel(output) and type(seed) is int:
             self.index[output] = (offset, len(line), seed, record.get("preset") == self.preset,
-                                  record.get("source_bytes"))
+                                  record.get("source_bytes"), record.get("source_mtime_ns"))
 
     def get(self, output: str) -> tuple[int, bool, int | None] | None:
-        """(seed, made with the same steps, source size) of an output's latest line, or None."""
+        """(seed, made with the same steps, source size, source modification time or None) of an
+        output's latest line, or None."""
         entry = self.index.get(output)
         return None if entry is None else entry[2:]
 
@@ -257,7 +258,8 @@ class Manifest:
             except OSError:
                 pass  # the cut line stays; readers skip lines that do not parse
             raise OSError(err.errno, err.strerror, str(self.path)) from None
-        self.index[record["output"]] = (offset, len(line), record["seed"], True, record["source_bytes"])
+        self.index[record["output"]] = (offset, len(line), record["seed"], True, record["source_bytes"],
+                                        record.get("source_mtime_ns"))
 
     def finish(self, output_root: Path, exists: Callable[[str], bool] | None = None) -> None:
         """Rewrite the file: the latest line of every output that exists, sorted by output path.

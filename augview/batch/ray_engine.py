@@ -201,11 +201,11 @@ def _apply_on_storage(pipeline, input_dir: str, output_dir: str, variants, base_
     summary = ApplySummary(variants=variants)
     storage.check_apart(input_dir, output_dir)
     if sources is None:
-        names, summary.ignored, sizes = storage.find_sources(input_dir)
-        size_of = sizes.get
+        names, summary.ignored, stamps = storage.find_sources(input_dir)
+        stamp_of = lambda rel: stamps.get(rel, (None, None))  # noqa: E731
     else:
         names, summary.ignored = storage.sources_of_dataset(sources, input_dir)
-        size_of = functools.partial(storage.source_size, input_dir)
+        stamp_of = functools.partial(storage.source_stamp, input_dir)
     summary.sources = len(names)
     if not names:
         raise AugviewError(tr("{folder}: no images found (looked for {suffixes})").format(
@@ -229,7 +229,7 @@ def _apply_on_storage(pipeline, input_dir: str, output_dir: str, variants, base_
         # The folders stand in for the local roots: only the messages name them.
         tasks, summary.skipped = plan(names, input_dir, output_dir, variants, base_seed, fmt, overwrite,
                                        manifest, list_folder=lambda folder: existing.get(folder, set()),
-                                       source_size=size_of)
+                                       source_stamp=stamp_of)
         summary.workers = max(1, min(workers, len(tasks)))
         made: set[str] = set()
         worker = storage.StagedWorker(pipeline, input_dir, output_dir, base_seed, fmt, preset)

@@ -37,8 +37,9 @@ One run at a time per output folder.
 
 **Manifest.** ``<output>/augview-manifest.jsonl``, one JSON object per output file:
 ``{"source", "output", "variant", "seed", "base_seed", "mode", "preset", "source_bytes",
-"trace"}`` (paths relative to the input and output folders, ``preset`` a hash of the steps,
-``source_bytes`` the source's size). Lines are appended as
+"source_mtime_ns", "trace"}`` (paths relative to the input and output folders, ``preset`` a hash
+of the steps, ``source_bytes`` the source's size, ``source_mtime_ns`` its modification time: an
+output of a source written to since is made again and compared before it counts as done). Lines are appended as
 outputs are written, so a killed run keeps what it recorded; at the end of every run (also an
 interrupted one) the file is rewritten sorted by output path, one line per output file that
 exists, keeping earlier runs' lines for outputs that were skipped. Two runs that make the same
@@ -325,18 +326,19 @@ def check_options(variants, seed, workers, fmt) -> None:
 
 def plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, overwrite,
           manifest: Manifest, *, list_folder: Callable[[str], set[str]] | None = None,
-          source_size: Callable[[str], int | None] | None = None) -> tuple[list[Task], int]:
+          source_stamp: Callable[[str], tuple[int | None, int | None]] | None = None) -> tuple[list[Task], int]:
     """The tasks still to do and the number of outputs already there. Refuses before anything is
     written if an output folder leads into the input folder, or if existing outputs were made
     with other steps, another seed or from another source file. ``list_folder(folder)`` (the
     names of the outputs in an output folder given relative to the output root) and
-    ``source_size(rel)`` replace this machine's file system (`augview.batch.storage`)."""
+    ``source_stamp(rel)`` (its size and modification time) replace this machine's file system
+    (`augview.batch.storage`)."""
     if list_folder is None:
         def list_folder(folder: str) -> set[str]:
             return _list_output_folder(out_root.joinpath(*folder.split("/")) if folder else out_root, in_root)
-    if source_size is None:
-        def source_size(rel: str) -> int | None:
-            return _size(in_root, rel)
+    if source_stamp is None:
+        def source_stamp(rel: str) -> tuple[int | None, int | None]:
+            return _stamp(in_root, rel)
     tasks, skipped, conflicts = [], 0, []
     folder, existing = None, set()
     for rel in sources:  # sorted folder by folder: one folder's listing in memory at a time
@@ -344,7 +346,7 @@ def plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, overw
         if source_folder != folder:
             folder = source_folder
             existing = list_folder(folder)
-        outputs, size = [], False  # the source's size, read once if needed
+        outputs, stamp = [], None  # the source's size and modification time, read once if needed
         for variant in range(variants):
             out_name = output_name(name, variant, fmt)
             if out_name in existing and not overwrite:
@@ -353,10 +355,14 @@ def plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, overw
                 if entry is None:
                     outputs.append((variant, True))  # no record of it: recompute and compare
                     continue
-                if size is False:
-                    size = source_size(rel)
-                if entry[0] != output_seed(base_seed, rel, variant) or not entry[1] or entry[2] != size:
+                if stamp is None:
+                    stamp = source_stamp(rel)
+                if entry[0] != output_seed(base_seed, rel, variant) or not entry[1] or entry[2] != stamp[0]:
                     conflicts.append(out_rel)
+                elif entry[3] is not None and stamp[1] is not None and entry[3] != stamp[1]:
+                    # The source was written to since (same size: an edit in place, or only a
+                    # copy): made again and compared, so a changed source is never taken as done.
+                    outputs.append((variant, True))
                 else:
                     skipped += 1
                 continue
@@ -373,11 +379,13 @@ def plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, overw
     return tasks, skipped
 
 
-def _size(in_root: Path, rel: str) -> int | None:
+def _stamp(in_root: Path, rel: str) -> tuple[int | None, int | None]:
+    """A source's size and modification time (ns), or Nones when it cannot be read."""
     try:
-        return os.path.getsize(in_root.joinpath(*rel.split("/")))
+        info = os.stat(in_root.joinpath(*rel.split("/")))
     except OSError:
-        return None
+        return None, None
+    return info.st_size, info.st_mtime_ns
 
 
 def _list_output_folder(folder: Path, in_root: Path) -> set[str]:

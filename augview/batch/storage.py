@@ -111,8 +111,9 @@ def _in_order(sources) -> list[str]:
     return sorted(set(sources), key=lambda rel: (PurePosixPath(rel).parent.parts, rel))
 
 
-def find_sources(input_dir: str) -> tuple[list[str], int, dict[str, int]]:
-    """``(sources, ignored, sizes)``: as `augview.core.imageio.find_images`, plus each source's size."""
+def find_sources(input_dir: str) -> tuple[list[str], int, dict[str, tuple[int, int | None]]]:
+    """``(sources, ignored, stamps)``: as `augview.core.imageio.find_images`, plus each source's
+    size and modification time (ns; None where the file system has none)."""
     fs, root = filesystem(input_dir)
     try:
         infos = fs.get_file_info(pafs.FileSelector(root, recursive=True))
@@ -125,7 +126,7 @@ def find_sources(input_dir: str) -> tuple[list[str], int, dict[str, int]]:
             continue
         kind = _is_source(info.path[len(root) + 1:])
         if kind:
-            sizes[info.path[len(root) + 1:]] = info.size
+            sizes[info.path[len(root) + 1:]] = _stamp_of(info)
         elif kind is False:
             ignored += 1
     return _in_order(sizes), ignored, sizes
@@ -155,13 +156,19 @@ def sources_of_dataset(dataset, input_dir: str) -> tuple[list[str], int]:
     return _in_order(sources), ignored
 
 
-def source_size(input_dir: str, rel: str) -> int | None:
+def source_stamp(input_dir: str, rel: str) -> tuple[int | None, int | None]:
+    """A source's size and modification time (ns), as `find_sources` gives them; Nones when it
+    cannot be read."""
     fs, root = filesystem(input_dir)
     try:
         info = fs.get_file_info(_join(root, rel))
     except OSError:
-        return None
-    return info.size if info.type == pafs.FileType.File else None
+        return None, None
+    return _stamp_of(info) if info.type == pafs.FileType.File else (None, None)
+
+
+def _stamp_of(info) -> tuple[int, int | None]:
+    return info.size, info.mtime_ns
 
 
 def list_outputs(output_dir: str) -> dict[str, set[str]]:
@@ -285,7 +292,9 @@ class StagedWorker:
             result.errors = [message.replace(local_in, self.input_dir.rstrip("/"))
                              .replace(local_out, self.output_dir.rstrip("/")) for message in result.errors]
             verify_of, kept = dict(outputs), []
+            stamp = source_stamp(self.input_dir, rel) if result.records else None
             for record in result.records:
+                record["source_mtime_ns"] = stamp[1]  # the source's time, not the staged copy's
                 if not verify_of[record["variant"]]:
                     try:
                         with open(os.path.join(local_out, *record["output"].split("/")), "rb") as made:

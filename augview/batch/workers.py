@@ -74,7 +74,8 @@ class Worker:
         result = TaskResult(rel)
         path = os.path.join(self.in_root, *rel.split("/"))
         try:
-            size = os.path.getsize(path)
+            info = os.stat(path)
+            size, mtime = info.st_size, info.st_mtime_ns
             with warnings.catch_warnings():
                 # Pillow warns about some damaged files it can still read; one line per problem
                 # is printed by the parent, never a worker's stray warning.
@@ -151,7 +152,7 @@ class Worker:
             result.records.append({
                 "source": rel, "output": out_rel, "variant": variant, "seed": seed,
                 "base_seed": self.base_seed, "mode": mode, "preset": self.preset,
-                "source_bytes": size, "trace": applied.trace, **extra,
+                "source_bytes": size, "source_mtime_ns": mtime, "trace": applied.trace, **extra,
             })
         return result
 
