@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "shipped preset's name; default: the last one opened); a COMMAND works without a window.",
     )
     add_version(parser)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # prog: each command's usage starts "augview render", not the two-line usage above.
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="augview")
 
     ops = sub.add_parser("ops", help="list every op with its parameters, ranges and description")
     ops.add_argument("--json", action="store_true", help="machine-readable output")

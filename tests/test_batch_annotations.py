@@ -328,7 +328,10 @@ def test_refusals(tmp_path, preset, capsys):
                  "--annotation-format", "yolo,png"]) == 1
     assert "--annotation-format must be one or more of yolo, coco, voc, masks, got png" in capsys.readouterr().err
     assert apply(preset, source, tmp_path / "o4", "--annotations", "nothing.json", check=False) == 1
-    assert "nothing.json: not a COCO file" in capsys.readouterr().err
+    assert "nothing.json: no such file" in capsys.readouterr().err
+    write(tmp_path / "list.json", "[1, 2]")
+    assert apply(preset, source, tmp_path / "o5", "--annotations", tmp_path / "list.json", check=False) == 1
+    assert "list.json: not a COCO file" in capsys.readouterr().err
 
 
 def test_annotation_format_limits_what_is_read(tmp_path, preset):

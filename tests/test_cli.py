@@ -232,3 +232,16 @@ def test_help_shows_how_to_open_the_window_and_version_prints_the_version():
     for args in (["--version"], ["photo.png", "--version"]):
         shown = run_cli(*args)
         assert shown.returncode == 0 and shown.stdout.strip() == f"augview {augview.__version__}", args
+
+
+@pytest.mark.parametrize("output, fragment", [(".", "is a folder; name the image file"),
+                                              ("grid", "grid: cannot save images as ''")])
+def test_render_names_the_output_it_cannot_write(tmp_path, output, fragment):
+    proc = run_cli("render", "--preset", PRESET, "--image", IMAGE, "--output", tmp_path / output)
+    assert proc.returncode == 1 and fragment in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_command_s_usage_starts_with_augview_and_the_command():
+    proc = run_cli("render", "--bogus")
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("usage: augview render [-h]"), proc.stderr

@@ -91,6 +91,8 @@ class AnnotatedRun:
         if "coco" in options.formats:
             if options.source != "auto":
                 path = Path(options.source)
+                if not path.exists():
+                    raise AugviewError(tr("{path}: no such file").format(path=path))
                 if not path.is_file() or not is_coco_file(path):
                     raise AugviewError(tr("{path}: not a COCO file (expected a JSON object with images)").format(path=path))
                 paths = [path]

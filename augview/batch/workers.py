@@ -128,7 +128,7 @@ class Worker:
                     result.failed += 1
                     result.errors.append(message or tr(
                         "{path}: exists but is not what this preset and seed make; left as it is "
-                        "(replacing existing outputs overwrites it)").format(path=out_path))
+                        "(--overwrite, or 'replace existing outputs' in the window, replaces it)").format(path=out_path))
                     continue
                 if annotated is not None and (extra := self._annotate(annotated, moved, out_rel, image, result)) is None:
                     continue

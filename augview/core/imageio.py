@@ -299,7 +299,13 @@ def encode_image(image: np.ndarray, suffix: str = ".png", quality: int = 95) -> 
 
 def save_image(path: str | os.PathLike, image: np.ndarray, quality: int = 95) -> None:
     """Save atomically; the format follows the file's suffix."""
-    atomic_write_bytes(path, encode_image(image, Path(path).suffix, quality))
+    if os.path.isdir(path):
+        raise OptionError(tr("{path}: is a folder; name the image file to write (e.g. grid.png)").format(path=path))
+    try:
+        data = encode_image(image, Path(path).suffix, quality)
+    except OptionError as err:
+        raise OptionError(f"{path}: {err}") from None
+    atomic_write_bytes(path, data)
 
 
 def find_images(input_dir: str | os.PathLike) -> tuple[list[str], int, list[str]]:

@@ -1407,6 +1407,10 @@
         <translation>……还有 {n} 个问题</translation>
     </message>
     <message>
+        <source>{path}: is a folder; name the image file to write (e.g. grid.png)</source>
+        <translation>{path}：是一个文件夹；请给出要写入的图像文件名（例如 grid.png）</translation>
+    </message>
+    <message>
         <source>{rows}x{cols} tiles, {moved} moved</source>
         <translation>{rows}x{cols} 个图块，移动了 {moved} 个</translation>
     </message>
@@ -2355,6 +2359,10 @@
         <translation>holes_in_mask：torchvision 的 RandomErasing 不会改动掩码</translation>
     </message>
     <message>
+        <source>{path}: no such file</source>
+        <translation>{path}：文件不存在</translation>
+    </message>
+    <message>
         <source>{path}: two COCO files would be written as {name}</source>
         <translation>{path}：两个 COCO 文件会写成同一个 {name}</translation>
     </message>
@@ -2443,6 +2451,14 @@
         <translation>augview：已中断</translation>
     </message>
     <message>
+        <source>{folder}: {n} existing output was made with other steps, another seed or from other source files (first: {first}); --overwrite (&apos;replace existing outputs&apos; in the window) replaces them, or choose another output folder</source>
+        <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；用 --overwrite（窗口中为“替换已有输出”）替换它们，或请选择另一个输出文件夹</translation>
+    </message>
+    <message>
+        <source>{folder}: {n} existing outputs were made with other steps, another seed or from other source files (first: {first}); --overwrite (&apos;replace existing outputs&apos; in the window) replaces them, or choose another output folder</source>
+        <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；用 --overwrite（窗口中为“替换已有输出”）替换它们，或请选择另一个输出文件夹</translation>
+    </message>
+    <message>
         <source>{folder}: this output folder leads into the input folder {input} (a symbolic link?); the run would write among the sources</source>
         <translation>{folder}：此输出文件夹指向输入文件夹 {input}（符号链接？）；运行会把文件写到源文件中间</translation>
     </message>
@@ -2461,10 +2477,6 @@
     <message>
         <source>not enough memory</source>
         <translation>内存不足</translation>
-    </message>
-    <message>
-        <source>{path}: exists but is not what this preset and seed make; left as it is (replacing existing outputs overwrites it)</source>
-        <translation>{path}：已存在，但与此预设和种子生成的结果不同；保持原样（选择替换已有输出会覆盖它）</translation>
     </message>
     <message>
         <source>{path}: its annotations cannot be written ({reason})</source>
@@ -2591,14 +2603,6 @@
         <translation>输出格式必须是 {formats} 之一，得到的是 {value}</translation>
     </message>
     <message>
-        <source>{folder}: {n} existing output was made with other steps, another seed or from other source files (first: {first}); replacing existing outputs overwrites them, or choose another output folder</source>
-        <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；选择替换已有输出会覆盖它们，或请选择另一个输出文件夹</translation>
-    </message>
-    <message>
-        <source>{folder}: {n} existing outputs were made with other steps, another seed or from other source files (first: {first}); replacing existing outputs overwrites them, or choose another output folder</source>
-        <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；选择替换已有输出会覆盖它们，或请选择另一个输出文件夹</translation>
-    </message>
-    <message>
         <source>{path}: cannot write ({reason}); the run stopped. Outputs written so far are kept: make room and run again to finish</source>
         <translation>{path}：无法写入（{reason}）；运行已停止。已写入的输出都会保留：腾出空间后再次运行即可完成</translation>
     </message>
@@ -2613,6 +2617,10 @@
     <message>
         <source>{path}: cannot write ({reason})</source>
         <translation>{path}：无法写入（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: exists but is not what this preset and seed make; left as it is (--overwrite, or &apos;replace existing outputs&apos; in the window, replaces it)</source>
+        <translation>{path}：已存在，但与此预设和种子生成的结果不同；保持原样（用 --overwrite 或窗口中的“替换已有输出”替换它）</translation>
     </message>
     <message>
         <source>a worker process died while working on {source} (out of memory?); the run stopped</source>
