@@ -72,7 +72,7 @@ def ops_texts() -> list[str]:
     for spec in (P_SPEC, N_SPEC, weight_spec(0)):  # a node's own parameters, shown like an op's
         texts += [spec.help, spec.unit.strip()]
     for spec in TARGET_SPECS:  # the pipeline's target settings, shown like an op's parameters
-        texts += [spec.help, spec.unit.strip()]
+        texts += [spec.help, spec.unit.strip(), spec.name, *spec.choices]
     texts += [P_SPEC.name, N_SPEC.name]
     return [t for t in dict.fromkeys(texts) if t]
 

@@ -237,3 +237,24 @@ def test_parameter_names_and_choices_are_shown_in_chinese_and_stored_in_english(
         for spec in op.params:
             for text in (spec.name, *spec.choices):
                 assert SHIPPED.get((i18n.OPS_CONTEXT, text, ""), ("", False))[1], text
+
+
+def test_the_target_settings_are_shown_in_chinese_too(chinese, qtbot):
+    """The target settings' labels stayed English while every op parameter was translated."""
+    from PySide6.QtWidgets import QComboBox
+
+    from augview import Pipeline, Step
+    from augview.gui.document import Document
+    from augview.gui.widgets.target_form import TargetForm
+    from augview.targets.settings import SPECS
+
+    document = Document(Pipeline([Step("rotate")], name="t"))
+    form = TargetForm(document)
+    qtbot.addWidget(form)
+    labels = {label.text() for label in form.findChildren(QLabel)}
+    assert "最小可见比例" in labels and "min_visibility" not in labels
+    combo = form.findChild(QComboBox, "target:box_method")
+    assert [combo.itemText(i) for i in range(combo.count())] == ["最大外接框", "椭圆"]
+    for spec in SPECS:
+        for text in (spec.name, *spec.choices):
+            assert SHIPPED.get((i18n.OPS_CONTEXT, text, ""), ("", False))[1], text

@@ -5350,6 +5350,10 @@
         <translation>写入新边界区域（以及开启了 holes_in_mask 的操作的丢弃孔洞）的标签值</translation>
     </message>
     <message>
+        <source>mask_fill</source>
+        <translation>掩码填充值</translation>
+    </message>
+    <message>
         <source>a box whose area left in the image is below this is dropped</source>
         <translation>留在图像内的面积低于此值的框会被丢弃</translation>
     </message>
@@ -5358,8 +5362,16 @@
         <translation>像素²</translation>
     </message>
     <message>
+        <source>min_area</source>
+        <translation>最小面积</translation>
+    </message>
+    <message>
         <source>a box is dropped when less than this share of it is left in view</source>
         <translation>框在视野内保留的比例低于此值时被丢弃</translation>
+    </message>
+    <message>
+        <source>min_visibility</source>
+        <translation>最小可见比例</translation>
     </message>
     <message>
         <source>a box narrower than this is dropped</source>
@@ -5374,8 +5386,32 @@
         <translation>旋转后的框：包住移动后的四个角（largest_box），或包住移动后的内切椭圆（ellipse，更紧）</translation>
     </message>
     <message>
+        <source>box_method</source>
+        <translation>框计算方法</translation>
+    </message>
+    <message>
+        <source>largest_box</source>
+        <translation>最大外接框</translation>
+    </message>
+    <message>
+        <source>ellipse</source>
+        <translation>椭圆</translation>
+    </message>
+    <message>
         <source>what happens to a keypoint that leaves the image</source>
         <translation>关键点离开图像时如何处理</translation>
+    </message>
+    <message>
+        <source>keypoints_outside</source>
+        <translation>图外关键点</translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation>保留</translation>
     </message>
     <message>
         <source>p</source>

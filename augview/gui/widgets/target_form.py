@@ -37,8 +37,9 @@ class TargetForm(QGroupBox):
             reset.clicked.connect(lambda *_, s=spec: self._write(s.name, s.default))
             row.addWidget(reset)
             unit = unit_text(spec.unit).strip()
-            label = QLabel(spec.name + (f" ({unit})" if unit else ""))
-            label.setToolTip(op_text(spec.help))
+            text = op_text(spec.name)  # in the interface language, as op parameters; presets keep English
+            label = QLabel(text + (f" ({unit})" if unit else ""))
+            label.setToolTip(op_text(spec.help) if text == spec.name else f"{spec.name}: {op_text(spec.help)}")
             form.addRow(label, row)
         document.changed.connect(lambda *_: self.refresh())
         self.refresh()
