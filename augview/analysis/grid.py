@@ -94,15 +94,18 @@ def export_grid(path: str, pipeline: Pipeline, image: np.ndarray, variants: int,
 
 def compose_grid(images: list[np.ndarray], titles: list[str], cell: int = 384,
                  columns: int | None = None, title: str = "", overlays: list[Overlay | None] | None = None,
-                 options: OverlayOptions = OverlayOptions()) -> np.ndarray:
+                 options: OverlayOptions = OverlayOptions(), text_size: int | None = None,
+                 frames: list | None = None) -> np.ndarray:
     """Lay images out in a grid of ``cell``-sized squares, each fitted without distortion and
-    titled underneath, with ``overlays[i]`` drawn over image ``i`` at the cell's resolution.
-    Returns an RGB uint8 array."""
+    titled underneath, with ``overlays[i]`` drawn over image ``i`` at the cell's resolution and,
+    with ``frames``, a frame of colour ``frames[i]`` around it (to tie it to a box drawn
+    elsewhere in that colour). ``text_size``: the captions' pixel size, for a sheet shown smaller
+    than it is made (default: from the cell). Returns an RGB uint8 array."""
     count = len(images)
     columns = columns or math.ceil(math.sqrt(count))
     rows = math.ceil(count / columns)
     # (Only the start of a text can be shown: the rest need not be looked at.)
-    font = font_for(max(11, cell // 28), [text[:2000] for text in (title, *titles)])
+    font = font_for(text_size or max(11, cell // 28), [text[:2000] for text in (title, *titles)])
     line_height = int(font.size * 1.3)
     caption = line_height * 3 + 6  # up to three lines of text under each image
     pad = 8
@@ -120,7 +123,12 @@ def compose_grid(images: list[np.ndarray], titles: list[str], cell: int = 384,
         tile = fit_into(array, cell)
         if overlays is not None and overlays[index] is not None:
             tile = draw_overlay(tile, overlays[index], options)
-        canvas.paste(tile, (x + (cell - tile.width) // 2, y + (cell - tile.height) // 2))
+        left, top = x + (cell - tile.width) // 2, y + (cell - tile.height) // 2
+        canvas.paste(tile, (left, top))
+        if frames is not None and frames[index] is not None:
+            border = max(2, cell // 60)
+            draw.rectangle((left - border, top - border, left + tile.width + border - 1, top + tile.height + border - 1),
+                           outline=tuple(frames[index]), width=border)
         lines = wrap(text, font, cell, max_lines=3)
         for n, line in enumerate(lines):
             draw.text((x, y + cell + 4 + n * line_height), line, fill=TEXT if n == 0 else MUTED, font=font)

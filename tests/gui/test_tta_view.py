@@ -52,3 +52,14 @@ def test_copy_puts_the_torchvision_code_on_the_clipboard(qtbot, astronaut):
     assert code == tta.torchvision_code((224, 224), "ten_crop", False, resize=256)
     assert "v2.Resize(size=256, antialias=True), v2.TenCrop(size=(224, 224))" in code
     compile(code, "tta.py", "exec")
+
+
+def test_each_view_is_framed_in_its_box_colour_with_readable_captions(qtbot, astronaut):
+    view = TtaView(astronaut)
+    qtbot.addWidget(view)
+    sheet = view.grid.image
+    # The first tile (top left) sits at the sheet's padding: its frame has the top-left colour.
+    colour = sheet.pixelColor(6, 10)
+    assert (colour.red(), colour.green(), colour.blue()) == tta.COLOURS["top_left"]
+    # Captions of 18 px: a sheet of two rows is much taller than the tiles alone.
+    assert sheet.height() > 2 * (224 + 3 * int(18 * 1.3))

@@ -139,7 +139,10 @@ class TtaView(QWidget):
         titles = [f"#{i + 1} {view.label()}" for i, view in enumerate(self.views)]
         self.boxes.set_array(make_proxy(tta.draw_views(image, self.views), 1024))
         columns = 5 if len(crops) == 10 else min(len(crops), 3)
-        self.grid.set_array(compose_grid(crops, titles, cell=224, columns=columns))
+        # Each view framed in the colour of its box on the left; captions large enough to read
+        # once the sheet is shrunk into the window.
+        self.grid.set_array(compose_grid(crops, titles, cell=224, columns=columns, text_size=18,
+                                         frames=[tta.COLOURS[view.position] for view in self.views]))
         self.status.setText(self.tr("{count} views of {height}x{width} pixels from a {image_h}x{image_w} image").format(
             count=len(self.views), height=self.crop_h.value(), width=self.crop_w.value(),
             image_h=image.shape[0], image_w=image.shape[1]))
