@@ -113,6 +113,9 @@ MENUS: tuple[tuple[str, tuple[Action | Submenu | None, ...]], ...] = (
         Action("presentation", QT_TRANSLATE_NOOP("MainWindow", "&Presentation mode (one step per slide)"),
                "side_windows.show_presentation", ("F5",)),
     )),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Help"), (
+        Action("about", QT_TRANSLATE_NOOP("MainWindow", "&About augview"), "show_about"),
+    )),
 )
 
 

@@ -24,7 +24,7 @@ from augview.gui.session import SUFFIX as SESSION_SUFFIX, SessionFiles
 from augview.gui.widgets.step_timing import StepTimer
 from augview.gui.annotated import AnnotationSource, is_annotation_file, load_annotated
 from augview.gui import window_layout
-from augview.gui.menus import build_menus
+from augview.gui.menus import build_menus, show_about
 from augview.gui.preset_files import PresetFiles, PresetLoad
 from augview.gui.recent import RecentFiles
 from augview.gui.render_worker import REROLL_MAX, BackgroundTasks, RenderJob, RenderWorker, load_with_proxy
@@ -226,6 +226,9 @@ class MainWindow(QMainWindow):
         """Every pane ``factor`` times larger (zoom is relative to each pane's fit)."""
         view = self.preview.view
         view.set_zoom((1.0 if view.fit else view.zoom) * factor)
+
+    def show_about(self):
+        show_about(self)
 
     def zoom_actual_size(self):
         """The original at 100 % (one image pixel per screen pixel); the variants grow as much."""

@@ -4,16 +4,23 @@ translation context."""
 
 from __future__ import annotations
 
+import platform
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication
+import cv2
+import numpy as np
+import PIL
+import PySide6
+from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+import augview
 from augview.core import paths
 from augview.gui import i18n
+from augview.gui.app import data_folder
 from augview.gui.actions import MENUS, PORTABLE, SEPARATOR, Action, shortcuts
 
 
@@ -97,3 +104,26 @@ def choose_language(window, code: str):
     window.settings.setValue(i18n.SETTINGS_KEY, code)
     notice = i18n.restart_notice(code) + (f"\n\n{overridden}" if overridden else "")
     QMessageBox.information(window, QCoreApplication.translate("MainWindow", "Language"), notice)
+
+
+# ---- Help > About augview: what is running (for a bug report) and where its files are ----
+
+
+def about_text(settings) -> str:
+    """The versions of augview and what it runs on, and its settings and data files, one a line."""
+    title = QCoreApplication.translate("About", "augview {version}: see what an image augmentation pipeline does "
+                                                "before you train on it.").format(version=augview.__version__)
+    lines = [
+        f"Python {platform.python_version()}, PySide6 {PySide6.__version__} (Qt {qVersion()}), "
+        f"numpy {np.__version__}, OpenCV {cv2.__version__}, Pillow {PIL.__version__}",
+        f"{platform.system()} {platform.release()} {platform.machine()}",
+        QCoreApplication.translate("About", "settings: {path}").format(path=settings.fileName()),
+        QCoreApplication.translate("About", "error log and data: {path}").format(path=data_folder()),
+        QCoreApplication.translate("About", "The README that comes with augview explains the window, the "
+                                            "command line and the Python API."),
+    ]
+    return title + "\n\n" + "\n".join(lines)
+
+
+def show_about(window) -> None:
+    QMessageBox.information(window, QCoreApplication.translate("About", "About augview"), about_text(window.settings))

@@ -186,3 +186,16 @@ def test_the_builtin_presets_menu_opens_a_shipped_preset(window):
     assert window.document.pipeline.name == "light classification"
     menu.aboutToShow.emit()
     assert [a.text() for a in menu.actions()].count("light classification") == 1  # refilled, not added to
+
+
+def test_help_about_says_what_is_running_and_where_the_files_are(window, monkeypatch):
+    import augview
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda parent, title, text, *a: shown.append((title, text))))
+    window.menus.actions["about"].trigger()
+    [(title, text)] = shown
+    assert title == "About augview"
+    assert f"augview {augview.__version__}" in text and "PySide6" in text and "OpenCV" in text
+    assert window.settings.fileName() in text

@@ -136,7 +136,7 @@ def test_language_codes_are_normalized(monkeypatch, tmp_path):
 def test_the_window_speaks_chinese(chinese, make_window, image_file, preset_file):
     window = make_window(image=image_file, preset=preset_file)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "工具(&T)"]
+    assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "工具(&T)", "帮助(&H)"]
     assert window.lock_box.text() == "锁定种子"
     assert window.windowTitle().startswith("test preset[*]")  # preset names are data: untouched
     assert window.preview.cells[0].caption.text().startswith("原图")

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <source>augview {version}: see what an image augmentation pipeline does before you train on it.</source>
+        <translation>augview {version}：在训练之前，看清图像增强流水线做了什么。</translation>
+    </message>
+    <message>
+        <source>settings: {path}</source>
+        <translation>设置：{path}</translation>
+    </message>
+    <message>
+        <source>error log and data: {path}</source>
+        <translation>错误日志与数据：{path}</translation>
+    </message>
+    <message>
+        <source>The README that comes with augview explains the window, the command line and the Python API.</source>
+        <translation>augview 附带的 README 说明了窗口、命令行和 Python API 的用法。</translation>
+    </message>
+    <message>
+        <source>About augview</source>
+        <translation>关于 augview</translation>
+    </message>
+</context>
+<context>
     <name>ApplyDialog</name>
     <message>
         <source>Apply to folder — augview</source>
@@ -578,6 +601,14 @@
     <message>
         <source>&amp;Presentation mode (one step per slide)</source>
         <translation>演示模式（每页一个步骤）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About augview</source>
+        <translation>关于 augview(&amp;A)</translation>
     </message>
     <message>
         <source>Language</source>
