@@ -112,10 +112,11 @@ class SideWindows:
             return
         if self.presets is None:
             self.presets = PresetCompareView(main.proxy, main.document.snapshot(), main.seed_spin.value(),
-                                             main.variant_count())
+                                             main.variant_count(), shown=main.targets.job_targets())
             fit_to_screen(self.presets, 1400, 820)
         else:
-            self.presets.set_source(main.proxy, main.document.snapshot(), main.seed_spin.value())
+            self.presets.set_source(main.proxy, main.document.snapshot(), main.seed_spin.value(),
+                                    main.targets.job_targets())
         self._present(self.presets)
 
     def compare_gain(self) -> int | None:
@@ -129,7 +130,8 @@ class SideWindows:
         if self.compare is not None and self.compare.isVisible() and output.results:
             self.compare.show_rendered(output)
         if self.presets is not None and self.presets.isVisible():  # row A is the window's pipeline
-            self.presets.set_source(self.main.proxy, self.main.document.snapshot(), self.main.seed_spin.value())
+            self.presets.set_source(self.main.proxy, self.main.document.snapshot(), self.main.seed_spin.value(),
+                                    self.main.targets.job_targets())
 
     def show_presentation(self, full_screen: bool = True):
         from augview.gui.tools.presentation import PresentationView

@@ -58,3 +58,17 @@ def test_a_file_that_is_not_a_preset_is_one_sentence_and_changes_nothing(qtbot, 
     assert view.choose(view.b_box, str(broken)) is False
     assert "broken.json" in view.info.text() and view.b_box.currentData() == key
     window.side_windows.close_all()
+
+
+def test_the_photo_s_annotations_move_with_both_rows(qtbot, make_window):
+    window = make_window()  # the sample, with its boxes, mask and keypoints
+    window.side_windows.show_presets()
+    view = window.side_windows.presets
+    wait_rows(qtbot, view, 0)
+    count = window.variant_count()
+    overlays = [cell.pane.overlay for cell in view.preview.cells]
+    assert len(overlays) == 2 * count and all(o is not None and len(o.overlay.boxes) for o in overlays)
+    results = view.rows[0] + view.rows[1]
+    assert all((o.overlay.height, o.overlay.width) == r.image.shape[:2] for o, r in zip(overlays, results))
+    assert f"— {view.rows[0][0].image.shape[1]}×{view.rows[0][0].image.shape[0]}:" in view.preview.cells[0].full_caption
+    window.side_windows.close_all()

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from augview.analysis.grid import render_variants
+from augview.analysis.grid import render_annotated, render_variants
+from augview.analysis.overlays import Shown, resized
 from augview.core import paths
 from augview.errors import AugviewError
 from augview.gui.latest import LatestRequest
 from augview.gui.render_worker import REROLL_MAX, BackgroundTasks, make_proxy, to_qimage
+from augview.gui.widgets.overlay_painter import CellOverlay
 from augview.gui.widgets.preview import PreviewArea
 from augview.gui.widgets.seed_box import SeedBox
 from augview.interop import open_pipeline_file
@@ -32,16 +34,30 @@ MAX_COUNT = 8
 PROXY_SIDE = 768  # two rows of small cells: a display-sized copy keeps them quick
 
 
-def render_rows(image: np.ndarray, pipelines: list[Pipeline], count: int, seed: int):
-    """Runs on a worker thread: each pipeline's ``count`` variants, variant i with seed + i."""
-    return [render_variants(pipeline, image, count, seed) for pipeline in pipelines]
+def render_rows(image: np.ndarray, pipelines: list[Pipeline], count: int, seed: int, shown: Shown | None = None):
+    """Runs on a worker thread: each pipeline's ``count`` variants, variant i with seed + i, as
+    ``(results, overlays)``; with ``shown`` (the photo's annotations at ``image``'s size) the
+    targets move with each (no overlays for a preset no target can follow: AugMix)."""
+    rows = []
+    for pipeline in pipelines:
+        if shown is not None:
+            try:
+                results, overlays = render_annotated(pipeline, image, count, seed, shown)
+                rows.append((results, overlays[1:]))
+                continue
+            except AugviewError:
+                pass
+        rows.append((render_variants(pipeline, image, count, seed), [None] * count))
+    return rows
 
 
 class PresetCompareView(QWidget):
-    def __init__(self, image: np.ndarray, window_pipeline: Pipeline, seed: int = 0, count: int = 3, parent=None):
+    def __init__(self, image: np.ndarray, window_pipeline: Pipeline, seed: int = 0, count: int = 3, parent=None,
+                 shown: Shown | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Two presets side by side — augview"))
         self.source, self.image = image, make_proxy(image, PROXY_SIDE)  # the window's photo, and this copy
+        self._given, self.shown = shown, self._fit(shown)  # its annotations, at this copy's size
         self.window_pipeline = window_pipeline
         self.opened: dict[str, Pipeline] = {}  # presets read so far, by file
         self.tasks = BackgroundTasks(workers=1)
@@ -102,15 +118,21 @@ class PresetCompareView(QWidget):
 
     # ---- inputs ----
 
-    def set_source(self, image: np.ndarray | None, window_pipeline: Pipeline, seed: int | None = None):
-        """The window's photo, pipeline or seed changed (an edit, another photo, a reroll): show
-        them; nothing is computed again when none of them changed (a full-size render)."""
+    def _fit(self, shown: Shown | None) -> Shown | None:
+        return None if shown is None else resized(shown, self.image.shape[1], self.image.shape[0])
+
+    def set_source(self, image: np.ndarray | None, window_pipeline: Pipeline, seed: int | None = None,
+                   shown: Shown | None = None):
+        """The window's photo, pipeline, seed or annotations changed (an edit, another photo, a
+        reroll): show them; nothing is computed again when none of them changed (a full-size
+        render)."""
         same = (image is None or image is self.source) and window_pipeline.to_dict() == self.window_pipeline.to_dict() \
-            and seed in (None, self.seed_spin.value())
+            and seed in (None, self.seed_spin.value()) and shown is self._given
         if same:
             return
         if image is not None:
             self.source, self.image = image, make_proxy(image, PROXY_SIDE)
+        self._given, self.shown = shown, self._fit(shown)
         self.window_pipeline = window_pipeline
         if seed is not None and seed != self.seed_spin.value():
             self.seed_spin.setValue(seed)  # -> refresh
@@ -161,19 +183,21 @@ class PresetCompareView(QWidget):
             return
         self.info.setText(self.tr("computing…"))
         self.tasks.run(self.requests.new(), render_rows, self.image, pipelines, self.count_spin.value(),
-                       self.seed_spin.value())
+                       self.seed_spin.value(), self.shown)
 
     def _on_done(self, ticket: int, rows):
         if not self.requests.is_latest(ticket):
             return
-        self.rows = rows
-        images, captions = [], []
-        for letter, results in zip("AB", rows):
-            for number, result in enumerate(results, 1):
+        self.rows = [results for results, _ in rows]
+        images, captions, overlays = [], [], []
+        for letter, (results, row_overlays) in zip("AB", rows):
+            for number, (result, overlay) in enumerate(zip(results, row_overlays), 1):
                 images.append(to_qimage(result.image))
-                captions.append(self.tr("{row} #{number} seed {seed}: {summary}").format(
-                    row=letter, number=number, seed=result.seed, summary=result.summary))
-        self.preview.show_images(images, captions, captions)
+                height, width = result.image.shape[:2]
+                captions.append(self.tr("{row} #{number} seed {seed} — {width}×{height}: {summary}").format(
+                    row=letter, number=number, seed=result.seed, width=width, height=height, summary=result.summary))
+                overlays.append(CellOverlay.wrap(overlay))
+        self.preview.show_images(images, captions, captions, overlays)
         a, b = self.names()
         self.info.setText(self.tr("A (top row): {a}    B (bottom row): {b}    the same photo and seeds in "
                                   "both rows").format(a=a, b=b))

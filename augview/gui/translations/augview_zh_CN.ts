@@ -1013,8 +1013,8 @@
         <translation>计算中…</translation>
     </message>
     <message>
-        <source>{row} #{number} seed {seed}: {summary}</source>
-        <translation>{row} #{number} 种子 {seed}：{summary}</translation>
+        <source>{row} #{number} seed {seed} — {width}×{height}: {summary}</source>
+        <translation>{row} #{number} 种子 {seed} — {width}×{height}：{summary}</translation>
     </message>
     <message>
         <source>A (top row): {a}    B (bottom row): {b}    the same photo and seeds in both rows</source>
