@@ -112,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--keypoint-label-fields", default="", metavar="NAMES",
                         help="albumentations: comma-separated names of the keypoint label lists")
 
-    imported = sub.add_parser("import", help="an albumentations pipeline (JSON or YAML) as a preset")
+    imported = sub.add_parser("import", help="an albumentations pipeline (JSON, YAML, or the Compose of a .py script, read without running it) as a preset")
     imported.add_argument("pipeline", help="albumentations pipeline file (A.save output)")
     imported.add_argument("--output", "-o", required=True, help="preset JSON file to write")
 
