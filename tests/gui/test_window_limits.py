@@ -59,6 +59,21 @@ def test_typing_and_stepping_a_seed(qtbot):
     assert box.sizeHint().width() >= box.fontMetrics().horizontalAdvance("seed: 9223372036854775807")
 
 
+def test_digits_int_refuses_are_refused_not_a_crash(qtbot):
+    """"²" passes str.isdigit but not int(): typed on an AZERTY keyboard, it crashed the app."""
+    box = SeedBox(value=7)
+    qtbot.addWidget(box)
+    box.lineEdit().selectAll()
+    for text in ("²", "1²", "٣", "9" * 5000):
+        assert box.validate(text, len(text))[0].name == "Invalid", text
+        box._typed(text)  # what textEdited delivers when a paste gets through
+        assert box.value() == 7
+    qtbot.keyClicks(box.lineEdit(), "²")
+    assert box.value() == 7
+    qtbot.keyClicks(box.lineEdit(), "12")
+    assert box.value() == 12
+
+
 def test_a_preset_with_thousands_of_problems_gets_a_dialog_no_taller_than_a_screen(tmp_path, window, dialogs):
     path = tmp_path / "keys.json"
     data = {"schema_version": 1, "steps": [], **{f"key{i}": 1 for i in range(5000)}}

@@ -67,22 +67,28 @@ class SeedBox(QAbstractSpinBox):
     def _digits(self, text: str) -> str:
         return text[len(self._prefix):] if text.startswith(self._prefix) else text
 
-    def _typed(self, text: str) -> None:
+    def _seed(self, text: str) -> int | None:
+        """The seed ``text`` spells in ASCII digits, or None. (str.isdigit also takes "²" and
+        other digits int() refuses; a paste of thousands of digits is no seed either.)"""
         digits = self._digits(text).strip()
-        if digits.isdigit() and int(digits) <= MAX_SEED:
-            value = int(digits)
-            if value != self._value:
-                self._value = value
-                self.valueChanged.emit(value)
+        if not (digits.isascii() and digits.isdigit()) or len(digits) > len(str(MAX_SEED)):
+            return None
+        value = int(digits)
+        return value if value <= MAX_SEED else None
+
+    def _typed(self, text: str) -> None:
+        value = self._seed(text)
+        if value is not None and value != self._value:
+            self._value = value
+            self.valueChanged.emit(value)
 
     # ---- QAbstractSpinBox ----
 
     def validate(self, text: str, pos: int):
         # With or without the prefix: selecting everything and typing a number replaces it too.
-        digits = self._digits(text).strip()
-        if not digits:
+        if not self._digits(text).strip():
             return QValidator.State.Intermediate, text, pos
-        if not digits.isdigit() or int(digits) > MAX_SEED:
+        if self._seed(text) is None:
             return QValidator.State.Invalid, text, pos
         return QValidator.State.Acceptable, text, pos
 
