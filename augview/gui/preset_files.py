@@ -6,7 +6,7 @@ texts keep the "MainWindow" translation context."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -26,6 +26,7 @@ class PresetLoad(NamedTuple):
     path: str
     remember: bool  # in the recent files and as the last preset, once it opened
     ticket: int
+    version: Any = None  # the document as it was when the read began (a read on a worker)
 
 
 def read_preset_or_error(path):
@@ -96,7 +97,7 @@ class PresetFiles:
             large = False  # reading says what is wrong with it
         if large:
             window.statusBar().showMessage(translate("MainWindow", "reading {name}…").format(name=Path(path).name))
-            window.tasks.run(request, read_preset_or_error, path)
+            window.tasks.run(request._replace(version=window.document.version()), read_preset_or_error, path)
             return True
         return self.adopt(request, read_preset_or_error(path))
 
@@ -105,6 +106,11 @@ class PresetFiles:
         window, path = self.window, request.path
         if isinstance(opened, AugviewError):
             window.show_error(problems_text(opened))
+            return False
+        if request.version is not None and window.document.version() != request.version and not self.confirm_discard():
+            # Edited while the file was read: the edits stay unless the person lets them go.
+            window.statusBar().showMessage(translate("MainWindow", "kept the edits made while {name} was read; "
+                                                     "it was not opened").format(name=Path(path).name), 10000)
             return False
         if opened.imported:
             return self.import_albumentations(path, opened)

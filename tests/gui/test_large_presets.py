@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import shiboken6
 
 import augview
@@ -413,3 +414,28 @@ def test_a_count_waiting_for_its_turn_when_the_window_closes_is_dropped(qtbot):
     allowed[0] = True
     qtbot.wait(3 * pipeline_panel.COUNT_RETRY_MS)
     assert not panel.counting()
+
+
+@pytest.mark.parametrize("answer", ["cancel", "discard"])
+def test_edits_made_while_a_large_preset_is_read_are_not_dropped_silently(qtbot, window, dialogs, tmp_path,
+                                                                        monkeypatch, answer):
+    import threading
+
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(preset_files_module, "READ_IN_BACKGROUND_BYTES", 10_000)
+    release, read = threading.Event(), preset_files_module.read_preset_or_error
+    monkeypatch.setattr(preset_files_module, "read_preset_or_error", lambda path: release.wait(20) and read(path))
+    big = tmp_path / "big.json"
+    long_pipeline(200, name="big one").save(big)
+    assert window.open_preset(str(big)) is True  # nothing to lose yet: no question
+    window.document.set_p((0,), 0.25)  # an edit while the file is being read
+    dialogs.answers.append(QMessageBox.StandardButton.Cancel if answer == "cancel" else QMessageBox.StandardButton.Discard)
+    release.set()
+    qtbot.waitUntil(lambda: window.tasks._outstanding == 0 and not dialogs.answers, timeout=RENDER_TIMEOUT)
+    assert len(dialogs.questions) == 1 and "unsaved changes" in dialogs.questions[0]
+    if answer == "cancel":
+        assert window.document.pipeline.name == "test preset" and window.document.node((0,)).p == 0.25
+        assert "kept the edits" in window.statusBar().currentMessage()
+    else:
+        assert window.document.pipeline.name == "big one"

@@ -667,6 +667,10 @@
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
+        <source>kept the edits made while {name} was read; it was not opened</source>
+        <translation>保留了读取 {name} 期间所做的修改；未打开该文件</translation>
+    </message>
+    <message>
         <source>{path}: imported from albumentations with notes:</source>
         <translation>{path}：已从 albumentations 导入，附注如下：</translation>
     </message>
