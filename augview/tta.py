@@ -134,6 +134,9 @@ def _source_position(position: str, vertical: bool) -> str:
     return f"{row}_{col}"
 
 
+MAX_RESIZED_PIXELS = 100_000_000  # what `resize_shorter` may make: about 300 MB of RGB
+
+
 def resize_shorter(image: np.ndarray, side: int) -> np.ndarray:
     """``image`` with its shorter side resized to ``side``, as torchvision's ``v2.Resize(side)``
     sizes it (the longer side truncated), the classic first step before the crops (256, then
@@ -144,6 +147,10 @@ def resize_shorter(image: np.ndarray, side: int) -> np.ndarray:
         new_h, new_w = side, int(side * width / height)
     else:
         new_h, new_w = int(side * height / width), side
+    if new_h * new_w > MAX_RESIZED_PIXELS:  # a 1x5000 strip at 256 would be 256x1,280,000
+        raise AugviewError(tr("a shorter side of {side} px would make this {height}x{width} image {new_h}x{new_w}, "
+                              "over {limit} million pixels; choose a smaller size or no resize").format(
+            side=side, height=height, width=width, new_h=new_h, new_w=new_w, limit=MAX_RESIZED_PIXELS // 10**6))
     if (new_h, new_w) == (height, width):
         return image.copy()
     shrink = new_h < height

@@ -63,3 +63,15 @@ def test_each_view_is_framed_in_its_box_colour_with_readable_captions(qtbot, ast
     assert (colour.red(), colour.green(), colour.blue()) == tta.COLOURS["top_left"]
     # Captions of 18 px: a sheet of two rows is much taller than the tiles alone.
     assert sheet.height() > 2 * (224 + 3 * int(18 * 1.3))
+
+
+def test_a_resize_to_too_many_pixels_is_one_sentence_not_a_crash(qtbot):
+    import numpy as np
+
+    strip = np.full((2, 5000, 3), 128, np.uint8)  # at a shorter side of 256: 256 x 640,000 pixels
+    view = TtaView(strip)
+    qtbot.addWidget(view)
+    assert view.views == [] and view.grid.image is None
+    assert "over 100 million pixels" in view.status.text() and "2x5000" in view.status.text()
+    view.shorter_side.setValue(0)  # the strip as it is: no views fit, said in a sentence
+    assert "does not fit" in view.status.text()

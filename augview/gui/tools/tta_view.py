@@ -4,7 +4,9 @@ size, with the torchvision code that makes the same views one click away.
 
 The views are cut from the full-resolution photo (sizes are network input sizes, in its pixels);
 optionally its shorter side is first resized, as the classic recipe does (256, then 224 crops).
-Everything here is a few slices of one image, so it is computed on the GUI thread.
+Everything here is a few slices of one image, so it is computed on the GUI thread; the resize is
+refused past `tta.MAX_RESIZED_PIXELS` (a thin strip of a photo at "shorter side 256" would
+otherwise become gigabytes).
 """
 
 from __future__ import annotations
@@ -125,7 +127,14 @@ class TtaView(QWidget):
         return tta.resize_shorter(self.source, side) if side else self.source
 
     def refresh(self):
-        image = self.input_image()
+        try:
+            image = self.input_image()
+        except AugviewError as err:  # a resize to more pixels than is sensible: said, nothing drawn
+            self.views = []
+            self.status.setText(str(err))
+            self.boxes.set_array(make_proxy(self.source, 1024))
+            self.grid.set_array(None)
+            return
         try:
             self.views = tta.views(image.shape, (self.crop_h.value(), self.crop_w.value()), self.current_mode(),
                                    self.vertical.isChecked())

@@ -2578,6 +2578,10 @@
         <translation>未知的测试时模式 {mode}；请使用以下之一：{modes}</translation>
     </message>
     <message>
+        <source>a shorter side of {side} px would make this {height}x{width} image {new_h}x{new_w}, over {limit} million pixels; choose a smaller size or no resize</source>
+        <translation>短边设为 {side} px 会使这张 {height}x{width} 的图像变为 {new_h}x{new_w}，超过 {limit} 百万像素；请选择更小的尺寸或不缩放</translation>
+    </message>
+    <message>
         <source>the prediction for view {view} is {h}x{w}, but the view is {vh}x{vw}; resize it to the view&apos;s size first</source>
         <translation>视图 {view} 的预测为 {h}x{w}，但该视图为 {vh}x{vw}；请先把它缩放到视图的尺寸</translation>
     </message>
