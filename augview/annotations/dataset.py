@@ -101,7 +101,8 @@ class DatasetSummary:
 class Dataset:
     """A data set folder: its ``kind`` (one of `KINDS`), its ``images`` (paths, in apply's order)
     and their annotations on demand. ``coco``: the COCO files found (kind "coco"); ``ignored``:
-    files that are neither images nor masks; ``errors``: folders that could not be listed."""
+    files that are neither images nor masks; ``errors``: folders that could not be listed and COCO
+    files that could not be read."""
 
     root: Path
     kind: str
@@ -171,17 +172,23 @@ def _first(image: Path, kind: str) -> Path | None:
 
 
 def open_dataset(folder: str | os.PathLike) -> Dataset:
-    """A data set folder (see the module docstring); `AugviewError` if it is not a folder or a
-    COCO file in it is malformed."""
+    """A data set folder (see the module docstring); `AugviewError` if it is not a folder. A COCO
+    file in it that cannot be read is one of its ``errors`` and is left out (its images open
+    without their annotations)."""
     root = Path(folder)
     if not root.is_dir():
         raise AugviewError(tr("{folder}: is not a folder").format(folder=root))
     images, ignored, errors = walk_images(root)
     masks = mask_sources(root, images)
     paths = [root.joinpath(*rel.split("/")) for rel in images if rel not in masks]
-    coco_files = find_coco_files(root)
-    if coco_files:
-        return Dataset(root, "coco", paths, [load_coco(p) for p in coco_files], ignored, errors)
+    coco = []
+    for path in find_coco_files(root):
+        try:
+            coco.append(load_coco(path))
+        except AugviewError as err:  # a JSON that mentions "images" without being COCO: said, skipped
+            errors.append(str(err).split("\n")[0])
+    if coco:
+        return Dataset(root, "coco", paths, coco, ignored, errors)
     return Dataset(root, _kind(root), paths, [], ignored, errors)
 
 

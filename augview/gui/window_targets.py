@@ -21,6 +21,7 @@ from augview.annotations import Dataset, open_dataset
 from augview.gui.widgets.captions import CAPTION_STEPS, trace_table, variant_caption
 from augview.pipeline.run import summarize
 from augview.gui.annotated import AnnotationSource, LoadedTargets, coco_images, is_annotation_file, read_targets
+from augview.gui.latest import LatestRequest
 from augview.gui.render_worker import BackgroundTasks
 from augview.gui.widgets.overlay_painter import KINDS, SETTINGS_PREFIX, CellOverlay, OverlayState
 
@@ -32,6 +33,8 @@ class TargetsRead(NamedTuple):
 
 class FolderOpen(NamedTuple):
     folder: str
+    ticket: int  # of `WindowTargets.folders`
+    image_ticket: int  # the window's newest image request when the folder was asked for
 
 
 class CocoOpen(NamedTuple):
@@ -49,6 +52,7 @@ class WindowTargets(QObject):
         self.loaded = LoadedTargets()
         self.original: CellOverlay | None = None
         self.dataset: Dataset | None = None
+        self.folders = LatestRequest()  # folder opens: only the newest is shown
         self.state = OverlayState(self._restored_options())
         self.tasks = BackgroundTasks(workers=1)  # annotation files, data set folders
         self.summaries = BackgroundTasks(workers=1)  # a data set's summary reads every file
@@ -161,7 +165,13 @@ class WindowTargets(QObject):
         """A folder of photos or an annotated data set (YOLO, COCO, VOC, masks), walked as
         ``augview apply`` walks it, off the GUI thread."""
         self.main.statusBar().showMessage(self.tr("opening {folder}…").format(folder=folder))
-        self.tasks.run(FolderOpen(str(folder)), open_dataset, folder)
+        request = FolderOpen(str(folder), self.folders.new(), self.main.image_requests.ticket)
+        self.tasks.run(request, open_dataset, folder)
+
+    def _wanted(self, request: FolderOpen) -> bool:
+        """Whether a folder's answer is still wanted: no newer folder, and no image asked for
+        since (the person's last choice wins; a slow walk must not replace it)."""
+        return self.folders.is_latest(request.ticket) and self.main.image_requests.ticket == request.image_ticket
 
     def _show_dataset(self, folder: str, dataset: Dataset):
         main = self.main
@@ -174,6 +184,12 @@ class WindowTargets(QObject):
         main.strip.set_folder(dataset.images, 0, sources)
         main.strip_dock.show()
         main.folder_summary.hide()
+        main.folder_summary.setToolTip("\n".join(dataset.errors[:20]))
+        if dataset.errors:  # folders that could not be listed, COCO files that could not be read
+            more = len(dataset.errors) - 1
+            main.folder_summary.setText(dataset.errors[0] + (self.tr(" (and {count} more)").format(count=more)
+                                                            if more else ""))
+            main.folder_summary.show()
         if dataset.kind != "images":
             main.folder_summary.setText(self.tr("{folder} ({kind}): reading the annotations…").format(
                 folder=Path(folder).name, kind=dataset.kind))
@@ -208,13 +224,16 @@ class WindowTargets(QObject):
                     main.statusBar().showMessage(self.read_message(result), 5000)
                 main.request_render()
         elif isinstance(request, FolderOpen):
-            self._show_dataset(request.folder, result)
+            if self._wanted(request):
+                self._show_dataset(request.folder, result)
+            elif self.folders.is_latest(request.ticket):
+                main.statusBar().clearMessage()  # "opening {folder}…" is over: another image was chosen
         elif isinstance(request, CocoOpen):
             self._show_coco_images(request.path, result)
         elif isinstance(request, SummaryRead) and request.dataset is self.dataset:
             main.folder_summary.setText(self.tr("{folder} ({kind}): {summary}").format(
                 folder=Path(self.dataset.root).name, kind=self.dataset.kind, summary=result.line()))
-            main.folder_summary.setToolTip("\n".join(result.errors[:20]))
+            main.folder_summary.setToolTip("\n".join((self.dataset.errors + result.errors)[:20]))
 
     def read_message(self, loaded: LoadedTargets) -> str:
         if loaded.shown is None:
@@ -227,6 +246,8 @@ class WindowTargets(QObject):
             if request.dataset is self.dataset:
                 self.main.folder_summary.setText(message)
             return
+        if isinstance(request, FolderOpen) and not self._wanted(request):
+            return  # a folder nobody waits for any more
         if isinstance(request, (TargetsRead, CocoOpen)):
             # A file that cannot be read is one sentence in the status bar, no dialog: the photo
             # and everything else stay as they are.

@@ -633,3 +633,36 @@ def test_the_folder_strip_takes_only_the_height_it_needs(qtbot, window):
     # The strip and at most three lines of summary; the rest of the height goes to the previews.
     most = window.strip.height() + 3 * window.folder_summary.fontMetrics().lineSpacing() + 6
     assert content.height() <= most, (content.height(), most)
+
+
+def test_an_image_chosen_while_a_folder_is_walked_is_not_replaced_by_the_folder(qtbot, tmp_path, window,
+                                                                                 monkeypatch):
+    import threading
+
+    from augview.gui import window_targets
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    augview.save_image(folder / "a.png", gradient(30, 40))
+    chosen = tmp_path / "chosen.png"
+    augview.save_image(chosen, gradient(20, 20))
+    release, walk = threading.Event(), window_targets.open_dataset
+    monkeypatch.setattr(window_targets, "open_dataset", lambda path: release.wait(20) and walk(path))
+    window.open_folder(folder)  # a slow walk (a big tree)...
+    window.open_image(str(chosen))  # ...and meanwhile the person picks one photo
+    wait_image(qtbot, window, chosen)
+    release.set()
+    qtbot.waitUntil(lambda: window.targets.tasks._outstanding == 0, timeout=RENDER_TIMEOUT)
+    qtbot.wait(50)
+    assert window.image_path == str(chosen) and window.strip_dock.isHidden()
+
+
+def test_a_json_that_mentions_images_without_being_coco_does_not_refuse_the_folder(qtbot, tmp_path, window, dialogs):
+    folder = tmp_path / "photos"
+    (folder / "sub").mkdir(parents=True)
+    augview.save_image(folder / "a.png", gradient(30, 40))
+    (folder / "sub" / "manifest.json").write_text('{"images": 5, "what": "not a COCO file"}')
+    window.open_folder(folder)
+    wait_image(qtbot, window, folder / "a.png")
+    assert window.strip.count() == 1
+    assert "manifest.json" in window.folder_summary.text() and not window.folder_summary.isHidden()

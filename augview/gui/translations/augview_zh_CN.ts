@@ -1392,6 +1392,10 @@
         <translation>{folder}：此文件夹中没有找到图像</translation>
     </message>
     <message>
+        <source> (and {count} more)</source>
+        <translation>（另有 {count} 个）</translation>
+    </message>
+    <message>
         <source>{folder} ({kind}): reading the annotations…</source>
         <translation>{folder}（{kind}）：正在读取标注…</translation>
     </message>
