@@ -438,7 +438,7 @@ class MainWindow(QMainWindow):
                 restore(self.settings.value(key))
 
     def closeEvent(self, event):
-        if not self.confirm_discard():
+        if not self.side_windows.confirm_stop_runs() or not self.confirm_discard():
             event.ignore()
             return
         self.settings.setValue("geometry", self.saveGeometry())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
 
 from augview.gui.screen import fit_to_screen
 from augview.pipeline.nodes import Step
@@ -165,6 +166,19 @@ class SideWindows:
         elif not self.apply.running():
             self.apply.seed.setValue(seed)  # the seed the previews show now, as saving would store
         self._present(self.apply)  # one dialog, one run at a time
+
+    def confirm_stop_runs(self) -> bool:
+        """True when nothing runs in the background that closing would stop, or the person says
+        to stop it (a folder run of thousands of images is not cancelled without a word)."""
+        if self.apply is None or not self.apply.running():
+            return True
+        answer = QMessageBox.question(
+            self.main, QCoreApplication.translate("MainWindow", "A folder run is in progress"),
+            QCoreApplication.translate("MainWindow", "Apply to folder is still running. Stop it (the images in "
+                                                     "progress are finished, the rest can be resumed later) and "
+                                                     "close augview?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def close_all(self):
         for window in (self.mix, self.smote, self.sweep, self.gallery, self.compare, self.presentation,

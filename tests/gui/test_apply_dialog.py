@@ -97,3 +97,29 @@ def test_the_output_folder_follows_a_changed_input_folder(qtbot, tmp_path):
     qtbot.addWidget(empty)
     empty.input_edit.setText(str(tmp_path / "new"))
     assert empty.output_edit.text() == str(tmp_path / "new_augmented")
+
+
+def test_closing_the_window_during_a_folder_run_asks_first(qtbot, tmp_path, window, dialogs, monkeypatch):
+    import time
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from augview.batch import workers as batch_workers
+
+    real = batch_workers.Worker.__call__
+    monkeypatch.setattr(batch_workers.Worker, "__call__", lambda self, task: time.sleep(0.1) or real(self, task))
+    make_folder(tmp_path / "in", 40)
+    window.side_windows.show_apply()
+    dialog = window.side_windows.apply
+    dialog.input_edit.setText(str(tmp_path / "in"))
+    dialog.output_edit.setText(str(tmp_path / "out"))
+    dialog.workers.setValue(1)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 1, timeout=20000)
+    dialogs.answers.append(QMessageBox.StandardButton.No)
+    assert window.close() is False  # kept open, and the run goes on
+    assert dialog.running() and "still running" in dialogs.questions[-1]
+    dialogs.answers.append(QMessageBox.StandardButton.Yes)
+    assert window.close() is True
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20000)
+    assert dialog.summary.interrupted == "cancelled"

@@ -763,6 +763,14 @@
         <translation>已添加 {op}</translation>
     </message>
     <message>
+        <source>A folder run is in progress</source>
+        <translation>文件夹处理正在进行</translation>
+    </message>
+    <message>
+        <source>Apply to folder is still running. Stop it (the images in progress are finished, the rest can be resumed later) and close augview?</source>
+        <translation>“应用到文件夹”仍在运行。要停止它（正在处理的图像会完成，其余的以后可以继续）并关闭 augview 吗？</translation>
+    </message>
+    <message>
         <source>#{number} seed {seed} — {width}×{height}: {summary}</source>
         <translation>#{number} 种子 {seed} — {width}×{height}：{summary}</translation>
     </message>
