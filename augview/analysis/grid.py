@@ -87,8 +87,7 @@ def export_grid(path: str, pipeline: Pipeline, image: np.ndarray, variants: int,
         save_image(path, grid)
     except OSError as err:  # one sentence naming the file, not an errno dump
         raise AugviewError(tr("{path}: cannot write ({reason})").format(path=path, reason=err.strerror or err)) from None
-    except ValueError as err:  # a suffix no image format has
-        raise AugviewError(f"{path}: {err}") from None
+    # (A suffix no image format has, or a folder: save_image's OptionError names the path.)
     return path
 
 

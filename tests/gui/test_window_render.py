@@ -423,13 +423,15 @@ def test_export_grid_writes_a_png(qtbot, tmp_path, window):
 
 
 @pytest.mark.parametrize("name, problem", [("missing_folder/grid.png", "cannot write"),
-                                           ("grid.gif", "cannot save images as '.gif'")])
+                                           ("grid.gif", "cannot save images as '.gif'"),
+                                           (".", "is a folder")])
 def test_a_failed_export_is_one_sentence_naming_the_file(qtbot, tmp_path, window, dialogs, name, problem):
     dialogs.allow_warnings = True
     window.export_grid(str(tmp_path / name))
     qtbot.waitUntil(lambda: bool(dialogs.warnings), timeout=RENDER_TIMEOUT)
     message = dialogs.warnings[0]
     assert message.startswith(str(tmp_path / name)) and problem in message
+    assert message.count(str(tmp_path / name)) == 1  # named once, not "path: path: ..."
     assert "Errno" not in message and "Error:" not in message
 
 
