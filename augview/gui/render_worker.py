@@ -271,8 +271,15 @@ class BackgroundTasks(QObject):
         self._outstanding = 0  # changed on the GUI thread only
         self._pump = Pump(lambda: self._outstanding > 0)
 
-    def run(self, token: Any, fn: Callable, *args) -> None:
+    def run(self, token: Any, fn: Callable, *args, wanted: Callable[[], bool] | None = None) -> None:
+        """``fn(*args)`` on a worker; its result or error comes back as ``done``/``error``. With
+        ``wanted``, a task whose turn comes when ``wanted()`` is False (asked on the worker: a
+        plain read, e.g. "is this still the newest folder?") is skipped without a signal, so a
+        queue of stale work (a previous folder's thumbnails) does not hold up the new one."""
         def work():
+            if wanted is not None and not wanted():
+                self._pump.post(self._finish, None, token, None)
+                return
             try:
                 result = fn(*args)
             except AugviewError as err:
@@ -289,7 +296,8 @@ class BackgroundTasks(QObject):
 
     def _finish(self, signal, token, payload):
         self._outstanding -= 1
-        signal.emit(token, payload)
+        if signal is not None:
+            signal.emit(token, payload)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -666,3 +666,33 @@ def test_a_json_that_mentions_images_without_being_coco_does_not_refuse_the_fold
     wait_image(qtbot, window, folder / "a.png")
     assert window.strip.count() == 1
     assert "manifest.json" in window.folder_summary.text() and not window.folder_summary.isHidden()
+
+
+def test_a_new_folder_s_thumbnails_do_not_wait_for_the_old_folder_s(qtbot, tmp_path, monkeypatch):
+    import time
+
+    from augview.gui.widgets import folder_strip
+
+    made = []
+    real = folder_strip.make_thumbnail
+
+    def slow(path, source=None):
+        made.append(path.parent.name)
+        time.sleep(0.05)
+        return real(path, source)
+
+    monkeypatch.setattr(folder_strip, "make_thumbnail", slow)
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder, count in ((old, 40), (new, 2)):
+        folder.mkdir()
+        for i in range(count):
+            augview.save_image(folder / f"{i:02d}.png", gradient(8, 8))
+    strip = folder_strip.FolderStrip()
+    qtbot.addWidget(strip)
+    strip.set_folder(sorted(old.iterdir()))
+    qtbot.wait(80)
+    strip.set_folder(sorted(new.iterdir()))
+    qtbot.waitUntil(lambda: strip._tasks._outstanding == 0, timeout=RENDER_TIMEOUT)
+    assert made.count("old") < 10 and made.count("new") == 2  # the rest of the old queue was skipped
+    assert strip.count() == 2 and all(not strip.item(i).icon().isNull() for i in range(2))  # the new ones arrived
+    strip.shutdown()

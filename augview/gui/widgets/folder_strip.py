@@ -90,7 +90,8 @@ class FolderStrip(QListWidget):
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.addItem(item)
             source = self.sources[row] if self.sources is not None else None
-            self._tasks.run(Thumbnail(ticket, str(path)), make_thumbnail, path, source)
+            self._tasks.run(Thumbnail(ticket, str(path)), make_thumbnail, path, source,
+                            wanted=lambda t=ticket: self.folders.is_latest(t))  # skipped once another folder opens
         self.setCurrentRow(current)
         self.blockSignals(False)
 
