@@ -72,3 +72,15 @@ def test_the_photo_s_annotations_move_with_both_rows(qtbot, make_window):
     assert all((o.overlay.height, o.overlay.width) == r.image.shape[:2] for o, r in zip(overlays, results))
     assert f"— {view.rows[0][0].image.shape[1]}×{view.rows[0][0].image.shape[0]}:" in view.preview.cells[0].full_caption
     window.side_windows.close_all()
+
+
+def test_the_window_pipeline_is_compared_by_what_the_rows_depend_on():
+    from augview.gui.tools.preset_compare import _same_pipeline
+
+    pipe = augview.Pipeline([augview.Step("rotate"), augview.Step("gamma", p=0.5)], name="p", seed=3)
+    assert _same_pipeline(pipe, pipe.copy(share_nodes=True)) and _same_pipeline(pipe, pipe.copy())
+    changed = pipe.copy()
+    changed.steps[1] = augview.Step("gamma", p=0.6)
+    other_targets = augview.Pipeline(pipe.steps, name="p", seed=3, targets={"min_visibility": 0.5})
+    for other in (changed, other_targets, augview.Pipeline(pipe.steps, name="q", seed=3)):
+        assert not _same_pipeline(pipe, other)
