@@ -57,6 +57,10 @@ def test_a_file_that_is_not_a_preset_is_one_sentence_and_changes_nothing(qtbot, 
     key = view.b_box.currentData()
     assert view.choose(view.b_box, str(broken)) is False
     assert "broken.json" in view.info.text() and view.b_box.currentData() == key
+    before = view.computed
+    view.seed_spin.setValue(view.seed_spin.value() + 1)  # a render finishing afterwards keeps the sentence
+    wait_rows(qtbot, view, before)
+    assert "broken.json" in view.info.text() and "A (top row)" in view.info.text()
     window.side_windows.close_all()
 
 

@@ -73,6 +73,7 @@ class PresetCompareView(QWidget):
         self.requests = LatestRequest()
         self.computed = 0  # how many requests have been shown (tests wait on it)
         self.rows: list[list] = []  # the results shown, one list per row
+        self.problem = ""  # why the last file chosen could not be read
 
         self.a_box, self.b_box = self._chooser(), self._chooser()
         builtin = [self.b_box.itemData(i) for i in range(1, self.b_box.count())]
@@ -159,8 +160,12 @@ class PresetCompareView(QWidget):
         try:
             self.opened[str(path)] = open_pipeline_file(path).pipeline
         except AugviewError as err:
-            self.info.setText(str(err).split("\n")[0])
+            # Kept above the rows' line until another file is chosen: a render finishing
+            # meanwhile must not wipe it.
+            self.problem = str(err).split("\n")[0]
+            self.info.setText(self.problem)
             return False
+        self.problem = ""
         if box.findData(str(path)) < 0:
             box.addItem(Path(path).name, str(path))
         if box.currentData() == str(path):
@@ -206,8 +211,8 @@ class PresetCompareView(QWidget):
                 overlays.append(CellOverlay.wrap(overlay))
         self.preview.show_images(images, captions, captions, overlays)
         a, b = self.names()
-        self.info.setText(self.tr("A (top row): {a}    B (bottom row): {b}    the same photo and seeds in "
-                                  "both rows").format(a=a, b=b))
+        line = self.tr("A (top row): {a}    B (bottom row): {b}    the same photo and seeds in both rows").format(a=a, b=b)
+        self.info.setText(f"{self.problem}\n{line}" if self.problem else line)
         self.computed += 1
 
     def _on_error(self, ticket: int, message: str):
