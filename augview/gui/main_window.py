@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox
 
 from augview.core import paths
+from augview.core.imageio import IMAGE_SUFFIXES
 from augview.analysis.grid import export_grid
 from augview.gui.widgets.captions import original_caption
 from augview.gui.document import Document
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.proxy: np.ndarray | None = None
         self.last_output = None
         self._shown_targets_problem = ""  # the AugMix warning last put in the status bar
+        self.drop_note = ""  # said with "opened ..." once the photo of a drop of several files is open
         self.image_requests = LatestUsable()  # a bad file opened during a good load leaves the good one
         self.preset_requests = LatestRequest()
         self.side_windows = SideWindows(self)
@@ -351,7 +353,9 @@ class MainWindow(QMainWindow):
         self.image, self.proxy, loaded = result
         self.image_path = path
         self.panel.set_image_shape(self.image.shape)
-        self.statusBar().showMessage(self.tr("opened {path}").format(path=path), 4000)
+        opened = self.tr("opened {path}").format(path=path)
+        note, self.drop_note = self.drop_note, ""  # what a drop of several files left aside
+        self.statusBar().showMessage(f"{opened}; {note}" if note else opened, 10000 if note else 4000)
         self.targets.set_loaded(loaded)  # a file that could not be read says so, after "opened"
         if request.remember:
             self.recent.remember("recent_images", path)
@@ -417,7 +421,27 @@ class MainWindow(QMainWindow):
         if not files:
             return
         event.acceptProposedAction()
-        self.open_path(files[0])
+        self.open_dropped(files)
+
+    def open_dropped(self, files: list[str]):
+        """Several photos dropped at once become a strip to step through, like a folder; anything
+        else opens the first file, and the status bar says what was left aside."""
+        photos = [f for f in files if Path(f).suffix.lower() in IMAGE_SUFFIXES and Path(f).is_file()]
+        if len(photos) > 1:
+            sources = [AnnotationSource() for _ in photos]
+            self.targets.dataset = None
+            self.strip.set_folder([Path(f) for f in photos], 0, sources)
+            self.strip_dock.show()
+            self.open_image(photos[0], from_strip=True, source=sources[0])
+        else:
+            self.open_path(files[0])
+        left = len(files) - (len(photos) if len(photos) > 1 else 1)
+        if left:
+            note = self.tr("{count} other dropped file(s) left aside: drop presets, sessions and annotations "
+                           "one at a time").format(count=left)
+            self.statusBar().showMessage(note, 10000)
+            if photos and photos[0] == files[0] or len(photos) > 1:
+                self.drop_note = note  # said again with "opened ..." once the photo is open
 
     def open_path(self, path: str):
         """Open whatever was dropped or named: a preset, a session, a folder, annotations or an image."""

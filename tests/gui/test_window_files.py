@@ -333,6 +333,21 @@ def test_only_the_first_dropped_file_is_opened(qtbot, tmp_path, window, other_im
     drop(window, other_image_file, other)
     wait_image(qtbot, window, other_image_file)
     assert window.document.pipeline.name == "test preset"
+    assert "1 other dropped file(s) left aside" in window.statusBar().currentMessage()
+
+
+def test_dropping_several_photos_makes_a_strip_of_them(qtbot, tmp_path, window):
+    photos = []
+    for name, h in (("b.png", 20), ("a.png", 30), ("c.jpg", 25)):
+        augview.save_image(tmp_path / name, gradient(h, 40))
+        photos.append(tmp_path / name)
+    (tmp_path / "notes.txt").write_text("a note")
+    drop(window, *photos, tmp_path / "notes.txt")
+    wait_image(qtbot, window, photos[0])
+    assert "1 other dropped file(s) left aside" in window.statusBar().currentMessage()
+    assert [p.name for p in window.strip.files] == ["b.png", "a.png", "c.jpg"] and not window.strip_dock.isHidden()
+    window.strip.step(+1)
+    wait_image(qtbot, window, photos[1])
 
 
 def test_dropping_a_remote_url_does_nothing(window):

@@ -715,6 +715,10 @@
         <translation>已打开 {path}</translation>
     </message>
     <message>
+        <source>{count} other dropped file(s) left aside: drop presets, sessions and annotations one at a time</source>
+        <translation>另外 {count} 个拖入的文件未打开：预设、会话和标注请一次拖入一个</translation>
+    </message>
+    <message>
         <source>exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
