@@ -164,6 +164,9 @@ class SessionFiles:
         image = find_beside(session.image, path)
         if image is not None:
             window.open_image(image, remember=False)
+        elif session.image and any(Path(p).is_dir() for p in (session.image, Path(path).parent / Path(session.image).name)):
+            window.show_error(translate("Session", "{path}: the session's photo {image} is a folder, not a photo").format(
+                path=path, image=session.image))
         elif session.image:
             window.show_error(translate("Session", "{path}: the session's photo {image} is gone").format(
                 path=path, image=session.image))

@@ -81,6 +81,9 @@ def test_a_moved_photo_is_found_beside_the_session_and_a_gone_one_is_reported(
     assert third.sessions.open(str(moved / f"work{SUFFIX}"))
     assert "photo.png" in dialogs.warnings[-1] and "work.augview" in dialogs.warnings[-1]
     assert third.document.pipeline.name == "test preset"  # the rest of the session opened
+    (moved / "photo.png").mkdir()  # a folder where the photo was: said as it is, not "gone"
+    assert third.sessions.open(str(moved / f"work{SUFFIX}"))
+    assert "is a folder, not a photo" in dialogs.warnings[-1]
 
 
 def test_a_broken_session_file_is_one_readable_sentence(qtbot, tmp_path, window, dialogs, preset_file):

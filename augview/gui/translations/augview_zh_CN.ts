@@ -1106,6 +1106,10 @@
         <translation>augview 会话 (*.augview);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>{path}: the session&apos;s photo {image} is a folder, not a photo</source>
+        <translation>{path}：会话的照片 {image} 是一个文件夹，而不是照片</translation>
+    </message>
+    <message>
         <source>{path}: the session&apos;s photo {image} is gone</source>
         <translation>{path}：会话中的图片 {image} 已不存在</translation>
     </message>
