@@ -1,4 +1,5 @@
-"""The panes' name tags: boxes sharing a corner show both names (see `augview.analysis.tag_layout`)."""
+"""What a pane paints over its picture: name tags of boxes sharing a corner both show (see
+`augview.analysis.tag_layout`), and a skeleton shows over a mask of its own colour."""
 
 from __future__ import annotations
 
@@ -10,19 +11,24 @@ from augview.analysis.overlays import Overlay, OverlayOptions
 from augview.gui.widgets.overlay_painter import CellOverlay, paint_image_and_overlay
 
 
+def paint(overlay: Overlay, options: OverlayOptions, picture_size: int, pane_size: int) -> QImage:
+    """``overlay`` over a grey square picture, painted into a black square pane."""
+    picture = QImage(picture_size, picture_size, QImage.Format.Format_RGB888)
+    picture.fill(QColor(128, 128, 128))
+    canvas = QImage(pane_size, pane_size, QImage.Format.Format_RGB888)
+    canvas.fill(QColor(0, 0, 0))
+    painter = QPainter(canvas)
+    area = QRectF(0, 0, pane_size, pane_size)
+    paint_image_and_overlay(painter, area, picture, CellOverlay.wrap(overlay), options, area)
+    painter.end()
+    return canvas
+
+
 def test_a_pane_shows_both_tags_of_boxes_sharing_a_corner(qtbot):
     red, blue = (230, 30, 30), (30, 30, 230)
     overlay = Overlay(200, 200, np.array([[20.0, 0, 180, 180], [20.0, 0, 100, 190]]),
                       ["flag", "person"], [red, blue])
-    picture = QImage(200, 200, QImage.Format.Format_RGB888)
-    picture.fill(QColor(128, 128, 128))
-    canvas = QImage(400, 400, QImage.Format.Format_RGB888)
-    canvas.fill(QColor(0, 0, 0))
-    painter = QPainter(canvas)
-    area = QRectF(0, 0, 400, 400)
-    paint_image_and_overlay(painter, area, picture, CellOverlay.wrap(overlay),
-                            OverlayOptions(masks=False, keypoints=False, dropped=False), area)
-    painter.end()
+    canvas = paint(overlay, OverlayOptions(masks=False, keypoints=False, dropped=False), 200, 400)
     # The tags sit inside the boxes at the pane's top edge, one below the other; their fill
     # colours are drawn with some transparency over the grey picture.
     reds = blues = 0
@@ -40,14 +46,7 @@ def test_a_skeleton_stays_visible_over_a_mask_of_its_own_colour_in_mask_only(qtb
     mask[:, :] = (*magenta, 255)  # the face's mask, everywhere
     overlay = Overlay(100, 100, points=np.array([[20.0, 50], [80, 50]]), point_colors=[magenta, magenta],
                       edges=np.array([[20.0, 50, 80, 50]]), edge_colors=[magenta], mask=mask)
-    canvas = QImage(100, 100, QImage.Format.Format_RGB888)
-    picture = QImage(100, 100, QImage.Format.Format_RGB888)
-    picture.fill(QColor(128, 128, 128))
-    painter = QPainter(canvas)
-    area = QRectF(0, 0, 100, 100)
-    paint_image_and_overlay(painter, area, picture, CellOverlay.wrap(overlay),
-                            OverlayOptions(boxes=False, mask_only=True, dropped=False), area)
-    painter.end()
+    canvas = paint(overlay, OverlayOptions(boxes=False, mask_only=True, dropped=False), 100, 100)
     # Beside the edge, half-way between the dots: not the mask's colour, so the line can be seen.
     column = [canvas.pixelColor(50, y) for y in range(44, 57)]
     assert any(abs(c.red() - magenta[0]) + abs(c.green() - magenta[1]) > 120 for c in column)
