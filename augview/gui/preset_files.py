@@ -90,14 +90,16 @@ class PresetFiles:
         window = self.window
         if confirm and not self.confirm_discard():
             return False
-        request = PresetLoad(str(path), remember, window.preset_requests.new())
         try:
             large = Path(path).stat().st_size > READ_IN_BACKGROUND_BYTES
         except OSError:
             large = False  # reading says what is wrong with it
+        # A read on a worker notes the document as it is, to see edits made while it reads.
+        request = PresetLoad(str(path), remember, window.preset_requests.new(),
+                             window.document.version() if large else None)
         if large:
             window.statusBar().showMessage(translate("MainWindow", "reading {name}…").format(name=Path(path).name))
-            window.tasks.run(request._replace(version=window.document.version()), read_preset_or_error, path)
+            window.tasks.run(request, read_preset_or_error, path)
             return True
         return self.adopt(request, read_preset_or_error(path))
 
