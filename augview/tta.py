@@ -147,12 +147,12 @@ def resize_shorter(image: np.ndarray, side: int) -> np.ndarray:
         new_h, new_w = side, int(side * width / height)
     else:
         new_h, new_w = int(side * height / width), side
+    if (new_h, new_w) == (height, width):
+        return image.copy()
     if new_h * new_w > MAX_RESIZED_PIXELS:  # a 1x5000 strip at 256 would be 256x1,280,000
         raise AugviewError(tr("a shorter side of {side} px would make this {height}x{width} image {new_h}x{new_w}, "
                               "over {limit} million pixels; choose a smaller size or no resize").format(
             side=side, height=height, width=width, new_h=new_h, new_w=new_w, limit=MAX_RESIZED_PIXELS // 10**6))
-    if (new_h, new_w) == (height, width):
-        return image.copy()
     shrink = new_h < height
     return cv2.resize(image, (max(1, new_w), max(1, new_h)), interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
 

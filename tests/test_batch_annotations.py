@@ -306,6 +306,10 @@ def test_an_unreadable_coco_file_skips_the_images_it_covers_only(tmp_path, prese
     # The images under its folder fail with that reason; the others are written.
     assert sorted(line["source"] for line in manifest(out)) == ["a/x.png", "top.png"]
     assert not [p for p in out.rglob("*.png") if p.relative_to(out).parts[0] == "b"]
+    # Fixed (an empty COCO file), the next run makes the rest: what was written still counts.
+    write(source / "b" / "annotations.json", '{"images": [], "annotations": [], "categories": []}')
+    assert apply(preset, source, out, "--workers", 1) == 0
+    assert sorted(line["source"] for line in manifest(out)) == ["a/x.png", "b/a.png", "b/deeper/d.png", "top.png"]
 
 
 def test_refusals(tmp_path, preset, capsys):

@@ -451,10 +451,21 @@ def test_every_rejected_box_gets_the_first_reason_it_fails(raw, holes, limits):
 
 def test_a_box_wholly_outside_the_image_never_comes_back():
     image = np.zeros((512, 512, 3), np.uint8)
-    for op in ("gamma", "horizontal_flip"):
-        result = Pipeline([Step(op, p=1.0)]).apply(image, seed=0, boxes=[[1000, 1000, 1100, 1100], [10, 10, 50, 50]],
-                                                   box_labels=["gone", "kept"])
+    boxes = [[1000, 1000, 1100, 1100], [10, 10, 50, 50], [5, 5, 5 + 1e-9, 10]]  # outside, fine, of no area
+    for op in ("gamma", "horizontal_flip"):  # whether or not a geometric step judges them
+        result = Pipeline([Step(op, p=1.0)]).apply(image, seed=0, boxes=boxes, box_labels=["gone", "kept", "thin"])
         assert list(result.box_ids) == [1] and result.box_labels == ["kept"], op
+
+
+def test_a_trace_nested_past_python_s_recursion_limit_is_one_clear_error():
+    nested: list = []
+    level = nested
+    for _ in range(5000):
+        group = {"fired": True, "group": "sequence", "steps": []}
+        level.append(group)
+        level = group["steps"]
+    with pytest.raises(augview.InvalidTraceError, match="not a trace augview wrote"):
+        Pipeline.replay(np.zeros((8, 8, 3), np.uint8), nested)
 
 
 @pytest.mark.parametrize("trace, fragment", [
@@ -463,6 +474,8 @@ def test_a_box_wholly_outside_the_image_never_comes_back():
     ([{"op": "nope", "fired": True, "drawn": {}}], "trace step 'nope'"),
     ([{"op": "rotate", "fired": True, "drawn": {"angle": "x"}}], "trace step rotate: its drawn values"),
     ([{"op": "rotate", "fired": True, "drawn": {"angle": float("nan")}}], "trace step rotate: its drawn values"),
+    ([{"op": "resize", "fired": True, "drawn": {"height": -5, "width": 10, "interpolation": "linear"}}],
+     "trace step resize: its drawn values"),  # refused inside OpenCV (cv2.error)
 ])
 def test_a_trace_augview_did_not_write_is_one_clear_error(trace, fragment):
     image = np.zeros((20, 30, 3), np.uint8)

@@ -64,12 +64,13 @@ def run_op(op: Op, image: np.ndarray, params: dict, seed: int, run: TargetRun) -
         report = targets.move(op.geometry(drawn, image.shape))
         if report:
             entry["targets"] = report
+    targets.drop_empty_boxes()  # as `Pipeline.apply` returns them
     result = Result(np.ascontiguousarray(out), [entry], seed, masks=targets.masks or None, boxes=targets.boxes,
                     box_ids=targets.box_ids, box_labels=[notes.labels[i] for i in targets.box_ids],
                     settings=run.settings)
     if "keypoints" in args:
         result.keypoints, result.keypoint_ids = targets.points, targets.point_ids
-        result.keypoints_visible = targets.inside(targets.points)
+        result.keypoints_visible = targets.points_visible()
     overlay = variant_overlay(run.shown, result, moved(notes, result), image.shape, run.settings, run.max_side)
     if ghosts is not None:
         overlay.ghosts = ghosts

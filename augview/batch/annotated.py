@@ -88,6 +88,7 @@ class AnnotatedRun:
         self.masks = len(masks)
         self.coco: list[tuple[coco_format.CocoFile, str]] = []  # (file, its output's relative path)
         self.broken_coco: list[tuple[Path, str]] = []  # (the folder it covers, why it cannot be read)
+        self.coco_names: list[str] = []  # every COCO file found, as its output's relative path
         if "coco" in options.formats:
             if options.source != "auto":
                 path = Path(options.source)
@@ -112,11 +113,12 @@ class AnnotatedRun:
                     # One broken file found in the input fails the images it would cover, each
                     # with its reason; the rest of the folder runs.
                     self.broken_coco.append((coverage(path), str(err).split("\n")[0]))
+                self.coco_names.append(out_rel)  # broken or not: fixing it must not change the preset's id
 
     def preset_id(self, pipeline: Pipeline) -> str:
         """The steps, the target settings and the annotation formats: what an output depends on."""
         data = {"steps": pipeline.to_dict()["steps"], "targets": pipeline.targets.to_dict(),
-                "annotations": sorted(self.options.formats), "coco": [rel for _, rel in self.coco]}
+                "annotations": sorted(self.options.formats), "coco": self.coco_names}
         text = json.dumps(data, sort_keys=True, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
@@ -127,10 +129,6 @@ class AnnotatedRun:
         for task in tasks:
             payload = None
             path = Path(self.in_root, *task[0].split("/"))
-            broken = next((why for root, why in self.broken_coco if parts_below(path, root)), None)
-            if broken is not None:
-                out.append((task[0], task[1], broken))
-                continue
             for number, (coco, _) in enumerate(self.coco):
                 # A file found in the input covers its folder; one given by hand, any image it names.
                 index = coco.find(parts_below(path, coverage(Path(coco.path)) if self.options.source == "auto" else None))
@@ -138,6 +136,8 @@ class AnnotatedRun:
                     image, items = coco.entries(index)
                     payload = (number, image, items)
                     break
+            if payload is None:  # no readable COCO file names it: does a broken one cover it?
+                payload = next((why for root, why in self.broken_coco if parts_below(path, root)), None)
             out.append((task[0], task[1], payload))
         return out
 

@@ -222,7 +222,7 @@ class Manifest:
             self.index[output] = (offset, len(line), seed, record.get("preset") == self.preset,
                                   record.get("source_bytes"), record.get("source_mtime_ns"))
 
-    def get(self, output: str) -> tuple[int, bool, int | None] | None:
+    def get(self, output: str) -> tuple[int, bool, int | None, int | None] | None:
         """(seed, made with the same steps, source size, source modification time or None) of an
         output's latest line, or None."""
         entry = self.index.get(output)

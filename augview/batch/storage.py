@@ -268,6 +268,7 @@ class StagedWorker:
         folder, name = posixpath.split(rel)
         with tempfile.TemporaryDirectory(prefix="augview-") as temp:
             local_in, local_out = os.path.join(temp, "in"), os.path.join(temp, "out")
+            stamp = source_stamp(self.input_dir, rel)  # before reading: an edit made meanwhile is not taken as done
             try:
                 data = read_file(self.input_dir, rel)
                 if data is None:
@@ -292,7 +293,6 @@ class StagedWorker:
             result.errors = [message.replace(local_in, self.input_dir.rstrip("/"))
                              .replace(local_out, self.output_dir.rstrip("/")) for message in result.errors]
             verify_of, kept = dict(outputs), []
-            stamp = source_stamp(self.input_dir, rel) if result.records else None
             for record in result.records:
                 record["source_mtime_ns"] = stamp[1]  # the source's time, not the staged copy's
                 if not verify_of[record["variant"]]:

@@ -328,6 +328,7 @@ class MainWindow(QMainWindow):
         """Decode in the background; the current image stays until the new one is ready. Its
         annotations come from ``source`` (default: found beside it)."""
         path = str(path)
+        self.drop_note = ""  # a note of an earlier drop belongs to that drop's photo only
         if not from_strip:
             self.strip_dock.hide()
             self.strip.set_folder([])  # PgUp/PgDn step through a folder only while it is shown
@@ -367,6 +368,7 @@ class MainWindow(QMainWindow):
         if isinstance(request, PresetLoad) and not self.preset_requests.is_latest(request.ticket):
             return
         if isinstance(request, ImageLoad):
+            self.drop_note = ""
             use, held = self.image_requests.fail(request.ticket)
             if use:  # an image asked for earlier, whose load finished meanwhile
                 self._show_image(held[0], held[1])
@@ -430,17 +432,18 @@ class MainWindow(QMainWindow):
         if len(photos) > 1:
             sources = [AnnotationSource() for _ in photos]
             self.targets.dataset = None
+            self.folder_summary.hide()  # a previous folder's summary is not these photos'
             self.strip.set_folder([Path(f) for f in photos], 0, sources)
             self.strip_dock.show()
             self.open_image(photos[0], from_strip=True, source=sources[0])
         else:
-            self.open_path(files[0])
+            self.open_path(photos[0] if photos else files[0])  # a photo first, if one was dropped
         left = len(files) - (len(photos) if len(photos) > 1 else 1)
         if left:
             note = self.tr("{count} other dropped file(s) left aside: drop presets, sessions and annotations "
                            "one at a time").format(count=left)
             self.statusBar().showMessage(note, 10000)
-            if photos and photos[0] == files[0] or len(photos) > 1:
+            if photos:
                 self.drop_note = note  # said again with "opened ..." once the photo is open
 
     def open_path(self, path: str):

@@ -109,6 +109,8 @@ class PresetFiles:
         if isinstance(opened, AugviewError):
             window.show_error(problems_text(opened))
             return False
+        if request.version is not None:
+            window.commit_pending_edits()  # a name still being typed is an edit too
         if request.version is not None and window.document.version() != request.version and not self.confirm_discard():
             # Edited while the file was read: the edits stay unless the person lets them go.
             window.statusBar().showMessage(translate("MainWindow", "kept the edits made while {name} was read; "

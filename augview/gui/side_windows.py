@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from augview.gui.screen import fit_to_screen
 from augview.pipeline.nodes import Step
@@ -178,7 +178,17 @@ class SideWindows:
                                                      "progress are finished, the rest can be resumed later) and "
                                                      "close augview?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        # Stop it and wait here: its thread would die with the process, before the run writes
+        # its sorted manifest (and an annotated run its COCO files).
+        self.apply.cancel()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.apply.thread.join(timeout=120)
+        finally:
+            QApplication.restoreOverrideCursor()
+        return True
 
     def close_all(self):
         for window in (self.mix, self.smote, self.sweep, self.gallery, self.compare, self.presentation,

@@ -226,13 +226,17 @@ class WindowTargets(QObject):
         elif isinstance(request, FolderOpen):
             if self._wanted(request):
                 self._show_dataset(request.folder, result)
-            elif self.folders.is_latest(request.ticket):
-                main.statusBar().clearMessage()  # "opening {folder}…" is over: another image was chosen
+            elif self.folders.is_latest(request.ticket) and main.statusBar().currentMessage() == \
+                    self.tr("opening {folder}…").format(folder=request.folder):
+                main.statusBar().clearMessage()  # that is over: another image was chosen
         elif isinstance(request, CocoOpen):
             self._show_coco_images(request.path, result)
         elif isinstance(request, SummaryRead) and request.dataset is self.dataset:
-            main.folder_summary.setText(self.tr("{folder} ({kind}): {summary}").format(
-                folder=Path(self.dataset.root).name, kind=self.dataset.kind, summary=result.line()))
+            text = self.tr("{folder} ({kind}): {summary}").format(
+                folder=Path(self.dataset.root).name, kind=self.dataset.kind, summary=result.line())
+            if self.dataset.errors:  # a folder not listed, a COCO file not read: said, not only in the tooltip
+                text += "\n" + self.dataset.errors[0]
+            main.folder_summary.setText(text)
             main.folder_summary.setToolTip("\n".join((self.dataset.errors + result.errors)[:20]))
 
     def read_message(self, loaded: LoadedTargets) -> str:

@@ -13,6 +13,7 @@ The trace is a JSON-ready list with one entry per enabled node, in the order the
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from augview.core.randomness import fires, node_generator, node_key
@@ -112,7 +113,7 @@ def replay(image: np.ndarray, trace: list[dict], targets: TargetSet | None = Non
     `InvalidTraceError` naming the step, never a bare KeyError from deep inside an op."""
     try:
         steps = fired_ops(trace)
-    except (KeyError, TypeError, AttributeError) as err:
+    except (KeyError, TypeError, AttributeError, RecursionError) as err:
         raise InvalidTraceError(tr("not a trace augview wrote: a list of steps, each with \"fired\" "
                                    "and \"op\" and \"drawn\" or \"steps\" ({reason})").format(
             reason=f"{type(err).__name__}: {err}")) from None
@@ -128,7 +129,7 @@ def replay(image: np.ndarray, trace: list[dict], targets: TargetSet | None = Non
                 targets.move(op.geometry(drawn, shape))
         except AugviewError:
             raise
-        except (KeyError, TypeError, ValueError, IndexError) as err:
+        except (KeyError, TypeError, ValueError, IndexError, ArithmeticError, cv2.error) as err:  # cv2: OpenCV refusing a size
             raise InvalidTraceError(tr("trace step {op}: its drawn values cannot be replayed ({reason})").format(
                 op=name, reason=f"{type(err).__name__}: {err}")) from None
     return image

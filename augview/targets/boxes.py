@@ -89,7 +89,14 @@ def areas(boxes: np.ndarray) -> np.ndarray:
 
 def clip(boxes: np.ndarray, shape: tuple) -> np.ndarray:
     height, width = shape[:2]
-    return np.minimum(np.maximum(boxes, 0.0), np.array([width, height, width, height], float))
+    return np.minimum(np.maximum(boxes, 0.0), bounds(width, height))
+
+
+def empty(boxes: np.ndarray) -> np.ndarray:
+    """Which boxes have no area (below the rounding margin every rule allows): what a geometric
+    step drops as "outside"."""
+    sides = boxes[:, 2:] - boxes[:, :2]
+    return sides[:, 0] * sides[:, 1] < _EPS
 
 
 class Drop(NamedTuple):
@@ -127,7 +134,7 @@ def filter_boxes(moved: np.ndarray, shape: tuple, settings, ids: np.ndarray,
     height, width = shape[:2]
     # A handful of whole-array steps: this runs after every geometric step of every image, where
     # each numpy call costs about as much as the arithmetic on 50 boxes.
-    clipped = np.minimum(np.maximum(moved, 0.0), bounds(width, height))
+    clipped = clip(moved, shape)
     sides = clipped[:, 2:] - clipped[:, :2]  # never negative: a moved box keeps min <= max
     left = sides[:, 0] * sides[:, 1]
     if covered is not None:

@@ -73,8 +73,7 @@ class TargetSet:
         the first geometric step drops as "outside": so that they never come back, even when no
         geometric step fired."""
         if len(self.boxes) and not self.boxes_judged:
-            sides = self.boxes[:, 2:] - self.boxes[:, :2]
-            kept = (sides > 0).all(axis=1)
+            kept = ~box_rules.empty(self.boxes)
             if not kept.all():
                 self.boxes, self.box_ids = self.boxes[kept], self.box_ids[kept]
 

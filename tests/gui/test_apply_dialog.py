@@ -121,5 +121,7 @@ def test_closing_the_window_during_a_folder_run_asks_first(qtbot, tmp_path, wind
     assert dialog.running() and "still running" in dialogs.questions[-1]
     dialogs.answers.append(QMessageBox.StandardButton.Yes)
     assert window.close() is True
+    assert not dialog.running()  # stopped before the window went: the run wrote its manifest
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20000)
     assert dialog.summary.interrupted == "cancelled"
+    assert (tmp_path / "out" / MANIFEST_NAME).exists()

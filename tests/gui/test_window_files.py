@@ -711,3 +711,10 @@ def test_a_new_folder_s_thumbnails_do_not_wait_for_the_old_folder_s(qtbot, tmp_p
     assert made.count("old") < 10 and made.count("new") == 2  # the rest of the old queue was skipped
     assert strip.count() == 2 and all(not strip.item(i).icon().isNull() for i in range(2))  # the new ones arrived
     strip.shutdown()
+
+
+def test_a_dropped_photo_is_opened_even_when_not_first(qtbot, tmp_path, window, other_image_file):
+    (tmp_path / "notes.txt").write_text("a note")
+    drop(window, tmp_path / "notes.txt", other_image_file)
+    wait_image(qtbot, window, other_image_file)
+    assert "1 other dropped file(s) left aside" in window.statusBar().currentMessage()
