@@ -338,6 +338,15 @@ def test_refusals(tmp_path, preset, capsys):
     assert "list.json: not a COCO file" in capsys.readouterr().err
 
 
+def test_the_summary_does_not_call_the_annotations_it_read_ignored(tmp_path, preset, capsys):
+    source = tmp_path / "ds"
+    make_yolo(source)
+    capsys.readouterr()
+    apply(preset, source, tmp_path / "out", "--workers", 1)
+    line = capsys.readouterr().out
+    assert "besides the images, annotations among them" in line and " ignored" not in line
+
+
 def test_annotation_format_limits_what_is_read(tmp_path, preset):
     source, out = tmp_path / "ds", tmp_path / "out"
     make_yolo(source)

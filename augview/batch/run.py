@@ -97,7 +97,8 @@ class ApplySummary:
     skipped: int = 0  # outputs already there
     failed: int = 0  # outputs not made (or existing ones that differ)
     failed_sources: int = 0
-    ignored: int = 0  # files that are not images
+    ignored: int = 0  # files that are not images (with annotations on: mask PNGs too)
+    annotated: bool = False  # annotations read: the other files include the ones read
     workers: int = 1
     elapsed: float = 0.0
     manifest: str = ""
@@ -132,7 +133,10 @@ class ApplySummary:
         else:
             text = tr("{images} x {variants}: {written} written, {skipped} skipped (already there), "
                       "{failed} failed").format(**counts)
-        if self.ignored:
+        if self.ignored and self.annotated:  # label files, COCO files, masks: read, not ignored
+            text = tr("{summary}; {files} besides the images, annotations among them").format(
+                summary=text, files=count(self.ignored, tr("{n} other file"), tr("{n} other files")))
+        elif self.ignored:
             text = tr("{summary}; {files} ignored").format(
                 summary=text, files=count(self.ignored, tr("{n} other file"), tr("{n} other files")))
         text = tr("{summary}; {seconds} s, {workers}; manifest {manifest}").format(
@@ -195,6 +199,7 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
     if annotations is not None:
         annotated = AnnotatedRun(annotations, pipeline, input_dir, output_dir, sources)
         sources, summary.ignored = annotated.sources, summary.ignored + annotated.masks
+        summary.annotated = True
     summary.sources = len(sources)
     if not sources and not walk_errors:
         raise AugviewError(tr("{folder}: no images found (looked for {suffixes})").format(

@@ -2454,6 +2454,10 @@
         <translation>{images} x {variants}：已写入 {written} 个，跳过 {skipped} 个（已存在），失败 {failed} 个</translation>
     </message>
     <message>
+        <source>{summary}; {files} besides the images, annotations among them</source>
+        <translation>{summary}；图像之外另有 {files}，其中包括标注</translation>
+    </message>
+    <message>
         <source>{summary}; {files} ignored</source>
         <translation>{summary}；忽略了 {files}</translation>
     </message>
