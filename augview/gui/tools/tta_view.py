@@ -4,12 +4,15 @@ size, with the torchvision code that makes the same views one click away.
 
 The views are cut from the full-resolution photo (sizes are network input sizes, in its pixels);
 optionally its shorter side is first resized, as the classic recipe does (256, then 224 crops).
-Everything here is a few slices of one image, so it is computed on the GUI thread; the resize is
-refused past `tta.MAX_RESIZED_PIXELS` (a thin strip of a photo at "shorter side 256" would
-otherwise become gigabytes).
+The resize, the crops and the two pictures are made on a worker (a resize of a 40-megapixel
+photo takes seconds); only the newest request's answer is shown. The resize is refused past
+`tta.MAX_RESIZED_PIXELS` (a thin strip of a photo at "shorter side 256" would otherwise become
+gigabytes).
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
@@ -23,7 +26,37 @@ from augview.analysis.grid import compose_grid
 from augview.core import paths
 from augview.core.imageio import load_image
 from augview.errors import AugviewError
-from augview.gui.render_worker import make_proxy, to_qimage
+from augview.gui.latest import LatestRequest
+from augview.gui.render_worker import BackgroundTasks, make_proxy, to_qimage
+
+
+class ViewsAnswer(NamedTuple):
+    views: list
+    boxes: np.ndarray  # the photo (as the model gets it) with the views outlined, display-sized
+    grid: np.ndarray | None  # the crops, one framed cell each
+    shape: tuple  # of the photo as the model gets it
+    problem: str = ""  # why there are no views (a crop that does not fit, a resize too large)
+
+
+def compute_views(source: np.ndarray, side: int, size: tuple, mode: str, vertical: bool) -> ViewsAnswer:
+    """Runs on a worker: the views of ``source`` (its shorter side resized to ``side`` first,
+    unless 0), the picture of their boxes and the sheet of the crops."""
+    try:
+        image = tta.resize_shorter(source, side) if side else source
+    except AugviewError as err:  # a resize to more pixels than is sensible: said, nothing drawn
+        return ViewsAnswer([], make_proxy(source, 1024), None, source.shape[:2], str(err))
+    try:
+        views = tta.views(image.shape, size, mode, vertical)
+    except AugviewError as err:
+        return ViewsAnswer([], make_proxy(image, 1024), None, image.shape[:2], str(err))
+    crops = [tta.crop(image, view) for view in views]
+    titles = [f"#{i + 1} {view.label()}" for i, view in enumerate(views)]
+    columns = 5 if len(crops) == 10 else min(len(crops), 3)
+    # Each view framed in the colour of its box on the left; captions large enough to read once
+    # the sheet is shrunk into the window.
+    grid = compose_grid(crops, titles, cell=224, columns=columns, text_size=18,
+                        frames=[tta.COLOURS[view.position] for view in views])
+    return ViewsAnswer(views, make_proxy(tta.draw_views(image, views), 1024), grid, image.shape[:2])
 
 
 class FitImage(QWidget):
@@ -111,6 +144,11 @@ class TtaView(QWidget):
             spin.valueChanged.connect(self.refresh)
         self.vertical.toggled.connect(self.refresh)
         self.views: list[tta.View] = []
+        self.tasks = BackgroundTasks(workers=1)
+        self.tasks.done.connect(self._on_done)
+        self.tasks.error.connect(self._on_error)
+        self.requests = LatestRequest()
+        self.computed = 0  # answers shown so far (tests wait on it)
         self.refresh()
 
     def set_image(self, image: np.ndarray | None):
@@ -127,34 +165,30 @@ class TtaView(QWidget):
         return tta.resize_shorter(self.source, side) if side else self.source
 
     def refresh(self):
-        try:
-            image = self.input_image()
-        except AugviewError as err:  # a resize to more pixels than is sensible: said, nothing drawn
+        self.status.setText(self.tr("computing…"))
+        self.tasks.run(self.requests.new(), compute_views, self.source, self.shorter_side.value(),
+                       (self.crop_h.value(), self.crop_w.value()), self.current_mode(), self.vertical.isChecked())
+
+    def _on_done(self, ticket: int, answer: "ViewsAnswer"):
+        if not self.requests.is_latest(ticket):
+            return  # the controls moved on meanwhile
+        self.views = answer.views
+        self.boxes.set_array(answer.boxes)
+        self.grid.set_array(answer.grid)
+        if answer.problem:
+            self.status.setText(answer.problem)
+        else:
+            height, width = answer.shape
+            self.status.setText(self.tr("{count} views of {height}x{width} pixels from a {image_h}x{image_w} image").format(
+                count=len(self.views), height=self.crop_h.value(), width=self.crop_w.value(),
+                image_h=height, image_w=width))
+        self.computed += 1
+
+    def _on_error(self, ticket: int, message: str):
+        if self.requests.is_latest(ticket):
             self.views = []
-            self.status.setText(str(err))
-            self.boxes.set_array(make_proxy(self.source, 1024))
-            self.grid.set_array(None)
-            return
-        try:
-            self.views = tta.views(image.shape, (self.crop_h.value(), self.crop_w.value()), self.current_mode(),
-                                   self.vertical.isChecked())
-        except AugviewError as err:
-            self.views = []
-            self.status.setText(str(err))
-            self.boxes.set_array(make_proxy(image, 1024))
-            self.grid.set_array(None)
-            return
-        crops = [tta.crop(image, view) for view in self.views]
-        titles = [f"#{i + 1} {view.label()}" for i, view in enumerate(self.views)]
-        self.boxes.set_array(make_proxy(tta.draw_views(image, self.views), 1024))
-        columns = 5 if len(crops) == 10 else min(len(crops), 3)
-        # Each view framed in the colour of its box on the left; captions large enough to read
-        # once the sheet is shrunk into the window.
-        self.grid.set_array(compose_grid(crops, titles, cell=224, columns=columns, text_size=18,
-                                         frames=[tta.COLOURS[view.position] for view in self.views]))
-        self.status.setText(self.tr("{count} views of {height}x{width} pixels from a {image_h}x{image_w} image").format(
-            count=len(self.views), height=self.crop_h.value(), width=self.crop_w.value(),
-            image_h=image.shape[0], image_w=image.shape[1]))
+            self.status.setText(message)
+            self.computed += 1
 
     def torchvision_code(self) -> str:
         return tta.torchvision_code((self.crop_h.value(), self.crop_w.value()), self.current_mode(),

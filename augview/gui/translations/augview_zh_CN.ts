@@ -1377,6 +1377,10 @@
         <translation>测试时模型会看到每个视图，并对它的各个回答取平均。方框表示每个视图取自图像的哪里；augview.tta 可以把某个视图的稠密预测或检测框映射回原图。</translation>
     </message>
     <message>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
         <source>{count} views of {height}x{width} pixels from a {image_h}x{image_w} image</source>
         <translation>从 {image_h}x{image_w} 的图像中取出 {count} 个 {height}x{width} 像素的视图</translation>
     </message>
