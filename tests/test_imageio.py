@@ -611,3 +611,22 @@ def test_other_formats_save_and_load(tmp_path, suffix):
     out = augview.load_image(tmp_path / f"out{suffix}")
     assert_output(out, image.shape)
     assert np.abs(out.astype(int) - image).mean() < 8
+
+
+def test_a_folder_walk_stops_when_asked(tmp_path):
+    from augview.core.imageio import find_images
+    from augview.errors import OptionError
+
+    for i in range(3):
+        (tmp_path / f"d{i}").mkdir()
+        (tmp_path / f"d{i}" / "a.png").write_bytes(b"x")
+    folders = []
+
+    def stop():
+        folders.append(1)
+        return len(folders) > 2  # the window closed while the walk was in its third folder
+
+    with pytest.raises(OptionError, match="listing stopped"):
+        find_images(tmp_path, stop)
+    assert len(folders) == 3
+    assert len(find_images(tmp_path)[0]) == 3  # without a stop: the whole tree

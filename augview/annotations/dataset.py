@@ -32,10 +32,11 @@ from augview.text import count, tr
 KINDS = ("coco", "yolo", "voc", "masks", "images")
 
 
-def walk_images(root: str | os.PathLike) -> tuple[list[str], int, list[str]]:
+def walk_images(root: str | os.PathLike, stop=None) -> tuple[list[str], int, list[str]]:
     """``(images, other files, errors)``: the images of ``root`` in the order ``augview apply``
-    processes them (`augview.core.imageio.find_images`, the one walk of a folder)."""
-    return find_images(root)
+    processes them (`augview.core.imageio.find_images`, the one walk of a folder; ``stop`` as
+    there)."""
+    return find_images(root, stop)
 
 
 def mask_sources(root: str | os.PathLike, images: list[str]) -> set[str]:
@@ -171,14 +172,15 @@ def _first(image: Path, kind: str) -> Path | None:
     return next((p for p in candidates(image, kind) if p.is_file() and p != image), None)
 
 
-def open_dataset(folder: str | os.PathLike) -> Dataset:
-    """A data set folder (see the module docstring); `AugviewError` if it is not a folder. A COCO
+def open_dataset(folder: str | os.PathLike, stop=None) -> Dataset:
+    """A data set folder (see the module docstring); `AugviewError` if it is not a folder (or
+    ``stop()`` ended the walk, see `walk_images`). A COCO
     file in it that cannot be read is one of its ``errors`` and is left out (its images open
     without their annotations)."""
     root = Path(folder)
     if not root.is_dir():
         raise AugviewError(tr("{folder}: is not a folder").format(folder=root))
-    images, ignored, errors = walk_images(root)
+    images, ignored, errors = walk_images(root, stop)
     masks = mask_sources(root, images)
     paths = [root.joinpath(*rel.split("/")) for rel in images if rel not in masks]
     coco = []

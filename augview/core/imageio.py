@@ -308,11 +308,13 @@ def save_image(path: str | os.PathLike, image: np.ndarray, quality: int = 95) ->
     atomic_write_bytes(path, data)
 
 
-def find_images(input_dir: str | os.PathLike) -> tuple[list[str], int, list[str]]:
+def find_images(input_dir: str | os.PathLike, stop=None) -> tuple[list[str], int, list[str]]:
     """``(images, ignored, errors)``: image paths relative to ``input_dir`` (POSIX form), the
     number of other files, and one message per folder that could not be listed. The one walk of a
     folder (``augview apply``, data sets, the window's folder strip): recursive, hidden files and
-    folders skipped, folder by folder in byte order, then by name."""
+    folders skipped, folder by folder in byte order, then by name. ``stop()``, asked before each
+    folder, ends a walk nobody waits for any more (the window closing during a walk of "/") with
+    `OptionError`."""
     root = os.fspath(input_dir)
     sources, ignored, errors = [], 0, []
 
@@ -321,6 +323,8 @@ def find_images(input_dir: str | os.PathLike) -> tuple[list[str], int, list[str]
             folder=err.filename, reason=err.strerror or err))
 
     for folder, dirs, files in os.walk(root, onerror=on_error):
+        if stop is not None and stop():
+            raise OptionError(tr("{folder}: listing stopped").format(folder=root))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         rel_folder = os.path.relpath(folder, root)
         for name in files:

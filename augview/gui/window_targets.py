@@ -10,6 +10,7 @@ word a variant's caption and tooltip.
 from __future__ import annotations
 
 import html
+import threading
 from pathlib import Path
 from typing import NamedTuple
 
@@ -53,6 +54,7 @@ class WindowTargets(QObject):
         self.original: CellOverlay | None = None
         self.dataset: Dataset | None = None
         self.folders = LatestRequest()  # folder opens: only the newest is shown
+        self._closing = threading.Event()  # the window is closing: walks still running stop
         self.state = OverlayState(self._restored_options())
         self.tasks = BackgroundTasks(workers=1)  # annotation files, data set folders
         self.summaries = BackgroundTasks(workers=1)  # a data set's summary reads every file
@@ -166,12 +168,13 @@ class WindowTargets(QObject):
         ``augview apply`` walks it, off the GUI thread."""
         self.main.statusBar().showMessage(self.tr("opening {folder}…").format(folder=folder))
         request = FolderOpen(str(folder), self.folders.new(), self.main.image_requests.ticket)
-        self.tasks.run(request, open_dataset, folder)
+        self.tasks.run(request, open_dataset, folder, self._closing.is_set)
 
     def _wanted(self, request: FolderOpen) -> bool:
         """Whether a folder's answer is still wanted: no newer folder, and no image asked for
         since (the person's last choice wins; a slow walk must not replace it)."""
-        return self.folders.is_latest(request.ticket) and self.main.image_requests.ticket == request.image_ticket
+        return (not self._closing.is_set() and self.folders.is_latest(request.ticket)
+                and self.main.image_requests.ticket == request.image_ticket)
 
     def _show_dataset(self, folder: str, dataset: Dataset):
         main = self.main
@@ -260,5 +263,8 @@ class WindowTargets(QObject):
         self.main.show_error(message)
 
     def shutdown(self):
+        # A walk still running (a folder of millions of files, or "/") stops at its next folder:
+        # the program would otherwise wait for it when it ends.
+        self._closing.set()
         self.tasks.shutdown()
         self.summaries.shutdown()

@@ -718,3 +718,17 @@ def test_a_dropped_photo_is_opened_even_when_not_first(qtbot, tmp_path, window, 
     drop(window, tmp_path / "notes.txt", other_image_file)
     wait_image(qtbot, window, other_image_file)
     assert "1 other dropped file(s) left aside" in window.statusBar().currentMessage()
+
+
+def test_closing_stops_a_folder_walk_still_running(qtbot, tmp_path, make_window, monkeypatch):
+    from augview.gui import window_targets
+
+    stops, real = [], window_targets.open_dataset
+    monkeypatch.setattr(window_targets, "open_dataset", lambda folder, stop: stops.append(stop) or real(folder, stop))
+    augview.save_image(tmp_path / "a.png", gradient(8, 8))
+    window = make_window()
+    window.open_folder(tmp_path)
+    qtbot.waitUntil(lambda: bool(stops), timeout=RENDER_TIMEOUT)
+    assert stops[0]() is False  # walking on while the window is open
+    window.targets.shutdown()
+    assert stops[0]() is True  # the walk stops at its next folder: quitting never waits for it

@@ -1470,6 +1470,10 @@
         <translation>{path}：是一个文件夹；请给出要写入的图像文件名（例如 grid.png）</translation>
     </message>
     <message>
+        <source>{folder}: listing stopped</source>
+        <translation>{folder}：已停止列出</translation>
+    </message>
+    <message>
         <source>{rows}x{cols} tiles, {moved} moved</source>
         <translation>{rows}x{cols} 个图块，移动了 {moved} 个</translation>
     </message>
