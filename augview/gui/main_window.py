@@ -431,10 +431,7 @@ class MainWindow(QMainWindow):
         photos = [f for f in files if Path(f).suffix.lower() in IMAGE_SUFFIXES and Path(f).is_file()]
         if len(photos) > 1:
             sources = [AnnotationSource() for _ in photos]
-            self.targets.dataset = None
-            self.folder_summary.hide()  # a previous folder's summary is not these photos'
-            self.strip.set_folder([Path(f) for f in photos], 0, sources)
-            self.strip_dock.show()
+            self.targets.show_strip([Path(f) for f in photos], 0, sources)
             self.open_image(photos[0], from_strip=True, source=sources[0])
         else:
             self.open_path(photos[0] if photos else files[0])  # a photo first, if one was dropped

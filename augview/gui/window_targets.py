@@ -176,17 +176,25 @@ class WindowTargets(QObject):
         return (not self._closing.is_set() and self.folders.is_latest(request.ticket)
                 and self.main.image_requests.ticket == request.image_ticket)
 
+    def show_strip(self, images: list[Path], row: int, sources: list[AnnotationSource], summary: str = "",
+                   dataset: Dataset | None = None):
+        """``images`` in the folder strip, ``row`` the one on screen, with a ``summary`` line above
+        them (hidden when empty): a data set's, a COCO file's listing, or photos dropped together."""
+        main = self.main
+        self.dataset = dataset
+        main.strip.set_folder(images, row, sources)
+        main.strip_dock.show()
+        main.folder_summary.setText(summary)
+        main.folder_summary.setVisible(bool(summary))
+
     def _show_dataset(self, folder: str, dataset: Dataset):
         main = self.main
         if not dataset.images:
             main.show_error(self.tr("{folder}: no images found in this folder").format(folder=folder))
             return
-        self.dataset = dataset
         sources = [AnnotationSource(dataset=dataset, index=i) for i in range(len(dataset.images))]
         main.settings.setValue("last_dir", str(folder))
-        main.strip.set_folder(dataset.images, 0, sources)
-        main.strip_dock.show()
-        main.folder_summary.hide()
+        self.show_strip(dataset.images, 0, sources, dataset=dataset)
         main.folder_summary.setToolTip("\n".join(dataset.errors[:20]))
         if dataset.errors:  # folders that could not be listed, COCO files that could not be read
             more = len(dataset.errors) - 1
@@ -209,12 +217,8 @@ class WindowTargets(QObject):
         row = next((i for i, image in enumerate(images) if str(image) == current), None)
         if row is None:
             images, sources, row = [Path(current)] + images, [AnnotationSource(file=path)] + sources, 0
-        self.dataset = None
-        main.strip.set_folder(images, row, sources)
-        main.strip_dock.show()
-        main.folder_summary.setText(self.tr("{path}: {count} images listed and found").format(
+        self.show_strip(images, row, sources, self.tr("{path}: {count} images listed and found").format(
             path=Path(path).name, count=len(images)))
-        main.folder_summary.show()
 
     # ---- results ----
 
