@@ -16,6 +16,7 @@ import augview
 import augview.core.paths
 from augview import CATALOG, InvalidTargetsError, Pipeline, Step, TargetSettings
 from augview.targets import boxes as box_rules
+from augview.targets.target_set import TargetSet
 
 GEOMETRIC = sorted(name for name, op in CATALOG.items() if op.geometry is not None)
 PIXEL_ONLY = sorted(name for name, op in CATALOG.items() if op.geometry is None and not op.images_only)
@@ -499,3 +500,35 @@ def test_a_huge_finite_box_is_the_whole_image_without_numpy_warnings(boxes, box_
         for op in ("rotate", "gamma"):
             result = Pipeline([Step(op, p=1.0)]).apply(image, seed=0, boxes=boxes, box_format=box_format)
             np.testing.assert_allclose(result.boxes, whole)
+
+
+@settings(max_examples=200, deadline=None)
+@given(raw=st.lists(_BOX, min_size=1, max_size=8), move=st.tuples(st.sampled_from([1.0, -1.0]), st.sampled_from([1.0, -1.0]),
+                                                                     st.floats(-300, 300), st.floats(-300, 300)),
+       limits=st.tuples(st.sampled_from([0, 0.3, 0.9]), st.sampled_from([0, 10, 400]),
+                        st.sampled_from([0, 3, 30]), st.sampled_from([0, 3, 30])))
+def test_judged_boxes_that_keep_their_sizes_are_judged_as_the_full_rules_judge_them(raw, move, limits):
+    # filter_boxes skips the size rules for boxes that passed them and only moved (a flip, a
+    # crop); what it keeps and drops must not change.
+    rules = TargetSettings(min_visibility=limits[0], min_area=limits[1], min_width=limits[2], min_height=limits[3])
+    boxes = np.array([[x, y, x + w, y + h] for x, y, w, h in raw])
+    judged, ids, _ = box_rules.filter_boxes(boxes, (200, 200), rules, np.arange(len(boxes)))
+    a, e, c, f = move
+    matrix = np.array([[a, 0, c], [0, e, f], [0, 0, 1]])
+    moved = box_rules.affine_extent(judged, matrix)
+    fast = box_rules.filter_boxes(moved, (150, 250), rules, ids, sizes_passed=True)
+    full = box_rules.filter_boxes(moved, (150, 250), rules, ids)
+    assert np.array_equal(fast[0], full[0]) and np.array_equal(fast[1], full[1]) and fast[2] == full[2]
+
+
+@settings(max_examples=200, deadline=None)
+@given(points=st.lists(st.tuples(st.sampled_from([-1.0, -1e-9, 0.0, 0.5, 99.999, 100.0, 120.0]) | st.floats(-50, 150),
+                                 st.sampled_from([-0.0, 0.0, 59.5, 60.0, 60.5]) | st.floats(-50, 150)), max_size=12),
+       four_columns=st.booleans())
+def test_the_in_image_test_of_keypoints_is_zero_inclusive_and_size_exclusive(points, four_columns):
+    xy = np.array(points, float).reshape(-1, 2)
+    if four_columns:  # (K, 4) keypoints: the test reads a strided slice of the first two columns
+        xy = np.column_stack([xy, np.zeros((len(xy), 2))])
+    targets = TargetSet.build((60, 100), TargetSettings())
+    expected = [0 <= x < 100 and 0 <= y < 60 for x, y in points]
+    assert targets.inside(xy).tolist() == expected

@@ -67,18 +67,32 @@ class Affine:
     # The exact mask move for ops that are not resampling (flips, crops, padding); default: warp.
     mask_move: Callable[[np.ndarray, int], np.ndarray] | None = None
 
+    def __post_init__(self):
+        # The six coefficients as Python floats, read once: the moves below run for every
+        # annotated image, where each small numpy call (a slice, a transpose) costs microseconds.
+        self.coefficients = tuple(self.matrix[:2].ravel().tolist())
+
     def points(self, xy: np.ndarray) -> np.ndarray:
-        return xy @ self.matrix[:2, :2].T + self.matrix[:2, 2]
+        a, b, c, d, e, f = self.coefficients
+        moved = np.dot(xy, np.array(((a, d), (b, e))))
+        moved += (c, f)
+        return moved
+
+    def keeps_sizes(self) -> bool:
+        """Whether every box keeps its width and height (flips, crops, padding: no scaling, no
+        turn), so a box that passed the size rules before still passes them unless cut."""
+        a, b, _, d, e, _ = self.coefficients
+        return b == 0 and d == 0 and abs(a) == 1 and abs(e) == 1
 
     def jacobians(self, xy: np.ndarray) -> np.ndarray:
         return np.broadcast_to(self.matrix[:2, :2], (len(xy), 2, 2))
 
     def boxes(self, boxes: np.ndarray, method: str) -> np.ndarray:
-        m = self.matrix
-        if method != "ellipse" or m[0, 1] == 0 and m[1, 0] == 0 or m[0, 0] == 0 and m[1, 1] == 0:
+        a, b, _, d, e, _ = self.coefficients
+        if method != "ellipse" or b == 0 and d == 0 or a == 0 and e == 0:
             # The corners' enclosing box; exact for flips, quarter turns, crops and scaling, which
             # keep boxes boxes (the ellipse method only differs for rotations and shears).
-            return box_rules.affine_extent(boxes, m)
+            return box_rules.affine_extent(boxes, self.matrix)
         outline = box_rules.ellipse_points(boxes)
         return box_rules.enclosing(self.points(outline.reshape(-1, 2)).reshape(outline.shape))
 

@@ -15,7 +15,7 @@ import numpy as np
 from augview.errors import InvalidTargetsError
 from augview.targets import boxes as box_rules
 from augview.targets.masks import check_mask
-from augview.targets.motion import Holes, Tiles, turn_directions
+from augview.targets.motion import Affine, Holes, Tiles, turn_directions
 from augview.targets.settings import TargetSettings
 from augview.text import tr
 
@@ -31,7 +31,7 @@ def check_keypoints(keypoints) -> np.ndarray:
     if array.ndim != 2 or array.shape[1] not in (2, 4):
         raise InvalidTargetsError(tr("keypoints must be a (K, 2) or (K, 4) array, got shape {shape}").format(
             shape=array.shape))
-    if not np.isfinite(array).all():
+    if np.count_nonzero(np.isfinite(array)) != array.size:
         raise InvalidTargetsError(tr("keypoints must be finite numbers"))
     return array
 
@@ -66,7 +66,11 @@ class TargetSet:
     def inside(self, xy: np.ndarray) -> np.ndarray:
         """Which keypoints lie in the image (albumentations' rule: 0 <= x < width, 0 <= y < height)."""
         position = xy[:, :2]
-        return ((position >= 0) & (position < box_rules.bounds(*self.shape[::-1])[:2])).all(axis=1)
+        flags = np.less(position, box_rules.bounds(*self.shape[::-1])[:2], order="C")
+        flags &= position >= 0
+        # Each row's two flags read as one 2-byte number: 0x0101 when both hold. The same answer
+        # as .all(axis=1) for a fraction of its cost on a few dozen points, for every step.
+        return flags.view(np.uint16)[:, 0] == 0x0101
 
     def drop_empty_boxes(self) -> None:
         """Drop boxes with nothing in the image (given wholly outside it, or of no area), which
@@ -96,7 +100,10 @@ class TargetSet:
             else:
                 moved = motion.boxes(self.boxes, settings.box_method)
             covered = motion.covered(moved, hole_map) if hole_map is not None else None
-            self.boxes, self.box_ids, drops = box_rules.filter_boxes(moved, self.shape, settings, ids, covered)
+            # Boxes judged by an earlier step that keep their sizes need judging only where cut.
+            sizes_passed = self.boxes_judged and isinstance(motion, Affine) and motion.keeps_sizes()
+            self.boxes, self.box_ids, drops = box_rules.filter_boxes(moved, self.shape, settings, ids, covered,
+                                                                     sizes_passed)
             self.boxes_judged = True
             if drops:
                 report["boxes_dropped"] = [{"index": d.index, "reason": d.reason, "value": d.value, "limit": d.limit} for d in drops]
@@ -113,7 +120,7 @@ class TargetSet:
             self.points_inside = None
             inside = self.inside(self.points)
             kept = inside if hole_map is None else inside & ~motion.hidden(self.points[:, :2], hole_map)
-            if settings.keypoints_outside == "drop" and not kept.all():
+            if settings.keypoints_outside == "drop" and np.count_nonzero(kept) != len(kept):
                 report["keypoints_dropped"] = self.point_ids[~kept].tolist()
                 self.points, self.point_ids, inside = self.points[kept], self.point_ids[kept], inside[kept]
             self.points_inside = inside
