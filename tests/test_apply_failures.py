@@ -337,3 +337,15 @@ def test_a_summary_nobody_reads_still_gives_the_runs_exit_code(tmp_path):
                           shell=True, executable="/bin/bash", capture_output=True, text=True, cwd=ROOT)
     assert proc.stdout.strip() == "status 1", proc.stderr
     assert "broken.png" in proc.stderr and "Broken pipe" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_pool_starts_all_its_workers_at_once(tmp_path):
+    """The executor starts a process only when a task finds none idle: with one start-up task, the
+    second worker used to start only once the first was up, a tenth of a second late on every run."""
+    worker = batch_workers.Worker(augview.Pipeline([augview.Step("horizontal_flip")]), str(tmp_path), str(tmp_path),
+                                  0, "png", "{}")
+    pool = batch_workers.Pool(worker, [], 2)
+    try:
+        assert len(pool.executor._processes) == 2
+    finally:
+        pool.close()

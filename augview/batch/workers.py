@@ -359,9 +359,14 @@ class Pool:
             self.executor = ProcessPoolExecutor(
                 max_workers=workers, mp_context=context,
                 initializer=_init_pool_process, initargs=(worker, text.translation_table()))
+            # Every worker starts now, side by side: the executor starts a process only when a
+            # task finds none idle, so a single first task would start the second worker only
+            # once the first was up (a tenth of a second later, on a run of a few seconds).
+            starting = [self._submit(_ready) for _ in range(workers)]
             # One worker up and ready before any task goes out: a pool that cannot start is an
             # error that says why, never a run that ends having done nothing.
-            self._submit(_ready).result()
+            first, _ = wait(starting, return_when=FIRST_COMPLETED)
+            next(iter(first)).result()
         except BaseException as err:
             # Also on an interrupt (Ctrl+C, SIGTERM) in the middle of starting: the workers
             # already started go now, before they could print a traceback about the pipes and
