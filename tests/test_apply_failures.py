@@ -349,3 +349,44 @@ def test_a_pool_starts_all_its_workers_at_once(tmp_path):
         assert len(pool.executor._processes) == 2
     finally:
         pool.close()
+
+
+def test_a_long_run_sends_its_images_to_the_workers_a_few_at_a_time(tmp_path):
+    """Each task sent costs the parent process pickling and bookkeeping on the cores the workers
+    need: many sources go out in batches, and every source still comes back exactly once."""
+    worker = batch_workers.Worker(augview.Pipeline([augview.Step("horizontal_flip")]), str(tmp_path), str(tmp_path),
+                                  0, "png", "{}")
+    tasks = [(f"missing_{index:03d}.png", ((0, False),)) for index in range(100)]  # each fails to read: fast
+    pool = batch_workers.Pool(worker, tasks, 2)
+    try:
+        assert pool.batch == batch_workers.BATCH > 1
+        assert all(len(batch) == pool.batch for batch in pool.pending.values())
+        results = []
+        while pool.busy():
+            results.extend(pool.next_results())
+    finally:
+        pool.close()
+    assert sorted(result.rel for result in results) == [task[0] for task in tasks]
+    assert all(result.failed == 1 for result in results)
+
+
+def test_a_few_images_go_out_one_at_a_time(tmp_path):
+    worker = batch_workers.Worker(augview.Pipeline([augview.Step("horizontal_flip")]), str(tmp_path), str(tmp_path),
+                                  0, "png", "{}")
+    pool = batch_workers.Pool(worker, [(f"missing_{index}.png", ((0, False),)) for index in range(8)], 2)
+    try:
+        assert pool.batch == 1  # so both workers get work, and Ctrl+C waits for one image each
+    finally:
+        pool.close()
+
+
+def test_a_batch_stops_at_a_full_disk(monkeypatch):
+    seen = []
+
+    def fake_worker(task):
+        seen.append(task[0])
+        return batch_workers.TaskResult(task[0], stop="disk full" if task[0] == "b" else "")
+
+    monkeypatch.setattr(batch_workers, "_WORKER", fake_worker)
+    results = batch_workers._run_in_pool_process([("a", ()), ("b", ()), ("c", ())])
+    assert [result.rel for result in results] == ["a", "b"] and seen == ["a", "b"]

@@ -24,6 +24,7 @@ WRITABLE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp")
 QUALITY = 95  # JPEG and WebP, as `save_image`
 _SEED_SCHEME = b"augview-apply-v1"  # part of every hashed seed: a new scheme gets a new tag
 IN_FLIGHT = 3  # tasks submitted per worker: enough to keep it busy, few to cancel on Ctrl+C
+BATCH = 4  # most sources sent to a worker process at once (see `augview.batch.workers.Pool`)
 # A temporary file of `write_atomic` for one of our outputs: ".<name>.aug07.png.<pid>_<n>.tmp".
 TEMP_NAME = re.compile(r"^\..+\.aug\d\d\.[^.]+\.[a-z0-9_]+\.tmp$")
 

@@ -4,6 +4,7 @@ process or in a pool of worker processes."""
 from __future__ import annotations
 
 import errno
+import itertools
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.forkserver
@@ -26,7 +27,7 @@ from augview.text import tr
 from augview.errors import AugviewError
 
 from augview.batch.files import (  # noqa: F401
-    IN_FLIGHT, encode_output, output_name, output_seed, write_atomic,
+    BATCH, IN_FLIGHT, encode_output, output_name, output_seed, write_atomic,
 )
 
 # ---- the work of one source (runs in a worker) -----------------------------------------------
@@ -184,8 +185,13 @@ def _init_pool_process(worker: Worker, translations: dict[str, str] | None) -> N
     cv2.setNumThreads(1)
 
 
-def _run_in_pool_process(task: Task) -> TaskResult:
-    return _WORKER(task)
+def _run_in_pool_process(tasks: list[Task]) -> list[TaskResult]:
+    results = []
+    for task in tasks:
+        results.append(_WORKER(task))
+        if results[-1].stop:  # a full disk: the rest of the batch would meet it too
+            break
+    return results
 
 
 def _ready() -> bool:
@@ -351,6 +357,10 @@ class Pool:
         self.executor = None
         self.tasks = iter(tasks)
         self.limit = workers * IN_FLIGHT
+        # Tasks go out in small batches when there are many: each one sent costs this process a
+        # few hundred microseconds of pickling and bookkeeping, on the cores the workers need.
+        # At most `BATCH` images, so a Ctrl+C still waits for few images in progress.
+        self.batch = max(1, min(BATCH, len(tasks) // (self.limit * 4)))
         self.pending: dict = {}
         try:
             context = pool_context()
@@ -399,35 +409,37 @@ class Pool:
 
     def _fill(self) -> None:
         while len(self.pending) < self.limit:
-            task = next(self.tasks, None)
-            if task is None:
+            batch = list(itertools.islice(self.tasks, self.batch))
+            if not batch:
                 return
             try:
-                future = self._submit(_run_in_pool_process, task)
+                future = self._submit(_run_in_pool_process, batch)
             except _START_ERRORS as err:
                 # More workers start as tasks are handed out; one that cannot ends the run (with
                 # its summary), as a worker that dies does.
                 raise WorkerDied(tr("cannot start a worker process ({reason}); the run stopped").format(
                     reason=_start_reason(err))) from None
-            self.pending[future] = task
+            self.pending[future] = batch
 
     def busy(self) -> bool:
         return bool(self.pending)
 
     def next_results(self) -> list[TaskResult]:
         done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
-        results = [self._result(future) for future in done]
+        results = [result for future in done for result in self._results(future)]
         self._fill()
         return results
 
-    def _result(self, future) -> TaskResult:
-        task = self.pending.pop(future)
+    def _results(self, future) -> list[TaskResult]:
+        batch = self.pending.pop(future)
         try:
             return future.result()
         except BrokenProcessPool:
             # A worker died (killed, out of memory): the pool cannot go on.
+            sources = batch[0][0] if len(batch) == 1 else tr("{first} (or one of the {more} images after it)").format(
+                first=batch[0][0], more=len(batch) - 1)
             raise WorkerDied(tr("a worker process died while working on {source} "
-                                 "(out of memory?); the run stopped").format(source=task[0])) from None
+                                 "(out of memory?); the run stopped").format(source=sources)) from None
 
     def stop(self) -> list[TaskResult]:
         """Cancel what has not started; wait for the images in progress and return them."""
@@ -438,7 +450,7 @@ class Pool:
         results = []
         for future in list(self.pending):
             try:
-                results.append(self._result(future))
+                results.extend(self._results(future))
             except WorkerDied:
                 pass
         return results

@@ -2566,6 +2566,10 @@
         <translation>无法启动一个工作进程（{reason}）；运行已停止</translation>
     </message>
     <message>
+        <source>{first} (or one of the {more} images after it)</source>
+        <translation>{first}（或其后 {more} 张图像之一）</translation>
+    </message>
+    <message>
         <source>bottom left</source>
         <translation>左下</translation>
     </message>
