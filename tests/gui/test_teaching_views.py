@@ -113,6 +113,20 @@ def gallery_view(qtbot):
     return view
 
 
+def test_gallery_columns_fill_the_width_at_any_window_size(gallery_view, qtbot):
+    """A fixed cell width left an empty band beside the last column at most widths."""
+    view = gallery_view
+    for width in (1000, 1237, 1400):
+        view.resize(width, 800)
+        qtbot.wait(20)
+        grid, viewport = view.list.gridSize().width(), view.list.viewport().width()
+        columns = viewport // grid
+        assert columns >= 1 and viewport - columns * grid < columns, (width, grid, viewport)
+        assert grid >= view.list.cell.width()
+        rightmost = max(view.list.visualItemRect(view.list.item(i)).right() for i in range(columns))
+        assert viewport - rightmost < grid // 2, (width, rightmost, viewport)
+
+
 def test_gallery_has_one_labelled_tile_per_op(gallery_view):
     view = gallery_view
     assert sorted(view.visible_names()) == sorted(CATALOG)

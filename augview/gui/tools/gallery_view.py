@@ -24,7 +24,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem,
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem, QStyle,
     QPushButton, QSpinBox, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
@@ -156,6 +156,29 @@ def _default(spec) -> str:
     return format_value(spec, spec.default)
 
 
+class TileList(QListWidget):
+    """The gallery's grid of tiles, whose cells widen so that the columns fill the view: with a
+    fixed cell width, most window widths left an empty band beside the last column."""
+
+    def __init__(self, cell: QSize):
+        super().__init__()
+        self.cell = cell  # the narrowest a cell may be
+        self.setGridSize(cell)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        width = self.viewport().width()
+        if not self.verticalScrollBar().isVisible():
+            # Room kept for the scroll bar, so the cells do not change (and the tiles jump) when
+            # it comes and goes, as it does while the window opens and when a search filters.
+            width -= self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        # As many whole cells as fit, sharing the rest of the width; the number of columns (so of
+        # rows, and whether a scroll bar shows) is what the narrowest cells would give.
+        spread = QSize(max(width // max(width // self.cell.width(), 1), self.cell.width()), self.cell.height())
+        if spread != self.gridSize():
+            self.setGridSize(spread)
+
+
 class GalleryView(QWidget):
     op_chosen = Signal(str)  # a tile was double-clicked: add its op to the pipeline
 
@@ -201,10 +224,9 @@ class GalleryView(QWidget):
         bar.addWidget(self.sheet_width)
         bar.addWidget(self.status, 1)
 
-        self.list = QListWidget()
+        self.list = TileList(QSize(ICON + 28, ICON + 56))
         self.list.setViewMode(QListView.ViewMode.IconMode)
         self.list.setIconSize(QSize(ICON, ICON))
-        self.list.setGridSize(QSize(ICON + 28, ICON + 56))
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setMovement(QListView.Movement.Static)
         self.list.setWordWrap(True)
@@ -322,7 +344,7 @@ class GalleryView(QWidget):
         """Word-wrap ``text`` to the tile's width; the last line is elided (the full text is in
         the tooltip and the details panel)."""
         metrics = self.list.fontMetrics()
-        width = self.list.gridSize().width() - 12
+        width = self.list.cell.width() - 12  # a tile's own width: its grid cell may be wider
         lines: list[str] = []
         for word in text.split():
             if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
