@@ -351,31 +351,44 @@ def test_a_pool_starts_all_its_workers_at_once(tmp_path):
         pool.close()
 
 
-def test_a_long_run_sends_its_images_to_the_workers_a_few_at_a_time(tmp_path):
+def test_a_long_run_of_quick_images_sends_them_to_the_workers_a_few_at_a_time(tmp_path):
     """Each task sent costs the parent process pickling and bookkeeping on the cores the workers
-    need: many sources go out in batches, and every source still comes back exactly once."""
+    need: once the first tasks show that images are quick, sources go out in batches, and every
+    source still comes back exactly once."""
     worker = batch_workers.Worker(augview.Pipeline([augview.Step("horizontal_flip")]), str(tmp_path), str(tmp_path),
                                   0, "png", "{}")
-    tasks = [(f"missing_{index:03d}.png", ((0, False),)) for index in range(100)]  # each fails to read: fast
+    tasks = [(f"missing_{index:03d}.png", ((0, False),)) for index in range(200)]  # each fails to read: quick
     pool = batch_workers.Pool(worker, tasks, 2)
+    sizes, results = [], []
     try:
-        assert pool.batch == batch_workers.BATCH > 1
-        assert all(len(batch) == pool.batch for batch in pool.pending.values())
-        results = []
+        assert all(len(batch) == 1 for batch in pool.pending.values())  # the pace is not known yet
         while pool.busy():
+            sizes.extend(len(batch) for batch in pool.pending.values())
             results.extend(pool.next_results())
     finally:
         pool.close()
+    assert max(sizes) == batch_workers.BATCH > 1
     assert sorted(result.rel for result in results) == [task[0] for task in tasks]
     assert all(result.failed == 1 for result in results)
 
 
-def test_a_few_images_go_out_one_at_a_time(tmp_path):
+def test_slow_images_and_short_runs_go_out_one_at_a_time(tmp_path, monkeypatch):
+    """So that Ctrl+C (or Cancel in the window) waits for one image per worker, not a batch."""
     worker = batch_workers.Worker(augview.Pipeline([augview.Step("horizontal_flip")]), str(tmp_path), str(tmp_path),
                                   0, "png", "{}")
     pool = batch_workers.Pool(worker, [(f"missing_{index}.png", ((0, False),)) for index in range(8)], 2)
     try:
-        assert pool.batch == 1  # so both workers get work, and Ctrl+C waits for one image each
+        while pool.busy():
+            assert all(len(batch) == 1 for batch in pool.pending.values())
+            pool.next_results()
+    finally:
+        pool.close()
+    monkeypatch.setattr(batch_workers, "QUICK_IMAGE", 0.0)  # every image counts as slow
+    pool = batch_workers.Pool(worker, [(f"missing_{index:03d}.png", ((0, False),)) for index in range(200)], 2)
+    try:
+        while pool.busy():
+            assert all(len(batch) == 1 for batch in pool.pending.values())
+            pool.next_results()
     finally:
         pool.close()
 

@@ -12,6 +12,7 @@ import os
 import posixpath
 import signal
 import threading
+import time
 import warnings
 from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -53,6 +54,7 @@ class TaskResult:
 # Write errors that every later output would meet too: the run stops at the first one (with its
 # summary) instead of failing file after file. Others (a folder made read-only, a name too long)
 # concern one output and are reported with it.
+QUICK_IMAGE = 0.05  # seconds of a worker's time per source, below which sources go out in batches
 STOPPING_ERRNOS = {errno.ENOSPC, errno.EROFS} | ({errno.EDQUOT} if hasattr(errno, "EDQUOT") else set())
 
 
@@ -357,10 +359,9 @@ class Pool:
         self.executor = None
         self.tasks = iter(tasks)
         self.limit = workers * IN_FLIGHT
-        # Tasks go out in small batches when there are many: each one sent costs this process a
-        # few hundred microseconds of pickling and bookkeeping, on the cores the workers need.
-        # At most `BATCH` images, so a Ctrl+C still waits for few images in progress.
-        self.batch = max(1, min(BATCH, len(tasks) // (self.limit * 4)))
+        # Quick images go out in small batches when there are many (see `_batch_size`).
+        self.most = max(1, min(BATCH, len(tasks) // (self.limit * 4)))
+        self.workers, self.done, self.started = workers, 0, time.monotonic()  # (started: again once up)
         self.pending: dict = {}
         try:
             context = pool_context()
@@ -377,6 +378,7 @@ class Pool:
             # error that says why, never a run that ends having done nothing.
             first, _ = wait(starting, return_when=FIRST_COMPLETED)
             next(iter(first)).result()
+            self.started = time.monotonic()
         except BaseException as err:
             # Also on an interrupt (Ctrl+C, SIGTERM) in the middle of starting: the workers
             # already started go now, before they could print a traceback about the pipes and
@@ -409,7 +411,7 @@ class Pool:
 
     def _fill(self) -> None:
         while len(self.pending) < self.limit:
-            batch = list(itertools.islice(self.tasks, self.batch))
+            batch = list(itertools.islice(self.tasks, self._batch_size()))
             if not batch:
                 return
             try:
@@ -421,12 +423,24 @@ class Pool:
                     reason=_start_reason(err))) from None
             self.pending[future] = batch
 
+    def _batch_size(self) -> int:
+        """How many sources the next task carries. Each task sent costs this process a few
+        hundred microseconds of pickling and bookkeeping, on the cores the workers need: for images
+        that take a few milliseconds each, a batch of up to `BATCH` halves what two workers lose to
+        it. Slower images go one by one, so that a Ctrl+C waits for one image per worker; the pace
+        is known once the first tasks are back."""
+        if self.most == 1 or self.done < self.limit:
+            return 1
+        seconds_per_image = (time.monotonic() - self.started) * self.workers / self.done
+        return self.most if seconds_per_image < QUICK_IMAGE else 1
+
     def busy(self) -> bool:
         return bool(self.pending)
 
     def next_results(self) -> list[TaskResult]:
         done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
         results = [result for future in done for result in self._results(future)]
+        self.done += len(results)
         self._fill()
         return results
 
