@@ -51,10 +51,11 @@ class TaskResult:
     stop: str = ""  # why the whole run must stop (a full disk), said once; the rest was not tried
 
 
+QUICK_IMAGE = 0.05  # seconds of a worker's time per source, below which sources go out in batches
+
 # Write errors that every later output would meet too: the run stops at the first one (with its
 # summary) instead of failing file after file. Others (a folder made read-only, a name too long)
 # concern one output and are reported with it.
-QUICK_IMAGE = 0.05  # seconds of a worker's time per source, below which sources go out in batches
 STOPPING_ERRNOS = {errno.ENOSPC, errno.EROFS} | ({errno.EDQUOT} if hasattr(errno, "EDQUOT") else set())
 
 
