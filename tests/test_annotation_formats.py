@@ -91,6 +91,19 @@ def test_yolo_pose_round_trip_with_the_data_sets_kpt_shape(tmp_path, dims):
     assert_same(first, yolo.parse_labels(written, "b.txt", W, H, names), atol=1e-6 * W)
 
 
+def test_a_yolo_keypoint_flips_to_one_minus_x_as_its_box_does():
+    """YOLO's fractions measure from the image's edge, augview's keypoints are pixel centres: read
+    as they were (x * width), a flipped keypoint landed a pixel away from where it belonged."""
+    import augview
+
+    first = yolo.parse_labels("0 0.5 0.5 0.8 0.8 0.1 0.25 2 0.999 0.0 2\n", "a.txt", 60, 40)
+    result = augview.Pipeline([augview.Step("horizontal_flip")]).apply(
+        np.zeros((40, 60, 3), np.uint8), seed=0, keypoints=first.keypoints[0, :, :2])
+    assert list(result.keypoint_ids) == [0, 1]  # a point on the image's edge stays in view
+    np.testing.assert_allclose((result.keypoints[:, 0] + 0.5) / 60, [0.9, 0.001], atol=1e-9)
+    np.testing.assert_allclose((result.keypoints[:, 1] + 0.5) / 40, [0.25, 0.0], atol=1e-9)
+
+
 def test_yolo_pose_lines_are_recognised_without_a_data_yaml():
     rng = np.random.default_rng(3)
     first = yolo.parse_labels(random_yolo_lines(rng, 3, keypoints=2), "a.txt", W, H)

@@ -403,3 +403,12 @@ def test_a_batch_stops_at_a_full_disk(monkeypatch):
     monkeypatch.setattr(batch_workers, "_WORKER", fake_worker)
     results = batch_workers._run_in_pool_process([("a", ()), ("b", ()), ("c", ())])
     assert [result.rel for result in results] == ["a", "b"] and seen == ["a", "b"]
+
+
+def test_a_read_only_file_system_is_not_called_full():
+    import errno
+
+    read_only = batch_workers.stop_message("out/a.png", OSError(errno.EROFS, "Read-only file system"))
+    assert "make room" not in read_only and "writable" in read_only and "out/a.png" in read_only
+    full = batch_workers.stop_message("out/a.png", OSError(errno.ENOSPC, "No space left on device"))
+    assert full.endswith("make room and run again to finish")

@@ -127,3 +127,13 @@ def test_cutmix_visibility_rule_and_no_targets():
     plain = cutmix(a[0], b[0], seed=1)
     assert plain.boxes is None and plain.mask is None
     assert np.array_equal(plain.image, cutmix(a[0], b[0], seed=1, boxes=(a[1], b[1])).image)  # same draws
+
+
+def test_a_mask_fill_the_masks_cannot_hold_is_refused():
+    images = [annotated(seed, 40, 120) for seed in range(2)]
+    with pytest.raises(InvalidTargetsError, match="mask_fill 300 is not a value of masks's type uint8"):
+        mosaic([i[0] for i in images], (80, 80), masks=[images[0][3].astype(np.uint8), None],
+               settings=TargetSettings(mask_fill=300))
+    with pytest.raises(InvalidTargetsError, match="mask_fill 300"):
+        cutmix(images[0][0], images[1][0], masks=[images[0][3].astype(np.uint8), None],
+               settings=TargetSettings(mask_fill=300))

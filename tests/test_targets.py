@@ -453,7 +453,9 @@ def test_every_rejected_box_gets_the_first_reason_it_fails(raw, holes, limits):
 def test_a_box_wholly_outside_the_image_never_comes_back():
     image = np.zeros((512, 512, 3), np.uint8)
     boxes = [[1000, 1000, 1100, 1100], [10, 10, 50, 50], [5, 5, 5 + 1e-9, 10]]  # outside, fine, of no area
-    for op in ("gamma", "horizontal_flip"):  # whether or not a geometric step judges them
+    # whether or not a geometric step judges them; a rotation used to turn the clipped line of
+    # the box outside back into a box with an area
+    for op in ("gamma", "horizontal_flip", "rotate", "affine", "perspective", "elastic"):
         result = Pipeline([Step(op, p=1.0)]).apply(image, seed=0, boxes=boxes, box_labels=["gone", "kept", "thin"])
         assert list(result.box_ids) == [1] and result.box_labels == ["kept"], op
 
@@ -522,13 +524,65 @@ def test_judged_boxes_that_keep_their_sizes_are_judged_as_the_full_rules_judge_t
 
 
 @settings(max_examples=200, deadline=None)
-@given(points=st.lists(st.tuples(st.sampled_from([-1.0, -1e-9, 0.0, 0.5, 99.999, 100.0, 120.0]) | st.floats(-50, 150),
-                                 st.sampled_from([-0.0, 0.0, 59.5, 60.0, 60.5]) | st.floats(-50, 150)), max_size=12),
+@given(points=st.lists(st.tuples(st.sampled_from([-0.5, -0.5 - 1e-9, -0.3, 0.0, 99.0, 99.5, 99.5 + 1e-9, 99.9]) | st.floats(-50, 150),
+                                 st.sampled_from([-0.0, 0.0, -0.5, 59.0, 59.5, 60.0]) | st.floats(-50, 150)), max_size=12),
        four_columns=st.booleans())
-def test_the_in_image_test_of_keypoints_is_zero_inclusive_and_size_exclusive(points, four_columns):
+def test_a_keypoint_is_in_the_image_between_its_outer_pixel_edges(points, four_columns):
     xy = np.array(points, float).reshape(-1, 2)
     if four_columns:  # (K, 4) keypoints: the test reads a strided slice of the first two columns
         xy = np.column_stack([xy, np.zeros((len(xy), 2))])
     targets = TargetSet.build((60, 100), TargetSettings())
-    expected = [0 <= x < 100 and 0 <= y < 60 for x, y in points]
+    expected = [-0.5 <= x <= 99.5 and -0.5 <= y <= 59.5 for x, y in points]  # edges included
     assert targets.inside(xy).tolist() == expected
+
+
+def test_a_box_aware_crop_never_aims_at_a_box_out_of_view():
+    image = np.zeros((100, 120, 3), np.uint8)
+    for seed in range(20):
+        result = Pipeline([Step("random_crop_near_box", p=1.0)]).apply(
+            image, seed=seed, boxes=[[10, 10, 60, 60], [200, 200, 210, 210]])
+        assert list(result.box_ids) == [0] and result.image.shape[0] > 1, seed
+    safe = Pipeline([Step("bbox_safe_random_crop", {"spread": 0.0}, p=1.0)])
+    with_outside = safe.apply(image, seed=3, boxes=[[10, 10, 30, 30], [200, 200, 210, 210]])
+    assert with_outside.image.shape == safe.apply(image, seed=3, boxes=[[10, 10, 30, 30]]).image.shape
+
+
+@pytest.mark.parametrize("op, params", [
+    ("horizontal_flip", {}), ("vertical_flip", {}), ("transpose", {}), ("random_rotate90", {}),
+    ("resize", {"height": 50, "width": 50}), ("resize", {"height": 200, "width": 200}),
+])
+def test_flips_turns_and_resizes_keep_every_keypoint_that_was_in_view(op, params):
+    # Pixel centres: pixel 0's centre is 0 and the image spans -0.5 to 99.5.
+    points = [[0, 0], [99, 99], [-0.5, 50], [99.5, 50], [50, 99.4], [49.7, -0.5]]
+    for seed in range(4):
+        result = Pipeline([Step(op, params, p=1.0)]).apply(np.zeros((100, 100, 3), np.uint8), seed=seed,
+                                                           keypoints=points)
+        assert list(result.keypoint_ids) == list(range(len(points))), (op, seed, result.keypoints)
+
+
+def test_keypoints_given_out_of_view_are_dropped_even_when_nothing_moves():
+    image = np.zeros((100, 120, 3), np.uint8)
+    points = [[-3, 50], [60, 50], [130, 10]]
+    dropped = Pipeline([Step("gamma", p=1.0)]).apply(image, seed=0, keypoints=points)
+    assert list(dropped.keypoint_ids) == [1] and dropped.keypoints_visible.tolist() == [True]
+    kept = Pipeline([Step("gamma", p=1.0)], targets={"keypoints_outside": "keep"}).apply(image, seed=0, keypoints=points)
+    assert list(kept.keypoint_ids) == [0, 1, 2] and kept.keypoints_visible.tolist() == [False, True, False]
+
+
+@pytest.mark.parametrize("dtype, fill", [(np.int8, 255), (np.uint8, 300), (np.int16, 65535)])
+def test_a_mask_fill_the_mask_s_type_cannot_hold_is_refused_not_wrapped(dtype, fill):
+    image = np.zeros((40, 60, 3), np.uint8)
+    for op in ("rotate", "coarse_dropout"):
+        pipe = Pipeline([Step(op, {"holes_in_mask": True} if op == "coarse_dropout" else {}, p=1.0)],
+                        targets={"mask_fill": fill})
+        with pytest.raises(InvalidTargetsError, match=f"mask_fill {fill} is not a value of mask's type"):
+            pipe.apply(image, seed=0, mask=np.ones((40, 60), dtype))
+
+
+def test_odd_target_inputs_are_clear_errors():
+    image = np.zeros((40, 60, 3), np.uint8)
+    pipe = Pipeline([Step("rotate", p=1.0)])
+    with pytest.raises(InvalidTargetsError, match="must be .H, W. or .H, W, C."):
+        pipe.apply(image, seed=0, mask=np.ones((40, 60, 0), np.uint8))
+    with pytest.raises(InvalidTargetsError, match="box_labels must be a list, tuple or array"):
+        pipe.apply(image, seed=0, boxes=[[1, 1, 5, 5]], box_labels=(label for label in "a"))

@@ -64,7 +64,6 @@ def run_op(op: Op, image: np.ndarray, params: dict, seed: int, run: TargetRun) -
         report = targets.move(op.geometry(drawn, image.shape))
         if report:
             entry["targets"] = report
-    targets.drop_empty_boxes()  # as `Pipeline.apply` returns them
     result = Result(np.ascontiguousarray(out), [entry], seed, masks=targets.masks or None, boxes=targets.boxes,
                     box_ids=targets.box_ids, box_labels=[notes.labels[i] for i in targets.box_ids],
                     settings=run.settings)

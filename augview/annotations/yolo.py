@@ -233,8 +233,10 @@ def _pose_layout(rows, kpt_shape, path: str) -> tuple[int, int] | None:
 
 def _keypoints(points: np.ndarray, width: int, height: int, where: str) -> np.ndarray:
     out = np.zeros((len(points), 3))
-    out[:, 0] = points[:, 0] * width
-    out[:, 1] = points[:, 1] * height
+    # YOLO's fractions measure from the image's edge, as its boxes do; augview's keypoints are
+    # pixel centres (pixel i's centre is i): half a pixel apart. So a flip gives 1 - x, as a box's.
+    out[:, 0] = points[:, 0] * width - 0.5
+    out[:, 1] = points[:, 1] * height - 0.5
     if points.shape[1] == 3:
         if not np.isin(points[:, 2], (0.0, 1.0, 2.0)).all():
             raise AnnotationError(tr("{where}: keypoint visibility must be 0, 1 or 2").format(where=where))
@@ -263,7 +265,7 @@ def format_labels(annotations: Annotations, kpt_dims: int = 3) -> str:
         parts = [str(label)] + [f"{v:.6f}" for v in values]
         if annotations.keypoints is not None:
             for x, y, v in annotations.keypoints[i]:
-                parts += [f"{x / width:.6f}", f"{y / height:.6f}"] if v else ["0.000000", "0.000000"]
+                parts += [f"{(x + 0.5) / width:.6f}", f"{(y + 0.5) / height:.6f}"] if v else ["0.000000", "0.000000"]
                 if kpt_dims == 3:
                     parts.append(str(int(v)))
         lines.append(" ".join(parts))

@@ -60,6 +60,10 @@ STOPPING_ERRNOS = {errno.ENOSPC, errno.EROFS} | ({errno.EDQUOT} if hasattr(errno
 
 
 def stop_message(path: str, err: OSError) -> str:
+    if err.errno == errno.EROFS:  # nothing to make room on: the file system takes no writes at all
+        return tr("{path}: cannot write ({reason}); the run stopped. Outputs written so far are kept: "
+                  "choose an output folder that can be written to, or make this one writable, and run "
+                  "again to finish").format(path=path, reason=err.strerror or err)
     return tr("{path}: cannot write ({reason}); the run stopped. Outputs written so far are kept: "
               "make room and run again to finish").format(path=path, reason=err.strerror or err)
 

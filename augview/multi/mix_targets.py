@@ -21,7 +21,7 @@ import numpy as np
 from augview.errors import InvalidTargetsError
 from augview.targets import boxes as box_rules
 from augview.targets import settings as target_settings
-from augview.targets.masks import check_mask, resample
+from augview.targets.masks import check_fill, check_mask, resample
 from augview.targets.settings import TargetSettings
 from augview.text import tr
 
@@ -109,15 +109,19 @@ def gather(placed: list[tuple], labels: list, box_format: str, shape: tuple):
     return box_rules.from_pixels(boxes, box_format, shape), out_labels, sources, ids
 
 
-def check_masks(masks: list, shapes: list) -> list:
-    """Each mask checked against its image; all of one kind (dtype promoted, same channels)."""
+def check_masks(masks: list, shapes: list, fill: int) -> list:
+    """Each mask checked against its image; all of one kind (dtype promoted, same channels), a
+    kind that holds the ``fill`` label."""
     checked = [None if m is None else check_mask(m, shape, f"masks[{i}]")
                for i, (m, shape) in enumerate(zip(masks, shapes))]
     given = [m for m in checked if m is not None]
     if len({m.shape[2:] for m in given}) > 1:
         raise InvalidTargetsError(tr("masks must all be (H, W) or all have the same channels"))
     dtype = np.result_type(*given) if given else np.uint8
-    return [None if m is None else m.astype(dtype, copy=False) for m in checked]
+    out = [None if m is None else m.astype(dtype, copy=False) for m in checked]
+    if given:
+        check_fill(out[checked.index(given[0])], fill, "masks")
+    return out
 
 
 def empty_mask(masks: list, shape: tuple, fill: int) -> np.ndarray:
@@ -165,7 +169,7 @@ def cutmix_targets(shape_a: tuple, shape_b: tuple, patch: tuple[int, int, int, i
             return ([(kept, 0, ids)] if len(kept) else []) + place_boxes([(1, crop, patch)], sources, settings)
         out.update(_boxes_out(pieces_of, boxes, box_labels, box_format, [shape_a, shape_b], shape_a, settings))
     if _given(masks):
-        mask_a, mask_b = check_masks(per_image(masks, 2, "masks"), [shape_a, shape_b])
+        mask_a, mask_b = check_masks(per_image(masks, 2, "masks"), [shape_a, shape_b], settings.mask_fill)
         mask = mask_a.copy() if mask_a is not None else empty_mask([mask_a, mask_b], shape_a, settings.mask_fill)
         mask[y:y + h, x:x + w] = settings.mask_fill if mask_b is None else resize_mask(mask_b, ha, wa)[y:y + h, x:x + w]
         out["mask"] = mask
@@ -185,7 +189,7 @@ def mosaic_targets(tiles, shapes: list, out_shape: tuple, boxes, box_labels, mas
         out.update(_boxes_out(lambda sources: place_boxes(pieces, sources, settings), boxes, box_labels, box_format,
                               shapes, out_shape, settings))
     if _given(masks):
-        checked = check_masks(per_image(masks, len(shapes), "masks"), shapes)
+        checked = check_masks(per_image(masks, len(shapes), "masks"), shapes, settings.mask_fill)
         mask = empty_mask(checked, out_shape, settings.mask_fill)
         for tile in tiles:
             source = checked[tile.source]

@@ -269,13 +269,16 @@ def _target_set(image, settings, mask, masks, boxes, box_format, box_labels, key
         raise InvalidTargetsError(tr("give mask= or masks=, not both"))
     if box_labels is not None and boxes is None:
         raise InvalidTargetsError(tr("box_labels were given without boxes"))
+    if box_labels is not None and not (hasattr(box_labels, "__len__") and hasattr(box_labels, "__getitem__")):
+        raise InvalidTargetsError(tr("box_labels must be a list, tuple or array with one label per box, got {kind}").format(
+            kind=type(box_labels).__name__))
     all_masks = [mask] if mask is not None else list(masks) if masks is not None else []
     if not all_masks and boxes is None and keypoints is None:
         return None
     targets = TargetSet.build(image.shape, settings, all_masks, boxes, box_format, keypoints)
-    if box_labels is not None and len(box_labels) != len(targets.boxes):
+    if box_labels is not None and len(box_labels) != targets.boxes_given:
         raise InvalidTargetsError(tr("{labels} box labels for {boxes} boxes").format(
-            labels=len(box_labels), boxes=len(targets.boxes)))
+            labels=len(box_labels), boxes=targets.boxes_given))
     return targets
 
 
@@ -287,7 +290,6 @@ def _with_targets(result: Result, targets: TargetSet | None, box_format, box_lab
     if mask is not None or masks is not None:
         result.masks = targets.masks
     if boxes is not None:
-        targets.drop_empty_boxes()
         result.boxes = box_rules.from_pixels(targets.boxes, box_format, targets.shape)
         result.box_ids = targets.box_ids
         if box_labels is not None:

@@ -13,6 +13,8 @@ The trace is a JSON-ready list with one entry per enabled node, in the order the
 
 from __future__ import annotations
 
+import math
+
 import cv2
 import numpy as np
 
@@ -121,6 +123,8 @@ def replay(image: np.ndarray, trace: list[dict], targets: TargetSet | None = Non
         op = CATALOG.get(name) if isinstance(name, str) else None
         if op is None or not isinstance(drawn, dict):
             raise InvalidTraceError(tr("trace step {op}: not an op with drawn values augview knows").format(op=repr(name)))
+        if not _finite(drawn):  # augview never draws NaN or infinity; they would move boxes to NaN
+            raise InvalidTraceError(tr("trace step {op}: its drawn values hold a number that is not finite").format(op=name))
         shape = image.shape
         try:
             if op.keeps_image is None or not op.keeps_image(drawn, shape):
@@ -133,6 +137,17 @@ def replay(image: np.ndarray, trace: list[dict], targets: TargetSet | None = Non
             raise InvalidTraceError(tr("trace step {op}: its drawn values cannot be replayed ({reason})").format(
                 op=name, reason=f"{type(err).__name__}: {err}")) from None
     return image
+
+
+def _finite(value) -> bool:
+    """Whether every number in drawn values (nested lists and dicts) is finite."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, (list, tuple)):
+        return all(_finite(item) for item in value)
+    if isinstance(value, dict):
+        return all(_finite(item) for item in value.values())
+    return True
 
 
 def images_only_steps(nodes: list[Node]) -> list[str]:

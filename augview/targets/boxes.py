@@ -33,10 +33,7 @@ def to_pixels(boxes, box_format: str, shape: tuple) -> np.ndarray:
     if box_format not in BOX_FORMATS:
         raise InvalidTargetsError(tr("box_format must be one of {formats}, got {value}").format(
             formats=", ".join(BOX_FORMATS), value=repr(box_format)))
-    try:
-        array = np.array(boxes, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise InvalidTargetsError(tr("boxes must be numbers, an (N, 4) array")) from None
+    array = numbers(boxes, tr("boxes must be numbers, an (N, 4) array"))
     if array.size == 0:
         return np.zeros((0, 4))
     if array.ndim != 2 or array.shape[1] != 4:
@@ -60,6 +57,19 @@ def to_pixels(boxes, box_format: str, shape: tuple) -> np.ndarray:
         raise InvalidTargetsError(tr("box {index} has its maximum below its minimum: {box}").format(
             index=int(bad[0]), box=[float(v) for v in array[bad[0]]]))
     return out
+
+
+def numbers(values, message: str) -> np.ndarray:
+    """``values`` as a float64 array (always a copy), or InvalidTargetsError(``message``) for
+    anything but real numbers: text, ragged lists, complex numbers (numpy would drop their
+    imaginary part) and integers too large for a float."""
+    try:
+        array = np.array(values)
+    except (TypeError, ValueError, OverflowError):
+        raise InvalidTargetsError(message) from None
+    if array.size and array.dtype.kind not in "iuf":
+        raise InvalidTargetsError(message)
+    return array.astype(np.float64, copy=False)
 
 
 def _from_format(box_format: str, a, b, c, d, width: int, height: int) -> np.ndarray:

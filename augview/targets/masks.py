@@ -28,11 +28,23 @@ def check_mask(mask, shape: tuple, name: str = "mask") -> np.ndarray:
     elif not np.issubdtype(array.dtype, np.integer):
         raise InvalidTargetsError(tr("{name} must hold integer labels, got dtype {dtype}").format(
             name=name, dtype=array.dtype))
-    if array.ndim not in (2, 3) or array.shape[:2] != tuple(shape[:2]):
+    if array.ndim not in (2, 3) or array.shape[:2] != tuple(shape[:2]) or array.ndim == 3 and not array.shape[2]:
         raise InvalidTargetsError(tr("{name} must be (H, W) or (H, W, C) with the image's height and width "
                                      "{size}, got shape {shape}").format(
             name=name, size=tuple(shape[:2]), shape=array.shape))
     return array
+
+
+def check_fill(mask: np.ndarray, fill: int, name: str = "mask") -> None:
+    """InvalidTargetsError unless ``fill`` is a value of ``mask``'s type (a bool mask takes any:
+    a fill other than 0 is True); a uint8 mask cannot hold a fill of 300, an int8 one not 255."""
+    if mask.dtype == bool:
+        return
+    limits = np.iinfo(mask.dtype)
+    if not limits.min <= fill <= limits.max:
+        raise InvalidTargetsError(tr("mask_fill {fill} is not a value of {name}'s type {dtype} ({low} to {high}): "
+                                     "choose a fill in that range, or give the mask as a wider type").format(
+            fill=fill, name=name, dtype=mask.dtype, low=limits.min, high=limits.max))
 
 
 def _working_type(mask: np.ndarray):

@@ -8,13 +8,14 @@ keeps its position in the caller's input (``box_ids``, ``point_ids``), so labels
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
 
 from augview.errors import InvalidTargetsError
 from augview.targets import boxes as box_rules
-from augview.targets.masks import check_mask
+from augview.targets.masks import check_fill, check_mask
 from augview.targets.motion import Affine, Holes, Tiles, turn_directions
 from augview.targets.settings import TargetSettings
 from augview.text import tr
@@ -22,18 +23,23 @@ from augview.text import tr
 
 def check_keypoints(keypoints) -> np.ndarray:
     """(K, 2) ``x, y`` or (K, 4) ``x, y, angle (degrees), scale`` as float64, or InvalidTargetsError."""
-    try:
-        array = np.array(keypoints, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise InvalidTargetsError(tr("keypoints must be numbers, a (K, 2) or (K, 4) array")) from None
+    array = box_rules.numbers(keypoints, tr("keypoints must be numbers, a (K, 2) or (K, 4) array"))
     if array.size == 0:
-        return np.zeros((0, 2))
+        return np.zeros((0, 4 if array.ndim == 2 and array.shape[1] == 4 else 2))
     if array.ndim != 2 or array.shape[1] not in (2, 4):
         raise InvalidTargetsError(tr("keypoints must be a (K, 2) or (K, 4) array, got shape {shape}").format(
             shape=array.shape))
     if np.count_nonzero(np.isfinite(array)) != array.size:
         raise InvalidTargetsError(tr("keypoints must be finite numbers"))
     return array
+
+
+@functools.lru_cache(maxsize=256)
+def _centre_limits(width: int, height: int) -> np.ndarray:
+    """``[width - 0.5, height - 0.5]``: where the pixel centres of an image end (read-only)."""
+    row = np.array([width - 0.5, height - 0.5])
+    row.flags.writeable = False
+    return row
 
 
 @dataclass
@@ -45,41 +51,56 @@ class TargetSet:
     points: np.ndarray  # (K, 2) or (K, 4): x, y (pixel centres), [angle in degrees, scale]
     point_ids: np.ndarray
     settings: TargetSettings
-    # Which keypoints lie in the image, as the last move found (None before any move): kept so the
-    # result need not test them again.
+    # Which keypoints lie in the image, as `build` or the last move found: kept so the result need
+    # not test them again.
     points_inside: np.ndarray | None = None
-    boxes_judged: bool = False  # a geometric step filtered the boxes (see `drop_empty_boxes`)
+    boxes_judged: bool = False  # a geometric step filtered the boxes (see `boxes.filter_boxes`)
+    boxes_given: int = 0  # how many boxes the caller gave (`box_ids` index them)
 
     @classmethod
     def build(cls, shape: tuple, settings: TargetSettings, masks=(), boxes=None, box_format="pascal_voc",
               keypoints=None) -> "TargetSet":
-        checked = [check_mask(m, shape, "mask" if len(masks) == 1 else f"masks[{i}]") for i, m in enumerate(masks)]
+        names = ["mask" if len(masks) == 1 else f"masks[{i}]" for i in range(len(masks))]
+        checked = [check_mask(m, shape, name) for m, name in zip(masks, names)]
+        for mask, name in zip(checked, names):
+            check_fill(mask, settings.mask_fill, name)
         pixel_boxes = box_rules.to_pixels([] if boxes is None else boxes, box_format, shape)
         # Clipped to the image at once (albumentations' ``clip=True``, torchvision's clamping):
         # what lies outside is not part of the object in this image. So a box is judged by its
         # part in view, and comes back inside the image whether or not a geometric step fires.
         pixel_boxes = box_rules.clip(pixel_boxes, shape)
+        given = len(pixel_boxes)
+        box_ids = np.arange(given)
+        if len(pixel_boxes):
+            # A box with nothing in view (given wholly outside the image, or of no area) is gone
+            # now: clipped, it is a line along the edge, which a rotation would turn back into a
+            # box with an area, and a box-aware crop would aim at.
+            kept = ~box_rules.empty(pixel_boxes)
+            if np.count_nonzero(kept) != len(kept):
+                pixel_boxes, box_ids = pixel_boxes[kept], box_ids[kept]
         points = check_keypoints([] if keypoints is None else keypoints)
-        return cls(tuple(shape[:2]), checked, pixel_boxes, np.arange(len(pixel_boxes)), points,
-                   np.arange(len(points)), settings)
+        targets = cls(tuple(shape[:2]), checked, pixel_boxes, box_ids, points, np.arange(len(points)), settings,
+                      boxes_given=given)
+        if len(points):
+            # Keypoints given outside the image are dropped at once under "drop", as a geometric
+            # step would drop them, so they never come back when none fires.
+            inside = targets.inside(points)
+            if settings.keypoints_outside == "drop" and np.count_nonzero(inside) != len(inside):
+                targets.points, targets.point_ids, inside = points[inside], targets.point_ids[inside], inside[inside]
+            targets.points_inside = inside
+        return targets
 
     def inside(self, xy: np.ndarray) -> np.ndarray:
-        """Which keypoints lie in the image (albumentations' rule: 0 <= x < width, 0 <= y < height)."""
+        """Which keypoints lie in the image. Keypoints are pixel centres, so the image spans
+        -0.5 <= x <= width - 0.5 (and so for y), edges included: a flip, a quarter turn or a
+        resize keeps every point that was in view. (albumentations' check, 0 <= x < width, is half
+        a pixel off that span: a flip there drops points of the last column.)"""
         position = xy[:, :2]
-        flags = np.less(position, box_rules.bounds(*self.shape[::-1])[:2], order="C")
-        flags &= position >= 0
+        flags = np.less_equal(position, _centre_limits(*self.shape[::-1]), order="C")
+        flags &= position >= -0.5
         # Each row's two flags read as one 2-byte number: 0x0101 when both hold. The same answer
         # as .all(axis=1) for a fraction of its cost on a few dozen points, for every step.
         return flags.view(np.uint16)[:, 0] == 0x0101
-
-    def drop_empty_boxes(self) -> None:
-        """Drop boxes with nothing in the image (given wholly outside it, or of no area), which
-        the first geometric step drops as "outside": so that they never come back, even when no
-        geometric step fired."""
-        if len(self.boxes) and not self.boxes_judged:
-            kept = ~box_rules.empty(self.boxes)
-            if not kept.all():
-                self.boxes, self.box_ids = self.boxes[kept], self.box_ids[kept]
 
     def points_visible(self) -> np.ndarray:
         """Which of the current keypoints lie in the image."""

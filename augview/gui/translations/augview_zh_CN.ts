@@ -1474,12 +1474,20 @@
         <translation>{folder}：已停止列出</translation>
     </message>
     <message>
+        <source>mask_fill {fill} is not a value of {name}&apos;s type {dtype} ({low} to {high}): choose a fill in that range, or give the mask as a wider type</source>
+        <translation>mask_fill {fill} 不是 {name} 的类型 {dtype} 能取的值（{low} 到 {high}）：请在该范围内选择填充值，或将掩码改为更宽的类型</translation>
+    </message>
+    <message>
         <source>{rows}x{cols} tiles, {moved} moved</source>
         <translation>{rows}x{cols} 个图块，移动了 {moved} 个</translation>
     </message>
     <message>
         <source>{box}, to {w}x{h}px</source>
         <translation>{box}，缩放至 {w}x{h}px</translation>
+    </message>
+    <message>
+        <source>box_labels must be a list, tuple or array with one label per box, got {kind}</source>
+        <translation>box_labels 必须是每个框一个标签的列表、元组或数组，得到的是 {kind}</translation>
     </message>
     <message>
         <source>is {length} characters long; a name is at most {max}</source>
@@ -1492,6 +1500,10 @@
     <message>
         <source>trace step {op}: not an op with drawn values augview knows</source>
         <translation>追踪步骤 {op}：不是 augview 认识的带有抽取值的操作</translation>
+    </message>
+    <message>
+        <source>trace step {op}: its drawn values hold a number that is not finite</source>
+        <translation>轨迹步骤 {op}：其抽取值中含有非有限的数字</translation>
     </message>
     <message>
         <source>trace step {op}: its drawn values cannot be replayed ({reason})</source>
@@ -2536,6 +2548,10 @@
     <message>
         <source>{path}: is not inside the input folder {input}</source>
         <translation>{path}：不在输入文件夹 {input} 之内</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write ({reason}); the run stopped. Outputs written so far are kept: choose an output folder that can be written to, or make this one writable, and run again to finish</source>
+        <translation>{path}：无法写入（{reason}）；运行已停止。已写出的输出会保留：请选择可写入的输出文件夹，或使该文件夹可写，然后再次运行以完成</translation>
     </message>
     <message>
         <source>{path}: its annotations cannot be read ({reason})</source>
