@@ -28,11 +28,22 @@ def test_a_tag_near_the_right_edge_moves_left_to_stay_in_the_picture():
     assert layout.place((380, 100, 400, 150), 120, 14) == (280, 86)
 
 
-def test_with_no_free_spot_beside_the_box_a_tag_keeps_its_first_place():
+def test_with_no_free_spot_down_the_box_s_left_side_a_tag_goes_to_its_right_end_or_below_it():
     layout = TagLayout(0, 0, 400, 300, 14)
-    for _ in range(3):
-        layout.place((0, 50, 100, 70), 60, 14)
-    assert layout.place((0, 50, 100, 70), 60, 14) == (0, 36)
+    spots = [layout.place((0, 50, 100, 70), 60, 14) for _ in range(4)]
+    # above, pushed inside, below the box; the fourth finds no free spot and takes the one that
+    # hides least of the others: a third of one tag, above the box's right end
+    assert spots == [(0, 36), (0, 50), (0, 70), (40, 36)]
+
+
+def test_a_small_box_sharing_a_big_box_s_corner_keeps_both_tags_in_view():
+    """The sample's helmet and the name tag on it: the name tag's tag covered the helmet's."""
+    layout = TagLayout(0, 0, 400, 400, 14)
+    helmet = layout.place((200, 250, 390, 390), 50, 14)
+    patch = layout.place((120, 250, 200, 290), 90, 14)  # a tag reaching over the helmet's corner
+    name_tag = layout.place((200, 252, 240, 272), 70, 14)
+    rects = [(x, y, x + w, y + 14) for (x, y), w in zip((helmet, patch, name_tag), (50, 90, 70))]
+    assert not [(a, b) for i, a in enumerate(rects) for b in rects[i + 1:] if overlaps(a, b)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -94,3 +105,12 @@ def test_a_box_reaching_far_outside_the_picture_draws_with_its_tag_inside():
     assert ((out == (230, 30, 30)).all(axis=2)).sum() > 20  # the tag, in the picture
     layout = TagLayout(0, 0, 160, 128, 12)
     assert layout.place((-4e18, -3e18, 4e18, 3e18), 30, 12) == (0, 0)
+
+
+def test_a_legend_goes_to_the_empty_margin_beside_a_picture_when_nothing_else_decides():
+    from augview.analysis.tag_layout import legend_corner
+
+    area, size = (0, 0, 400, 300), (100, 80)
+    assert legend_corner(area, size, [], picture=(0, 0, 300, 300)) == (294, 214)  # the margin, bottom-right
+    patch = (300, 230, 400, 300)  # unless the margin's corner hides a box
+    assert legend_corner(area, size, [patch], picture=(0, 0, 300, 300)) == (294, 6)

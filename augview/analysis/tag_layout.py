@@ -5,8 +5,9 @@ that share a corner or an edge, which is common (a person and the flag behind th
 cuts several boxes at its edge), would put their tags on the same spot, and the later one would
 hide the earlier: "space shuttle" over "person" reads "space shuttlerson". `TagLayout` places the
 tags of one picture in drawing order and moves a tag that would land on an earlier one down,
-below it, while it stays beside its box. It also keeps a tag inside the picture, shifting a tag
-near the right edge to the left, so a long name ("flag: visibility 0.18 < 0.3") is not cut off.
+below it, while it stays beside its box; with no room there, to the box's right end or below
+the box. It also keeps a tag inside the picture, shifting a tag near the right edge to the left,
+so a long name ("flag: visibility 0.18 < 0.3") is not cut off.
 
 The window's panes (Qt, screen pixels) and the exported pictures (Pillow, the picture's pixels)
 both place their tags here, so they look the same.
@@ -33,22 +34,52 @@ class TagLayout:
     def place(self, box: tuple[float, float, float, float], width: float, height: float) -> tuple[float, float]:
         """The top-left corner for a ``width`` x ``height`` tag of ``box`` (x0, y0, x1, y1)."""
         x0, y0, x1, y1 = box
-        x = max(self.left, min(x0, self.right - width))
+        x = self._fit_x(x0, width)
         first = y0 - height if y0 - height >= self.top else y0
-        first = max(self.top, min(first, self.bottom - height))  # a box reaching far outside
+        first = self._fit_y(first, height)  # a box reaching far outside
         # A moved tag stays beside its box: no lower than the box's bottom edge or the picture's.
         lowest = min(self.bottom, max(y1, first + height)) - height
         y = first
         for _ in range(_TRIES):
             hit = self._hit(x, y, width, height)
             if hit is None:
-                break
+                return self._take(x, y, width, height)
             y = hit
-            if y > lowest:  # no free spot beside the box: the first spot, overlapping
-                y = first
+            if y > lowest:
                 break
+        # No room down its left side (a small box whose corner others share: a name tag on a
+        # helmet): above its right end, below it, then inside its bottom; failing all, the place
+        # that covers least of the other tags, never simply the first.
+        right = self._fit_x(x1 - width, width)
+        under, inside_bottom = self._fit_y(y1, height), self._fit_y(y1 - height, height)
+        others = [(right, first), (x, under), (right, under), (x, inside_bottom)]
+        for x_other, y_other in others:
+            if self._hit(x_other, y_other, width, height) is None:
+                return self._take(x_other, y_other, width, height)
+        best = min([(x, first)] + others, key=lambda spot: self._covered(spot[0], spot[1], width, height))
+        return self._take(best[0], best[1], width, height)
+
+    def _fit_x(self, x: float, width: float) -> float:
+        return max(self.left, min(x, self.right - width))
+
+    def _fit_y(self, y: float, height: float) -> float:
+        return max(self.top, min(y, self.bottom - height))
+
+    def _take(self, x: float, y: float, width: float, height: float) -> tuple[float, float]:
         self._add((x, y, x + width, y + height))
         return x, y
+
+    def _covered(self, x: float, y: float, width: float, height: float) -> float:
+        """How much of the placed tags a tag at (x, y) would hide."""
+        right, bottom = x + width, y + height
+        seen, total = set(), 0.0
+        for band in self._bands_of(y, bottom):
+            for rect in self._bands.get(band, ()):
+                if rect not in seen:
+                    seen.add(rect)
+                    a0, b0, a1, b1 = rect
+                    total += max(0.0, min(right, a1) - max(x, a0)) * max(0.0, min(bottom, b1) - max(y, b0))
+        return total
 
     def _bands_of(self, y0: float, y1: float) -> range:
         return range(math.floor(y0 / self.row_height), math.floor(y1 / self.row_height) + 1)
@@ -68,13 +99,18 @@ class TagLayout:
             self._bands.setdefault(band, []).append(rect)
 
 
+_PICTURE_WEIGHT = 0.3  # a legend wholly over the picture counts as hiding a third of a box
+
+
 def legend_corner(area: tuple[float, float, float, float], size: tuple[float, float],
-                  boxes, margin: float = 6.0) -> tuple[float, float]:
+                  boxes, margin: float = 6.0, picture: tuple[float, float, float, float] | None = None) -> tuple[float, float]:
     """Top-left corner for a ``size`` legend in one of the corners of ``area`` (left, top, right,
     bottom): the one that hides least of the ``boxes`` (x0, y0, x1, y1; pass the name tags too),
     each counted by the share of it hidden, so a small object or a tag is not buried under the
-    legend while a corner over only the background or a big box is free. Ties keep the first of bottom-left, bottom-right,
-    top-left, top-right."""
+    legend while a corner over only the background or a big box is free. With ``picture`` (where
+    the image lies in a larger ``area``), the share of the legend over the picture counts a
+    little too, so a legend goes to the empty margin beside a picture when one corner is as good
+    as another. Ties keep the first of bottom-left, bottom-right, top-left, top-right."""
     left, top, right, bottom = area
     width, height = size
     corners = ((left + margin, bottom - height - margin), (right - width - margin, bottom - height - margin),
@@ -86,6 +122,10 @@ def legend_corner(area: tuple[float, float, float, float], size: tuple[float, fl
             covered = max(0.0, min(x1, x + width) - max(x0, x)) * max(0.0, min(y1, y + height) - max(y0, y))
             if covered:
                 score += covered / max((x1 - x0) * (y1 - y0), 1e-9)
+        if picture is not None:
+            x0, y0, x1, y1 = picture
+            over = max(0.0, min(x1, x + width) - max(x0, x)) * max(0.0, min(y1, y + height) - max(y0, y))
+            score += _PICTURE_WEIGHT * over / max(width * height, 1e-9)
         if score < best_score - 1e-9:
             best, best_score = (x, y), score
     return best

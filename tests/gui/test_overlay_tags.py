@@ -50,3 +50,33 @@ def test_a_skeleton_stays_visible_over_a_mask_of_its_own_colour_in_mask_only(qtb
     # Beside the edge, half-way between the dots: not the mask's colour, so the line can be seen.
     column = [canvas.pixelColor(50, y) for y in range(44, 57)]
     assert any(abs(c.red() - magenta[0]) + abs(c.green() - magenta[1]) > 120 for c in column)
+
+
+def legend_pixels(canvas: QImage) -> int:
+    """Pixels of the legend's dark translucent panel over the grey picture or the black pane."""
+    count = 0
+    for y in range(0, canvas.height(), 2):
+        for x in range(0, canvas.width(), 2):
+            c = canvas.pixelColor(x, y)
+            count += 10 <= c.red() <= 45 and abs(c.red() - c.blue()) <= 8 and 10 <= c.green() <= 45
+    return count
+
+
+def test_the_mask_legend_is_left_out_of_a_pane_it_would_mostly_hide(qtbot):
+    mask = np.zeros((100, 100, 4), np.uint8)
+    legend = [(name, (200, 30 * i, 40)) for i, name in enumerate(("person", "face", "flag", "helmet", "space shuttle"))]
+    overlay = Overlay(100, 100, mask=mask, legend=legend)
+    options = OverlayOptions(boxes=False, keypoints=False, dropped=False)
+    assert legend_pixels(paint(overlay, options, 400, 400)) > 100  # a big pane shows it
+    assert legend_pixels(paint(overlay, options, 70, 70)) == 0  # a grid's small cell does not
+
+
+def test_boxes_and_tags_keep_a_dark_edge_over_their_own_colour_in_mask_only(qtbot):
+    green = (80, 230, 170)
+    mask = np.zeros((100, 100, 4), np.uint8)
+    mask[:, :] = (*green, 255)  # the flag's mask, everywhere
+    overlay = Overlay(100, 100, np.array([[10.0, 20, 90, 90]]), ["flag"], [green], mask=mask)
+    canvas = paint(overlay, OverlayOptions(keypoints=False, dropped=False, mask_only=True), 100, 100)
+    # Just outside the box's left edge and around its tag: something that is not the mask's colour.
+    row = [canvas.pixelColor(x, 60) for x in range(5, 14)]
+    assert any(c.red() + c.green() + c.blue() < 200 for c in row)

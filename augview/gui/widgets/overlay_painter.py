@@ -21,6 +21,8 @@ from augview.analysis.tag_layout import TagLayout, legend_corner
 KINDS = ("boxes", "masks", "mask_only", "keypoints", "dropped")  # OverlayOptions' fields
 SETTINGS_PREFIX = "overlays/"
 MIN_LABELLED = 14.0  # a box smaller than this on screen (pixels) gets no name tag
+SMALL_PICTURE = 160.0  # a picture shorter or narrower than this on screen (pixels) gets small tags and dots
+LEGEND_SHARE = 0.6  # the mask's legend is left out of a pane it would fill more of than this, across or down
 
 
 class OverlayState(QObject):
@@ -90,7 +92,10 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
         return
     sx, sy = rect.width() / overlay.width, rect.height() / overlay.height
     painter.save()
-    font, metrics = _label_font(painter.font())
+    # A picture shown small (a grid of many variants, a gallery tile) gets smaller tags and dots:
+    # at full size they hid most of it.
+    small = min(rect.width(), rect.height()) < SMALL_PICTURE
+    font, metrics = _label_font(painter.font(), small)
     painter.setFont(font)
     # Hundreds of boxes are painted at every render: rectangles are mapped in one numpy step,
     # drawn per colour in one call, and each name is laid out once (QStaticText).
@@ -108,15 +113,17 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
     visible = rect.intersected(legend_area)  # the part of the pane the image shows in
     labels = _Labels(cell, metrics, TagLayout(visible.left(), visible.top(), visible.right(), visible.bottom(),
                                               metrics.height() + 2))
+    # Over "Mask only" the boxes and tags have the colours of the flat mask under them: a dark
+    # edge keeps them apart (a flag's tag inside the flag's colour).
     if options.dropped and len(overlay.dropped):
         rects = screen(overlay.dropped)
-        _outlines(painter, rects, overlay.dropped_colors, Qt.PenStyle.DashLine, 1.6)
-        labels.draw(painter, rects, overlay.dropped_names, overlay.dropped_colors, 170)
+        _outlines(painter, rects, overlay.dropped_colors, Qt.PenStyle.DashLine, 1.6, mask_only)
+        labels.draw(painter, rects, overlay.dropped_names, overlay.dropped_colors, 170, mask_only)
     rects = []
     if options.boxes and len(overlay.boxes):
         rects = screen(overlay.boxes)
-        _outlines(painter, rects, overlay.box_colors, Qt.PenStyle.SolidLine, 2.0)
-        labels.draw(painter, rects, overlay.box_names, overlay.box_colors, 230)
+        _outlines(painter, rects, overlay.box_colors, Qt.PenStyle.SolidLine, 2.0, mask_only)
+        labels.draw(painter, rects, overlay.box_names, overlay.box_colors, 230, mask_only)
     if options.keypoints and len(overlay.points):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         ends = (overlay.edges * scale + origin).tolist() if len(overlay.edges) else []
@@ -136,34 +143,38 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
         dots = (overlay.points * scale[:2] + origin[:2]).tolist()
         for (x, y), color in zip(dots, overlay.point_colors):
             painter.setBrush(QBrush(qcolor(color)))
-            painter.drawEllipse(QPointF(x, y), 3.5, 3.5)
+            painter.drawEllipse(QPointF(x, y), 2.5 if small else 3.5, 2.5 if small else 3.5)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     if overlay.legend and (options.masks or mask_only):
         boxes = [(b.left(), b.top(), b.right(), b.bottom()) for b in rects] + labels.layout.placed
-        _legend(painter, metrics, overlay.legend, legend_area, boxes)
+        _legend(painter, metrics, overlay.legend, legend_area, boxes, visible)
     painter.restore()
 
 
 _FONTS: dict = {}
 
 
-def _label_font(base: QFont) -> tuple[QFont, QFontMetricsF]:
-    """The tags' font (a little smaller than the pane's) and its metrics, made once per base font."""
-    key = base.key()
+def _label_font(base: QFont, small: bool = False) -> tuple[QFont, QFontMetricsF]:
+    """The tags' font (a little smaller than the pane's; smaller still over a ``small`` picture)
+    and its metrics, made once per base font."""
+    key = (base.key(), small)
     found = _FONTS.get(key)
     if found is None:
         font = QFont(base)
-        font.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
+        font.setPointSizeF(max(6.0, base.pointSizeF() * 0.65) if small else max(7.0, base.pointSizeF() * 0.85))
         found = _FONTS[key] = (font, QFontMetricsF(font))
     return found
 
 
-def _outlines(painter: QPainter, rects: list[QRectF], colors: list, style, width: float):
-    """Box outlines, one drawRects call per colour."""
+def _outlines(painter: QPainter, rects: list[QRectF], colors: list, style, width: float, halo: bool = False):
+    """Box outlines, one drawRects call per colour (over a dark halo with ``halo``)."""
     painter.setBrush(Qt.BrushStyle.NoBrush)
     by_color: dict = {}
     for box, color in zip(rects, colors):
         by_color.setdefault(color, []).append(box)
+    if halo:
+        painter.setPen(QPen(QColor(0, 0, 0, 200), width + 2.0, Qt.PenStyle.SolidLine))
+        painter.drawRects(rects)
     for color, boxes in by_color.items():
         painter.setPen(QPen(qcolor(color), width, style))
         painter.drawRects(boxes)
@@ -181,7 +192,8 @@ class _Labels:
             cell.label_key, cell.labels = key, {}
         self.cache, self.metrics, self.layout = cell.labels, metrics, layout
 
-    def draw(self, painter: QPainter, rects: list[QRectF], names: list[str], colors: list, alpha: int):
+    def draw(self, painter: QPainter, rects: list[QRectF], names: list[str], colors: list, alpha: int,
+             framed: bool = False):
         height = self.metrics.height() + 2
         tags, texts = {}, {}
         for box, name, color in zip(rects, names, colors):
@@ -195,7 +207,7 @@ class _Labels:
             left, top = self.layout.place((box.left(), box.top(), box.right(), box.bottom()), laid[1], height)
             tags.setdefault(color, []).append(QRectF(left, top, laid[1], height))
             texts.setdefault(color, []).append((QPointF(left + 3, top + 1), laid[0]))
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(QPen(QColor(0, 0, 0, 200), 1.0) if framed else Qt.PenStyle.NoPen)
         for color, boxes in tags.items():
             painter.setBrush(QBrush(qcolor(color, alpha)))
             painter.drawRects(boxes)
@@ -205,13 +217,17 @@ class _Labels:
                 painter.drawStaticText(point, text)
 
 
-def _legend(painter: QPainter, metrics: QFontMetricsF, legend, area: QRectF, boxes: list):
-    """The mask's values in the corner of the visible part of the pane that hides least of the
-    boxes and tags (x0, y0, x1, y1; see `legend_corner`)."""
+def _legend(painter: QPainter, metrics: QFontMetricsF, legend, area: QRectF, boxes: list, picture: QRectF):
+    """The mask's values in the corner of the pane that hides least of the boxes and tags (x0,
+    y0, x1, y1) and of the ``picture`` (see `legend_corner`); none in a pane too small for it to
+    leave most of the picture in view (a grid of many variants): the tags name the same colours."""
     line = metrics.height() + 2
     width = max(metrics.horizontalAdvance(name) for name, _ in legend) + line + 14
     height = line * len(legend) + 8
-    x, y = legend_corner((area.left(), area.top(), area.right(), area.bottom()), (width, height), boxes)
+    if width > LEGEND_SHARE * max(area.width(), picture.width()) or height > LEGEND_SHARE * area.height():
+        return
+    x, y = legend_corner((area.left(), area.top(), area.right(), area.bottom()), (width, height), boxes,
+                         picture=(picture.left(), picture.top(), picture.right(), picture.bottom()))
     box = QRectF(x, y, width, height)
     painter.save()
     painter.setPen(Qt.PenStyle.NoPen)
