@@ -24,6 +24,7 @@ from augview.gui.screen import fit_to_screen
 from augview.gui.session import SUFFIX as SESSION_SUFFIX, SessionFiles
 from augview.gui.widgets.step_timing import StepTimer
 from augview.gui.annotated import AnnotationSource, is_annotation_file, load_annotated
+from augview.gui.app import open_settings
 from augview.gui import window_layout
 from augview.gui.menus import build_menus, show_about
 from augview.gui.preset_files import PresetFiles, PresetLoad
@@ -52,7 +53,9 @@ class MainWindow(QMainWindow):
     def __init__(self, image: str | Path | None = None, preset: str | Path | None = None,
                  settings: QSettings | None = None, annotations: str | Path | None = None):
         super().__init__()
-        self.settings = settings if settings is not None else QSettings("augview", "augview")
+        # The same settings `augview` opens (AUGVIEW_SETTINGS honoured): a window made by a script
+        # or a tool must not change the user's own.
+        self.settings = settings if settings is not None else open_settings()
         self.recent = RecentFiles(self.settings)
         self.document = Document()
         self.image_path: str | None = None

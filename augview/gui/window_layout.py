@@ -10,7 +10,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox,
-    QSplitter, QToolButton, QVBoxLayout, QWidget,
+    QSplitter, QVBoxLayout, QWidget,
 )
 
 from augview.gui.document import Document
@@ -41,7 +41,7 @@ class PreviewWidgets(NamedTuple):
     lock_box: QCheckBox
     reroll_button: QPushButton
     zoom_label: QLabel
-    toggles: dict[str, QToolButton]  # which targets the panes draw, by OverlayOptions field
+    toggles: dict[str, QCheckBox]  # which targets the panes draw, by OverlayOptions field
 
 
 class FolderWidgets(NamedTuple):
@@ -123,11 +123,9 @@ def preview_widgets(overlay_state: OverlayState | None = None) -> PreviewWidgets
          QCoreApplication.translate("MainWindow", "Draw the boxes the target settings dropped, dashed, "
                                                   "where they would have been")),
     ):
-        button = QToolButton()
-        button.setText(text)
+        # Check boxes: flat tool buttons read as plain text while off, nothing said they toggle.
+        button = QCheckBox(text)
         button.setToolTip(tip)
-        button.setCheckable(True)
-        button.setAutoRaise(True)  # flat while off, sunken while on
         button.setObjectName(f"overlay:{name}")
         toggles[name] = button
     bar = QHBoxLayout()

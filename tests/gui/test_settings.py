@@ -26,6 +26,20 @@ def test_the_real_user_settings_are_never_touched(isolated_settings, make_window
     assert Path(window.settings.fileName()).parent == isolated_settings.parent
 
 
+def test_a_window_made_without_settings_honours_the_override(isolated_settings, qtbot):
+    """tools/screenshots.py and scripts make a MainWindow themselves: it opened the user's own
+    settings, so a screenshot run turned "Mask only" on for the user's next start."""
+    from augview.gui import MainWindow
+
+    window = MainWindow(image=paths.SAMPLE_IMAGE)
+    qtbot.addWidget(window)
+    try:
+        assert Path(window.settings.fileName()) == isolated_settings
+    finally:
+        window.document.mark_saved(window.document.path or "")
+        window.close()
+
+
 @pytest.fixture
 def fake_run(monkeypatch):
     """app.run without an event loop: records what the window was asked to open."""

@@ -261,6 +261,17 @@ def test_set_images_replaces_both(qtbot):
     assert view.difference.image.min() == 255 and view.title_label.text() == "new title"
 
 
+def test_a_long_compare_title_ends_in_an_ellipsis_not_mid_letter(qtbot):
+    a, b = black_white()
+    view = shown(qtbot, CompareView(a, a.copy()), 700, 500)
+    title = "B: #1 seed 0: random_resized_crop scale=0.498 ratio=0.829, horizontal_flip, affine scale=1.09"
+    view.set_images(a, b, title)
+    qtbot.wait(20)
+    shown_text = view.title_label._elidedText()
+    assert shown_text.endswith("…") and len(shown_text) < len(title)
+    assert view.title_label.text() == title and view.title_label.toolTip() == title
+
+
 def test_an_op_without_parameters_falls_back_to_extremes(qtbot, sweep_view):
     view = sweep_view
     before = view.computed

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QCheckBox, QToolButton
 
 import augview
 from augview import Pipeline, Step
@@ -103,6 +103,9 @@ def test_the_sample_opens_with_its_boxes_mask_and_keypoints(make_window):
         assert cell.pane.overlay is overlay and overlay is not None
         assert "of 7 boxes kept" in cell.caption.toolTip() or "of 7 boxes kept" in cell.full_caption
     assert all(button.isEnabled() for button in window.targets.toggles.values())
+    # Check boxes, which say they toggle even while off (flat tool buttons read as plain text).
+    assert all(isinstance(button, QCheckBox) for button in window.targets.toggles.values())
+    assert window.findChild(QCheckBox, "overlay:mask_only") is window.targets.toggles["mask_only"]
 
 
 # ---- each format --------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
-from superqt import QLabeledSlider
+from superqt import QElidingLabel, QLabeledSlider
 
 from augview.analysis.compare import Comparison, Difference, Histograms, difference, histograms, plot_top, shares
 from augview.core.images import check_image
@@ -246,7 +246,8 @@ class CompareView(QWidget):
         self.gain.setValue(4)
         self.gain.setToolTip(self.tr("difference × gain (1 = true difference)"))
         self.gain_label = QLabel(self.tr("gain"))
-        self.title_label = QLabel()
+        # Ends in "…" when the window is narrow (the whole title is its tooltip), never mid-letter.
+        self.title_label = QElidingLabel()
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.info = QLabel()
         self.info.setWordWrap(True)
@@ -258,6 +259,7 @@ class CompareView(QWidget):
         bar.addWidget(self.mode_box)
         bar.addWidget(self.gain_label)
         bar.addWidget(self.gain, 1)
+        bar.addSpacing(16)  # apart from the gain's value, which it would seem to continue
         bar.addWidget(self.title_label, 2)
 
         self.wipe = WipeWidget()
