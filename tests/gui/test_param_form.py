@@ -425,3 +425,16 @@ def test_a_default_with_more_digits_than_the_step_shows_and_reports_as_itself(qt
     shown = [box.text() for box in control.widget.findChildren(QLineEdit)] + \
             [label.text() for label in control.widget.findChildren(QLabel)]
     assert "0.0625" in shown and "-0.0625" in shown, shown
+
+
+def test_the_controls_start_at_the_same_place_whichever_step_is_shown(qtbot):
+    """The label column was as wide as each step's longest label: the sliders jumped sideways."""
+    starts = []
+    for node in (Step("grayscale"), Step("random_resized_crop"), Step("affine")):
+        _, form = form_for(qtbot, node)
+        form.resize(420, 600)
+        form.show()
+        qtbot.wait(10)
+        widget = control_widget(form, "p")
+        starts.append(widget.mapTo(form, widget.rect().topLeft()).x())
+    assert len(set(starts)) == 1, starts

@@ -34,6 +34,9 @@ class Control:
     signal: Any  # the Qt signal fired when the person changes the value
 
 
+LABEL_COLUMN = "interpolation (px)"  # the label column is at least this wide
+
+
 def decimals(step: float | None) -> int:
     return 0 if not step or step >= 1 else min(6, max(0, -math.floor(math.log10(step) + 1e-9)))
 
@@ -305,6 +308,9 @@ class ParamForm(QWidget):
                 child = node.steps[weight_index(spec.name)]
                 text = self.tr("weight of {step}").format(step=getattr(child, "op", None) or child.kind)
             label = QLabel(text + (f" ({unit_text(spec.unit).strip()})" if spec.unit.strip() else ""))
+            # One label column width for most steps, so the controls do not jump sideways when
+            # another step is selected (a form is as wide as its longest label).
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance(LABEL_COLUMN))
             # The stored name too, when the label is translated: it is what a preset file says.
             label.setToolTip(op_text(spec.help) if text == spec.name else f"{spec.name}: {op_text(spec.help)}")
             form.addRow(label, row)

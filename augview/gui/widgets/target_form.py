@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QTool
 from augview.core.params import ParamSpec
 from augview.gui.document import Document
 from augview.gui.i18n import op_text, unit_text
-from augview.gui.widgets.param_form import Control, make_control
+from augview.gui.widgets.param_form import LABEL_COLUMN, Control, make_control
 from augview.targets.settings import SPECS
 
 
@@ -40,6 +40,7 @@ class TargetForm(QGroupBox):
             text = op_text(spec.name)  # in the interface language, as op parameters; presets keep English
             label = QLabel(text + (f" ({unit})" if unit else ""))
             label.setToolTip(op_text(spec.help) if text == spec.name else f"{spec.name}: {op_text(spec.help)}")
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance(LABEL_COLUMN))  # as the step's form above
             form.addRow(label, row)
         document.changed.connect(lambda *_: self.refresh())
         self.refresh()
