@@ -117,3 +117,16 @@ def test_the_views_are_made_on_a_worker_and_the_newest_request_wins(qtbot, astro
     settled(qtbot, view)
     assert threading.main_thread() not in threads
     assert [v.name for v in view.views] == ["center"] and view.computed == 1  # only the newest was shown
+
+
+def test_the_panes_around_the_pictures_are_the_previews_grey_not_white(qtbot, astronaut):
+    from PySide6.QtGui import QPalette
+
+    view = TtaView(astronaut)
+    qtbot.addWidget(view)
+    view.resize(1300, 760)
+    view.show()
+    settled(qtbot, view)
+    corner = view.grid.grab().toImage().pixelColor(2, 2)
+    assert corner.rgb() == view.grid.palette().color(QPalette.ColorRole.Base).darker(115).rgb()
+    assert corner.lightness() < 250

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtGui import QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QSplitter, QVBoxLayout, QWidget,
 )
@@ -74,7 +74,8 @@ class FitImage(QWidget):
 
     def paintEvent(self, event):
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().base())
+        # The previews' background (a grey a little darker than a text field's), not white.
+        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base).darker(115))
         if self.image is not None and not self.image.isNull():
             scale = min(self.width() / self.image.width(), self.height() / self.image.height())
             w, h = self.image.width() * scale, self.image.height() * scale
