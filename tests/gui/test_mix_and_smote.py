@@ -63,8 +63,13 @@ def test_sample_pairing_keeps_label_a_and_mosaic_names_its_tiles(qtbot, mix):
     mix.method.setCurrentText("sample_pairing")
     wait_for(qtbot, mix, "label: A only")
     assert not mix.alpha.isEnabled()
+    assert mix.beta.isHidden()  # no lambda drawn: no Beta distribution to show
     mix.method.setCurrentText("mosaic")
     wait_for(qtbot, mix, "mosaic 2×2")
+    assert mix.beta.isHidden() and "#" not in mix.caption.text()
+    assert set(mix.caption.text().split("tiles from ")[1].split(", ")) <= {"A", "B", "the coffee photo"}
+    mix.method.setCurrentText("mixup")
+    assert not mix.beta.isHidden()
 
 
 def test_smote_view_adds_the_expected_number_of_points_on_segments(qtbot):

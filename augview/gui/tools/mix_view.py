@@ -89,7 +89,9 @@ def mix_images(method, a, b, extra, alpha, lam, seed) -> Mixed:
     """Runs on a worker thread: the mixed image and the caption to show under it."""
     if method == "mosaic":
         result = mosaic([a, b] + extra, seed=seed)
-        sources = ", ".join(f"{'AB'[t.source] if t.source < 2 else f'#{t.source + 1}'}" for t in result.tiles)
+        # A mosaic needs four pictures: besides A and B it takes the bundled coffee photo.
+        names = ["A", "B"] + [QCoreApplication.translate("MixView", "the coffee photo")] * len(extra)
+        sources = ", ".join(names[t.source] for t in result.tiles)
         return Mixed(b, result.image, QCoreApplication.translate("MixView", "mosaic 2×2, tiles from {sources}").format(
             sources=sources), None)
     if method == "sample_pairing":
@@ -209,6 +211,9 @@ class MixView(QWidget):
         self.alpha.setEnabled(mixing_lambda)
         self.fixed.setEnabled(mixing_lambda)
         self.lam.setEnabled(mixing_lambda and self.fixed.isChecked())
+        # How lambda is drawn (and where the one used lies): not for sample pairing or a mosaic,
+        # which draw none.
+        self.beta.setVisible(mixing_lambda)
         lam = float(self.lam.value()) if self.fixed.isChecked() else None
         seed = self.seed.value()
         b = self.b

@@ -806,6 +806,10 @@
 <context>
     <name>MixView</name>
     <message>
+        <source>the coffee photo</source>
+        <translation>咖啡照片</translation>
+    </message>
+    <message>
         <source>mosaic 2×2, tiles from {sources}</source>
         <translation>mosaic 2×2，图块来自 {sources}</translation>
     </message>
