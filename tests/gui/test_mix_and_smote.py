@@ -103,3 +103,11 @@ def test_the_disabled_lambda_slider_shows_the_drawn_lambda(qtbot, mix):
     qtbot.waitUntil(lambda: mix.beta.lam is not None and abs(mix.lam.value() - mix.beta.lam) < 0.006,
                     timeout=5000)
     assert not mix.lam.isEnabled()
+
+
+def test_smote_text_never_breaks_a_line_beside_an_equals_or_plus_sign(qtbot):
+    view = SmoteView()
+    qtbot.addWidget(view)
+    assert "with k\u00a0=\u00a0" in view.info.text()
+    explain = next(label for label in view.findChildren(type(view.info)) if "SMOTE makes" in label.text())
+    assert "x\u00a0+\u00a0u·(neighbour\u00a0−\u00a0x)" in explain.text()

@@ -8,6 +8,8 @@ resampling them is instant; no image pixels are involved.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -19,6 +21,12 @@ from augview.multi.smote import SmoteResult, demo_data, smote
 MAJORITY = QColor(70, 130, 200)
 MINORITY = QColor(230, 120, 40)
 SYNTHETIC = QColor(40, 160, 90)
+
+
+def formula_text(text: str) -> str:
+    """``text`` with no line break beside =, + or − ("k =" above "5.", "x +" above the rest):
+    non-breaking spaces around them, in any language the text is in."""
+    return re.sub(r" ([=+−]) ", "\u00a0\\1\u00a0", text)
 
 
 class ScatterPlot(QWidget):
@@ -105,10 +113,10 @@ class SmoteView(QWidget):
         self.seed_spin.setRange(0, 9999)
         self.info = QLabel()
         self.info.setWordWrap(True)
-        explain = QLabel(self.tr(
+        explain = QLabel(formula_text(self.tr(
             "SMOTE makes new minority samples on the segments between a minority sample and one of "
             "its k nearest minority neighbours: x + u·(neighbour − x), u uniform in [0, 1). Each "
-            "green segment is one such pair; each cross, one new sample."))
+            "green segment is one such pair; each cross, one new sample.")))
         explain.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("k neighbours"), self.k_slider)
@@ -141,8 +149,8 @@ class SmoteView(QWidget):
         else:
             result = smote(self.X, self.y, k_neighbors=k, sampling_strategy=ratio, seed=self.seed_spin.value())
             added = len(result.X) - result.n_original
-            self.info.setText(self.tr("{minority} minority and {majority} majority samples; SMOTE adds {added} "
-                                      "synthetic minority samples with k = {k}.").format(
-                minority=minority, majority=majority, added=added, k=k))
+            self.info.setText(formula_text(self.tr("{minority} minority and {majority} majority samples; SMOTE adds {added} "
+                                                   "synthetic minority samples with k = {k}.").format(
+                minority=minority, majority=majority, added=added, k=k)))
         self.result = result
         self.plot.set_data(self.X, self.y, result)
