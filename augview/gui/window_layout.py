@@ -133,6 +133,9 @@ def preview_widgets(overlay_state: OverlayState | None = None) -> PreviewWidgets
         bar.addWidget(widget)
     bar.addStretch(1)
     zoom_label = QLabel(QCoreApplication.translate("MainWindow", "fit"))
+    zoom_label.setToolTip(QCoreApplication.translate(
+        "MainWindow", "Zoom of the previews: the wheel zooms, dragging pans, a double-click fits them again"))
+    bar.addSpacing(12)  # apart from "Lock seed" in a narrow window
     bar.addWidget(zoom_label)
     # The overlay toggles get a row of their own: beside the controls they made the window wider
     # than a 1280x720 projector.

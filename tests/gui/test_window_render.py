@@ -464,6 +464,7 @@ def test_zoom_is_shared_by_every_pane(qtbot, window):
     view = window.preview.view
     window.show()
     assert view.fit and window.zoom_label.text() in ("", "fit")
+    assert "wheel zooms" in window.zoom_label.toolTip()  # the bare "fit" / "100%" says what it is
     pane = window.preview.cells[1].pane
     wheel = QWheelEvent(QPointF(10, 10), QPointF(10, 10), QPoint(0, 0), QPoint(0, 120),
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,

@@ -435,6 +435,10 @@
         <translation>用虚线在原本的位置绘制被目标设置丢弃的边界框</translation>
     </message>
     <message>
+        <source>Zoom of the previews: the wheel zooms, dragging pans, a double-click fits them again</source>
+        <translation>预览的缩放：滚轮缩放，拖动平移，双击恢复适应窗口</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
