@@ -127,6 +127,10 @@ class Pump(QObject):
     def post(self, callback: Callable, *args):
         self._queue.put((callback, args))
 
+    def holding(self) -> bool:
+        """Whether callbacks wait to be run on the GUI thread (a render's result not shown yet)."""
+        return not self._queue.empty()
+
     def drain(self):
         while True:
             try:
@@ -156,8 +160,9 @@ class RenderWorker(QObject):
 
     @property
     def idle(self) -> bool:
-        """Nothing being rendered and nothing waiting to be."""
-        return not self.busy and self._pending is None
+        """Nothing being rendered, waiting to be, or rendered and not shown yet (a finished
+        render's result waits for the GUI thread: the previews are not settled until it is in)."""
+        return not self.busy and self._pending is None and not self._pump.holding()
 
     def submit(self, job: RenderJob) -> None:
         with self._wake:

@@ -379,6 +379,22 @@ def test_the_window_says_when_its_previews_are_idle(qtbot, window):
     qtbot.waitUntil(window._previews_idle, timeout=RENDER_TIMEOUT)
 
 
+def test_previews_are_not_idle_while_a_finished_render_waits_to_be_shown(qtbot, window):
+    """The render thread can finish before the GUI thread takes its result: the window said it
+    was idle then (a flaky test on a loaded machine, and the distinct count could start early)."""
+    import time
+
+    wait_render(qtbot, window)
+    window.reroll()
+    deadline = time.monotonic() + 20
+    while (window.worker.busy or window.worker._pending is not None) and time.monotonic() < deadline:
+        time.sleep(0.005)  # no Qt events: the result stays queued for the GUI thread
+    assert not window.worker.busy
+    assert not window._previews_idle()
+    wait_render(qtbot, window)
+    qtbot.waitUntil(window._previews_idle, timeout=RENDER_TIMEOUT)
+
+
 def test_a_step_selected_before_its_row_was_made_is_scrolled_into_view(qtbot):
     # Groups filled after the selected row push it down: the view scrolls to it once all is made.
     nodes = [Group("sequence", [Step("invert")] * 3) if i % 10 == 0 else Step("gamma")
