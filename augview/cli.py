@@ -31,6 +31,7 @@ import warnings
 from pathlib import Path
 
 from augview.errors import AugviewError, OptionError, PresetError
+from augview.text import printable
 
 COMMANDS = ("ops", "render", "validate", "apply", "export", "import", "tta")
 
@@ -169,17 +170,17 @@ def main(argv: list[str] | None = None, open_window=None) -> int:
         return cmd_gui(args, open_window)
     except PresetError as err:
         for line in err.lines():
-            print(f"augview: {line}", file=sys.stderr)
+            tell(f"augview: {line}")
         return 1
     except StdoutClosed:
         return 0  # the reader went away (`augview ops | head`): not an error
     except AugviewError as err:
-        print(f"augview: {err}", file=sys.stderr)
+        tell(f"augview: {err}")
         return 1
     except OSError as err:
         if err.filename is None:
             raise  # not a problem with a file the user named: a bug, shown with its traceback
-        print(f"augview: {err.filename}: {err.strerror or err}", file=sys.stderr)
+        tell(f"augview: {err.filename}: {err.strerror or err}")
         return 1
     except MemoryError:
         # Not a bug: an image (or a grid, or a pipeline's intermediate) larger than this machine
@@ -190,6 +191,25 @@ def main(argv: list[str] | None = None, open_window=None) -> int:
     except KeyboardInterrupt as err:
         print("augview: interrupted", file=sys.stderr)
         return getattr(err, "exit_code", 130)  # 143 for SIGTERM (`augview.batch.run`)
+
+
+def refuse_overwriting(output, given, what: str) -> None:
+    """OptionError when ``output`` is the file ``given`` (the same file under any name): writing
+    it would replace the user's input, with nothing to get it back."""
+    if not output or not given:
+        return
+    try:
+        same = os.path.samefile(output, given)
+    except OSError:  # one of them does not exist (yet): not the same file
+        same = False
+    if same:
+        raise OptionError(f"{output} is the {what} {given}: writing it would replace it; choose another output file")
+
+
+def tell(text: str) -> None:
+    """One line for the person on standard error, control characters escaped (a file name may
+    hold a newline or a terminal escape)."""
+    print(printable(text), file=sys.stderr)
 
 
 class StdoutClosed(Exception):
@@ -290,6 +310,8 @@ def cmd_render(args) -> int:
         raise AugviewError(f"--variants must be between 1 and 63, got {args.variants}")
     if not 32 <= args.cell <= 2048:
         raise AugviewError(f"--cell must be between 32 and 2048, got {args.cell}")
+    refuse_overwriting(args.output, args.image, "image")
+    refuse_overwriting(args.output, args.preset, "preset")
     pipeline = Pipeline.load(args.preset)
     with warnings.catch_warnings():
         # Pillow warns between its pixel limit and twice it, where augview still reads the image
@@ -316,7 +338,7 @@ def cmd_render(args) -> int:
         save_image(args.output, grid)
     except OSError as err:
         raise AugviewError(f"{args.output}: cannot write ({err.strerror or err})") from None
-    say(f"wrote {args.output} ({args.variants} variants, seed {seed})")
+    say(printable(f"wrote {args.output} ({args.variants} variants, seed {seed})"))
     return 0
 
 
@@ -332,7 +354,7 @@ def cmd_validate(args) -> int:
             for line in err.lines():
                 say(line)
         else:
-            say(f"{path}: ok ({len(pipeline.steps)} steps)")
+            say(printable(f"{path}: ok ({len(pipeline.steps)} steps)"))
     return 1 if failed else 0
 
 
@@ -385,6 +407,7 @@ def cmd_export(args) -> int:
     from augview.core.atomic import atomic_write_bytes
     from augview.pipeline.pipeline import Pipeline
 
+    refuse_overwriting(args.output, args.preset, "preset")
     pipeline = Pipeline.load(args.preset)
     try:
         if args.to == "albumentations":
@@ -402,10 +425,10 @@ def cmd_export(args) -> int:
         raise AugviewError(f"{args.preset}: {err.listing()}; --skip-unsupported leaves them out") from None
     text = text if text.endswith("\n") else text + "\n"
     for note in notes:
-        print(f"augview: {note}", file=sys.stderr)
+        tell(f"augview: {note}")
     if args.output:
         atomic_write_bytes(args.output, text.encode("utf-8"))
-        print(f"wrote {args.output}", file=sys.stderr)
+        tell(f"wrote {args.output}")
     else:
         say(text[:-1])  # (text ends with a newline)
     return 0
@@ -414,14 +437,15 @@ def cmd_export(args) -> int:
 def cmd_import(args) -> int:
     from augview import interop
 
+    refuse_overwriting(args.output, args.pipeline, "pipeline file")
     opened = interop.open_pipeline_file(args.pipeline)
     if not opened.imported:
-        print(f"augview: {args.pipeline} is already an augview preset; written as it is", file=sys.stderr)
+        tell(f"augview: {args.pipeline} is already an augview preset; written as it is")
     for note in opened.notes:
-        print(f"augview: {note}", file=sys.stderr)
+        tell(f"augview: {note}")
     opened.pipeline.save(args.output)
     tail = f", training tail of {len(opened.pipeline.training_tail)}" if opened.pipeline.training_tail else ""
-    say(f"wrote {args.output} ({len(opened.pipeline.steps)} steps{tail})")
+    say(printable(f"wrote {args.output} ({len(opened.pipeline.steps)} steps{tail})"))
     return 0
 
 
@@ -447,7 +471,7 @@ def cmd_tta(args) -> int:
         code = tta.torchvision_code(size, args.mode, args.vertical_flip, resize=args.resize or None)
         if args.output:
             atomic_write_bytes(args.output, code.encode("utf-8"))
-            print(f"wrote {args.output}", file=sys.stderr)
+            tell(f"wrote {args.output}")
         else:
             sys.stdout.write(code)
         return 0
@@ -458,6 +482,7 @@ def cmd_tta(args) -> int:
     from augview.analysis.grid import compose_grid
     from augview.core.imageio import load_image, save_image
 
+    refuse_overwriting(args.output, args.image, "image")
     image = load_image(args.image)
     if args.resize:
         image = tta.resize_shorter(image, args.resize)
@@ -472,7 +497,7 @@ def cmd_tta(args) -> int:
         save_image(args.output, grid)
     except OSError as err:
         raise OSError(f"{args.output}: cannot write ({err.strerror or err})") from None
-    say(f"wrote {args.output} ({len(views)} views of {size_text})")
+    say(printable(f"wrote {args.output} ({len(views)} views of {size_text})"))
     return 0
 
 

@@ -60,6 +60,18 @@ def unit_text(unit: str) -> str:
     return unit.replace(word, op_text(word)) if word else unit
 
 
+# Control characters (C0, DEL, C1) as escapes; the usual ones by their short names.
+_CONTROL = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
+_CONTROL.update({0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"})
+
+
+def printable(text: str) -> str:
+    """``text`` with its control characters written as escapes (``\\n``, ``\\x1b``): a message
+    naming a file called "a\\nb.png" or holding a terminal escape stays one line on a terminal and
+    cannot drive it."""
+    return text.translate(_CONTROL)
+
+
 def count(number: int, one: str, many: str) -> str:
     """``one`` or ``many`` (both already passed through `tr`) with ``{n}`` filled in, by the
     English rule; languages without a plural use the same words for both."""

@@ -245,3 +245,38 @@ def test_a_command_s_usage_starts_with_augview_and_the_command():
     proc = run_cli("render", "--bogus")
     assert proc.returncode == 2
     assert proc.stderr.startswith("usage: augview render [-h]"), proc.stderr
+
+
+def test_an_output_that_is_the_input_file_is_refused_and_the_input_kept(tmp_path, capsys):
+    photo = tmp_path / "photo.png"
+    photo.write_bytes((ASSETS / "astronaut.png").read_bytes())
+    preset = tmp_path / "p.json"
+    preset.write_bytes((PRESETS / "light_classification.json").read_bytes())
+    before = photo.read_bytes(), preset.read_bytes()
+    assert main(["render", "--preset", str(preset), "--image", str(photo), "-o", str(tmp_path / "." / "photo.png")]) == 1
+    assert "is the image" in capsys.readouterr().err
+    assert main(["export", "--to", "albumentations", str(preset), "-o", str(preset)]) == 1
+    assert main(["import", str(preset), "-o", str(preset)]) == 1
+    assert main(["tta", "--image", str(photo), "-o", str(photo)]) == 1
+    assert "choose another output file" in capsys.readouterr().err
+    assert (photo.read_bytes(), preset.read_bytes()) == before
+
+
+def test_control_characters_in_a_file_name_are_escaped_on_the_terminal(tmp_path, capsys):
+    broken = tmp_path / "bad\x1b[2J\nname.png"
+    broken.write_bytes(b"not an image")
+    assert main(["render", "--preset", str(PRESETS / "light_classification.json"), "--image", str(broken),
+                 "-o", str(tmp_path / "out.png")]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and err.count("\n") == 1  # one line
+    assert "bad\\x1b[2J\\nname.png" in err
+
+
+def test_a_grid_too_wide_for_webp_is_one_sentence(tmp_path, capsys):
+    from augview.core.imageio import save_image
+
+    with pytest.raises(augview.AugviewError, match="a WEBP image can be at most 16383 pixels wide and high"):
+        save_image(tmp_path / "w.webp", np.zeros((2, 20000, 3), np.uint8))
+    with pytest.raises(augview.AugviewError, match="a JPEG image can be at most 65535"):
+        save_image(tmp_path / "w.jpg", np.zeros((1, 70000, 3), np.uint8))
+    assert not list(tmp_path.iterdir())

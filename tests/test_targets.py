@@ -586,3 +586,23 @@ def test_odd_target_inputs_are_clear_errors():
         pipe.apply(image, seed=0, mask=np.ones((40, 60, 0), np.uint8))
     with pytest.raises(InvalidTargetsError, match="box_labels must be a list, tuple or array"):
         pipe.apply(image, seed=0, boxes=[[1, 1, 5, 5]], box_labels=(label for label in "a"))
+
+
+def test_a_trace_edited_to_an_impossible_size_is_refused_before_it_is_made():
+    image = np.zeros((64, 64, 3), np.uint8)
+    trace = Pipeline([Step("random_resized_crop", p=1.0)]).apply(image, seed=0).trace
+    for value in (10**6, 0, 2.5):
+        trace[0]["drawn"]["output_height"] = value
+        with pytest.raises(augview.InvalidTraceError, match="a side must be a whole number from 1 to 8192") as caught:
+            Pipeline.replay(image, trace)
+        assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("op, params, shape", [
+    ("random_scale", {"scale_x": (1.07, 1.07), "scale_y": (1.07, 1.07)}, (6000, 9000, 3)),
+    ("smallest_max_size", {}, (100, 5000, 3)),
+])
+def test_sizes_past_the_limit_shrink_on_both_sides_keeping_the_shape(op, params, shape):
+    out = Pipeline([Step(op, params, p=1.0)])(np.zeros(shape, np.uint8), seed=0)
+    assert max(out.shape[:2]) == 8192
+    assert abs(out.shape[1] / out.shape[0] - shape[1] / shape[0]) < 0.01 * shape[1] / shape[0]

@@ -75,7 +75,7 @@ from tqdm import tqdm
 
 from augview.core.imageio import IMAGE_SUFFIXES, find_images
 from augview.pipeline.pipeline import MAX_SEED, Pipeline
-from augview.text import count, tr
+from augview.text import count, printable, tr
 from augview.errors import AugviewError, OptionError
 
 from augview.batch.files import (  # noqa: F401
@@ -221,7 +221,7 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
         walk_errors += annotated.start()
     summary.workers = max(1, min(workers, len(tasks)))
 
-    report = log or (lambda message: tqdm.write(message, file=sys.stderr))
+    report = log or (lambda message: tqdm.write(printable(message), file=sys.stderr))
     for message in walk_errors:
         summary.errors.append(message)
         report(f"augview: {message}")

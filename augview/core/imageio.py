@@ -291,10 +291,22 @@ def encode_image(image: np.ndarray, suffix: str = ".png", quality: int = 95) -> 
         # Reachable from the window's export dialog (a typed name), so translatable.
         raise OptionError(tr("cannot save images as {suffix}; use .png, .jpg, .bmp, .tif or .webp").format(
             suffix=repr(suffix)))
+    limit = _MAX_SIDES.get(fmt)
+    height, width = image.shape[:2]
+    if limit is not None and max(height, width) > limit:
+        raise OptionError(tr("a {format} image can be at most {limit} pixels wide and high, this one is "
+                             "{width}x{height}: save it as .png or .tif").format(
+            format=fmt, limit=limit, width=width, height=height))
     buffer = io.BytesIO()
     options = {"quality": quality} if fmt in ("JPEG", "WEBP") else {}
-    Image.fromarray(image).save(buffer, format=fmt, **options)
+    try:
+        Image.fromarray(image).save(buffer, format=fmt, **options)
+    except (ValueError, OSError) as err:  # the encoder refusing what the checks above let through
+        raise OptionError(tr("cannot be encoded as {format} ({reason})").format(format=fmt, reason=err)) from None
     return buffer.getvalue()
+
+
+_MAX_SIDES = {"WEBP": 16383, "JPEG": 65535}  # pixels a side the formats can hold
 
 
 def save_image(path: str | os.PathLike, image: np.ndarray, quality: int = 95) -> None:

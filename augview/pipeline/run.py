@@ -20,6 +20,7 @@ import numpy as np
 
 from augview.core.randomness import fires, node_generator, node_key
 from augview.core.registry import CATALOG, get_op
+from augview.ops.geometric.crops import MAX_SIDE
 from augview.errors import AugviewError, InvalidTraceError
 from augview.text import tr
 from augview.pipeline.choice import choose_children
@@ -127,16 +128,33 @@ def replay(image: np.ndarray, trace: list[dict], targets: TargetSet | None = Non
             raise InvalidTraceError(tr("trace step {op}: its drawn values hold a number that is not finite").format(op=name))
         shape = image.shape
         try:
+            # Where a geometric op puts the image, before it runs: a trace edited to a size no op
+            # draws (a million rows) is refused, not made.
+            motion = op.geometry(drawn, shape) if op.geometry is not None else None
+            if motion is not None:
+                _check_size(name, motion.out_shape)
             if op.keeps_image is None or not op.keeps_image(drawn, shape):
                 image = op.apply(image, drawn)
-            if targets is not None and op.geometry is not None:
-                targets.move(op.geometry(drawn, shape))
+            if targets is not None and motion is not None:
+                targets.move(motion)
         except AugviewError:
             raise
         except (KeyError, TypeError, ValueError, IndexError, ArithmeticError, cv2.error) as err:  # cv2: OpenCV refusing a size
+            # OpenCV's messages run over several lines (its source file, an overload listing):
+            # the first line that says something is enough.
+            reason = next((line.strip() for line in str(err).splitlines() if line.strip()), "")
             raise InvalidTraceError(tr("trace step {op}: its drawn values cannot be replayed ({reason})").format(
-                op=name, reason=f"{type(err).__name__}: {err}")) from None
+                op=name, reason=f"{type(err).__name__}: {reason}")) from None
     return image
+
+
+def _check_size(op: str, out_shape) -> None:
+    """InvalidTraceError unless ``out_shape`` is an image size an op could have drawn."""
+    height, width = (int(side) for side in out_shape[:2])
+    if not (1 <= height <= MAX_SIDE and 1 <= width <= MAX_SIDE) or (height, width) != tuple(out_shape[:2]):
+        raise InvalidTraceError(tr("trace step {op}: its drawn values make an image of {width}x{height} pixels; "
+                                   "a side must be a whole number from 1 to {limit}").format(
+            op=op, width=out_shape[1], height=out_shape[0], limit=MAX_SIDE))
 
 
 def _finite(value) -> bool:

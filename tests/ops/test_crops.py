@@ -204,7 +204,7 @@ def test_random_scale_keep_aspect_toggle_keeps_the_width_draw():
 
 def test_scaled_size_guards():
     assert scaled_size((1, 1), 0.05, 0.05) == (1, 1)
-    assert scaled_size((5000, 3000), 4.0, 4.0) == (MAX_SIDE, MAX_SIDE)
+    assert scaled_size((5000, 3000), 4.0, 4.0) == (MAX_SIDE, 4915)  # the shape kept, not stretched square
     assert scaled_size((10, 20), 1.0, 1.5) == (15, 20)
 
 

@@ -1474,6 +1474,14 @@
         <translation>……还有 {n} 个问题</translation>
     </message>
     <message>
+        <source>a {format} image can be at most {limit} pixels wide and high, this one is {width}x{height}: save it as .png or .tif</source>
+        <translation>{format} 图像的宽和高最多为 {limit} 像素，此图像为 {width}x{height}：请保存为 .png 或 .tif</translation>
+    </message>
+    <message>
+        <source>cannot be encoded as {format} ({reason})</source>
+        <translation>无法编码为 {format}（{reason}）</translation>
+    </message>
+    <message>
         <source>{path}: is a folder; name the image file to write (e.g. grid.png)</source>
         <translation>{path}：是一个文件夹；请给出要写入的图像文件名（例如 grid.png）</translation>
     </message>
@@ -1516,6 +1524,10 @@
     <message>
         <source>trace step {op}: its drawn values cannot be replayed ({reason})</source>
         <translation>追踪步骤 {op}：其抽取值无法重放（{reason}）</translation>
+    </message>
+    <message>
+        <source>trace step {op}: its drawn values make an image of {width}x{height} pixels; a side must be a whole number from 1 to {limit}</source>
+        <translation>轨迹步骤 {op}：其抽取值会生成 {width}x{height} 像素的图像；每边必须是 1 到 {limit} 之间的整数</translation>
     </message>
     <message>
         <source>… and {count} more</source>

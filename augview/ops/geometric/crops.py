@@ -51,11 +51,20 @@ def center_box(shape: tuple, height: int, width: int) -> tuple[int, int, int, in
 
 
 def scaled_size(shape: tuple, scale_x: float, scale_y: float) -> tuple[int, int]:
-    """``(height, width)`` of an image of ``shape`` scaled by the given factors, in [1, MAX_SIDE]."""
+    """``(height, width)`` of an image of ``shape`` scaled by the given factors, in [1, MAX_SIDE].
+    A size past MAX_SIDE shrinks on both sides by the same factor, so the shape is kept: capping
+    one side alone stretched a 6000x9000 photo scaled by 1.07 to 6436x8192."""
     image_h, image_w = shape[:2]
-    height = min(max(int(round(image_h * scale_y)), 1), MAX_SIDE)
-    width = min(max(int(round(image_w * scale_x)), 1), MAX_SIDE)
-    return height, width
+    return fit_within_max_side(image_h * scale_y, image_w * scale_x)
+
+
+def fit_within_max_side(height: float, width: float) -> tuple[int, int]:
+    """``(height, width)`` rounded to whole pixels in [1, MAX_SIDE], both shrunk by one factor
+    when the longer would pass MAX_SIDE."""
+    over = max(height, width) / MAX_SIDE
+    if over > 1.0:
+        height, width = height / over, width / over
+    return min(max(int(round(height)), 1), MAX_SIDE), min(max(int(round(width)), 1), MAX_SIDE)
 
 
 def crop_size(shape: tuple, params: dict, fraction: float) -> tuple[int, int]:

@@ -13,7 +13,7 @@ import cv2
 
 from augview.ops.common import INTERPOLATIONS, box_caption, interpolation_param
 from augview.ops.geometric.crops import (
-    MAX_SIDE, cut_window, drawn_box, resized_crop_motion, whole_window, window_motion,
+    MAX_SIDE, cut_window, drawn_box, fit_within_max_side, resized_crop_motion, whole_window, window_motion,
 )
 from augview.core.params import float_param, int_param, range_param
 from augview.core.randomness import uniform
@@ -40,6 +40,8 @@ def max_size_shape(shape: tuple, size: int, longest: bool) -> tuple[int, int]:
     ``size``, aspect ratio kept; rounded as albumentations does (Python's round), in [1, MAX_SIDE]."""
     height, width = shape[:2]
     scale = size / (max(height, width) if longest else min(height, width))
+    if max(height, width) * scale > MAX_SIDE:  # the shape is kept: both sides shrink to fit
+        return fit_within_max_side(height * scale, width * scale)
     return (min(max(1, round(height * scale)), MAX_SIDE), min(max(1, round(width * scale)), MAX_SIDE))
 
 
