@@ -228,3 +228,15 @@ def test_training_tail_round_trips_through_a_preset_and_is_checked(tmp_path):
         Pipeline.from_dict(bad, "bad.json")
     assert [where for where, _ in error.value.problems] == [
         "training_tail[0].args.gamma", "training_tail[0].args.std", "training_tail[1]"]
+
+
+def test_a_broken_albumentations_file_is_judged_as_one_not_as_a_preset(tmp_path, capsys):
+    from augview.cli import main
+
+    for name, data, said in (("a1.json", {"__version__": "2.0.8"}, "expected an object with 'transform'"),
+                             ("a2.json", {"__version__": "2.0.8", "transform": [1, 2]}, "transform: must be an object")):
+        path = tmp_path / name
+        path.write_text(json.dumps(data))
+        assert main(["import", str(path), "-o", str(tmp_path / "out.json")]) == 1
+        err = capsys.readouterr().err
+        assert said in err and "schema_version" not in err and err.count("\n") == 1

@@ -63,7 +63,11 @@ def open_pipeline_file(path: str | os.PathLike) -> Opened:
         data = load_albumentations_file(path)
     else:
         data = presets.decode_preset(presets.read_file_bytes(path), source)
-    if Path(path).suffix.lower() in _YAML_SUFFIXES or is_albumentations(data):
+    # A file that means to be albumentations' (its "__version__" or "transform" key, no augview
+    # "schema_version") is judged as one: its faults are said in albumentations' terms, not as
+    # three missing preset fields.
+    meant = isinstance(data, dict) and "schema_version" not in data and ("__version__" in data or "transform" in data)
+    if Path(path).suffix.lower() in _YAML_SUFFIXES or is_albumentations(data) or meant:
         imported = import_albumentations(data, source)
         return Opened(imported.pipeline, True, imported.notes, imported.targets)
     return Opened(Pipeline.from_dict(data, source=source))
