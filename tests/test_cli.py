@@ -280,3 +280,13 @@ def test_a_grid_too_wide_for_webp_is_one_sentence(tmp_path, capsys):
     with pytest.raises(augview.AugviewError, match="a JPEG image can be at most 65535"):
         save_image(tmp_path / "w.jpg", np.zeros((1, 70000, 3), np.uint8))
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("seed", [-1, True, "5", 1.5, float("nan"), 2**63])
+def test_a_bad_seed_in_the_python_api_is_augview_s_error_and_a_value_error(seed):
+    pipe = augview.Pipeline([augview.Step("horizontal_flip")])
+    for call in (lambda: pipe(np.zeros((4, 4, 3), np.uint8), seed=seed),
+                 lambda: pipe.apply(np.zeros((4, 4, 3), np.uint8), seed=seed)):
+        with pytest.raises(augview.AugviewError, match="seed must be an integer between 0 and") as caught:
+            call()
+        assert isinstance(caught.value, ValueError)

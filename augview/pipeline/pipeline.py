@@ -22,7 +22,7 @@ import numpy as np
 
 from augview.pipeline import presets
 from augview.core.images import check_image
-from augview.errors import InvalidTargetsError
+from augview.errors import InvalidTargetsError, OptionError
 from augview.pipeline.nodes import Node
 from augview.pipeline.run import images_only_steps, replay, run_nodes, summarize
 from augview.targets import boxes as box_rules
@@ -255,7 +255,9 @@ def _checked_seed(seed) -> int:
     if type(seed) is int and 0 <= seed <= MAX_SEED:  # the common case, checked first
         return seed
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed <= MAX_SEED:
-        raise ValueError(f"seed must be an integer between 0 and {MAX_SEED}, got {seed!r}")
+        # OptionError is a ValueError too: callers catching either see it, and the window and
+        # the command line, which catch augview's errors, say it in one sentence.
+        raise OptionError(tr("seed must be an integer between 0 and {max}, got {value}").format(max=MAX_SEED, value=repr(seed)))
     return int(seed)
 
 

@@ -1502,6 +1502,10 @@
         <translation>{box}，缩放至 {w}x{h}px</translation>
     </message>
     <message>
+        <source>seed must be an integer between 0 and {max}, got {value}</source>
+        <translation>种子必须是 0 到 {max} 之间的整数，得到的是 {value}</translation>
+    </message>
+    <message>
         <source>box_labels must be a list, tuple or array with one label per box, got {kind}</source>
         <translation>box_labels 必须是每个框一个标签的列表、元组或数组，得到的是 {kind}</translation>
     </message>
