@@ -299,6 +299,11 @@ class BackgroundTasks(QObject):
         self._pool.submit(work)
         self._pump.start()
 
+    @property
+    def outstanding(self) -> int:
+        """Tasks handed out whose result has not come back yet."""
+        return self._outstanding
+
     def _finish(self, signal, token, payload):
         self._outstanding -= 1
         if signal is not None:

@@ -1033,6 +1033,10 @@
         <translation>预设与 albumentations 流水线 (*.json *.yaml *.yml *.py);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
         <source>computing…</source>
         <translation>计算中…</translation>
     </message>
