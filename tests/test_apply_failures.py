@@ -372,25 +372,26 @@ def test_a_long_run_of_quick_images_sends_them_to_the_workers_a_few_at_a_time(tm
     assert all(result.failed == 1 for result in results)
 
 
+def batch_sizes(worker, count: int) -> set[int]:
+    """How many sources each task of a pool run over ``count`` (unreadable, so quick) sources took."""
+    pool = batch_workers.Pool(worker, [(f"missing_{index:03d}.png", ((0, False),)) for index in range(count)], 2)
+    sizes = set()
+    try:
+        while pool.busy():
+            sizes.update(len(batch) for batch in pool.pending.values())
+            pool.next_results()
+    finally:
+        pool.close()
+    return sizes
+
+
 def test_slow_images_and_short_runs_go_out_one_at_a_time(tmp_path, monkeypatch):
     """So that Ctrl+C (or Cancel in the window) waits for one image per worker, not a batch."""
     worker = batch_workers.Worker(augview.Pipeline([augview.Step("horizontal_flip")]), str(tmp_path), str(tmp_path),
                                   0, "png", "{}")
-    pool = batch_workers.Pool(worker, [(f"missing_{index}.png", ((0, False),)) for index in range(8)], 2)
-    try:
-        while pool.busy():
-            assert all(len(batch) == 1 for batch in pool.pending.values())
-            pool.next_results()
-    finally:
-        pool.close()
+    assert batch_sizes(worker, 8) == {1}
     monkeypatch.setattr(batch_workers, "QUICK_IMAGE", 0.0)  # every image counts as slow
-    pool = batch_workers.Pool(worker, [(f"missing_{index:03d}.png", ((0, False),)) for index in range(200)], 2)
-    try:
-        while pool.busy():
-            assert all(len(batch) == 1 for batch in pool.pending.values())
-            pool.next_results()
-    finally:
-        pool.close()
+    assert batch_sizes(worker, 200) == {1}
 
 
 def test_a_batch_stops_at_a_full_disk(monkeypatch):
