@@ -80,3 +80,42 @@ def test_boxes_and_tags_keep_a_dark_edge_over_their_own_colour_in_mask_only(qtbo
     # Just outside the box's left edge and around its tag: something that is not the mask's colour.
     row = [canvas.pixelColor(x, 60) for x in range(5, 14)]
     assert any(c.red() + c.green() + c.blue() < 200 for c in row)
+
+
+def test_the_legend_takes_the_small_font_when_only_that_fits_beside_the_picture(qtbot):
+    from PySide6.QtGui import QFont
+
+    from augview.gui.widgets import overlay_painter as painter_module
+
+    legend = [(name, (200, 30 * i, 40)) for i, name in enumerate(("person", "face", "flag", "helmet", "space shuttle"))]
+    base = QImage(10, 10, QImage.Format.Format_RGB888)
+    probe = QPainter(base)
+    font = QFont(probe.font())
+    probe.end()
+
+    def legend_width(metrics):  # the name column, the colour square and the padding
+        return max(metrics.horizontalAdvance(name) for name, _ in legend) + metrics.height() + 2 + 14
+
+    normal = legend_width(painter_module._label_font(font)[1])
+    small = legend_width(painter_module._label_font(font, small=True)[1])
+    assert small < normal
+    band = int((small + normal) / 2) + 12  # room for the small legend (and its margins) only
+    picture_size, pane_width = 300, 300 + 2 * band
+    picture = QImage(picture_size, picture_size, QImage.Format.Format_RGB888)
+    picture.fill(QColor(128, 128, 128))
+    canvas = QImage(pane_width, picture_size, QImage.Format.Format_RGB888)
+    canvas.fill(QColor(0, 0, 0))
+    p = QPainter(canvas)
+    p.setFont(font)
+    rect = QRectF(band, 0, picture_size, picture_size)
+    overlay = Overlay(100, 100, mask=np.zeros((100, 100, 4), np.uint8), legend=legend)
+    paint_image_and_overlay(p, rect, picture, CellOverlay.wrap(overlay), OverlayOptions(boxes=False, keypoints=False,
+                                                                                         dropped=False),
+                            QRectF(0, 0, pane_width, picture_size))
+    p.end()
+    on_picture = 0
+    for y in range(0, picture_size, 2):
+        for x in range(band, band + picture_size, 2):
+            c = canvas.pixelColor(x, y)
+            on_picture += c.red() < 100  # the legend's dark panel over the grey picture
+    assert on_picture == 0 and legend_pixels(canvas) > 50  # drawn, in the margin

@@ -95,7 +95,8 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
     # A picture shown small (a grid of many variants, a gallery tile) gets smaller tags and dots:
     # at full size they hid most of it.
     small = min(rect.width(), rect.height()) < SMALL_PICTURE
-    font, metrics = _label_font(painter.font(), small)
+    base = painter.font()
+    font, metrics = _label_font(base, small)
     painter.setFont(font)
     # Hundreds of boxes are painted at every render: rectangles are mapped in one numpy step,
     # drawn per colour in one call, and each name is laid out once (QStaticText).
@@ -147,7 +148,7 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     if overlay.legend and (options.masks or mask_only):
         boxes = [(b.left(), b.top(), b.right(), b.bottom()) for b in rects] + labels.layout.placed
-        _legend(painter, metrics, overlay.legend, legend_area, boxes, visible)
+        _legend(painter, base, metrics, overlay.legend, legend_area, boxes, visible)
     painter.restore()
 
 
@@ -217,19 +218,41 @@ class _Labels:
                 painter.drawStaticText(point, text)
 
 
-def _legend(painter: QPainter, metrics: QFontMetricsF, legend, area: QRectF, boxes: list, picture: QRectF):
-    """The mask's values in the corner of the pane that hides least of the boxes and tags (x0,
-    y0, x1, y1) and of the ``picture`` (see `legend_corner`); none in a pane too small for it to
-    leave most of the picture in view (a grid of many variants): the tags name the same colours."""
+def _legend_size(metrics: QFontMetricsF, legend) -> tuple[float, float, float]:
+    """Width, height and line height of the legend in ``metrics``' font."""
     line = metrics.height() + 2
-    width = max(metrics.horizontalAdvance(name) for name, _ in legend) + line + 14
-    height = line * len(legend) + 8
+    return max(metrics.horizontalAdvance(name) for name, _ in legend) + line + 14, line * len(legend) + 8, line
+
+
+def _fits_a_margin(width: float, height: float, area: QRectF, picture: QRectF, margin: float = 6.0) -> bool:
+    """Whether a legend of this size fits in the empty band beside, above or below the picture."""
+    beside = max(picture.left() - area.left(), area.right() - picture.right())
+    around = max(picture.top() - area.top(), area.bottom() - picture.bottom())
+    return (width + 2 * margin <= beside and height + 2 * margin <= area.height()) or \
+        (height + 2 * margin <= around and width + 2 * margin <= area.width())
+
+
+def _legend(painter: QPainter, base: QFont, metrics: QFontMetricsF, legend, area: QRectF, boxes: list,
+            picture: QRectF):
+    """The mask's values in the corner of the pane that hides least of the boxes and tags (x0,
+    y0, x1, y1) and of the ``picture`` (see `legend_corner`), in the tags' small font when only
+    that fits in the empty margin beside the picture; none in a pane too small for it to leave
+    most of the picture in view (a grid of many variants): the tags name the same colours."""
+    font = None
+    width, height, line = _legend_size(metrics, legend)
+    if not _fits_a_margin(width, height, area, picture):
+        small_font, small_metrics = _label_font(base, small=True)
+        small = _legend_size(small_metrics, legend)
+        if _fits_a_margin(small[0], small[1], area, picture):
+            font, (width, height, line) = small_font, small
     if width > LEGEND_SHARE * max(area.width(), picture.width()) or height > LEGEND_SHARE * area.height():
         return
     x, y = legend_corner((area.left(), area.top(), area.right(), area.bottom()), (width, height), boxes,
                          picture=(picture.left(), picture.top(), picture.right(), picture.bottom()))
     box = QRectF(x, y, width, height)
     painter.save()
+    if font is not None:
+        painter.setFont(font)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(20, 20, 24, 200))
     painter.drawRoundedRect(box, 4, 4)
