@@ -14,7 +14,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from augview.ops.common import INTERPOLATIONS, interpolation_param
+from augview.ops.common import INTERPOLATIONS, interpolation_param, scratch
 from augview.core.params import bool_param, choice_param, float_param, int_param, range_param
 from augview.core.randomness import draw_seed, uniform
 from augview.core.registry import Op, register
@@ -160,7 +160,9 @@ def _jpeg_compression(image, drawn):
     # compute luma with red and blue swapped, so the sharp channel and the subsampled chroma
     # would hold the wrong mix. The swaps cost ~0.02 ms each and give the pixels of a real JPEG
     # (identical to Pillow saving the RGB image at the same quality).
-    _, data = cv2.imencode(".jpg", cv2.cvtColor(image, cv2.COLOR_RGB2BGR), params)
+    # Into a reused buffer: the BGR copy never leaves this function (see `scratch`).
+    bgr = cv2.cvtColor(image, cv2.COLOR_RGB2BGR, dst=scratch("jpeg bgr", image.shape))
+    _, data = cv2.imencode(".jpg", bgr, params)
     if _DECODE_RGB is not None:  # OpenCV >= 4.10 decodes straight to RGB: one conversion less
         return cv2.imdecode(data, _DECODE_RGB)
     return cv2.cvtColor(cv2.imdecode(data, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
