@@ -366,7 +366,7 @@ class Pool:
         self.limit = workers * IN_FLIGHT
         # Quick images go out in small batches when there are many (see `_batch_size`).
         self.most = max(1, min(BATCH, len(tasks) // (self.limit * 4)))
-        self.workers, self.done, self.started = workers, 0, time.monotonic()  # (started: again once up)
+        self.workers, self.done = workers, 0  # (and `started`, once a worker is up: the pace's clock)
         self.pending: dict = {}
         try:
             context = pool_context()

@@ -283,6 +283,9 @@ def _scale_wide(values: np.ndarray, sixteen_bit: bool) -> np.ndarray:
     return np.clip(np.rint(scaled), 0, 255).astype(np.uint8)
 
 
+_MAX_SIDES = {"WEBP": 16383, "JPEG": 65535}  # pixels a side the formats can hold
+
+
 def encode_image(image: np.ndarray, suffix: str = ".png", quality: int = 95) -> bytes:
     check_image(image)
     fmt = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".bmp": "BMP", ".tif": "TIFF",
@@ -305,8 +308,6 @@ def encode_image(image: np.ndarray, suffix: str = ".png", quality: int = 95) -> 
         raise OptionError(tr("cannot be encoded as {format} ({reason})").format(format=fmt, reason=err)) from None
     return buffer.getvalue()
 
-
-_MAX_SIDES = {"WEBP": 16383, "JPEG": 65535}  # pixels a side the formats can hold
 
 
 def save_image(path: str | os.PathLike, image: np.ndarray, quality: int = 95) -> None:

@@ -118,10 +118,9 @@ def check_masks(masks: list, shapes: list, fill: int) -> list:
     if len({m.shape[2:] for m in given}) > 1:
         raise InvalidTargetsError(tr("masks must all be (H, W) or all have the same channels"))
     dtype = np.result_type(*given) if given else np.uint8
-    out = [None if m is None else m.astype(dtype, copy=False) for m in checked]
     if given:
-        check_fill(out[checked.index(given[0])], fill, "masks")
-    return out
+        check_fill(dtype, fill, "masks")
+    return [None if m is None else m.astype(dtype, copy=False) for m in checked]
 
 
 def empty_mask(masks: list, shape: tuple, fill: int) -> np.ndarray:

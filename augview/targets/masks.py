@@ -35,16 +35,16 @@ def check_mask(mask, shape: tuple, name: str = "mask") -> np.ndarray:
     return array
 
 
-def check_fill(mask: np.ndarray, fill: int, name: str = "mask") -> None:
-    """InvalidTargetsError unless ``fill`` is a value of ``mask``'s type (a bool mask takes any:
-    a fill other than 0 is True); a uint8 mask cannot hold a fill of 300, an int8 one not 255."""
-    if mask.dtype == bool:
+def check_fill(dtype: np.dtype, fill: int, name: str = "mask") -> None:
+    """InvalidTargetsError unless ``fill`` is a value of a mask of type ``dtype`` (a bool mask
+    takes any: a fill other than 0 is True); a uint8 mask cannot hold 300, an int8 one not 255."""
+    if dtype == bool:
         return
-    limits = np.iinfo(mask.dtype)
+    limits = np.iinfo(dtype)
     if not limits.min <= fill <= limits.max:
         raise InvalidTargetsError(tr("mask_fill {fill} is not a value of {name}'s type {dtype} ({low} to {high}): "
                                      "choose a fill in that range, or give the mask as a wider type").format(
-            fill=fill, name=name, dtype=mask.dtype, low=limits.min, high=limits.max))
+            fill=fill, name=name, dtype=dtype, low=limits.min, high=limits.max))
 
 
 def _working_type(mask: np.ndarray):

@@ -63,7 +63,7 @@ class TargetSet:
         names = ["mask" if len(masks) == 1 else f"masks[{i}]" for i in range(len(masks))]
         checked = [check_mask(m, shape, name) for m, name in zip(masks, names)]
         for mask, name in zip(checked, names):
-            check_fill(mask, settings.mask_fill, name)
+            check_fill(mask.dtype, settings.mask_fill, name)
         pixel_boxes = box_rules.to_pixels([] if boxes is None else boxes, box_format, shape)
         # Clipped to the image at once (albumentations' ``clip=True``, torchvision's clamping):
         # what lies outside is not part of the object in this image. So a box is judged by its

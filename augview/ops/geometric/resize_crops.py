@@ -40,9 +40,7 @@ def max_size_shape(shape: tuple, size: int, longest: bool) -> tuple[int, int]:
     ``size``, aspect ratio kept; rounded as albumentations does (Python's round), in [1, MAX_SIDE]."""
     height, width = shape[:2]
     scale = size / (max(height, width) if longest else min(height, width))
-    if max(height, width) * scale > MAX_SIDE:  # the shape is kept: both sides shrink to fit
-        return fit_within_max_side(height * scale, width * scale)
-    return (min(max(1, round(height * scale)), MAX_SIDE), min(max(1, round(width * scale)), MAX_SIDE))
+    return fit_within_max_side(height * scale, width * scale)  # past MAX_SIDE both sides shrink
 
 
 def _sample_max_size(rng, params, shape):
