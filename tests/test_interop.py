@@ -506,6 +506,14 @@ def test_approximations_are_noted():
     assert texts(notes)[1].startswith("steps[1] (solarize): approximate")
 
 
+def test_an_antialiased_motion_blur_is_noted_and_the_default_is_not():
+    _, notes = to_albumentations(Pipeline([Step("motion_blur")]))
+    assert texts(notes) == []
+    _, notes = to_albumentations(Pipeline([Step("motion_blur", {"antialias": True})]))
+    assert texts(notes) == ["steps[0] (motion_blur): approximate: antialias: albumentations draws the streak "
+                            "one pixel thick, a staircase at slanted angles"]
+
+
 # ---------------------------------------------------------------------------------------------
 # Import
 

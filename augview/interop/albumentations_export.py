@@ -203,6 +203,13 @@ def _x_color_jitter(p, note):
     return "ColorJitter", {k: _pair(p[k]) for k in ("brightness", "contrast", "saturation", "hue")}
 
 
+def _x_motion_blur(p, note):
+    if p["antialias"]:
+        note(tr("antialias: albumentations draws the streak one pixel thick, a staircase at slanted angles"))
+    return "MotionBlur", {"blur_limit": _odd(p["kernel_limit"]), "angle_range": _clockwise(p["angle_limit"]),
+                          "direction_range": _pair(p["direction_limit"]), "allow_shifted": False}
+
+
 def _x_solarize(p, note):
     low, high = (min(v, 255) for v in p["threshold_limit"])
     if p["threshold_limit"][1] > 255:
@@ -379,10 +386,7 @@ EXPORTERS: dict[str, Callable[[dict, Callable[[str], None]], tuple[str, dict]]] 
     "downscale": lambda p, note: ("Downscale", {"scale_range": _pair(p["scale_limit"]), "interpolation_pair": {
         "downscale": INTERPOLATIONS[p["down_interpolation"]], "upscale": INTERPOLATIONS[p["up_interpolation"]]}}),
     "gaussian_blur": lambda p, note: ("GaussianBlur", {"blur_limit": [0, 0], "sigma_limit": _pair(p["sigma_limit"])}),
-    "motion_blur": lambda p, note: ("MotionBlur", {"blur_limit": _odd(p["kernel_limit"]),
-                                                   "angle_range": _clockwise(p["angle_limit"]),
-                                                   "direction_range": _pair(p["direction_limit"]),
-                                                   "allow_shifted": False}),
+    "motion_blur": _x_motion_blur,
     "median_blur": lambda p, note: ("MedianBlur", {"blur_limit": _odd(p["ksize_limit"])}),
     "coarse_dropout": lambda p, note: ("CoarseDropout", {
         "num_holes_range": _ints(p["num_holes_limit"]), "hole_height_range": _pair(p["hole_height_limit"]),

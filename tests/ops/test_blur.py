@@ -113,13 +113,15 @@ def test_gaussian_blur_sigma_zero_is_identity(astronaut):
 @pytest.mark.parametrize("ksize", [1, 3, 7, 15, 31])
 @pytest.mark.parametrize("angle", [0, 17, 45, 90, 133, 180, 270, 359])
 @pytest.mark.parametrize("direction", [-1, -0.4, 0, 0.7, 1])
-def test_motion_kernel_is_normalised_and_through_the_centre(ksize, angle, direction):
-    kernel = motion_kernel(ksize, angle, direction)
+@pytest.mark.parametrize("antialias", [False, True])
+def test_motion_kernel_is_normalised_and_through_the_centre(ksize, angle, direction, antialias):
+    kernel = motion_kernel(ksize, angle, direction, antialias)
     assert kernel.shape == (ksize, ksize) and kernel.dtype == np.float32
     assert kernel.sum() == pytest.approx(1.0, abs=1e-5) and kernel.min() >= 0
     centre = ksize // 2
     assert kernel[centre - 1:centre + 2, centre - 1:centre + 2].sum() > 0
-    assert np.count_nonzero(kernel) <= 2 * ksize
+    # filter2D's time follows the non-zero cells: one per step, or up to two when anti-aliased.
+    assert np.count_nonzero(kernel) <= (2 if antialias else 1) * ksize
 
 
 def test_motion_kernel_axis_aligned_streaks():
@@ -138,8 +140,35 @@ def test_motion_kernel_axis_aligned_streaks():
     np.testing.assert_allclose(backward[3, :4], 0.25, rtol=1e-6)
 
 
-def test_motion_kernel_diagonal_is_anti_aliased():
+def test_motion_kernel_diagonal_is_a_staircase_of_the_nearest_cells():
     kernel = motion_kernel(15, 30, 0)
+    columns = kernel.sum(axis=0)
+    np.testing.assert_allclose(columns[1:14], np.full(13, 1 / 13), rtol=1e-5)
+    assert columns[0] == columns[14] == 0
+    assert ((kernel > 0).sum(axis=0)[1:14] == 1).all()  # one cell per column
+    rows = np.argmax(kernel[:, 1:14], axis=0)
+    # Each column's cell is the one nearest the line through the centre (y pointing up).
+    expected = np.floor(7 - (np.arange(1, 14) - 7) * np.tan(np.radians(30)) + 0.5)
+    np.testing.assert_array_equal(rows, expected)
+
+
+def test_motion_kernel_slanted_costs_at_most_albumentations_cells():
+    albumentations = pytest.importorskip("albumentations")
+    import random
+
+    from albumentations.augmentations.blur.functional import create_motion_kernel
+    del albumentations
+    rng, state = np.random.default_rng(0), random.Random(0)
+    ours = theirs = 0
+    for _ in range(300):
+        ksize, angle, direction = int(rng.choice([3, 5, 7, 9])), rng.uniform(0, 360), rng.uniform(-1, 1)
+        ours += np.count_nonzero(motion_kernel(ksize, angle, direction))
+        theirs += np.count_nonzero(create_motion_kernel(ksize, angle, direction, False, state))
+    assert ours <= theirs * 1.1
+
+
+def test_motion_kernel_diagonal_is_anti_aliased_on_request():
+    kernel = motion_kernel(15, 30, 0, antialias=True)
     # Along the streak: each column it crosses (7 * cos 30 ~ 6 either side of the centre) carries
     # the same weight, split over at most two rows.
     columns = kernel.sum(axis=0)

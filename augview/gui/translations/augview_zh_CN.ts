@@ -1962,6 +1962,10 @@
         <translation>掩码必须全部为 (H, W)，或全部具有相同的通道数</translation>
     </message>
     <message>
+        <source>antialias: albumentations draws the streak one pixel thick, a staircase at slanted angles</source>
+        <translation>antialias：albumentations 把拖影画成一像素宽，倾斜时呈阶梯状</translation>
+    </message>
+    <message>
         <source>crop_left + crop_right or crop_top + crop_bottom above 1: albumentations&apos; RandomCropFromBorders refuses it</source>
         <translation>crop_left + crop_right 或 crop_top + crop_bottom 大于 1：albumentations 的 RandomCropFromBorders 不接受</translation>
     </message>
@@ -4723,6 +4727,14 @@
     <message>
         <source>direction_limit</source>
         <translation>方向范围</translation>
+    </message>
+    <message>
+        <source>a slanted streak split over two rows where it runs between pixels: smooth at any angle, up to twice the time</source>
+        <translation>倾斜的拖影在像素之间时分到相邻两行：任何角度都平滑，耗时最多两倍</translation>
+    </message>
+    <message>
+        <source>antialias</source>
+        <translation>抗锯齿</translation>
     </message>
     <message>
         <source>Multiplies every pixel by its own random factor near 1, so the grain grows with brightness: strong in highlights, absent in black areas, like the speckle of ultrasound, radar and laser images. Helps models meant for such images or for sensors with uneven gain; wide ranges wash out bright textures. With elementwise off, one factor scales the whole image (or each channel, tinting it) instead of adding grain.</source>

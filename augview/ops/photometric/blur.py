@@ -12,7 +12,7 @@ import math
 import cv2
 import numpy as np
 
-from augview.core.params import range_param
+from augview.core.params import bool_param, range_param
 from augview.core.randomness import uniform
 from augview.core.registry import Op, register
 
@@ -73,12 +73,14 @@ register(Op(
 # ---------------------------------------------------------------------------- motion blur
 
 
-def motion_kernel(ksize: int, angle: float, direction: float) -> np.ndarray:
+def motion_kernel(ksize: int, angle: float, direction: float, antialias: bool = False) -> np.ndarray:
     """Normalised float32 (ksize, ksize) kernel: a straight streak through the centre.
 
     ``angle`` is in degrees, counter-clockwise as seen on screen (0 is horizontal, 90 vertical).
     ``direction`` in [-1, 1] biases the streak like albumentations' MotionBlur: -1 only backward
-    from the centre, 0 symmetric, 1 only forward, in between a partial bias.
+    from the centre, 0 symmetric, 1 only forward, in between a partial bias. Without
+    ``antialias`` the streak is one cell per step, the nearest to the line (as albumentations
+    draws it); with it, each step's weight is split between the two cells the line passes between.
     """
     ksize = max(1, int(ksize))
     center = ksize // 2
@@ -87,11 +89,11 @@ def motion_kernel(ksize: int, angle: float, direction: float) -> np.ndarray:
     start = -reach * (1.0 - max(direction, 0.0))
     end = reach * (1.0 - max(-direction, 0.0))
     dx, dy = math.cos(math.radians(angle)), -math.sin(math.radians(angle))  # image y points down
-    # Anti-aliased line in the manner of Xiaolin Wu: one unit of weight at each whole step along
-    # the major axis, split between the two cells straddling the line on the minor axis. An
-    # axis-aligned streak is exactly one cell thick, a slanted one is smooth rather than a
-    # staircase, and it has at most 2 * ksize non-zero cells, which is what filter2D's cost
-    # follows.
+    # One unit of weight at each whole step along the major axis, in the cell nearest the line on
+    # the minor axis, or (antialias, in the manner of Xiaolin Wu) split between the two cells
+    # straddling it. An axis-aligned streak is one cell thick either way; a slanted one is a
+    # staircase of at most ksize cells, or smooth with up to twice as many. filter2D's time follows
+    # the number of non-zero cells, so the smooth streak costs up to twice as much.
     steep = abs(dy) > abs(dx)
     major, minor = (dy, dx) if steep else (dx, dy)
     lo, hi = sorted((center + major * start, center + major * end))
@@ -99,8 +101,12 @@ def motion_kernel(ksize: int, angle: float, direction: float) -> np.ndarray:
     steps = np.arange(math.floor(lo + 0.5), math.floor(hi + 0.5) + 1, dtype=np.intp)
     # Rounded to 1e-6 so that sin(180 degrees) ~ 1e-16 leaves no dust in the next row.
     across = np.clip(np.round(center + (steps - center) * (minor / major), 6), 0, ksize - 1)
-    near = np.floor(across).astype(np.intp)
-    frac = across - near
+    if antialias:
+        near = np.floor(across).astype(np.intp)
+        frac = across - near
+    else:
+        near = np.floor(across + 0.5).astype(np.intp)
+        frac = np.zeros(near.shape)
     far = np.minimum(near + 1, ksize - 1)
     kernel = np.zeros((ksize, ksize), dtype=np.float64)
     steps = np.clip(steps, 0, ksize - 1)
@@ -118,6 +124,7 @@ def _sample_motion_blur(rng, params, shape):
         "ksize": odd_uniform(rng, params["kernel_limit"]),
         "angle": uniform(rng, params["angle_limit"]),
         "direction": uniform(rng, params["direction_limit"]),
+        "antialias": bool(params["antialias"]),
     }
 
 
@@ -174,7 +181,8 @@ def streak_filter(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
 
 
 def _motion_blur(image, drawn):
-    return streak_filter(image, motion_kernel(drawn["ksize"], drawn["angle"], drawn["direction"]))
+    kernel = motion_kernel(drawn["ksize"], drawn["angle"], drawn["direction"], drawn.get("antialias", False))
+    return streak_filter(image, kernel)
 
 
 register(Op(
@@ -193,6 +201,9 @@ register(Op(
                     help="orientation of the streak, counter-clockwise from horizontal"),
         range_param("direction_limit", (-1, 1), -1, 1, step=0.1, draws="direction",
                     help="-1 smears backward only, 0 both ways, 1 forward only"),
+        bool_param("antialias", False,
+                   help="a slanted streak split over two rows where it runs between pixels: smooth at "
+                        "any angle, up to twice the time"),
     ),
     apply=_motion_blur,
     sample=_sample_motion_blur,
