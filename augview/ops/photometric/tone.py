@@ -273,23 +273,41 @@ register(Op(
 # [[1, 1, 1], [1, 5, 1], [1, 1, 1]] / 13.
 
 
+# Up to this far from 1, the factor may blend with the unrounded smoothed image: rounding it
+# first moves the blend by at most |1 - factor| * 6/13 of a level (a sum over 13 is at most 6/13
+# from a whole level), which stays under half a level, so the one rounding at the end lands on
+# PIL's result or one level above it, as the exact order of roundings does (PIL truncates).
+_ONE_ROUNDING = 13 / 12
+
+
 def _sharpness(image, drawn):
     factor = float(drawn["factor"])
     if factor == 1.0:
         return image.copy()
-    # SMOOTH's result = (3x3 box sum + 4 x centre) / 13: an unnormalised box filter (separable, so about a
-    # third of the time of a 9-tap filter2D) into 16 bits, then one weighted sum with the centre,
-    # rounded once, as filter2D would (the sum over 13 is never exactly half-way). Both into
-    # reused buffers: they never leave this function (see `scratch`).
+    # SMOOTH's sum = 3x3 box sum + 4 x centre: an unnormalised box filter (separable, so about
+    # half the time of a 9-tap filter2D) into 16 bits, in a reused buffer (see `scratch`).
     box_sum = cv2.boxFilter(image, cv2.CV_16U, (3, 3), dst=scratch("sharpness sum", image.shape, np.uint16),
                             normalize=False, borderType=cv2.BORDER_REPLICATE)
+    if abs(1.0 - factor) <= _ONE_ROUNDING:
+        # factor * image + (1 - factor) * (box sum + 4 x image) / 13 in one pass, rounded and
+        # saturated once.
+        weight = (1.0 - factor) / 13
+        out = cv2.addWeighted(box_sum, weight, image, factor + 4 * weight, 0.0, dtype=cv2.CV_8U)
+        _keep_border(out, image)
+        return out
+    # Further from 1 the smoothed image is rounded first, as PIL does (the sum over 13 is never
+    # exactly half-way), then blended.
     smooth = cv2.addWeighted(box_sum, 1 / 13, image, 4 / 13, 0.0, dst=scratch("sharpness", image.shape),
                              dtype=cv2.CV_8U)
-    # PIL and torchvision leave the one-pixel border unfiltered, so it stays unchanged.
-    smooth[0], smooth[-1] = image[0], image[-1]
-    smooth[:, 0], smooth[:, -1] = image[:, 0], image[:, -1]
+    _keep_border(smooth, image)
     # factor * image + (1 - factor) * smoothed, rounded and saturated in one cv2 pass.
     return cv2.addWeighted(image, factor, smooth, 1.0 - factor, 0.0)
+
+
+def _keep_border(out, image):
+    """PIL and torchvision leave the one-pixel border unfiltered, so it stays as it was."""
+    out[0], out[-1] = image[0], image[-1]
+    out[:, 0], out[:, -1] = image[:, 0], image[:, -1]
 
 
 register(Op(
