@@ -44,6 +44,20 @@ def test_apply_lut_matches_a_plain_lookup_at_every_size_and_layout(shape, layout
         assert np.array_equal(image, before)
 
 
+@pytest.mark.parametrize("shape", [(8, 8, 3), (90, 70, 3), (700, 1100, 3), (30, 20, 4), (700, 900)])
+def test_apply_lut_into_a_given_array_and_in_place(shape):
+    """``out`` receives the pixels (and is what comes back); ``out=image`` maps in place, which
+    hue_saturation_value does with its HSV buffer."""
+    rng = np.random.default_rng(len(shape) + shape[0])
+    image = rng.integers(0, 256, shape, dtype=np.uint8)
+    table = rng.uniform(-20, 280, (256, shape[2]) if len(shape) == 3 else 256)
+    expected = reference_lut(image, table)
+    out = np.zeros(shape, np.uint8)
+    assert apply_lut(image, table, out=out) is out and np.array_equal(out, expected)
+    in_place = image.copy()
+    assert apply_lut(in_place, table, out=in_place) is in_place and np.array_equal(in_place, expected)
+
+
 def test_table_u8_rounds_half_to_even_and_clips():
     values = np.array([-3.0, 0.5, 1.5, 2.4999, 254.5, 255.5, 900.0])
     assert table_u8(values.copy()).tolist() == [0, 0, 2, 2, 254, 255, 255]

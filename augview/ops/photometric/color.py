@@ -15,7 +15,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from augview.ops.common import RAMP, apply_lut, is_gray, table_u8
+from augview.ops.common import RAMP, apply_lut, is_gray, scratch, table_u8
 from augview.core.params import choice_param, int_param, range_param
 from augview.core.randomness import uniform
 from augview.core.registry import Op, register
@@ -137,11 +137,13 @@ def adjust_hue(image: np.ndarray, factor: float) -> np.ndarray:
     shift = int(round(factor * 256.0)) % 256
     if shift == 0:
         return image.copy()
-    hsv = cv2.cvtColor(image, cv2.COLOR_RGB2HSV_FULL)
-    table = ((np.arange(256) + shift) % 256) * (255.0 / 256.0)
-    hue = apply_lut(cv2.extractChannel(hsv, 0), table)
-    cv2.insertChannel(hue, hsv, 0)  # hsv is our own array
-    return cv2.cvtColor(hsv, cv2.COLOR_HSV2RGB_FULL)
+    # The HSV image never leaves this function: a reused buffer, its hue turned in place by one
+    # table per channel, saturation's and value's the identity (see `apply_lut`).
+    hsv = cv2.cvtColor(image, cv2.COLOR_RGB2HSV_FULL, dst=scratch("hsv", image.shape))
+    table = np.empty((256, 3), np.float64)
+    table[:, 0] = ((RAMP + shift) % 256) * (255.0 / 256.0)
+    table[:, 1] = table[:, 2] = RAMP
+    return cv2.cvtColor(apply_lut(hsv, table, out=hsv), cv2.COLOR_HSV2RGB_FULL)
 
 
 _JITTER_FUNCS = {
@@ -215,8 +217,9 @@ def _hue_saturation_value(image, drawn):
     table[:, 1] = _IDENTITY + sat
     table[0, 1] = 0  # grey pixels stay grey: no hue to saturate (as albumentations does)
     table[:, 2] = _IDENTITY + val
-    hsv = cv2.cvtColor(image, cv2.COLOR_RGB2HSV)
-    return cv2.cvtColor(apply_lut(hsv, table), cv2.COLOR_HSV2RGB)
+    # The HSV image never leaves this function: a reused buffer, shifted in place (see `scratch`).
+    hsv = cv2.cvtColor(image, cv2.COLOR_RGB2HSV, dst=scratch("hsv", image.shape))
+    return cv2.cvtColor(apply_lut(hsv, table, out=hsv), cv2.COLOR_HSV2RGB)
 
 
 register(Op(
