@@ -4701,8 +4701,8 @@
         <translation>邻域的边长（像素，只能为奇数）</translation>
     </message>
     <message>
-        <source>Smears the image along a straight line of drawn length and angle, as when the camera or the subject moves during the exposure. Good for handheld, vehicle or sports footage; long streaks make text and thin structures unreadable. Direction skews the smear to one side of each pixel instead of both.</source>
-        <translation>沿一条长度和角度随机的直线涂抹图像，就像曝光期间相机或被摄物体发生了移动。适合手持、车载或体育画面；长拖影会让文字和细小结构无法辨认。direction 使拖影偏向每个像素的一侧，而不是两侧。</translation>
+        <source>Smears the image along a straight line of drawn length and angle, as when the camera or the subject moves during the exposure. Good for handheld, vehicle or sports footage; long streaks make text and thin structures unreadable. Direction skews the smear to one side of each pixel instead of both. A slanted streak is a staircase of single pixels, as in albumentations; antialias smooths it at up to twice the cost.</source>
+        <translation>沿一条长度和角度随机的直线涂抹图像，就像曝光期间相机或被摄物体发生了移动。适合手持、车载或体育画面；长拖影会让文字和细小结构无法辨认。direction 使拖影偏向每个像素的一侧，而不是两侧。倾斜的拖影是单像素的阶梯（与 albumentations 相同）；antialias 使其平滑，耗时最多两倍。</translation>
     </message>
     <message>
         <source>length of the streak in pixels (odd sizes only)</source>
