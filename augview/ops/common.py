@@ -80,15 +80,21 @@ def apply_lut(image: np.ndarray, table: np.ndarray, out: np.ndarray | None = Non
     if table.ndim == 1 or image.ndim == 2:
         _translate(image, np.ascontiguousarray(table if table.ndim == 1 else table[:, 0]), out)
         return out
-    # One table per channel: the planes are split into reused buffers, translated in place and
-    # merged into the output. cv2.split and cv2.merge (de)interleave in one SIMD pass each, about
-    # 8x faster than three extractChannel/insertChannel calls; fresh planes would cost more in
-    # page faults than all of that.
-    planes = [scratch(f"lut plane {c}", image.shape[:2]) for c in range(image.shape[2])]
-    cv2.split(image, planes)
+    # One table per channel: each plane translated in place, then merged into the output.
+    planes = split_planes(image, "lut plane")
     for c, plane in enumerate(planes):
         _translate(plane, np.ascontiguousarray(table[:, c]), plane)
     return cv2.merge(planes, out)
+
+
+def split_planes(image: np.ndarray, purpose: str) -> list[np.ndarray]:
+    """The channels of ``image`` as separate planes, in this thread's reused buffers for
+    ``purpose`` (see `scratch`: they must not leave the op). cv2.split fills given planes in one
+    SIMD pass, about 8x faster than an extractChannel per channel; fresh planes would cost more
+    in page faults than the split itself. ``cv2.merge(planes, out)`` is the way back."""
+    planes = [scratch(f"{purpose} {c}", image.shape[:2]) for c in range(image.shape[2])]
+    cv2.split(image, planes)
+    return planes
 
 
 def _translate(image: np.ndarray, table: np.ndarray, out: np.ndarray) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from augview.ops.common import RAMP, apply_lut, is_gray, scratch, table_u8
+from augview.ops.common import RAMP, apply_lut, is_gray, scratch, split_planes, table_u8
 from augview.core.params import bool_param, choice_param, float_param, int_param, range_param
 from augview.core.registry import Op, register
 
@@ -47,10 +47,11 @@ def equalize_table_pil(hist: np.ndarray) -> np.ndarray:
     return np.minimum((step // 2 + below) // step, 255)
 
 
-def _equalize_channel(channel: np.ndarray, mode: str) -> np.ndarray:
+def _equalize_channel(channel: np.ndarray, mode: str, out: np.ndarray | None = None) -> np.ndarray:
+    """One channel equalised, into ``out`` when given (which may be ``channel``)."""
     if mode == "cv":
-        return cv2.equalizeHist(channel)
-    return apply_lut(channel, equalize_table_pil(_histograms(channel)[0]))
+        return cv2.equalizeHist(channel, dst=out)
+    return apply_lut(channel, equalize_table_pil(_histograms(channel)[0]), out=out)
 
 
 def _equalize(image, drawn):
@@ -59,12 +60,16 @@ def _equalize(image, drawn):
         return _equalize_channel(image, mode)
     if not drawn["by_channels"]:
         # Equalise brightness only (the Y of YCrCb), so colours keep their balance.
-        ycrcb = cv2.cvtColor(image, cv2.COLOR_RGB2YCrCb)
-        luma = _equalize_channel(cv2.extractChannel(ycrcb, 0), mode)
-        cv2.insertChannel(luma, ycrcb, 0)  # ycrcb is our own array, not the input
-        return cv2.cvtColor(ycrcb, cv2.COLOR_YCrCb2RGB)
+        # YCrCb and its planes never leave this function: reused buffers (see `scratch`).
+        ycrcb = cv2.cvtColor(image, cv2.COLOR_RGB2YCrCb, dst=scratch("ycrcb", image.shape))
+        planes = split_planes(ycrcb, "ycrcb plane")
+        _equalize_channel(planes[0], mode, out=planes[0])
+        return cv2.cvtColor(cv2.merge(planes, ycrcb), cv2.COLOR_YCrCb2RGB)
     if mode == "cv":
-        return cv2.merge([cv2.equalizeHist(c) for c in cv2.split(image)])
+        planes = split_planes(image, "equalize plane")
+        for plane in planes:
+            cv2.equalizeHist(plane, dst=plane)
+        return cv2.merge(planes)
     return _lut_per_channel(image, [equalize_table_pil(h) for h in _histograms(image)])
 
 
@@ -98,9 +103,11 @@ def _clahe(image, drawn):
     if is_gray(image):
         return clahe.apply(image)
     # Work on lightness only, so contrast rises without shifting hues.
-    lab = cv2.cvtColor(image, cv2.COLOR_RGB2LAB)
-    cv2.insertChannel(clahe.apply(cv2.extractChannel(lab, 0)), lab, 0)
-    return cv2.cvtColor(lab, cv2.COLOR_LAB2RGB)
+    # Lab and its planes never leave this function: reused buffers (see `scratch`).
+    lab = cv2.cvtColor(image, cv2.COLOR_RGB2LAB, dst=scratch("lab", image.shape))
+    planes = split_planes(lab, "lab plane")
+    planes[0] = clahe.apply(planes[0], dst=scratch("clahe lightness", image.shape[:2]))
+    return cv2.cvtColor(cv2.merge(planes, lab), cv2.COLOR_LAB2RGB)
 
 
 register(Op(
@@ -157,15 +164,18 @@ def autocontrast_table(lo: int, hi: int) -> np.ndarray:
 
 def _autocontrast(image, drawn):
     cutoff = float(drawn["cutoff"])
-    planes = [image] if is_gray(image) else cv2.split(image)
+    planes = [image] if is_gray(image) else split_planes(image, "autocontrast plane")
     if cutoff == 0:
         # Nothing dropped: the levels kept are the darkest and brightest present, which
         # cv2.minMaxLoc finds several times faster than a histogram.
         bounds = [cv2.minMaxLoc(plane)[:2] for plane in planes]
     else:
         bounds = [autocontrast_bounds(hist, cutoff) for hist in _histograms(image)]
-    out = [apply_lut(plane, autocontrast_table(int(lo), int(hi))) for plane, (lo, hi) in zip(planes, bounds)]
-    return out[0] if len(out) == 1 else cv2.merge(out)
+    if is_gray(image):
+        return apply_lut(image, autocontrast_table(*map(int, bounds[0])))
+    for plane, (lo, hi) in zip(planes, bounds):  # the reused planes, mapped in place
+        apply_lut(plane, autocontrast_table(int(lo), int(hi)), out=plane)
+    return cv2.merge(planes)
 
 
 register(Op(
