@@ -69,6 +69,20 @@ def _run(name, image, seed, params=None):
 
 @pytest.mark.parametrize("name", OPS)
 @pytest.mark.parametrize("kind", ["rgb", "gray"])
+def test_a_result_survives_the_next_call(name, kind, small_rgb, small_gray):
+    """Ops keep temporaries in per-thread buffers they reuse (`augview.ops.common.scratch`): a
+    result handed out must never be one of them, or the next call would overwrite it."""
+    image = small_rgb if kind == "rgb" else small_gray
+    first, _ = _run(name, image, 0)
+    kept = first.copy()
+    for seed, other in ((1, 255 - image), (2, image[::-1].copy()), (0, image)):
+        second, _ = _run(name, other, seed)
+        assert not np.shares_memory(first, second)
+    assert np.array_equal(first, kept), "a later call changed an earlier result"
+
+
+@pytest.mark.parametrize("name", OPS)
+@pytest.mark.parametrize("kind", ["rgb", "gray"])
 def test_defaults_keep_dtype_and_channels(name, kind, small_rgb, small_gray):
     image = small_rgb if kind == "rgb" else small_gray
     before = image.copy()
