@@ -105,7 +105,8 @@ class Op:
 
     def label(self, drawn: dict) -> str:
         """A short caption of what was drawn, e.g. ``rotate angle=23.4°``: the values drawn from
-        range parameters, or the op's own ``caption`` when it has one."""
+        range parameters, then the names of options switched on that are off by default (e.g.
+        ``antialias``), or the op's own ``caption`` when it has one."""
         if self.caption is not None:
             text = self.caption(drawn)
             return self.name + (" " + text if text else "")
@@ -117,7 +118,15 @@ class Op:
             if isinstance(value, float):
                 value = f"{value:.3g}" if abs(value) < 10 else f"{value:.1f}"
             parts.append(f"{key}={value}{units[key]}")
+        parts += switched_on(self, drawn)
         return self.name + (" " + " ".join(parts) if parts else "")
+
+
+def switched_on(op: Op, values: dict) -> list[str]:
+    """The names of ``op``'s on/off options that ``values`` (parameters or drawn values) turn on
+    where they are off by default: what a caption must say, or two different results read alike."""
+    return [spec.name for spec in op.params
+            if spec.kind == "bool" and not spec.default and values.get(spec.name) is True]
 
 
 CATALOG: dict[str, Op] = {}

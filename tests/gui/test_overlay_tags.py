@@ -119,3 +119,28 @@ def test_the_legend_takes_the_small_font_when_only_that_fits_beside_the_picture(
             c = canvas.pixelColor(x, y)
             on_picture += c.red() < 100  # the legend's dark panel over the grey picture
     assert on_picture == 0 and legend_pixels(canvas) > 50  # drawn, in the margin
+
+
+def _blue_pixels(canvas: QImage, y0: int, y1: int, x0: int, x1: int) -> int:
+    return sum(canvas.pixelColor(x, y).blue() > 150 and canvas.pixelColor(x, y).red() < 90
+               for y in range(y0, y1) for x in range(x0, x1))
+
+
+def test_no_outline_or_keypoint_crosses_a_tag(qtbot):
+    """Tags are painted last: a kept box's edge used to run through a dropped box's tag (drawn
+    before the kept boxes), and keypoint dots and edges over any tag ("fa●e")."""
+    red, blue = (230, 30, 30), (30, 30, 230)
+    # The dropped box's tag sits just above it (y ~ 24..40 on a 200 px pane); the kept box's top
+    # edge, at y = 30, runs through it.
+    overlay = Overlay(200, 200, np.array([[0.0, 30, 200, 190]]), [""], [blue],
+                      dropped=np.array([[20.0, 40, 180, 180]]), dropped_names=["flag: visibility 0.2 < 0.3"],
+                      dropped_colors=[red])
+    canvas = paint(overlay, OverlayOptions(masks=False, keypoints=False), 200, 200)
+    assert _blue_pixels(canvas, 29, 32, 0, 18) > 0  # the edge is there, left of the tag
+    assert _blue_pixels(canvas, 29, 32, 26, 60) == 0  # and hidden where the tag is
+    # A blue keypoint and skeleton edge on a red box's tag.
+    overlay = Overlay(200, 200, np.array([[20.0, 40, 180, 180]]), ["face"], [red],
+                      points=np.array([[30.0, 32]]), point_colors=[blue],
+                      edges=np.array([[22.0, 32, 60, 32]]), edge_colors=[blue])
+    canvas = paint(overlay, OverlayOptions(masks=False, dropped=False), 200, 200)
+    assert _blue_pixels(canvas, 29, 35, 22, 44) == 0  # the tag spans x 20..47

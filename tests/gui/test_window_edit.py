@@ -539,6 +539,15 @@ def test_the_step_list_summarises_only_parameters_that_apply():
     assert step_summary(Step("rotate", {"limit": (-10.0, 10.0)})) == "rotate  -10..10°"
 
 
+def test_the_step_list_names_options_switched_on_beyond_their_default():
+    from augview import Step
+    from augview.gui.widgets.pipeline_panel import step_summary
+
+    params = {"kernel_limit": (25, 31), "angle_limit": (0.0, 360.0)}
+    assert step_summary(Step("motion_blur", params)) == "motion_blur  25..31px, 0..360°"
+    assert step_summary(Step("motion_blur", {**params, "antialias": True})) == "motion_blur  25..31px, 0..360°, antialias"
+
+
 def test_step_names_get_the_rooms_width(qtbot, window):
     window.show()
     tree = window.panel.tree

@@ -204,6 +204,14 @@ def test_motion_blur_draws_odd_ksize_and_values_in_range():
         assert 10 <= drawn["angle"] <= 20 and -0.5 <= drawn["direction"] <= 0.5
 
 
+def test_motion_blur_caption_says_when_the_streak_is_anti_aliased():
+    """Two results with the same drawn numbers but other streaks must not read alike."""
+    op = get_op("motion_blur")
+    drawn = {"ksize": 31, "angle": 317.4, "direction": -0.81}
+    assert op.label({**drawn, "antialias": False}) == "motion_blur ksize=31px angle=317.4° direction=-0.81"
+    assert op.label({**drawn, "antialias": True}) == "motion_blur ksize=31px angle=317.4° direction=-0.81 antialias"
+
+
 @pytest.mark.parametrize("ksize,angle,direction", [(7, 30, 0), (13, 30, 0), (21, 45, 0.3),
                                                    (31, 80, 0), (31, 0, -1), (31, 123, 0.9)])
 def test_streak_filter_equals_a_plain_float_filter(astronaut, ksize, angle, direction):

@@ -116,15 +116,14 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
                                               metrics.height() + 2))
     # Over "Mask only" the boxes and tags have the colours of the flat mask under them: a dark
     # edge keeps them apart (a flag's tag inside the flag's colour).
+    dropped = []
     if options.dropped and len(overlay.dropped):
-        rects = screen(overlay.dropped)
-        _outlines(painter, rects, overlay.dropped_colors, Qt.PenStyle.DashLine, 1.6, mask_only)
-        labels.draw(painter, rects, overlay.dropped_names, overlay.dropped_colors, 170, mask_only)
+        dropped = screen(overlay.dropped)
+        _outlines(painter, dropped, overlay.dropped_colors, Qt.PenStyle.DashLine, 1.6, mask_only)
     rects = []
     if options.boxes and len(overlay.boxes):
         rects = screen(overlay.boxes)
         _outlines(painter, rects, overlay.box_colors, Qt.PenStyle.SolidLine, 2.0, mask_only)
-        labels.draw(painter, rects, overlay.box_names, overlay.box_colors, 230, mask_only)
     if options.keypoints and len(overlay.points):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         ends = (overlay.edges * scale + origin).tolist() if len(overlay.edges) else []
@@ -146,6 +145,12 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
             painter.setBrush(QBrush(qcolor(color)))
             painter.drawEllipse(QPointF(x, y), 2.5 if small else 3.5, 2.5 if small else 3.5)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    # The tags last, so that no outline, edge or dot crosses a name; the kept boxes' first, as
+    # they matter most, then the dropped ones' where room is left.
+    if rects:
+        labels.draw(painter, rects, overlay.box_names, overlay.box_colors, 230, mask_only)
+    if dropped:
+        labels.draw(painter, dropped, overlay.dropped_names, overlay.dropped_colors, 170, mask_only)
     if overlay.legend and (options.masks or mask_only):
         boxes = [(b.left(), b.top(), b.right(), b.bottom()) for b in rects] + labels.layout.placed
         _legend(painter, base, metrics, overlay.legend, legend_area, boxes, visible)
@@ -195,7 +200,6 @@ class _Labels:
 
     def draw(self, painter: QPainter, rects: list[QRectF], names: list[str], colors: list, alpha: int,
              framed: bool = False):
-        height = self.metrics.height() + 2
         tags, texts = {}, {}
         for box, name, color in zip(rects, names, colors):
             if not name or box.width() < MIN_LABELLED or box.height() < MIN_LABELLED:
@@ -204,10 +208,15 @@ class _Labels:
             if laid is None:
                 text = QStaticText(name)
                 text.prepare(font=painter.font())
-                laid = self.cache[name] = (text, self.metrics.horizontalAdvance(name) + 6)
-            left, top = self.layout.place((box.left(), box.top(), box.right(), box.bottom()), laid[1], height)
-            tags.setdefault(color, []).append(QRectF(left, top, laid[1], height))
-            texts.setdefault(color, []).append((QPointF(left + 3, top + 1), laid[0]))
+                # As laid out, not the font's own height: a name in another script (Chinese
+                # reasons for a dropped box) takes a fallback font that may be taller.
+                size = text.size()
+                laid = self.cache[name] = (text, max(self.metrics.horizontalAdvance(name), size.width()) + 6,
+                                           max(self.metrics.height(), size.height()) + 2)
+            text, width, height = laid
+            left, top = self.layout.place((box.left(), box.top(), box.right(), box.bottom()), width, height)
+            tags.setdefault(color, []).append(QRectF(left, top, width, height))
+            texts.setdefault(color, []).append((QPointF(left + 3, top + 1), text))
         painter.setPen(QPen(QColor(0, 0, 0, 200), 1.0) if framed else Qt.PenStyle.NoPen)
         for color, boxes in tags.items():
             painter.setBrush(QBrush(qcolor(color, alpha)))

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from augview.analysis.probabilities import effective_probabilities
-from augview.core.registry import CATALOG
+from augview.core.registry import CATALOG, switched_on
 from augview.pipeline.nodes import Group, Node
 from augview.gui.i18n import op_text
 
@@ -44,7 +44,8 @@ def step_summary(node) -> str:
         if spec.kind == "range" and spec.applies(node.params):
             low, high = node.params[spec.name]
             parts.append(f"{low:.3g}..{high:.3g}{op_text(spec.unit.strip())}")
-    return node.op + (f"  {', '.join(parts[:2])}" if parts else "")
+    parts = parts[:2] + switched_on(op, node.params)
+    return node.op + (f"  {', '.join(parts)}" if parts else "")
 
 
 def format_time(seconds: float) -> str:
