@@ -429,3 +429,28 @@ def test_sweep_gallery_and_presentation_show_the_targets(qtbot, make_window):
     assert view.preview.cells[0].pane.overlay is window.targets.original
     assert all(cell.pane.overlay is not None for cell in view.preview.cells[1:])
     sides.close_all()
+
+
+def test_target_sizes_take_log_sliders_with_exact_values(qtbot):
+    """min_area runs to 1e8 px²: on a linear slider every realistic value (under 10,000) sat at
+    its left end, and 12,345,678 showed as "1e+07". A log slider puts 100 px² a quarter of the way
+    along, and its number box shows the exact value."""
+    from PySide6.QtWidgets import QDoubleSpinBox
+
+    from augview import Step
+    from augview.gui.document import Document
+    from augview.gui.widgets.scaled_slider import ScaledSlider
+    from augview.gui.widgets.target_form import TargetForm
+
+    document = Document(Pipeline([Step("horizontal_flip")], name="t"))
+    form = TargetForm(document)
+    qtbot.addWidget(form)
+    for name in ("min_area", "min_width", "min_height", "mask_fill"):
+        assert isinstance(form.controls[name][1].widget, ScaledSlider), name
+    spec, control = form.controls["min_area"]
+    control.set(100.0)
+    slider = control.widget.slider
+    assert 0.2 < (slider.value() - slider.minimum()) / (slider.maximum() - slider.minimum()) < 0.35
+    control.set(12345678.0)
+    assert control.widget.findChild(QDoubleSpinBox).text().replace(",", "") == "12345678"
+    assert control.get() == 12345678.0
