@@ -253,3 +253,31 @@ def test_torch_dataloader_workers():
     assert len(set(first)) == 8 and set(first) != set(second)  # workers and epochs differ
     torch.manual_seed(0)
     assert epoch(DataLoader(SeedsDataset(make_pipeline()), batch_size=2, num_workers=2)) == first
+
+
+def test_threads_sharing_an_unseeded_pipeline_never_repeat_a_seed(monkeypatch):
+    """A thread pool calling one pipeline without seeds (a DataLoader with threads, a web
+    service): the stream is made once. Threads that all found none each made their own from the
+    same seed, and 1600 calls drew about 600 different seeds."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    original = pipeline_module.Pipeline._stream_seed
+
+    def slow(self):  # widens the window in which every thread finds no stream yet
+        time.sleep(0.02)
+        return original(self)
+
+    monkeypatch.setattr(pipeline_module.Pipeline, "_stream_seed", slow)
+    pipe = make_pipeline(seed=3)
+    start = threading.Barrier(4)
+
+    def draw(_):
+        start.wait()
+        return [pipe.next_seed() for _ in range(200)]
+
+    with ThreadPoolExecutor(4) as pool:
+        seeds = [seed for batch in pool.map(draw, range(4)) for seed in batch]
+    assert len(set(seeds)) == len(seeds) == 800
+    assert sorted(seeds) == sorted(stream(3, count=800))  # the one documented stream, shared

@@ -15,6 +15,7 @@ import copy
 import json
 import os
 import sys
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -149,20 +150,29 @@ class Pipeline:
         pool that unpickles a fresh copy for each task still never repeats a seed.
         """
         pid = os.getpid()
-        if self._stream is None or getattr(self, "_stream_pid", None) != pid:
-            sequence = self._stream_seed()
-            if sequence.spawn_key:
-                key = (pid, tuple(sequence.entropy) if isinstance(sequence.entropy, (list, tuple))
-                       else sequence.entropy, sequence.spawn_key,
-                       json.dumps(self.to_dict(), sort_keys=True, default=repr))
-                stream = _WORKER_STREAMS.get(key)
-                if stream is None:
-                    stream = _WORKER_STREAMS[key] = np.random.default_rng(sequence)
-            else:
-                stream = np.random.default_rng(sequence)
-            self._stream, self._stream_pid = stream, pid
-        # 63 random bits: any seed in [0, MAX_SEED], without Generator.integers' per-call cost.
-        return int(self._stream.bit_generator.random_raw()) & MAX_SEED
+        stream = self._stream
+        if stream is None or getattr(self, "_stream_pid", None) != pid:
+            # Made once, under a lock: threads that all found no stream would each make their own
+            # from the same seed and draw the same seeds again.
+            with _STREAM_LOCK:
+                stream = self._stream
+                if stream is None or getattr(self, "_stream_pid", None) != pid:
+                    stream = self._new_stream(pid)
+                    self._stream, self._stream_pid = stream, pid
+        # 63 random bits: any seed in [0, MAX_SEED], without Generator.integers' per-call cost
+        # (random_raw holds the generator's own lock: threads never get the same bits).
+        return int(stream.bit_generator.random_raw()) & MAX_SEED
+
+    def _new_stream(self, pid: int) -> np.random.Generator:
+        sequence = self._stream_seed()
+        if not sequence.spawn_key:
+            return np.random.default_rng(sequence)
+        key = (pid, tuple(sequence.entropy) if isinstance(sequence.entropy, (list, tuple))
+               else sequence.entropy, sequence.spawn_key, json.dumps(self.to_dict(), sort_keys=True, default=repr))
+        stream = _WORKER_STREAMS.get(key)
+        if stream is None:
+            stream = _WORKER_STREAMS[key] = np.random.default_rng(sequence)
+        return stream
 
     def seed_worker(self, worker_id: int) -> "Pipeline":
         """Draw from now on from worker ``worker_id``'s stream in this process (see `next_seed`),
@@ -306,6 +316,7 @@ def _with_targets(result: Result, targets: TargetSet | None, box_format, box_lab
 
 # A worker process's streams, by (pid, entropy, spawn key, pipeline): see `Pipeline.next_seed`.
 _WORKER_STREAMS: dict[tuple, np.random.Generator] = {}
+_STREAM_LOCK = threading.Lock()  # making a stream (see `Pipeline.next_seed`)
 
 
 def _torch_worker_info():

@@ -516,8 +516,11 @@ def test_panning_stops_with_the_picture_under_the_middle_of_the_panes(qtbot, win
 
 
 @pytest.mark.parametrize("text", ["#6 seed 5: " + ", ".join(["color_jitter brightness_factor=0.786"] * 6),
+                                  "#1 seed 0: " + "hue_saturation_value hue_shift=-16.94 sat_shift=3.117 " * 6,
                                   "#1 种子 0：" + "没有操作生效，" * 30])
-def test_captions_are_cut_to_three_whole_lines_with_an_ellipsis(qtbot, text):
+def test_captions_are_cut_to_three_whole_lines_at_a_whole_step_with_an_ellipsis(qtbot, text):
+    """A cut caption ends after a whole step (or else a whole word), never inside a number
+    ("hue_shift=-16.9…" for -16.94); text without either is cut as late as the room allows."""
     from PySide6.QtCore import QRect, Qt
 
     from augview.gui.widgets.preview import Cell, ViewState
@@ -528,7 +531,9 @@ def test_captions_are_cut_to_three_whole_lines_with_an_ellipsis(qtbot, text):
     cell.show()
     cell.set_content(None, text)
     shown = cell.caption.text()
-    assert shown.endswith("…") and text.startswith(shown[:-1].rstrip())
+    assert shown.endswith("…")
+    kept = shown[:-1].rstrip()
+    assert text.startswith(kept)
     metrics = cell.caption.fontMetrics()
     def height(candidate):
         return metrics.boundingRect(QRect(0, 0, cell.caption.width(), 10000),
@@ -537,10 +542,25 @@ def test_captions_are_cut_to_three_whole_lines_with_an_ellipsis(qtbot, text):
     room = cell.caption.height() - 2  # three lines, of the taller of the two scripts
     assert room >= metrics.lineSpacing() * Cell.CAPTION_LINES
     assert height(shown) <= room
-    kept = len(shown) - 1
-    while kept < len(text) and text[kept].isspace():
-        kept += 1  # spaces before the ellipsis were dropped
-    assert height(text[:kept + 1].rstrip() + "…") > room  # the cut is as late as the room allows
+    rest = text[len(kept):]
+    separator = ", " if ", " in text else " " if text.count(" ") > 3 else ""
+    if separator:  # cut where a step (or else a word) ends, and at the last one that fits
+        assert rest.startswith(separator)
+        following = text.find(separator, len(kept) + len(separator))
+        assert following == -1 or height(text[:following] + " …") > room
+    else:
+        assert height(text[:len(kept) + 1] + "…") > room  # the cut is as late as the room allows
+
+
+def test_cut_at_item_prefers_steps_then_words():
+    from augview.gui.widgets.captions import cut_at_item
+
+    text = "#2 seed 1 — 224×224: rotate angle=-4.74°, hue_saturation_value hue_shift=-16.94, flip"
+    assert cut_at_item(text, len(text)) == text
+    assert cut_at_item(text, len(text) - 2) == "#2 seed 1 — 224×224: rotate angle=-4.74°, hue_saturation_value hue_shift=-16.94 …"
+    assert cut_at_item(text, len(text) - 9) == "#2 seed 1 — 224×224: rotate angle=-4.74° …"  # a whole step
+    assert cut_at_item("one two three four", 16) == "one two three …"
+    assert cut_at_item("abcdefghij", 6) == "abcdef…"
 
 
 def test_the_step_list_shows_how_long_each_step_takes(qtbot, window):

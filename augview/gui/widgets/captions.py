@@ -50,6 +50,21 @@ def variant_caption(number: int, seed: int, size: tuple[int, int], summary: str)
         number=number, seed=seed, width=size[0], height=size[1], summary=summary)
 
 
+def cut_at_item(text: str, end: int) -> str:
+    """``text`` cut to at most ``end`` characters at the end of a whole item (the steps of a
+    caption are separated by ", ", its parts by " · "), or else of a word, then "…": a cut number
+    ("hue_shift=-16.9…" for -16.94) reads as a value it is not. A raw cut only when neither
+    keeps half of what fits."""
+    if end >= len(text):
+        return text
+    head = text[:end]
+    for separators in ((", ", " · "), (" ",)):
+        cut = max(head.rfind(separator) for separator in separators)
+        if cut >= end // 2:
+            return head[:cut].rstrip(" ,·") + " …"
+    return head.rstrip() + "…"
+
+
 def format_value(value: Any) -> str:
     """A drawn value, short: 4 significant digits, lists joined, long ones cut."""
     if isinstance(value, (bool, np.bool_)):

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from augview.gui.widgets.captions import cut_at_item
 from augview.gui.widgets.overlay_painter import CellOverlay, OverlayState, paint_image_and_overlay
 
 ZOOM_STEP = 1.25
@@ -186,12 +187,12 @@ class Cell(QWidget):
         narrowest = min(metrics.horizontalAdvance(c) for c in "il.,:;'| ")
         most = self.CAPTION_LINES * (width // max(1, narrowest) + 1)
         if len(text) > most or not fits(text):
-            text = text[:most]
-            low, high = 0, len(text)  # the longest prefix that fits with an ellipsis: binary search
+            # The longest cut (at a whole step, see `cut_at_item`) that fits: binary search.
+            low, high = 0, min(len(text) - 1, most)
             while low < high:
                 middle = (low + high + 1) // 2
-                low, high = (middle, high) if fits(text[:middle].rstrip() + "…") else (low, middle - 1)
-            text = text[:low].rstrip() + "…"
+                low, high = (middle, high) if fits(cut_at_item(text, middle)) else (low, middle - 1)
+            text = cut_at_item(text, low)
         self.caption.setText(text)
 
     def resizeEvent(self, event):
