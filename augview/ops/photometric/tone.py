@@ -286,8 +286,10 @@ register(Op(
 # Up to this far from 1, the factor may blend with the unrounded smoothed image: rounding it
 # first moves the blend by at most |1 - factor| * 6/13 of a level (a sum over 13 is at most 6/13
 # from a whole level), which stays under half a level, so the one rounding at the end lands on
-# PIL's result or one level above it, as the exact order of roundings does (PIL truncates).
-_ONE_ROUNDING = 13 / 12
+# PIL's result or one level above it, as the exact order of roundings does (PIL truncates). At
+# 13/12 itself that is exactly half a level, with no room for OpenCV's float arithmetic: a
+# thousandth is kept back.
+_ONE_ROUNDING = 13 / 12 - 1e-3
 
 
 def _sharpness(image, drawn):
@@ -298,7 +300,7 @@ def _sharpness(image, drawn):
     # half the time of a 9-tap filter2D) into 16 bits, in a reused buffer (see `scratch`).
     box_sum = cv2.boxFilter(image, cv2.CV_16U, (3, 3), dst=scratch("sharpness sum", image.shape, np.uint16),
                             normalize=False, borderType=cv2.BORDER_REPLICATE)
-    if abs(1.0 - factor) <= _ONE_ROUNDING:
+    if abs(1.0 - factor) < _ONE_ROUNDING:
         # factor * image + (1 - factor) * (box sum + 4 x image) / 13 in one pass, rounded and
         # saturated once.
         weight = (1.0 - factor) / 13
