@@ -506,9 +506,11 @@ def test_approximations_are_noted():
     assert texts(notes)[1].startswith("steps[1] (solarize): approximate")
 
 
-def test_an_antialiased_motion_blur_is_noted_and_the_default_is_not():
+def test_motion_blur_export_notes_what_differs_and_only_that():
+    _, notes = to_albumentations(Pipeline([Step("motion_blur", {"angle_limit": (90, 90)})]))
+    assert texts(notes) == []  # an upright streak: the same kernel
     _, notes = to_albumentations(Pipeline([Step("motion_blur")]))
-    assert texts(notes) == []
+    assert texts(notes) == [MOTION_NOTE.replace("steps[44]", "steps[0]")]
     _, notes = to_albumentations(Pipeline([Step("motion_blur", {"antialias": True})]))
     assert texts(notes) == ["steps[0] (motion_blur): approximate: antialias: albumentations draws the streak "
                             "one pixel thick, a staircase at slanted angles"]
@@ -590,13 +592,16 @@ RAIN_NOTE = ("steps[33] (random_rain): approximate: RandomRain shifts each drop'
 ISO_NOTE = ("steps[40] (iso_noise): approximate: albumentations 2.x's ISONoise departs from its documentation, "
             "which augview follows: its hue noise is 360 times weaker and its lightness noise gives rare strong "
             "specks instead of a fine grain")
+MOTION_NOTE = ("steps[44] (motion_blur): approximate: slanted streaks: albumentations rounds ksize points spaced "
+               "along the line, augview takes one cell per pixel step along its longer axis: the same length and "
+               "angle, other cells at some angles; horizontal and vertical streaks are the same")
 ERASING_NOTE = ("steps[47] (random_erasing): approximate: Erasing draws the aspect ratio uniformly "
                 "(augview and torchvision: log-uniformly) and shrinks the box to fit instead of retrying")
 
 
 def test_import_of_an_export_gives_the_same_pipeline():
     data, notes = to_albumentations(ROUND_TRIP)
-    assert texts(notes) == [HUE_NOTE, RAIN_NOTE, ISO_NOTE, ERASING_NOTE]  # same ranges, another way of drawing in them
+    assert texts(notes) == [HUE_NOTE, RAIN_NOTE, ISO_NOTE, MOTION_NOTE, ERASING_NOTE]  # same ranges, another way of drawing in them
     back, notes = from_albumentations(json.loads(json.dumps(data)), "pipeline.json")
     assert texts(notes) == []
     assert back == ROUND_TRIP

@@ -46,7 +46,7 @@ DEFAULT_TARGETS = {"mask_fill": 0, "min_area": 0.0, "min_visibility": 0.0, "min_
 
 
 def preset(steps, **header):
-    return {"schema_version": 2, "name": "test", "description": "a test preset", "seed": 0,
+    return {"schema_version": 3, "name": "test", "description": "a test preset", "seed": 0,
             "targets": dict(DEFAULT_TARGETS), "steps": steps, **header}
 
 
@@ -117,7 +117,7 @@ def test_to_dict_is_the_documented_format():
     data = Pipeline.from_dict(rich_preset()).to_dict()
     assert data == rich_preset()
     assert list(data) == ["schema_version", "name", "description", "seed", "targets", "steps"]
-    assert data["schema_version"] == presets.SCHEMA_VERSION == 2
+    assert data["schema_version"] == presets.SCHEMA_VERSION == 3
     # A step lists every parameter of its op, so a changed default never changes a preset.
     assert set(data["steps"][0]["params"]) == {s.name for s in augview.CATALOG["rotate"].params}
 
@@ -200,7 +200,7 @@ ONE_PROBLEM = [
      "must be between -180 and 180, got 999"),
     ((("steps",), {"0": flip()}), "steps", "must be a list, got an object"),
     ((("steps",), ...), "steps", "missing"),
-    ((("schema_version",), ...), "schema_version", "missing (this program writes 2)"),
+    ((("schema_version",), ...), "schema_version", "missing (this program writes 3)"),
     ((("schema_version",), 0), "schema_version", "must be a positive integer, got 0"),
     ((("schema_version",), "1"), "schema_version", "must be a positive integer, got \"1\""),
     ((("schema_version",), True), "schema_version", "must be a positive integer"),
@@ -300,9 +300,9 @@ def test_a_non_object_preset_is_one_problem():
 
 
 def test_a_newer_schema_version_is_refused_before_anything_else():
-    data = preset([{"op": "future_op", "params": {"x": 1}}], schema_version=3, future_key=True)
+    data = preset([{"op": "future_op", "params": {"x": 1}}], schema_version=4, future_key=True)
     assert problems_of(data) == [(
-        "schema_version", "is 3, written by a newer augview; this version reads up to 2",
+        "schema_version", "is 4, written by a newer augview; this version reads up to 3",
     )]
 
 
@@ -550,7 +550,7 @@ def test_save_load_to_dict_round_trip_and_byte_identical_resave(tmp_path):
     assert first.read_bytes() == second.read_bytes()
     # The file is the documented, readable format: UTF-8, indented, ends with a newline.
     text = first.read_bytes().decode("utf-8")
-    assert text.endswith("}\n") and '\n  "schema_version": 2,' in text and "ünïcode" in text
+    assert text.endswith("}\n") and '\n  "schema_version": 3,' in text and "ünïcode" in text
     assert json.loads(text) == rich_preset()
 
 
@@ -792,14 +792,14 @@ def test_any_bytes_give_data_or_a_preset_error(raw):
 # ---- schema 2: target settings; version 1 presets still load --------------------------------------
 
 
-def test_a_version_1_preset_loads_with_default_target_settings_and_saves_as_version_2(tmp_path):
+def test_a_version_1_preset_loads_with_default_target_settings_and_saves_as_version_3(tmp_path):
     data = preset([rotate((-10, 10)), flip()])
     data["schema_version"] = 1
     del data["targets"]
     pipe = Pipeline.from_dict(data)
     assert pipe.targets == augview.TargetSettings()
     saved = pipe.to_dict()
-    assert saved["schema_version"] == 2 and saved["targets"] == DEFAULT_TARGETS
+    assert saved["schema_version"] == 3 and saved["targets"] == DEFAULT_TARGETS
     assert saved["steps"] == data["steps"]
 
 
@@ -828,3 +828,21 @@ def test_missing_target_settings_and_missing_parameters_take_their_defaults():
 def test_a_number_too_long_for_python_is_one_readable_problem(tmp_path):
     problems = load_problems(write(tmp_path, '{"schema_version": 1, "seed": ' + "9" * 5000 + ', "steps": []}'))
     assert problems == [("", "is not valid JSON: it holds a number too long to read (over 4300 digits)")]
+
+
+@pytest.mark.parametrize("version, meant", [(1, True), (2, True), (3, False)])
+def test_a_preset_without_antialias_keeps_the_streak_its_version_meant(version, meant, tmp_path):
+    """motion_blur drew an anti-aliased streak until schema version 3 made the one-pixel streak
+    the default: an older preset that leaves the parameter out keeps what it showed and trained
+    on, and says so in full once saved again."""
+    data = preset([{"op": "motion_blur", "params": {"kernel_limit": [9, 9]}}], schema_version=version)
+    pipe = Pipeline.from_dict(data)
+    assert pipe.steps[0].params["antialias"] is meant
+    path = tmp_path / "p.json"
+    pipe.save(path)
+    saved = json.loads(path.read_text())
+    assert saved["schema_version"] == 3 and saved["steps"][0]["params"]["antialias"] is meant
+    assert Pipeline.load(path).steps[0].params["antialias"] is meant
+    # A version 2 preset that names the parameter gets what it names.
+    data = preset([{"op": "motion_blur", "params": {"antialias": False}}], schema_version=version)
+    assert Pipeline.from_dict(data).steps[0].params["antialias"] is False

@@ -204,8 +204,13 @@ def _x_color_jitter(p, note):
 
 
 def _x_motion_blur(p, note):
+    low, high = p["angle_limit"]
     if p["antialias"]:
         note(tr("antialias: albumentations draws the streak one pixel thick, a staircase at slanted angles"))
+    elif not (low == high and low % 90 == 0):
+        note(tr("slanted streaks: albumentations rounds ksize points spaced along the line, augview takes one "
+                "cell per pixel step along its longer axis: the same length and angle, other cells at some angles; "
+                "horizontal and vertical streaks are the same"))
     return "MotionBlur", {"blur_limit": _odd(p["kernel_limit"]), "angle_range": _clockwise(p["angle_limit"]),
                           "direction_range": _pair(p["direction_limit"]), "allow_shifted": False}
 

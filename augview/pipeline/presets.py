@@ -1,7 +1,7 @@
-"""Preset format, schema version 2: the JSON a person saves in the window and a training job loads.
+"""Preset format, schema version 3: the JSON a person saves in the window and a training job loads.
 
     {
-      "schema_version": 2,
+      "schema_version": 3,
       "name": "light classification",
       "description": "what this preset is for",
       "seed": 0,
@@ -23,7 +23,9 @@ out. ``weights`` belongs to ``one_of`` and ``n`` to ``some_of``.
 
 ``targets`` (see `augview.targets.settings`) says how masks, boxes and keypoints are treated;
 missing settings take their defaults. Version 1 presets (before targets) load unchanged, with the
-default settings, and are saved as version 2.
+default settings. A parameter whose default meant something else before (`EARLIER_MEANING`)
+takes, in a preset of an earlier version that leaves it out, the value that version meant:
+version 2 presets keep motion_blur's anti-aliased streak. Every preset is saved as version 3.
 
 Validation lives here, in one place, and reports every problem with its location, e.g.
 ``steps[2].params.limit: must be between -180 and 180, got 720``.
@@ -52,7 +54,12 @@ from augview.targets.settings import TargetSettings
 from augview.text import tr
 from augview.errors import PresetError
 
-SCHEMA_VERSION = 2  # 2: "targets" settings (version 1 presets load with the defaults)
+SCHEMA_VERSION = 3  # 2: "targets" settings (version 1 presets load with the defaults); 3: see below
+# Parameters added with a default other than what presets of earlier versions got:
+# (op, parameter) -> (the last schema version without it, the value those presets meant).
+EARLIER_MEANING = {
+    ("motion_blur", "antialias"): (2, True),  # version 3 draws slanted streaks one pixel thick by default
+}
 MAX_DEPTH = 8  # groups inside groups; deeper is surely a mistake (or an attack)
 MAX_NODES = 10_000
 MAX_BYTES = 5_000_000
@@ -131,6 +138,7 @@ class _Problems:
     def __init__(self):
         self.items: list[tuple[str, str]] = []
         self.count = 0
+        self.version = SCHEMA_VERSION  # the preset's schema version, where it gives a valid one
 
     def add(self, where: str, what: str):
         self.items.append((where, what))
@@ -162,6 +170,8 @@ def parse_preset(data: Any, source: str = "<preset>") -> tuple[list[Node], dict]
             tr("is {version}, written by a newer augview; this version reads up to {supported}").format(
                 version=version, supported=SCHEMA_VERSION),
         )])
+    else:
+        problems.version = int(version)
 
     header = {"name": data.get("name", ""), "description": data.get("description", ""),
               "seed": data.get("seed", 0)}
@@ -263,7 +273,9 @@ def _parse_step(item: dict, where: str, p: float, enabled: bool, problems: _Prob
         problems.add(f"{where}.params.{key}", tr("unknown parameter of {op}").format(op=name))
     for spec in op.params:
         if spec.name not in raw:
-            params[spec.name] = spec.default  # left out: its default (saved in full from now on)
+            # Left out: its default (saved in full from now on), or what an older preset meant.
+            earlier = EARLIER_MEANING.get((name, spec.name))
+            params[spec.name] = earlier[1] if earlier and problems.version <= earlier[0] else spec.default
             continue
         try:
             params[spec.name] = spec.validate(raw[spec.name])

@@ -248,3 +248,22 @@ def test_median_blur_matches_opencv_and_draws_odd(astronaut):
     for seed in range(20):
         _, drawn = op.run(astronaut[:4, :4], np.random.default_rng(seed))
         assert drawn["ksize"] in (3, 5, 7)
+
+
+def test_a_motion_blur_trace_from_before_antialias_replays_the_smooth_streak(astronaut):
+    import augview
+    from augview.errors import InvalidTraceError
+
+    pipe = augview.Pipeline([augview.Step("motion_blur", {"kernel_limit": (15, 15), "angle_limit": (30, 30),
+                                                          "antialias": True})])
+    result = pipe.apply(astronaut, seed=3)
+    old = [dict(entry, drawn={k: v for k, v in entry["drawn"].items() if k != "antialias"})
+           for entry in result.trace]  # as written before the option existed
+    np.testing.assert_array_equal(augview.Pipeline.replay(astronaut, old), result.image)
+    sharp = augview.Pipeline.replay(astronaut, [dict(old[0], drawn={**old[0]["drawn"], "antialias": False})])
+    assert not np.array_equal(sharp, result.image)
+    # An edited trace: one sentence naming the step, never a truthy string or a kernel of gigabytes.
+    for bad in ({"antialias": "false"}, {"antialias": [1]}, {"ksize": 10**7}, {"ksize": 0}):
+        edited = [dict(old[0], drawn={**old[0]["drawn"], **bad})]
+        with pytest.raises(InvalidTraceError, match="motion_blur"):
+            augview.Pipeline.replay(astronaut, edited)

@@ -1966,6 +1966,10 @@
         <translation>antialias：albumentations 把拖影画成一像素宽，倾斜时呈阶梯状</translation>
     </message>
     <message>
+        <source>slanted streaks: albumentations rounds ksize points spaced along the line, augview takes one cell per pixel step along its longer axis: the same length and angle, other cells at some angles; horizontal and vertical streaks are the same</source>
+        <translation>倾斜的拖影：albumentations 对沿直线等距的 ksize 个点取整，augview 沿较长的轴每个像素步取一个格：长度和角度相同，某些角度下格子不同；水平和竖直的拖影完全一样</translation>
+    </message>
+    <message>
         <source>crop_left + crop_right or crop_top + crop_bottom above 1: albumentations&apos; RandomCropFromBorders refuses it</source>
         <translation>crop_left + crop_right 或 crop_top + crop_bottom 大于 1：albumentations 的 RandomCropFromBorders 不接受</translation>
     </message>
@@ -4701,8 +4705,8 @@
         <translation>邻域的边长（像素，只能为奇数）</translation>
     </message>
     <message>
-        <source>Smears the image along a straight line of drawn length and angle, as when the camera or the subject moves during the exposure. Good for handheld, vehicle or sports footage; long streaks make text and thin structures unreadable. Direction skews the smear to one side of each pixel instead of both. A slanted streak is a staircase of single pixels, as in albumentations; antialias smooths it at up to twice the cost.</source>
-        <translation>沿一条长度和角度随机的直线涂抹图像，就像曝光期间相机或被摄物体发生了移动。适合手持、车载或体育画面；长拖影会让文字和细小结构无法辨认。direction 使拖影偏向每个像素的一侧，而不是两侧。倾斜的拖影是单像素的阶梯（与 albumentations 相同）；antialias 使其平滑，耗时最多两倍。</translation>
+        <source>Smears the image along a straight line of drawn length and angle, as when the camera or the subject moves during the exposure. Good for handheld, vehicle or sports footage; long streaks make text and thin structures unreadable. Direction skews the smear to one side of each pixel instead of both. A slanted streak is a staircase of single pixels, as albumentations draws one; antialias smooths it at up to twice the cost.</source>
+        <translation>沿一条长度和角度随机的直线涂抹图像，就像曝光期间相机或被摄物体发生了移动。适合手持、车载或体育画面；长拖影会让文字和细小结构无法辨认。direction 使拖影偏向每个像素的一侧，而不是两侧。倾斜的拖影是单像素的阶梯，albumentations 也是这样画的；antialias 使其平滑，耗时最多两倍。</translation>
     </message>
     <message>
         <source>length of the streak in pixels (odd sizes only)</source>

@@ -79,8 +79,10 @@ def motion_kernel(ksize: int, angle: float, direction: float, antialias: bool = 
     ``angle`` is in degrees, counter-clockwise as seen on screen (0 is horizontal, 90 vertical).
     ``direction`` in [-1, 1] biases the streak like albumentations' MotionBlur: -1 only backward
     from the centre, 0 symmetric, 1 only forward, in between a partial bias. Without
-    ``antialias`` the streak is one cell per step, the nearest to the line (as albumentations
-    draws it); with it, each step's weight is split between the two cells the line passes between.
+    ``antialias`` the streak is one cell per step along its longer axis, the nearest to the line
+    (one pixel thick, as albumentations draws it, though at some angles other cells: it rounds
+    ksize points spaced along the line); with it, each step's weight is split between the two
+    cells the line passes between. ``ksize`` is the streak's length along its own direction.
     """
     ksize = max(1, int(ksize))
     center = ksize // 2
@@ -181,8 +183,17 @@ def streak_filter(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
 
 
 def _motion_blur(image, drawn):
-    kernel = motion_kernel(drawn["ksize"], drawn["angle"], drawn["direction"], drawn.get("antialias", False))
-    return streak_filter(image, kernel)
+    # A trace from before the option existed drew the anti-aliased streak.
+    antialias = drawn.get("antialias", True)
+    if not isinstance(antialias, (bool, np.bool_)):
+        raise ValueError(f"antialias must be true or false, got {antialias!r}")
+    ksize = int(drawn["ksize"])
+    if not 1 <= ksize <= MAX_STREAK:  # an edited trace: refused, not a kernel of gigabytes
+        raise ValueError(f"ksize must be from 1 to {MAX_STREAK}, got {ksize}")
+    return streak_filter(image, motion_kernel(ksize, drawn["angle"], drawn["direction"], bool(antialias)))
+
+
+MAX_STREAK = 31  # longest streak, in pixels (the kernel_limit slider's end)
 
 
 register(Op(
@@ -192,11 +203,11 @@ register(Op(
         "Smears the image along a straight line of drawn length and angle, as when the camera or "
         "the subject moves during the exposure. Good for handheld, vehicle or sports footage; long "
         "streaks make text and thin structures unreadable. Direction skews the smear to one side of "
-        "each pixel instead of both. A slanted streak is a staircase of single pixels, as in "
-        "albumentations; antialias smooths it at up to twice the cost."
+        "each pixel instead of both. A slanted streak is a staircase of single pixels, as "
+        "albumentations draws one; antialias smooths it at up to twice the cost."
     ),
     params=(
-        range_param("kernel_limit", (3, 7), 3, 31, step=2, unit="px", integer=True, draws="ksize",
+        range_param("kernel_limit", (3, 7), 3, MAX_STREAK, step=2, unit="px", integer=True, draws="ksize",
                     help="length of the streak in pixels (odd sizes only)"),
         range_param("angle_limit", (0, 360), 0, 360, step=1, unit="°", draws="angle",
                     help="orientation of the streak, counter-clockwise from horizontal"),
