@@ -481,3 +481,15 @@ def test_instances_keep_overlapping_objects_whole():
     notes = Annotations(5, 5, np.zeros((3, 4)), [0, 0, 0], instances=packed, extras=[{}, {}, {}])
     assert (notes.object_mask(0) == a).all() and notes.object_mask(1) is None and (notes.object_mask(2) == b).all()
     assert pack_instances([None, np.zeros((5, 5), bool)], (5, 5)) is None
+
+
+def test_a_coco_box_with_an_empty_segmentation_keeps_its_boxs_area(tmp_path):
+    """CVAT exports plain boxes with "segmentation": []: the output's area is the box's (it was 0,
+    which COCO's evaluation reads as a "small" object)."""
+    data = coco_data(np.random.default_rng(0))
+    data["annotations"] = [{"id": 1, "image_id": 7, "category_id": 2, "bbox": [5, 6, 10, 12], "area": 120,
+                            "iscrowd": 0, "segmentation": []}]
+    source = coco.CocoFile.load(write_json(tmp_path / "in.json", data))
+    read = source.annotations(source.find(("train", "a.jpg")), W, H)
+    (entry,) = coco.objects_for(read, source.categories)
+    assert entry["area"] == 120 and entry["segmentation"] == [] and entry["bbox"] == [5, 6, 10, 12]

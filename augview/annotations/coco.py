@@ -297,9 +297,10 @@ def objects_for(annotations: Annotations, categories: dict[int, dict]) -> list[d
         mask = annotations.object_mask(i)
         if kind is not None:
             entry["segmentation"] = _write_segmentation(mask, kind, (annotations.height, annotations.width))
-            entry["area"] = 0 if mask is None else int(mask.sum())
-        else:
-            entry["area"] = _round((x1 - x0) * (y1 - y0))
+        # The object's pixels where it has any; the box's area without them, also for an empty
+        # segmentation (CVAT writes "segmentation": [] for a plain box): an area of 0 would make
+        # COCO's evaluation count the object as "small".
+        entry["area"] = _round((x1 - x0) * (y1 - y0)) if mask is None else int(mask.sum())
         if annotations.keypoints is not None:
             k = len(categories.get(label, {}).get("keypoints") or []) or annotations.keypoints.shape[1]
             points = annotations.keypoints[i, :k]
