@@ -253,6 +253,19 @@ def test_augment_is_pipeline_apply_with_the_annotations_as_targets(astronaut):
     assert not points[np.setdiff1d(np.arange(5), direct.keypoint_ids)].any()
 
 
+def test_augment_refuses_annotations_of_another_image_size(astronaut):
+    """The command line refuses a file whose size is not the image's; the Python call did not, and
+    moved the boxes as if they fitted (a flip put a 60 px wide image's box at x = 185)."""
+    from augview.errors import InvalidTargetsError
+
+    notes = find_annotations(paths.SAMPLE_IMAGE)  # the 512x512 sample's
+    pipe = augview.Pipeline([augview.Step("horizontal_flip")])
+    with pytest.raises(InvalidTargetsError, match="the annotations are for an image of 512x512, the image is 200x100"):
+        augment(pipe, astronaut[:100, :200], notes, 0)
+    result, moved = augment(pipe, astronaut, notes, 0)  # the right size still works
+    assert len(moved) == len(notes)
+
+
 def test_dropped_objects_take_their_keypoints_and_pixels_with_them():
     image = np.zeros((40, 60, 3), np.uint8)
     instances = np.zeros((40, 60, 1), np.int32)

@@ -18,7 +18,9 @@ from __future__ import annotations
 import numpy as np
 
 from augview.annotations.model import Annotations
+from augview.errors import InvalidTargetsError
 from augview.pipeline.pipeline import Pipeline, Result
+from augview.text import tr
 
 
 def targets_of(annotations: Annotations) -> dict:
@@ -40,7 +42,13 @@ def targets_of(annotations: Annotations) -> dict:
 
 def augment(pipeline: Pipeline, image: np.ndarray, annotations: Annotations,
             seed: int | None = None) -> tuple[Result, Annotations]:
-    """``(result, moved annotations)``: ``image`` augmented with ``seed`` and its annotations with it."""
+    """``(result, moved annotations)``: ``image`` augmented with ``seed`` and its annotations with it.
+    Annotations of another image size are refused (`InvalidTargetsError`): their boxes would be
+    moved as if they fitted, and come out in the wrong place without a word."""
+    shape = np.shape(image)
+    if len(shape) >= 2 and (annotations.width, annotations.height) != (shape[1], shape[0]):
+        raise InvalidTargetsError(tr("the annotations are for an image of {stated}, the image is {actual}").format(
+            stated=f"{annotations.width}x{annotations.height}", actual=f"{shape[1]}x{shape[0]}"))
     result = pipeline.apply(image, seed, **targets_of(annotations))
     return result, moved(annotations, result)
 

@@ -1542,6 +1542,10 @@
         <translation>……另有 {count} 个</translation>
     </message>
     <message>
+        <source>the annotations are for an image of {stated}, the image is {actual}</source>
+        <translation>标注对应的图像大小是 {stated}，而图像是 {actual}</translation>
+    </message>
+    <message>
         <source>{path}: not a COCO file (expected a JSON object with images)</source>
         <translation>{path}：不是 COCO 文件（应为带有 images 的 JSON 对象）</translation>
     </message>
