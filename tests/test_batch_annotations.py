@@ -284,6 +284,20 @@ def test_a_malformed_annotation_file_skips_its_image_only(tmp_path, preset, caps
     assert (out / "labels/train/b.png.aug01.txt").is_file()
 
 
+def test_a_malformed_data_yaml_is_said_once_per_image_and_never_as_a_write_error(tmp_path, preset, capsys):
+    """A data.yaml that is not YAML: each image it names classes for reports its file and line;
+    the copy into the output used to add "OUT/data.yaml: cannot write (while parsing ...)" with the
+    parser's message over eight lines."""
+    source, out = tmp_path / "yolo", tmp_path / "out"
+    make_yolo(source)
+    write(source / "data.yaml", "names: [cat, dog\n")
+    assert apply(preset, source, out, check=False) == 1
+    err = capsys.readouterr().err
+    assert "data.yaml:2: not valid YAML" in err
+    assert "cannot write" not in err and "\\n" not in err
+    assert not (out / "data.yaml").exists()
+
+
 def test_a_malformed_coco_annotation_skips_its_image_only(tmp_path, preset, capsys):
     source, out = tmp_path / "coco", tmp_path / "out"
     data = make_coco(source)

@@ -160,13 +160,16 @@ class AnnotatedRun:
             try:
                 data = found.read_bytes()
                 if found.suffix in (".yaml", ".yml"):
-                    loaded = yaml.safe_load(data)
+                    try:
+                        loaded = yaml.safe_load(data)
+                    except yaml.YAMLError:
+                        continue  # not copied: each image it names classes for says what is wrong with it
                     if isinstance(loaded, dict) and "path" in loaded:  # it named the input data set
                         loaded.pop("path")
                         data = yaml.safe_dump(loaded, sort_keys=False, allow_unicode=True).encode("utf-8")
                 target.parent.mkdir(parents=True, exist_ok=True)
                 atomic_write_bytes(target, data)
-            except (OSError, yaml.YAMLError) as err:
+            except OSError as err:
                 errors.append(tr("{path}: cannot write ({reason})").format(path=target, reason=getattr(err, "strerror", None) or err))
         return errors
 
