@@ -586,6 +586,9 @@ def test_odd_target_inputs_are_clear_errors():
         pipe.apply(image, seed=0, mask=np.ones((40, 60, 0), np.uint8))
     with pytest.raises(InvalidTargetsError, match="box_labels must be a list, tuple or array"):
         pipe.apply(image, seed=0, boxes=[[1, 1, 5, 5]], box_labels=(label for label in "a"))
+    for text in ("a", b"a", {"a": 1}):  # a string would label its boxes with its characters
+        with pytest.raises(InvalidTargetsError, match="box_labels must be a list, tuple or array"):
+            pipe.apply(image, seed=0, boxes=[[1, 1, 5, 5]], box_labels=text)
 
 
 def test_a_trace_edited_to_an_impossible_size_is_refused_before_it_is_made():

@@ -281,7 +281,10 @@ def _target_set(image, settings, mask, masks, boxes, box_format, box_labels, key
         raise InvalidTargetsError(tr("give mask= or masks=, not both"))
     if box_labels is not None and boxes is None:
         raise InvalidTargetsError(tr("box_labels were given without boxes"))
-    if box_labels is not None and not (hasattr(box_labels, "__len__") and hasattr(box_labels, "__getitem__")):
+    if box_labels is not None and (isinstance(box_labels, (str, bytes, dict))
+                                   or not (hasattr(box_labels, "__len__") and hasattr(box_labels, "__getitem__"))):
+        # A string is a sequence of characters, a dict of its keys: "cat" for three boxes
+        # would have labelled them "c", "a" and "t".
         raise InvalidTargetsError(tr("box_labels must be a list, tuple or array with one label per box, got {kind}").format(
             kind=type(box_labels).__name__))
     all_masks = [mask] if mask is not None else list(masks) if masks is not None else []
