@@ -267,6 +267,15 @@ def test_continuous_detection():
     assert "infinitely many with rotate" in tilted.summary()
     still = distinct_outputs([Step("rotate", {"limit": (0, 0)})], shape)
     assert still.continuous == [] and still.count == 1
+    # Many continuous steps: the summary names two and counts the rest (it grew to three lines in
+    # the panel); the explanation still names every one.
+    names = ["rotate", "gaussian_noise", "brightness_contrast", "motion_blur", "hue_saturation_value"]
+    many = distinct_outputs([Step(name) for name in names], shape)
+    assert many.continuous == names
+    assert many.summary().endswith("infinitely many with rotate, gaussian_noise and 3 more")
+    assert all(any(name in line for line in many.explanation) for name in names)
+    three = distinct_outputs([Step(name) for name in names[:3]], shape)
+    assert three.summary().endswith("infinitely many with rotate, gaussian_noise, brightness_contrast")
     assert distinct_outputs([Step("rotate", {"limit": (0, 0)}, p=0.5)], shape).count == 1  # 0° = no-op
     assert distinct_outputs([Step("rotate", {"limit": (90, 90)}, p=0.5)], shape).count == 2
     assert distinct_outputs([Step("brightness_contrast")], shape).continuous == ["brightness_contrast"]

@@ -45,9 +45,21 @@ class Count:
             text = (tr("{number} different image from the discrete parts; infinitely many with {ops}")
                     if self.count == 1 else
                     tr("{number} different images from the discrete parts; infinitely many with {ops}"))
-            return text.format(number=number, ops=", ".join(self.continuous))
+            return text.format(number=number, ops=_first_names(self.continuous))
         text = tr("{number} different image") if self.count == 1 else tr("{number} different images")
         return text.format(number=number)
+
+
+SUMMARY_NAMES = 2  # continuous ops named in the one-line summary; the explanation lists them all
+
+
+def _first_names(names: list[str]) -> str:
+    """``rotate, gaussian_noise and 3 more``: a summary line stays one or two lines long however
+    many continuous steps a preset has (it pushed against the panel's splitter)."""
+    if len(names) <= SUMMARY_NAMES + 1:
+        return ", ".join(names)
+    return tr("{names} and {count} more").format(names=", ".join(names[:SUMMARY_NAMES]),
+                                                  count=len(names) - SUMMARY_NAMES)
 
 
 def _big(n: int) -> str:

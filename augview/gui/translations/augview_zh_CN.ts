@@ -1870,6 +1870,10 @@
         <translation>{where}：关键点可见性必须是 0、1 或 2</translation>
     </message>
     <message>
+        <source>{names} and {count} more</source>
+        <translation>{names} 等另外 {count} 个</translation>
+    </message>
+    <message>
         <source>{op} can cut boxes: a box across the crop&apos;s edge is clipped to it, and dropped when what is left falls below the target settings (min_visibility, min_area, min_width, min_height); bbox_safe_random_crop never cuts one</source>
         <translation>{op} 可能切断边界框：跨越裁剪边缘的框会被裁到裁剪区域内，剩余部分低于目标设置（min_visibility、min_area、min_width、min_height）时被丢弃；bbox_safe_random_crop 从不切断边界框</translation>
     </message>
