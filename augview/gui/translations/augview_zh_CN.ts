@@ -1871,7 +1871,7 @@
     </message>
     <message>
         <source>{names} and {count} more</source>
-        <translation>{names} 等另外 {count} 个</translation>
+        <translation>{names} 及另外 {count} 个</translation>
     </message>
     <message>
         <source>{op} can cut boxes: a box across the crop&apos;s edge is clipped to it, and dropped when what is left falls below the target settings (min_visibility, min_area, min_width, min_height); bbox_safe_random_crop never cuts one</source>
