@@ -118,6 +118,10 @@ class MainWindow(QMainWindow):
         self.panel.tree.setFocus()
         QTimer.singleShot(0, self._show_startup_errors)
 
+    def _picture_aspect(self) -> float:
+        """The open photo's width / height (1 before one is open)."""
+        return self.image.shape[1] / self.image.shape[0] if self.image is not None else 1.0
+
     def _build_widgets(self):
         """The widgets window_layout makes, kept and connected here."""
         left = window_layout.pipeline_widgets(self.document, self)
@@ -128,6 +132,7 @@ class MainWindow(QMainWindow):
         self.preview, self.mode_box, self.count_spin = right.preview, right.mode_box, right.count_spin
         self.seed_spin, self.lock_box, self.reroll_button = right.seed_spin, right.lock_box, right.reroll_button
         self.zoom_label = right.zoom_label
+        self.preview.fit = self._picture_aspect  # the grid that shows the photo's shape largest
         self.targets.connect_toggles(right.toggles)
         self.setCentralWidget(right.central)
         bottom = window_layout.folder_widgets(self)
@@ -357,6 +362,7 @@ class MainWindow(QMainWindow):
         self.image, self.proxy, loaded = result
         self.image_path = path
         self.panel.set_image_shape(self.image.shape)
+        self.preview.refit()  # a photo of another shape may fill another grid better
         opened = self.tr("opened {path}").format(path=path)
         note, self.drop_note = self.drop_note, ""  # what a drop of several files left aside
         self.statusBar().showMessage(f"{opened}; {note}" if note else opened, 10000 if note else 4000)

@@ -88,7 +88,7 @@ def test_slides_are_sized_for_the_back_row_of_a_1280x720_projector(qtbot):
 
 
 def test_best_columns_shows_the_pictures_largest():
-    from augview.gui.tools.presentation import best_columns
+    from augview.gui.widgets.preview import best_columns
 
     assert best_columns(4, 1232, 440, aspect=1.0, caption=60) == 4  # a wide slide: one row
     assert best_columns(4, 600, 1000, aspect=1.0, caption=60) == 2  # a tall one: 2x2

@@ -644,3 +644,27 @@ def test_a_render_delivered_after_close_schedules_no_timing(qtbot, window):
     window.step_timer.schedule(window.document.snapshot(), window.image, 0)
     qtbot.wait(700)  # past the settle delay: nothing starts (pytest-qt fails the test on an exception in a slot)
     assert output is window.last_output
+
+
+def test_the_grid_takes_the_columns_that_show_the_pictures_largest_and_refits_on_resize(qtbot):
+    """The grid follows the area's shape (a fixed number of columns left a wide window's pictures
+    small between grey margins), and two cells stay side by side."""
+    from augview.gui.widgets.preview import PreviewArea, best_columns
+
+    area = PreviewArea(fit=lambda: 1.0)
+    qtbot.addWidget(area)
+    area.resize(1200, 420)
+    area.show()
+    area.ensure_cells(9)
+    wide = area.columns_shown
+    caption = area.fontMetrics().lineSpacing() * 3 + 12
+    assert wide == best_columns(9, 1192, 412, 1.0, caption) and wide >= 5
+    cells = list(area.cells)
+    area.resize(420, 1200)
+    qtbot.waitUntil(lambda: area.columns_shown < wide, timeout=2000)
+    assert area.columns_shown <= 3 and area.cells == cells  # the same cells, in reading order
+    layout = area.layout()
+    assert [layout.getItemPosition(layout.indexOf(cell))[:2] for cell in cells[:4]] == [
+        (i // area.columns_shown, i % area.columns_shown) for i in range(4)]
+    area.ensure_cells(2)
+    assert area.columns_shown == 2  # side by side, even in a tall area

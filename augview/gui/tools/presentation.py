@@ -12,7 +12,6 @@ and off, Escape leaves.
 
 from __future__ import annotations
 
-import math
 import random
 
 from PySide6.QtCore import Qt
@@ -26,20 +25,8 @@ from augview.pipeline.nodes import Step, enabled_steps
 from augview.gui.i18n import op_text
 from augview.gui.latest import LatestRequest
 from augview.gui.widgets.overlay_painter import CellOverlay, OverlayState
-from augview.gui.widgets.preview import PreviewArea
+from augview.gui.widgets.preview import PreviewArea, best_columns
 from augview.gui.render_worker import REROLL_MAX, RenderJob, RenderWorker
-
-
-def best_columns(count: int, width: float, height: float, aspect: float, caption: float) -> int:
-    """How many columns show ``count`` pictures of width/height ``aspect`` largest in a
-    ``width`` x ``height`` area, each cell losing ``caption`` pixels of height to its caption."""
-    best, best_height = 1, -1.0
-    for columns in range(1, max(1, count) + 1):
-        rows = math.ceil(count / columns)
-        picture = min(width / columns / aspect, height / rows - caption)  # a picture's height
-        if picture > best_height:
-            best, best_height = columns, picture
-    return best
 
 
 class PresentationView(QWidget):

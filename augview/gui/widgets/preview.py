@@ -7,6 +7,7 @@ keypoints it computed (`overlay_painter`), at screen resolution; nothing here co
 
 from __future__ import annotations
 
+import math
 from typing import Callable
 
 from PySide6.QtCore import QObject, QPointF, QRect, QRectF, Qt, Signal
@@ -201,8 +202,21 @@ class Cell(QWidget):
 
 
 def preview_columns(count: int) -> int:
-    """The main window's grid: 2 columns up to 4 cells, 3 up to 9, then 4."""
+    """A grid without a shape to fit: 2 columns up to 4 cells, 3 up to 9, then 4."""
     return 2 if count <= 4 else (3 if count <= 9 else 4)
+
+
+def best_columns(count: int, width: float, height: float, aspect: float, caption: float) -> int:
+    """How many columns show ``count`` pictures of width/height ``aspect`` largest in a
+    ``width`` x ``height`` area, each cell losing ``caption`` pixels of height to its caption.
+    Of the grids within 15% of the largest pictures, the one with the fewest columns: its
+    wider cells give each caption longer lines for what the variant drew."""
+    sizes = {}
+    for columns in range(1, max(1, count) + 1):
+        rows = math.ceil(count / columns)
+        sizes[columns] = min(width / columns / aspect, height / rows - caption)  # a picture's height
+    largest = max(sizes.values())
+    return min(columns for columns, size in sizes.items() if size >= largest - abs(largest) * 0.15)
 
 
 class PreviewArea(QWidget):
@@ -214,15 +228,30 @@ class PreviewArea(QWidget):
     painted = Signal()
 
     def __init__(self, parent=None, columns: Callable[[int], int] = preview_columns,
-                 overlay_state: OverlayState | None = None):
+                 overlay_state: OverlayState | None = None, fit: Callable[[], float] | None = None):
         super().__init__(parent)
         self.view = ViewState()
         self.overlay_state = overlay_state if overlay_state is not None else OverlayState()
         self.cells: list[Cell] = []
         self.columns = columns
+        # ``fit``: the pictures' width/height; the grid then takes the columns that show them
+        # largest in the area (`best_columns`), again whenever the area changes shape: a fixed
+        # number of columns left a wide window's pictures small between wide grey margins.
+        self.fit = fit
+        self.columns_shown = 0
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(4, 4, 4, 4)
         self._layout.setSpacing(6)
+
+    def grid_columns(self, count: int) -> int:
+        if self.fit is None:
+            return self.columns(count)
+        if count == 2:
+            return 2  # the original and one variant: side by side, whatever the area's shape
+        caption = self.fontMetrics().lineSpacing() * Cell.CAPTION_LINES + 12
+        margins = self._layout.contentsMargins()
+        return best_columns(count, self.width() - margins.left() - margins.right(),
+                            self.height() - margins.top() - margins.bottom(), max(0.05, self.fit()), caption)
 
     def ensure_cells(self, count: int):
         if len(self.cells) == count:
@@ -231,18 +260,37 @@ class PreviewArea(QWidget):
             cell = self.cells.pop()
             self._layout.removeWidget(cell)
             cell.deleteLater()
-        columns = self.columns(count)
+        for i in range(count):
+            cell = Cell(self.view, self, self.overlay_state)
+            cell.pane.painted.connect(self.painted)
+            self.cells.append(cell)
+        self._place(self.grid_columns(count))
+
+    def _place(self, columns: int):
+        """The cells in reading order on a grid of ``columns``."""
+        count = len(self.cells)
         rows = (count + columns - 1) // columns
+        for cell in self.cells:
+            self._layout.removeWidget(cell)
         # Rows and columns used before keep a stretch of 0, so the new ones share the space.
         for r in range(max(rows, self._layout.rowCount())):
             self._layout.setRowStretch(r, 1 if r < rows else 0)
         for c in range(max(columns, self._layout.columnCount())):
             self._layout.setColumnStretch(c, 1 if c < columns else 0)
-        for i in range(count):
-            cell = Cell(self.view, self, self.overlay_state)
-            cell.pane.painted.connect(self.painted)
-            self.cells.append(cell)
+        for i, cell in enumerate(self.cells):
             self._layout.addWidget(cell, i // columns, i % columns)
+        self.columns_shown = columns
+
+    def refit(self):
+        """Lay the cells out again if another grid now shows the pictures larger."""
+        if self.fit is not None and self.cells:
+            columns = self.grid_columns(len(self.cells))
+            if columns != self.columns_shown:
+                self._place(columns)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.refit()
 
     def show_images(self, images: list[QImage | None], captions: list[str], tooltips: list[str],
                     overlays: list[CellOverlay | None] | None = None):
