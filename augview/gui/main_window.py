@@ -133,7 +133,8 @@ class MainWindow(QMainWindow):
         self.seed_spin, self.lock_box, self.reroll_button = right.seed_spin, right.lock_box, right.reroll_button
         self.zoom_label = right.zoom_label
         self.preview.fit = self._picture_aspect  # the grid that shows the photo's shape largest
-        self.targets.connect_toggles(right.toggles)
+        self.legend_bar = right.legend
+        self.targets.connect_toggles(right.toggles, right.legend)
         self.setCentralWidget(right.central)
         bottom = window_layout.folder_widgets(self)
         self.strip, self.strip_dock, self.folder_summary = bottom.strip, bottom.dock, bottom.summary

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from augview.gui.document import Document
 from augview.gui.widgets.folder_strip import FolderStrip
+from augview.gui.widgets.legend_bar import LegendBar
 from augview.gui.widgets.param_form import ParamForm
 from augview.gui.widgets.pipeline_panel import PipelinePanel
 from augview.gui.widgets.seed_box import SeedBox
@@ -42,6 +43,7 @@ class PreviewWidgets(NamedTuple):
     reroll_button: QPushButton
     zoom_label: QLabel
     toggles: dict[str, QCheckBox]  # which targets the panes draw, by OverlayOptions field
+    legend: LegendBar  # the mask's colours, beside the toggles (not over the pictures)
 
 
 class FolderWidgets(NamedTuple):
@@ -86,7 +88,7 @@ def pipeline_widgets(document: Document, parent: QWidget) -> PipelineWidgets:
 
 
 def preview_widgets(overlay_state: OverlayState | None = None) -> PreviewWidgets:
-    preview = PreviewArea(overlay_state=overlay_state)
+    preview = PreviewArea(overlay_state=overlay_state, legend=False)
     # A click on a picture takes the keyboard (from the preset name, say): Space then rerolls.
     preview.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
     mode_box = QComboBox()
@@ -143,7 +145,10 @@ def preview_widgets(overlay_state: OverlayState | None = None) -> PreviewWidgets
     shown.addWidget(QLabel(QCoreApplication.translate("MainWindow", "Show:")))
     for button in toggles.values():
         shown.addWidget(button)
-    shown.addStretch(1)
+    legend = LegendBar()
+    shown.addSpacing(16)
+    shown.addWidget(legend, 1)
+    shown.addStretch(0)
     central = QWidget()
     column = QVBoxLayout(central)
     column.setContentsMargins(4, 4, 4, 4)
@@ -151,7 +156,7 @@ def preview_widgets(overlay_state: OverlayState | None = None) -> PreviewWidgets
     column.addLayout(shown)
     column.addWidget(preview, 1)
     return PreviewWidgets(central, preview, mode_box, count_spin, seed_spin, lock_box, reroll_button, zoom_label,
-                          toggles)
+                          toggles, legend)
 
 
 def folder_widgets(parent: QWidget) -> FolderWidgets:

@@ -69,8 +69,9 @@ class WindowTargets(QObject):
         return OverlayOptions(**{kind: settings.value(SETTINGS_PREFIX + kind, getattr(defaults, kind), type=bool)
                                  for kind in KINDS})
 
-    def connect_toggles(self, toggles: dict):
-        self.toggles = toggles
+    def connect_toggles(self, toggles: dict, legend=None):
+        """The toolbar's toggles, and the bar that shows the mask's legend (a `LegendBar`)."""
+        self.toggles, self.legend = toggles, legend
         for kind, button in toggles.items():
             button.setChecked(getattr(self.state.options, kind))
             button.toggled.connect(lambda checked, k=kind: self.set_option(k, checked))
@@ -82,6 +83,16 @@ class WindowTargets(QObject):
         self.main.settings.setValue(SETTINGS_PREFIX + kind, bool(on))
         if self.toggles[kind].isChecked() != bool(on):
             self.toggles[kind].setChecked(bool(on))
+        self._update_legend()
+
+    def _update_legend(self):
+        """The mask's names and colours beside the toggles while the mask is drawn."""
+        legend = getattr(self, "legend", None)
+        if legend is None:
+            return
+        options, original = self.state.options, self.original
+        shown = original is not None and (options.masks or options.mask_only)
+        legend.set_entries(original.overlay.legend if shown else [])
 
     def _update_toggles(self):
         """Toggles of kinds the image has no targets of are greyed out (their state is kept)."""
@@ -102,6 +113,7 @@ class WindowTargets(QObject):
         self.loaded = loaded
         self.original = CellOverlay.wrap(loaded.original)
         self._update_toggles()
+        self._update_legend()
         if loaded.problem:
             self.main.statusBar().showMessage(loaded.problem, 15000)
 

@@ -310,6 +310,28 @@ def test_target_settings_are_undoable_saved_and_rendered(qtbot, tmp_path, make_w
     assert window.document.pipeline.targets.min_visibility == 0.0
 
 
+def test_the_mask_legend_is_a_bar_beside_the_toggles_not_over_the_original(make_window, qtbot):
+    """Over the original it covered part of the photo (the shuttle's name at 1280x720) and was left
+    out of small panes, where Mask only needs it most."""
+    window = make_window()
+    window.resize(1280, 720)
+    window.show()
+    bar = window.legend_bar
+    legend = window.preview.cells[0].pane.overlay.overlay.legend
+    assert bar.isVisible() and bar.entries == legend and len(legend) == 7
+    assert not window.preview.cells[0].pane.legend  # not painted over the picture
+    qtbot.waitUntil(lambda: bar.shown > 0, timeout=2000)
+    assert bar.toolTip().splitlines() == [name for name, _ in legend]  # every entry, when some do not fit
+    window.targets.set_option("masks", False)
+    assert not bar.isVisible()
+    window.targets.set_option("mask_only", True)
+    assert bar.isVisible()  # Mask only shows the mask, so its key too
+    window.targets.set_option("mask_only", False)
+    window.targets.set_option("masks", True)
+    window.targets.clear()  # an image without annotations
+    assert not bar.isVisible() and bar.entries == []
+
+
 # ---- data sets ----------------------------------------------------------------------------------
 
 

@@ -806,6 +806,10 @@
         <source>no step is enabled</source>
         <translation>没有启用的步骤</translation>
     </message>
+    <message>
+        <source>+{count} more</source>
+        <translation>另外 {count} 个</translation>
+    </message>
 </context>
 <context>
     <name>MixView</name>

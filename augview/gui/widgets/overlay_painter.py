@@ -72,8 +72,9 @@ def qcolor(rgb: RGB, alpha: int = 255) -> QColor:
 
 
 def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell: CellOverlay | None,
-                            options: OverlayOptions, legend_area: QRectF) -> None:
-    """The image in ``rect`` with the overlay over it (or, with ``mask_only``, the mask alone)."""
+                            options: OverlayOptions, legend_area: QRectF, legend: bool = True) -> None:
+    """The image in ``rect`` with the overlay over it (or, with ``mask_only``, the mask alone);
+    the mask's legend too, unless ``legend`` is False (shown elsewhere)."""
     mask_only = options.mask_only and cell is not None and cell.mask is not None
     if mask_only:
         painter.fillRect(rect, QColor(0, 0, 0))
@@ -151,7 +152,7 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
         labels.draw(painter, rects, overlay.box_names, overlay.box_colors, 230, mask_only)
     if dropped:
         labels.draw(painter, dropped, overlay.dropped_names, overlay.dropped_colors, 170, mask_only)
-    if overlay.legend and (options.masks or mask_only):
+    if legend and overlay.legend and (options.masks or mask_only):
         boxes = [(b.left(), b.top(), b.right(), b.bottom()) for b in rects] + labels.layout.placed
         _legend(painter, base, metrics, overlay.legend, legend_area, boxes, visible)
     painter.restore()

@@ -65,6 +65,7 @@ class ImagePane(QWidget):
         self.image: QImage | None = None
         self.overlay: CellOverlay | None = None
         self.overlay_state = overlay_state if overlay_state is not None else OverlayState()
+        self.legend = True  # the mask's legend drawn over the picture (see `PreviewArea`)
         self._drag: QPointF | None = None
         self.setMinimumSize(80, 40)  # 16 cells and the folder strip fit a 1280x720 screen
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -102,7 +103,7 @@ class ImagePane(QWidget):
             smooth = self.scale() < 1.0  # enlarged pixels stay crisp, so they can be inspected
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
             paint_image_and_overlay(painter, self.target_rect(), self.image, self.overlay,
-                                    self.overlay_state.options, QRectF(self.rect()))
+                                    self.overlay_state.options, QRectF(self.rect()), self.legend)
         else:
             painter.setPen(QColor(150, 150, 150))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("rendering…"))
@@ -228,8 +229,12 @@ class PreviewArea(QWidget):
     painted = Signal()
 
     def __init__(self, parent=None, columns: Callable[[int], int] = preview_columns,
-                 overlay_state: OverlayState | None = None, fit: Callable[[], float] | None = None):
+                 overlay_state: OverlayState | None = None, fit: Callable[[], float] | None = None,
+                 legend: bool = True):
         super().__init__(parent)
+        # ``legend`` False: the mask's legend is shown elsewhere (the main window's LegendBar),
+        # not over the pictures.
+        self.legend = legend
         self.view = ViewState()
         self.overlay_state = overlay_state if overlay_state is not None else OverlayState()
         self.cells: list[Cell] = []
@@ -262,6 +267,7 @@ class PreviewArea(QWidget):
             cell.deleteLater()
         for i in range(count):
             cell = Cell(self.view, self, self.overlay_state)
+            cell.pane.legend = self.legend
             cell.pane.painted.connect(self.painted)
             self.cells.append(cell)
         self._place(self.grid_columns(count))

@@ -1,0 +1,71 @@
+"""The mask's legend as one line beside the overlay toggles: a colour swatch and a name per
+value, as many as the width holds, then "+N more"; every entry is in the tooltip.
+
+In the main window the legend lives here rather than over a picture: drawn in a pane it covered
+part of the original (a 1280x720 window has no margin beside the picture wide enough for it) and
+was left out of small panes, where "Mask only" needs it most.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from augview.analysis.overlays import RGB
+
+SWATCH = 10  # pixels, a side of each colour square
+GAP = 14  # pixels between one entry and the next
+
+
+class LegendBar(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.entries: list[tuple[str, RGB]] = []
+        self.shown = 0  # how many entries the last paint had room for
+        # As wide as the row leaves it, never wider: a hundred classes must not widen the window.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setObjectName("mask_legend")
+        self.hide()
+
+    def set_entries(self, entries: list[tuple[str, RGB]]) -> None:
+        """The mask's values (name, colour), or none: then the bar is hidden."""
+        self.entries = list(entries)
+        self.setToolTip("\n".join(name for name, _ in self.entries))
+        self.setVisible(bool(self.entries))
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, self.fontMetrics().height() + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.fontMetrics().height() + 4)
+
+    def _width(self, name: str) -> int:
+        return SWATCH + 4 + self.fontMetrics().horizontalAdvance(name)
+
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        metrics = self.fontMetrics()
+        x, middle = 0.0, self.height() / 2
+        self.shown = 0
+        for index, (name, color) in enumerate(self.entries):
+            left = len(self.entries) - index - 1
+            more = QCoreApplication.translate("MainWindow", "+{count} more").format(count=left) if left else ""
+            room = self.width() - x - (metrics.horizontalAdvance(more) + GAP if more else 0)
+            if self._width(name) > room:
+                # No room for this one (and the note of those after it): say how many are left.
+                painter.setPen(self.palette().color(self.foregroundRole()))
+                rest = QCoreApplication.translate("MainWindow", "+{count} more").format(count=left + 1)
+                painter.drawText(QRectF(x, 0, self.width() - x, self.height()),
+                                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, rest)
+                break
+            painter.setPen(QPen(QColor(0, 0, 0, 160), 1.0))
+            painter.setBrush(QColor(*color))
+            painter.drawRect(QRectF(x + 0.5, middle - SWATCH / 2 + 0.5, SWATCH, SWATCH))
+            painter.setPen(self.palette().color(self.foregroundRole()))
+            painter.drawText(QRectF(x + SWATCH + 4, 0, self.width(), self.height()),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
+            x += self._width(name) + GAP
+            self.shown += 1
+        painter.end()
