@@ -274,6 +274,7 @@ def test_polygons_fill_pixels_whose_centres_are_inside():
     (lambda d: d["annotations"][0].update(bbox=["1", 2, 3, 4]), "annotations[0].bbox"),
     (lambda d: d["annotations"][0].update(bbox=[True, 2, 3, 4]), "annotations[0].bbox"),
     (lambda d: d["annotations"][0].update(bbox=[10**400, 2, 3, 4]), "annotations[0].bbox"),
+    (lambda d: d["annotations"][0].update(bbox=[1e308, 2, 1e308, 4]), "annotations[0].bbox"),  # x + width overflows
     (lambda d: d["annotations"][1]["segmentation"].update(counts=[10**30]), "annotations[1].segmentation.counts: must be run lengths"),
     (lambda d: d["annotations"][1]["segmentation"].update(counts=[5, -3]), "annotations[1].segmentation.counts: must be run lengths"),
     (lambda d: d["annotations"][1].update(category_id=99), "annotations[1].category_id: 99 is not among the categories"),

@@ -207,7 +207,9 @@ def image_annotations(path: str, image: dict, items: list[tuple[int, dict]], cat
                 where=where, value=repr(item.get("category_id"))[:40]))
         bbox = item.get("bbox")
         if not (isinstance(bbox, list) and len(bbox) == 4 and all(_is_number(v) for v in bbox)
-                and bbox[2] >= 0 and bbox[3] >= 0):
+                and bbox[2] >= 0 and bbox[3] >= 0
+                # each a finite number, but x + width may not be (1e308 + 1e308)
+                and math.isfinite(bbox[0] + bbox[2]) and math.isfinite(bbox[1] + bbox[3])):
             raise AnnotationError(tr("{where}.bbox: must be [x, y, width, height], four numbers, width and height not negative").format(
                 where=where))
         boxes.append((bbox[0], bbox[1], bbox[0] + bbox[2], bbox[1] + bbox[3]))
