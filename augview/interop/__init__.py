@@ -15,10 +15,11 @@ that have no counterpart raises `Unexportable` unless ``skip_unsupported=True``.
 their limits are documented in `augview.interop.albumentations_export`,
 `augview.interop.albumentations_import` and `augview.interop.torchvision`.
 
-What lives here: the albumentations exporter (`albumentations_export`), importer
+What lives here: the albumentations exporter (`albumentations_export`; each op's counterpart in
+`albumentations_ops`), importer
 (`albumentations_import`; `albumentations_source` reads a Python script's Compose without running
 it), its argument readers (`albumentations_readers`; the table `IMPORTERS`,
-one entry per albumentations class, beside `albumentations_export.EXPORTERS`, one per op) and the
+one entry per albumentations class, beside `albumentations_ops.EXPORTERS`, one per op) and the
 translation of 0.x/1.x arguments (`albumentations_legacy`), the torchvision exporter
 (`torchvision`), the augview script (`python_code`), notes (`notes`) and opening files (`files`).
 It may import `augview.pipeline` and everything below it, never the window or the CLI.
