@@ -609,3 +609,28 @@ def test_sizes_past_the_limit_shrink_on_both_sides_keeping_the_shape(op, params,
     out = Pipeline([Step(op, params, p=1.0)])(np.zeros(shape, np.uint8), seed=0)
     assert max(out.shape[:2]) == 8192
     assert abs(out.shape[1] / out.shape[0] - shape[1] / shape[0]) < 0.01 * shape[1] / shape[0]
+
+
+@pytest.mark.parametrize("op, params", [("auto_augment", {"policy": "cifar10"}),
+                                        ("rand_augment", {"num_ops": 3, "magnitude": 14})])
+def test_a_policy_drops_a_box_whose_pixels_a_sub_op_moved_out(op, params):
+    """Each geometric sub-op of a policy clips and judges the boxes, as its pixels are clipped:
+    moved as one, a translation out of the image and its way back kept the box (and keypoint) of
+    an object whose pixels had become fill."""
+    image = np.full((32, 32, 3), 200, np.uint8)
+    mask = np.zeros((32, 32), np.uint8)
+    mask[0:8, 8:24] = 1
+    pipe = Pipeline([Step(op, params)])
+    if op == "auto_augment":  # sub-policy 21: translate up 14 px, then down 14 px
+        result = pipe.apply(image, seed=417, boxes=[[8, 0, 24, 8]], mask=mask, keypoints=[[16, 4]])
+        assert result.mask.sum() == 0 and len(result.boxes) == 0 and len(result.keypoints) == 0
+    for seed in range(150):
+        result = pipe.apply(image, seed=seed, boxes=[[8, 0, 24, 8]], mask=mask)
+        left = result.mask == 1
+        if not left.any():  # the object is gone: so is its box (or all but a sliver under a pixel)
+            assert all(min(x1 - x0, y1 - y0) < 1 for x0, y0, x1, y1 in result.boxes), seed
+        elif left.sum() > 4:
+            assert len(result.boxes) == 1, seed
+            rows, cols = np.flatnonzero(left.any(axis=1)), np.flatnonzero(left.any(axis=0))
+            x0, y0, x1, y1 = result.boxes[0]
+            assert x0 <= cols[0] + 1.5 and x1 >= cols[-1] - 0.5 and y0 <= rows[0] + 1.5 and y1 >= rows[-1] - 0.5, seed

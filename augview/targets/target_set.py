@@ -16,7 +16,7 @@ import numpy as np
 from augview.errors import InvalidTargetsError
 from augview.targets import boxes as box_rules
 from augview.targets.masks import check_fill, check_mask
-from augview.targets.motion import Affine, Holes, Tiles, turn_directions
+from augview.targets.motion import Affine, Chain, Holes, Tiles, turn_directions
 from augview.targets.settings import TargetSettings
 from augview.text import tr
 
@@ -109,6 +109,8 @@ class TargetSet:
     def move(self, motion) -> dict:
         """Move every target by ``motion``; returns what was dropped, for the step's trace (an
         empty dict when nothing was)."""
+        if isinstance(motion, Chain):
+            return self._move_chain(motion)
         settings = self.settings
         self.shape = tuple(motion.out_shape)
         self.masks = [motion.mask(mask, settings.mask_fill) for mask in self.masks]
@@ -147,3 +149,14 @@ class TargetSet:
             self.points_inside = inside
         return report
 
+    def _move_chain(self, chain: Chain) -> dict:
+        """A policy's geometric sub-ops one at a time, each followed by the clipping and the rules,
+        as its pixels are: what one sub-op moves out of the image is gone (filled), and the next,
+        even its opposite, brings back only the fill. Moved as one, a translation and its
+        opposite kept a box whose object was gone (torchvision's policies clamp after each op)."""
+        report: dict = {}
+        for motion in chain.motions:
+            for key, dropped in self.move(motion).items():
+                report.setdefault(key, []).extend(dropped)
+        self.shape = tuple(chain.out_shape)
+        return report
