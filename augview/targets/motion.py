@@ -293,43 +293,11 @@ def _touching_groups(pieces: list) -> list:
 
 @dataclass
 class Chain:
-    """Motions run one after the other (a policy's geometric sub-ops)."""
+    """Motions run one after the other (a policy's geometric sub-ops). `TargetSet.move` follows
+    them one at a time, clipping and judging after each, as the pixels are filled after each."""
 
     motions: list = field(default_factory=list)
     out_shape: tuple[int, int] = (0, 0)
-
-    def points(self, xy: np.ndarray) -> np.ndarray:
-        for motion in self.motions:
-            xy = motion.points(xy)
-        return xy
-
-    def jacobians(self, xy: np.ndarray) -> np.ndarray:
-        total = np.broadcast_to(np.eye(2), (len(xy), 2, 2))
-        for motion in self.motions:
-            total = np.einsum("kij,kjl->kil", motion.jacobians(xy), total)
-            xy = motion.points(xy)
-        return total
-
-    def boxes(self, boxes: np.ndarray, method: str) -> np.ndarray:
-        # Consecutive affine moves are one affine move: a box is enclosed once, after all of them
-        # (a shear and its opposite leave it as it was, as they leave the pixels).
-        combined = None
-        for motion in self.motions:
-            if isinstance(motion, Affine):
-                combined = motion.matrix if combined is None else motion.matrix @ combined
-                continue
-            if combined is not None:
-                boxes = Affine(combined, motion.out_shape).boxes(boxes, method)
-                combined = None
-            boxes = motion.boxes(boxes, method)
-        if combined is not None:
-            boxes = Affine(combined, self.out_shape).boxes(boxes, method)
-        return boxes
-
-    def mask(self, mask: np.ndarray, fill: int) -> np.ndarray:
-        for motion in self.motions:
-            mask = motion.mask(mask, fill)
-        return mask
 
 
 def _field_extent(map_x: np.ndarray, map_y: np.ndarray, box: np.ndarray, guess: np.ndarray) -> np.ndarray:
