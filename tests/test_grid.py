@@ -78,3 +78,18 @@ def test_chinese_titles_are_drawn_with_real_glyphs():
 def test_an_exported_grid_has_cells_as_large_as_the_photo_within_256_to_1024():
     assert [grid.export_cell(shape) for shape in ((48, 64, 3), (300, 700), (600, 400, 3), (4000, 6000, 3))] == \
         [256, 700, 600, 1024]
+
+
+def test_separators_and_control_characters_in_a_title_or_name_are_drawn_as_spaces():
+    """A file named with a paragraph separator (U+2029) gave "RuntimeError: raqm_layout() failed"
+    from Pillow, and `augview render` died with a traceback; so did a class name holding one."""
+    from augview.analysis.overlays import Overlay, OverlayOptions
+
+    odd = "pho\u2029to\u2028 1\n2\x1b\ud800"
+    assert fonts.drawable(odd) == "pho to  1 2  "
+    sheet = grid.compose_grid([IMAGE, IMAGE], [odd, "b"], cell=64, title=odd)
+    assert sheet.shape[2] == 3
+    overlay = Overlay(IMAGE.shape[1], IMAGE.shape[0], np.array([[2.0, 2, 30, 30]]), [odd], [(200, 30, 30)],
+                      legend=[(odd, (200, 30, 30))], mask=np.zeros((*IMAGE.shape[:2], 4), np.uint8))
+    drawn = grid.compose_grid([IMAGE], ["a"], cell=128, overlays=[overlay], options=OverlayOptions())
+    assert not np.array_equal(drawn, grid.compose_grid([IMAGE], ["a"], cell=128))

@@ -12,11 +12,24 @@ characters show as boxes.
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 from PIL import ImageFont
+
+def drawable(text: str) -> str:
+    """``text`` as one line Pillow can lay out: control characters, line and paragraph
+    separators (U+2028, U+2029) and lone surrogates become spaces. A grid title comes from a file
+    or preset name, a tag from an annotation file's class name: Pillow's layout engine (raqm)
+    fails on a paragraph separator with a RuntimeError, which took ``augview render`` down."""
+    return text.translate(_NOT_DRAWN) if _HAS_NOT_DRAWN.search(text) else text
+
+
+_NOT_DRAWN = {code: " " for code in [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, *range(0xD800, 0xE000)]}
+_HAS_NOT_DRAWN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
 
 # (file, face index) where the usual systems keep fonts with wide coverage (Chinese first).
 KNOWN_FONTS = (
@@ -42,7 +55,7 @@ def font_for(size: int, texts) -> ImageFont.ImageFont:
     """A font of ``size`` pixels that can draw every character of ``texts``: Pillow's own when it
     can, else the first system font that can (or, failing that, the one missing the fewest)."""
     default = ImageFont.load_default(size=size)
-    needed = {char for text in texts for char in text if ord(char) > 126}
+    needed = {char for text in texts for char in drawable(text) if ord(char) > 126}
     if not needed or not missing(default, needed):
         return default
     best, best_missing = default, len(missing(default, needed))

@@ -15,7 +15,7 @@ import math
 import numpy as np
 from PIL import Image, ImageDraw
 
-from augview.analysis.fonts import font_for
+from augview.analysis.fonts import drawable, font_for
 from augview.analysis.overlay_draw import draw_overlay
 from augview.analysis.overlays import Overlay, OverlayOptions, Shown, overlay_of, run_with_targets
 from augview.analysis.target_story import caption
@@ -172,7 +172,7 @@ def wrap(text: str, font, width: int, max_lines: int) -> list[str]:
     # At most this many characters can show (a glyph is at least a pixel wide): the rest would
     # only be measured to be cut (and Pillow refuses to measure a million characters).
     limit = (max_lines + 1) * (int(width) + 1)
-    cut, text = len(text) > limit, text[:limit]
+    cut, text = len(text) > limit, drawable(text[:limit])
     lines: list[str] = []
     current = ""
     for word in text.split(" "):

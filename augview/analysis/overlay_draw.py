@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-from augview.analysis.fonts import font_for
+from augview.analysis.fonts import drawable, font_for
 from augview.analysis.overlays import RGB, Overlay, OverlayOptions
 from augview.analysis.tag_layout import TagLayout, legend_corner
 
@@ -98,6 +98,7 @@ def tag(draw: ImageDraw.ImageDraw, rect, text: str, color: RGB, font, tags: TagL
     moved where ``tags`` finds room beside the tags already drawn."""
     if not text:
         return
+    text = drawable(text)  # a class name from an annotation file
     left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
     w, h = right - left + 6, bottom - top + 4
     x, y = tags.place(rect, w, h)
@@ -129,6 +130,7 @@ def draw_legend(draw: ImageDraw.ImageDraw, legend: list[tuple[str, RGB]], font, 
     """The mask's values, one coloured square and name a line, in the corner that hides least of
     the ``boxes`` and tags drawn (see `legend_corner`)."""
     line = int(font.size * 1.35)
+    legend = [(drawable(name), color) for name, color in legend]  # names from the mask's files
     height = line * len(legend) + 8
     width = max(int(draw.textlength(name, font=font)) for name, _ in legend) + line + 14
     left, top = (round(v) for v in legend_corner((0, 0, size[0], size[1]), (width, height), boxes))
