@@ -457,6 +457,8 @@ def parse_size(text: str | None):
     if len(parts) not in (1, 2) or not all(part.strip().isdigit() for part in parts):
         raise OptionError(f"--size must be one side (224) or HEIGHTxWIDTH (224x192), got {text!r}")
     numbers = [int(part) for part in parts]
+    if not all(1 <= number <= 8192 for number in numbers):  # also for torchvision code, which never sees an image
+        raise OptionError(f"--size: each side must be from 1 to 8192 pixels, got {text!r}")
     return numbers[0] if len(numbers) == 1 else (numbers[0], numbers[1])
 
 
@@ -495,8 +497,8 @@ def cmd_tta(args) -> int:
                         title=f"{args.mode} {size_text} of {Path(args.image).name}")
     try:
         save_image(args.output, grid)
-    except OSError as err:
-        raise OSError(f"{args.output}: cannot write ({err.strerror or err})") from None
+    except OSError as err:  # one sentence naming the file, as `render` says it
+        raise AugviewError(f"{args.output}: cannot write ({err.strerror or err})") from None
     say(printable(f"wrote {args.output} ({len(views)} views of {size_text})"))
     return 0
 

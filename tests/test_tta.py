@@ -218,3 +218,20 @@ def test_the_tta_command(tmp_path, capsys):
                                                "choose a size at most 120x160")
     assert main(["tta", "--size", "ten", "--to", "torchvision"]) == 1
     assert main(["tta", "--size", "64"]) == 1  # a grid needs an image and an output
+
+
+def test_the_tta_command_says_a_write_error_or_an_impossible_size_in_one_sentence(tmp_path, capsys):
+    """A grid that could not be written printed a traceback; torchvision code was written for
+    crops of 0 or 100000 pixels."""
+    from augview.core.imageio import save_image
+
+    source = tmp_path / "photo.png"
+    save_image(source, np.zeros((60, 80, 3), np.uint8))
+    for target in (tmp_path / "missing" / "x.png", source / "x.png"):
+        assert main(["tta", "--size", "32", "--image", str(source), "-o", str(target)]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"augview: {target}: cannot write (") and "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1
+    for size in ("0", "0x5", "100000"):
+        assert main(["tta", "--size", size, "--to", "torchvision"]) == 1
+        assert "each side must be from 1 to 8192 pixels" in capsys.readouterr().err
