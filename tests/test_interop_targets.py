@@ -21,6 +21,7 @@ from augview import Pipeline, Step  # noqa: E402
 from augview.core.registry import CATALOG  # noqa: E402
 from augview.interop import import_albumentations, import_albumentations_source, to_albumentations  # noqa: E402
 from augview.interop.albumentations_export import EXPORTERS  # noqa: E402
+from augview.interop.notes import Unexportable  # noqa: E402
 from augview.interop.albumentations_targets import MOVES_TARGETS  # noqa: E402
 from augview.targets.settings import TargetSettings  # noqa: E402
 
@@ -376,11 +377,18 @@ def test_torchvision_notes_what_it_cannot_do_with_targets(torchvision_stubs):
 
     pipe = Pipeline([Step("rotate"), Step("trivial_augment_wide"), Step("random_erasing", {"holes_in_mask": True})],
                     targets={"min_width": 3.0, "min_height": 5.0, "box_method": "ellipse"})
-    code, notes = to_torchvision_code(pipe)
+    # A learned policy would raise TypeError on the first call with boxes: not exported with targets.
+    with pytest.raises(Unexportable, match="trivial_augment_wide.*learned policies refuse boxes and masks"):
+        to_torchvision_code(pipe)
+    code, notes = to_torchvision_code(pipe, skip_unsupported=True)
+    assert "TrivialAugmentWide" not in code
     sanitize = flat(built(code))[-1]
     assert sanitize.args["min_size"] == 5.0 and "min_area=" not in code
     said = " | ".join(str(n) for n in notes)
     for expected in ("min_size is one limit for both sides, used 5", "box_method 'ellipse'",
-                     "steps[1] (trivial_augment_wide): approximate: torchvision's learned policies refuse boxes",
+                     "steps[1] (trivial_augment_wide): torchvision's learned policies refuse boxes",
                      "steps[2] (random_erasing): approximate: holes_in_mask"):
         assert expected in said, expected
+    # Without target settings the policy is exported as before.
+    code, _ = to_torchvision_code(Pipeline([Step("trivial_augment_wide")]))
+    assert "v2.TrivialAugmentWide(" in code

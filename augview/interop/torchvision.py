@@ -23,7 +23,7 @@ from augview.interop.albumentations_export import Unsupported
 from augview.interop.notes import APPROXIMATE, DISABLED, LEFT_OUT, Note, Unexportable
 from augview.interop.python_code import comment
 from augview.interop.torchvision_targets import (
-    TargetPlan, closing_entries, fill_source, main_lines, plan_for, step_notes, usage_lines,
+    TargetPlan, closing_entries, fill_source, main_lines, plan_for, refusal, step_notes, usage_lines,
 )
 from augview.ops.photometric.blur import gaussian_ksize
 from augview.ops.geometric.resize_crops import size_choices
@@ -328,6 +328,9 @@ def _step(step: Step, ctx: _Ctx, missing: list):
     try:
         if builder is None:
             raise Unsupported(tr("no torchvision counterpart"))
+        reason = refusal(step.op, ctx.plan)
+        if reason:
+            raise Unsupported(reason)
         source, has_p = builder(step.params, ctx, step.p) if step.op in WITH_P else builder(step.params, ctx)
     except Unsupported as exc:
         missing.append(Note(ctx.where, LEFT_OUT, str(exc)))

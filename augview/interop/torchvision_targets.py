@@ -106,13 +106,23 @@ def closing_entries(plan: TargetPlan | None, notes: list) -> list[str]:
     return ["v2.ClampBoundingBoxes()", f"v2.SanitizeBoundingBoxes({', '.join(args)})"]
 
 
+POLICIES = ("auto_augment", "rand_augment", "trivial_augment_wide", "augmix")
+
+
+def refusal(op: str, plan: TargetPlan | None) -> str | None:
+    """Why ``op`` cannot be exported with the targets, or None. torchvision's learned policies
+    raise TypeError on boxes and masks, so the code would fail on its first call: the step is
+    left out (or the export refused) instead, saying so."""
+    if plan is not None and op in POLICIES:
+        return tr("torchvision's learned policies refuse boxes and masks (TypeError); export the preset without "
+                  "target settings to keep this step")
+    return None
+
+
 def step_notes(op: str, params: dict, plan: TargetPlan | None, note) -> None:
     """What a torchvision transform does not do with targets, for one step."""
     if plan is None:
         return
-    if op in ("auto_augment", "rand_augment", "trivial_augment_wide", "augmix"):
-        note(tr("torchvision's learned policies refuse boxes and masks (TypeError): this transform runs on "
-                "images only"))
     if op == "random_erasing" and params.get("holes_in_mask"):
         note(tr("holes_in_mask: torchvision's RandomErasing leaves masks as they are"))
 

@@ -2474,10 +2474,6 @@
         <translation>box_method 为“ellipse”：torchvision 会包住旋转后框的四个角（largest_box）</translation>
     </message>
     <message>
-        <source>torchvision&apos;s learned policies refuse boxes and masks (TypeError): this transform runs on images only</source>
-        <translation>torchvision 的学习策略不接受框和掩码（TypeError）：此变换只能用于图像</translation>
-    </message>
-    <message>
         <source>holes_in_mask: torchvision&apos;s RandomErasing leaves masks as they are</source>
         <translation>holes_in_mask：torchvision 的 RandomErasing 不会改动掩码</translation>
     </message>
@@ -2576,6 +2572,10 @@
     <message>
         <source>augview: interrupted</source>
         <translation>augview：已中断</translation>
+    </message>
+    <message>
+        <source>torchvision&apos;s learned policies refuse boxes and masks (TypeError); export the preset without target settings to keep this step</source>
+        <translation>torchvision 的学习策略不接受边界框和掩码（TypeError）；要保留此步骤，请导出不带目标设置的预设</translation>
     </message>
     <message>
         <source>{folder}: {n} existing output was made with other steps, another seed or from other source files (first: {first}); --overwrite (&apos;replace existing outputs&apos; in the window) replaces them, or choose another output folder</source>
