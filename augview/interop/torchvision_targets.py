@@ -15,7 +15,8 @@ from the defaults, or a step that looks at boxes), the generated code:
 - says in its docstring how to call it with boxes, labels and masks.
 
 torchvision's AutoAugment, RandAugment, TrivialAugmentWide and AugMix refuse boxes and masks
-(TypeError), and its RandomErasing leaves masks as they are: both are noted.
+(TypeError): with targets they are left out (`refusal`), so the code runs. Its RandomErasing
+leaves masks as they are: noted.
 """
 
 from __future__ import annotations
