@@ -789,15 +789,22 @@ def test_torchvision_code_runs_when_torchvision_is_installed(astronaut):
 # Python snippet
 
 
-def test_python_snippet_runs(tmp_path, monkeypatch, photo):
-    shutil.copy(ROOT / "presets" / "light_classification.json", tmp_path / "preset.json")
+def test_python_snippet_runs_with_the_presets_seed_as_render_does(tmp_path, monkeypatch, photo):
+    """The script used seed 0 whatever the preset said, where `augview render` draws its first
+    variant with the preset's seed: the same preset and image gave two different pictures."""
+    from augview.analysis.grid import render_variants
+
+    preset = Pipeline.load(ROOT / "presets" / "light_classification.json")
+    preset.seed = 3
+    preset.save(tmp_path / "preset.json")
     augview.save_image(tmp_path / "image.png", photo)
     code = to_python_code("preset.json")
     monkeypatch.chdir(tmp_path)
     exec(compile(code, "augment.py", "exec"), {"__name__": "__main__"})
     out = augview.load_image(tmp_path / "augmented.png")
-    expected = Pipeline.load(tmp_path / "preset.json").apply(photo, seed=0).image
-    assert np.array_equal(out, expected)
+    loaded = Pipeline.load(tmp_path / "preset.json")
+    assert np.array_equal(out, loaded.apply(photo, seed=3).image)
+    assert np.array_equal(out, render_variants(loaded, photo, 1, loaded.seed)[0].image)
 
 
 def test_color_jitter_hue_differs_by_the_documented_figure(tmp_path):

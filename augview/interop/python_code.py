@@ -31,7 +31,9 @@ import augview
 pipe = augview.Pipeline.load({preset})
 image = augview.load_image({image})  # uint8 RGB (H, W, 3); mode="L" gives grey (H, W)
 
-result = pipe.apply(image, seed=0)  # same preset + image + seed = same pixels, in any process
+# The preset's own seed, as `augview render` draws its first variant with: same preset + image +
+# seed = same pixels, in any process.
+result = pipe.apply(image, seed=pipe.seed)
 augview.save_image({output}, result.image)
 print(result.summary)  # what fired, with the values it drew
 
