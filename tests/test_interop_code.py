@@ -101,7 +101,7 @@ def test_python_code_runs_no_text_of_the_file_names(tmp_path, monkeypatch):
     calls = []
     fake = types.ModuleType("augview")
     fake.Pipeline = types.SimpleNamespace(load=lambda path: calls.append(("load", path)) or types.SimpleNamespace(
-        apply=lambda image, seed: types.SimpleNamespace(image=image, summary="")))
+        seed=0, apply=lambda image, seed: types.SimpleNamespace(image=image, summary="")))
     fake.load_image = lambda path: calls.append(("image", path))
     fake.save_image = lambda path, image: calls.append(("save", path))
     monkeypatch.setitem(sys.modules, "augview", fake)
