@@ -818,3 +818,27 @@ def test_color_jitter_hue_differs_by_the_documented_figure(tmp_path):
         for image in images:
             diff = np.abs(run_albu(transform, image).astype(int) - pipe(image, seed=0).astype(int)).max(axis=-1)
             assert diff.max() <= 9 and (diff > 2).mean() <= 0.18, (hue, diff.max(), (diff > 2).mean())
+
+
+def test_a_preset_nested_to_the_limit_exports_and_imports_back():
+    """The export wraps the steps in a Compose (and a one_of child with its own p, or a some_of
+    with a range of counts, in Sequentials): none of those is a group of the preset, so they must
+    not count against its depth. A preset 8 groups deep was refused when imported back."""
+    node = Step("horizontal_flip", p=0.5)
+    for level in range(8):
+        if level % 3 == 0:
+            node = Group("one_of", [node, Step("invert")], p=0.9)
+        elif level % 3 == 1:
+            node = Group("some_of", [node, Step("vertical_flip", p=0.7)], n=(1, 2))
+        else:  # (two children: a lone one in a one_of reads as the export's wrapper of a p)
+            node = Group("sequence", [node, Step("grayscale", p=0.2)])
+    deep = Pipeline([node])
+    assert Pipeline.from_dict(deep.to_dict()) == deep  # a valid preset, at the limit
+    data, _ = to_albumentations(deep)
+    back, notes = from_albumentations(json.loads(json.dumps(data)))
+    assert texts(notes) == [] and back == deep
+    inner = data["transform"]["transforms"][0]  # one level more than a preset may hold
+    too_deep = {**data, "transform": {**data["transform"], "transforms": [
+        {"__class_fullname__": "Sequential", "p": 1.0, "transforms": [inner, {"__class_fullname__": "InvertImg", "p": 1.0}]}]}}
+    with pytest.raises(PresetError, match="nests compositions more than 8 deep"):
+        from_albumentations(json.loads(json.dumps(too_deep)))

@@ -297,8 +297,9 @@ class _Walk:
             self.size = before
             if (isinstance(child, dict) and _class_name(child) == "Sequential"
                     and isinstance(inner, list) and len(inner) == 1):
-                # augview's export of a child with its own p: Sequential([child(p)], p=weight)
-                node = self.node(inner[0], f"{at}.transforms[0]", depth + 2)
+                # augview's export of a child with its own p: Sequential([child(p)], p=weight); the
+                # wrapper is no group of the preset, so it adds no depth
+                node = self.node(inner[0], f"{at}.transforms[0]", depth + 1)
             else:
                 node = self.node(child, at, depth + 1, forced=True)
             nodes.append(node if node is not None else Group("sequence"))  # keeps the others' odds
@@ -333,7 +334,7 @@ class _Walk:
         extra = weights[-1] / unit
         if abs(extra - round(extra)) > 1e-6 or (round(extra) > 1 and counts[-1] != len(first)):
             return None
-        children = self.nodes(first, f"{where}.transforms[0].transforms[0].transforms", depth + 3)
+        children = self.nodes(first, f"{where}.transforms[0].transforms[0].transforms", depth + 1)  # (wrappers add none)
         return Group("some_of", children, p, n=(counts[0], counts[-1] + round(extra) - 1))
 
     def some_of(self, item: dict, where: str, p: float, name: str, depth: int) -> Group:
@@ -451,7 +452,9 @@ def import_albumentations(data: Any, source: str = "<albumentations>",
         if name in ("Compose", "ReplayCompose"):  # the top level: its transforms are the preset's steps
             walk.read_targets(root, where, name)
             p = _probability(root, 1.0)
-            nodes = walk.nodes(walk.children(root), f"{where}.transforms", 1, top=True)
+            # The root Compose is the preset itself: its transforms are the preset's top level,
+            # depth 0 as the preset counts it (see `presets.MAX_DEPTH`).
+            nodes = walk.nodes(walk.children(root), f"{where}.transforms", 0, top=True)
             steps = nodes if p >= 1.0 else [Group("sequence", nodes, p)]
         else:
             node = walk.node(root, where, 1)
