@@ -74,6 +74,11 @@ def test_mixup_soft_labels_and_label_errors():
         mixup(a, b, [1, 0], [0, 0, 1])
     with pytest.raises(ValueError):
         mixup(a, b, alpha=0.0)
+    for alpha in (float("inf"), float("nan")):  # Beta(inf, inf) drew NaN: NaN labels, a crash in cutmix
+        with pytest.raises(ValueError, match="alpha must be a finite number > 0"):
+            mixup(a, b, 0, 1, num_classes=2, alpha=alpha)
+        with pytest.raises(ValueError, match="alpha must be a finite number > 0"):
+            cutmix(a, b, alpha=alpha)
     with pytest.raises(ValueError):
         mixup(a, b, lam=1.5)
     with pytest.raises(InvalidImageError):

@@ -103,8 +103,8 @@ class MixResult:
 
 
 def _draw_lam(rng: np.random.Generator, alpha: float, lam: float | None) -> float:
-    if not alpha > 0:
-        raise ValueError(f"alpha must be > 0, got {alpha}")
+    if not 0 < alpha < float("inf"):  # Beta(inf, inf) draws NaN: NaN weights, a NaN-sized box
+        raise ValueError(f"alpha must be a finite number > 0, got {alpha}")
     drawn = float(rng.beta(alpha, alpha))  # always drawn, so an override keeps later draws in place
     if lam is None:
         return drawn
