@@ -634,3 +634,22 @@ def test_a_policy_drops_a_box_whose_pixels_a_sub_op_moved_out(op, params):
             rows, cols = np.flatnonzero(left.any(axis=1)), np.flatnonzero(left.any(axis=0))
             x0, y0, x1, y1 = result.boxes[0]
             assert x0 <= cols[0] + 1.5 and x1 >= cols[-1] - 0.5 and y0 <= rows[0] + 1.5 and y1 >= rows[-1] - 0.5, seed
+
+
+def test_replay_takes_settings_as_a_dict_and_an_odd_trace_value_is_one_clear_error():
+    """``settings={"mask_fill": 255}`` raised AttributeError (cutmix and mosaic take a dict), and
+    a policy's ``"ops": "abc"`` did too instead of InvalidTraceError."""
+    from augview.errors import InvalidTraceError, PresetError
+
+    image = np.zeros((16, 16, 3), np.uint8)
+    pipe = Pipeline([Step("pad", {"pad_mode": "pixels", "pixels": 2})], targets={"mask_fill": 255})
+    mask = np.ones((16, 16), np.uint8)
+    first = pipe.apply(image, seed=1, mask=mask)
+    again = Pipeline.replay(image, first.trace, mask=mask, settings={"mask_fill": 255})
+    assert again.settings.mask_fill == 255 and np.array_equal(again.mask, first.mask)
+    with pytest.raises(PresetError, match="targets.mask_fill"):
+        Pipeline.replay(image, first.trace, settings={"mask_fill": -3})
+    trace = Pipeline([Step("auto_augment")]).apply(image, seed=1).trace
+    trace[0]["drawn"]["ops"] = "abc"
+    with pytest.raises(InvalidTraceError, match="auto_augment"):
+        Pipeline.replay(image, trace)

@@ -201,12 +201,14 @@ class Pipeline:
     @staticmethod
     def replay(image: np.ndarray, trace: list[dict], *, mask=None, masks=None, boxes=None,
                box_format: str = "pascal_voc", box_labels=None, keypoints=None,
-               settings: TargetSettings | None = None):
+               settings: TargetSettings | dict | None = None):
         """Apply exactly what a trace drew (no randomness). With only an image, returns the pixels;
         with targets, a `Result` whose targets moved as in the first run (pass the pipeline's
         ``settings``, e.g. ``result.settings``, when they are not the defaults)."""
         check_image(image)
-        settings = settings or TargetSettings()
+        if not isinstance(settings, TargetSettings):
+            # None, or a dict as a preset's "targets" (as Pipeline(targets=...) takes): checked the same way.
+            settings = Pipeline(targets=settings).targets
         targets = _target_set(image, settings, mask, masks, boxes, box_format, box_labels, keypoints)
         out = replay(np.ascontiguousarray(image), trace, targets)
         if targets is None:

@@ -139,7 +139,8 @@ def replay(image: np.ndarray, trace: list[dict], targets: TargetSet | None = Non
                 targets.move(motion)
         except AugviewError:
             raise
-        except (KeyError, TypeError, ValueError, IndexError, ArithmeticError, cv2.error) as err:  # cv2: OpenCV refusing a size
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError, ArithmeticError, cv2.error) as err:
+            # (cv2: OpenCV refusing a size; AttributeError: a value of another kind, "ops": "abc")
             # OpenCV's messages run over several lines (its source file, an overload listing):
             # the first line that says something is enough.
             reason = next((line.strip() for line in str(err).splitlines() if line.strip()), "")
