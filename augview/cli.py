@@ -352,7 +352,7 @@ def cmd_validate(args) -> int:
         except PresetError as err:
             failed += 1
             for line in err.lines():
-                say(line)
+                say(printable(line))  # a file name can hold a terminal escape
         else:
             say(printable(f"{path}: ok ({len(pipeline.steps)} steps)"))
     return 1 if failed else 0

@@ -84,6 +84,15 @@ def test_validate_exit_codes_and_one_line_per_problem(tmp_path):
     assert "steps[1].op: unknown op" in lines[1]
 
 
+def test_validate_escapes_control_characters_of_a_file_name(tmp_path, capsys):
+    """A problem line names the file: a name holding a terminal escape reached the terminal raw."""
+    bad = tmp_path / "x\x1b[31my.json"
+    bad.write_text("{}")
+    assert main(["validate", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "x\\x1b[31my.json" in out
+
+
 @pytest.mark.parametrize("args, fragment", [
     (["render", "--preset", "missing.json", "--image", str(IMAGE), "-o", "x.png"], "missing.json: no such file"),
     (["render", "--preset", str(PRESET), "--image", "nope.jpg", "-o", "x.png"], "nope.jpg: no such file"),

@@ -846,3 +846,14 @@ def test_a_preset_without_antialias_keeps_the_streak_its_version_meant(version, 
     # A version 2 preset that names the parameter gets what it names.
     data = preset([{"op": "motion_blur", "params": {"antialias": False}}], schema_version=version)
     assert Pipeline.from_dict(data).steps[0].params["antialias"] is False
+
+
+def test_a_key_given_twice_in_one_object_is_refused(tmp_path):
+    """JSON keeps the last of two equal keys, so {"op": "horizontal_flip", "op": "invert"} loaded
+    as an invert and validated as fine."""
+    path = tmp_path / "dup.json"
+    path.write_text('{"schema_version": 3, "steps": [{"op": "horizontal_flip", "op": "invert"}]}')
+    with pytest.raises(PresetError, match='gives the key "op" twice in one object'):
+        Pipeline.load(path)
+    path.write_text('{"schema_version": 3, "steps": [{"op": "invert", "p": 0.5}], "seed": 1}')
+    assert Pipeline.load(path).seed == 1  # distinct keys load as ever

@@ -457,7 +457,10 @@ def decode_preset(raw: bytes, source: str) -> Any:
         raise PresetError(source, [("", tr("is empty"))])
     try:
         # NaN and Infinity are let through here so that validation can say where they are.
-        return json.loads(text, parse_constant=float)
+        return json.loads(text, parse_constant=float, object_pairs_hook=_no_repeated_keys)
+    except _RepeatedKey as err:
+        raise PresetError(source, [("", tr("gives the key {key} twice in one object; JSON would keep only the "
+                                           "last, so which one was meant is unclear").format(key=err.key))]) from None
     except json.JSONDecodeError as err:
         raise PresetError(source, [("", tr("is not valid JSON: {reason} at line {line}, column {column}").format(
             reason=err.msg, line=err.lineno, column=err.colno))]) from None
@@ -465,6 +468,24 @@ def decode_preset(raw: bytes, source: str) -> Any:
         raise PresetError(source, [("", tr("is nested too deeply to be a preset"))]) from None
     except ValueError:  # the one other failure of json.loads: an integer of over 4300 digits
         raise PresetError(source, [("", tr("is not valid JSON: it holds a number too long to read (over 4300 digits)"))]) from None
+
+
+class _RepeatedKey(ValueError):
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = json.dumps(key)[:80]
+
+
+def _no_repeated_keys(pairs: list) -> dict:
+    """A JSON object as a dict, refusing a key given twice (``{"op": "flip", "op": "rotate"}``)."""
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKey(key)
+            seen.add(key)
+    return out
 
 
 def encode_preset(data: dict) -> bytes:

@@ -1522,6 +1522,10 @@
         <translation>长 {length} 个字符；名称最多 {max} 个字符</translation>
     </message>
     <message>
+        <source>gives the key {key} twice in one object; JSON would keep only the last, so which one was meant is unclear</source>
+        <translation>在同一个对象中两次给出键 {key}；JSON 只会保留最后一个，因此不清楚本意是哪一个</translation>
+    </message>
+    <message>
         <source>not a trace augview wrote: a list of steps, each with &quot;fired&quot; and &quot;op&quot; and &quot;drawn&quot; or &quot;steps&quot; ({reason})</source>
         <translation>不是 augview 写出的追踪：应为步骤列表，每步含有 &quot;fired&quot;、&quot;op&quot; 以及 &quot;drawn&quot; 或 &quot;steps&quot;（{reason}）</translation>
     </message>
