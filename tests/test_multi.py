@@ -419,3 +419,20 @@ def test_the_smote_demo_data_is_two_imbalanced_blobs():
     assert points.shape == (47, 2) and classes.tolist() == [0] * 40 + [1] * 7
     assert np.array_equal(demo_data(seed=3, majority=40, minority=7)[0], points)  # the seed decides
     assert points[classes == 1].mean(axis=0) == pytest.approx((1.8, 1.4), abs=0.6)
+
+
+def test_mosaic_refuses_sizes_it_cannot_make_and_augview_multi_offers_every_method():
+    from augview.errors import OptionError
+
+    """A 100000-pixel mosaic was a MemoryError and a grid of 2.5 rows silently 2; smote_images was
+    only in augview.multi.mixing."""
+    import augview.multi as multi
+
+    a = ramp(20, 20)
+    for kwargs, fragment in ((dict(size=(100000, 100000)), "from 1 to 8192"), (dict(size=(2.5, 20)), "whole numbers"),
+                             (dict(grid=(2.5, 2)), "grid must be whole numbers")):
+        with pytest.raises(OptionError, match=fragment):
+            mosaic([a, a], **kwargs)
+    assert mosaic([a, a], size=(40.0, 30)).image.shape[:2] == (40, 30)
+    for name in ("cutmix", "mixup", "mosaic", "sample_pairing", "smote", "smote_images", "SmoteResult", "MixResult"):
+        assert name in multi.__all__ and hasattr(multi, name)

@@ -12,6 +12,11 @@ from augview.errors import InvalidImageError
 from augview.text import tr
 
 
+# The largest side of an image augview makes (an op's output, a mosaic): a guard against a slider,
+# a preset or a call asking for one that would exhaust memory (8192 x 8192 x 3 is already 200 MB).
+MAX_SIDE = 8192
+
+
 def to_rgb(image: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(image, cv2.COLOR_GRAY2RGB) if image.ndim == 2 else image
 

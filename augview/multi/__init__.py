@@ -3,6 +3,9 @@ mosaic (`mixing`; boxes and masks through CutMix and mosaic: `mix_targets`) and 
 Pure functions on numpy arrays; they may import `augview.targets`, `augview.core`, `augview.errors`
 and `augview.text`, never the window."""
 
-from augview.multi.mixing import cutmix, mixup, mosaic, sample_pairing, smote  # noqa: F401
+from augview.multi.mixing import (  # noqa: F401
+    MixResult, MosaicResult, SmoteResult, cutmix, mixup, mosaic, sample_pairing, smote, smote_images,
+)
 
-__all__ = ["cutmix", "mixup", "mosaic", "sample_pairing", "smote"]
+__all__ = ["MixResult", "MosaicResult", "SmoteResult", "cutmix", "mixup", "mosaic", "sample_pairing", "smote",
+           "smote_images"]

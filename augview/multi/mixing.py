@@ -23,7 +23,7 @@ from typing import Any, Sequence
 import cv2
 import numpy as np
 
-from augview.core.images import common_channels, to_rgb, resize_to  # noqa: F401
+from augview.core.images import MAX_SIDE, common_channels, to_rgb, resize_to  # noqa: F401
 
 from augview.core.randomness import generator_from  # noqa: F401
 from augview.core.randomness import uniform
@@ -350,6 +350,13 @@ def mosaic(images: Sequence[np.ndarray], size: tuple[int, int] | None = None, *,
     if not images:
         raise ValueError("mosaic needs at least one image")
     sources = common_channels(list(images))
+    if size is not None and not all(float(side).is_integer() and 1 <= side <= MAX_SIDE for side in size):
+        # (a 100000-pixel mosaic would be a MemoryError, a 2.5-pixel one silently 2)
+        raise OptionError(tr("a mosaic's size must be whole numbers of pixels from 1 to {limit}, got {size}").format(
+            limit=MAX_SIDE, size=tuple(size)))
+    if not all(float(count).is_integer() for count in grid):
+        raise OptionError(tr("a mosaic's grid must be whole numbers of rows and columns, got {grid}").format(
+            grid=tuple(grid)))
     rows, cols = (int(v) for v in grid)
     height, width = sources[0].shape[:2] if size is None else (int(size[0]), int(size[1]))
     if rows < 1 or cols < 1 or height < rows or width < cols:

@@ -1978,6 +1978,14 @@
         <translation>掩码必须全部为 (H, W)，或全部具有相同的通道数</translation>
     </message>
     <message>
+        <source>a mosaic&apos;s size must be whole numbers of pixels from 1 to {limit}, got {size}</source>
+        <translation>马赛克的尺寸必须是 1 到 {limit} 之间的整数像素，得到 {size}</translation>
+    </message>
+    <message>
+        <source>a mosaic&apos;s grid must be whole numbers of rows and columns, got {grid}</source>
+        <translation>马赛克的网格必须是整数的行数和列数，得到 {grid}</translation>
+    </message>
+    <message>
         <source>antialias: albumentations draws the streak one pixel thick, a staircase at slanted angles</source>
         <translation>antialias：albumentations 把拖影画成一像素宽，倾斜时呈阶梯状</translation>
     </message>

@@ -22,11 +22,8 @@ from augview.core.randomness import uniform
 from augview.core.registry import Op, register
 from augview.targets.masks import resample
 from augview.targets.motion import Affine
+from augview.core.images import MAX_SIDE  # noqa: F401  (the largest side any op here produces)
 from augview.text import tr
-
-# The largest side any op here produces: a guard against a slider or preset asking for an image
-# that would exhaust memory (8192 x 8192 x 3 is already 200 MB).
-MAX_SIDE = 8192
 
 
 # Pure box and size helpers: shared by apply and sample, and by whatever later moves boxes.
