@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     imported = sub.add_parser("import", help="an albumentations pipeline (JSON, YAML, or the Compose of a .py script, read without running it) as a preset")
     imported.add_argument("pipeline", help="albumentations pipeline file (A.save output)")
-    imported.add_argument("--output", "-o", required=True, help="preset JSON file to write")
+    imported.add_argument("--output", "-o", required=True, help="preset JSON file to write (- for standard output)")
 
     tta = sub.add_parser(
         "tta", help="test-time views (ten crops, five crops, flips, centre) as a grid or torchvision code",
@@ -443,6 +443,11 @@ def cmd_import(args) -> int:
         tell(f"augview: {args.pipeline} is already an augview preset; written as it is")
     for note in opened.notes:
         tell(f"augview: {note}")
+    if args.output == "-":  # standard output, as the help says (a file named "-" was made)
+        from augview.pipeline.presets import encode_preset
+
+        sys.stdout.buffer.write(encode_preset(opened.pipeline.to_dict()))
+        return 0
     opened.pipeline.save(args.output)
     tail = f", training tail of {len(opened.pipeline.training_tail)}" if opened.pipeline.training_tail else ""
     say(printable(f"wrote {args.output} ({len(opened.pipeline.steps)} steps{tail})"))

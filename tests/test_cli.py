@@ -136,6 +136,10 @@ def test_export_import_round_trip_through_albumentations_json(tmp_path):
     proc = run_cli("import", exported, "-o", back)
     assert proc.returncode == 0, proc.stderr
     assert augview.Pipeline.load(back).steps == augview.Pipeline.load(PRESET).steps
+    # "-o -": standard output (a file named "-" was written), the same bytes as the file
+    proc = subprocess.run([sys.executable, "-m", "augview", "import", str(exported), "-o", "-"],
+                          capture_output=True, cwd=tmp_path, timeout=120)
+    assert proc.returncode == 0 and proc.stdout == back.read_bytes() and not (tmp_path / "-").exists()
 
 
 def test_export_for_detection_runs_with_yolo_boxes_and_their_labels(tmp_path):
