@@ -374,14 +374,18 @@ def test_a_script_of_unknown_version_notes_the_defaults_that_changed():
 def test_an_import_that_keeps_nothing_is_an_error():
     data = {"transform": {"__class_fullname__": "ReplayCompose", "transforms": [
         {"__class_fullname__": "RingingOvershoot", "p": 0.5}, {"__class_fullname__": "Lambda", "p": 1.0}]}}
-    with pytest.raises(PresetError, match=r"empty\.json: nothing could be imported: 2 transform\(s\) left out "
-                                          r"\(transform\.transforms\[0\] \(RingingOvershoot\), transform\.transforms\[1\]"):
+    with pytest.raises(PresetError, match=r"empty\.json: 3 problems: nothing could be imported: 2 transform\(s\) "
+                                          r"left out; transform\.transforms\[0\] \(RingingOvershoot\): ") as caught:
         import_albumentations(data, "empty.json")
+    assert [where for where, _ in caught.value.problems[1:]] == [
+        "transform.transforms[0] (RingingOvershoot)", "transform.transforms[1] (Lambda)"]
+    assert all(what for _, what in caught.value.problems)  # each with its reason
     with pytest.raises(PresetError, match="has no albumentations Compose"):
         import_albumentations_source("x = 1\n", "none.py")
     # A script whose one transform cannot be read imports nothing: an error, not an empty group.
-    with pytest.raises(PresetError, match="one.py"):
+    with pytest.raises(PresetError, match="one.py") as caught:
         import_albumentations_source("import albumentations as A\nt = A.Compose([A.HorizontalFlip(p=X)])\n", "one.py")
+    assert "X is not a literal the import can read" in str(caught.value)  # why, not only "nothing"
 
 
 def test_an_unreadable_transform_is_left_out_and_keeps_a_one_of_s_odds_only_inside_it():

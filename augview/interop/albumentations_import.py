@@ -468,10 +468,10 @@ def import_albumentations(data: Any, source: str = "<albumentations>",
     if walk.problems:
         raise PresetError(source, walk.problems)
     if not steps and not walk.tail:
-        left = [n.where for n in walk.notes if n.kind == LEFT_OUT]
-        raise PresetError(source, [("", tr("nothing could be imported: {count} transform(s) left out ({which})").format(
-            count=len(left), which=", ".join(left[:5]) + (", ..." if len(left) > 5 else "")) if left else
-            tr("holds no transform to import"))])
+        left = [n for n in walk.notes if n.kind == LEFT_OUT]
+        # Each left-out transform with its reason: "1 transform(s) left out" alone did not say why.
+        raise PresetError(source, [("", tr("nothing could be imported: {count} transform(s) left out").format(
+            count=len(left)) if left else tr("holds no transform to import"))] + [(n.where, n.text) for n in left])
     header = data.get("augview") if isinstance(data.get("augview"), dict) else {}
     version_text = written if isinstance(written, str) else "2.x"
     name = header.get("name") if isinstance(header.get("name"), str) else f"{Path(source).stem} (albumentations)"

@@ -268,6 +268,10 @@ def import_albumentations_source(text: str, source: str = "<script>") -> Importe
         reader.notes.append(Note(f"line {calls[0].lineno}", KEPT, tr(
             "written for albumentations 1.x ({names}): read with 1.x's defaults and meanings").format(
             names=", ".join(legacy[:4]))))
-    imported = import_albumentations({"transform": root}, source, version)
+    try:
+        imported = import_albumentations({"transform": root}, source, version)
+    except PresetError as err:
+        # What the script's reading left aside (a transform that is not a literal) is part of why.
+        raise PresetError(source, err.problems + [(n.where, n.text) for n in reader.notes]) from None
     imported.notes[:0] = reader.notes
     return imported

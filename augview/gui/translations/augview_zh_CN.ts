@@ -1986,6 +1986,10 @@
         <translation>马赛克的网格必须是整数的行数和列数，得到 {grid}</translation>
     </message>
     <message>
+        <source>nothing could be imported: {count} transform(s) left out</source>
+        <translation>没有可导入的内容：{count} 个变换被省略</translation>
+    </message>
+    <message>
         <source>antialias: albumentations draws the streak one pixel thick, a staircase at slanted angles</source>
         <translation>antialias：albumentations 把拖影画成一像素宽，倾斜时呈阶梯状</translation>
     </message>
@@ -2072,10 +2076,6 @@
     <message>
         <source>kept in the preset&apos;s training tail, which runs after every step (here it came before {names})</source>
         <translation>保存在预设的训练尾部，它在所有步骤之后运行（原流水线中它位于 {names} 之前）</translation>
-    </message>
-    <message>
-        <source>nothing could be imported: {count} transform(s) left out ({which})</source>
-        <translation>没有可导入的内容：{count} 个变换被略去（{which}）</translation>
     </message>
     <message>
         <source>holds no transform to import</source>
