@@ -2,7 +2,7 @@
 
 What lives here: the nodes (`nodes`: `Step`, `Group`), the one model of group choice (`choice`),
 running with a trace and replaying it (`run`), the preset schema, its validation and files
-(`presets`), and the public `Pipeline` (`pipeline`). It may import `augview.ops`, `augview.core`,
+(`presets`; the files' bytes and JSON: `preset_json`), and the public `Pipeline` (`pipeline`). It may import `augview.ops`, `augview.core`,
 `augview.errors` and `augview.text`; features (analysis, interop, batch, the window) build on it.
 """
 
