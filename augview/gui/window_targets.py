@@ -56,6 +56,7 @@ class WindowTargets(QObject):
         self.folders = LatestRequest()  # folder opens: only the newest is shown
         self._closing = threading.Event()  # the window is closing: walks still running stop
         self.state = OverlayState(self._restored_options())
+        self.legend = None  # the toolbar's LegendBar, once `connect_toggles` has it
         self.tasks = BackgroundTasks(workers=1)  # annotation files, data set folders
         self.summaries = BackgroundTasks(workers=1)  # a data set's summary reads every file
         for tasks in (self.tasks, self.summaries):
@@ -87,12 +88,11 @@ class WindowTargets(QObject):
 
     def _update_legend(self):
         """The mask's names and colours beside the toggles while the mask is drawn."""
-        legend = getattr(self, "legend", None)
-        if legend is None:
+        if self.legend is None:
             return
         options, original = self.state.options, self.original
         shown = original is not None and (options.masks or options.mask_only)
-        legend.set_entries(original.overlay.legend if shown else [])
+        self.legend.set_entries(original.overlay.legend if shown else [])
 
     def _update_toggles(self):
         """Toggles of kinds the image has no targets of are greyed out (their state is kept)."""
