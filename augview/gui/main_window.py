@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         self.preview, self.mode_box, self.count_spin = right.preview, right.mode_box, right.count_spin
         self.seed_spin, self.lock_box, self.reroll_button = right.seed_spin, right.lock_box, right.reroll_button
         self.zoom_label = right.zoom_label
-        self.preview.fit = self._picture_aspect  # the grid that shows the photo's shape largest
+        self.preview.fit_to(self._picture_aspect)  # the grid that shows the photo's shape largest
         self.legend_bar = right.legend
         self.targets.connect_toggles(right.toggles, right.legend)
         self.setCentralWidget(right.central)

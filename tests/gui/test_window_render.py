@@ -668,3 +668,27 @@ def test_the_grid_takes_the_columns_that_show_the_pictures_largest_and_refits_on
         (i // area.columns_shown, i % area.columns_shown) for i in range(4)]
     area.ensure_cells(2)
     assert area.columns_shown == 2  # side by side, even in a tall area
+
+
+def test_the_grid_never_makes_the_window_larger(qtbot):
+    """Fitting a 1:5 photo, 16 cells took 16 columns: the grid's minimum (a cell's times the
+    columns) became the window's, 1886 px wide, and the window could not be made narrower again."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from augview.gui.widgets.preview import ImagePane, PreviewArea
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    area = PreviewArea(fit=lambda: 0.2)  # a tall photo: many narrow columns would show it largest
+    QVBoxLayout(holder).addWidget(area)
+    holder.resize(500, 400)
+    holder.show()
+    for count in (9, 12, 16):
+        area.ensure_cells(count)
+        qtbot.wait(10)
+        cell_width = ImagePane.MINIMUM[0] + 4 + area.layout().spacing()
+        assert area.columns_shown * cell_width <= area.width(), count
+        assert holder.minimumSizeHint().width() <= 500 and holder.width() == 500
+    holder.resize(300, 400)  # narrower: fewer columns, never a minimum that stops it
+    qtbot.waitUntil(lambda: area.width() <= 300, timeout=2000)
+    assert area.columns_shown * (ImagePane.MINIMUM[0] + 4 + area.layout().spacing()) <= area.width()

@@ -58,6 +58,7 @@ class ImagePane(QWidget):
     """One image, drawn at the shared zoom; wheel zooms, drag pans, double-click fits."""
 
     painted = Signal()
+    MINIMUM = (80, 40)  # pixels: 16 cells and the folder strip fit a 1280x720 screen
 
     def __init__(self, view: ViewState, parent=None, overlay_state: OverlayState | None = None):
         super().__init__(parent)
@@ -67,7 +68,7 @@ class ImagePane(QWidget):
         self.overlay_state = overlay_state if overlay_state is not None else OverlayState()
         self.legend = True  # the mask's legend drawn over the picture (see `PreviewArea`)
         self._drag: QPointF | None = None
-        self.setMinimumSize(80, 40)  # 16 cells and the folder strip fit a 1280x720 screen
+        self.setMinimumSize(*self.MINIMUM)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         view.changed.connect(self.update)
@@ -207,15 +208,22 @@ def preview_columns(count: int) -> int:
     return 2 if count <= 4 else (3 if count <= 9 else 4)
 
 
-def best_columns(count: int, width: float, height: float, aspect: float, caption: float) -> int:
+def best_columns(count: int, width: float, height: float, aspect: float, caption: float,
+                 smallest: tuple[float, float] = (0.0, 0.0)) -> int | None:
     """How many columns show ``count`` pictures of width/height ``aspect`` largest in a
     ``width`` x ``height`` area, each cell losing ``caption`` pixels of height to its caption.
     Of the grids within 15% of the largest pictures, the one with the fewest columns: its
-    wider cells give each caption longer lines for what the variant drew."""
+    wider cells give each caption longer lines for what the variant drew. Only grids whose cells
+    keep their ``smallest`` (width, height) are taken, so a grid never makes the area (and the
+    window) larger; None when none does."""
     sizes = {}
     for columns in range(1, max(1, count) + 1):
         rows = math.ceil(count / columns)
+        if columns * smallest[0] > width or rows * smallest[1] > height:
+            continue
         sizes[columns] = min(width / columns / aspect, height / rows - caption)  # a picture's height
+    if not sizes:
+        return None
     largest = max(sizes.values())
     return min(columns for columns, size in sizes.items() if size >= largest - abs(largest) * 0.15)
 
@@ -242,11 +250,21 @@ class PreviewArea(QWidget):
         # ``fit``: the pictures' width/height; the grid then takes the columns that show them
         # largest in the area (`best_columns`), again whenever the area changes shape: a fixed
         # number of columns left a wide window's pictures small between wide grey margins.
-        self.fit = fit
+        self.fit = None
         self.columns_shown = 0
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(4, 4, 4, 4)
         self._layout.setSpacing(6)
+        if fit is not None:
+            self.fit_to(fit)
+
+    def fit_to(self, aspect: Callable[[], float]) -> None:
+        """Lay the cells out in the grid that shows pictures of ``aspect()`` largest. The area
+        then asks for no minimum of its own: the grid's minimum (its columns times a cell's) would
+        become the window's, and a window could never be made narrower than the grid it has; the
+        grid follows the area instead (`refit`)."""
+        self.fit = aspect
+        self.setMinimumSize(1, 1)
 
     def grid_columns(self, count: int) -> int:
         if self.fit is None:
@@ -255,8 +273,15 @@ class PreviewArea(QWidget):
             return 2  # the original and one variant: side by side, whatever the area's shape
         caption = self.fontMetrics().lineSpacing() * Cell.CAPTION_LINES + 12
         margins = self._layout.contentsMargins()
-        return best_columns(count, self.width() - margins.left() - margins.right(),
-                            self.height() - margins.top() - margins.bottom(), max(0.05, self.fit()), caption)
+        spacing = self._layout.spacing()
+        # A cell is never smaller than its pane's minimum and its caption (see `Cell`).
+        smallest = (ImagePane.MINIMUM[0] + 4 + spacing, ImagePane.MINIMUM[1] + caption + spacing)
+        width = self.width() - margins.left() - margins.right()
+        fitted = best_columns(count, width, self.height() - margins.top() - margins.bottom(), max(0.05, self.fit()),
+                              caption, smallest)
+        if fitted is None:  # too small for every grid: as many columns as fit across (the rows then overflow)
+            fitted = max(1, min(count, int(width // smallest[0])))
+        return fitted
 
     def ensure_cells(self, count: int):
         if len(self.cells) == count:
