@@ -692,3 +692,23 @@ def test_the_grid_never_makes_the_window_larger(qtbot):
     holder.resize(300, 400)  # narrower: fewer columns, never a minimum that stops it
     qtbot.waitUntil(lambda: area.width() <= 300, timeout=2000)
     assert area.columns_shown * (ImagePane.MINIMUM[0] + 4 + area.layout().spacing()) <= area.width()
+
+
+def test_a_caption_word_wider_than_its_cell_is_cut_not_clipped(qtbot):
+    """An op's name wider than a narrow cell does not wrap: the label clipped it mid-word
+    ("random_crop_from_bo") without an ellipsis."""
+    from PySide6.QtCore import QRect, Qt
+
+    from augview.gui.widgets.preview import Cell, ViewState
+
+    cell = Cell(ViewState())
+    qtbot.addWidget(cell)
+    cell.resize(130, 300)
+    cell.show()
+    text = "#1 seed 1 — 89×272: random_crop_from_borders crop_left=0.0816 crop_right=0.0512"
+    cell.set_content(None, text)
+    shown = cell.caption.text()
+    metrics = cell.caption.fontMetrics()
+    laid = metrics.boundingRect(QRect(0, 0, cell.caption.width(), 10000), int(Qt.TextFlag.TextWordWrap), shown)
+    assert shown.endswith("…") and laid.width() <= cell.caption.width()
+    assert "random_crop_fr" not in shown or "random_crop_from_borders" in shown  # whole, or not at all

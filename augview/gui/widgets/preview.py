@@ -182,8 +182,11 @@ class Cell(QWidget):
         wrap = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
 
         def fits(candidate: str) -> bool:
-            # Measured as the label lays it out (word wrap, any script), not estimated per character.
-            return metrics.boundingRect(QRect(0, 0, width, 100 * height), wrap, candidate).height() <= height
+            # Measured as the label lays it out (word wrap, any script), not estimated per character;
+            # a word wider than the cell (an op's name in a narrow one) does not wrap: the label
+            # would clip it without an ellipsis, so its width counts too.
+            laid = metrics.boundingRect(QRect(0, 0, width, 100 * height), wrap, candidate)
+            return laid.height() <= height and laid.width() <= width
 
         # No more characters fit than three lines of the narrowest one: a longer caption (a long
         # preset's) is searched within that, not laid out whole a dozen times.
