@@ -147,6 +147,8 @@ class MainWindow(QMainWindow):
             changed.connect(lambda *_: self.request_render())
         self.reroll_button.clicked.connect(self.reroll)
         self.preview.view.changed.connect(self._update_zoom_label)
+        # A pane's scale also changes when it is resized (another grid, side by side, the window).
+        self.preview.painted.connect(self._update_zoom_label)
         self.strip.chosen.connect(lambda path: self.open_image(path, remember=False, from_strip=True,
                                                                source=self.strip.source(path)))
 
@@ -249,7 +251,9 @@ class MainWindow(QMainWindow):
     def _update_zoom_label(self):
         """The original's scale, as a percentage of its pixels."""
         view, cells = self.preview.view, self.preview.cells
-        self.zoom_label.setText(self.tr("fit") if view.fit or not cells else f"{cells[0].pane.scale() * 100:.0f}%")
+        text = self.tr("fit") if view.fit or not cells else f"{cells[0].pane.scale() * 100:.0f}%"
+        if text != self.zoom_label.text():  # (called at every paint)
+            self.zoom_label.setText(text)
 
     # ---- document ----
 

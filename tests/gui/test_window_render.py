@@ -481,6 +481,12 @@ def test_zoom_is_shared_by_every_pane(qtbot, window):
     assert view.zoom == MIN_ZOOM
     qtbot.mouseDClick(pane, Qt.MouseButton.LeftButton)
     assert view.fit and window.zoom_label.text() == "fit"
+    # The readout follows a pane that changes size at the same zoom (side by side, a resize): it
+    # said "100%" while the picture showed at 281%.
+    view.set_zoom(1.0)
+    window.resize(window.width() + 300, window.height() + 200)
+    qtbot.waitUntil(lambda: window.zoom_label.text() == f"{window.preview.cells[0].pane.scale() * 100:.0f}%",
+                    timeout=2000)
 
 
 def test_dragging_a_pane_pans_every_pane(qtbot, window):
