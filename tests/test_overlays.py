@@ -238,3 +238,16 @@ def test_the_distinct_count_says_which_crops_can_cut_boxes():
     assert any("random_crop can cut boxes" in line for line in cutting.explanation)
     safe = distinct_outputs([augview.Step("bbox_safe_random_crop")], (128, 128, 3))
     assert not safe.cuts_boxes and not any("cut boxes" in line for line in safe.explanation)
+
+
+def test_a_dropped_boxs_value_never_reads_as_its_limit():
+    """Rounded to nearest, 0.5996 read "visibility 0.60 < 0.6" and 99.7 "area 100 < 100 px²": a
+    value that would round up to its limit takes the decimals that show it below."""
+    from augview.analysis.overlays import reason_text
+
+    assert reason_text({"reason": "visibility", "limit": 0.6, "value": 0.5996}) == "visibility 0.5996 < 0.6"
+    assert reason_text({"reason": "area", "limit": 100, "value": 99.7}) == "area 99.7 < 100 px²"
+    assert reason_text({"reason": "width", "limit": 10, "value": 9.96}) == "width 9.96 < 10 px"
+    assert reason_text({"reason": "visibility", "limit": 0.3, "value": 0.0277}) == "visibility 0.03 < 0.3"
+    assert reason_text({"reason": "height", "limit": 4, "value": 2.0}) == "height 2.0 < 4 px"
+    assert reason_text({"reason": "visibility", "limit": 0.3, "value": 0.29}) == "visibility 0.29 < 0.3"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import colorsys
 import dataclasses
 import functools
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -342,17 +343,30 @@ def dropped_keypoints(trace: list[dict]) -> list[tuple[str, list[int]]]:
     return found
 
 
-VALUE_FORMATS = {"visibility": "{:.2f}", "area": "{:.0f}", "width": "{:.1f}", "height": "{:.1f}"}
+VALUE_DECIMALS = {"visibility": 2, "area": 0, "width": 1, "height": 1}
 SHOWN_VALUES = 3  # a reason shared by several boxes lists this many of their values, then "…"
+
+
+def _below(value: float, decimals: int | None, limit: float) -> str:
+    """A dropped box's value to ``decimals``, or as many more as it takes to read below its
+    ``limit``: rounded to nearest, 0.5996 read "visibility 0.60 < 0.6"."""
+    if decimals is None:
+        return str(value)
+    for digits in range(decimals, decimals + 5):
+        text = f"{value:.{digits}f}"
+        if float(text) < limit:
+            return text
+    scale = 10 ** (decimals + 4)  # a hair below the limit: rounded down
+    return f"{math.floor(value * scale) / scale:.{decimals + 4}f}"
 
 
 def reason_text(drop: dict, values: list[float] | None = None) -> str:
     """Why a box was dropped, e.g. ``visibility 0.18 < 0.3``; with ``values``, the values of
     several boxes dropped for the same reason and limit: ``visibility 0.18, 0.04 < 0.3``."""
     reason, limit = drop.get("reason"), drop.get("limit", 0.0)
-    shape = VALUE_FORMATS.get(reason, "{}")
     values = [drop.get("value", 0.0)] if values is None else values
-    value = ", ".join(shape.format(v) for v in values[:SHOWN_VALUES]) + (", …" if len(values) > SHOWN_VALUES else "")
+    value = ", ".join(_below(v, VALUE_DECIMALS.get(reason), limit) for v in values[:SHOWN_VALUES]) + (
+        ", …" if len(values) > SHOWN_VALUES else "")
     if reason == "outside":
         return tr("outside the image")
     if reason == "visibility":
