@@ -114,3 +114,13 @@ def test_a_legend_goes_to_the_empty_margin_beside_a_picture_when_nothing_else_de
     assert legend_corner(area, size, [], picture=(0, 0, 300, 300)) == (294, 214)  # the margin, bottom-right
     patch = (300, 230, 400, 300)  # unless the margin's corner hides a box
     assert legend_corner(area, size, [patch], picture=(0, 0, 300, 300)) == (294, 6)
+
+
+def test_an_optional_tag_gives_way_instead_of_covering_one():
+    """A dropped box's tag with no free spot covered a kept box's ("face: visibility 0.49 < 0.6"
+    over "space shuttle"): optional tags are left out instead."""
+    layout = TagLayout(0, 0, 100, 40, 10)
+    assert layout.place((0, 0, 100, 40), 100, 20) == (0, 0)  # a kept tag across the top
+    assert layout.place((0, 20, 100, 40), 100, 20) is not None  # and one below it: the picture is full
+    assert layout.place((0, 0, 100, 40), 60, 20, optional=True) is None
+    assert layout.place((0, 0, 100, 40), 60, 20) is not None  # a required tag still goes somewhere

@@ -63,18 +63,22 @@ def draw_overlay(tile: Image.Image, overlay: Overlay | None, options: OverlayOpt
     if len(overlay.ghosts):
         for box in overlay.ghosts:
             dashed_rectangle(draw, scaled(box), (255, 255, 255), max(1, width // 2), dash=2 * width, gap=2 * width)
+    # Outlines, skeleton and dots first, the tags last (as the window paints them): no line or
+    # dot crosses a name. The kept boxes' tags are placed first; a dropped box's only where room
+    # is left.
+    kept_tags, dropped_tags = [], []
     if options.dropped:
         for box, name, color in zip(overlay.dropped, overlay.dropped_names, overlay.dropped_colors):
             rect = scaled(box)
             dashed_rectangle(draw, rect, color, width, dash=5 * width, gap=4 * width)
-            tag(draw, rect, name, color, font, tags)
+            dropped_tags.append((rect, name, color))
     shown = []  # the boxes drawn, for where the legend goes
     if options.boxes:
         for box, name, color in zip(overlay.boxes, overlay.box_names, overlay.box_colors):
             rect = scaled(box)
             shown.append(rect)
             draw.rectangle(rect, outline=color, width=width)
-            tag(draw, rect, name, color, font, tags)
+            kept_tags.append((rect, name, color))
     if options.keypoints and len(overlay.points):
         # A dark halo under each edge, as in the window: visible over a mask of the same colour.
         edges = [scaled(edge) for edge in overlay.edges]  # (x0, y0, x1, y1) scale like a box
@@ -88,20 +92,28 @@ def draw_overlay(tile: Image.Image, overlay: Overlay | None, options: OverlayOpt
                 continue  # far outside: nothing of it would show
             draw.ellipse((x * sx - radius, y * sy - radius, x * sx + radius, y * sy + radius),
                          fill=color, outline=(255, 255, 255), width=max(1, width // 2))
+    for rect, name, color in kept_tags:
+        tag(draw, rect, name, color, font, tags)
+    for rect, name, color in dropped_tags:
+        tag(draw, rect, name, color, font, tags, optional=True)
     if legend and overlay.legend and (options.masks or options.mask_only):
         draw_legend(draw, overlay.legend, font, tile.size, shown + tags.placed)
     return tile
 
 
-def tag(draw: ImageDraw.ImageDraw, rect, text: str, color: RGB, font, tags: TagLayout) -> None:
+def tag(draw: ImageDraw.ImageDraw, rect, text: str, color: RGB, font, tags: TagLayout, optional: bool = False) -> None:
     """``text`` on a tag of ``color`` above the box's top-left corner (inside it at the top edge),
-    moved where ``tags`` finds room beside the tags already drawn."""
+    moved where ``tags`` finds room beside the tags already drawn (left out, when ``optional``,
+    where there is none)."""
     if not text:
         return
     text = drawable(text)  # a class name from an annotation file
     left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
     w, h = right - left + 6, bottom - top + 4
-    x, y = tags.place(rect, w, h)
+    spot = tags.place(rect, w, h, optional)
+    if spot is None:
+        return
+    x, y = spot
     draw.rectangle((x, y, x + w, y + h), fill=color)
     draw.text((x + 3 - left, y + 2 - top), text, fill=text_color(color), font=font)
 

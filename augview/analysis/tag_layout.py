@@ -31,8 +31,11 @@ class TagLayout:
         self._bands: dict[int, list[tuple[float, float, float, float]]] = {}
         self.placed: list[tuple[float, float, float, float]] = []  # every tag, x0, y0, x1, y1
 
-    def place(self, box: tuple[float, float, float, float], width: float, height: float) -> tuple[float, float]:
-        """The top-left corner for a ``width`` x ``height`` tag of ``box`` (x0, y0, x1, y1)."""
+    def place(self, box: tuple[float, float, float, float], width: float, height: float,
+              optional: bool = False) -> tuple[float, float] | None:
+        """The top-left corner for a ``width`` x ``height`` tag of ``box`` (x0, y0, x1, y1).
+        ``optional``: None when every spot beside the box would cover a tag already placed (a
+        dropped box's tag gives way to the kept boxes' instead of hiding one)."""
         x0, y0, x1, y1 = box
         x = self._fit_x(x0, width)
         first = y0 - height if y0 - height >= self.top else y0
@@ -56,6 +59,8 @@ class TagLayout:
         for x_other, y_other in others:
             if self._hit(x_other, y_other, width, height) is None:
                 return self._take(x_other, y_other, width, height)
+        if optional:
+            return None
         best = min([(x, first)] + others, key=lambda spot: self._covered(spot[0], spot[1], width, height))
         return self._take(best[0], best[1], width, height)
 

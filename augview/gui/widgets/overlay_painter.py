@@ -151,7 +151,7 @@ def paint_image_and_overlay(painter: QPainter, rect: QRectF, image: QImage, cell
     if rects:
         labels.draw(painter, rects, overlay.box_names, overlay.box_colors, 230, mask_only)
     if dropped:
-        labels.draw(painter, dropped, overlay.dropped_names, overlay.dropped_colors, 170, mask_only)
+        labels.draw(painter, dropped, overlay.dropped_names, overlay.dropped_colors, 170, mask_only, optional=True)
     if legend and overlay.legend and (options.masks or mask_only):
         boxes = [(b.left(), b.top(), b.right(), b.bottom()) for b in rects] + labels.layout.placed
         _legend(painter, base, metrics, overlay.legend, legend_area, boxes, visible)
@@ -200,7 +200,8 @@ class _Labels:
         self.cache, self.metrics, self.layout = cell.labels, metrics, layout
 
     def draw(self, painter: QPainter, rects: list[QRectF], names: list[str], colors: list, alpha: int,
-             framed: bool = False):
+             framed: bool = False, optional: bool = False):
+        """``optional``: tags without a free spot are left out (the dropped boxes', see `TagLayout.place`)."""
         tags, texts = {}, {}
         for box, name, color in zip(rects, names, colors):
             if not name or box.width() < MIN_LABELLED or box.height() < MIN_LABELLED:
@@ -215,7 +216,10 @@ class _Labels:
                 laid = self.cache[name] = (text, max(self.metrics.horizontalAdvance(name), size.width()) + 6,
                                            max(self.metrics.height(), size.height()) + 2)
             text, width, height = laid
-            left, top = self.layout.place((box.left(), box.top(), box.right(), box.bottom()), width, height)
+            spot = self.layout.place((box.left(), box.top(), box.right(), box.bottom()), width, height, optional)
+            if spot is None:
+                continue
+            left, top = spot
             tags.setdefault(color, []).append(QRectF(left, top, width, height))
             texts.setdefault(color, []).append((QPointF(left + 3, top + 1), text))
         painter.setPen(QPen(QColor(0, 0, 0, 200), 1.0) if framed else Qt.PenStyle.NoPen)
