@@ -476,3 +476,19 @@ def test_target_sizes_take_log_sliders_with_exact_values(qtbot):
     control.set(12345678.0)
     assert control.widget.findChild(QDoubleSpinBox).text().replace(",", "") == "12345678"
     assert control.get() == 12345678.0
+
+
+def test_the_legend_bar_shows_one_line_names_elides_a_long_first_one_and_caps_its_tooltip(qtbot):
+    from augview.gui.widgets.legend_bar import TOOLTIP_ENTRIES, LegendBar
+
+    bar = LegendBar()
+    qtbot.addWidget(bar)
+    bar.resize(150, 20)
+    bar.set_entries([("a\nb\tc", (200, 0, 0)), ("x", (0, 200, 0))])
+    assert bar.entries[0][0] == "a b c" and "\n" not in bar.toolTip().splitlines()[0]
+    bar.set_entries([("construction_vehicle_with_a_very_long_name", (200, 0, 0))])
+    bar.show()
+    qtbot.waitUntil(lambda: bar.shown == 1, timeout=2000)  # elided, not only "+1 more"
+    bar.set_entries([(f"class_{i}", (i % 255, 0, 0)) for i in range(10_000)])
+    lines = bar.toolTip().splitlines()
+    assert len(lines) == TOOLTIP_ENTRIES + 1 and lines[-1] == f"… {10_000 - TOOLTIP_ENTRIES} more"

@@ -807,6 +807,10 @@
         <translation>没有启用的步骤</translation>
     </message>
     <message>
+        <source>… {count} more</source>
+        <translation>…… 另外 {count} 个</translation>
+    </message>
+    <message>
         <source>+{count} more</source>
         <translation>另外 {count} 个</translation>
     </message>

@@ -16,6 +16,13 @@ from augview.analysis.overlays import RGB
 
 SWATCH = 10  # pixels, a side of each colour square
 GAP = 14  # pixels between one entry and the next
+TOOLTIP_ENTRIES = 40  # the tooltip lists this many, then how many more (a 16-bit mask may have thousands)
+
+
+def one_line(name: str) -> str:
+    """A class name from a file on one line: line breaks, tabs and other control characters
+    become spaces (a name "a\nb" was drawn as two clipped lines)."""
+    return "".join(" " if not c.isprintable() else c for c in name)
 
 
 class LegendBar(QWidget):
@@ -30,8 +37,12 @@ class LegendBar(QWidget):
 
     def set_entries(self, entries: list[tuple[str, RGB]]) -> None:
         """The mask's values (name, colour), or none: then the bar is hidden."""
-        self.entries = list(entries)
-        self.setToolTip("\n".join(name for name, _ in self.entries))
+        self.entries = [(one_line(name), color) for name, color in entries]
+        names = [name for name, _ in self.entries[:TOOLTIP_ENTRIES]]
+        if len(self.entries) > TOOLTIP_ENTRIES:
+            names.append(QCoreApplication.translate("MainWindow", "… {count} more").format(
+                count=len(self.entries) - TOOLTIP_ENTRIES))
+        self.setToolTip("\n".join(names))
         self.setVisible(bool(self.entries))
         self.update()
 
@@ -54,12 +65,16 @@ class LegendBar(QWidget):
             more = QCoreApplication.translate("MainWindow", "+{count} more").format(count=left) if left else ""
             room = self.width() - x - (metrics.horizontalAdvance(more) + GAP if more else 0)
             if self._width(name) > room:
-                # No room for this one (and the note of those after it): say how many are left.
-                painter.setPen(self.palette().color(self.foregroundRole()))
-                rest = QCoreApplication.translate("MainWindow", "+{count} more").format(count=left + 1)
-                painter.drawText(QRectF(x, 0, self.width() - x, self.height()),
-                                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, rest)
-                break
+                if self.shown == 0 and room > SWATCH + 4 + metrics.horizontalAdvance("…") * 3:
+                    # Not even the first fits: it is shown elided, rather than only "+N more".
+                    name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(room - SWATCH - 4))
+                else:
+                    # No room for this one (and the note of those after it): say how many are left.
+                    painter.setPen(self.palette().color(self.foregroundRole()))
+                    rest = QCoreApplication.translate("MainWindow", "+{count} more").format(count=left + 1)
+                    painter.drawText(QRectF(x, 0, self.width() - x, self.height()),
+                                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, rest)
+                    break
             painter.setPen(QPen(QColor(0, 0, 0, 160), 1.0))
             painter.setBrush(QColor(*color))
             painter.drawRect(QRectF(x + 0.5, middle - SWATCH / 2 + 0.5, SWATCH, SWATCH))
