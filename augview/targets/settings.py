@@ -27,16 +27,17 @@ KEYPOINTS_OUTSIDE = ("drop", "keep")
 
 SPECS: tuple[ParamSpec, ...] = (
     # Sizes span decades (a 4 px² speck to a 10,000 px² object, on sliders up to 1e8): log sliders,
-    # with the exact value in a number box. The labels too: 0, 1 and 255 are common fills.
+    # with the exact value in a number box, to a tenth (a preset's 0.4 px showed as 0). The labels
+    # too: 0, 1 and 255 are common fills.
     int_param("mask_fill", 0, 0, 65535, scale="log", help="label written into new border area (and into dropout holes "
                                              "where an op's holes_in_mask is on)"),
-    float_param("min_area", 0.0, 0.0, 1e8, step=1.0, unit="px²", scale="log",
+    float_param("min_area", 0.0, 0.0, 1e8, step=0.1, unit="px²", scale="log",
                 help="a box whose area left in the image is below this is dropped"),
     float_param("min_visibility", 0.0, 0.0, 1.0, step=0.01,
                 help="a box is dropped when less than this share of it is left in view"),
-    float_param("min_width", 0.0, 0.0, 1e5, step=1.0, unit="px", scale="log",
+    float_param("min_width", 0.0, 0.0, 1e5, step=0.1, unit="px", scale="log",
                 help="a box narrower than this is dropped"),
-    float_param("min_height", 0.0, 0.0, 1e5, step=1.0, unit="px", scale="log",
+    float_param("min_height", 0.0, 0.0, 1e5, step=0.1, unit="px", scale="log",
                 help="a box lower than this is dropped"),
     choice_param("box_method", "largest_box", BOX_METHODS,
                  help="rotated boxes: enclose the moved corners (largest_box) or the moved inscribed "
