@@ -475,9 +475,9 @@ def test_target_sizes_take_log_sliders_with_exact_values(qtbot):
     assert 0.2 < (slider.value() - slider.minimum()) / (slider.maximum() - slider.minimum()) < 0.35
     control.set(12345678.0)
     assert control.widget.findChild(QDoubleSpinBox).text().replace(",", "") == "12345678.0"
+    assert control.get() == 12345678.0
     control.set(0.4)  # a fraction of a pixel, as a preset may hold: shown as it is, not as 0
     assert control.widget.findChild(QDoubleSpinBox).text() == "0.4" and control.get() == 0.4
-    assert control.get() == 12345678.0
 
 
 def test_the_legend_bar_shows_one_line_names_elides_a_long_first_one_and_caps_its_tooltip(qtbot):
