@@ -186,7 +186,7 @@ class Cell(QWidget):
             # a word wider than the cell (an op's name in a narrow one) does not wrap: the label
             # would clip it without an ellipsis, so its width counts too.
             laid = metrics.boundingRect(QRect(0, 0, width, 100 * height), wrap, candidate)
-            return laid.height() <= height and laid.width() <= width
+            return laid.height() <= height and laid.width() <= width + 1  # (a glyph's pixel of overhang)
 
         # No more characters fit than three lines of the narrowest one: a longer caption (a long
         # preset's) is searched within that, not laid out whole a dozen times.
