@@ -12,17 +12,12 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from augview.analysis.fonts import drawable
 from augview.analysis.overlays import RGB
 
 SWATCH = 10  # pixels, a side of each colour square
 GAP = 14  # pixels between one entry and the next
 TOOLTIP_ENTRIES = 40  # the tooltip lists this many, then how many more (a 16-bit mask may have thousands)
-
-
-def one_line(name: str) -> str:
-    """A class name from a file on one line: line breaks, tabs and other control characters
-    become spaces (a name "a\nb" was drawn as two clipped lines)."""
-    return "".join(" " if not c.isprintable() else c for c in name)
 
 
 class LegendBar(QWidget):
@@ -37,7 +32,9 @@ class LegendBar(QWidget):
 
     def set_entries(self, entries: list[tuple[str, RGB]]) -> None:
         """The mask's values (name, colour), or none: then the bar is hidden."""
-        self.entries = [(one_line(name), color) for name, color in entries]
+        # Class names from files, on one line as text drawn into images is (a name "a\nb" was
+        # drawn as two clipped lines).
+        self.entries = [(drawable(name), color) for name, color in entries]
         names = [name for name, _ in self.entries[:TOOLTIP_ENTRIES]]
         if len(self.entries) > TOOLTIP_ENTRIES:
             names.append(QCoreApplication.translate("MainWindow", "… {count} more").format(
