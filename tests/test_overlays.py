@@ -251,3 +251,17 @@ def test_a_dropped_boxs_value_never_reads_as_its_limit():
     assert reason_text({"reason": "visibility", "limit": 0.3, "value": 0.0277}) == "visibility 0.03 < 0.3"
     assert reason_text({"reason": "height", "limit": 4, "value": 2.0}) == "height 2.0 < 4 px"
     assert reason_text({"reason": "visibility", "limit": 0.3, "value": 0.29}) == "visibility 0.29 < 0.3"
+
+
+def test_the_legend_of_object_masks_reads_numbers_in_names_as_numbers():
+    """Sorted as text, class_10 came before class_2 (and class_100 before class_20)."""
+    from augview.analysis.overlays import overlay_of
+
+    names = {0: "class_10", 1: "class_2", 2: "Zebra", 3: "apple"}
+    instances = np.zeros((40, 40, 1), np.int32)
+    for i in range(4):
+        instances[i * 10:i * 10 + 8, 2:10, 0] = i + 1
+    boxes = np.array([[2.0, i * 10, 10, i * 10 + 8] for i in range(4)])
+    shown = prepare(Annotations(40, 40, boxes, [0, 1, 2, 3], names, instances=instances, extras=[{}] * 4))
+    legend = overlay_of(shown).legend
+    assert [name for name, _ in legend] == ["apple", "class_2", "class_10", "Zebra"]

@@ -22,6 +22,7 @@ import colorsys
 import dataclasses
 import functools
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -242,8 +243,13 @@ def _object_layer(shown: Shown, ids: np.ndarray, objects: list[int], legend: boo
         for j in present:
             i = objects[int(j)]
             seen.setdefault(shown.annotations.label_name(i), class_color(shown.object_keys[i]))
-        names = sorted(seen.items())
+        names = sorted(seen.items(), key=lambda item: _natural(item[0]))
     return layer, names
+
+
+def _natural(name: str) -> list:
+    """A sort key that reads the numbers in a name as numbers: class_2 before class_10."""
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", name)]
 
 
 def _lookup(table: np.ndarray, index: np.ndarray) -> np.ndarray:
