@@ -206,8 +206,10 @@ class Pipeline:
         with targets, a `Result` whose targets moved as in the first run (pass the pipeline's
         ``settings``, e.g. ``result.settings``, when they are not the defaults)."""
         check_image(image)
-        if not isinstance(settings, TargetSettings):
-            # None, or a dict as a preset's "targets" (as Pipeline(targets=...) takes): checked the same way.
+        if settings is None:
+            settings = TargetSettings()
+        elif not isinstance(settings, TargetSettings):
+            # A dict as a preset's "targets" (as Pipeline(targets=...) takes): checked the same way.
             settings = Pipeline(targets=settings).targets
         targets = _target_set(image, settings, mask, masks, boxes, box_format, box_labels, keypoints)
         out = replay(np.ascontiguousarray(image), trace, targets)
