@@ -397,3 +397,17 @@ def test_a_coco_file_given_by_hand_outside_the_input(tmp_path, preset):
     written = json.loads((out / "instances_train2017.json").read_text())
     assert [image["file_name"] for image in written["images"]] == ["x.png.aug00.png", "y.png.aug00.png", "z.png.aug00.png"]
     assert len(written["annotations"]) > 0
+
+
+def test_a_coco_file_name_that_climbs_out_of_the_data_set_is_not_copied_into_the_output(tmp_path, preset):
+    """A file_name of "../../elsewhere/y.png" (matched by its name) gave the output COCO file
+    "../../elsewhere/y.png.aug00.png", a place outside the output where no image was written."""
+    source, out = tmp_path / "coco", tmp_path / "out"
+    data = make_coco(source)
+    data["images"][1]["file_name"] = "../../elsewhere/y.png"
+    data["images"][2]["file_name"] = "train2017/z.png"  # a folder inside: kept
+    write(source / "annotations" / "instances_train2017.json", json.dumps(data))
+    apply(preset, source, out)
+    written = json.loads((out / "annotations" / "instances_train2017.json").read_text())
+    names = sorted(image["file_name"] for image in written["images"])
+    assert names == ["train2017/z.png.aug00.png", "x.png.aug00.png", "y.png.aug00.png"]

@@ -280,7 +280,10 @@ class AnnotatedWorker:
         if source.coco is not None:
             number, entry = source.coco
             coco_path, coco_rel, categories = self.coco[number]
-            file_name = posixpath.join(posixpath.dirname(coco_format.normal_name(entry["file_name"])), name)
+            # The source's folder in the file kept ("train2017/x.png" -> "train2017/x.png.aug00.png"),
+            # unless it climbs out of the data set ("../elsewhere/"): the output is not there.
+            folder = posixpath.dirname(coco_format.normal_name(entry["file_name"]))
+            file_name = posixpath.join("" if folder == ".." or folder.startswith("../") else folder, name)
             record["coco"] = {"file": coco_rel, "image": coco_format.image_entry(entry, file_name, moved.width, moved.height),
                               "annotations": coco_format.objects_for(moved, categories)}
         record["annotations"] = {"objects": len(moved), "files": files}
