@@ -61,7 +61,8 @@ def unit_text(unit: str) -> str:
 
 
 # Control characters (C0, DEL, C1) as escapes; the usual ones by their short names.
-_CONTROL = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
+CONTROL_CODES = (*range(0x20), 0x7F, *range(0x80, 0xA0))  # C0, DEL and C1: the control characters
+_CONTROL = {code: f"\\x{code:02x}" for code in CONTROL_CODES}
 _CONTROL.update({0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"})
 
 

@@ -12,23 +12,23 @@ characters show as boxes.
 from __future__ import annotations
 
 import functools
-import re
 import shutil
 import subprocess
 from pathlib import Path
 
 from PIL import ImageFont
 
+from augview.text import CONTROL_CODES
+
 def drawable(text: str) -> str:
     """``text`` as one line Pillow can lay out: control characters, line and paragraph
     separators (U+2028, U+2029) and lone surrogates become spaces. A grid title comes from a file
     or preset name, a tag from an annotation file's class name: Pillow's layout engine (raqm)
     fails on a paragraph separator with a RuntimeError, which took ``augview render`` down."""
-    return text.translate(_NOT_DRAWN) if _HAS_NOT_DRAWN.search(text) else text
+    return text.translate(_NOT_DRAWN)
 
 
-_NOT_DRAWN = {code: " " for code in [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, *range(0xD800, 0xE000)]}
-_HAS_NOT_DRAWN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NOT_DRAWN = dict.fromkeys([*CONTROL_CODES, 0x2028, 0x2029, *range(0xD800, 0xE000)], " ")
 
 
 # (file, face index) where the usual systems keep fonts with wide coverage (Chinese first).
