@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 
 import cv2
@@ -121,7 +122,8 @@ def scratch(purpose: str, shape: tuple, dtype=np.uint8) -> np.ndarray:
     ~1 ms of page faults, as much as a filter pass). Above 16 MB a fresh array is returned, so a
     huge image does not stay pinned in memory."""
     dtype = np.dtype(dtype)
-    size = int(np.prod(shape)) * dtype.itemsize
+    # math.prod, not np.prod: numpy's reduction costs ~3 µs a call, a few percent of a small op.
+    size = math.prod(shape) * dtype.itemsize
     if size > _SCRATCH_BYTES:
         return np.empty(shape, dtype)
     buffers = getattr(_scratch, "buffers", None)

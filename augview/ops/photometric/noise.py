@@ -11,6 +11,8 @@ not fractions of the maximum as in albumentations 2 (``std_range=(0.02, 0.08)`` 
 
 from __future__ import annotations
 
+import math
+
 import cv2
 import numpy as np
 
@@ -33,7 +35,7 @@ def standard_normal(seed: int, shape: tuple) -> np.ndarray:
     4.7 standard deviations (beyond that, one value in 400,000 of a true normal), and the steps
     between them are far below a grey level at any strength.
     """
-    count = int(np.prod(shape))
+    count = int(math.prod(shape))
     half = (count + 1) // 2
     words = np.random.default_rng(seed).bit_generator.random_raw((2 * half + 3) // 4)
     # Computed in place in one float buffer (fresh buffers cost page faults at this size).

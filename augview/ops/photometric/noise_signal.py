@@ -27,6 +27,7 @@ mostly 0 with rare strong jumps; see `augview.interop.albumentations_export`.
 from __future__ import annotations
 
 import functools
+import math
 
 import cv2
 import numpy as np
@@ -60,7 +61,7 @@ def uniform_field(seed: int, shape: tuple, low: float, high: float) -> np.ndarra
     Each raw 64-bit word of the generator gives four 16-bit uniforms: 65536 evenly spaced values,
     steps of (high - low) / 65536, far below a grey level once multiplied by at most 255. It is
     about 2.5x faster than ``Generator.random(dtype=float32)``, which spends 32 bits per value."""
-    count = int(np.prod(shape))
+    count = int(math.prod(shape))
     words = np.random.default_rng(seed).bit_generator.random_raw((count + 3) // 4)
     values = words.view(np.uint16)[:count].reshape(shape).astype(np.float32)
     step = (high - low) / 65536.0
@@ -274,7 +275,7 @@ def poisson_quantiles(lam: float) -> np.ndarray:
 def _uniform16(seed: int, shape: tuple) -> np.ndarray:
     """Uniform uint16 values of ``shape``: four per raw 64-bit word, from their own stream of
     ``seed`` (the hue noise uses ``seed`` itself)."""
-    count = int(np.prod(shape))
+    count = int(math.prod(shape))
     words = np.random.default_rng((seed, 1)).bit_generator.random_raw((count + 3) // 4)
     return words.view(np.uint16)[:count].reshape(shape)
 
