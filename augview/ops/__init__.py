@@ -24,3 +24,4 @@ from augview.ops.geometric import resize_crops  # noqa: F401
 from augview.ops.photometric import tone  # noqa: F401
 from augview.ops.geometric import warps  # noqa: F401
 from augview.ops.photometric import weather  # noqa: F401
+from augview.ops.photometric import sun_flare  # noqa: F401

@@ -1,5 +1,5 @@
-"""Behaviour of the weather and lighting ops (augview/core/ops/weather.py): random_shadow,
-random_fog, random_rain and random_sun_flare."""
+"""Behaviour of the weather and lighting ops (augview/ops/photometric/weather.py and
+sun_flare.py): random_shadow, random_fog, random_rain and random_sun_flare."""
 
 import itertools
 import json
@@ -12,9 +12,8 @@ import numpy as np
 import pytest
 
 from augview import CATALOG, get_op
-from augview.ops.photometric.weather import (
-    circle_opacities, disc_counts, fog_blur_size, fog_particles, rain_drop_lines, shadow_mask, sun_glow,
-)
+from augview.ops.photometric.sun_flare import circle_opacities, sun_glow
+from augview.ops.photometric.weather import disc_counts, fog_blur_size, fog_particles, rain_drop_lines, shadow_mask
 
 os.environ.setdefault("NO_ALBUMENTATIONS_UPDATE", "1")  # no version check over the network
 
