@@ -331,17 +331,21 @@ def test_killed_run_leaves_only_whole_files_and_resumes_to_the_same_bytes(tmp_pa
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_ctrl_c_stops_cleanly_with_a_summary_and_resumes(tmp_path, big_tree):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ctrl_c_stops_cleanly_with_a_summary_and_resumes(tmp_path, big_tree, workers):
     preset = slow_preset(tmp_path)
     target = tmp_path / "stopped"
-    proc = start_run(preset, big_tree, target, workers=2)
-    wait_for_outputs(target, 3, proc)
+    proc = start_run(preset, big_tree, target, workers=workers)
+    wait_for_outputs(target, 4, proc)  # (with one worker: the second image is halfway)
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the parent and its workers
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert out.startswith("interrupted: 24 images x 3 variants:") and "Traceback" not in err
+    assert "finishing the image" in err  # said when the key was pressed, not after
     present = {p.relative_to(target).as_posix() for p in target.rglob("*.aug*.png")}
     assert 3 <= len(present) < 72
+    # The images in progress were finished: every source has all of its variants or none.
+    assert len(present) % 3 == 0, sorted(present)
     assert {r["output"] for r in manifest(target)} == present  # every finished file is recorded
     assert not [p for p in target.rglob("*") if p.name.endswith(".tmp")]
 
@@ -351,15 +355,37 @@ def test_ctrl_c_stops_cleanly_with_a_summary_and_resumes(tmp_path, big_tree):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_sigterm_stops_like_ctrl_c(tmp_path, big_tree):
+def test_a_second_ctrl_c_stops_a_single_worker_at_once(tmp_path, big_tree):
+    preset = tmp_path / "slower.json"  # an image takes long enough for two key presses
+    augview.Pipeline([augview.Step("random_resized_crop", {"height": 1024, "width": 1024}),
+                      augview.Step("gaussian_noise")], seed=3).save(preset)
+    target = tmp_path / "stopped"
+    proc = start_run(preset, big_tree, target, workers=1)
+    wait_for_outputs(target, 1, proc)
+    os.killpg(proc.pid, signal.SIGINT)
+    time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "Traceback" not in err, err
+    assert out.startswith("interrupted: ")
+    present = {p.relative_to(target).as_posix() for p in target.rglob("*.aug*.png")}
+    assert len(present) < 3  # stopped inside the first image
+    assert {r["output"] for r in manifest(target)} <= present  # the rest is checked by the next run
+    assert not [p for p in target.rglob("*") if p.name.endswith(".tmp")]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("workers", [1, 2])
+def test_sigterm_stops_like_ctrl_c(tmp_path, big_tree, workers):
     target = tmp_path / "terminated"
-    proc = start_run(slow_preset(tmp_path), big_tree, target, workers=2)
+    proc = start_run(slow_preset(tmp_path), big_tree, target, workers=workers)
     wait_for_outputs(target, 2, proc)
     proc.terminate()  # `kill PID`: the parent only
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 143, err
     assert out.startswith("interrupted: ") and "Traceback" not in err
     present = {p.relative_to(target).as_posix() for p in target.rglob("*.aug*.png")}
+    assert len(present) % 3 == 0, sorted(present)  # the image in progress was finished
     assert {r["output"] for r in manifest(target)} == present
     assert not [p for p in target.rglob("*") if p.name.endswith(".tmp")]
 

@@ -265,7 +265,7 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
             # Inside the handler of interrupts: SIGTERM while the workers start is a clean stop.
             runner = (engine(worker, tasks, summary.workers) if engine is not None
                       else Pool(worker, tasks, summary.workers) if summary.workers > 1
-                      else InProcess(worker, tasks))
+                      else InProcess(worker, tasks, report))
             while runner.busy() and not summary.stopped:
                 if cancel is not None and cancel.is_set():
                     raise _Cancelled()
@@ -277,8 +277,10 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
         except KeyboardInterrupt as err:
             summary.interrupted = ("SIGTERM" if isinstance(err, Terminated)
                                    else "cancelled" if isinstance(err, _Cancelled) else "SIGINT")
-            report(tr("augview: interrupted; finishing the images in progress (interrupt again to quit now)")
-                   if isinstance(runner, Pool) else tr("augview: interrupted"))
+            if isinstance(runner, Pool):
+                report(tr("augview: interrupted; finishing the images in progress (interrupt again to quit now)"))
+            elif not (isinstance(runner, InProcess) and runner.finished):  # (it said so when the image went on)
+                report(tr("augview: interrupted"))
             force = True  # until the images in progress are in
             for result in runner.stop() if runner is not None else ():
                 take(result)

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import Callable
 
 import cv2
 
@@ -231,21 +232,64 @@ def _exit_with_parent() -> None:
 
 
 class InProcess:
-    def __init__(self, worker: Worker, tasks: list[Task]):
+    """Runs the tasks one by one in this process. Like a pool's workers, it lets the image in
+    progress finish when Ctrl+C or SIGTERM comes (its outputs then get their manifest lines, none
+    is left half made); a second interrupt stops at once. ``notify`` is told of the first."""
+
+    def __init__(self, worker: Worker, tasks: list[Task], notify: Callable[[str], None] | None = None):
         self.worker, self.tasks, self.next = worker, tasks, 0
+        self.notify = notify or (lambda message: None)
+        self.finished: list[TaskResult] = []  # the image that an interrupt let finish
 
     def busy(self) -> bool:
         return self.next < len(self.tasks)
 
     def next_results(self) -> list[TaskResult]:
         self.next += 1
-        return [self.worker(self.tasks[self.next - 1])]
+        with _finishing_on_interrupt(self.notify) as caught:
+            result = self.worker(self.tasks[self.next - 1])
+        if caught:
+            self.finished = [result]  # taken by `stop`, as a pool's images in progress are
+            signum, frame, handler = caught[0]
+            handler(signum, frame)  # raises, as the interrupt would have (KeyboardInterrupt, ...)
+        return [result]
 
     def stop(self) -> list[TaskResult]:
-        return []
+        finished, self.finished = self.finished, []
+        return finished
 
     def close(self, force: bool = False) -> None:
         pass
+
+
+@contextmanager
+def _finishing_on_interrupt(notify: Callable[[str], None]):
+    """While the block runs, the first Ctrl+C or SIGTERM is noted (yielded as (signum, frame,
+    handler) in a list) instead of raised, and ``notify`` says so; a second one is handled at once.
+    Only signals with a Python handler are held (an ignored Ctrl+C stays ignored)."""
+    caught: list = []
+    if threading.current_thread() is not threading.main_thread():
+        yield caught  # signals are only ever handled on the main thread
+        return
+    previous = {}
+
+    def on_signal(signum, frame):
+        if caught:
+            previous[signum](signum, frame)  # the second interrupt: stop now
+            return
+        caught.append((signum, frame, previous[signum]))
+        notify(tr("augview: interrupted; finishing the image in progress (interrupt again to quit now)"))
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        handler = signal.getsignal(signum)
+        if callable(handler):
+            previous[signum] = handler
+            signal.signal(signum, on_signal)
+    try:
+        yield caught
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 class WorkerDied(AugviewError):

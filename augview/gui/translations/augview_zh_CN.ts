@@ -2630,6 +2630,10 @@
         <translation>{path}：无法写入它的标注（{reason}）</translation>
     </message>
     <message>
+        <source>augview: interrupted; finishing the image in progress (interrupt again to quit now)</source>
+        <translation>augview：已中断；正在完成当前这张图像（再次中断可立即退出）</translation>
+    </message>
+    <message>
         <source>a worker process exited as it started</source>
         <translation>一个工作进程在启动时就退出了</translation>
     </message>
