@@ -31,7 +31,8 @@ from pathlib import Path
 
 from augview.cli_parser import COMMANDS, build_gui_parser, build_parser
 from augview.errors import AugviewError, OptionError, PresetError
-from augview.text import printable
+from augview.core.atomic import is_stream
+from augview.text import count, printable
 
 def main(argv: list[str] | None = None, open_window=None) -> int:
     """Run one command line. ``open_window(image, preset)`` starts the window when no command is
@@ -90,6 +91,12 @@ def tell(text: str) -> None:
     """One line for the person on standard error, control characters escaped (a file name may
     hold a newline or a terminal escape)."""
     print(printable(text), file=sys.stderr)
+
+
+def wrote(output: str, text: str) -> None:
+    """The line that says a file was written: on standard output, unless the file itself went
+    there (``-o /dev/stdout``, a pipe), where the line would land inside its bytes."""
+    (tell if is_stream(output) else say)(printable(text))
 
 
 class StdoutClosed(Exception):
@@ -218,7 +225,7 @@ def cmd_render(args) -> int:
         save_image(args.output, grid)
     except OSError as err:
         raise AugviewError(f"{args.output}: cannot write ({err.strerror or err})") from None
-    say(printable(f"wrote {args.output} ({args.variants} variants, seed {seed})"))
+    wrote(args.output, f"wrote {args.output} ({count(args.variants, '{n} variant', '{n} variants')}, seed {seed})")
     return 0
 
 
@@ -234,7 +241,7 @@ def cmd_validate(args) -> int:
             for line in err.lines():
                 say(printable(line))  # a file name can hold a terminal escape
         else:
-            say(printable(f"{path}: ok ({len(pipeline.steps)} steps)"))
+            say(printable(f"{path}: ok ({count(len(pipeline.steps), '{n} step', '{n} steps')})"))
     return 1 if failed else 0
 
 
@@ -330,7 +337,7 @@ def cmd_import(args) -> int:
         return 0
     opened.pipeline.save(args.output)
     tail = f", training tail of {len(opened.pipeline.training_tail)}" if opened.pipeline.training_tail else ""
-    say(printable(f"wrote {args.output} ({len(opened.pipeline.steps)} steps{tail})"))
+    wrote(args.output, f"wrote {args.output} ({count(len(opened.pipeline.steps), '{n} step', '{n} steps')}{tail})")
     return 0
 
 
@@ -377,14 +384,14 @@ def cmd_tta(args) -> int:
     images = [tta.draw_views(image, views)] + [tta.crop(image, view) for view in views]
     titles = ["views on the image"] + [f"#{i + 1} {view.name}: {view.width}x{view.height}px at ({view.x}, {view.y})"
                                        for i, view in enumerate(views)]
-    size_text = f"{views[0].height}x{views[0].width}"
+    size_text = f"{views[0].width}x{views[0].height}"  # width x height, as the views' titles
     grid = compose_grid(images, titles, cell=args.cell, columns=6 if len(images) > 6 else None,
                         title=f"{args.mode} {size_text} of {Path(args.image).name}")
     try:
         save_image(args.output, grid)
     except OSError as err:  # one sentence naming the file, as `render` says it
         raise AugviewError(f"{args.output}: cannot write ({err.strerror or err})") from None
-    say(printable(f"wrote {args.output} ({len(views)} views of {size_text})"))
+    wrote(args.output, f"wrote {args.output} ({count(len(views), '{n} view', '{n} views')} of {size_text})")
     return 0
 
 

@@ -31,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--variants", type=int, default=3, help="number of variants (default 3)")
     render.add_argument("--seed", type=int, default=None, help="base seed (default: the preset's seed)")
     render.add_argument("--cell", type=int, default=384, help="cell size in pixels (default 384)")
-    render.add_argument("--output", "-o", required=True, help="output image (.png or .jpg)")
+    render.add_argument("--output", "-o", required=True, help="output image: .png, .jpg, .bmp, .tif or .webp "
+                        "(/dev/stdout: a PNG on standard output)")
     render.add_argument("--annotations", metavar="auto|FILE",
                         help="draw the image's boxes, mask and keypoints over every cell: auto finds them "
                              "beside the image (YOLO labels/, VOC .xml, masks/, a COCO file); FILE: a COCO "

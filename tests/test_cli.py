@@ -303,3 +303,18 @@ def test_a_bad_seed_in_the_python_api_is_augview_s_error_and_a_value_error(seed)
         with pytest.raises(augview.AugviewError, match="seed must be an integer between 0 and") as caught:
             call()
         assert isinstance(caught.value, ValueError)
+
+
+def test_summaries_count_in_words_and_sizes_read_width_by_height(tmp_path, capsys):
+    """"ok (1 step)", "1 view of 300x200": counts agree with their noun, and a size is width x
+    height everywhere (tta said height x width while the views' titles say width x height)."""
+    photo = tmp_path / "wide.png"
+    augview.save_image(photo, np.zeros((200, 300, 3), np.uint8))
+    preset = tmp_path / "one.json"
+    augview.Pipeline([augview.Step("horizontal_flip")]).save(preset)
+    assert main(["validate", str(preset)]) == 0
+    assert capsys.readouterr().out.strip().endswith(": ok (1 step)")
+    assert main(["tta", "--image", str(photo), "--mode", "center", "--size", "150", "-o", str(tmp_path / "c.png")]) == 0
+    assert "(1 view of 150x150)" in capsys.readouterr().out
+    assert main(["tta", "--image", str(photo), "--mode", "center", "-o", str(tmp_path / "c.png")]) == 0
+    assert "(1 view of 300x200)" in capsys.readouterr().out  # (it said 200x300)

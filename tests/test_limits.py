@@ -283,3 +283,39 @@ def test_a_save_to_a_pipe_writes_into_it_and_leaves_it_a_pipe(tmp_path):
     assert got == [b"through the pipe"]
     assert stat.S_ISFIFO(os.stat(fifo).st_mode) and link.is_symlink()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.json", "out.fifo"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="/dev/stdout")
+@pytest.mark.parametrize("redirect", ["file", "append", "pipe"])
+def test_render_to_dev_stdout_writes_a_png_there_and_says_so_on_stderr(tmp_path, redirect):
+    """`augview render ... -o /dev/stdout > grid.png` (or `| viewer`): the name has no suffix to
+    take a format from, so the grid is a PNG; the "wrote" line goes to standard error, not into
+    the image's bytes. (It was refused: "cannot save images as ''".)"""
+    args = [sys.executable, "-m", "augview", "render", "--preset", "light_classification",
+            "--image", ASSETS / "astronaut.png", "--variants", 1, "-o", "/dev/stdout"]
+    args = list(map(str, args))
+    out = tmp_path / "grid.png"
+    if redirect == "pipe":
+        proc = subprocess.run(args, capture_output=True, cwd=ROOT)
+        data = proc.stdout
+    else:
+        if redirect == "append":
+            out.write_bytes(b"kept\n")
+        with open(out, "ab" if redirect == "append" else "wb") as handle:
+            proc = subprocess.run(args, stdout=handle, stderr=subprocess.PIPE, cwd=ROOT)
+        data = out.read_bytes()
+        if redirect == "append":  # >> keeps what the file held
+            assert data.startswith(b"kept\n")
+            data = data[len(b"kept\n"):]
+    assert proc.returncode == 0, proc.stderr
+    assert b"wrote /dev/stdout (1 variant, seed 0)" in proc.stderr
+    assert data.startswith(b"\x89PNG") and data.endswith(b"IEND\xaeB`\x82")  # nothing after the image
+    if redirect == "file":
+        assert augview.load_image(out).shape[2] == 3
+
+
+def test_streams_are_written_into_files_are_replaced(tmp_path):
+    assert atomic.is_stream("/dev/stdout") and atomic.is_stream("/dev/fd/1") and atomic.is_stream("/dev/null")
+    assert not atomic.is_stream(tmp_path / "grid.png") and not atomic.is_stream(tmp_path)
+    with pytest.raises(OptionError, match="cannot save images as ''"):  # a file still needs a suffix
+        augview.save_image(tmp_path / "grid", np.zeros((8, 8, 3), np.uint8))

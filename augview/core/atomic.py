@@ -38,8 +38,9 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, durable: bool = Tru
     target = Path(os.path.realpath(path)) if follow_links and os.path.islink(path) else Path(path)
     folder = target.parent
     try:
-        if follow_links and _is_special(path):
-            with open(path, "wb") as out:
+        if follow_links and is_stream(path):
+            # Appended: standard output redirected with >> keeps what it holds (> has emptied it).
+            with open(path, "ab") as out:
                 out.write(data)
             return
         if target.is_dir():
@@ -72,8 +73,14 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, durable: bool = Tru
         raise
 
 
-def _is_special(path) -> bool:
-    """Whether ``path`` is (or links to) something other than a file or a folder."""
+def is_stream(path) -> bool:
+    """Whether writing to ``path`` means writing into something already open rather than making a
+    file: this process's standard output or error named as a file (``/dev/stdout``, ``/dev/fd/1``,
+    wherever it leads: a terminal, a pipe or a file the shell opened), or a path that is (or links
+    to) something other than a file or a folder (a device, a pipe, a socket)."""
+    name = os.fspath(path)
+    if name in ("/dev/stdout", "/dev/stderr") or name.startswith(("/dev/fd/", "/proc/self/fd/")):
+        return True
     try:
         mode = os.stat(path).st_mode
     except OSError:

@@ -41,7 +41,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from augview.core.atomic import atomic_write_bytes
+from augview.core.atomic import atomic_write_bytes, is_stream
 from augview.core.images import check_image
 from augview.text import tr
 from augview.errors import ImageLoadError, OptionError
@@ -314,8 +314,11 @@ def save_image(path: str | os.PathLike, image: np.ndarray, quality: int = 95) ->
     """Save atomically; the format follows the file's suffix."""
     if os.path.isdir(path):
         raise OptionError(tr("{path}: is a folder; name the image file to write (e.g. grid.png)").format(path=path))
+    suffix = Path(path).suffix
+    if not suffix and is_stream(path):
+        suffix = ".png"  # /dev/stdout, a pipe: no name to take the format from; PNG keeps every pixel
     try:
-        data = encode_image(image, Path(path).suffix, quality)
+        data = encode_image(image, suffix, quality)
     except OptionError as err:
         raise OptionError(f"{path}: {err}") from None
     atomic_write_bytes(path, data)
