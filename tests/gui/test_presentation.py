@@ -93,3 +93,29 @@ def test_best_columns_shows_the_pictures_largest():
     assert best_columns(4, 1232, 440, aspect=1.0, caption=60) == 4  # a wide slide: one row
     assert best_columns(4, 600, 1000, aspect=1.0, caption=60) == 2  # a tall one: 2x2
     assert best_columns(16, 1232, 440, aspect=1.5, caption=30) > 4
+
+
+def test_resizing_the_slides_lays_the_pictures_out_again(qtbot, small_rgb):
+    """A presenter drags the slide window to a portrait screen: the slides take the grid that
+    fits it, keeping their pictures. (Laying out again went through zero cells, where
+    best_columns divided by zero rows inside resizeEvent, and the program died.)"""
+    view = make_view(qtbot, small_rgb)
+    view.resize(1600, 500)
+    qtbot.waitUntil(lambda: view.preview.columns_shown == 3, timeout=5000)  # the original + 2 in a row
+    cells = list(view.preview.cells)
+    view.resize(800, 1280)
+    qtbot.waitUntil(lambda: view.preview.columns_shown == 1, timeout=5000)
+    assert view.preview.cells == cells and all(cell.pane.image is not None for cell in cells)
+    # The window is the size asked for: its type follows the narrower side of a portrait screen,
+    # and a long title wraps (it made the window 1.6x wider than the screen).
+    assert view.width() == 800
+    view.title.setText("random_sized_crop  ·  geometric  ·  step 12 of 12 in a group of a group")
+    view.resize(800, 1281)
+    qtbot.waitUntil(lambda: view.height() == 1281, timeout=5000)
+    assert view.width() == 800
+
+
+def test_best_columns_of_no_pictures_is_one_empty_row():
+    from augview.gui.widgets.preview import best_columns
+
+    assert best_columns(0, 400, 1000, aspect=1.0, caption=60) == 1

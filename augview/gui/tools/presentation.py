@@ -48,11 +48,11 @@ class PresentationView(QWidget):
         self.worker.finished.connect(self._on_rendered)
 
         self.title = QLabel()
+        self.title.setWordWrap(True)  # a long title never makes the window wider than the screen
         self.about = QLabel()
         self.about.setWordWrap(True)
         self.about.setFont(self._font(1.35))
-        self.columns_shown = 0
-        self.preview = PreviewArea(columns=self._laid_out_columns, overlay_state=overlay_state)
+        self.preview = PreviewArea(columns=self.slide_columns, overlay_state=overlay_state)
         self.hint = QLabel(self.tr(
             "→ next   ← previous   Space new variants   ↑↓ variants   End whole pipeline   Esc leave"))
         # Readable from the back of a room: the text colour, not the pale disabled grey.
@@ -75,12 +75,15 @@ class PresentationView(QWidget):
 
     def _font(self, share: float, bold: bool = False) -> QFont:
         font = QFont(self.font())
-        font.setPixelSize(max(12, round(self.height() * share)))
+        # A share of the height of a landscape room (16:9 or 4:3); a portrait screen counts as
+        # one as wide, so its text still fits across.
+        room = min(self.height(), self.width() * 3 / 4)
+        font.setPixelSize(max(12, round(room * share)))
         font.setBold(bold)
         return font
 
     def fit_to_room(self):
-        """Type sized for the back row of a room at the window's height."""
+        """Type sized for the back row of a room at the window's size (see `_font`)."""
         self.title.setFont(self._font(self.TITLE, bold=True))
         self.about.setFont(self._font(self.ABOUT))
         self.hint.setFont(self._font(self.HINT))
@@ -101,18 +104,9 @@ class PresentationView(QWidget):
         caption = QFontMetrics(self.caption_font).lineSpacing() * self.CAPTION_LINES + 12
         return best_columns(count, self.preview.width(), self.preview.height(), image, caption)
 
-    def _laid_out_columns(self, count: int) -> int:
-        """Called by the preview when it lays out its cells: remembers the grid it made."""
-        self.columns_shown = self.slide_columns(count)
-        return self.columns_shown
-
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        self.fit_to_room()
-        if self.last_output is not None and self.preview.cells and \
-                self.slide_columns(len(self.preview.cells)) != self.columns_shown:
-            self.preview.ensure_cells(0)  # laid out again for the new shape
-            self._on_rendered(self.last_output)
+        self.fit_to_room()  # (the preview lays its grid out again when its own size changes)
 
     # ---- slides ----
 

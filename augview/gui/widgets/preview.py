@@ -221,7 +221,7 @@ def best_columns(count: int, width: float, height: float, aspect: float, caption
     window) larger; None when none does."""
     sizes = {}
     for columns in range(1, max(1, count) + 1):
-        rows = math.ceil(count / columns)
+        rows = max(1, math.ceil(count / columns))  # (no cells yet: one empty row)
         if columns * smallest[0] > width or rows * smallest[1] > height:
             continue
         sizes[columns] = min(width / columns / aspect, height / rows - caption)  # a picture's height
@@ -317,14 +317,20 @@ class PreviewArea(QWidget):
 
     def refit(self):
         """Lay the cells out again if another grid now shows the pictures larger."""
-        if self.fit is not None and self.cells:
+        if self.fit is not None:
+            self.lay_out_again()
+
+    def lay_out_again(self):
+        """Ask ``columns`` again for the cells there are, and move them if the grid changed;
+        what they show stays."""
+        if self.cells:
             columns = self.grid_columns(len(self.cells))
             if columns != self.columns_shown:
                 self._place(columns)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        self.refit()
+        self.lay_out_again()  # a grid fitted to the area's shape may have changed with it
 
     def show_images(self, images: list[QImage | None], captions: list[str], tooltips: list[str],
                     overlays: list[CellOverlay | None] | None = None):
