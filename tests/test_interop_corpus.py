@@ -424,3 +424,15 @@ def test_albumentations_defaults_fit_augviews_ranges():
         imported = import_albumentations(data, f"{name}.json")
         assert kinds(imported.notes, CLAMPED) == [], name
         assert kinds(imported.notes, LEFT_OUT) == [], name
+
+
+@pytest.mark.parametrize("literal", ["(10**60)**60", "1" + "0" * 400, "1e999", "-1e999 * 0", "10**300 * 10**300"])
+def test_a_number_beyond_a_float_is_not_a_literal_the_import_can_read(literal):
+    """(`(10**60)**60` raised OverflowError from the import: a traceback on the command line, a
+    bare "OverflowError: int too large to convert to float" in the window.)"""
+    imported = import_albumentations_source(
+        f"import albumentations as A\nt = A.Compose([A.Rotate(limit={literal}), A.HorizontalFlip(p=0.5)])\n", "big.py")
+    assert [step.op for step in imported.pipeline.steps] == ["horizontal_flip"]
+    left_out = [n for n in imported.notes if n.kind == LEFT_OUT]
+    assert len(left_out) == 1 and left_out[0].where.startswith("line 2 (A.Rotate(limit=")
+    assert "is not a literal the import can read" in left_out[0].text

@@ -73,6 +73,18 @@ _OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.m
 _COMPOSE = ("Compose", "ReplayCompose")
 
 
+def _finite(number, node: ast.AST):
+    """``number``, if it is one that the rest of the import can take as a float: an int beyond a
+    float's range (``(10**60)**60``, a literal of 400 digits) or an infinite or NaN float
+    (``1e999``) is not a literal the import can read."""
+    try:
+        if math.isfinite(number):
+            return number
+    except OverflowError:  # an int too large for a float
+        pass
+    raise _Unreadable(ast.unparse(node)[:60])
+
+
 class _Unreadable(Exception):
     """A value that is not a literal the import can read; the message shows it."""
 
@@ -116,8 +128,10 @@ class _Reader:
     def value(self, node: ast.AST, depth: int = 0, calls: bool = True) -> Any:
         if depth > 60:
             raise _Unreadable(tr("nested too deeply"))
-        if isinstance(node, ast.Constant) and (node.value is None or isinstance(node.value, (bool, int, float, str))):
+        if isinstance(node, ast.Constant) and (node.value is None or isinstance(node.value, (bool, str))):
             return node.value
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+            return _finite(node.value, node)
         if isinstance(node, (ast.List, ast.Tuple)):
             return [self.value(item, depth + 1, calls) for item in node.elts]
         if isinstance(node, ast.Dict) and all(k is not None for k in node.keys):
@@ -133,9 +147,10 @@ class _Reader:
                 result = _OPERATORS[type(node.op)](left, right)
             except (ArithmeticError, ValueError):
                 raise _Unreadable(ast.unparse(node)[:60]) from None
-            if isinstance(result, complex) or not math.isfinite(result):
+            if isinstance(result, complex):
                 raise _Unreadable(ast.unparse(node)[:60])
-            return result
+            # Operands are always within a float's range, so no result grows past ~2**65000.
+            return _finite(result, node)
         if isinstance(node, ast.Name) and node.id in self.names:
             return self.names[node.id]
         if isinstance(node, ast.Attribute):
