@@ -83,12 +83,18 @@ def export_grid(path: str, pipeline: Pipeline, image: np.ndarray, variants: int,
     cannot be written raises `AugviewError` naming it."""
     grid = render_grid(pipeline, image, variants, seed, cell=export_cell(image.shape), title=title, shown=shown,
                        options=options)
-    try:
-        save_image(path, grid)
-    except OSError as err:  # one sentence naming the file, not an errno dump
-        raise AugviewError(tr("{path}: cannot write ({reason})").format(path=path, reason=err.strerror or err)) from None
-    # (A suffix no image format has, or a folder: save_image's OptionError names the path.)
+    write_image(path, grid)
     return path
+
+
+def write_image(path: str, image: np.ndarray) -> None:
+    """`save_image`, with a file that cannot be written as an `AugviewError`: one sentence naming
+    it, not an errno dump. (A suffix no image format has, or a folder: save_image's OptionError
+    names the path already.)"""
+    try:
+        save_image(path, image)
+    except OSError as err:
+        raise AugviewError(tr("{path}: cannot write ({reason})").format(path=path, reason=err.strerror or err)) from None
 
 
 def compose_grid(images: list[np.ndarray], titles: list[str], cell: int = 384,

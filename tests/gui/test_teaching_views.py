@@ -173,6 +173,18 @@ def test_contact_sheet_export_writes_a_png(qtbot, gallery_view, dialogs, tmp_pat
     assert str(path) in view.status.text()
 
 
+def test_a_contact_sheet_that_cannot_be_written_is_one_sentence(qtbot, gallery_view, tmp_path, capfd):
+    """(A missing folder gave "export failed: FileNotFoundError: [Errno 2] ..." and a traceback on
+    standard error.)"""
+    view = gallery_view
+    view.category_box.setCurrentIndex(view.category_box.findData("color"))
+    path = tmp_path / "gone" / "sheet.png"
+    view.export(str(path))
+    qtbot.waitUntil(lambda: "cannot write" in view.status.text(), timeout=RENDER_TIMEOUT * 2)
+    assert view.status.text().endswith(f"{path}: cannot write (No such file or directory)")
+    assert "Error" not in view.status.text() and "Traceback" not in capfd.readouterr().err
+
+
 # ---- compare ----
 
 def black_white(height=40, width=60):

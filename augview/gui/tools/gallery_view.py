@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 from PIL import Image
 
 from augview.core import paths
-from augview.analysis.grid import compose_grid, sheet_layout, to_width
+from augview.analysis.grid import compose_grid, sheet_layout, to_width, write_image
 from augview.analysis.op_targets import TargetRun
 from augview.analysis.overlay_draw import draw_overlay
 from augview.analysis.overlays import Overlay, OverlayOptions, Shown, overlay_of, resized
 from augview.targets.settings import TargetSettings
-from augview.core.imageio import load_image, save_image
+from augview.core.imageio import load_image
 from augview.core.registry import CATALOG, CATEGORIES, find_ops, get_op, op_order
 from augview.analysis.sweep import format_value, gallery
 from augview.gui.i18n import op_text
@@ -125,7 +125,7 @@ def contact_sheet(path: str, image: np.ndarray, seed: int, names: list[str], don
     cell, columns = sheet_layout(len(images), width)
     sheet = to_width(compose_grid(images, titles, cell=cell, columns=columns, title=title, overlays=overlays,
                                   options=options), width)
-    save_image(path, sheet)
+    write_image(path, sheet)
     return path
 
 
