@@ -111,3 +111,31 @@ def test_smote_text_never_breaks_a_line_beside_an_equals_or_plus_sign(qtbot):
     assert "with k\u00a0=\u00a0" in view.info.text()
     explain = next(label for label in view.findChildren(type(view.info)) if "SMOTE makes" in label.text())
     assert "x\u00a0+\u00a0u·(neighbour\u00a0−\u00a0x)" in explain.text()
+
+
+def test_one_image_b_replaces_a_folder_of_them_and_an_empty_folder_says_so(qtbot, mix, dialogs, tmp_path):
+    """(After "B from a folder…", "Choose B…" changed nothing visible: the folder still won. An
+    empty folder emptied the pool without a word.)"""
+    import augview
+
+    folder = tmp_path / "bees"
+    folder.mkdir()
+    for index in range(2):
+        augview.save_image(folder / f"b{index}.png", np.full((30, 40, 3), 60 * index, np.uint8))
+    dialogs.folders.append(str(folder))
+    mix.choose_pool()
+    qtbot.waitUntil(lambda: len(mix.pool) == 2, timeout=5000)
+    single = tmp_path / "single.png"
+    augview.save_image(single, np.full((10, 20, 3), 200, np.uint8))
+    dialogs.open_paths.append(str(single))
+    mix.choose_b()
+    qtbot.waitUntil(lambda: mix.pool == [], timeout=5000)
+    qtbot.waitUntil(lambda: mix.cells[1].pane.image is not None and mix.cells[1].pane.image.width() == 20,
+                    timeout=5000)
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    dialogs.folders.append(str(empty))
+    mix.choose_pool()
+    wait_for(qtbot, mix, "no images in it")
+    assert mix.pool == [] and mix.b.shape[:2] == (10, 20)  # B stays the one chosen

@@ -23,6 +23,7 @@ from superqt import QLabeledDoubleSlider
 
 from augview.core import paths
 from augview.core.imageio import load_image
+from augview.errors import AugviewError
 from augview.multi.mixing import beta_histogram, cutmix, mixup, mosaic, sample_pairing
 from augview.gui.latest import LatestRequest
 from augview.gui.widgets.folder_strip import list_images
@@ -38,6 +39,24 @@ class Mix(NamedTuple):
 
 class ImageB(NamedTuple):
     path: str  # an image B being decoded
+
+
+class PoolFolder(NamedTuple):
+    folder: str  # a folder of B images being listed
+
+
+def pool_images(folder: str) -> list[Path]:
+    """The images of a folder of B images (on a worker: a large tree takes a while to walk);
+    a folder that cannot be listed, or holds no image, is one sentence."""
+    try:
+        found = list_images(folder)
+    except OSError as err:
+        raise AugviewError(QCoreApplication.translate("MixView", "{folder}: cannot list the folder ({reason})").format(
+            folder=folder, reason=err.strerror or err)) from None
+    if not found:
+        raise AugviewError(QCoreApplication.translate(
+            "MixView", "{folder}: no images in it; B stays as it was").format(folder=folder))
+    return found
 
 
 class BetaPlot(QWidget):
@@ -187,6 +206,7 @@ class MixView(QWidget):
 
     def set_image_b(self, image: np.ndarray):
         self.b = make_proxy(image, 512)
+        self.pool = []  # one image B chosen: it replaces a folder chosen before
         self.refresh()
 
     def _on_fixed(self, fixed: bool):
@@ -202,8 +222,7 @@ class MixView(QWidget):
     def choose_pool(self):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of B images"))
         if folder:
-            self.pool = list_images(folder)
-            self.refresh()
+            self.tasks.run(PoolFolder(folder), pool_images, folder)
 
     def refresh(self, *_):
         method = self.method.currentText()
@@ -231,12 +250,16 @@ class MixView(QWidget):
         self.beta.set_values(float(self.alpha.value()), lam)
 
     def _on_error(self, request, message: str):
-        if isinstance(request, ImageB) or self.requests.is_latest(request.ticket):
+        if isinstance(request, (ImageB, PoolFolder)) or self.requests.is_latest(request.ticket):
             self.caption.setText(message)
 
     def _on_mixed(self, request, result):
         if isinstance(request, ImageB):
             self.set_image_b(result)
+            return
+        if isinstance(request, PoolFolder):
+            self.pool = result  # B is drawn from it by seed from now on
+            self.refresh()
             return
         if not self.requests.is_latest(request.ticket):
             return  # a newer mix is on its way

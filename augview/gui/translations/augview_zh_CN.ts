@@ -818,6 +818,14 @@
 <context>
     <name>MixView</name>
     <message>
+        <source>{folder}: cannot list the folder ({reason})</source>
+        <translation type="unfinished">{folder}：无法列出文件夹内容（{reason}）</translation>
+    </message>
+    <message>
+        <source>{folder}: no images in it; B stays as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the coffee photo</source>
         <translation>咖啡照片</translation>
     </message>
