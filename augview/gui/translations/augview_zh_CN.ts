@@ -819,11 +819,11 @@
     <name>MixView</name>
     <message>
         <source>{folder}: cannot list the folder ({reason})</source>
-        <translation type="unfinished">{folder}：无法列出文件夹内容（{reason}）</translation>
+        <translation>{folder}：无法列出文件夹内容（{reason}）</translation>
     </message>
     <message>
         <source>{folder}: no images in it; B stays as it was</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder}：其中没有图像；B 保持不变</translation>
     </message>
     <message>
         <source>the coffee photo</source>
