@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self.name_edit.editingFinished.connect(self._on_name_edited)
         self.name_edit.returnPressed.connect(self.panel.tree.setFocus)  # named: back to the steps
+        self.panel.refused.connect(lambda message: self.statusBar().showMessage(message, 10000))
         for changed in (self.mode_box.currentIndexChanged, self.count_spin.valueChanged, self.seed_spin.valueChanged):
             changed.connect(lambda *_: self.request_render())
         self.reroll_button.clicked.connect(self.reroll)

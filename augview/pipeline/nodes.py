@@ -57,6 +57,14 @@ def node_list(nodes) -> list[Node]:
     return list(getattr(nodes, "steps", nodes))
 
 
+def group_levels(node: Node) -> int:
+    """How many groups deep ``node`` goes: 0 for a step, 1 for a group of steps, and so on (a
+    preset allows `augview.pipeline.presets.MAX_DEPTH`)."""
+    if not isinstance(node, Group):
+        return 0
+    return 1 + max((group_levels(child) for child in node.steps), default=0)
+
+
 def enabled_steps(nodes, prefix: tuple[int, ...] = ()) -> list[tuple[tuple[int, ...], Step]]:
     """``(path, step)`` of every enabled step in pipeline order, through enabled groups (a path
     is the index of each node on the way down, as in a trace)."""

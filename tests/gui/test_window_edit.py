@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from augview import Group
+from augview import Group, Pipeline
 from augview.gui import document as document_module
 from .conftest import wait_render
 
@@ -579,3 +579,29 @@ def test_group_puts_the_selected_steps_into_a_container(window):
     select(window, (1, 0))  # inside a group: grouped where it is
     window.panel.add_group("sequence")
     assert ops(window) == ["rotate", ("some_of", [("sequence", ["brightness_contrast"])]), "horizontal_flip"]
+
+
+def test_groups_never_nest_deeper_than_a_preset_can_hold(window, tmp_path):
+    """(Eleven clicks on Group ▾ made groups 11 deep: the previews rendered, but Save refused the
+    preset, and the work could not be saved until it was taken apart by hand.)"""
+    from augview.pipeline.nodes import group_levels
+    from augview.pipeline.presets import MAX_DEPTH
+
+    window.panel.tree.clearSelection()
+    for _ in range(MAX_DEPTH + 3):  # the new group is selected, so each click wraps it once more
+        window.panel.add_group("sequence")
+    assert group_levels(window.document.node((3,))) == MAX_DEPTH
+    assert "at most 8 deep" in window.statusBar().currentMessage()
+    window.statusBar().clearMessage()
+    deepest = (3,) + (0,) * (MAX_DEPTH - 1)
+    select(window, deepest)
+    window.panel.tree.clearSelection()
+    window.panel.add_group("some_of")  # a new top-level group, one level deep
+    top = (len(window.document.pipeline.steps) - 1,)
+    window.panel.tree.dropped.emit(top, deepest, 0)  # dragged into the deepest group: refused
+    assert isinstance(window.document.node(top), Group) and "at most 8 deep" in window.statusBar().currentMessage()
+    window.panel.tree.dropped.emit((0,), deepest, 0)  # a step may still go there
+    assert group_levels(window.document.node((2,))) == MAX_DEPTH
+    path = tmp_path / "deep.json"
+    window.document.pipeline.save(path)  # what was built can be saved
+    assert Pipeline.load(path).steps

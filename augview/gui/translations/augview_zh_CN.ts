@@ -974,6 +974,10 @@
         <source>… {count} more lines</source>
         <translation>……另有 {count} 行</translation>
     </message>
+    <message>
+        <source>Groups nest at most {max} deep in a preset; this would make {levels}</source>
+        <translation>预设中的分组最多嵌套 {max} 层；这样会变成 {levels} 层</translation>
+    </message>
 </context>
 <context>
     <name>PresentationView</name>

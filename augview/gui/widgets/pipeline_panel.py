@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from augview.analysis.probabilities import distinct_outputs
 from augview.core.registry import CATALOG, find_ops, op_order
-from augview.pipeline.nodes import GROUP_KINDS, Group
+from augview.pipeline.nodes import GROUP_KINDS, Group, group_levels
+from augview.pipeline.presets import MAX_DEPTH
 from augview.gui.document import Document
 from augview.gui.i18n import op_text
 from augview.gui.render_worker import BackgroundTasks
@@ -101,6 +102,7 @@ COUNT_RETRY_MS = 50  # how soon a count kept waiting by a render asks again
 
 class PipelinePanel(QWidget):
     selected = Signal(object)  # a path tuple, or None
+    refused = Signal(str)  # an edit that would make a preset no file can hold: why, in a sentence
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
@@ -393,11 +395,25 @@ class PipelinePanel(QWidget):
         """Group the selected steps; with none selected, an empty group at the end."""
         paths = self.selected_paths()
         if paths:
+            inside = max(group_levels(self.document.node(path)) for path in paths)
+            if self._too_deep(len(paths[0]) + inside):
+                return
             self._edit_then_select(lambda: self.document.group(paths, kind), paths[0])
             return
         parent = self._insert_parent()
+        if self._too_deep(len(parent) + 1):
+            return
         path = parent + (len(self._children(parent)),)
         self._edit_then_select(lambda: self.document.add_group(kind, parent), path)
+
+    def _too_deep(self, levels: int) -> bool:
+        """Whether groups ``levels`` deep are more than a preset holds; if so, says why. (Built
+        here, such a pipeline would render but could not be saved.)"""
+        if levels <= MAX_DEPTH:
+            return False
+        self.refused.emit(self.tr("Groups nest at most {max} deep in a preset; this would make {levels}").format(
+            max=MAX_DEPTH, levels=levels))
+        return True
 
     def _children(self, parent: tuple[int, ...]):
         return self.document.node(parent).steps if parent else self.document.pipeline.steps
@@ -428,5 +444,5 @@ class PipelinePanel(QWidget):
         if parent == source[:-1]:
             target = parent + (min(index, len(self.document.siblings(source)) - 1),)
             self._edit_then_select(lambda: self.document.move(source, index), target)
-        else:
+        elif not self._too_deep(len(parent) + group_levels(self.document.node(source))):
             self._edit_then_select(lambda: self.document.move_to(source, parent, index), None)
