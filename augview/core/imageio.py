@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 from pathlib import Path, PurePosixPath
 
@@ -128,7 +129,14 @@ def _check_mode(mode: str) -> None:
 
 
 def _bomb(name: str, err: BaseException) -> str:
-    return tr("{name}: refused as a possible decompression bomb ({reason})").format(name=name, reason=err)
+    # Pillow's own text is a sentence of its own ("Image size (N pixels) exceeds limit of M
+    # pixels, could be decompression bomb DOS attack."): its numbers are said in augview's words.
+    found = re.search(r"\((\d+) pixels\) exceeds limit of (\d+) pixels", str(err))
+    if found is None:
+        return tr("{name}: refused as a possible decompression bomb ({reason})").format(name=name, reason=err)
+    return tr("{name}: refused as a possible decompression bomb ({pixels} pixels, over the limit of {limit}; "
+              "set PIL.Image.MAX_IMAGE_PIXELS to allow it)").format(
+        name=name, pixels=f"{int(found.group(1)):,}", limit=f"{int(found.group(2)):,}")
 
 
 def _reason(err: BaseException) -> str:

@@ -7,8 +7,10 @@ import os
 import sys
 import time
 import traceback
+import warnings
 from pathlib import Path
 
+from PIL import Image
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
@@ -101,6 +103,9 @@ def run(image: str | None = None, preset: str | None = None, annotations: str | 
     from augview.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    # Pillow warns (on stderr, nobody reads it) about images between its pixel limit and twice
+    # it, which the window opens on purpose; beyond twice it, augview refuses them in a sentence.
+    warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
     app.setApplicationName("augview")
     app.setOrganizationName("augview")
     settings = open_settings()

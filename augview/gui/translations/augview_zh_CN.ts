@@ -1542,6 +1542,10 @@
         <translation>在同一个对象中两次给出键 {key}；JSON 只会保留最后一个，因此不清楚本意是哪一个</translation>
     </message>
     <message>
+        <source>{name}: refused as a possible decompression bomb ({pixels} pixels, over the limit of {limit}; set PIL.Image.MAX_IMAGE_PIXELS to allow it)</source>
+        <translation>{name}：疑似解压炸弹，已拒绝（{pixels} 像素，超过上限 {limit}；设置 PIL.Image.MAX_IMAGE_PIXELS 可允许）</translation>
+    </message>
+    <message>
         <source>not a trace augview wrote: a list of steps, each with &quot;fired&quot; and &quot;op&quot; and &quot;drawn&quot; or &quot;steps&quot; ({reason})</source>
         <translation>不是 augview 写出的追踪：应为步骤列表，每步含有 &quot;fired&quot;、&quot;op&quot; 以及 &quot;drawn&quot; 或 &quot;steps&quot;（{reason}）</translation>
     </message>
