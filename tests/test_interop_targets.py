@@ -389,6 +389,12 @@ def test_torchvision_notes_what_it_cannot_do_with_targets(torchvision_stubs):
                      "steps[1] (trivial_augment_wide): torchvision's learned policies refuse boxes",
                      "steps[2] (random_erasing): approximate: holes_in_mask"):
         assert expected in said, expected
+    assert "export the preset without target settings to keep this step" in said
     # Without target settings the policy is exported as before.
     code, _ = to_torchvision_code(Pipeline([Step("trivial_augment_wide")]))
     assert "v2.TrivialAugmentWide(" in code
+    # With default settings, a box-aware step is what makes the code take targets: the note says
+    # so, not to drop settings the preset does not have.
+    _, notes = to_torchvision_code(Pipeline([Step("random_crop_near_box"), Step("augmix")]), skip_unsupported=True)
+    said = " | ".join(str(n) for n in notes)
+    assert "steps that use boxes or cut holes into masks" in said and "without target settings" not in said

@@ -114,10 +114,14 @@ def refusal(op: str, plan: TargetPlan | None) -> str | None:
     """Why ``op`` cannot be exported with the targets, or None. torchvision's learned policies
     raise TypeError on boxes and masks, so the code would fail on its first call: the step is
     left out (or the export refused) instead, saying so."""
-    if plan is not None and op in POLICIES:
+    if plan is None or op not in POLICIES:
+        return None
+    if plan.settings != DEFAULTS:
         return tr("torchvision's learned policies refuse boxes and masks (TypeError); export the preset without "
                   "target settings to keep this step")
-    return None
+    # Default settings: the code takes targets because a step looks at boxes or cuts holes in masks.
+    return tr("torchvision's learned policies refuse boxes and masks (TypeError), which this preset's steps "
+              "that use boxes or cut holes into masks make the code take")
 
 
 def step_notes(op: str, params: dict, plan: TargetPlan | None, note) -> None:

@@ -2610,6 +2610,10 @@
         <translation>torchvision 的学习策略不接受边界框和掩码（TypeError）；要保留此步骤，请导出不带目标设置的预设</translation>
     </message>
     <message>
+        <source>torchvision&apos;s learned policies refuse boxes and masks (TypeError), which this preset&apos;s steps that use boxes or cut holes into masks make the code take</source>
+        <translation>torchvision 的学习型策略不接受框和掩码（TypeError），而此预设中使用框或在掩码上挖洞的步骤使生成的代码需要处理它们</translation>
+    </message>
+    <message>
         <source>{folder}: {n} existing output was made with other steps, another seed or from other source files (first: {first}); --overwrite (&apos;replace existing outputs&apos; in the window) replaces them, or choose another output folder</source>
         <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；用 --overwrite（窗口中为“替换已有输出”）替换它们，或请选择另一个输出文件夹</translation>
     </message>
