@@ -245,7 +245,7 @@ def test_outputs_of_another_seed_or_preset_stop_the_run(tmp_path, preset, capsys
     capsys.readouterr()
     assert apply(preset, tmp_path / "in", tmp_path / "out", "--seed", 5, check=False) == 1
     err = capsys.readouterr().err.strip()
-    assert err.count("\n") == 0 and "5 existing outputs were made with other steps, another seed" in err
+    assert err.count("\n") == 0 and "5 existing outputs were made with other steps or annotation settings, another seed" in err
     other = tmp_path / "other.json"
     pipe = make_pipeline()
     pipe.steps[1].params["limit"] = (-5.0, 5.0)
@@ -265,7 +265,7 @@ def test_outputs_of_another_folder_with_the_same_names_stop_the_run(tmp_path, pr
     augview.save_image(tmp_path / "val/cat.png", crop("coffee.png", 0, 0))
     capsys.readouterr()
     assert apply(preset, tmp_path / "val", tmp_path / "out", "--workers", 1, check=False) == 1
-    assert "1 existing output was made with other steps, another seed or from other source files " \
+    assert "1 existing output was made with other steps or annotation settings, another seed or from other source files " \
            "(first: cat.png.aug00.png)" in capsys.readouterr().err
     assert files(tmp_path / "out") == reference
 

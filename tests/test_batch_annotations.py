@@ -333,7 +333,7 @@ def test_refusals(tmp_path, preset, capsys):
     assert main(["apply", "--preset", str(preset), "--input", str(source), "--output", str(out)]) == 0
     assert not (out / "labels").exists()
     assert apply(preset, source, out, check=False) == 1
-    assert "existing outputs were made with other steps" in capsys.readouterr().err
+    assert "existing outputs were made with other steps or annotation settings" in capsys.readouterr().err
     apply(preset, source, out, "--overwrite")
     assert (out / "labels/train/a.png.aug00.txt").is_file()
     # AugMix blends copies: no target can follow it.

@@ -108,7 +108,7 @@ def test_file_uris_go_through_pyarrow_and_give_the_same_bytes(ray_instance, tree
 
     # Outputs of another seed stop the run before anything is written, naming the URI.
     assert apply(uri(tree), uri(target), "--engine", "ray", "--seed", 9) == 1
-    assert f"augview: {uri(target)}: 6 existing outputs were made with other steps, another seed" \
+    assert f"augview: {uri(target)}: 6 existing outputs were made with other steps or annotation settings, another seed" \
            in capsys.readouterr().err
     assert files(target) == reference
 

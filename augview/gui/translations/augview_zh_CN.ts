@@ -2614,14 +2614,6 @@
         <translation>torchvision 的学习型策略不接受框和掩码（TypeError），而此预设中使用框或在掩码上挖洞的步骤使生成的代码需要处理它们</translation>
     </message>
     <message>
-        <source>{folder}: {n} existing output was made with other steps, another seed or from other source files (first: {first}); --overwrite (&apos;replace existing outputs&apos; in the window) replaces them, or choose another output folder</source>
-        <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；用 --overwrite（窗口中为“替换已有输出”）替换它们，或请选择另一个输出文件夹</translation>
-    </message>
-    <message>
-        <source>{folder}: {n} existing outputs were made with other steps, another seed or from other source files (first: {first}); --overwrite (&apos;replace existing outputs&apos; in the window) replaces them, or choose another output folder</source>
-        <translation>{folder}：{n} 个已有输出是用其他步骤、其他种子或从其他源文件生成的（第一个：{first}）；用 --overwrite（窗口中为“替换已有输出”）替换它们，或请选择另一个输出文件夹</translation>
-    </message>
-    <message>
         <source>{folder}: this output folder leads into the input folder {input} (a symbolic link?); the run would write among the sources</source>
         <translation>{folder}：此输出文件夹指向输入文件夹 {input}（符号链接？）；运行会把文件写到源文件中间</translation>
     </message>
@@ -2780,6 +2772,14 @@
     <message>
         <source>the output format must be one of {formats}, got {value}</source>
         <translation>输出格式必须是 {formats} 之一，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{folder}: {n} existing output was made with other steps or annotation settings, another seed or from other source files (first: {first}); --overwrite (&apos;replace existing outputs&apos; in the window) replaces them, or choose another output folder</source>
+        <translation>{folder}：{n} 个已有输出是用其他步骤或标注设置、其他种子或从其他源文件生成的（第一个：{first}）；用 --overwrite（窗口中为“替换已有输出”）替换它们，或请选择另一个输出文件夹</translation>
+    </message>
+    <message>
+        <source>{folder}: {n} existing outputs were made with other steps or annotation settings, another seed or from other source files (first: {first}); --overwrite (&apos;replace existing outputs&apos; in the window) replaces them, or choose another output folder</source>
+        <translation>{folder}：{n} 个已有输出是用其他步骤或标注设置、其他种子或从其他源文件生成的（第一个：{first}）；用 --overwrite（窗口中为“替换已有输出”）替换它们，或请选择另一个输出文件夹</translation>
     </message>
     <message>
         <source>{path}: cannot write ({reason}); the run stopped. Outputs written so far are kept: make room and run again to finish</source>
