@@ -402,7 +402,7 @@ def cmd_gui(args, open_window) -> int:
     if (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
             and not os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("QT_QPA_PLATFORM")):
         raise AugviewError("no display to open the window on (DISPLAY is not set); the ops, render, "
-                           "validate, apply, export and import commands work without one")
+                           "validate, apply, export, import and tta commands work without one")
     if args.annotations and not os.path.isfile(args.annotations):
         raise AugviewError(f"{args.annotations}: no such file")
     # Passed on only when given, so a window opener without annotations keeps working.

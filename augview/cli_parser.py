@@ -12,10 +12,13 @@ COMMANDS = ("ops", "render", "validate", "apply", "export", "import", "tta")
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="augview",
-        usage="augview [IMAGE] [--preset P]\n       augview COMMAND [options]",
+        usage="augview [IMAGE | SESSION.augview] [--preset P] [--annotations auto|FILE]\n"
+              "       augview COMMAND [options]",
         description="See what an image augmentation pipeline does. `augview [IMAGE] [--preset P]` opens the "
                     "window on IMAGE (default: the bundled sample photo) with the preset P (a JSON file or a "
-                    "shipped preset's name; default: the last one opened); a COMMAND works without a window.",
+                    "shipped preset's name; default: the last one opened), and the image's boxes, masks and "
+                    "keypoints (--annotations; `augview IMAGE --help` says more); a saved .augview session "
+                    "opens as it was. A COMMAND works without a window.",
     )
     add_version(parser)
     # prog: each command's usage starts "augview render", not the two-line usage above.
@@ -88,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="albumentations: comma-separated names of the keypoint label lists")
 
     imported = sub.add_parser("import", help="an albumentations pipeline (JSON, YAML, or the Compose of a .py script, read without running it) as a preset")
-    imported.add_argument("pipeline", help="albumentations pipeline file (A.save output)")
+    imported.add_argument("pipeline", help="albumentations pipeline file: A.save's JSON or YAML, or a .py "
+                          "script whose Compose is read without running it")
     imported.add_argument("--output", "-o", required=True, help="preset JSON file to write (- for standard output)")
 
     tta = sub.add_parser(

@@ -205,6 +205,23 @@ def test_no_display_is_one_line(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "augview"], capture_output=True, text=True, env=env)
     assert proc.returncode == 1
     assert proc.stderr.strip().splitlines() == [proc.stderr.strip()] and "no display" in proc.stderr
+    # It names every command that works without one (tta was missing).
+    from augview.cli_parser import COMMANDS
+
+    assert all(name in proc.stderr for name in COMMANDS)
+
+
+def test_help_shows_what_the_window_opens(capsys):
+    """`augview --help` showed only `[IMAGE] [--preset P]`: annotations and sessions were in the
+    README only; `import --help` said only "A.save output"."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--annotations auto|FILE" in text and ".augview" in text
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "JSON or YAML" in text and ".py script" in text
 
 
 def test_write_errors_name_the_file_not_a_temporary(tmp_path):
@@ -240,7 +257,7 @@ def test_help_shows_how_to_open_the_window_and_version_prints_the_version():
     """Issue 15: --help said nothing of `augview [IMAGE] [--preset P]`, and there was no --version."""
     helped = run_cli("--help")
     assert helped.returncode == 0
-    assert helped.stdout.startswith("usage: augview [IMAGE] [--preset P]\n")
+    assert helped.stdout.startswith("usage: augview [IMAGE | SESSION.augview] [--preset P] [--annotations auto|FILE]\n")
     assert "opens the window" in " ".join(helped.stdout.split())
     for args in (["--version"], ["photo.png", "--version"]):
         shown = run_cli(*args)
