@@ -9,6 +9,7 @@ import posixpath
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -544,3 +545,24 @@ def test_a_source_changed_in_place_at_the_same_size_is_not_taken_as_done(tmp_pat
     assert "exists but is not what this preset and seed make" in capsys.readouterr().err
     apply(preset, source, out, "--overwrite")
     assert outputs() != made
+
+
+def test_a_script_that_starts_a_run_unguarded_is_told_what_to_do(tmp_path):
+    """Worker processes import the main script again: one that calls run_apply at its top level
+    makes each worker start a run of its own, which multiprocessing refuses. The error said only
+    "a worker process exited as it started"; it now says how to fix the script. The guarded
+    script, as the README writes it, runs."""
+    (tmp_path / "in").mkdir()
+    for index in range(3):
+        augview.save_image(tmp_path / "in" / f"{index}.png", np.zeros((8, 8, 3), np.uint8))
+    body = ('summary = run_apply(augview.Pipeline([augview.Step("horizontal_flip")]), "in", "out", workers=2)\n'
+            'print(summary.line())\n')
+    head = "import augview\nfrom augview.batch import run_apply\n"
+    (tmp_path / "unguarded.py").write_text(head + body)
+    (tmp_path / "guarded.py").write_text(head + 'if __name__ == "__main__":\n' + textwrap.indent(body, "    "))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "unguarded.py"], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert proc.returncode == 1
+    assert 'if unguarded.py starts the run outside `if __name__ == "__main__":`, put it there' in proc.stderr
+    proc = subprocess.run([sys.executable, "guarded.py"], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert proc.returncode == 0 and "3 written" in proc.stdout, proc.stderr

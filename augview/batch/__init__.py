@@ -7,13 +7,22 @@ written with it (`annotated`, ``--annotations``), and the same run on Ray Data, 
 local Ray instance (`ray_engine`, with folders given as URIs through pyarrow in `storage`; both need
 ``pip install "augview[ray]"``). It may import `augview.annotations`, `augview.pipeline` and
 everything below them, never the window or the CLI.
+
+The Python entry points: ``from augview.batch import run_apply`` (a folder on this machine, what
+``augview apply`` runs), ``apply_on_ray`` (``--engine ray``) and ``AnnotationOptions``.
 """
+
+_RUN = ("run_apply", "ApplySummary", "AnnotationOptions")
 
 
 def __getattr__(name: str):
-    # ``augview.batch.apply_on_ray``, imported on first use: the base install has no Ray.
+    # Imported on first use: ``import augview`` stays light, and the base install has no Ray.
     if name == "apply_on_ray":
         from augview.batch.ray_engine import apply_on_ray
 
         return apply_on_ray
+    if name in _RUN:
+        from augview.batch import run
+
+        return getattr(run, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

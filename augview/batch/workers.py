@@ -11,6 +11,7 @@ import multiprocessing.forkserver
 import os
 import posixpath
 import signal
+import sys
 import threading
 import time
 import warnings
@@ -308,6 +309,15 @@ _START_ERRORS = (OSError, EOFError, ImportError, NotImplementedError, BrokenProc
 
 def _start_reason(err: BaseException) -> str:
     if isinstance(err, BrokenProcessPool):
+        main = sys.modules.get("__main__")
+        script = getattr(main, "__file__", None) if getattr(main, "__spec__", None) is None else None
+        if script:
+            # The usual cause: each worker runs the script again as it starts (multiprocessing's
+            # "spawn" and "forkserver"), and a script that starts the run at its top level then
+            # starts one inside the worker, which multiprocessing refuses.
+            return tr("a worker process exited as it started; if {script} starts the run outside "
+                      "`if __name__ == \"__main__\":`, put it there: each worker imports the script again").format(
+                script=os.path.basename(script))
         return tr("a worker process exited as it started")
     if isinstance(err, FileNotFoundError):
         try:

@@ -2646,6 +2646,10 @@
         <translation>augview：已中断；正在完成当前这张图像（再次中断可立即退出）</translation>
     </message>
     <message>
+        <source>a worker process exited as it started; if {script} starts the run outside `if __name__ == &quot;__main__&quot;:`, put it there: each worker imports the script again</source>
+        <translation>一个工作进程启动时就退出了；如果 {script} 在 `if __name__ == &quot;__main__&quot;:` 之外启动运行，请把它放进去：每个工作进程都会重新导入该脚本</translation>
+    </message>
+    <message>
         <source>a worker process exited as it started</source>
         <translation>一个工作进程在启动时就退出了</translation>
     </message>
