@@ -266,7 +266,7 @@ def cmd_apply(args) -> int:
             raise OptionError("--ray-address needs --engine ray")
         for folder in (args.input, args.output):
             if "://" in folder:
-                raise OptionError(f"{folder}: URIs need --engine ray (pip install \"augview[ray]\")")
+                raise OptionError(f"{folder}: URIs need --engine ray (pip install \"ray[data]>=2.51\")")
         summary = run_apply(pipeline, args.input, args.output, variants=args.variants, seed=args.seed,
                             workers=args.workers, fmt=args.format, overwrite=args.overwrite,
                             annotations=annotations)
@@ -283,7 +283,7 @@ def apply_with_ray(pipeline, args):
     except ImportError as err:
         if (err.name or "").split(".")[0] not in ("ray", "pyarrow"):
             raise
-        raise AugviewError(f"--engine ray needs Ray Data: pip install \"augview[ray]\" ({err})") from None
+        raise AugviewError(f"--engine ray needs Ray Data: pip install \"ray[data]>=2.51\" ({err})") from None
     return apply_on_ray(pipeline, args.input, args.output, variants=args.variants, seed=args.seed,
                         workers=args.workers, fmt=args.format, overwrite=args.overwrite,
                         address=args.ray_address)

@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--overwrite", action="store_true", help="replace existing outputs")
     apply.add_argument("--engine", choices=("local", "ray"), default="local",
                        help="local: this machine's processes (default); ray: Ray Data, on a cluster or a "
-                            "local Ray instance, same files (pip install \"augview[ray]\"); --input and "
+                            "local Ray instance, same files (pip install \"ray[data]>=2.51\"); --input and "
                             "--output may then be URIs (s3://, gs://, file://)")
     apply.add_argument("--ray-address", default=None,
                        help="the Ray cluster for --engine ray (default: RAY_ADDRESS; neither: a local instance)")

@@ -57,3 +57,15 @@ def test_an_installed_wheel_finds_the_sample_and_the_presets(tmp_path):
     assets = target / "augview" / "assets"
     assert out[4] == f"7 (512, 512) (7, 5, 3) {sorted([str(assets / 'astronaut.coco.json'), str(assets / 'masks' / 'astronaut.png')])}"
     assert out[5] == "7"
+
+
+@pytest.mark.skipif(tomllib is None, reason="reading pyproject.toml needs Python 3.11's tomllib")
+def test_the_ray_hint_installs_what_the_ray_extra_holds():
+    """Messages say how to get Ray Data with a plain requirement (`pip install "augview[ray]"`
+    asked PyPI for a package this checkout may not come from); it must stay the extra's own."""
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["ray"]
+    assert len(extra) == 1
+    hint = f'pip install \\"{extra[0]}\\"'
+    for path in ("augview/cli.py", "augview/cli_parser.py"):
+        assert hint in (ROOT / path).read_text(), path
+    assert "augview[ray]" not in (ROOT / "augview" / "cli.py").read_text()

@@ -295,5 +295,5 @@ def test_engine_options_without_ray(tmp_path, capsys, monkeypatch):
     monkeypatch.delitem(sys.modules, "augview.batch.ray_engine", raising=False)
     assert apply(tmp_path / "in", tmp_path / "out", "--engine", "ray") == 1
     err = capsys.readouterr().err
-    assert err.startswith('augview: --engine ray needs Ray Data: pip install "augview[ray]"') and err.count("\n") == 1
+    assert err.startswith('augview: --engine ray needs Ray Data: pip install "ray[data]>=2.51"') and err.count("\n") == 1
     assert not (tmp_path / "out").exists()

@@ -5,7 +5,7 @@ folder checks and the provenance manifest (`files`), the work of one source file
 process or in a pool of worker processes (`workers`), each image's annotations read, augmented and
 written with it (`annotated`, ``--annotations``), and the same run on Ray Data, on a cluster or a
 local Ray instance (`ray_engine`, with folders given as URIs through pyarrow in `storage`; both need
-``pip install "augview[ray]"``). It may import `augview.annotations`, `augview.pipeline` and
+``pip install "ray[data]>=2.51"``). It may import `augview.annotations`, `augview.pipeline` and
 everything below them, never the window or the CLI.
 
 The Python entry points: ``from augview.batch import run_apply`` (a folder on this machine, what

@@ -12,7 +12,7 @@ byte for byte; only this process writes the manifest, from the results it receiv
 that Ray runs again (its worker died: Ray Data retries such a task, by default without limit) is
 recorded once, and its outputs, written again atomically, are the same bytes. A task that fails
 (an exception that is not one file's problem) stops the run with one sentence; what was done is
-kept and the next run resumes. Needs ``pip install "augview[ray]"``.
+kept and the next run resumes. Needs ``pip install "ray[data]>=2.51"``.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ the local run's `Worker`, run on a temporary local copy of that source (`StagedW
 Whole files only: an output is written to a temporary name and renamed (as the local run does) on
 file systems that rename atomically (local, HDFS, ...); on object stores (S3, GCS, Azure) it is
 uploaded in one request, and an object is only visible once its upload completed, so a worker
-killed mid-upload leaves nothing behind. Needs pyarrow (``pip install "augview[ray]"``).
+killed mid-upload leaves nothing behind. Needs pyarrow (``pip install "ray[data]>=2.51"``).
 """
 
 from __future__ import annotations
