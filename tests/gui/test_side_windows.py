@@ -92,3 +92,26 @@ def test_compare_picks_any_two_cells_of_the_window(qtbot, window):
     assert (compare.a_box.currentIndex(), compare.b_box.currentIndex()) == (2, 3)
     assert compare.augmented is later.results[2].image
     compare.close()
+
+
+def test_compare_choices_are_short_names_in_every_language(qtbot, window):
+    """In Chinese the variant label's colon is the full-width '：', which the choices were cut at
+    ':' for: the B box held the whole caption, squashed the gain slider and hid the title."""
+    from augview.gui import i18n
+
+    from .conftest import wait_render
+
+    out = wait_render(qtbot, window)
+    assert i18n.install("zh_CN")
+    try:
+        window.side_windows.show_compare()
+        compare = window.side_windows.compare
+        compare.show_rendered(out)
+        seed = out.results[0].seed
+        assert compare.b_box.itemText(1) == f"#1 种子 {seed}"
+        assert out.results[0].summary not in compare.b_box.itemText(1)
+        assert compare.wipe.labels == ("A: 原图", f"B: #1 种子 {seed}")
+        assert out.results[0].summary in compare.title_label.text()  # the long label is the title's
+        compare.close()
+    finally:
+        i18n.install("en")

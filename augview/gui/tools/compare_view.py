@@ -48,11 +48,14 @@ CHANNEL_COLORS = {"R": QColor(220, 60, 50), "G": QColor(50, 170, 70), "B": QColo
 
 
 class CompareCell(NamedTuple):
-    """One image the window can compare: its name, its pixels and, when made already, its QImage."""
+    """One image the window can compare: its short name ("original", "#1 seed 0"; the choices and
+    the tags on the picture), its pixels, its QImage when made already, and what it drew (the
+    title's longer label)."""
 
-    label: str
+    name: str
     array: np.ndarray
     image: QImage | None = None
+    summary: str = ""
 
 
 class WipeWidget(QWidget):
@@ -317,8 +320,8 @@ class CompareView(QWidget):
         with what its worker computed for the original and variant #1."""
         cells = [CompareCell(self.tr("original"), output.original_array, output.original)]
         for number, (result, image) in enumerate(zip(output.results, output.images), 1):
-            cells.append(CompareCell(self.tr("#{number} seed {seed}: {summary}").format(
-                number=number, seed=result.seed, summary=result.summary), result.image, image))
+            cells.append(CompareCell(self.tr("#{number} seed {seed}").format(number=number, seed=result.seed),
+                                     result.image, image, result.summary))
         self.set_cells(cells, output.comparison)
 
     def set_cells(self, cells: list[CompareCell], comparison: Comparison | None = None) -> None:
@@ -332,7 +335,7 @@ class CompareView(QWidget):
             box.blockSignals(True)
             box.clear()
             for cell in cells:
-                box.addItem(cell.label.split(":")[0], cell.label)
+                box.addItem(cell.name, self._label(cell))
             box.setCurrentIndex(pick)
             box.blockSignals(False)
         self._show_picked()
@@ -351,9 +354,13 @@ class CompareView(QWidget):
             return
         first, second = self.cells[a], self.cells[b]
         shown = (first.image, second.image) if first.image is not None and second.image is not None else None
-        title = self.tr("A: {a}   B: {b}").format(a=first.label, b=second.label)
-        self.wipe.labels = tuple(f"{letter}: {cell.label.split(':')[0]}" for letter, cell in (("A", first), ("B", second)))
+        title = self.tr("A: {a}   B: {b}").format(a=self._label(first), b=self._label(second))
+        self.wipe.labels = (f"A: {first.name}", f"B: {second.name}")
         self.set_images(first.array, second.array, title, shown, self.comparison if (a, b) == (0, 1) else None)
+
+    def _label(self, cell: CompareCell) -> str:
+        """A cell's name and, when it has one, what it drew."""
+        return self.tr("{name}: {summary}").format(name=cell.name, summary=cell.summary) if cell.summary else cell.name
 
     def wanted_gain(self) -> int | None:
         """The gain a render worker should compute the difference with: None while closed."""

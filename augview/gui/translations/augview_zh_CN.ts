@@ -153,12 +153,16 @@
         <translation>增强后</translation>
     </message>
     <message>
-        <source>#{number} seed {seed}: {summary}</source>
-        <translation>#{number} 种子 {seed}：{summary}</translation>
+        <source>#{number} seed {seed}</source>
+        <translation>#{number} 种子 {seed}</translation>
     </message>
     <message>
         <source>A: {a}   B: {b}</source>
         <translation>A：{a}   B：{b}</translation>
+    </message>
+    <message>
+        <source>{name}: {summary}</source>
+        <translation>{name}：{summary}</translation>
     </message>
     <message>
         <source>|A − B| × {gain}: mean {mean}, max {max}, {changed}% of pixels changed</source>
