@@ -173,8 +173,12 @@ class TileList(QListWidget):
             # it comes and goes, as it does while the window opens and when a search filters.
             width -= self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         # As many whole cells as fit, sharing the rest of the width; the number of columns (so of
-        # rows, and whether a scroll bar shows) is what the narrowest cells would give.
-        spread = QSize(max(width // max(width // self.cell.width(), 1), self.cell.width()), self.cell.height())
+        # rows, and whether a scroll bar shows) is what the narrowest cells would give. The view
+        # puts its spacing before the first cell and after each one: cells that filled the width
+        # exactly wrapped to one column less (one, at two).
+        gap = self.spacing()
+        columns = max((width - gap) // (self.cell.width() + gap), 1)
+        spread = QSize(max((width - gap) // columns - gap, self.cell.width()), self.cell.height())
         if spread != self.gridSize():
             self.setGridSize(spread)
 
