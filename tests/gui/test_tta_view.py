@@ -130,3 +130,14 @@ def test_the_panes_around_the_pictures_are_the_previews_grey_not_white(qtbot, as
     corner = view.grid.grab().toImage().pixelColor(2, 2)
     assert corner.rgb() == view.grid.palette().color(QPalette.ColorRole.Base).darker(115).rgb()
     assert corner.lightness() < 250
+
+
+def test_the_window_fits_a_small_screen(qtbot, astronaut):
+    """The longest mode's name made the window at least 1095 px wide: wider than a 1024 px screen."""
+    view = TtaView(astronaut)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.minimumSizeHint().width() <= 900 and view.width() == 900
+    assert view.mode.itemText(0).startswith("Ten crops: four corners, centre, and their mirrors")  # whole in the list

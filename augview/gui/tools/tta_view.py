@@ -96,6 +96,10 @@ class TtaView(QWidget):
                            ("flips", self.tr("Flips: centre crop and its mirror")),
                            ("center", self.tr("Centre crop only"))):
             self.mode.addItem(text, mode)
+        # The longest mode's name set the window's narrowest width: it may shorten, with the whole
+        # name in the open list.
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.mode.setMinimumContentsLength(18)
         self.crop_h, self.crop_w, self.shorter_side = QSpinBox(), QSpinBox(), QSpinBox()
         for spin in (self.crop_h, self.crop_w, self.shorter_side):
             spin.setRange(1, 8192)
@@ -110,17 +114,17 @@ class TtaView(QWidget):
         copy = QPushButton(self.tr("Copy torchvision code"))
         copy.clicked.connect(self.copy_code)
 
-        controls = QHBoxLayout()
-        controls.addWidget(self.mode)
-        controls.addWidget(QLabel(self.tr("shorter side")))
-        controls.addWidget(self.shorter_side)
-        controls.addWidget(QLabel(self.tr("crop height")))
-        controls.addWidget(self.crop_h)
-        controls.addWidget(QLabel(self.tr("width")))
-        controls.addWidget(self.crop_w)
-        controls.addWidget(self.vertical)
-        controls.addStretch(1)
-        controls.addWidget(copy)
+        # Two rows: in one, the controls made the window wider than a small screen.
+        views = QHBoxLayout()
+        views.addWidget(self.mode, 1)
+        views.addWidget(self.vertical)
+        views.addWidget(copy)
+        sizes = QHBoxLayout()
+        for text, spin in ((self.tr("shorter side"), self.shorter_side), (self.tr("crop height"), self.crop_h),
+                           (self.tr("width"), self.crop_w)):
+            sizes.addWidget(QLabel(text))
+            sizes.addWidget(spin)
+        sizes.addStretch(1)
 
         self.explanation = QLabel(self.tr(
             "At test time the model sees each view and its answers are averaged. The boxes show where "
@@ -135,7 +139,8 @@ class TtaView(QWidget):
         split.setSizes([400, 800])
 
         layout = QVBoxLayout(self)
-        layout.addLayout(controls)
+        layout.addLayout(views)
+        layout.addLayout(sizes)
         layout.addWidget(self.explanation)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
