@@ -27,6 +27,7 @@ def test_slides_are_the_enabled_steps_then_the_whole_pipeline(qtbot, small_rgb):
     assert [step.op for _, step in enabled_steps(view.pipeline.steps)] == ["rotate", "invert"]
     assert view.slide_count() == 3
     assert view.title.text().startswith("rotate")
+    assert view.title.text().endswith("step\u00a01\u00a0of\u00a02")  # never wrapped as "step 1" / "of 2"
     assert "Turns the image" in view.about.text()
     # The rotate slide renders rotate alone.
     assert all([e["op"] for e in r.trace] == ["rotate"] for r in view.last_output.results)
@@ -119,3 +120,19 @@ def test_best_columns_of_no_pictures_is_one_empty_row():
     from augview.gui.widgets.preview import best_columns
 
     assert best_columns(0, 400, 1000, aspect=1.0, caption=60) == 1
+
+
+def test_the_mask_legend_is_a_line_under_the_slides_not_over_the_original(make_window, qtbot):
+    """Drawn over the original it covered the face box and the shuttle's tag on a small slide."""
+    window = make_window()  # the annotated sample: boxes, a mask with 7 values, keypoints
+    window.side_windows.show_presentation(full_screen=False)
+    view = window.side_windows.presentation
+    view.resize(900, 600)
+    qtbot.waitUntil(lambda: view.last_output is not None and bool(view.preview.cells), timeout=5000)
+    legend = window.preview.cells[0].pane.overlay.overlay.legend
+    assert len(legend) == 7 and view.legend.entries == legend and view.legend.isVisible()
+    assert not view.preview.cells[0].pane.legend  # not painted over the picture
+    assert view.legend.font().pixelSize() == view.caption_font.pixelSize()  # as large as the captions
+    window.targets.set_option("masks", False)  # the window's toggles, shared with the slides
+    assert not view.legend.isVisible()
+    window.side_windows.close_all()

@@ -24,6 +24,7 @@ from augview.core.registry import get_op
 from augview.pipeline.nodes import Step, enabled_steps
 from augview.gui.i18n import op_text
 from augview.gui.latest import LatestRequest
+from augview.gui.widgets.legend_bar import LegendBar
 from augview.gui.widgets.overlay_painter import CellOverlay, OverlayState
 from augview.gui.widgets.preview import PreviewArea, best_columns
 from augview.gui.render_worker import REROLL_MAX, RenderJob, RenderWorker
@@ -52,7 +53,11 @@ class PresentationView(QWidget):
         self.about = QLabel()
         self.about.setWordWrap(True)
         self.about.setFont(self._font(1.35))
-        self.preview = PreviewArea(columns=self.slide_columns, overlay_state=overlay_state)
+        # The mask's legend is a line under the pictures, as beside the main window's toggles:
+        # drawn over the original it covered objects and their tags on a small slide.
+        self.preview = PreviewArea(columns=self.slide_columns, overlay_state=overlay_state, legend=False)
+        self.legend = LegendBar()
+        self.preview.overlay_state.changed.connect(self._update_legend)
         self.hint = QLabel(self.tr(
             "→ next   ← previous   Space new variants   ↑↓ variants   End whole pipeline   Esc leave"))
         # Readable from the back of a room: the text colour, not the pale disabled grey.
@@ -64,8 +69,10 @@ class PresentationView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.about)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.legend)
         layout.addWidget(self.hint)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._update_legend()
         self.show_slide(0)
 
     # Type sizes as shares of the window's height, so text is as large on a projector's 1280x720
@@ -88,7 +95,14 @@ class PresentationView(QWidget):
         self.about.setFont(self._font(self.ABOUT))
         self.hint.setFont(self._font(self.HINT))
         self.caption_font = self._font(self.CAPTION)
+        self.legend.setFont(self.caption_font)
         self._style_captions()
+
+    def _update_legend(self):
+        """The mask's names and colours while the mask is drawn."""
+        options = self.preview.overlay_state.options
+        shown = self.original is not None and (options.masks or options.mask_only)
+        self.legend.set_entries(self.original.overlay.legend if shown else [])
 
     def _style_captions(self):
         for cell in self.preview.cells:
@@ -119,7 +133,9 @@ class PresentationView(QWidget):
             path, step = self.slides[self.index]
             op = get_op(step.op)
             where = self.tr("step {number} of {total}").format(number=self.index + 1, total=len(self.slides))
-            self.title.setText(f"{op.name}  ·  {op_text(op.category)}  ·  {where}")
+            # Each part on one line when the title wraps ("step 1" / "of 4" read as two things).
+            parts = (op.name, op_text(op.category), where)
+            self.title.setText("  ·  ".join(part.replace(" ", "\u00a0") for part in parts))
             self.about.setText(op_text(op.description))
             pipeline = Pipeline([Step(step.op, dict(step.params))], seed=self.seed, targets=self.pipeline.targets)
         else:
