@@ -139,3 +139,9 @@ def test_one_image_b_replaces_a_folder_of_them_and_an_empty_folder_says_so(qtbot
     mix.choose_pool()
     wait_for(qtbot, mix, "no images in it")
     assert mix.pool == [] and mix.b.shape[:2] == (10, 20)  # B stays the one chosen
+
+
+def test_what_was_drawn_is_said_once(qtbot, mix):
+    """The lambda and weights were shown twice: beside the controls and under the result."""
+    wait_for(qtbot, mix, "weights")
+    assert "weights" not in mix.cells[2].caption.text() and "mixup" in mix.cells[2].caption.text()

@@ -266,7 +266,9 @@ class MixView(QWidget):
         mixed: Mixed = result
         self.cells[0].set_content(to_qimage(self.a), self.tr("A (label 0)"))
         self.cells[1].set_content(to_qimage(mixed.b), self.tr("B (label 1)"))
-        self.cells[2].set_content(to_qimage(mixed.image), mixed.caption)
+        # What was drawn is said once, in large type beside the controls; the picture is named.
+        self.cells[2].set_content(to_qimage(mixed.image), self.tr("result ({method})").format(
+            method=self.method.currentText()))
         self.caption.setText(mixed.caption)
         if mixed.lam is not None and self.method.currentText() in ("mixup", "cutmix"):
             self.beta.set_values(float(self.alpha.value()), mixed.lam)

@@ -885,6 +885,10 @@
         <source>B (label 1)</source>
         <translation>B（标签 1）</translation>
     </message>
+    <message>
+        <source>result ({method})</source>
+        <translation>结果（{method}）</translation>
+    </message>
 </context>
 <context>
     <name>OpPicker</name>
