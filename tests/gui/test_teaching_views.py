@@ -382,3 +382,15 @@ def test_the_sweep_holds_the_other_ranges_at_their_middle_unless_untoggled(qtbot
     assert any(not np.array_equal(a, c.image) for a, c in zip(held, view.last_cells))
     view.set_mode("extremes")
     assert not view.hold_box.isEnabled()
+
+
+def test_every_compare_mode_shows_the_pictures_on_the_panes_grey(qtbot):
+    """Wipe painted a dark charcoal around the pictures, Difference the light grey of every pane."""
+    from augview.gui.widgets.preview import pane_grey
+
+    original, augmented = black_white(40, 200)  # wide: room above and below in a square-ish pane
+    view = shown(qtbot, CompareView(original, augmented), 640, 480)
+    view.set_mode("wipe")
+    qtbot.wait(20)
+    corner = view.wipe.grab().toImage().pixelColor(2, 2)
+    assert corner.rgb() == pane_grey(view.wipe).rgb() and corner.lightness() > 150

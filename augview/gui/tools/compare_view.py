@@ -27,7 +27,7 @@ from superqt import QElidingLabel, QLabeledSlider
 
 from augview.analysis.compare import Comparison, Difference, Histograms, difference, histograms, plot_top, shares
 from augview.core.images import check_image
-from augview.gui.widgets.preview import Cell, ViewState
+from augview.gui.widgets.preview import Cell, ViewState, pane_grey
 from augview.gui.latest import LatestRequest
 from augview.gui.render_worker import BackgroundTasks, to_qimage
 
@@ -88,7 +88,7 @@ class WipeWidget(QWidget):
 
     def paintEvent(self, event):
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(40, 42, 46))
+        painter.fillRect(self.rect(), pane_grey(self))  # as in Difference and every other pane
         if self.original is None or self.augmented is None:
             painter.end()
             return

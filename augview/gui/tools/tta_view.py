@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QGuiApplication, QPainter, QPalette
+from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QSplitter, QVBoxLayout, QWidget,
 )
@@ -28,6 +28,7 @@ from augview.core.imageio import load_image
 from augview.errors import AugviewError
 from augview.gui.latest import LatestRequest
 from augview.gui.render_worker import BackgroundTasks, make_proxy, to_qimage
+from augview.gui.widgets.preview import pane_grey
 
 
 class ViewsAnswer(NamedTuple):
@@ -74,8 +75,7 @@ class FitImage(QWidget):
 
     def paintEvent(self, event):
         painter = QPainter(self)
-        # The previews' background (a grey a little darker than a text field's), not white.
-        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base).darker(115))
+        painter.fillRect(self.rect(), pane_grey(self))  # the previews' background, not white
         if self.image is not None and not self.image.isNull():
             scale = min(self.width() / self.image.width(), self.height() / self.image.height())
             w, h = self.image.width() * scale, self.image.height() * scale

@@ -99,7 +99,7 @@ class ImagePane(QWidget):
 
     def paintEvent(self, event):
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base).darker(115))
+        painter.fillRect(self.rect(), pane_grey(self))
         if self.image is not None and not self.image.isNull():
             smooth = self.scale() < 1.0  # enlarged pixels stay crisp, so they can be inspected
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
@@ -204,6 +204,12 @@ class Cell(QWidget):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.fit_caption()
+
+
+def pane_grey(widget: QWidget) -> QColor:
+    """The background of every pane that shows pictures: a grey a little darker than a text
+    field's, so that white photos keep their edges (and one grey for every window)."""
+    return widget.palette().color(QPalette.ColorRole.Base).darker(115)
 
 
 def preview_columns(count: int) -> int:
