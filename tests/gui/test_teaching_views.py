@@ -394,3 +394,12 @@ def test_every_compare_mode_shows_the_pictures_on_the_panes_grey(qtbot):
     qtbot.wait(20)
     corner = view.wipe.grab().toImage().pixelColor(2, 2)
     assert corner.rgb() == pane_grey(view.wipe).rgb() and corner.lightness() > 150
+
+
+def test_sweep_cells_take_the_grid_that_shows_the_pictures_largest(qtbot, sweep_view):
+    """A fixed 4 x 2 grid left each picture a third of its cell in a 900x600 window."""
+    view = sweep_view  # 900x600, 7 cells of a square photo
+    area = view.preview
+    qtbot.waitUntil(lambda: area.columns_shown == 3, timeout=2000)
+    pictures = [cell.pane.target_rect() for cell in area.cells]
+    assert min(rect.width() for rect in pictures) > 0.8 * min(cell.pane.width() for cell in area.cells)

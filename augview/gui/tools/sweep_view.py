@@ -201,8 +201,11 @@ class SweepView(QWidget):
         panel.setLayout(side)
         panel.setFixedWidth(360)
 
-        # Its cells share one zoom and pan, and the main window's overlay toggles.
-        self.preview = PreviewArea(columns=grid_columns, overlay_state=overlay_state)
+        # Its cells share one zoom and pan, and the main window's overlay toggles. The grid takes
+        # the columns that show the photo largest in the room there is (a fixed 4 x 2 left each
+        # picture a third of its cell in a small window).
+        self.preview = PreviewArea(columns=grid_columns, overlay_state=overlay_state,
+                                   fit=lambda: self.image.shape[1] / self.image.shape[0])
         layout = QHBoxLayout(self)
         layout.addWidget(panel)
         layout.addWidget(self.preview, 1)
