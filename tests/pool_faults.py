@@ -66,3 +66,20 @@ def disk_full_after(worker, translations) -> None:
     """A worker process whose disk fills up after `DISK_ROOM` outputs."""
     workers._init_pool_process(worker, translations)
     workers.write_atomic = full_disk_writer(worker.out_root)
+
+
+class _DiesOnMarked:
+    def __init__(self, inner):
+        self.inner = inner
+
+    def __call__(self, task):
+        if "die" in task[0]:
+            time.sleep(0.3)  # the other worker finishes images meanwhile
+            os._exit(9)  # as the kernel's out-of-memory killer would end it
+        return self.inner(task)
+
+
+def dies_on_marked(worker, translations) -> None:
+    """A worker process that dies when it is given a source whose name holds "die"."""
+    workers._init_pool_process(worker, translations)
+    workers._WORKER = _DiesOnMarked(workers._WORKER)

@@ -413,3 +413,31 @@ def test_a_read_only_file_system_is_not_called_full():
     assert "make room" not in read_only and "writable" in read_only and "out/a.png" in read_only
     full = batch_workers.stop_message("out/a.png", OSError(errno.ENOSPC, "No space left on device"))
     assert full.endswith("make room and run again to finish")
+
+
+def test_what_came_back_before_a_worker_died_keeps_its_manifest_lines(tmp_path, monkeypatch):
+    """Results that finished in the same turn as a worker's death, or were waiting to be taken,
+    were dropped: their files were on disk without manifest lines and the summary counted too
+    few (seen when the caller was slow to take results: the window's progress, a slow terminal)."""
+    import json
+    import threading
+
+    from augview.batch.run import run_apply
+
+    source = make_folder(tmp_path / "in", count=10, size=48)
+    augview.save_image(source / "c_die.png", np.zeros((48, 48, 3), np.uint8))
+    monkeypatch.setattr(batch_workers, "_init_pool_process", pool_faults.dies_on_marked)
+    first = threading.Event()
+
+    def slow_consumer(done, total):
+        if not first.is_set():
+            first.set()
+            time.sleep(1.0)  # meanwhile both workers finish images, and one dies
+
+    out = tmp_path / "out"
+    summary = run_apply(augview.Pipeline([augview.Step("horizontal_flip")]), source, out, workers=2,
+                        progress=False, on_progress=slow_consumer, log=lambda message: None)
+    assert any("died" in error for error in summary.errors)
+    on_disk = {p.relative_to(out).as_posix() for p in out.rglob("*.aug*.png")}
+    lines = {json.loads(line)["output"] for line in (out / "augview-manifest.jsonl").read_text().splitlines()}
+    assert len(on_disk) > 1 and lines == on_disk and summary.written == len(on_disk)

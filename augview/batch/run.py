@@ -288,6 +288,8 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
         except WorkerDied as err:
             summary.errors.append(str(err))
             report(f"augview: {err}")
+            for result in runner.stop():  # what the other worker finished, and had finished before
+                take(result)
     finally:
         try:
             # An interrupt now would lose the summary and the sorted manifest: it is noted instead.

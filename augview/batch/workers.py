@@ -422,6 +422,7 @@ class Pool:
         self.most = max(1, min(BATCH, len(tasks) // (self.limit * 4)))
         self.workers, self.done = workers, 0  # (and `started`, once a worker is up: the pace's clock)
         self.pending: dict = {}
+        self.finished: list[TaskResult] = []  # results that came back with a worker's death
         try:
             context = pool_context()
             if context.get_start_method() == "forkserver":
@@ -498,8 +499,18 @@ class Pool:
 
     def next_results(self) -> list[TaskResult]:
         done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
-        results = [result for future in done for result in self._results(future)]
+        results, died = [], None
+        for future in done:
+            try:
+                results.extend(self._results(future))
+            except WorkerDied as err:
+                died = err
         self.done += len(results)
+        if died is not None:
+            # What came back before the death is still the run's (its files are written): `stop`
+            # hands it over with the rest, so each gets its manifest line.
+            self.finished = results
+            raise died
         self._fill()
         return results
 
@@ -520,7 +531,7 @@ class Pool:
         for future in list(self.pending):
             if future.cancel():
                 del self.pending[future]
-        results = []
+        results, self.finished = self.finished, []
         for future in list(self.pending):
             try:
                 results.extend(self._results(future))
