@@ -20,7 +20,7 @@ from PIL import Image
 import augview
 from augview.cli import main
 from augview.batch import workers as batch_workers
-from augview.batch.run import MANIFEST_NAME, output_name, output_seed
+from augview.batch.run import MANIFEST_NAME, output_name, output_seed, run_apply
 from augview.pipeline.pipeline import MAX_SEED
 from tests.conftest import ASSETS, ROOT
 
@@ -468,7 +468,6 @@ def test_missing_or_empty_input_folder(tmp_path, preset, capsys):
 
 
 def test_an_output_folder_that_cannot_be_made_is_one_sentence(tmp_path):
-    from augview.batch.run import run_apply
     from augview.errors import AugviewError
 
     make_tree(tmp_path / "in")
@@ -566,3 +565,16 @@ def test_a_script_that_starts_a_run_unguarded_is_told_what_to_do(tmp_path):
     assert 'if unguarded.py starts the run outside `if __name__ == "__main__":`, put it there' in proc.stderr
     proc = subprocess.run([sys.executable, "guarded.py"], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert proc.returncode == 0 and "3 written" in proc.stdout, proc.stderr
+
+
+def test_numpy_integers_are_whole_numbers_for_run_apply(tmp_path):
+    """A seed of np.int64(5) was refused with "the seed must be between 0 and ..., got 5", where
+    Pipeline.apply takes it; the outputs are those of the plain int."""
+    (tmp_path / "in").mkdir()
+    augview.save_image(tmp_path / "in" / "a.png", np.arange(8 * 8 * 3, dtype=np.uint8).reshape(8, 8, 3))
+    pipe = augview.Pipeline([augview.Step("rotate")])
+    numpy_run = run_apply(pipe, tmp_path / "in", tmp_path / "np", variants=np.int64(2), seed=np.int64(5),
+                          workers=np.int32(1), progress=False)
+    plain_run = run_apply(pipe, tmp_path / "in", tmp_path / "plain", variants=2, seed=5, workers=1, progress=False)
+    assert numpy_run.written == plain_run.written == 2
+    assert files(tmp_path / "np") == files(tmp_path / "plain")

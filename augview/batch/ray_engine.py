@@ -60,8 +60,8 @@ def apply_on_ray(pipeline: Pipeline, input_dir, output_dir, *, variants: int = 1
     Ray Data's progress (None: Ray's default). ``sources``: a ``ray.data.Dataset`` whose "path"
     column names the sources to augment, all inside ``input_dir`` (default: every image there).
     """
-    check_options(variants, seed, workers, fmt)
-    base_seed = pipeline.seed if seed is None else int(seed)
+    variants, seed, workers = check_options(variants, seed, workers, fmt)
+    base_seed = pipeline.seed if seed is None else seed
     with ray_session(address, workers), _progress(progress):
         parallelism = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         if sources is None and not storage.is_uri(input_dir) and not storage.is_uri(output_dir):

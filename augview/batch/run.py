@@ -71,6 +71,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 from tqdm import tqdm
 
 from augview.core.imageio import IMAGE_SUFFIXES, find_images
@@ -187,8 +188,8 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
     ``annotations``: read, augment and write
     each image's annotations too (see `augview.batch.annotated`).
     """
-    check_options(variants, seed, workers, fmt)
-    base_seed = pipeline.seed if seed is None else int(seed)
+    variants, seed, workers = check_options(variants, seed, workers, fmt)
+    base_seed = pipeline.seed if seed is None else seed
     workers = default_workers() if workers is None else workers
     check_folders(input_dir, output_dir)
     start = time.perf_counter()
@@ -317,9 +318,12 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
     return summary
 
 
-def check_options(variants, seed, workers, fmt) -> None:
+def check_options(variants, seed, workers, fmt) -> tuple[int, int | None, int | None]:
+    """``(variants, seed, workers)`` as plain ints, once checked. numpy integers are whole numbers
+    too, as `Pipeline.apply` takes them (a seed of np.int64(5) was refused as "not between 0
+    and ..., got 5")."""
     def is_int(value):
-        return isinstance(value, int) and not isinstance(value, bool)
+        return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
 
     if not is_int(variants) or not 1 <= variants <= MAX_VARIANTS:
         raise OptionError(tr("the number of variants must be between 1 and {max}, got {value}").format(
@@ -331,6 +335,7 @@ def check_options(variants, seed, workers, fmt) -> None:
     if fmt not in FORMATS:
         raise OptionError(tr("the output format must be one of {formats}, got {value}").format(
             formats=", ".join(FORMATS), value=repr(fmt)))
+    return int(variants), None if seed is None else int(seed), None if workers is None else int(workers)
 
 
 def plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, overwrite,
