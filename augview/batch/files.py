@@ -25,7 +25,8 @@ QUALITY = 95  # JPEG and WebP, as `save_image`
 _SEED_SCHEME = b"augview-apply-v1"  # part of every hashed seed: a new scheme gets a new tag
 IN_FLIGHT = 3  # tasks submitted per worker: enough to keep it busy, few to cancel on Ctrl+C
 BATCH = 4  # most sources sent to a worker process at once (see `augview.batch.workers.Pool`)
-# A temporary file of `write_atomic` for one of our outputs: ".<name>.aug07.png.<pid>_<n>.tmp".
+# A temporary file of `write_atomic` for one of our outputs: ".<name>.aug07.png.<8 characters>.tmp"
+# (`augview.core.atomic`).
 TEMP_NAME = re.compile(r"^\..+\.aug\d\d\.[^.]+\.[a-z0-9_]+\.tmp$")
 
 
@@ -180,7 +181,8 @@ def _in_file_order(keep: list[tuple], size: int) -> bool:
 
 class Manifest:
     """The manifest file, and an index of its lines by output path: (offset, length, seed, same
-    preset). Traces stay on disk, never in memory: a run may have millions of lines."""
+    preset, source size, source modification time). Traces stay on disk, never in memory: a run
+    may have millions of lines."""
 
     def __init__(self, path: Path, preset: str):
         self.path, self.preset = path, preset

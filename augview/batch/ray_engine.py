@@ -273,7 +273,7 @@ def _take(summary: ApplySummary, manifest: Manifest, result: TaskResult, report)
     """As `run_apply` takes a result: its records into the manifest, its counts into the summary."""
     for record in result.records:
         manifest.add(record)
-    summary.count(result, report)
+    summary.add_result(result, report)
 
 
 def _stderr(message: str) -> None:

@@ -45,15 +45,16 @@ interrupted one) the file is rewritten sorted by output path, one line per outpu
 exists, keeping earlier runs' lines for outputs that were skipped. Two runs that make the same
 files write the same manifest, byte for byte.
 
-**Workers.** Each source is one task (load, N variants, atomic saves); tasks run in a process
-pool, each worker with OpenCV limited to one thread so that K workers use K cores. Workers come
-from a fork server where there is one (Linux, macOS): a clean process that imported augview once
-and forks workers from then on; elsewhere they are spawned (about half a second each to import
-augview). Never a plain fork of this process: a child forked after OpenCV ran its thread pool can
-deadlock. The results are the same whichever way, and ``workers=1`` runs in this process. A pool
-that cannot start is a `PoolStartError` before any task is handed out; workers end as soon as the
-process that started them is gone (``kill -9``), and the fork server and resource tracker with
-them (see `augview.batch.workers`).
+**Workers.** Each source's work is load, N variants, atomic saves; it runs in a process pool
+(quick sources go to a worker a few at a time, see `augview.batch.workers.Pool`), each worker
+with OpenCV limited to one thread so that K workers use K cores. Workers come from a fork server
+where there is one (Linux, macOS): a clean process that imported augview once and forks workers
+from then on; elsewhere they are spawned (about half a second each to import augview). Never a
+plain fork of this process: a child forked after OpenCV ran its thread pool can deadlock. The
+results are the same whichever way, and ``workers=1`` runs in this process. A pool that cannot
+start is a `PoolStartError` before any task is handed out; workers end as soon as the process
+that started them is gone (``kill -9``), and the fork server and resource tracker with them (see
+`augview.batch.workers`).
 Hidden files and folders (names starting with ".") are not walked; symbolic links to files are
 followed, links to folders are not.
 """
@@ -107,7 +108,7 @@ class ApplySummary:
     stopped: str = ""  # why the run stopped before the end (a full disk), also in ``errors``
     errors: list[str] = field(default_factory=list)
 
-    def count(self, result, report) -> None:
+    def add_result(self, result, report) -> None:
         """A source's result in the totals; its error messages reported and kept."""
         self.written += result.written
         self.skipped += result.verified
@@ -254,7 +255,7 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
                     break  # these files stay without a line: the next run checks them instead
             if result.stop:
                 stop(result.stop)
-            summary.count(result, report)
+            summary.add_result(result, report)
             bar.update(1)
             done.append(1)  # (a disabled tqdm bar does not count)
             if on_progress is not None:

@@ -413,6 +413,13 @@ def interrupts_held(deliver: bool = True):
                 signal.raise_signal(signum)
 
 
+def _worker_processes(executor) -> list:
+    """The executor's worker processes, to end them at once. concurrent.futures has no public way
+    to reach them: its private ``_processes`` (None once shut down), read defensively, is the
+    only one, as for ``os._exit`` and ``_identity`` (see tests/test_private_names.py)."""
+    return list((getattr(executor, "_processes", None) or {}).values())
+
+
 class Pool:
     def __init__(self, worker: Worker, tasks: list[Task], workers: int):
         self.executor = None
@@ -458,7 +465,7 @@ class Pool:
     def _abandon(self) -> None:
         if self.executor is None:
             return
-        for process in list((getattr(self.executor, "_processes", None) or {}).values()):
+        for process in _worker_processes(self.executor):
             try:
                 process.kill()
             except (OSError, AttributeError, ValueError):
@@ -545,7 +552,7 @@ class Pool:
         if force:
             # A second interrupt: do not wait for the images in progress. Their temporary files
             # may stay behind; the next run removes them.
-            for process in list(getattr(self.executor, "_processes", {}).values()):
+            for process in _worker_processes(self.executor):
                 process.terminate()
         self.executor.shutdown(wait=not force, cancel_futures=True)
 

@@ -95,18 +95,17 @@ def _temp_prefix(name: str) -> str:
     return f".{name}."
 
 
-def remove_stale_temporaries(target: Path, now: float | None = None) -> list[Path]:
+def remove_stale_temporaries(target: Path) -> None:
     """Remove the temporary files `atomic_write_bytes` left beside ``target`` in saves that were
     killed before their rename: regular files named ``.<name>.<8 characters>.tmp`` (what mkstemp
-    makes) not modified for `STALE_AFTER` seconds. Returns what was removed; nothing else is
-    touched, and a file that cannot be removed is left."""
+    makes) not modified for `STALE_AFTER` seconds. Nothing else is touched, and a file that
+    cannot be removed is left."""
     pattern = re.compile(re.escape(_temp_prefix(target.name)) + r"[a-z0-9_]{8}" + re.escape(".tmp"))
-    limit = (time.time() if now is None else now) - STALE_AFTER
-    removed = []
+    limit = time.time() - STALE_AFTER
     try:
         entries = list(os.scandir(target.parent))
     except OSError:
-        return removed
+        return
     for entry in entries:
         if not pattern.fullmatch(entry.name):
             continue
@@ -114,7 +113,5 @@ def remove_stale_temporaries(target: Path, now: float | None = None) -> list[Pat
             info = entry.stat(follow_symlinks=False)
             if stat.S_ISREG(info.st_mode) and info.st_mtime < limit:
                 os.unlink(entry.path)
-                removed.append(Path(entry.path))
         except OSError:
             pass
-    return removed

@@ -161,17 +161,16 @@ def _decode(data: bytes, name: str, mode: str | None) -> tuple[np.ndarray, str]:
             _check_pixels(opened.size)
             opened.load()
             source_format = opened.format
-            frame = opened
             try:
                 # In place: without an orientation tag the copy it would make is pure cost.
                 ImageOps.exif_transpose(opened, in_place=True)
             except MemoryError:
                 raise
             except Exception:
-                # Pixels decoded fine (load() above), so this is a malformed EXIF block: show the
-                # image as stored rather than refuse a viewable photo.
-                frame = opened
-            return _to_uint8(frame, mode, source_format), mode
+                # Pixels decoded fine (load() above), so this is a malformed EXIF block: the image
+                # is shown as stored rather than a viewable photo refused.
+                pass
+            return _to_uint8(opened, mode, source_format), mode
     except ImageLoadError as err:
         raise ImageLoadError(f"{name}: {err}") from None
     except Image.DecompressionBombError as err:

@@ -56,7 +56,9 @@ def _step(step: Step, ctx: StepContext, missing: list):
 
 def _entries(nodes: list, where: str, notes: list, missing: list, uses: set, keep_slots: bool = False,
              plan: TargetPlan | None = None) -> list:
-    """(entry or None per live node, comments); None marks a node with no counterpart."""
+    """The entries of ``nodes`` in order, with ``("note", text)`` comments where a node is
+    disabled or has no counterpart; with ``keep_slots``, a node left out keeps its place as
+    IDENTITY (a choice's odds stay those of the preset)."""
     out = []
     for index, node in enumerate(nodes):
         loc = f"{where}[{index}] ({_label(node)})"
@@ -140,7 +142,7 @@ def _tail(pipeline: Pipeline, notes: list, uses: set) -> list:
     """The preset's training tail (albumentations' Normalize, ToFloat, ToTensorV2) in torchvision:
     a float image in [0, 1], then the normalisation; the tensor itself comes from v2.ToImage."""
     out = []
-    for index, entry in enumerate(getattr(pipeline, "training_tail", [])):
+    for index, entry in enumerate(pipeline.training_tail):
         name, args = entry["transform"], entry["args"]
         where = f"training_tail[{index}] ({name})"
         if args.get("p", 1.0) < 1.0:

@@ -25,7 +25,7 @@ from augview.pipeline import presets
 from augview.core.images import check_image
 from augview.errors import InvalidTargetsError, OptionError
 from augview.pipeline.nodes import Node
-from augview.pipeline.run import images_only_steps, replay, run_nodes, summarize
+from augview.pipeline.run import images_only_steps, replay as replay_trace, run_nodes, summarize
 from augview.targets import boxes as box_rules
 from augview.targets.settings import TargetSettings
 from augview.targets.target_set import TargetSet
@@ -212,11 +212,10 @@ class Pipeline:
             # A dict as a preset's "targets" (as Pipeline(targets=...) takes): checked the same way.
             settings = Pipeline(targets=settings).targets
         targets = _target_set(image, settings, mask, masks, boxes, box_format, box_labels, keypoints)
-        out = replay(np.ascontiguousarray(image), trace, targets)
+        out = replay_trace(np.ascontiguousarray(image), trace, targets)
         if targets is None:
-            return out.copy() if out is image else np.ascontiguousarray(out)
-        out = out.copy() if out is image else out
-        return _with_targets(Result(np.ascontiguousarray(out), trace, -1), targets, box_format, box_labels,
+            return _own_copy(out, image)
+        return _with_targets(Result(_own_copy(out, image), trace, -1), targets, box_format, box_labels,
                              given=(mask, masks, boxes, keypoints))
 
     # ---- presets ----

@@ -108,7 +108,7 @@ def mix_images(method, a, b, extra, alpha, lam, seed) -> Mixed:
     """Runs on a worker thread: the mixed image and the caption to show under it."""
     if method == "mosaic":
         result = mosaic([a, b] + extra, seed=seed)
-        # A mosaic needs four pictures: besides A and B it takes the bundled coffee photo.
+        # Four tiles from three pictures, A, B and the bundled coffee photo, in turn (one of them twice).
         names = ["A", "B"] + [QCoreApplication.translate("MixView", "the coffee photo")] * len(extra)
         sources = ", ".join(names[t.source] for t in result.tiles)
         return Mixed(b, result.image, QCoreApplication.translate("MixView", "mosaic 2×2, tiles from {sources}").format(

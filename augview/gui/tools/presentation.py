@@ -52,7 +52,6 @@ class PresentationView(QWidget):
         self.title.setWordWrap(True)  # a long title never makes the window wider than the screen
         self.about = QLabel()
         self.about.setWordWrap(True)
-        self.about.setFont(self._font(1.35))
         # The mask's legend is a line under the pictures, as beside the main window's toggles:
         # drawn over the original it covered objects and their tags on a small slide.
         self.preview = PreviewArea(columns=self.slide_columns, overlay_state=overlay_state, legend=False)
@@ -60,7 +59,6 @@ class PresentationView(QWidget):
         self.preview.overlay_state.changed.connect(self._update_legend)
         self.hint = QLabel(self.tr(
             "→ next   ← previous   Space new variants   ↑↓ variants   End whole pipeline   Esc leave"))
-        # Readable from the back of a room: the text colour, not the pale disabled grey.
         self.hint.setWordWrap(True)
         self.caption_font = QFont(self.font())
         self.fit_to_room()

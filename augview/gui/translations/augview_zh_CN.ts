@@ -5141,8 +5141,8 @@
         <translation>雨滴宽度</translation>
     </message>
     <message>
-        <source>grey level of the drops, added to the image before the blur spreads it</source>
-        <translation>雨滴的灰度值，在模糊将其散开之前加到图像上</translation>
+        <source>grey level of the drops, blurred with them and then added to the image</source>
+        <translation>雨滴的灰度值，与雨滴一起模糊后再叠加到图像上</translation>
     </message>
     <message>
         <source>drop_color</source>

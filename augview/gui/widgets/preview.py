@@ -168,8 +168,8 @@ class Cell(QWidget):
         self.caption.setToolTip(tooltip or caption)
 
     def fit_caption(self):
-        """At most three lines, the same height in every cell (so the panes line up and keep one
-        scale); the rest is elided and the whole text is in the tooltip."""
+        """At most `CAPTION_LINES` lines, the same height in every cell (so the panes line up and
+        keep one scale); the rest is elided and the whole text is in the tooltip."""
         metrics = self.caption.fontMetrics()
         # Lines of Chinese come from a fallback font whose lines can be taller than the interface
         # font's: measure three lines holding both, so a third line of either script fits.
@@ -271,7 +271,7 @@ class PreviewArea(QWidget):
         """Lay the cells out in the grid that shows pictures of ``aspect()`` largest. The area
         then asks for no minimum of its own: the grid's minimum (its columns times a cell's) would
         become the window's, and a window could never be made narrower than the grid it has; the
-        grid follows the area instead (`refit`)."""
+        grid follows the area instead (`lay_out_again` on every resize, `refit` for a new photo)."""
         self.fit = aspect
         self.setMinimumSize(1, 1)
 

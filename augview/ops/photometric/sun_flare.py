@@ -44,7 +44,8 @@ def _sample_random_sun_flare(rng, params, shape):
     for _ in range(count):
         alpha = uniform(rng, _CIRCLE_ALPHA)
         along = uniform(rng, (-x, width - x))  # distance from the sun along the flare's line
-        # (k / 5)**3 of a quarter of the shorter side: at 512 px albumentations' 1, 8, 27, 64 or 125 px
+        # (k / 5)**3 of a quarter of the shorter side: at 512 px 1, 8, 28, 66 or 128 px, near
+        # albumentations' 1, 8, 27, 64 or 125 px
         radius = max(1, round(largest * (uniform(rng, (1, 5), integer=True) / 5) ** 3))
         tint = [uniform(rng, (max(c - spread, 0), c), integer=True) for c in color]
         circles.append({"alpha": alpha, "center": [round(x + along * cos), round(y + along * sin)],

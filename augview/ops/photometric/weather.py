@@ -349,7 +349,7 @@ register(Op(
                   help="length of each drop; 0: an eighth of the image height"),
         int_param("drop_width", 1, 1, 5, unit="px", help="thickness of each drop"),
         int_param("drop_color", 200, 0, 255,
-                  help="grey level of the drops, added to the image before the blur spreads it"),
+                  help="grey level of the drops, blurred with them and then added to the image"),
         int_param("blur_value", 7, 1, 15, unit="px",
                   help="side of the box blur that softens the drops (1: sharp lines)"),
         float_param("brightness_coefficient", 0.7, 0.05, 1, step=0.05,
