@@ -13,11 +13,19 @@ import pytest
 
 from augview import CATALOG, get_op
 from augview.ops.photometric.sun_flare import circle_opacities, sun_glow
-from augview.ops.photometric.weather import disc_counts, fog_blur_size, fog_particles, rain_drop_lines, shadow_mask
+from augview.ops.photometric.weather import disc_counts, fog_blur_size, fog_particles, rain_drop_lines
 
 os.environ.setdefault("NO_ALBUMENTATIONS_UPDATE", "1")  # no version check over the network
 
 WEATHER = ("random_shadow", "random_fog", "random_rain", "random_sun_flare")
+
+
+def shadow_mask(shadow: dict, shape: tuple) -> np.ndarray:
+    """uint8 (H, W): 255 inside one drawn shadow's polygon, 0 elsewhere, filled over the whole
+    image: the reference that the op's fill of the polygon's bounding box must agree with."""
+    mask = np.zeros(shape[:2], np.uint8)
+    cv2.fillPoly(mask, [np.asarray(shadow["vertices"], np.int32).reshape(-1, 2)], 255)
+    return mask
 H, W = 200, 240
 
 

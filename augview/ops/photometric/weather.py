@@ -92,13 +92,6 @@ def _sample_random_shadow(rng, params, shape):
     return {"num_shadows": count, "shadows": shadows}
 
 
-def shadow_mask(shadow: dict, shape: tuple) -> np.ndarray:
-    """uint8 (H, W): 255 inside one drawn shadow's polygon, 0 elsewhere."""
-    mask = np.zeros(shape[:2], np.uint8)
-    cv2.fillPoly(mask, [np.asarray(shadow["vertices"], np.int32).reshape(-1, 2)], 255)
-    return mask
-
-
 def _random_shadow(image, drawn):
     out = image.copy()
     height, width = image.shape[:2]
