@@ -403,3 +403,25 @@ def test_sweep_cells_take_the_grid_that_shows_the_pictures_largest(qtbot, sweep_
     qtbot.waitUntil(lambda: area.columns_shown == 3, timeout=2000)
     pictures = [cell.pane.target_rect() for cell in area.cells]
     assert min(rect.width() for rect in pictures) > 0.8 * min(cell.pane.width() for cell in area.cells)
+
+
+def test_sweep_and_gallery_show_the_masks_legend_under_their_pictures(qtbot):
+    """They drew the mask's colours on every cell but said nowhere which class each colour is:
+    no cell of theirs is the original, whose overlay carries the legend."""
+    from augview.core import paths
+    from augview.gui.tools.sweep_view import sample_targets
+    from augview.gui.widgets.overlay_painter import OverlayState
+
+    photo, targets = augview.load_image(paths.SAMPLE_IMAGE), sample_targets()
+    state = OverlayState()
+    sweep = shown(qtbot, SweepView(photo, "rotate", {"limit": (-30.0, 30.0)}, targets=targets, overlay_state=state))
+    gallery = shown(qtbot, GalleryView(photo, targets=targets, overlay_state=state))
+    for view in (sweep, gallery):
+        names = [name for name, _ in view.legend.entries]
+        assert view.legend.isVisible() and "face" in names and len(names) == 7, names
+    state.set(masks=False)  # the overlay toggles, shared with the main window
+    assert not sweep.legend.isVisible() and not gallery.legend.isVisible()
+    state.set(mask_only=True)
+    assert sweep.legend.isVisible() and gallery.legend.isVisible()
+    plain = shown(qtbot, SweepView(photo, "rotate"))  # no annotations: no legend
+    assert not plain.legend.isVisible()

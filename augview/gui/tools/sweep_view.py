@@ -37,6 +37,7 @@ from augview.core.registry import CATALOG, get_op, op_order
 from augview.analysis.sweep import extremes, held_at_middle, sweep
 from augview.gui.i18n import op_text, unit_text
 from augview.gui.latest import LatestRequest
+from augview.gui.widgets.legend_bar import LegendBar
 from augview.gui.widgets.overlay_painter import CellOverlay, OverlayState
 from augview.gui.widgets.param_form import spec_decimals
 from augview.gui.widgets.preview import PreviewArea
@@ -206,9 +207,15 @@ class SweepView(QWidget):
         # picture a third of its cell in a small window).
         self.preview = PreviewArea(columns=grid_columns, overlay_state=overlay_state,
                                    fit=lambda: self.image.shape[1] / self.image.shape[0])
+        self.legend = LegendBar()  # the mask's colours: no cell here is the original, which has them
+        pictures = QVBoxLayout()
+        pictures.addWidget(self.preview, 1)
+        pictures.addWidget(self.legend)
         layout = QHBoxLayout(self)
         layout.addWidget(panel)
-        layout.addWidget(self.preview, 1)
+        layout.addLayout(pictures, 1)
+        self.preview.overlay_state.changed.connect(self._update_legend)
+        self._update_legend()
 
         self.op_box.currentIndexChanged.connect(self._on_op_changed)
         self.param_box.currentIndexChanged.connect(self._on_param_changed)
@@ -221,6 +228,9 @@ class SweepView(QWidget):
         self.full_button.clicked.connect(lambda: self._set_span("full"))
         self.step_button.clicked.connect(lambda: self._set_span("step"))
         self.set_source(None, op_name, params)
+
+    def _update_legend(self):
+        self.legend.show_for(self.targets, self.preview.overlay_state.options)
 
     # ---- inputs ----
 
@@ -236,6 +246,7 @@ class SweepView(QWidget):
         if image is not None:
             self.image = make_proxy(image, PROXY_SIDE)
             self.targets = self._fit(targets)
+            self._update_legend()
         if settings is not None:
             self.settings = settings
         get_op(op_name)  # unknown names fail here, not on the worker

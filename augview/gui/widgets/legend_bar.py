@@ -3,7 +3,8 @@ value, as many as the width holds, then "+N more"; every entry is in the tooltip
 
 In the main window the legend lives here rather than over a picture: drawn in a pane it covered
 part of the original (a 1280x720 window has no margin beside the picture wide enough for it) and
-was left out of small panes, where "Mask only" needs it most.
+was left out of small panes, where "Mask only" needs it most. The presentation, the parameter
+sweep and the op gallery show one under their pictures too.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from augview.analysis.fonts import drawable
-from augview.analysis.overlays import RGB
+from augview.analysis.overlays import RGB, OverlayOptions, Shown, overlay_of
 
 SWATCH = 10  # pixels, a side of each colour square
 GAP = 14  # pixels between one entry and the next
@@ -42,6 +43,12 @@ class LegendBar(QWidget):
         self.setToolTip("\n".join(names))
         self.setVisible(bool(self.entries))
         self.update()
+
+    def show_for(self, targets: Shown | None, options: OverlayOptions) -> None:
+        """The legend of ``targets``' mask while ``options`` draw it (the mask, or the mask only);
+        hidden otherwise. For the windows whose pictures have no original beside them."""
+        drawn = targets is not None and (options.masks or options.mask_only)
+        self.set_entries(overlay_of(targets).legend if drawn else [])
 
     def sizeHint(self) -> QSize:
         return QSize(200, self.fontMetrics().height() + 4)
