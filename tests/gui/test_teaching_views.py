@@ -403,6 +403,9 @@ def test_sweep_cells_take_the_grid_that_shows_the_pictures_largest(qtbot, sweep_
     qtbot.waitUntil(lambda: area.columns_shown == 3, timeout=2000)
     pictures = [cell.pane.target_rect() for cell in area.cells]
     assert min(rect.width() for rect in pictures) > 0.8 * min(cell.pane.width() for cell in area.cells)
+    view.resize(300, 300)  # made small: the pictures keep room beside the fixed panel
+    qtbot.wait(20)
+    assert area.width() >= 320 and area.height() >= 240
 
 
 def test_sweep_and_gallery_show_the_masks_legend_under_their_pictures(qtbot):

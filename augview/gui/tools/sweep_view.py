@@ -207,6 +207,9 @@ class SweepView(QWidget):
         # picture a third of its cell in a small window).
         self.preview = PreviewArea(columns=grid_columns, overlay_state=overlay_state,
                                    fit=lambda: self.image.shape[1] / self.image.shape[0])
+        # A fitted grid asks for no minimum of its own: this keeps the pictures on screen beside
+        # the fixed panel when the window is made small (they shrank to nothing).
+        self.preview.setMinimumSize(320, 240)
         self.legend = LegendBar()  # the mask's colours: no cell here is the original, which has them
         pictures = QVBoxLayout()
         pictures.addWidget(self.preview, 1)
