@@ -441,3 +441,22 @@ def test_what_came_back_before_a_worker_died_keeps_its_manifest_lines(tmp_path, 
     on_disk = {p.relative_to(out).as_posix() for p in out.rglob("*.aug*.png")}
     lines = {json.loads(line)["output"] for line in (out / "augview-manifest.jsonl").read_text().splitlines()}
     assert len(on_disk) > 1 and lines == on_disk and summary.written == len(on_disk)
+
+
+def test_a_pool_that_cannot_hand_out_its_first_tasks_ends_the_run_in_one_sentence(tmp_path, capsys, monkeypatch):
+    """Handing out the first tasks starts worker processes too; when that fails inside the pool's
+    start there is no pool yet to ask for finished results (that was an AttributeError)."""
+    source = make_folder(tmp_path / "in", count=3, size=32)
+    preset = slow_preset(tmp_path / "p.json")
+    submit = batch_workers.Pool._submit
+
+    def no_more_processes(self, function, *args):
+        if function is not batch_workers._ready:
+            raise OSError(24, "Too many open files")
+        return submit(self, function, *args)
+
+    monkeypatch.setattr(batch_workers.Pool, "_submit", no_more_processes)
+    code = main(apply_args(preset, source, tmp_path / "out"))
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert "augview: cannot start a worker process (Too many open files); the run stopped" in err

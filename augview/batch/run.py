@@ -290,7 +290,9 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
         except WorkerDied as err:
             summary.errors.append(str(err))
             report(f"augview: {err}")
-            for result in runner.stop():  # what the other worker finished, and had finished before
+            # What the other workers finished, and had finished before (none if the pool's start
+            # is what failed: then there is no runner).
+            for result in runner.stop() if runner is not None else ():
                 take(result)
     finally:
         try:
