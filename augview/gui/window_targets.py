@@ -90,9 +90,8 @@ class WindowTargets(QObject):
         """The mask's names and colours beside the toggles while the mask is drawn."""
         if self.legend is None:
             return
-        options, original = self.state.options, self.original
-        shown = original is not None and (options.masks or options.mask_only)
-        self.legend.set_entries(original.overlay.legend if shown else [])
+        self.legend.show_while_drawn(self.original.overlay.legend if self.original is not None else [],
+                                     self.state.options)
 
     def _update_toggles(self):
         """Toggles of kinds the image has no targets of are greyed out (their state is kept)."""

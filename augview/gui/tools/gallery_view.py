@@ -42,7 +42,7 @@ from augview.analysis.sweep import format_value, gallery
 from augview.gui.i18n import op_text
 from augview.gui.latest import LatestRequest
 from augview.gui.tools.sweep_view import sample_targets
-from augview.gui.widgets.legend_bar import LegendBar
+from augview.gui.widgets.legend_bar import LegendBar, legend_of
 from augview.gui.widgets.overlay_painter import CellOverlay, OverlayState
 from augview.gui.widgets.preview import Cell, ViewState
 from augview.gui.widgets.seed_box import SeedBox
@@ -275,7 +275,7 @@ class GalleryView(QWidget):
         layout.addWidget(split, 1)
 
         self.overlay_state.changed.connect(self._update_legend)
-        self._update_legend()
+        self._update_legend(targets_changed=True)
         self.category_box.currentIndexChanged.connect(lambda *_: self.apply_filter())
         self.search.textChanged.connect(lambda *_: self.apply_filter())
         self.seed_spin.valueChanged.connect(lambda *_: self.refresh())
@@ -292,14 +292,16 @@ class GalleryView(QWidget):
         """``targets`` in the frame of the gallery's own copy of the image."""
         return resized(targets, self.image.shape[1], self.image.shape[0]) if targets is not None else None
 
-    def _update_legend(self):
-        self.legend.show_for(self.targets, self.overlay_state.options)
+    def _update_legend(self, targets_changed: bool = False):
+        if targets_changed:
+            self.mask_legend = legend_of(self.targets)  # once per image, not per toggle
+        self.legend.show_while_drawn(self.mask_legend, self.overlay_state.options)
 
     def set_image(self, image: np.ndarray, targets: Shown | None = None, settings: TargetSettings | None = None):
         """Tiles of ``image`` (with ``targets``: its annotations, moved under ``settings``)."""
         self.image = make_proxy(image, PROXY_SIDE)
         self.targets = self._fit(targets)
-        self._update_legend()
+        self._update_legend(targets_changed=True)
         if settings is not None:
             self.settings = settings
         self.refresh()

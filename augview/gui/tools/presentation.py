@@ -98,9 +98,8 @@ class PresentationView(QWidget):
 
     def _update_legend(self):
         """The mask's names and colours while the mask is drawn."""
-        options = self.preview.overlay_state.options
-        shown = self.original is not None and (options.masks or options.mask_only)
-        self.legend.set_entries(self.original.overlay.legend if shown else [])
+        self.legend.show_while_drawn(self.original.overlay.legend if self.original is not None else [],
+                                     self.preview.overlay_state.options)
 
     def _style_captions(self):
         for cell in self.preview.cells:

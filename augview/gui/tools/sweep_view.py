@@ -37,7 +37,7 @@ from augview.core.registry import CATALOG, get_op, op_order
 from augview.analysis.sweep import extremes, held_at_middle, sweep
 from augview.gui.i18n import op_text, unit_text
 from augview.gui.latest import LatestRequest
-from augview.gui.widgets.legend_bar import LegendBar
+from augview.gui.widgets.legend_bar import LegendBar, legend_of
 from augview.gui.widgets.overlay_painter import CellOverlay, OverlayState
 from augview.gui.widgets.param_form import spec_decimals
 from augview.gui.widgets.preview import PreviewArea
@@ -218,7 +218,7 @@ class SweepView(QWidget):
         layout.addWidget(panel)
         layout.addLayout(pictures, 1)
         self.preview.overlay_state.changed.connect(self._update_legend)
-        self._update_legend()
+        self._update_legend(targets_changed=True)
 
         self.op_box.currentIndexChanged.connect(self._on_op_changed)
         self.param_box.currentIndexChanged.connect(self._on_param_changed)
@@ -232,8 +232,10 @@ class SweepView(QWidget):
         self.step_button.clicked.connect(lambda: self._set_span("step"))
         self.set_source(None, op_name, params)
 
-    def _update_legend(self):
-        self.legend.show_for(self.targets, self.preview.overlay_state.options)
+    def _update_legend(self, targets_changed: bool = False):
+        if targets_changed:
+            self.mask_legend = legend_of(self.targets)  # once per image, not per toggle
+        self.legend.show_while_drawn(self.mask_legend, self.preview.overlay_state.options)
 
     # ---- inputs ----
 
@@ -249,7 +251,7 @@ class SweepView(QWidget):
         if image is not None:
             self.image = make_proxy(image, PROXY_SIDE)
             self.targets = self._fit(targets)
-            self._update_legend()
+            self._update_legend(targets_changed=True)
         if settings is not None:
             self.settings = settings
         get_op(op_name)  # unknown names fail here, not on the worker

@@ -21,6 +21,12 @@ GAP = 14  # pixels between one entry and the next
 TOOLTIP_ENTRIES = 40  # the tooltip lists this many, then how many more (a 16-bit mask may have thousands)
 
 
+def legend_of(targets: Shown | None) -> list[tuple[str, RGB]]:
+    """The mask legend of an image's targets (none without targets or a mask), for the windows
+    whose pictures have no original beside them, whose overlay would carry it."""
+    return overlay_of(targets).legend if targets is not None else []
+
+
 class LegendBar(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -44,11 +50,10 @@ class LegendBar(QWidget):
         self.setVisible(bool(self.entries))
         self.update()
 
-    def show_for(self, targets: Shown | None, options: OverlayOptions) -> None:
-        """The legend of ``targets``' mask while ``options`` draw it (the mask, or the mask only);
-        hidden otherwise. For the windows whose pictures have no original beside them."""
-        drawn = targets is not None and (options.masks or options.mask_only)
-        self.set_entries(overlay_of(targets).legend if drawn else [])
+    def show_while_drawn(self, entries: list[tuple[str, RGB]], options: OverlayOptions) -> None:
+        """``entries`` (an overlay's legend) while ``options`` draw the mask, or the mask only;
+        hidden otherwise."""
+        self.set_entries(entries if options.masks or options.mask_only else [])
 
     def sizeHint(self) -> QSize:
         return QSize(200, self.fontMetrics().height() + 4)
