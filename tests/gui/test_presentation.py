@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 import augview
 from augview.gui.tools.presentation import PresentationView
@@ -78,6 +79,9 @@ def test_slides_are_sized_for_the_back_row_of_a_1280x720_projector(qtbot):
     assert view.title.font().pixelSize() >= 38
     assert view.about.font().pixelSize() >= 26
     assert all(cell.caption.font().pixelSize() >= 19 for cell in view.preview.cells)
+    # The boxes' name tags too, in points (the tags' font is made from the pane's point size).
+    interface = QApplication.font().pointSizeF()
+    assert all(cell.pane.font().pointSizeF() >= 1.2 * interface for cell in view.preview.cells), interface
     assert view.hint.font().pixelSize() >= 19
     qtbot.waitExposed(view)
 

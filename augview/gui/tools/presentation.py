@@ -102,9 +102,15 @@ class PresentationView(QWidget):
                                      self.preview.overlay_state.options)
 
     def _style_captions(self):
+        # The boxes' name tags follow the pane's font: sized with the room too (at the interface's
+        # 9 px they could not be read beyond the front row), a little smaller than the captions.
+        # In points, which the tags' font is made from.
+        tags = QFont(self.caption_font)
+        tags.setPointSizeF(self.caption_font.pixelSize() * 0.8 * 72 / max(1, self.logicalDpiY()))
         for cell in self.preview.cells:
             cell.CAPTION_LINES = self.CAPTION_LINES
             cell.caption.setFont(self.caption_font)
+            cell.pane.setFont(tags)
             cell.fit_caption()
 
     CAPTION_LINES = 2  # what a slide's variant drew; the pictures get the rest of the height

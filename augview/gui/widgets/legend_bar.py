@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from augview.analysis.fonts import drawable
 from augview.analysis.overlays import RGB, OverlayOptions, Shown, overlay_of
 
-SWATCH = 10  # pixels, a side of each colour square
+SWATCH = 10  # pixels, the smallest side of a colour square (it grows with the font: a slide's)
 GAP = 14  # pixels between one entry and the next
 TOOLTIP_ENTRIES = 40  # the tooltip lists this many, then how many more (a 16-bit mask may have thousands)
 
@@ -62,11 +62,14 @@ class LegendBar(QWidget):
         return QSize(0, self.fontMetrics().height() + 4)
 
     def _width(self, name: str) -> int:
-        return SWATCH + 4 + self.fontMetrics().horizontalAdvance(name)
+        return self._swatch() + 4 + self.fontMetrics().horizontalAdvance(name)
+
+    def _swatch(self) -> int:
+        return max(SWATCH, round(self.fontMetrics().height() * 0.55))
 
     def paintEvent(self, event):
         painter = QPainter(self)
-        metrics = self.fontMetrics()
+        metrics, swatch = self.fontMetrics(), self._swatch()
         x, middle = 0.0, self.height() / 2
         self.shown = 0
         for index, (name, color) in enumerate(self.entries):
@@ -74,9 +77,9 @@ class LegendBar(QWidget):
             more = QCoreApplication.translate("MainWindow", "+{count} more").format(count=left) if left else ""
             room = self.width() - x - (metrics.horizontalAdvance(more) + GAP if more else 0)
             if self._width(name) > room:
-                if self.shown == 0 and room > SWATCH + 4 + metrics.horizontalAdvance("…") * 3:
+                if self.shown == 0 and room > swatch + 4 + metrics.horizontalAdvance("…") * 3:
                     # Not even the first fits: it is shown elided, rather than only "+N more".
-                    name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(room - SWATCH - 4))
+                    name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(room - swatch - 4))
                 else:
                     # No room for this one (and the note of those after it): say how many are left.
                     painter.setPen(self.palette().color(self.foregroundRole()))
@@ -86,9 +89,9 @@ class LegendBar(QWidget):
                     break
             painter.setPen(QPen(QColor(0, 0, 0, 160), 1.0))
             painter.setBrush(QColor(*color))
-            painter.drawRect(QRectF(x + 0.5, middle - SWATCH / 2 + 0.5, SWATCH, SWATCH))
+            painter.drawRect(QRectF(x + 0.5, middle - swatch / 2 + 0.5, swatch, swatch))
             painter.setPen(self.palette().color(self.foregroundRole()))
-            painter.drawText(QRectF(x + SWATCH + 4, 0, self.width(), self.height()),
+            painter.drawText(QRectF(x + swatch + 4, 0, self.width(), self.height()),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
             x += self._width(name) + GAP
             self.shown += 1
