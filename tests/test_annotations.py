@@ -295,3 +295,39 @@ def test_a_coco_file_covers_its_own_folder_only(tmp_path, photo):
     data = open_dataset(tmp_path)
     assert [data.annotations(i).label_name(0) for i in range(2)] == ["train", "valid"]
     assert data.summary().missing == []
+
+
+def test_each_split_s_coco_file_annotates_its_own_folder(tmp_path, photo):
+    """train/0001.png and val/0001.png, listed as "0001.png" by instances_train.json and
+    instances_val.json: val's image was drawn with train's box, and val's box never shown."""
+    root = tmp_path / "coco_split"
+    for split, label, box in (("train", "cat", [2, 2, 20, 20]), ("val", "dog", [40, 20, 20, 20])):
+        save(root / split / "0001.png", photo)
+        write(root / "annotations" / f"instances_{split}.json", json.dumps({
+            "images": [{"id": 1, "file_name": "0001.png", "width": 64, "height": 48}],
+            "annotations": [{"image_id": 1, "category_id": 1, "bbox": box}],
+            "categories": [{"id": 1, "name": label}]}))
+    for split, label in (("train", "cat"), ("val", "dog")):
+        image = root / split / "0001.png"
+        assert locate(image).coco == root / "annotations" / f"instances_{split}.json"
+        assert find_annotations(image).label_name(0) == label
+    dataset = open_dataset(root)
+    by_name = {image.parent.name: dataset.annotations(i).label_name(0) for i, image in enumerate(dataset.images)}
+    summary = dataset.summary()
+    assert by_name == {"train": "cat", "val": "dog"} and summary.boxes == {"cat": 1, "dog": 1} and not summary.missing
+
+
+def test_a_coco_file_name_that_names_another_file_does_not_annotate_this_one(tmp_path, photo):
+    """images/annotations.json lists dup.png, which is images/dup.png: images/sub/dup.png, which it
+    does not list, was drawn with its boxes."""
+    save(tmp_path / "images" / "dup.png", photo)
+    save(tmp_path / "images" / "sub" / "dup.png", photo)
+    write(tmp_path / "images" / "annotations.json", json.dumps({
+        "images": [{"id": 1, "file_name": "dup.png", "width": 64, "height": 48}],
+        "annotations": [{"image_id": 1, "category_id": 1, "bbox": [1, 1, 4, 4]}],
+        "categories": [{"id": 1, "name": "kite"}]}))
+    assert find_annotations(tmp_path / "images" / "dup.png").label_name(0) == "kite"
+    dataset = open_dataset(tmp_path)  # the data set holds every COCO file it finds
+    found = {image.relative_to(tmp_path).as_posix(): dataset.annotations(i) for i, image in enumerate(dataset.images)}
+    assert found["images/dup.png"].label_name(0) == "kite" and found["images/sub/dup.png"] is None
+    assert dataset.summary().boxes == {"kite": 1}

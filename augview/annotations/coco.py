@@ -118,14 +118,16 @@ class CocoFile:
         """The image whose ``file_name`` is the end of ``path_parts`` (a path split in parts:
         ``("train2017", "a.jpg")`` matches ``a.jpg`` and ``train2017/a.jpg``), longest match first;
         else the one image with that base name."""
+        return self.find_match(path_parts)[0]
+
+    def find_match(self, path_parts: tuple[str, ...]) -> tuple[int | None, int]:
+        """`find`, and how many of ``path_parts`` (from the end) the ``file_name`` matched."""
         for start in range(len(path_parts)):
             index = self._by_name.get("/".join(path_parts[start:]))
             if index is not None:
-                return index
-        if not path_parts:
-            return None
-        same = self._by_base.get(path_parts[-1], [])
-        return same[0] if len(same) == 1 else None
+                return index, len(path_parts) - start
+        same = self._by_base.get(path_parts[-1], []) if path_parts else []
+        return (same[0], 1) if len(same) == 1 else (None, 0)
 
     def entries(self, index: int) -> tuple[dict, list[tuple[int, dict]]]:
         """Image ``index``'s entry and its annotations with their positions in the file."""

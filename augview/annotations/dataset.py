@@ -20,7 +20,7 @@ from pathlib import Path
 
 from augview.annotations.coco import CocoFile
 from augview.annotations.find import (
-    parts_below, add_mask, candidates, coverage, find_annotations, image_size, is_coco_file, load_coco,
+    add_mask, candidates, coco_entry, find_annotations, image_size, is_coco_file, load_coco,
 )
 from augview.annotations.model import Annotations
 from augview.annotations.voc import read_voc
@@ -126,11 +126,9 @@ class Dataset:
         width, height = image_size(image)
         out = None
         if self.kind == "coco":
-            for coco in self.coco:
-                position = coco.find(parts_below(image, coverage(Path(coco.path))))
-                if position is not None:
-                    out = coco.annotations(position, width, height)
-                    break
+            chosen = coco_entry(image, self.coco)
+            if chosen is not None:
+                out = chosen[0].annotations(chosen[1], width, height)
         else:
             voc = _first(image, "voc")
             out = read_voc(voc, width, height, class_ids=self._class_ids) if voc is not None else None
@@ -161,10 +159,10 @@ class Dataset:
             if annotations.keypoints is not None:
                 out.keypoints += int((annotations.keypoints[:, :, 2] > 0).sum())
             out.masks += annotations.mask is not None
+        chosen = [coco_entry(image, self.coco) for image in self.images]
+        matched = {(id(found[0]), found[1]) for found in chosen if found is not None}
         for coco in self.coco:
-            base = coverage(Path(coco.path))
-            matched = {coco.find(parts_below(image, base)) for image in self.images}
-            out.missing += [entry["file_name"] for i, entry in enumerate(coco.images) if i not in matched]
+            out.missing += [entry["file_name"] for i, entry in enumerate(coco.images) if (id(coco), i) not in matched]
         return out
 
 

@@ -13,7 +13,8 @@ For an image ``<folder>/<stem>.<ext>`` `locate` looks for, first found wins per 
 - COCO: a COCO file that lists the image: ``<folder>/<stem>.coco.json``, ``<folder>/<stem>.json``,
   ``<folder>/_annotations.coco.json``, ``<folder>/annotations.json``, or any COCO file in an
   ``annotations/`` folder beside the image's folder (a COCO file covers the folder it lies in, or
-  the one above its ``annotations/`` folder; its images are matched by ``file_name``).
+  the one above its ``annotations/`` folder; its images are matched by ``file_name``, see
+  `coco_entry`).
 
 The objects come from COCO when a COCO file lists the image, else from YOLO labels, else from
 VOC; the mask is added to them.
@@ -80,13 +81,48 @@ def locate(image: str | os.PathLike, formats: tuple[str, ...] = FORMATS) -> Loca
             found[kind] = next((p for p in candidates(image, kind) if p.is_file() and p != image), None)
     coco_path = coco_index = None
     if "coco" in formats:
-        for path in coco_candidates(image):
-            coco = load_coco(path)
-            index = coco.find(parts_below(image, coverage(path)))
-            if index is not None:
-                coco_path, coco_index = path, index
-                break
+        paths = coco_candidates(image)
+        chosen = coco_entry(image, [load_coco(path) for path in paths])
+        if chosen is not None:
+            coco_path, coco_index = Path(chosen[0].path), chosen[1]
     return Located(found.get("yolo"), found.get("voc"), found.get("masks"), coco_path, coco_index)
+
+
+def coco_entry(image: Path, files: list[coco_format.CocoFile]) -> tuple[coco_format.CocoFile, int] | None:
+    """The COCO file (of ``files``, found beside the data: each covers a folder, see `coverage`)
+    and the position in it that annotate ``image``, or None.
+
+    A ``file_name`` that is the image's whole path below the folder a file covers wins. One that
+    matches only the end of it (COCO's own layout: ``annotations/instances_val2017.json`` lists
+    ``a.jpg`` of ``val2017/``) counts only when it does not name another file that exists, and,
+    where a file's name names the image's folder (``val2017``), only in such a file: the splits
+    of a data set list the same file names, and the train file's ``0001.png`` is not
+    ``val/0001.png``."""
+    folder = image.parent.name.casefold()
+    named = [folder in Path(coco.path).stem.casefold() for coco in files]
+    best = None
+    for coco, names_folder in zip(files, named):
+        root = coverage(Path(coco.path))
+        parts = parts_below(image, root)
+        index, matched = coco.find_match(parts)
+        if index is None:
+            continue
+        if matched == len(parts):
+            return coco, index
+        listed = root.joinpath(*coco_format.normal_name(coco.images[index]["file_name"]).split("/"))
+        if listed.is_file() and not _same_file(listed, image):
+            continue  # it annotates that file
+        if any(named) and not names_folder:
+            continue  # another split's file
+        best = best or (coco, index)
+    return best
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def coco_candidates(image: Path) -> list[Path]:

@@ -35,7 +35,7 @@ import yaml
 from augview.annotations import coco as coco_format
 from augview.annotations.augment import augment
 from augview.annotations.dataset import find_coco_files, mask_sources
-from augview.annotations.find import add_mask, coverage, is_coco_file, load_coco, locate, parts_below
+from augview.annotations.find import add_mask, coco_entry, coverage, is_coco_file, load_coco, locate, parts_below
 from augview.annotations.mask_files import encode_mask
 from augview.annotations.model import Annotations
 from augview.annotations.voc import format_voc, read_voc
@@ -129,13 +129,15 @@ class AnnotatedRun:
         for task in tasks:
             payload = None
             path = Path(self.in_root, *task[0].split("/"))
-            for number, (coco, _) in enumerate(self.coco):
-                # A file found in the input covers its folder; one given by hand, any image it names.
-                index = coco.find(parts_below(path, coverage(Path(coco.path)) if self.options.source == "auto" else None))
-                if index is not None:
-                    image, items = coco.entries(index)
-                    payload = (number, image, items)
-                    break
+            files = [coco for coco, _ in self.coco]
+            if self.options.source == "auto":  # files found in the input: each covers its folder
+                chosen = coco_entry(path, files)
+            else:  # a file given by hand: any image it names
+                chosen = next(((coco, index) for coco in files
+                               if (index := coco.find(parts_below(path, None))) is not None), None)
+            if chosen is not None:
+                image, items = chosen[0].entries(chosen[1])
+                payload = (files.index(chosen[0]), image, items)
             if payload is None:  # no readable COCO file names it: does a broken one cover it?
                 payload = next((why for root, why in self.broken_coco if parts_below(path, root)), None)
             out.append((task[0], task[1], payload))
