@@ -133,6 +133,11 @@ def test_yolo_segment_lines_round_trip_to_the_same_pixels():
     ("0 0.5 0.5 -0.2 0.2\n", 1, "must not be negative"),
     ("0 0.5 nan 0.2 0.2\n", 1, "finite"),
     ("0 0.5 0.5 0.2 0.2 0.1 0.1 2 0.2 0.2\n", 1, "expected 10 numbers"),
+    # Huge numbers: a box that overflowed to infinity once scaled, a polygon whose fill indexed
+    # past any array (an IndexError, traceback and all).
+    ("0 0.5 0.5 0.2 0.2\n0 0.5 0.5 1e308 1e308\n", 2, "coordinates must be finite numbers within"),
+    ("1 1e308 0.5 0.2 0.2\n", 1, "coordinates must be finite numbers within"),
+    ("0 -1e308 0.01 1e308 0.99 0.5 0.99\n", 1, "coordinates must be finite numbers within"),
 ])
 def test_malformed_yolo_lines_name_the_file_and_line(text, line, fragment):
     names = yolo.YoloNames("", {}, (2, 3)) if "expected 10" in fragment else None
@@ -286,6 +291,9 @@ def test_polygons_fill_pixels_whose_centres_are_inside():
     (lambda d: d["annotations"][0].update(segmentation=[[1, 2, 3]]), "annotations[0].segmentation: polygons"),
     (lambda d: d["annotations"][0].update(segmentation="x"), "annotations[0].segmentation: must be polygons or run lengths"),
     (lambda d: d["annotations"][0].update(iscrowd=3), "annotations[0].iscrowd"),
+    (lambda d: d["annotations"][0].update(bbox=[0, 0, 1e308, 1e308]), "annotations[0].bbox: coordinates must be finite"),
+    (lambda d: d["annotations"][0].update(segmentation=[[-1e308, 0.5, 1e308, 47.5, 0, 47.5]]),
+     "annotations[0].segmentation: coordinates must be finite"),
 ])
 def test_a_malformed_coco_annotation_costs_its_image_only(tmp_path, change, fragment):
     data = coco_data(None)
@@ -494,3 +502,11 @@ def test_a_coco_box_with_an_empty_segmentation_keeps_its_boxs_area(tmp_path):
     read = source.annotations(source.find(("train", "a.jpg")), W, H)
     (entry,) = coco.objects_for(read, source.categories)
     assert entry["area"] == 120 and entry["segmentation"] == [] and entry["bbox"] == [5, 6, 10, 12]
+
+
+def test_a_voc_box_beyond_any_image_is_refused_with_its_line(tmp_path):
+    (tmp_path / "a.xml").write_text("<annotation><object><name>cat</name><bndbox><xmin>1</xmin><ymin>1</ymin>"
+                                    "<xmax>1e300</xmax><ymax>5</ymax></bndbox></object></annotation>")
+    with pytest.raises(AnnotationError) as caught:
+        voc.read_voc(tmp_path / "a.xml", W, H)
+    assert one_line(caught).startswith(f"{tmp_path / 'a.xml'}:1: coordinates must be finite numbers within")

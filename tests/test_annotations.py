@@ -331,3 +331,43 @@ def test_a_coco_file_name_that_names_another_file_does_not_annotate_this_one(tmp
     found = {image.relative_to(tmp_path).as_posix(): dataset.annotations(i) for i, image in enumerate(dataset.images)}
     assert found["images/dup.png"].label_name(0) == "kite" and found["images/sub/dup.png"] is None
     assert dataset.summary().boxes == {"kite": 1}
+
+
+def test_a_voc_data_set_read_from_several_threads_keeps_one_id_per_name(tmp_path):
+    """The window reads a data set on three threads at once; the VOC ids the files share were
+    added to unguarded ("dictionary changed size during iteration", or one name with two ids)."""
+    import sys
+    import threading
+
+    root = tmp_path / "voc"
+    (root / "Annotations").mkdir(parents=True)
+    for i in range(60):
+        save(root / "JPEGImages" / f"{i:03d}.png", np.zeros((8, 8, 3), np.uint8))
+        objects = "".join(f"<object><name>c{i}_{j}</name><bndbox><xmin>0</xmin><ymin>0</ymin><xmax>4</xmax>"
+                          "<ymax>4</ymax></bndbox></object>" for j in range(20))
+        write(root / "Annotations" / f"{i:03d}.xml", f"<annotation>{objects}</annotation>")
+    dataset = open_dataset(root)
+    errors = []
+
+    def read(order):
+        try:
+            for index in order:
+                dataset.annotations(index)
+        except Exception as err:  # (collected: an exception in a thread would pass unseen)
+            errors.append(err)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads switch all the time, as they may on a busy machine
+    try:
+        threads = [threading.Thread(target=read, args=(order,))
+                   for order in (range(60), range(59, -1, -1), list(range(0, 60, 2)) + list(range(1, 60, 2)))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not errors
+    ids = list(dataset._class_ids.values())
+    assert len(ids) == len(set(ids)) == 60 * 20
+    assert all(dataset.annotations(i).label_name(j) == f"c{i}_{j}" for i in (0, 31, 59) for j in range(20))

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from augview.annotations.model import MAX_KEYPOINTS, MAX_OBJECTS, Annotations, pack_instances
+from augview.annotations.model import MAX_KEYPOINTS, MAX_OBJECTS, Annotations, check_coordinates, pack_instances
 from augview.annotations.segments import (
     MAX_POLYGON_POINTS, fill_polygons, outline_polygons, rle_decode, rle_encode, rle_from_string, rle_to_string,
 )
@@ -215,6 +215,7 @@ def image_annotations(path: str, image: dict, items: list[tuple[int, dict]], cat
             raise AnnotationError(tr("{where}.bbox: must be [x, y, width, height], four numbers, width and height not negative").format(
                 where=where))
         boxes.append((bbox[0], bbox[1], bbox[0] + bbox[2], bbox[1] + bbox[3]))
+        check_coordinates(boxes[-1], where + ".bbox")
         labels.append(item["category_id"])
         points.append(_keypoints(item, category, where))
         extra = {key: value for key, value in item.items() if key not in KNOWN_KEYS}
@@ -258,6 +259,7 @@ def _keypoints(item: dict, category: dict, where: str) -> np.ndarray | None:
     if not np.isin(points[:, 2], (0, 1, 2)).all():
         raise AnnotationError(tr("{where}.keypoints: visibility must be 0, 1 or 2").format(where=where))
     points[points[:, 2] == 0, :2] = 0
+    check_coordinates(points[:, :2], where + ".keypoints")
     return points
 
 

@@ -15,6 +15,7 @@ reads them all.
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,6 +113,10 @@ class Dataset:
     ignored: int = 0
     errors: list[str] = field(default_factory=list)
     _class_ids: dict[str, int] = field(default_factory=dict)  # VOC names -> ids, shared by the files
+    # The window reads a data set from several threads at once (annotations, summary, thumbnails):
+    # the shared VOC ids are added to under this lock (unguarded, one name could get two ids, or a
+    # reader fail with "dictionary changed size during iteration").
+    _class_ids_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     _names: dict[str, YoloNames | None] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -131,7 +136,9 @@ class Dataset:
                 out = chosen[0].annotations(chosen[1], width, height)
         else:
             voc = _first(image, "voc")
-            out = read_voc(voc, width, height, class_ids=self._class_ids) if voc is not None else None
+            if voc is not None:
+                with self._class_ids_lock:
+                    out = read_voc(voc, width, height, class_ids=self._class_ids)
         mask = _first(image, "masks")
         return add_mask(out or Annotations(width, height), mask) if mask is not None else out
 
@@ -150,6 +157,10 @@ class Dataset:
                 annotations = self.annotations(index)
             except AugviewError as err:
                 out.errors.append(str(err))
+                continue
+            except Exception as err:  # a reader's bug must cost one image's counts, not the whole summary
+                out.errors.append(tr("{path}: the annotations could not be read ({reason})").format(
+                    path=self.images[index], reason=f"{type(err).__name__}: {err}"))
                 continue
             if annotations is None:
                 continue

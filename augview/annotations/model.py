@@ -24,6 +24,18 @@ from augview.text import tr
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 MAX_OBJECTS = 100_000  # per image
 MAX_KEYPOINTS = 1_000  # per object
+# Pixel coordinates beyond this distance from the image are not annotations but broken numbers
+# (1e308 overflowed to infinity once scaled, and filling such a polygon indexed past any array).
+MAX_COORDINATE = 1 << 24
+
+
+def check_coordinates(values, where: str) -> None:
+    """Raise `AnnotationError` naming ``where`` unless every pixel coordinate in ``values`` is a
+    finite number within `MAX_COORDINATE` of the image."""
+    values = np.asarray(values, np.float64)
+    if values.size and not (np.isfinite(values).all() and np.abs(values).max() <= MAX_COORDINATE):
+        raise AnnotationError(tr("{where}: coordinates must be finite numbers within {limit} pixels of the image").format(
+            where=where, limit=MAX_COORDINATE))
 
 
 @dataclass

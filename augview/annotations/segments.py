@@ -16,6 +16,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from augview.annotations.model import check_coordinates
 from augview.errors import AnnotationError
 from augview.text import tr
 
@@ -32,6 +33,7 @@ def fill_polygons(polygons: list[np.ndarray], shape: tuple[int, int], where: str
     out = np.zeros((height, width + 1), np.int32)
     for polygon in polygons:
         points = np.asarray(polygon, np.float64).reshape(-1, 2)
+        check_coordinates(points, where)
         x0, y0 = points[:, 0], points[:, 1]
         x1, y1 = np.roll(x0, -1), np.roll(y0, -1)
         # Rows whose centre (r + 0.5) lies in [min(y0, y1), max(y0, y1)): each edge crosses those.

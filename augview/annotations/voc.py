@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape
 
 import numpy as np
 
-from augview.annotations.model import MAX_OBJECTS, Annotations, read_text
+from augview.annotations.model import MAX_OBJECTS, Annotations, check_coordinates, read_text
 from augview.errors import AnnotationError
 from augview.text import tr
 
@@ -112,6 +112,7 @@ def read_voc(path: str | os.PathLike, width: int, height: int,
         if x1 < x0 or y1 < y0:
             raise AnnotationError(tr("{path}:{line}: xmax and ymax must not be below xmin and ymin").format(
                 path=name, line=box.line))
+        check_coordinates((x0, y0, x1, y1), f"{name}:{box.line}")
         boxes.append((x0, y0, x1, y1))
         labels.append(class_ids.setdefault(label, len(class_ids)))
         extras.append({key: obj.value(key) for key in KEPT if obj.value(key) is not None})

@@ -23,7 +23,9 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from augview.annotations.model import MAX_KEYPOINTS, MAX_OBJECTS, Annotations, pack_instances, read_text
+from augview.annotations.model import (
+    MAX_KEYPOINTS, MAX_OBJECTS, Annotations, check_coordinates, pack_instances, read_text,
+)
 from augview.annotations.segments import MAX_POLYGON_POINTS, fill_polygons, outline_polygons, pixel_extent
 from augview.errors import AnnotationError
 from augview.text import tr
@@ -171,13 +173,16 @@ def parse_labels(text: str, path: str, width: int, height: int, names: YoloNames
             if w < 0 or h < 0:
                 raise AnnotationError(tr("{where}: the box's width and height must not be negative").format(where=where))
             boxes.append(((cx - w / 2) * width, (cy - h / 2) * height, (cx + w / 2) * width, (cy + h / 2) * height))
+            check_coordinates(boxes[-1], where)
             polygons.append(None)
             extras.append({})
             if dims is not None:
                 points = np.array(values[4:], np.float64).reshape(dims[0], dims[1])
                 keypoints.append(_keypoints(points, width, height, where))
         else:
-            polygon = np.array(values, np.float64).reshape(-1, 2) * (width, height)
+            with np.errstate(over="ignore"):  # a huge number becomes inf here, refused just below
+                polygon = np.array(values, np.float64).reshape(-1, 2) * (width, height)
+            check_coordinates(polygon, where)
             boxes.append((*polygon.min(axis=0), *polygon.max(axis=0)))
             polygons.append(polygon)
             extras.append({"segmentation": "polygon"})
@@ -244,6 +249,7 @@ def _keypoints(points: np.ndarray, width: int, height: int, where: str) -> np.nd
     else:  # x y only: a point at (0, 0) is YOLO's "not labelled"
         out[:, 2] = np.where((points[:, 0] == 0) & (points[:, 1] == 0), 0, 2)
     out[out[:, 2] == 0, :2] = 0
+    check_coordinates(out[:, :2], where)
     return out
 
 

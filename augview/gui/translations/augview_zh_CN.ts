@@ -1742,6 +1742,10 @@
         <translation>{n} 个无法读取的标注文件</translation>
     </message>
     <message>
+        <source>{path}: the annotations could not be read ({reason})</source>
+        <translation>{path}：无法读取标注（{reason}）</translation>
+    </message>
+    <message>
         <source>{path}: lists no image called {name}</source>
         <translation>{path}：其中没有名为 {name} 的图像</translation>
     </message>
@@ -1764,6 +1768,10 @@
     <message>
         <source>{path}: mask values must lie in 0..65535</source>
         <translation>{path}：掩码的值必须在 0..65535 之间</translation>
+    </message>
+    <message>
+        <source>{where}: coordinates must be finite numbers within {limit} pixels of the image</source>
+        <translation>{where}：坐标必须是有限数值，且距图像不超过 {limit} 像素</translation>
     </message>
     <message>
         <source>{path}: too large for an annotation file (over {limit} MB)</source>
