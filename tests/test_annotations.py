@@ -371,3 +371,18 @@ def test_a_voc_data_set_read_from_several_threads_keeps_one_id_per_name(tmp_path
     ids = list(dataset._class_ids.values())
     assert len(ids) == len(set(ids)) == 60 * 20
     assert all(dataset.annotations(i).label_name(j) == f"c{i}_{j}" for i in (0, 31, 59) for j in range(20))
+
+
+def test_a_broken_data_yaml_leaves_the_labels_readable_by_class_number(tmp_path, photo):
+    """`names: [cat, dog` (a missing bracket) made every label file of the data set unreadable:
+    no image annotated, an error per label file saying the same."""
+    make_yolo_dataset(tmp_path, photo)
+    write(tmp_path / "data.yaml", "names: [cat, dog\n")
+    dataset = open_dataset(tmp_path)
+    first = dataset.annotations(0)
+    assert len(first) and first.label_name(0) == str(first.labels[0])  # the class's number
+    assert "data.yaml" in first.notes[0] and first.notes[0].endswith("classes are shown by number")
+    summary = dataset.summary()
+    assert summary.annotated == 4 and len(summary.errors) == 1 and "data.yaml" in summary.errors[0]
+    alone = find_annotations(dataset.images[0])  # one image opened on its own
+    assert len(alone) == len(first) and alone.notes == first.notes

@@ -25,7 +25,7 @@ from augview.annotations.find import (
 )
 from augview.annotations.model import Annotations
 from augview.annotations.voc import read_voc
-from augview.annotations.yolo import NAME_FILES, YoloNames, find_names, read_names
+from augview.annotations.yolo import NAME_FILES, YoloNames, find_names, read_names_or_problem
 from augview.core.imageio import find_images
 from augview.errors import AugviewError
 from augview.text import count, tr
@@ -146,7 +146,7 @@ class Dataset:
         key = os.fspath(image.parent)
         if key not in self._names:
             path = find_names(image.parent)
-            self._names[key] = read_names(path) if path is not None else None
+            self._names[key] = read_names_or_problem(path) if path is not None else None
         return self._names[key]
 
     def summary(self) -> DatasetSummary:
@@ -170,6 +170,8 @@ class Dataset:
             if annotations.keypoints is not None:
                 out.keypoints += int((annotations.keypoints[:, :, 2] > 0).sum())
             out.masks += annotations.mask is not None
+        # A names file that could not be read: said once (its labels were counted by number).
+        out.errors += list(dict.fromkeys(names.problem for names in self._names.values() if names and names.problem))
         chosen = [coco_entry(image, self.coco) for image in self.images]
         matched = {(id(found[0]), found[1]) for found in chosen if found is not None}
         for coco in self.coco:

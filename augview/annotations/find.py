@@ -33,7 +33,7 @@ from augview.annotations import coco as coco_format
 from augview.annotations.mask_files import read_mask, read_mask_names
 from augview.annotations.model import Annotations
 from augview.annotations.voc import read_voc
-from augview.annotations.yolo import YoloNames, find_names, read_labels, read_names
+from augview.annotations.yolo import YoloNames, find_names, read_labels, read_names_or_problem
 from augview.errors import AnnotationError, ImageLoadError
 from augview.text import tr
 
@@ -229,7 +229,7 @@ def find_annotations(image: str | os.PathLike, annotation_file: str | os.PathLik
 
 def yolo_names(label_file: Path, image: Path) -> YoloNames | None:
     path = find_names(label_file.parent) or find_names(image.parent)
-    return read_names(path) if path is not None else None
+    return read_names_or_problem(path) if path is not None else None
 
 
 def add_mask(annotations: Annotations, path: Path) -> Annotations:

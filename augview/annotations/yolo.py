@@ -42,6 +42,7 @@ class YoloNames:
     kpt_shape: tuple[int, int] | None = None
     keypoint_names: tuple[str, ...] = ()
     skeleton: tuple[tuple[int, int], ...] = ()
+    problem: str = ""  # why the file could not be read: its labels then show class numbers
 
 
 def find_names(folder: str | os.PathLike, levels: int = 3) -> Path | None:
@@ -127,6 +128,16 @@ def _skeleton(value, path: str) -> tuple[tuple[int, int], ...]:
 # ---- label files ------------------------------------------------------------------------------
 
 
+def read_names_or_problem(path: str | os.PathLike) -> YoloNames:
+    """`read_names`, or, for a names file that cannot be read, no names and the reason (one broken
+    data.yaml must not make every label file of a data set unreadable: their boxes show their
+    class numbers, and the reason is said with them)."""
+    try:
+        return read_names(path)
+    except AnnotationError as err:
+        return YoloNames(os.fspath(path), problem=tr("{error}; classes are shown by number").format(error=err))
+
+
 def read_labels(path: str | os.PathLike, width: int, height: int, names: YoloNames | None = None) -> Annotations:
     """The objects of one label file for a ``width`` x ``height`` image."""
     return parse_labels(read_text(path), os.fspath(path), width, height, names)
@@ -187,7 +198,8 @@ def parse_labels(text: str, path: str, width: int, height: int, names: YoloNames
             polygons.append(polygon)
             extras.append({"segmentation": "polygon"})
     annotations = Annotations(width, height, np.array(boxes, np.float64).reshape(-1, 4), [r[1] for r in rows],
-                              dict(names.names), extras=extras, format="yolo", sources={"objects": path})
+                              dict(names.names), extras=extras, format="yolo", sources={"objects": path},
+                              notes=[names.problem] if names.problem else [])
     if dims is not None:
         annotations.keypoints = np.array(keypoints, np.float64).reshape(len(rows), dims[0], 3)
         annotations.keypoint_names = list(names.keypoint_names)

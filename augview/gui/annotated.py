@@ -66,7 +66,10 @@ def read_targets(path: str, image_shape: tuple, proxy_shape: tuple, source: Anno
     shown = prepare(found)
     proxy = resized(shown, proxy_shape[1], proxy_shape[0])
     origin = found.sources.get("objects") or found.sources.get("mask") or ""
-    return LoadedTargets(shown, proxy, overlay_of(proxy), "", origin)
+    # What the readers set aside (a names file that could not be read, VOC elements not read):
+    # the first, in the status bar with the drawn targets.
+    note = found.notes[0] if found.notes else ""
+    return LoadedTargets(shown, proxy, overlay_of(proxy), note, origin)
 
 
 def load_annotated(load, path: str, source: AnnotationSource):

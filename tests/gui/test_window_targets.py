@@ -494,3 +494,22 @@ def test_the_legend_bar_shows_one_line_names_elides_a_long_first_one_and_caps_it
     bar.set_entries([(f"class_{i}", (i % 255, 0, 0)) for i in range(10_000)])
     lines = bar.toolTip().splitlines()
     assert len(lines) == TOOLTIP_ENTRIES + 1 and lines[-1] == f"… {10_000 - TOOLTIP_ENTRIES} more"
+
+
+def test_what_a_reader_set_aside_is_said_in_the_status_bar(make_window, qtbot, tmp_path):
+    """A broken data.yaml: the boxes show class numbers, and the window says why (annotation notes
+    were not shown anywhere)."""
+    import numpy as np
+
+    import augview
+
+    (tmp_path / "images").mkdir()
+    augview.save_image(tmp_path / "images" / "a.png", np.zeros((48, 64, 3), np.uint8))
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "labels" / "a.txt").write_text("1 0.5 0.5 0.2 0.2\n")
+    (tmp_path / "data.yaml").write_text("names: [cat, dog\n")
+    window = make_window(image=str(tmp_path / "images" / "a.png"))
+    qtbot.waitUntil(lambda: window.targets.loaded.shown is not None, timeout=5000)
+    assert window.targets.loaded.shown.annotations.label_name(0) == "1"
+    assert "data.yaml" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().endswith("classes are shown by number")

@@ -1878,6 +1878,10 @@
         <translation>{path}：skeleton：必须是 [a, b] 关键点序号对的列表</translation>
     </message>
     <message>
+        <source>{error}; classes are shown by number</source>
+        <translation>{error}；类别以编号显示</translation>
+    </message>
+    <message>
         <source>{path}:{line}: more than {limit} objects in one image</source>
         <translation>{path}:{line}：一张图像中的目标超过 {limit} 个</translation>
     </message>
