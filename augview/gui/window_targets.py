@@ -252,8 +252,10 @@ class WindowTargets(QObject):
         elif isinstance(request, SummaryRead) and request.dataset is self.dataset:
             text = self.tr("{folder} ({kind}): {summary}").format(
                 folder=Path(self.dataset.root).name, kind=self.dataset.kind, summary=result.line())
-            if self.dataset.errors:  # a folder not listed, a COCO file not read: said, not only in the tooltip
-                text += "\n" + self.dataset.errors[0]
+            if self.dataset.errors:
+                # A folder not listed, a COCO file not read: said, not only in the tooltip, and
+                # first, where a long list of classes after it cannot push it out of sight.
+                text = self.dataset.errors[0] + "\n" + text
             main.folder_summary.setText(text)
             main.folder_summary.setToolTip("\n".join((self.dataset.errors + result.errors)[:20]))
 

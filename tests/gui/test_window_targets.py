@@ -375,6 +375,19 @@ def test_a_coco_data_set_folder(qtbot, tmp_path, window):
                     timeout=RENDER_TIMEOUT)
 
 
+def test_a_data_set_s_problem_comes_before_its_counts(qtbot, tmp_path, window):
+    """After a long list of classes (80 of COCO's), the problem on the line after it was out of
+    sight in the two lines the summary has."""
+    root = tmp_path / "coco"
+    save(root / "images/a.png")
+    coco_file(root / "annotations/instances.json", "images/a.png")
+    (root / "annotations" / "extra.json").write_text('{"images": 5}')
+    window.open_folder(root)
+    qtbot.waitUntil(lambda: "3 boxes" in window.folder_summary.text(), timeout=RENDER_TIMEOUT)
+    first, second = window.folder_summary.text().splitlines()
+    assert first.endswith("extra.json: images: must be a list") and "(coco)" in second
+
+
 # ---- large photos: the proxy and the full-resolution render -------------------------------------
 
 
