@@ -386,3 +386,18 @@ def test_a_broken_data_yaml_leaves_the_labels_readable_by_class_number(tmp_path,
     assert summary.annotated == 4 and len(summary.errors) == 1 and "data.yaml" in summary.errors[0]
     alone = find_annotations(dataset.images[0])  # one image opened on its own
     assert len(alone) == len(first) and alone.notes == first.notes
+
+
+def test_coco_s_caption_files_beside_its_instance_files_are_passed_over(tmp_path, photo):
+    """COCO 2017's annotations/ holds captions_val2017.json, which lists the same images and sorts
+    first: its captions were read as objects ("category_id: None is not among the categories")."""
+    save(tmp_path / "val2017" / "000001.png", photo)
+    images = [{"id": 1, "file_name": "000001.png", "width": 64, "height": 48}]
+    write(tmp_path / "annotations" / "captions_val2017.json", json.dumps(
+        {"images": images, "annotations": [{"id": 1, "image_id": 1, "caption": "a photo"}]}))
+    write(tmp_path / "annotations" / "instances_val2017.json", json.dumps(
+        {"images": images, "annotations": [{"id": 2, "image_id": 1, "category_id": 1, "bbox": [1, 1, 10, 10]}],
+         "categories": [{"id": 1, "name": "cat"}]}))
+    assert locate(tmp_path / "val2017" / "000001.png").coco == tmp_path / "annotations" / "instances_val2017.json"
+    summary = open_dataset(tmp_path).summary()
+    assert summary.boxes == {"cat": 1} and not summary.errors and not summary.missing

@@ -58,7 +58,9 @@ def normal_name(file_name: str) -> str:
 @dataclass
 class CocoFile:
     """A COCO file, loaded and its frame checked. ``images``: the image entries; ``categories``:
-    id -> category entry; ``by_image``: image id -> positions of its annotations."""
+    id -> category entry; ``by_image``: image id -> positions of its annotations; ``objects``:
+    whether its annotations are objects (a category each), not captions (COCO's
+    ``captions_val2017.json`` lists the same images as ``instances_val2017.json``)."""
 
     path: str
     data: dict
@@ -67,6 +69,7 @@ class CocoFile:
     by_image: dict = field(default_factory=dict)
     _by_name: dict[str, int] = field(default_factory=dict)
     _by_base: dict[str, list[int]] = field(default_factory=dict)
+    objects: bool = True
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> "CocoFile":
@@ -112,6 +115,7 @@ class CocoFile:
             positions = coco.by_image.get(item["image_id"])
             if positions is not None:
                 positions.append(j)
+        coco.objects = not annotations or any("category_id" in item for item in annotations)
         return coco
 
     def find(self, path_parts: tuple[str, ...]) -> int | None:

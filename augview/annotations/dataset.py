@@ -174,7 +174,7 @@ class Dataset:
         out.errors += list(dict.fromkeys(names.problem for names in self._names.values() if names and names.problem))
         chosen = [coco_entry(image, self.coco) for image in self.images]
         matched = {(id(found[0]), found[1]) for found in chosen if found is not None}
-        for coco in self.coco:
+        for coco in (coco for coco in self.coco if coco.objects):  # (captions annotate no objects)
             out.missing += [entry["file_name"] for i, entry in enumerate(coco.images) if (id(coco), i) not in matched]
         return out
 

@@ -97,11 +97,13 @@ def coco_entry(image: Path, files: list[coco_format.CocoFile]) -> tuple[coco_for
     ``a.jpg`` of ``val2017/``) counts only when it does not name another file that exists, and,
     where a file's name names the image's folder (``val2017``), only in such a file: the splits
     of a data set list the same file names, and the train file's ``0001.png`` is not
-    ``val/0001.png``."""
+    ``val/0001.png``. Files of captions are passed over."""
     folder = image.parent.name.casefold()
     named = [folder in Path(coco.path).stem.casefold() for coco in files]
     best = None
     for coco, names_folder in zip(files, named):
+        if not coco.objects:
+            continue  # captions, not objects
         root = coverage(Path(coco.path))
         parts = parts_below(image, root)
         index, matched = coco.find_match(parts)
