@@ -296,29 +296,35 @@ def run_apply(pipeline: Pipeline, input_dir: str | os.PathLike, output_dir: str 
                 take(result)
     finally:
         try:
-            # An interrupt now would lose the summary and the sorted manifest: it is noted instead.
-            with interrupts_held(deliver=False) as caught:
-                if runner is not None:
-                    runner.close(force)
-                if bar is not None:
-                    bar.close()
-                try:
-                    manifest.finish(out_root)
-                except OSError as err:  # sorting needs room for a copy; the lines stay as written
-                    message = tr("{path}: cannot sort the manifest ({reason}); its lines stay as they were "
-                                 "written, and the next run sorts it").format(
-                        path=manifest_path, reason=err.strerror or err)
-                    summary.errors.append(message)
-                    report(f"augview: {message}")
-                for message in annotated.finish(manifest_path) if annotated is not None else ():
-                    summary.errors.append(message)
-                    report(f"augview: {message}")
-            if caught and not summary.interrupted:
-                summary.interrupted = "SIGTERM" if caught[0][0] == signal.SIGTERM else "SIGINT"
+            _wind_up(runner, force, bar, manifest, out_root, annotated, summary, report)
         finally:
             restore()
     summary.elapsed = time.perf_counter() - start
     return summary
+
+
+def _wind_up(runner, force: bool, bar, manifest: Manifest, out_root: Path, annotated, summary: ApplySummary,
+             report: Callable[[str], None]) -> None:
+    """The end of a run, however it ended: the workers stopped (at once with ``force``), the bar
+    closed, the manifest sorted and the annotation files written. An interrupt meanwhile would
+    lose the summary and the sorted manifest: it is noted in the summary instead."""
+    with interrupts_held(deliver=False) as caught:
+        if runner is not None:
+            runner.close(force)
+        if bar is not None:
+            bar.close()
+        try:
+            manifest.finish(out_root)
+        except OSError as err:  # sorting needs room for a copy; the lines stay as written
+            message = tr("{path}: cannot sort the manifest ({reason}); its lines stay as they were "
+                         "written, and the next run sorts it").format(path=manifest.path, reason=err.strerror or err)
+            summary.errors.append(message)
+            report(f"augview: {message}")
+        for message in annotated.finish(manifest.path) if annotated is not None else ():
+            summary.errors.append(message)
+            report(f"augview: {message}")
+    if caught and not summary.interrupted:
+        summary.interrupted = "SIGTERM" if caught[0][0] == signal.SIGTERM else "SIGINT"
 
 
 def check_options(variants, seed, workers, fmt) -> tuple[int, int | None, int | None]:
