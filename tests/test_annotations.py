@@ -401,3 +401,18 @@ def test_coco_s_caption_files_beside_its_instance_files_are_passed_over(tmp_path
     assert locate(tmp_path / "val2017" / "000001.png").coco == tmp_path / "annotations" / "instances_val2017.json"
     summary = open_dataset(tmp_path).summary()
     assert summary.boxes == {"cat": 1} and not summary.errors and not summary.missing
+
+
+def test_an_image_a_coco_file_lists_twice_is_said_with_the_entry_used(tmp_path, photo):
+    """A second images[] entry with the same file_name (and its boxes) was passed over silently."""
+    save(tmp_path / "images" / "a.png", photo)
+    write(tmp_path / "images" / "annotations.json", json.dumps({
+        "images": [{"id": 1, "file_name": "a.png", "width": 64, "height": 48},
+                   {"id": 99, "file_name": "a.png", "width": 64, "height": 48}],
+        "annotations": [{"image_id": 1, "category_id": 1, "bbox": [1, 1, 4, 4]},
+                        {"image_id": 99, "category_id": 2, "bbox": [9, 9, 4, 4]}],
+        "categories": [{"id": 1, "name": "kite"}, {"id": 2, "name": "car"}]}))
+    dataset = open_dataset(tmp_path)
+    assert dataset.annotations(0).label_name(0) == "kite"
+    assert dataset.errors == [f"{tmp_path / 'images' / 'annotations.json'}: images[1].file_name: 'a.png' is listed "
+                              "again (first as images[0]); the first is used"]

@@ -70,6 +70,7 @@ class CocoFile:
     _by_name: dict[str, int] = field(default_factory=dict)
     _by_base: dict[str, list[int]] = field(default_factory=dict)
     objects: bool = True
+    repeated: list[str] = field(default_factory=list)  # a sentence per file_name listed twice
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> "CocoFile":
@@ -102,7 +103,10 @@ class CocoFile:
                     raise AnnotationError(tr("{where}.{key}: must be a whole number of pixels from 1 to {limit}").format(
                         where=where, key=key, limit=MAX_SIDE))
             key = normal_name(file_name)
-            coco._by_name.setdefault(key, i)
+            first = coco._by_name.setdefault(key, i)
+            if first != i:
+                coco.repeated.append(tr("{where}.file_name: {name} is listed again (first as images[{first}]); "
+                                        "the first is used").format(where=where, name=repr(file_name)[:80], first=first))
             coco._by_base.setdefault(posixpath.basename(key), []).append(i)
             coco.by_image[image_id] = []
         annotations = data.get("annotations", [])

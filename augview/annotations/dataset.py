@@ -200,6 +200,8 @@ def open_dataset(folder: str | os.PathLike, stop=None) -> Dataset:
             coco.append(load_coco(path))
         except AugviewError as err:  # a JSON that mentions "images" without being COCO: said, skipped
             errors.append(str(err).split("\n")[0])
+        else:
+            errors += coco[-1].repeated[:1]  # an image listed twice: which entry is drawn, said
     if coco:
         return Dataset(root, "coco", paths, coco, ignored, errors)
     return Dataset(root, _kind(root), paths, [], ignored, errors)

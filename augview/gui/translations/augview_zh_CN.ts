@@ -1610,6 +1610,10 @@
         <translation>{where}.{key}：必须是 1 到 {limit} 之间的整数像素</translation>
     </message>
     <message>
+        <source>{where}.file_name: {name} is listed again (first as images[{first}]); the first is used</source>
+        <translation>{where}.file_name：{name} 被重复列出（首次为 images[{first}]）；使用第一个</translation>
+    </message>
+    <message>
         <source>{path}: annotations: must be a list</source>
         <translation>{path}：annotations：必须是列表</translation>
     </message>
