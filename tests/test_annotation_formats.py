@@ -510,3 +510,10 @@ def test_a_voc_box_beyond_any_image_is_refused_with_its_line(tmp_path):
     with pytest.raises(AnnotationError) as caught:
         voc.read_voc(tmp_path / "a.xml", W, H)
     assert one_line(caught).startswith(f"{tmp_path / 'a.xml'}:1: coordinates must be finite numbers within")
+
+
+def test_a_yolo_class_beyond_the_names_is_shown_by_number_with_a_note():
+    names = yolo.YoloNames("ds/data.yaml", {0: "cat", 1: "dog"})
+    annotations = yolo.parse_labels("9 0.5 0.5 0.2 0.2\n1 0.5 0.5 0.2 0.2\n", "labels/a.txt", W, H, names)
+    assert [annotations.label_name(i) for i in range(2)] == ["9", "dog"]
+    assert annotations.notes == ["labels/a.txt: class 9 is not among the 2 names of ds/data.yaml; shown by number"]

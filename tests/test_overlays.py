@@ -265,3 +265,13 @@ def test_the_legend_of_object_masks_reads_numbers_in_names_as_numbers():
     shown = prepare(Annotations(40, 40, boxes, [0, 1, 2, 3], names, instances=instances, extras=[{}] * 4))
     legend = overlay_of(shown).legend
     assert [name for name, _ in legend] == ["apple", "class_2", "class_10", "Zebra"]
+
+
+def test_a_box_wholly_outside_the_image_is_not_drawn_on_the_original():
+    """A YOLO line `0 -0.5 0.5 0.2 0.2` lies left of the image: its tag was drawn at the image's
+    edge, as if a cat were there."""
+    notes = Annotations(100, 100, np.array([[-60.0, 40, -40, 60], [10, 10, 30, 30], [100, 0, 120, 20]]), [0, 1, 2],
+                        {0: "cat", 1: "dog", 2: "bird"})
+    overlay = overlay_of(prepare(notes))
+    assert overlay.box_names == ["dog", "bird"]  # the one touching the right edge stays
+    assert overlay.boxes.tolist() == [[10, 10, 30, 30], [100, 0, 120, 20]]

@@ -197,8 +197,13 @@ def _overlay(shown: Shown, notes: Annotations, objects: list[int], legend: bool,
     """``notes`` (the annotations of one image) as an overlay; ``objects[j]``: which object of
     ``shown`` its box ``j`` is."""
     colors = [class_color(shown.object_keys[i]) for i in objects]
-    out = Overlay(notes.width, notes.height, np.asarray(notes.boxes, np.float64).reshape(-1, 4),
-                  [shown.annotations.label_name(i) for i in objects], colors)
+    boxes = np.asarray(notes.boxes, np.float64).reshape(-1, 4)
+    # A box wholly outside the image has nothing to frame: drawn, its tag sat at the image's edge
+    # as if the object were there.
+    seen = ~((boxes[:, 2] < 0) | (boxes[:, 3] < 0) | (boxes[:, 0] > notes.width) | (boxes[:, 1] > notes.height))
+    out = Overlay(notes.width, notes.height, boxes[seen],
+                  [shown.annotations.label_name(i) for i, keep in zip(objects, seen) if keep],
+                  [color for color, keep in zip(colors, seen) if keep])
     if notes.keypoints is not None and len(notes.keypoints):
         points, point_colors, edges, edge_colors = [], [], [], []
         for row, color in zip(notes.keypoints, colors):

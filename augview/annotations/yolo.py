@@ -197,9 +197,14 @@ def parse_labels(text: str, path: str, width: int, height: int, names: YoloNames
             boxes.append((*polygon.min(axis=0), *polygon.max(axis=0)))
             polygons.append(polygon)
             extras.append({"segmentation": "polygon"})
+    notes = [names.problem] if names.problem else []
+    unnamed = sorted({r[1] for r in rows} - set(names.names)) if names.names else []
+    if unnamed:
+        notes.append(tr("{path}: class {ids} is not among the {count} names of {names}; shown by number").format(
+            path=path, ids=", ".join(map(str, unnamed[:5])), count=len(names.names), names=names.path))
     annotations = Annotations(width, height, np.array(boxes, np.float64).reshape(-1, 4), [r[1] for r in rows],
                               dict(names.names), extras=extras, format="yolo", sources={"objects": path},
-                              notes=[names.problem] if names.problem else [])
+                              notes=notes)
     if dims is not None:
         annotations.keypoints = np.array(keypoints, np.float64).reshape(len(rows), dims[0], 3)
         annotations.keypoint_names = list(names.keypoint_names)

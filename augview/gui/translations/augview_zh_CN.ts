@@ -1914,6 +1914,10 @@
         <translation>{where}：框的宽和高不能为负</translation>
     </message>
     <message>
+        <source>{path}: class {ids} is not among the {count} names of {names}; shown by number</source>
+        <translation>{path}：类别 {ids} 不在 {names} 的 {count} 个名称之中；以编号显示</translation>
+    </message>
+    <message>
         <source>{where}: the class must be a whole number from 0, got {value}</source>
         <translation>{where}：类别必须是从 0 开始的整数，实际为 {value}</translation>
     </message>
