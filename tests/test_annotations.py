@@ -416,3 +416,16 @@ def test_an_image_a_coco_file_lists_twice_is_said_with_the_entry_used(tmp_path, 
     assert dataset.annotations(0).label_name(0) == "kite"
     assert dataset.errors == [f"{tmp_path / 'images' / 'annotations.json'}: images[1].file_name: 'a.png' is listed "
                               "again (first as images[0]); the first is used"]
+
+
+def test_coco_annotations_of_no_listed_image_are_said(tmp_path, photo):
+    save(tmp_path / "images" / "a.png", photo)
+    write(tmp_path / "images" / "annotations.json", json.dumps({
+        "images": [{"id": 1, "file_name": "a.png", "width": 64, "height": 48}],
+        "annotations": [{"image_id": 1, "category_id": 1, "bbox": [1, 1, 4, 4]},
+                        {"image_id": 333, "category_id": 1, "bbox": [9, 9, 4, 4]}],
+        "categories": [{"id": 1, "name": "kite"}]}))
+    dataset = open_dataset(tmp_path)
+    assert len(dataset.annotations(0)) == 1
+    assert dataset.errors == [f"{tmp_path / 'images' / 'annotations.json'}: 1 annotation names an image_id the file "
+                              "does not list; it is not shown"]

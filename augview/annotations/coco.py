@@ -71,6 +71,7 @@ class CocoFile:
     _by_base: dict[str, list[int]] = field(default_factory=dict)
     objects: bool = True
     repeated: list[str] = field(default_factory=list)  # a sentence per file_name listed twice
+    orphans: int = 0  # annotations whose image_id names no image of the file
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> "CocoFile":
@@ -119,6 +120,8 @@ class CocoFile:
             positions = coco.by_image.get(item["image_id"])
             if positions is not None:
                 positions.append(j)
+            else:
+                coco.orphans += 1
         coco.objects = not annotations or any("category_id" in item for item in annotations)
         return coco
 

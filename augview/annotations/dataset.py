@@ -202,6 +202,12 @@ def open_dataset(folder: str | os.PathLike, stop=None) -> Dataset:
             errors.append(str(err).split("\n")[0])
         else:
             errors += coco[-1].repeated[:1]  # an image listed twice: which entry is drawn, said
+            orphans = coco[-1].orphans
+            if orphans:  # (an export filtered by image keeps their annotations): said, not drawn
+                errors.append((tr("{path}: {n} annotation names an image_id the file does not list; it is not shown")
+                               if orphans == 1 else
+                               tr("{path}: {n} annotations name an image_id the file does not list; they are not shown")
+                               ).format(path=path, n=orphans))
     if coco:
         return Dataset(root, "coco", paths, coco, ignored, errors)
     return Dataset(root, _kind(root), paths, [], ignored, errors)

@@ -1750,6 +1750,14 @@
         <translation>{path}：无法读取标注（{reason}）</translation>
     </message>
     <message>
+        <source>{path}: {n} annotation names an image_id the file does not list; it is not shown</source>
+        <translation>{path}：{n} 条标注指向文件未列出的 image_id；不予显示</translation>
+    </message>
+    <message>
+        <source>{path}: {n} annotations name an image_id the file does not list; they are not shown</source>
+        <translation>{path}：{n} 条标注指向文件未列出的 image_id；不予显示</translation>
+    </message>
+    <message>
         <source>{path}: lists no image called {name}</source>
         <translation>{path}：其中没有名为 {name} 的图像</translation>
     </message>
