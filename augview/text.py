@@ -73,10 +73,11 @@ def printable(text: str) -> str:
     return text.translate(_CONTROL)
 
 
-def count(number: int, one: str, many: str) -> str:
-    """``one`` or ``many`` (both already passed through `tr`) with ``{n}`` filled in, by the
-    English rule; languages without a plural use the same words for both."""
-    return (one if number == 1 else many).format(n=number)
+def count(number: int, one: str, many: str, **fields) -> str:
+    """``one`` or ``many`` (both already passed through `tr`) with ``{n}`` and any other
+    ``fields`` filled in, by the English rule; languages without a plural use the same words for
+    both."""
+    return (one if number == 1 else many).format(n=number, **fields)
 
 
 def _translate(context: str, text: str) -> str:

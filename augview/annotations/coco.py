@@ -70,7 +70,7 @@ class CocoFile:
     _by_name: dict[str, int] = field(default_factory=dict)
     _by_base: dict[str, list[int]] = field(default_factory=dict)
     objects: bool = True
-    repeated: list[str] = field(default_factory=list)  # a sentence per file_name listed twice
+    repeated: str = ""  # the first file_name listed twice, in a sentence
     orphans: int = 0  # annotations whose image_id names no image of the file
 
     @classmethod
@@ -105,8 +105,8 @@ class CocoFile:
                         where=where, key=key, limit=MAX_SIDE))
             key = normal_name(file_name)
             first = coco._by_name.setdefault(key, i)
-            if first != i:
-                coco.repeated.append(tr("{where}.file_name: {name} is listed again (first as images[{first}]); "
+            if first != i and not coco.repeated:
+                coco.repeated = (tr("{where}.file_name: {name} is listed again (first as images[{first}]); "
                                         "the first is used").format(where=where, name=repr(file_name)[:80], first=first))
             coco._by_base.setdefault(posixpath.basename(key), []).append(i)
             coco.by_image[image_id] = []

@@ -117,6 +117,7 @@ class Dataset:
     # the shared VOC ids are added to under this lock (unguarded, one name could get two ids, or a
     # reader fail with "dictionary changed size during iteration").
     _class_ids_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    _chosen: dict[int, tuple | None] = field(default_factory=dict, repr=False)  # image -> its COCO entry
     _names: dict[str, YoloNames | None] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -131,7 +132,7 @@ class Dataset:
         width, height = image_size(image)
         out = None
         if self.kind == "coco":
-            chosen = coco_entry(image, self.coco)
+            chosen = self._coco_entry(index)
             if chosen is not None:
                 out = chosen[0].annotations(chosen[1], width, height)
         else:
@@ -141,6 +142,13 @@ class Dataset:
                     out = read_voc(voc, width, height, class_ids=self._class_ids)
         mask = _first(image, "masks")
         return add_mask(out or Annotations(width, height), mask) if mask is not None else out
+
+    def _coco_entry(self, index: int) -> tuple[CocoFile, int] | None:
+        """Image ``index``'s COCO file and entry (`coco_entry`), worked out once: the summary
+        asks again for every image the window has shown."""
+        if index not in self._chosen:
+            self._chosen[index] = coco_entry(self.images[index], self.coco)
+        return self._chosen[index]
 
     def _yolo_names(self, image: Path) -> YoloNames | None:
         key = os.fspath(image.parent)
@@ -172,7 +180,7 @@ class Dataset:
             out.masks += annotations.mask is not None
         # A names file that could not be read: said once (its labels were counted by number).
         out.errors += list(dict.fromkeys(names.problem for names in self._names.values() if names and names.problem))
-        chosen = [coco_entry(image, self.coco) for image in self.images]
+        chosen = [self._coco_entry(index) for index in range(len(self.images))]
         matched = {(id(found[0]), found[1]) for found in chosen if found is not None}
         for coco in (coco for coco in self.coco if coco.objects):  # (captions annotate no objects)
             out.missing += [entry["file_name"] for i, entry in enumerate(coco.images) if (id(coco), i) not in matched]
@@ -201,13 +209,12 @@ def open_dataset(folder: str | os.PathLike, stop=None) -> Dataset:
         except AugviewError as err:  # a JSON that mentions "images" without being COCO: said, skipped
             errors.append(str(err).split("\n")[0])
         else:
-            errors += coco[-1].repeated[:1]  # an image listed twice: which entry is drawn, said
-            orphans = coco[-1].orphans
-            if orphans:  # (an export filtered by image keeps their annotations): said, not drawn
-                errors.append((tr("{path}: {n} annotation names an image_id the file does not list; it is not shown")
-                               if orphans == 1 else
-                               tr("{path}: {n} annotations name an image_id the file does not list; they are not shown")
-                               ).format(path=path, n=orphans))
+            if coco[-1].repeated:  # an image listed twice: which entry is drawn, said
+                errors.append(coco[-1].repeated)
+            if coco[-1].orphans:  # (an export filtered by image keeps their annotations): said, not drawn
+                errors.append(count(
+                    coco[-1].orphans, tr("{path}: {n} annotation names an image_id the file does not list; it is not shown"),
+                    tr("{path}: {n} annotations name an image_id the file does not list; they are not shown"), path=path))
     if coco:
         return Dataset(root, "coco", paths, coco, ignored, errors)
     return Dataset(root, _kind(root), paths, [], ignored, errors)

@@ -393,12 +393,13 @@ def plan(sources, in_root: Path, out_root: Path, variants, base_seed, fmt, overw
         if outputs:
             tasks.append((rel, tuple(outputs)))
     if conflicts:
-        message = (tr("{folder}: {n} existing output was made with other steps or annotation settings, another seed or from other "
-                      "source files (first: {first}); --overwrite ('replace existing outputs' in the window) replaces them, or choose another output folder")
-                   if len(conflicts) == 1 else
-                   tr("{folder}: {n} existing outputs were made with other steps or annotation settings, another seed or from other "
-                      "source files (first: {first}); --overwrite ('replace existing outputs' in the window) replaces them, or choose another output folder"))
-        raise AugviewError(message.format(folder=out_root, n=len(conflicts), first=conflicts[0]))
+        raise AugviewError(count(
+            len(conflicts),
+            tr("{folder}: {n} existing output was made with other steps or annotation settings, another seed or from other "
+               "source files (first: {first}); --overwrite ('replace existing outputs' in the window) replaces them, or choose another output folder"),
+            tr("{folder}: {n} existing outputs were made with other steps or annotation settings, another seed or from other "
+               "source files (first: {first}); --overwrite ('replace existing outputs' in the window) replaces them, or choose another output folder"),
+            folder=out_root, first=conflicts[0]))
     return tasks, skipped
 
 
